@@ -1,0 +1,21 @@
+/*
+ * date: Dutch dates as the documents write them ("29 januari 2024") and
+ * as naast stores them (ISO 8601, "2024-01-29").
+ */
+#ifndef NAAST_DATE_H
+#define NAAST_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Reads "29 januari 2024" (month name in any case, extra spaces and line
+ * breaks allowed) at the start of s into iso ("2024-01-29").  Returns the
+ * number of bytes read, 0 when s does not start with such a date.
+ */
+size_t date_parse_nl(const char *s, char iso[11]);
+
+/* Writes "29 januari 2024" for "2024-01-29"; false when iso is not a date. */
+bool date_format_nl(const char *iso, char *out, size_t size);
+
+#endif

@@ -1,0 +1,150 @@
+#include "config.h"
+
+#include <stdio.h>
+
+#include "json.h"
+
+void
+json_init(struct json *j, FILE *fp, bool pretty)
+{
+	j->fp = fp;
+	j->depth = 0;
+	j->first[0] = true;
+	j->after_key = false;
+	j->pretty = pretty;
+}
+
+static void
+newline(struct json *j)
+{
+	if (!j->pretty)
+		return;
+	fputc('\n', j->fp);
+	for (int i = 0; i < j->depth; i++)
+		fputs("  ", j->fp);
+}
+
+/* Writes what must come before a value or a key at the current depth. */
+static void
+separate(struct json *j)
+{
+	if (j->after_key) {
+		j->after_key = false;
+		return;
+	}
+	if (j->depth == 0)
+		return;
+	if (!j->first[j->depth])
+		fputc(',', j->fp);
+	j->first[j->depth] = false;
+	newline(j);
+}
+
+static void
+container_open(struct json *j, char c)
+{
+	separate(j);
+	fputc(c, j->fp);
+	if (j->depth + 1 < JSON_MAX_DEPTH)
+		j->depth++;
+	j->first[j->depth] = true;
+}
+
+static void
+container_close(struct json *j, char c)
+{
+	bool empty = j->first[j->depth];
+
+	if (j->depth > 0)
+		j->depth--;
+	if (!empty)
+		newline(j);
+	fputc(c, j->fp);
+}
+
+void json_object_begin(struct json *j) { container_open(j, '{'); }
+void json_object_end(struct json *j) { container_close(j, '}'); }
+void json_array_begin(struct json *j) { container_open(j, '['); }
+void json_array_end(struct json *j) { container_close(j, ']'); }
+
+static void
+write_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		default:
+			if (*p < 0x20 || *p == 0x7F)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+void
+json_key(struct json *j, const char *key)
+{
+	separate(j);
+	write_string(j->fp, key);
+	fputs(j->pretty ? ": " : ":", j->fp);
+	j->after_key = true;
+}
+
+void
+json_string(struct json *j, const char *s)
+{
+	if (!s) {
+		json_null(j);
+		return;
+	}
+	separate(j);
+	write_string(j->fp, s);
+}
+
+void
+json_int(struct json *j, long long v)
+{
+	separate(j);
+	fprintf(j->fp, "%lld", v);
+}
+
+void
+json_bool(struct json *j, bool v)
+{
+	separate(j);
+	fputs(v ? "true" : "false", j->fp);
+}
+
+void
+json_null(struct json *j)
+{
+	separate(j);
+	fputs("null", j->fp);
+}
+
+void
+json_finish(struct json *j)
+{
+	fputc('\n', j->fp);
+}
+
+void
+json_kv_string(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	json_string(j, s);
+}
+
+void
+json_kv_int(struct json *j, const char *key, long long v)
+{
+	json_key(j, key);
+	json_int(j, v);
+}

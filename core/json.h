@@ -1,0 +1,39 @@
+/*
+ * json: a small writer of JSON documents for --json output, golden files
+ * and export.  It tracks nesting and commas; strings are escaped (control
+ * characters as \uXXXX, UTF-8 passed through).  Output goes to a FILE.
+ */
+#ifndef NAAST_JSON_H
+#define NAAST_JSON_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#define JSON_MAX_DEPTH 32
+
+struct json {
+	FILE *fp;
+	int depth;
+	bool first[JSON_MAX_DEPTH];	/* no member written yet at this depth */
+	bool after_key;			/* a key was written, its value is next */
+	bool pretty;			/* indent, one member per line */
+};
+
+void json_init(struct json *j, FILE *fp, bool pretty);
+void json_object_begin(struct json *j);
+void json_object_end(struct json *j);
+void json_array_begin(struct json *j);
+void json_array_end(struct json *j);
+void json_key(struct json *j, const char *key);
+void json_string(struct json *j, const char *s);	/* NULL writes null */
+void json_int(struct json *j, long long v);
+void json_bool(struct json *j, bool v);
+void json_null(struct json *j);
+/* Ends the document with a newline. */
+void json_finish(struct json *j);
+
+/* Shorthands for a key and its value. */
+void json_kv_string(struct json *j, const char *key, const char *s);
+void json_kv_int(struct json *j, const char *key, long long v);
+
+#endif

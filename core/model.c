@@ -1,0 +1,141 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "xalloc.h"
+
+static const char *const role_names[] = {
+#define ROLE_NAME(name, str) str,
+	ROLE_INFO(ROLE_NAME)
+#undef ROLE_NAME
+};
+
+static const char *const kind_names[] = {
+#define KIND_NAME(name, str) str,
+	DOC_KIND_INFO(KIND_NAME)
+#undef KIND_NAME
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *
+model_role_name(enum role role)
+{
+	return (unsigned)role < COUNT(role_names) ? role_names[role] : "other";
+}
+
+bool
+model_role_from_name(const char *name, enum role *out)
+{
+	for (size_t i = 0; i < COUNT(role_names); i++) {
+		if (strcmp(role_names[i], name) == 0) {
+			*out = (enum role)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+model_kind_name(enum doc_kind kind)
+{
+	return (unsigned)kind < COUNT(kind_names) ? kind_names[kind] : "unknown";
+}
+
+struct document *
+model_new(const char *raw, size_t len)
+{
+	struct document *doc = xcalloc(1, sizeof(*doc));
+
+	doc->raw = xstrndup(raw, len);
+	doc->raw_len = len;
+	return doc;
+}
+
+void
+model_strv_add(char ***v, size_t *n, char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+void
+model_strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+struct passage *
+model_add_passage(struct document *doc, enum role role, int vraag, char *text,
+    size_t start, size_t end)
+{
+	struct passage *p;
+
+	xgrow(&doc->passages, &doc->cap_passages, doc->n_passages + 1,
+	    sizeof(*doc->passages));
+	p = &doc->passages[doc->n_passages++];
+	p->role = role;
+	p->vraag = vraag;
+	p->vraag_to = vraag;
+	p->text = text;
+	p->start = start;
+	p->end = end;
+	return p;
+}
+
+void
+model_warn(struct document *doc, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	xgrow(&doc->warnings, &doc->cap_warnings, doc->n_warnings + 1,
+	    sizeof(*doc->warnings));
+	doc->warnings[doc->n_warnings++] = xstrdup(buf);
+}
+
+void
+model_free(struct document *doc)
+{
+	if (!doc)
+		return;
+	free(doc->raw);
+	free(doc->subject);
+	for (size_t i = 0; i < doc->n_questioners; i++) {
+		free(doc->questioners[i].name);
+		free(doc->questioners[i].party);
+	}
+	free(doc->questioners);
+	model_strv_free(doc->addressed, doc->n_addressed);
+	free(doc->ministry);
+	for (size_t i = 0; i < doc->n_signatories; i++) {
+		struct signatory *s = &doc->signatories[i];
+
+		free(s->name);
+		free(s->role);
+		free(s->ministry);
+		model_strv_free(s->on_behalf_of, s->n_on_behalf_of);
+	}
+	free(doc->signatories);
+	for (size_t i = 0; i < doc->n_see_also; i++)
+		free(doc->see_also[i].year);
+	free(doc->see_also);
+	model_strv_free(doc->addressees, doc->n_addressees);
+	free(doc->epigraph_author);
+	free(doc->salutation);
+	free(doc->closing);
+	for (size_t i = 0; i < doc->n_passages; i++)
+		free(doc->passages[i].text);
+	free(doc->passages);
+	model_strv_free(doc->warnings, doc->n_warnings);
+	free(doc);
+}

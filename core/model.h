@@ -1,0 +1,137 @@
+/*
+ * model: one parsed document in memory.
+ *
+ * A parser turns the raw bytes of a file into a struct document: header
+ * metadata (who asked, who answers, when) and a list of passages, the
+ * paragraphs that naast shows, searches, selects and exports.  The raw text
+ * is kept as it was; every passage records the byte range of the raw text
+ * it came from (start, end), while its text is the cleaned form: page
+ * furniture and markup removed, hyphenated line breaks joined, lines
+ * rewrapped.  The author's words are never corrected.
+ *
+ * Memory: a document owns everything it points to, including its copy of
+ * the raw text; model_free() releases it all.  Strings are UTF-8, NFC.
+ */
+#ifndef NAAST_MODEL_H
+#define NAAST_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define DOC_KIND_INFO(_) \
+	_(UNKNOWN,   "unknown") \
+	_(ANSWER,    "answer") \
+	_(LETTER,    "letter") \
+	_(QUESTIONS, "questions")
+
+enum doc_kind {
+#define DOC_KIND_ENUM(name, str) DOC_##name,
+	DOC_KIND_INFO(DOC_KIND_ENUM)
+#undef DOC_KIND_ENUM
+};
+
+/*
+ * What a passage is.  OTHER is text the parser could not place: it is kept
+ * (nothing is dropped) and a warning says so.
+ */
+#define ROLE_INFO(_) \
+	_(HEADER,      "header") \
+	_(VRAAG,       "vraag") \
+	_(ANTWOORD,    "antwoord") \
+	_(EPIGRAPH,    "epigraph") \
+	_(ATTRIBUTION, "attribution") \
+	_(SALUTATION,  "salutation") \
+	_(BODY,        "body") \
+	_(CLOSING,     "closing") \
+	_(OTHER,       "other")
+
+enum role {
+#define ROLE_ENUM(name, str) ROLE_##name,
+	ROLE_INFO(ROLE_ENUM)
+#undef ROLE_ENUM
+};
+
+struct passage {
+	enum role role;
+	int vraag;		/* vraag number for VRAAG and ANTWOORD, else 0 */
+	int vraag_to;		/* last vraag of a combined "Vraag 10 en 11", else = vraag */
+	char *text;		/* cleaned text, one paragraph, no newlines */
+	size_t start, end;	/* byte range in document.raw */
+};
+
+struct questioner {
+	char *name;		/* "Eerdmans", "Van der Plas" */
+	char *party;		/* "JA21"; NULL when not given */
+};
+
+struct signatory {
+	char *name;		/* "Rutte" */
+	char *role;		/* "Minister-President", "Minister", "Staatssecretaris" */
+	char *ministry;		/* code, "AZ"; NULL when unknown */
+	char **on_behalf_of;	/* ministry codes of "mede namens" */
+	size_t n_on_behalf_of;
+};
+
+/* A reference to another publication: "Zie ook Aanhangsel ..., nr. 1047". */
+struct pubref {
+	int nr;
+	char *year;		/* vergaderjaar as written, "2023–2024"; may be NULL */
+};
+
+struct document {
+	enum doc_kind kind;
+	const char *format;	/* name of the parser that read it (static) */
+	char *raw;		/* the file's bytes, NUL-terminated */
+	size_t raw_len;
+
+	/* Question set (answers and questions). */
+	char *subject;
+	struct questioner *questioners;
+	size_t n_questioners;
+	char **addressed;	/* ministry codes, in the order of the header */
+	size_t n_addressed;
+	char submitted[11];	/* ISO date "2024-01-29", "" when unknown */
+
+	/* Answer. */
+	char *ministry;		/* code of the answering ministry */
+	char received[11];	/* ISO date, "" when unknown */
+	int aanhangsel;		/* Aanhangsel number, 0 when unknown */
+	struct signatory *signatories;
+	size_t n_signatories;
+	struct pubref *see_also;
+	size_t n_see_also;
+	int n_vragen;		/* highest vraag number found */
+
+	/* Letter. */
+	char **addressees;
+	size_t n_addressees;
+	char *epigraph_author;
+	char *salutation;
+	char *closing;
+
+	struct passage *passages;
+	size_t n_passages;
+
+	char **warnings;	/* one line each, for the user */
+	size_t n_warnings;
+
+	size_t cap_passages, cap_warnings;	/* private to model.c */
+};
+
+struct document *model_new(const char *raw, size_t len);
+void model_free(struct document *doc);
+
+/* Appends a passage; takes ownership of text.  Returns it. */
+struct passage *model_add_passage(struct document *doc, enum role role,
+    int vraag, char *text, size_t start, size_t end);
+void model_warn(struct document *doc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends s to the string array *v of *n entries; takes ownership of s. */
+void model_strv_add(char ***v, size_t *n, char *s);
+void model_strv_free(char **v, size_t n);
+
+const char *model_role_name(enum role role);
+bool model_role_from_name(const char *name, enum role *out);
+const char *model_kind_name(enum doc_kind kind);
+
+#endif

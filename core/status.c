@@ -1,0 +1,33 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "status.h"
+
+static const char *const messages[] = {
+#define STATUS_MSG(name, msg) msg,
+	STATUS_INFO(STATUS_MSG)
+#undef STATUS_MSG
+};
+
+const char *
+status_message(enum status status)
+{
+	if ((unsigned)status >= sizeof(messages) / sizeof(messages[0]))
+		return "unknown error";
+	return messages[status];
+}
+
+enum status
+error_set(struct error *err, enum status status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return status;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return status;
+}

@@ -1,0 +1,5 @@
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "store.h"

@@ -1,0 +1,144 @@
+/*
+ * store: naast's SQLite database.
+ *
+ * One file (WAL, foreign keys on, busy timeout), schema versioned through
+ * PRAGMA user_version and migrated on open.  One import is one
+ * transaction: a document is either wholly in or not at all, and the same
+ * bytes imported again change nothing.  Answer documents are grouped into
+ * question sets by questioners, submitted date and subject (normalised).
+ * The FTS5 index over passages is kept in sync here, by triggers, never by
+ * callers.  All SQL lives in store.c and uses bound parameters; lists are
+ * read page by page with keyset queries.
+ *
+ * Memory: every struct filled by a store function owns its strings; free
+ * it with the matching *_free function.
+ */
+#ifndef NAAST_STORE_H
+#define NAAST_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+#include "status.h"
+
+struct store;
+
+/* Opens (creating and migrating when needed) the database at path. */
+enum status store_open(const char *path, struct store **out, struct error *err);
+void store_close(struct store *st);
+
+/* True when the database holds no documents. */
+bool store_is_empty(struct store *st);
+
+/* ------------------------------------------------------------------ import */
+
+struct import_result {
+	bool unchanged;		/* these bytes were imported before */
+	long long doc;		/* document id (the earlier one when unchanged) */
+	enum doc_kind kind;
+	char ministry[16];	/* answering ministry code, "" for letters */
+	long long set;		/* question set id, 0 when none */
+	int n_vragen;
+};
+
+/*
+ * Stores a parsed document under origin (the file name as given).  On
+ * failure nothing of it is in the database.
+ */
+enum status store_import(struct store *st, const char *origin,
+    const struct document *doc, struct import_result *res, struct error *err);
+
+/* ------------------------------------------------------------ question sets */
+
+struct set_answer {
+	long long doc;
+	char ministry[16];
+	char received[11];	/* ISO date or "" */
+	int aanhangsel;		/* 0 when unknown */
+};
+
+struct set_info {
+	long long id;
+	char *subject;
+	struct questioner *questioners;
+	size_t n_questioners;
+	char **addressed;	/* ministry codes */
+	size_t n_addressed;
+	char submitted[11];
+	int aanhangsel;		/* of the first publication, 0 when unknown */
+	int n_questions;
+	struct set_answer *answers;	/* ordered by received date, ministry */
+	size_t n_answers;
+};
+
+/* Where a page of sets starts: after this row.  Zeroed: from the top. */
+struct set_cursor {
+	char submitted[11];
+	long long id;
+};
+
+/*
+ * Up to limit sets after *cursor, newest submitted first; advances cursor
+ * to the last row read.  *out is allocated (free with store_sets_free).
+ */
+enum status store_sets_page(struct store *st, struct set_cursor *cursor,
+    size_t limit, struct set_info **out, size_t *n, struct error *err);
+void store_sets_free(struct set_info *sets, size_t n);
+
+/* One set; STATUS_NOT_FOUND when there is none with that id. */
+enum status store_set_get(struct store *st, long long id, struct set_info *out,
+    struct error *err);
+void store_set_info_clear(struct set_info *set);
+
+struct paragraph {
+	long long id;		/* passage id */
+	char *text;
+};
+
+struct answer_view {
+	long long doc;
+	char ministry[16];
+	struct signatory *signatories;
+	size_t n_signatories;
+	struct paragraph *paragraphs;
+	size_t n_paragraphs;
+	int *refs;		/* vraag numbers this answer refers to */
+	size_t n_refs;
+};
+
+struct question_view {
+	int number;
+	char *text;		/* canonical text */
+	struct answer_view *answers;	/* in the order of set_info.answers */
+	size_t n_answers;
+};
+
+/*
+ * The vragen of a set with their answers.  vraag 0: all; otherwise that
+ * one.  ministries (n_ministries codes) narrows the answers; NULL: all.
+ * Free with store_questions_free.
+ */
+enum status store_questions(struct store *st, long long set, int vraag,
+    char *const *ministries, size_t n_ministries, struct question_view **out,
+    size_t *n, struct error *err);
+void store_questions_free(struct question_view *q, size_t n);
+
+/* ----------------------------------------------------------------- letters */
+
+struct letter_info {
+	long long doc;
+	char *origin;
+	char **addressees;
+	size_t n_addressees;
+	char *salutation;	/* may be NULL */
+	char *closing;		/* may be NULL */
+	int paragraphs;		/* body paragraphs */
+};
+
+/* Up to limit letters with id greater than *after, oldest first. */
+enum status store_letters_page(struct store *st, long long *after, size_t limit,
+    struct letter_info **out, size_t *n, struct error *err);
+void store_letters_free(struct letter_info *letters, size_t n);
+
+#endif

@@ -1,0 +1,327 @@
+/*
+ * text: the UTF-8 work of naast, done by libunistring.  See text.h.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+#define U8(s) ((const uint8_t *)(s))
+
+/* A growing byte buffer for building results. */
+struct buf {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	xgrow(&b->s, &b->cap, b->n + n + 1, 1);
+	memcpy(b->s + b->n, p, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void
+buf_add_uc(struct buf *b, ucs4_t uc)
+{
+	uint8_t tmp[6];
+	int len = u8_uctomb(tmp, uc, sizeof(tmp));
+
+	if (len > 0)
+		buf_add(b, tmp, (size_t)len);
+}
+
+static char *
+buf_finish(struct buf *b)
+{
+	if (!b->s)
+		return xstrdup("");
+	return b->s;
+}
+
+bool
+text_is_utf8(const char *s, size_t n)
+{
+	return memchr(s, '\0', n) == NULL && u8_check(U8(s), n) == NULL;
+}
+
+/* Wraps a libunistring conversion that returns a length, not a string. */
+static char *
+terminate(uint8_t *r, size_t len)
+{
+	char *out;
+
+	if (!r)
+		return NULL;
+	out = xrealloc(r, len + 1);
+	out[len] = '\0';
+	return out;
+}
+
+char *
+text_nfc(const char *s)
+{
+	size_t len = 0;
+	char *r = terminate(u8_normalize(UNINORM_NFC, U8(s), strlen(s), NULL, &len), len);
+
+	return r ? r : xstrdup(s);
+}
+
+char *
+text_casefold(const char *s)
+{
+	size_t len = 0;
+	char *r = terminate(u8_casefold(U8(s), strlen(s), uc_locale_language(),
+	    UNINORM_NFC, NULL, &len), len);
+
+	return r ? r : xstrdup(s);
+}
+
+static bool
+is_space(ucs4_t uc)
+{
+	return uc_is_property_white_space(uc) || uc == 0x200B || uc == 0xFEFF;
+}
+
+/* The typography that naast treats as equal for matching. */
+static ucs4_t
+fold_typography(ucs4_t uc)
+{
+	switch (uc) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2212:
+		return '-';
+	default:
+		return uc;
+	}
+}
+
+static char *
+squeeze(const char *s, bool typography)
+{
+	struct buf b = { 0 };
+	const uint8_t *p = U8(s);
+	bool pending_space = false;
+	ucs4_t uc;
+
+	while (*p) {
+		int len = u8_mbtouc(&uc, p, strlen((const char *)p));
+
+		p += len > 0 ? len : 1;
+		if (is_space(uc)) {
+			pending_space = b.n > 0;
+			continue;
+		}
+		if (pending_space)
+			buf_add(&b, " ", 1);
+		pending_space = false;
+		buf_add_uc(&b, typography ? fold_typography(uc) : uc);
+	}
+	return buf_finish(&b);
+}
+
+char *
+text_squeeze(const char *s)
+{
+	return squeeze(s, false);
+}
+
+char *
+text_fold(const char *s, unsigned flags)
+{
+	char *n = (flags & TEXT_FOLD_CASE) ? text_casefold(s) : text_nfc(s);
+	char *r = squeeze(n, true);
+
+	free(n);
+	return r;
+}
+
+/* ---------------------------------------------------------------- sanitize */
+
+/* Length of the escape sequence that starts at s[0] == ESC. */
+static size_t
+escape_length(const uint8_t *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2)
+		return n;
+	switch (s[1]) {
+	case '[':	/* CSI: parameters, intermediates, one final byte */
+		for (i = 2; i < n; i++)
+			if (s[i] >= 0x40 && s[i] <= 0x7E)
+				return i + 1;
+		return n;
+	case ']': case 'P': case 'X': case '^': case '_':
+		/* OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \) */
+		for (i = 2; i < n; i++) {
+			if (s[i] == 0x07)
+				return i + 1;
+			if (s[i] == 0x1B && i + 1 < n && s[i + 1] == '\\')
+				return i + 2;
+		}
+		return n;
+	default:
+		/* ESC, intermediates 0x20-0x2F, one final byte */
+		for (i = 1; i < n && s[i] >= 0x20 && s[i] <= 0x2F; i++)
+			;
+		return i < n ? i + 1 : n;
+	}
+}
+
+static bool
+is_bidi_control(ucs4_t uc)
+{
+	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
+	    uc == 0x200E || uc == 0x200F || uc == 0x061C;
+}
+
+char *
+text_sanitize(const char *str, size_t n, unsigned flags)
+{
+	const uint8_t *s = U8(str);
+	struct buf b = { 0 };
+	size_t i = 0;
+
+	while (i < n) {
+		ucs4_t uc;
+		int len;
+
+		if (s[i] == 0x1B) {
+			i += escape_length(s + i, n - i);
+			continue;
+		}
+		len = u8_mbtoucr(&uc, s + i, n - i);
+		if (len < 0) {
+			buf_add_uc(&b, 0xFFFD);
+			i++;
+			continue;
+		}
+		i += (size_t)len;
+		if (uc == '\n' && (flags & TEXT_KEEP_NEWLINES)) {
+			buf_add(&b, "\n", 1);
+		} else if (uc == '\t' || uc == '\n') {
+			buf_add(&b, " ", 1);
+		} else if (uc == 0x9B) {
+			/* 8-bit CSI: parameters, then one final byte */
+			while (i < n && s[i] >= 0x20 && s[i] <= 0x3F)
+				i++;
+			if (i < n && s[i] >= 0x40 && s[i] <= 0x7E)
+				i++;
+		} else if (uc == 0x9D || uc == 0x90) {
+			/* 8-bit OSC, DCS: up to BEL, ST (U+009C) or ESC \ */
+			while (i < n && s[i] != 0x07 && s[i] != 0x1B &&
+			    !(s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0x9C))
+				i++;
+			if (i < n && s[i] == 0x07)
+				i++;
+			else if (i < n && s[i] == 0xC2)
+				i += 2;
+		} else if (uc < 0x20 || (uc >= 0x7F && uc < 0xA0) || is_bidi_control(uc)) {
+			continue;
+		} else {
+			buf_add_uc(&b, uc);
+		}
+	}
+	return buf_finish(&b);
+}
+
+/* ------------------------------------------------------------ width, wrap */
+
+int
+text_width(const char *s)
+{
+	return u8_strwidth(U8(s), "UTF-8");
+}
+
+static int
+uc_columns(ucs4_t uc)
+{
+	int w = uc_width(uc, "UTF-8");
+
+	return w < 0 ? 0 : w;
+}
+
+static void
+add_line(struct text_line **lines, size_t *n, size_t *cap, const char *s,
+    size_t start, size_t end)
+{
+	struct text_line *l;
+
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	xgrow(lines, cap, *n + 1, sizeof(**lines));
+	l = &(*lines)[(*n)++];
+	l->start = start;
+	l->end = end;
+	l->width = u8_width(U8(s + start), end - start, "UTF-8");
+}
+
+size_t
+text_wrap(const char *s, int width, struct text_line **lines)
+{
+	size_t len = strlen(s), n = 0, cap = 0;
+	char *brk = xmalloc(len + 1);
+	size_t start = 0, last_break = 0, i = 0;
+	int col = 0;
+
+	*lines = NULL;
+	if (width < 1)
+		width = 1;
+	u8_possible_linebreaks(U8(s), len, "UTF-8", brk);
+	while (i < len) {
+		ucs4_t uc;
+		int clen = u8_mbtouc(&uc, U8(s + i), len - i);
+		int w;
+
+		if (clen < 1)
+			clen = 1;
+		if (uc == '\n') {
+			add_line(lines, &n, &cap, s, start, i);
+			start = last_break = i + 1;
+			col = 0;
+			i += (size_t)clen;
+			continue;
+		}
+		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
+			last_break = i;
+		w = uc_columns(uc);
+		if (col + w > width && uc != ' ' && i > start) {
+			size_t cut = last_break > start ? last_break : i;
+
+			add_line(lines, &n, &cap, s, start, cut);
+			start = last_break = cut;
+			while (start < len && s[start] == ' ')
+				start++;
+			col = u8_width(U8(s + start), i - start, "UTF-8");
+			if (start > i) {
+				i = start;
+				col = 0;
+				continue;
+			}
+		}
+		col += w;
+		i += (size_t)clen;
+	}
+	if (start < len || n == 0)
+		add_line(lines, &n, &cap, s, start, len);
+	free(brk);
+	return n;
+}

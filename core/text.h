@@ -1,0 +1,73 @@
+/*
+ * text: UTF-8 text as naast needs it, on top of libunistring.
+ *
+ * Validation, NFC, case folding, display width and word wrap come from
+ * libunistring; this module only combines them.  Every function takes
+ * NUL-terminated UTF-8 (validate input with text_is_utf8 first) and returns
+ * newly allocated strings that the caller frees.
+ *
+ * Two kinds of normalisation, never mixed up:
+ *  - text_sanitize: what may reach a terminal (no control characters, no
+ *    escape sequences, no bidi overrides).  Used on every byte shown.
+ *  - text_fold: a matching key (NFC, typography folded, whitespace
+ *    squeezed, optionally casefolded).  Used to compare, never shown.
+ */
+#ifndef NAAST_TEXT_H
+#define NAAST_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..n) is well-formed UTF-8 without NUL bytes. */
+bool text_is_utf8(const char *s, size_t n);
+
+/* NFC form of s. */
+char *text_nfc(const char *s);
+
+/* Full Unicode case folding of the NFC form of s. */
+char *text_casefold(const char *s);
+
+enum {
+	TEXT_FOLD_CASE = 1 << 0,	/* also casefold */
+};
+
+/*
+ * Matching key: NFC; ’ ‘ ‚ ′ become ', “ ” „ ″ become ", – — ‐ ‑ − become -;
+ * every run of white space (line breaks, no-break spaces included) becomes
+ * one space; leading and trailing space removed.
+ */
+char *text_fold(const char *s, unsigned flags);
+
+/* s with runs of white space squeezed to one space and trimmed. */
+char *text_squeeze(const char *s);
+
+enum {
+	TEXT_KEEP_NEWLINES = 1 << 0,	/* keep '\n' (tabs become spaces) */
+};
+
+/*
+ * s made safe to show: escape sequences (CSI, OSC, DCS and two-byte ESC
+ * sequences) and control characters (C0, DEL, C1) removed, tabs turned to
+ * spaces, bidirectional overrides removed, invalid UTF-8 replaced by
+ * U+FFFD.  n is the length of s (s need not be NUL-terminated).
+ */
+char *text_sanitize(const char *s, size_t n, unsigned flags);
+
+/* Columns that s occupies on a terminal. */
+int text_width(const char *s);
+
+/* One line of a wrapped text: bytes [start, end) of the input. */
+struct text_line {
+	size_t start, end;
+	int width;
+};
+
+/*
+ * Wraps s to lines of at most width columns at the break opportunities of
+ * Unicode line breaking; a word wider than width is cut between
+ * characters.  '\n' is a forced break.  Returns the number of lines and
+ * stores a newly allocated array in *lines.
+ */
+size_t text_wrap(const char *s, int width, struct text_line **lines);
+
+#endif

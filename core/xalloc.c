@@ -1,0 +1,106 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static void (*fail_hook)(void);
+
+void
+xalloc_set_fail_hook(void (*hook)(void))
+{
+	fail_hook = hook;
+}
+
+static void
+fail(void)
+{
+	if (fail_hook)
+		fail_hook();
+	fputs("naast: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		fail();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		fail();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p)
+		fail();
+	return p;
+}
+
+void
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	void **arr = p;
+	size_t ncap = *cap ? *cap : 8;
+
+	if (need <= *cap)
+		return;
+	while (ncap < need) {
+		if (ncap > ((size_t)-1) / 2 / size)
+			fail();
+		ncap *= 2;
+	}
+	*arr = xrealloc(*arr, ncap * size);
+	*cap = ncap;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fail();
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}

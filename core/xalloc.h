@@ -1,0 +1,26 @@
+/*
+ * xalloc: allocation that cannot fail.
+ *
+ * Out of memory is the one error naast does not report and carry on from:
+ * these functions call the fail hook (the TUI restores the terminal there),
+ * print one line and abort.  Everything they return is owned by the caller
+ * and released with free().
+ */
+#ifndef NAAST_XALLOC_H
+#define NAAST_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+/* Grows *p (an array of *cap elements of size bytes) to hold at least need. */
+void xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Called once before aborting on out of memory. */
+void xalloc_set_fail_hook(void (*hook)(void));
+
+#endif
