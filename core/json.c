@@ -72,6 +72,13 @@ write_string(FILE *fp, const char *s)
 {
 	fputc('"', fp);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		/* C1 controls (U+0080-U+009F, UTF-8 C2 80-C2 9F) are escaped too:
+		 * some terminals act on them when JSON is shown raw. */
+		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			fprintf(fp, "\\u%04x", p[1]);
+			p++;
+			continue;
+		}
 		switch (*p) {
 		case '"': fputs("\\\"", fp); break;
 		case '\\': fputs("\\\\", fp); break;

@@ -1,7 +1,8 @@
 /*
  * json: a small writer of JSON documents for --json output, golden files
- * and export.  It tracks nesting and commas; strings are escaped (control
- * characters as \uXXXX, UTF-8 passed through).  Output goes to a FILE.
+ * and export.  It tracks nesting and commas; strings are escaped (C0, DEL
+ * and C1 control characters as \uXXXX, other UTF-8 passed through).
+ * Output goes to a FILE.
  */
 #ifndef NAAST_JSON_H
 #define NAAST_JSON_H

@@ -1,7 +1,8 @@
 /*
- * cli: the non-interactive subcommands (import, list, show).  Each takes
- * the arguments after its name and returns the exit status: 0 success,
- * 1 failure (one line on stderr), 2 usage error.
+ * cli: the non-interactive commands.  Each takes its own argv (argv[0] is
+ * the command's name) and returns the exit status: 0 success, 1 failure
+ * (one line on stderr that says what and what to do), 2 usage error.
+ * Every string from a document is sanitised before it is printed.
  */
 #ifndef NAAST_CLI_H
 #define NAAST_CLI_H
@@ -11,5 +12,12 @@
 int cli_import(struct store *st, int argc, char **argv);
 int cli_list(struct store *st, int argc, char **argv);
 int cli_show(struct store *st, int argc, char **argv);
+
+/*
+ * naast without a command: on an empty database, imports the bundled
+ * corpus first; then shows the library (as `list` until the interface
+ * exists).  db_path is named in the first-start message.
+ */
+int cli_library(struct store *st, const char *db_path);
 
 #endif

@@ -1,10 +1,163 @@
+/*
+ * main: options, the database path and subcommand dispatch.
+ *
+ * Only main() exits.  Exit status: 0 success, 1 failure (one line on
+ * stderr that says what and what to do), 2 usage error.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "store.h"
+#include "xalloc.h"
+
+static const char usage_text[] =
+"Usage: naast [--db PATH] [COMMAND [ARGS]]\n"
+"\n"
+"A reader for Dutch parliamentary written questions (Kamervragen) and the\n"
+"answers of different ministries, side by side.\n"
+"\n"
+"Commands:\n"
+"  (none)                         show the library (imports the bundled\n"
+"                                 corpus into an empty database first)\n"
+"  import [--format F] FILE...    import documents ('-' reads stdin)\n"
+"  list [--json]                  list question sets and letters\n"
+"  show SET [--vraag N] [--ministry CODE[,CODE...]] [--json]\n"
+"                                 print the vragen of a set with each\n"
+"                                 ministry's answer\n"
+"\n"
+"Options:\n"
+"  --db PATH      database file (default: $NAAST_DB, else\n"
+"                 $XDG_DATA_HOME/naast/naast.db or ~/.local/share/naast/naast.db)\n"
+"  -h, --help     show this help\n"
+"  -V, --version  show the version\n"
+"\n"
+"Exit status: 0 success, 1 failure, 2 usage error.\n";
+
+static int
+usage_error(const char *what, const char *arg)
+{
+	fprintf(stderr, "naast: %s '%s' (see 'naast --help')\n", what, arg);
+	return 2;
+}
+
+/* mkdir -p for the directories above path; false with errno on failure. */
+static bool
+make_parents(const char *path)
+{
+	char *p = xstrdup(path);
+	bool ok = true;
+
+	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			ok = false;
+			break;
+		}
+		*s = '/';
+	}
+	free(p);
+	return ok;
+}
+
+/*
+ * The database path: --db, else $NAAST_DB, else the XDG data directory,
+ * which is created when missing.  NULL (with a message) when there is no
+ * home to put it in.
+ */
+static char *
+database_path(const char *opt)
+{
+	const char *env = getenv("NAAST_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *path;
+
+	if (opt)
+		return xstrdup(opt);
+	if (env && *env)
+		return xstrdup(env);
+	if (xdg && xdg[0] == '/')
+		path = xasprintf("%s/naast/naast.db", xdg);
+	else if (home && *home)
+		path = xasprintf("%s/.local/share/naast/naast.db", home);
+	else {
+		fputs("naast: no place for the database: set HOME or XDG_DATA_HOME, or use --db PATH\n", stderr);
+		return NULL;
+	}
+	if (!make_parents(path)) {
+		fprintf(stderr, "naast: cannot create the directory for '%s': %s (use --db PATH)\n",
+		    path, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	return path;
+}
 
 int
-main(void)
+main(int argc, char **argv)
 {
-	puts(PACKAGE_STRING);
-	return 0;
+	static const struct option options[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *db_opt = NULL, *cmd;
+	struct store *st;
+	struct error err = { "" };
+	char *path;
+	int c, rc;
+
+	/* '+': stop at the command; its options are its own. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:hV", options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db_opt = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			printf("%s\n", PACKAGE_STRING);
+			return 0;
+		case ':':
+			return usage_error("missing value for option", argv[optind - 1]);
+		default:
+			return usage_error("unknown option", argv[optind - 1]);
+		}
+	}
+	cmd = optind < argc ? argv[optind] : NULL;
+	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "list") != 0 &&
+	    strcmp(cmd, "show") != 0)
+		return usage_error("unknown command", cmd);
+
+	path = database_path(db_opt);
+	if (!path)
+		return 1;
+	if (store_open(path, &st, &err) != STATUS_OK) {
+		fprintf(stderr, "naast: %s\n", err.msg);
+		free(path);
+		return 1;
+	}
+	argc -= optind;
+	argv += optind;
+	if (!cmd)
+		rc = cli_library(st, path);
+	else if (strcmp(cmd, "import") == 0)
+		rc = cli_import(st, argc, argv);
+	else if (strcmp(cmd, "list") == 0)
+		rc = cli_list(st, argc, argv);
+	else
+		rc = cli_show(st, argc, argv);
+	store_close(st);
+	free(path);
+	return rc;
 }
