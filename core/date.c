@@ -1,3 +1,6 @@
+/*
+ * date: Dutch dates in documents, ISO dates in the store.  See date.h.
+ */
 #include "config.h"
 
 #include <ctype.h>
@@ -13,12 +16,23 @@ static const char *const months[] = {
 	"augustus", "september", "oktober", "november", "december",
 };
 
-static const char *
-skip_space(const char *s)
+/*
+ * Length of the white space at s: spaces, tabs, line breaks and the
+ * no-break space (U+00A0) that PDF text puts between day and month.
+ */
+static size_t
+space_length(const char *s)
 {
-	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-		s++;
-	return s;
+	size_t n = 0;
+
+	for (;;) {
+		if (s[n] == ' ' || s[n] == '\n' || s[n] == '\t' || s[n] == '\r')
+			n++;
+		else if ((unsigned char)s[n] == 0xC2 && (unsigned char)s[n + 1] == 0xA0)
+			n += 2;
+		else
+			return n;
+	}
 }
 
 static bool
@@ -31,49 +45,62 @@ valid(int y, int m, int d)
 	    !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
 }
 
+/* Reads exactly n decimal digits; strtol would also take signs and spaces. */
+static bool
+digits(const char *s, size_t n, int *v)
+{
+	*v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
 size_t
 date_parse_nl(const char *s, char iso[11])
 {
 	const char *p = s;
-	char *end;
-	long d, y;
-	int m = 0;
+	size_t n, sp;
+	int d, m = 0, y;
 
-	if (!isdigit((unsigned char)*p))
+	for (n = 0; isdigit((unsigned char)p[n]); n++)
+		;
+	if (n < 1 || n > 2 || !digits(p, n, &d))
 		return 0;
-	d = strtol(p, &end, 10);
-	if (end - p > 2 || (*end != ' ' && *end != '\n'))
+	p += n;
+	if ((sp = space_length(p)) == 0)
 		return 0;
-	p = skip_space(end);
+	p += sp;
 	for (int i = 0; i < 12; i++) {
-		size_t n = strlen(months[i]);
+		size_t len = strlen(months[i]);
 
-		if (strncasecmp(p, months[i], n) == 0 && !isalpha((unsigned char)p[n])) {
+		if (strncasecmp(p, months[i], len) == 0 && !isalpha((unsigned char)p[len])) {
 			m = i + 1;
-			p += n;
+			p += len;
 			break;
 		}
 	}
-	if (!m)
+	if (!m || (sp = space_length(p)) == 0)
 		return 0;
-	p = skip_space(p);
-	if (!isdigit((unsigned char)*p))
+	p += sp;
+	if (!digits(p, 4, &y) || isdigit((unsigned char)p[4]) || !valid(y, m, d))
 		return 0;
-	y = strtol(p, &end, 10);
-	if (end - p != 4 || !valid((int)y, m, (int)d))
-		return 0;
-	snprintf(iso, 11, "%04ld-%02d-%02ld", y, m, d);
-	return (size_t)(end - s);
+	p += 4;
+	snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+	return (size_t)(p - s);
 }
 
 bool
 date_format_nl(const char *iso, char *out, size_t size)
 {
-	int y, m, d, n = 0;
+	int y, m, d, n;
 
-	if (!iso || sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-	    n != 10 || !valid(y, m, d))
+	if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-' ||
+	    !digits(iso, 4, &y) || !digits(iso + 5, 2, &m) ||
+	    !digits(iso + 8, 2, &d) || !valid(y, m, d))
 		return false;
-	snprintf(out, size, "%d %s %d", d, months[m - 1], y);
-	return true;
+	n = snprintf(out, size, "%d %s %d", d, months[m - 1], y);
+	return n > 0 && (size_t)n < size;
 }

@@ -45,9 +45,13 @@ lookup(const char *folded)
 const char *
 ministry_code(const char *name)
 {
-	char *folded = text_fold(name, TEXT_FOLD_CASE);
-	const char *code = lookup(folded);
-	char *dash;
+	char *folded, *dash;
+	const char *code;
+
+	if (!name)
+		return NULL;
+	folded = text_fold(name, TEXT_FOLD_CASE);
+	code = lookup(folded);
 
 	/* "Financiën – Fiscaliteit en Douane": the ministry, then a portfolio. */
 	if (!code && (dash = strstr(folded, " - ")) != NULL) {
@@ -61,7 +65,7 @@ ministry_code(const char *name)
 const struct ministry *
 ministry_by_code(const char *code)
 {
-	for (size_t i = 0; i < ministry_count; i++)
+	for (size_t i = 0; code && i < ministry_count; i++)
 		if (strcmp(ministry_table[i].code, code) == 0)
 			return &ministry_table[i];
 	return NULL;

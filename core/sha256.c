@@ -73,7 +73,9 @@ sha256_hex(const void *data, size_t len, char hex[65])
 
 	for (size_t i = 0; i < full; i += 64)
 		block(h, p + i);
-	memcpy(tail, p + full, rest);
+	/* data may be NULL when len is 0 (an empty file): no memcpy from it */
+	if (rest > 0)
+		memcpy(tail, p + full, rest);
 	tail[rest] = 0x80;
 	tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
 	for (int i = 0; i < 8; i++)

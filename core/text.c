@@ -75,19 +75,24 @@ char *
 text_nfc(const char *s)
 {
 	size_t len = 0;
-	char *r = terminate(u8_normalize(UNINORM_NFC, U8(s), strlen(s), NULL, &len), len);
+	uint8_t *r = u8_normalize(UNINORM_NFC, U8(s), strlen(s), NULL, &len);
 
-	return r ? r : xstrdup(s);
+	/* len is only known after the call: no terminate(f(&len), len). */
+	return r ? terminate(r, len) : xstrdup(s);
 }
 
 char *
 text_casefold(const char *s)
 {
 	size_t len = 0;
-	char *r = terminate(u8_casefold(U8(s), strlen(s), uc_locale_language(),
-	    UNINORM_NFC, NULL, &len), len);
+	uint8_t *r;
 
-	return r ? r : xstrdup(s);
+	/*
+	 * No locale language: a matching key must not change with $LANG (a
+	 * Turkish locale would fold I to a dotless i).
+	 */
+	r = u8_casefold(U8(s), strlen(s), NULL, UNINORM_NFC, NULL, &len);
+	return r ? terminate(r, len) : xstrdup(s);
 }
 
 static bool
@@ -117,12 +122,13 @@ static char *
 squeeze(const char *s, bool typography)
 {
 	struct buf b = { 0 };
-	const uint8_t *p = U8(s);
+	const uint8_t *p = U8(s), *end = p + strlen(s);
 	bool pending_space = false;
 	ucs4_t uc;
 
-	while (*p) {
-		int len = u8_mbtouc(&uc, p, strlen((const char *)p));
+	/* The length left is end - p: a strlen per character would be O(n^2). */
+	while (p < end) {
+		int len = u8_mbtouc(&uc, p, (size_t)(end - p));
 
 		p += len > 0 ? len : 1;
 		if (is_space(uc)) {
@@ -155,7 +161,11 @@ text_fold(const char *s, unsigned flags)
 
 /* ---------------------------------------------------------------- sanitize */
 
-/* Length of the escape sequence that starts at s[0] == ESC. */
+/*
+ * Length of the escape sequence that starts at s[0] == ESC.  A sequence
+ * cut short by a byte that cannot belong to it ends before that byte, so
+ * that text after a stray ESC survives.
+ */
 static size_t
 escape_length(const uint8_t *s, size_t n)
 {
@@ -165,10 +175,11 @@ escape_length(const uint8_t *s, size_t n)
 		return n;
 	switch (s[1]) {
 	case '[':	/* CSI: parameters, intermediates, one final byte */
-		for (i = 2; i < n; i++)
-			if (s[i] >= 0x40 && s[i] <= 0x7E)
-				return i + 1;
-		return n;
+		for (i = 2; i < n && s[i] >= 0x20 && s[i] <= 0x3F; i++)
+			;
+		for (; i < n && s[i] >= 0x20 && s[i] <= 0x2F; i++)
+			;
+		return i < n && s[i] >= 0x40 && s[i] <= 0x7E ? i + 1 : i;
 	case ']': case 'P': case 'X': case '^': case '_':
 		/* OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \) */
 		for (i = 2; i < n; i++) {
@@ -179,10 +190,10 @@ escape_length(const uint8_t *s, size_t n)
 		}
 		return n;
 	default:
-		/* ESC, intermediates 0x20-0x2F, one final byte */
+		/* ESC, intermediates 0x20-0x2F, one final byte 0x30-0x7E */
 		for (i = 1; i < n && s[i] >= 0x20 && s[i] <= 0x2F; i++)
 			;
-		return i < n ? i + 1 : n;
+		return i < n && s[i] >= 0x30 && s[i] <= 0x7E ? i + 1 : i;
 	}
 }
 
@@ -280,7 +291,7 @@ text_wrap(const char *s, int width, struct text_line **lines)
 	size_t len = strlen(s), n = 0, cap = 0;
 	char *brk = xmalloc(len + 1);
 	size_t start = 0, last_break = 0, i = 0;
-	int col = 0;
+	int col = 0;	/* columns of s[start, i), trailing spaces included */
 
 	*lines = NULL;
 	if (width < 1)
@@ -303,19 +314,29 @@ text_wrap(const char *s, int width, struct text_line **lines)
 		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
 			last_break = i;
 		w = uc_columns(uc);
-		if (col + w > width && uc != ' ' && i > start) {
+		/*
+		 * Spaces may hang past the width (add_line drops them); zero
+		 * width characters stay with the one before.
+		 */
+		if (uc != ' ' && w > 0 && col + w > width && i > start) {
 			size_t cut = last_break > start ? last_break : i;
 
 			add_line(lines, &n, &cap, s, start, cut);
-			start = last_break = cut;
-			while (start < len && s[start] == ' ')
+			start = cut;
+			while (start < i && s[start] == ' ')
 				start++;
 			col = u8_width(U8(s + start), i - start, "UTF-8");
-			if (start > i) {
-				i = start;
+			/*
+			 * What follows the break may itself be too wide (spaces
+			 * counted, or no break opportunity after it): then cut
+			 * between characters, here.
+			 */
+			if (col + w > width && i > start) {
+				add_line(lines, &n, &cap, s, start, i);
+				start = i;
 				col = 0;
-				continue;
 			}
+			last_break = start;
 		}
 		col += w;
 		i += (size_t)clen;

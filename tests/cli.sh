@@ -30,8 +30,8 @@ check "re-import changes nothing" [ "$(rows)" = "$before" ]
 
 # --- list -------------------------------------------------------------------
 naast list --json >"$tmp/list.json"
-check "list --json is one JSON document" jq -e . "$tmp/list.json" >/dev/null
 jqt() { jq -e "$1" "$tmp/list.json" >/dev/null; }
+check "list --json is one JSON document" jqt '.sets and .letters' 
 check "one question set" jqt '.sets | length == 1'
 check "questioner Eerdmans (JA21)" jqt '.sets[0].questioners == [{"name":"Eerdmans","party":"JA21"}]'
 check "submitted 2024-01-29" jqt '.sets[0].submitted == "2024-01-29"'
