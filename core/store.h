@@ -86,7 +86,10 @@ enum status store_sets_page(struct store *st, struct set_cursor *cursor,
     size_t limit, struct set_info **out, size_t *n, struct error *err);
 void store_sets_free(struct set_info *sets, size_t n);
 
-/* One set; STATUS_NOT_FOUND when there is none with that id. */
+/*
+ * One set; STATUS_NOT_FOUND when there is none with that id.  *out is
+ * cleared first, so store_set_info_clear is safe after any result.
+ */
 enum status store_set_get(struct store *st, long long id, struct set_info *out,
     struct error *err);
 void store_set_info_clear(struct set_info *set);
@@ -140,5 +143,14 @@ struct letter_info {
 enum status store_letters_page(struct store *st, long long *after, size_t limit,
     struct letter_info **out, size_t *n, struct error *err);
 void store_letters_free(struct letter_info *letters, size_t n);
+
+/* ------------------------------------------------------------------ search */
+
+/*
+ * The number of passages that match fts_query, raw FTS5 syntax: for
+ * tests and for search.c, which builds such queries from user text.
+ */
+enum status store_count_matches(struct store *st, const char *fts_query,
+    long long *count, struct error *err);
 
 #endif

@@ -153,7 +153,7 @@ test_round_trip(void **state)
 	(void)state;
 	for (int m = 1; m <= 12; m++) {
 		for (int d = 1; d <= days[m - 1]; d++) {
-			char iso[11], back[11], text[32], upper[32];
+			char iso[24], back[11], text[32], upper[32];
 			size_t i;
 
 			snprintf(iso, sizeof(iso), "2024-%02d-%02d", m, d);

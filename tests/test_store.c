@@ -6,20 +6,1210 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
+#include <grp.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "testutil.h"
+#include "model.h"
+#include "parse.h"
+#include "store.h"
+#include "xalloc.h"
+
+/*
+ * Documents are built by hand here (the parsers have their own tests), as
+ * the parsers would build them: a raw text, header fields, and passages
+ * whose byte ranges point into the raw text.  The seeds go through the
+ * real parsers in test_seeds.
+ */
+
+/* ---------------------------------------------------------------- fixtures */
+
+struct fixture {
+	char dir[64];
+	char path[128];
+	struct store *st;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct error err = { "" };
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/naast-test-store-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/naast.db", f->dir);
+	if (store_open(f->path, &f->st, &err) != STATUS_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+/* A directory without a database yet. */
+static int
+setup_dir(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/naast-test-store-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/naast.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int
+setup_memory(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct error err = { "" };
+
+	if (store_open(":memory:", &f->st, &err) != STATUS_OK)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char path[160];
+
+	store_close(f->st);
+	if (f->dir[0]) {
+		chmod(f->dir, 0700);
+		for (size_t i = 0; i < 4; i++) {
+			snprintf(path, sizeof(path), "%s%s", f->path, suffixes[i]);
+			unlink(path);
+		}
+		rmdir(f->dir);
+	}
+	free(f);
+	return 0;
+}
+
+/* ------------------------------------------------------ reading the file */
+
+/* One integer from a query on a second connection to the database file. */
+static long long
+query_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+static const char *const tables[] = {
+	"document", "question_set", "set_questioner", "set_addressed",
+	"question", "question_variant", "answer", "signatory",
+	"signatory_on_behalf_of", "letter_addressee", "passage", "xref",
+	"pubref", "selection",
+};
+#define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 
 static void
-test_placeholder(void **state)
+count_rows(const char *path, long long counts[N_TABLES])
 {
+	char sql[128];
+
+	for (size_t i = 0; i < N_TABLES; i++) {
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", tables[i]);
+		counts[i] = query_int(path, sql);
+	}
+}
+
+static void
+assert_same_counts(const long long a[N_TABLES], const long long b[N_TABLES])
+{
+	for (size_t i = 0; i < N_TABLES; i++)
+		if (a[i] != b[i])
+			fail_msg("table %s: %lld rows, expected %lld", tables[i],
+			    b[i], a[i]);
+}
+
+/* ------------------------------------------------------- building documents */
+
+/* Appends text and a blank line to doc->raw; the passage points at the text. */
+static struct passage *
+add(struct document *doc, enum role role, int vraag, const char *text)
+{
+	size_t n = strlen(text), start = doc->raw_len;
+
+	doc->raw = xrealloc(doc->raw, doc->raw_len + n + 3);
+	memcpy(doc->raw + start, text, n);
+	memcpy(doc->raw + start + n, "\n\n", 3);
+	doc->raw_len += n + 2;
+	return model_add_passage(doc, role, vraag, xstrdup(text), start, start + n);
+}
+
+static struct signatory *
+add_signatory(struct document *doc, const char *name, const char *role,
+    const char *ministry)
+{
+	struct signatory *s;
+
+	doc->signatories = xrealloc(doc->signatories,
+	    (doc->n_signatories + 1) * sizeof(*doc->signatories));
+	s = &doc->signatories[doc->n_signatories++];
+	*s = (struct signatory){
+		.name = xstrdup(name),
+		.role = xstrdup(role),
+		.ministry = xstrdup(ministry),
+	};
+	return s;
+}
+
+#define SUBJECT "bijeenkomsten met ambtenaren naar aanleiding van de " \
+	"verkiezingsuitslag van 22 november 2023"
+
+/* The header of an answer to the Eerdmans set, answered by ministry. */
+static struct document *
+answer_doc(const char *ministry, const char *received, int aanhangsel,
+    const char *subject)
+{
+	struct document *doc = model_new("", 0);
+	static const char *const addressed[] = { "AZ", "BZK", "FIN" };
+	char *header;
+
+	doc->kind = DOC_ANSWER;
+	doc->format = "test";
+	doc->subject = xstrdup(subject);
+	doc->questioners = xcalloc(1, sizeof(*doc->questioners));
+	doc->questioners[0] = (struct questioner){ xstrdup("Eerdmans"),
+		xstrdup("JA21") };
+	doc->n_questioners = 1;
+	for (size_t i = 0; i < 3; i++)
+		model_strv_add(&doc->addressed, &doc->n_addressed,
+		    xstrdup(addressed[i]));
+	snprintf(doc->submitted, sizeof(doc->submitted), "2024-01-29");
+	doc->ministry = xstrdup(ministry);
+	snprintf(doc->received, sizeof(doc->received), "%s", received);
+	doc->aanhangsel = aanhangsel;
+	header = xasprintf("Vragen van het lid Eerdmans (JA21) over %s "
+	    "(ingezonden 29 januari 2024). Antwoord (%s) (ontvangen %s).",
+	    subject, ministry, received);
+	add(doc, ROLE_HEADER, 0, header);
+	free(header);
+	return doc;
+}
+
+#define VRAAG3_BZK "Beseft u dat ambtenaren in een moeilijke positie " \
+	"worden geplaatst ten aanzien van hun collega's? Deelt u de mening " \
+	"dat dit zeer ongewenst is?"
+/* Only typography and white space differ from VRAAG3_BZK. */
+#define VRAAG3_AZ "Beseft u dat ambtenaren in een moeilijke  positie\n" \
+	"worden geplaatst ten aanzien van hun collega’s? Deelt u de mening " \
+	"dat dit zeer ongewenst is? "
+
+static struct document *
+doc_az(void)
+{
+	struct document *doc = answer_doc("AZ", "2024-02-15", 0, SUBJECT);
+
+	add_signatory(doc, "Rutte", "Minister-President", "AZ");
+	add(doc, ROLE_VRAAG, 1, "Zijn er op uw ministerie bijeenkomsten "
+	    "georganiseerd?");
+	add(doc, ROLE_ANTWOORD, 1, "Nee. Wel is in reguliere overleggen over de "
+	    "verkiezingsuitslag gesproken.");
+	add(doc, ROLE_VRAAG, 2, "Zo ja, wat was de aanleiding c.q. het doel van "
+	    "deze bijeenkomsten?");
+	add(doc, ROLE_ANTWOORD, 2, "Zie het antwoord op vraag 1.");
+	add(doc, ROLE_VRAAG, 3, VRAAG3_AZ);
+	add(doc, ROLE_ANTWOORD, 3, "Het is belangrijk dat ambtenaren politiek "
+	    "neutraal zijn (met uitzondering van de Politiek Adviseurs). Zie "
+	    "voorts het antwoord op vraag 2.");
+	add(doc, ROLE_ANTWOORD, 3, "Een sociaal veilige werkomgeving is hiervoor "
+	    "randvoorwaardelijk, ook voor de ministeriële verantwoordelijkheid. "
+	    "Zie ook de antwoorden op de vragen 1 en 2, en dit antwoord op "
+	    "vraag 3.");
+	return doc;
+}
+
+static struct document *
+doc_bzk(void)
+{
+	struct document *doc = answer_doc("BZK", "2024-02-16", 1059, SUBJECT);
+	struct signatory *s;
+
+	add_signatory(doc, "De Jonge", "Minister", "BZK");
+	s = add_signatory(doc, "Van Huffelen", "Staatssecretaris", "BZK");
+	model_strv_add(&s->on_behalf_of, &s->n_on_behalf_of, xstrdup("DEF"));
+	doc->see_also = xcalloc(1, sizeof(*doc->see_also));
+	doc->see_also[0] = (struct pubref){ 1047, xstrdup("2023–2024") };
+	doc->n_see_also = 1;
+	add(doc, ROLE_VRAAG, 1, "Zijn er op uw ministerie bijeenkomsten "
+	    "georganiseerd?");
+	add(doc, ROLE_ANTWOORD, 1, "Ja.");
+	add(doc, ROLE_VRAAG, 2, "Zo ja, wat was de aanleiding c.q. het doel van "
+	    "deze bijeenkomsten?");
+	add(doc, ROLE_ANTWOORD, 2, "De in het antwoord op vraag 1 genoemde "
+	    "bijeenkomsten zijn lang van tevoren gepland.");
+	add(doc, ROLE_VRAAG, 3, VRAAG3_BZK);
+	add(doc, ROLE_ANTWOORD, 3, "Het is belangrijk dat ambtenaren politiek "
+	    "neutraal zijn en blijven in hun werk.");
+	return doc;
+}
+
+/* FIN prints vraag 2 with other words and answers only vraag 1 and 2. */
+static struct document *
+doc_fin(void)
+{
+	struct document *doc = answer_doc("FIN", "2024-02-20", 0,
+	    "Bijeenkomsten  met ambtenaren naar aanleiding van de "
+	    "verkiezingsuitslag van 22 november 2023");
+
+	add_signatory(doc, "Van Rij", "Staatssecretaris", "FIN");
+	add(doc, ROLE_VRAAG, 1, "Zijn er op uw ministerie bijeenkomsten "
+	    "georganiseerd?");
+	add(doc, ROLE_ANTWOORD, 1, "Nee.");
+	add(doc, ROLE_VRAAG, 2, "Zo ja, wat was het doel van deze bijeenkomsten?");
+	add(doc, ROLE_ANTWOORD, 2, "Niet van toepassing.");
+	return doc;
+}
+
+static struct document *
+doc_letter(const char *first_addressee)
+{
+	struct document *doc = model_new("", 0);
+	const char *names[] = { first_addressee, "Rutte", "Buitendijk",
+		"de Klerck" };
+	char *salutation = xasprintf("Geachte mevrouw %s, en heren Rutte, "
+	    "Buitendijk en de Klerck,", first_addressee);
+
+	doc->kind = DOC_LETTER;
+	doc->format = "test";
+	for (size_t i = 0; i < 4; i++)
+		model_strv_add(&doc->addressees, &doc->n_addressees,
+		    xstrdup(names[i]));
+	doc->epigraph_author = xstrdup("Herman Tjeenk Willink");
+	doc->salutation = xstrdup(salutation);
+	doc->closing = xstrdup("Hoogachtend,");
+	add(doc, ROLE_EPIGRAPH, 0, "Evenwicht en tegenwicht");
+	add(doc, ROLE_ATTRIBUTION, 0, "Herman Tjeenk Willink");
+	add(doc, ROLE_SALUTATION, 0, salutation);
+	add(doc, ROLE_BODY, 0, "Afgelopen vrijdag is de ambtelijke top van de "
+	    "Tweede Kamer opgestapt.");
+	add(doc, ROLE_BODY, 0, "Eerder stapte de hoogste ambtenaar van het "
+	    "ministerie van Econonnische Zaken en Klimaat op.");
+	add(doc, ROLE_BODY, 0, "Wij steunen deze lijn.");
+	add(doc, ROLE_CLOSING, 0, "Hoogachtend,");
+	free(salutation);
+	return doc;
+}
+
+static void
+import_ok(struct store *st, const char *origin, const struct document *doc,
+    struct import_result *res)
+{
+	struct error err = { "" };
+	enum status status = store_import(st, origin, doc, res, &err);
+
+	if (status != STATUS_OK)
+		fail_msg("importing %s: %s", origin, err.msg);
+}
+
+/* Imports a document built by make and frees it. */
+static struct import_result
+import_made(struct store *st, const char *origin, struct document *doc)
+{
+	struct import_result res;
+
+	import_ok(st, origin, doc, &res);
+	model_free(doc);
+	return res;
+}
+
+/* ------------------------------------------------------------------ open */
+
+static void
+test_fresh_database(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_true(store_is_empty(f->st));
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 1);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM sqlite_master WHERE name = 'passage_fts'"), 1);
+
+	/* opening it again finds the schema in place */
+	store_close(f->st);
+	f->st = NULL;
+	{
+		struct error err = { "" };
+
+		assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
+	}
+	assert_true(store_is_empty(f->st));
+}
+
+static void
+test_newer_schema_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE future (x);"
+	    "PRAGMA user_version = 99;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_DB_SCHEMA);
+	assert_null(f->st);
+	assert_non_null(strstr(err.msg, "upgrade naast"));
+	assert_non_null(strstr(err.msg, f->path));
+	/* and left alone */
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 99);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM sqlite_master WHERE name = 'document'"), 0);
+}
+
+static void
+test_not_a_database(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	size_t len, len2;
+	char *text = test_read_file(SEED_LETTER, &len), *after;
+	FILE *fp = fopen(f->path, "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(text, 1, len, fp), len);
+	fclose(fp);
+
+	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_DB);
+	assert_null(f->st);
+	assert_non_null(strstr(err.msg, f->path));
+	assert_non_null(strstr(err.msg, "not a naast database"));
+	assert_null(strchr(err.msg, '\n'));
+	/* the file is not touched */
+	fp = fopen(f->path, "rb");
+	after = calloc(1, len + 1);
+	len2 = fread(after, 1, len + 1, fp);
+	fclose(fp);
+	assert_int_equal(len2, len);
+	assert_memory_equal(after, text, len);
+	free(after);
+	free(text);
+}
+
+static void
+test_other_programs_database(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE contacts (name);",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_DB);
+	assert_null(f->st);
+	assert_non_null(strstr(err.msg, f->path));
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM sqlite_master WHERE name = 'document'"), 0);
+}
+
+static void
+test_missing_directory(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	char path[200];
+
+	snprintf(path, sizeof(path), "%s/no/such/dir/naast.db", f->dir);
+	assert_int_equal(store_open(path, &f->st, &err), STATUS_DB);
+	assert_null(f->st);
+	assert_non_null(strstr(err.msg, path));
+}
+
+/* -------------------------------------------------------------- grouping */
+
+static void
+test_two_answers_one_set(void **state)
+{
+	struct fixture *f = *state;
+	struct import_result bzk, az;
+	struct set_info set;
+	struct error err = { "" };
+
+	/* BZK first: the set's order is by received date, not import order */
+	bzk = import_made(f->st, "bzk.md", doc_bzk());
+	az = import_made(f->st, "az.txt", doc_az());
+	assert_false(store_is_empty(f->st));
+
+	assert_false(bzk.unchanged);
+	assert_int_equal(bzk.kind, DOC_ANSWER);
+	assert_string_equal(bzk.ministry, "BZK");
+	assert_string_equal(az.ministry, "AZ");
+	assert_int_equal(bzk.n_vragen, 3);
+	assert_true(bzk.set > 0);
+	assert_int_equal(az.set, bzk.set);
+	assert_true(az.doc != bzk.doc);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM question_set"), 1);
+
+	assert_int_equal(store_set_get(f->st, az.set, &set, &err), STATUS_OK);
+	assert_string_equal(set.subject, SUBJECT);
+	assert_string_equal(set.submitted, "2024-01-29");
+	assert_int_equal(set.n_questioners, 1);
+	assert_string_equal(set.questioners[0].name, "Eerdmans");
+	assert_string_equal(set.questioners[0].party, "JA21");
+	assert_int_equal(set.n_addressed, 3);
+	assert_string_equal(set.addressed[0], "AZ");
+	assert_string_equal(set.addressed[2], "FIN");
+	assert_int_equal(set.n_questions, 3);
+	assert_int_equal(set.aanhangsel, 1059);
+	assert_int_equal(set.n_answers, 2);
+	assert_int_equal(set.answers[0].doc, az.doc);
+	assert_string_equal(set.answers[0].ministry, "AZ");
+	assert_string_equal(set.answers[0].received, "2024-02-15");
+	assert_int_equal(set.answers[0].aanhangsel, 0);
+	assert_int_equal(set.answers[1].doc, bzk.doc);
+	assert_string_equal(set.answers[1].ministry, "BZK");
+	assert_string_equal(set.answers[1].received, "2024-02-16");
+	assert_int_equal(set.answers[1].aanhangsel, 1059);
+	store_set_info_clear(&set);
+
+	/* a subject that differs in case and spacing only is the same set */
+	assert_int_equal(import_made(f->st, "fin.txt", doc_fin()).set, az.set);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM question_set"), 1);
+
+	/* another subject is another set */
+	{
+		struct document *doc = answer_doc("OCW", "2024-02-20", 0,
+		    "iets anders");
+
+		add(doc, ROLE_ANTWOORD, 1, "Nee.");
+		assert_int_not_equal(import_made(f->st, "ocw.txt", doc).set, az.set);
+	}
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM question_set"), 2);
+}
+
+static void
+test_set_aanhangsel_earliest(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc;
+	struct set_info set;
+	struct error err = { "" };
+	long long id;
+
+	id = import_made(f->st, "bzk.md", doc_bzk()).set;
+	/* received before BZK's answer, and published with a number */
+	doc = doc_fin();
+	snprintf(doc->received, sizeof(doc->received), "2024-02-10");
+	doc->aanhangsel = 1040;
+	import_made(f->st, "fin.txt", doc);
+	assert_int_equal(store_set_get(f->st, id, &set, &err), STATUS_OK);
+	assert_int_equal(set.aanhangsel, 1040);
+	assert_string_equal(set.answers[0].ministry, "FIN");
+	store_set_info_clear(&set);
+}
+
+/* ------------------------------------------------------ questions, variants */
+
+static void
+test_canonical_text_and_variants(void **state)
+{
+	struct fixture *f = *state;
+	long long set;
+	char sql[256];
+
+	set = import_made(f->st, "bzk.md", doc_bzk()).set;
+	import_made(f->st, "az.txt", doc_az());
+	/* AZ prints vraag 3 with ’ and other line breaks: no variant */
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question_variant"), 0);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM question"), 3);
+	snprintf(sql, sizeof(sql), "SELECT text = '%s' FROM question "
+	    "WHERE number = 3 AND set_id = %lld", "Beseft u dat ambtenaren in een "
+	    "moeilijke positie worden geplaatst ten aanzien van hun collega''s? "
+	    "Deelt u de mening dat dit zeer ongewenst is?", set);
+	assert_int_equal(query_int(f->path, sql), 1);
+
+	/* FIN words vraag 2 differently: one variant, for FIN's document */
+	import_made(f->st, "fin.txt", doc_fin());
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question_variant"), 1);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question_variant v JOIN question q"
+	    " ON q.id = v.question JOIN document d ON d.id = v.document"
+	    " WHERE q.number = 2 AND d.ministry = 'FIN'"
+	    " AND v.text = 'Zo ja, wat was het doel van deze bijeenkomsten?'"), 1);
+	/* the canonical text stays the first one */
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question WHERE number = 2 AND text = "
+	    "'Zo ja, wat was de aanleiding c.q. het doel van deze bijeenkomsten?'"),
+	    1);
+}
+
+static void
+test_answer_without_question_text(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("AZ", "2024-02-15", 0, SUBJECT);
+	struct import_result res;
+
+	/* a parser that found "Antwoord 1" but no "Vraag 1" */
+	add(doc, ROLE_ANTWOORD, 1, "Nee.");
+	res = import_made(f->st, "az.txt", doc);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question WHERE text = ''"), 1);
+	/* a later document fills in the text, without a variant */
+	import_made(f->st, "bzk.md", doc_bzk());
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question WHERE text = ''"), 0);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question_variant"), 0);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM answer"), 4);
+	(void)res;
+}
+
+static void
+test_questions_view(void **state)
+{
+	struct fixture *f = *state;
+	struct question_view *q;
+	struct answer_view *a;
+	struct error err = { "" };
+	struct import_result az, bzk;
+	size_t n;
+
+	bzk = import_made(f->st, "bzk.md", doc_bzk());
+	az = import_made(f->st, "az.txt", doc_az());
+	import_made(f->st, "fin.txt", doc_fin());
+
+	assert_int_equal(store_questions(f->st, az.set, 0, NULL, 0, &q, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(q[i].number, (int)i + 1);
+	assert_string_equal(q[0].text, "Zijn er op uw ministerie bijeenkomsten "
+	    "georganiseerd?");
+
+	/* vraag 1: AZ, BZK, FIN in order of receipt */
+	assert_int_equal(q[0].n_answers, 3);
+	assert_string_equal(q[0].answers[0].ministry, "AZ");
+	assert_string_equal(q[0].answers[1].ministry, "BZK");
+	assert_string_equal(q[0].answers[2].ministry, "FIN");
+	assert_int_equal(q[0].answers[1].doc, bzk.doc);
+	assert_string_equal(q[0].answers[1].paragraphs[0].text, "Ja.");
+
+	/* vraag 3: FIN did not answer it */
+	assert_int_equal(q[2].n_answers, 2);
+	a = &q[2].answers[0];
+	assert_int_equal(a->doc, az.doc);
+	assert_int_equal(a->n_signatories, 1);
+	assert_string_equal(a->signatories[0].name, "Rutte");
+	assert_string_equal(a->signatories[0].role, "Minister-President");
+	assert_string_equal(a->signatories[0].ministry, "AZ");
+	assert_int_equal(a->signatories[0].n_on_behalf_of, 0);
+	assert_int_equal(a->n_paragraphs, 2);
+	assert_true(a->paragraphs[0].id > 0);
+	assert_true(a->paragraphs[1].id > a->paragraphs[0].id);
+	assert_true(strncmp(a->paragraphs[1].text,
+	    "Een sociaal veilige werkomgeving", 32) == 0);
+	/* in order of first mention; the answer's own vraag is no reference */
+	assert_int_equal(a->n_refs, 2);
+	assert_int_equal(a->refs[0], 2);
+	assert_int_equal(a->refs[1], 1);
+
+	a = &q[2].answers[1];
+	assert_string_equal(a->ministry, "BZK");
+	assert_int_equal(a->n_signatories, 2);
+	assert_string_equal(a->signatories[1].name, "Van Huffelen");
+	assert_int_equal(a->signatories[1].n_on_behalf_of, 1);
+	assert_string_equal(a->signatories[1].on_behalf_of[0], "DEF");
+	assert_int_equal(a->n_refs, 0);
+
+	/* BZK's answer 2 refers to vraag 1 */
+	assert_int_equal(q[1].answers[1].n_refs, 1);
+	assert_int_equal(q[1].answers[1].refs[0], 1);
+	store_questions_free(q, n);
+
+	/* one vraag, some ministries */
+	{
+		char *only[] = { "bzk", "FIN" };
+
+		assert_int_equal(store_questions(f->st, az.set, 2, only, 2, &q, &n,
+		    &err), STATUS_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(q[0].number, 2);
+		assert_int_equal(q[0].n_answers, 2);
+		assert_string_equal(q[0].answers[0].ministry, "BZK");
+		assert_string_equal(q[0].answers[1].ministry, "FIN");
+		store_questions_free(q, n);
+	}
+
+	assert_int_equal(store_questions(f->st, az.set, 7, NULL, 0, &q, &n, &err),
+	    STATUS_NOT_FOUND);
+	assert_null(q);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_questions(f->st, 999, 0, NULL, 0, &q, &n, &err),
+	    STATUS_NOT_FOUND);
+}
+
+static void
+test_set_not_found(void **state)
+{
+	struct fixture *f = *state;
+	struct set_info set;
+	struct error err = { "" };
+
+	assert_int_equal(store_set_get(f->st, 42, &set, &err), STATUS_NOT_FOUND);
+	assert_null(set.subject);
+	assert_int_equal(set.n_answers, 0);
+	store_set_info_clear(&set);
+}
+
+/* --------------------------------------------------------------- imports */
+
+static void
+test_reimport_unchanged(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = doc_bzk();
+	struct import_result first, again;
+	long long before[N_TABLES], after[N_TABLES];
+
+	import_made(f->st, "az.txt", doc_az());
+	import_ok(f->st, "bzk.md", doc, &first);
+	count_rows(f->path, before);
+
+	import_ok(f->st, "elsewhere/bzk-copy.md", doc, &again);
+	assert_true(again.unchanged);
+	assert_int_equal(again.doc, first.doc);
+	assert_int_equal(again.set, first.set);
+	assert_int_equal(again.kind, DOC_ANSWER);
+	assert_string_equal(again.ministry, "BZK");
+	assert_int_equal(again.n_vragen, 3);
+	count_rows(f->path, after);
+	assert_same_counts(before, after);
+	model_free(doc);
+
+	/* the same bytes, parsed again into a new struct, are the same file */
+	again = import_made(f->st, "bzk.md", doc_bzk());
+	assert_true(again.unchanged);
+	assert_int_equal(again.doc, first.doc);
+	count_rows(f->path, after);
+	assert_same_counts(before, after);
+}
+
+static void
+test_failed_import_leaves_no_trace(void **state)
+{
+	struct fixture *f = *state;
+	long long before[N_TABLES], after[N_TABLES], matches;
+	struct import_result res;
+	struct error err = { "" };
+
+	import_made(f->st, "az.txt", doc_az());
+	count_rows(f->path, before);
+
+	/*
+	 * A document of a new set whose last passage is broken: the set,
+	 * the document and its good passages are written before the import
+	 * reaches it, and must all be gone.
+	 */
+	for (int how = 0; how < 2; how++) {
+		static const char *const words[] = { "zeppelins", "luchtschepen" };
+		struct document *doc = answer_doc("OCW", "2024-03-01", 1100,
+		    words[how]);
+		struct passage *p;
+		char *text;
+
+		text = xasprintf("Kent u het bericht over %s?", words[how]);
+		add(doc, ROLE_VRAAG, 1, text);
+		free(text);
+		text = xasprintf("Ja, dat bericht over %s ken ik.", words[how]);
+		add(doc, ROLE_ANTWOORD, 1, text);
+		free(text);
+		p = add(doc, ROLE_BODY, 0, "Een passage die niet klopt.");
+		if (how == 0)
+			p->role = (enum role)42;
+		else
+			p->end = doc->raw_len + 10;
+		assert_int_equal(store_import(f->st, "ocw.txt", doc, &res, &err),
+		    STATUS_FORMAT);
+		assert_non_null(strstr(err.msg, "passage 4"));
+		assert_int_equal(res.doc, 0);
+		count_rows(f->path, after);
+		assert_same_counts(before, after);
+		assert_int_equal(store_count_matches(f->st, words[how], &matches,
+		    &err), STATUS_OK);
+		assert_int_equal(matches, 0);
+
+		/* once mended, the same file goes in: nothing of it was left */
+		if (how == 0)
+			p->role = ROLE_BODY;
+		else
+			p->end = p->start;
+		import_ok(f->st, "ocw.txt", doc, &res);
+		assert_false(res.unchanged);
+		assert_int_equal(store_count_matches(f->st, words[how], &matches,
+		    &err), STATUS_OK);
+		assert_int_equal(matches, 3);	/* header, vraag, antwoord */
+		model_free(doc);
+		count_rows(f->path, before);
+	}
+}
+
+/*
+ * The read-only checks, without cmocka: they run in a child process (see
+ * test_read_only_database).  Returns 0 when all is well, otherwise the
+ * number of the check that failed.
+ */
+static int
+read_only_checks(void)
+{
+	char dir[64] = "/tmp/naast-test-store-XXXXXX", path[128], aux[160];
+	struct import_result res;
+	struct error err = { "" };
+	struct store *st = NULL;
+	struct document *doc;
+	int failed = 0;
+
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(path, sizeof(path), "%s/naast.db", dir);
+	if (store_open(path, &st, &err) != STATUS_OK) {
+		failed = 2;
+		goto out;
+	}
+	doc = doc_az();
+	if (store_import(st, "az.txt", doc, &res, &err) != STATUS_OK)
+		failed = 3;
+	model_free(doc);
+	store_close(st);
+	st = NULL;
+	if (failed || chmod(path, 0444) != 0) {
+		failed = failed ? failed : 4;
+		goto out;
+	}
+
+	/* A read-only file: readable, and an import says why it cannot be. */
+	if (store_open(path, &st, &err) != STATUS_OK) {
+		failed = 5;
+		goto out;
+	}
+	if (store_is_empty(st))
+		failed = 6;
+	doc = doc_bzk();
+	if (!failed && (store_import(st, "bzk.md", doc, &res, &err) != STATUS_DB ||
+	    !strstr(err.msg, "read-only") || !strstr(err.msg, path)))
+		failed = 7;
+	model_free(doc);
+	/* the bytes already there are still recognised */
+	doc = doc_az();
+	if (!failed && (store_import(st, "az.txt", doc, &res, &err) != STATUS_OK ||
+	    !res.unchanged))
+		failed = 8;
+	model_free(doc);
+	store_close(st);
+	st = NULL;
+	if (failed)
+		goto out;
+
+	/*
+	 * In a read-only directory SQLite cannot make the shared-memory file
+	 * that WAL readers need: opening says so at once.
+	 */
+	snprintf(aux, sizeof(aux), "%s-shm", path);
+	unlink(aux);
+	snprintf(aux, sizeof(aux), "%s-wal", path);
+	unlink(aux);
+	if (chmod(dir, 0555) != 0)
+		failed = 9;
+	else if (store_open(path, &st, &err) != STATUS_DB || st ||
+	    !strstr(err.msg, "read-only") || !strstr(err.msg, path))
+		failed = 10;
+out:
+	if (failed && err.msg[0])
+		fprintf(stderr, "read-only check %d: %s\n", failed, err.msg);
+	store_close(st);
+	chmod(dir, 0700);
+	unlink(path);
+	snprintf(aux, sizeof(aux), "%s-shm", path);
+	unlink(aux);
+	snprintf(aux, sizeof(aux), "%s-wal", path);
+	unlink(aux);
+	rmdir(dir);
+	return failed;
+}
+
+/*
+ * Root may write to read-only files, so the checks run in a child that
+ * becomes nobody (uid 65534) first when the tests run as root.
+ */
+static void
+test_read_only_database(void **state)
+{
+	pid_t pid;
+	int ws;
+
 	(void)state;
-	assert_true(1);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (geteuid() == 0 && (setgroups(0, NULL) != 0 ||
+		    setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(100);
+		_exit(read_only_checks());
+	}
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	assert_true(WIFEXITED(ws));
+	assert_int_equal(WEXITSTATUS(ws), 0);
+}
+
+static void
+test_fts_finds_passages(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	long long n;
+
+	import_made(f->st, "az.txt", doc_az());
+	import_made(f->st, "bzk.md", doc_bzk());
+	import_made(f->st, "letter.txt", doc_letter("Bruins Slot"));
+
+	assert_int_equal(store_count_matches(f->st, "werkomgeving", &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	/* AZ's and BZK's answers to vraag 3 */
+	assert_int_equal(store_count_matches(f->st, "neutraal", &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 2);
+	/* diacritics removed, case folded */
+	assert_int_equal(store_count_matches(f->st, "MINISTERIELE", &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	/* the author's OCR error is searchable as written */
+	assert_int_equal(store_count_matches(f->st, "econonnische", &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_count_matches(f->st, "zeppelin", &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 0);
+	/* the index agrees with its content table */
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH 'tevoren'"), 1);
+	assert_int_equal(store_count_matches(f->st, "\"unbalanced", &n, &err),
+	    STATUS_DB);
+}
+
+static void
+test_pubrefs_resolved(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc;
+	long long target;
+
+	/* BZK refers to nr. 1047 before it is here ... */
+	import_made(f->st, "bzk.md", doc_bzk());
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM pubref WHERE nr = 1047 AND year = '2023–2024'"
+	    " AND resolved IS NULL"), 1);
+	/* ... and nr. 1047 of another year does not answer it */
+	doc = answer_doc("OCW", "2021-03-01", 1047, "een onderwerp uit 2021");
+	add(doc, ROLE_ANTWOORD, 1, "Nee.");
+	import_made(f->st, "old.txt", doc);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM pubref WHERE resolved IS NULL"), 1);
+	/* ... then it comes */
+	doc = answer_doc("JenV", "2024-01-10", 1047, "een eerder onderwerp");
+	add(doc, ROLE_ANTWOORD, 1, "Ja.");
+	target = import_made(f->st, "1047.txt", doc).doc;
+	assert_int_equal(query_int(f->path,
+	    "SELECT resolved FROM pubref WHERE nr = 1047"), target);
+
+	/* the other order: the publication first, the reference after */
+	doc = answer_doc("VWS", "2024-03-01", 1100, "nog een onderwerp");
+	add(doc, ROLE_ANTWOORD, 1, "Ja.");
+	target = import_made(f->st, "1100.txt", doc).doc;
+	doc = answer_doc("EZK", "2024-03-05", 0, "een vervolg");
+	doc->see_also = xcalloc(1, sizeof(*doc->see_also));
+	doc->see_also[0] = (struct pubref){ 1100, NULL };
+	doc->n_see_also = 1;
+	add(doc, ROLE_ANTWOORD, 1, "Zie ook eerder.");
+	import_made(f->st, "vervolg.txt", doc);
+	assert_int_equal(query_int(f->path,
+	    "SELECT resolved FROM pubref WHERE nr = 1100"), target);
+}
+
+/* ----------------------------------------------------------------- paging */
+
+static void
+test_keyset_paging(void **state)
+{
+	struct fixture *f = *state;
+	struct set_cursor cursor = { "", 0 };
+	long long ids[25], seen[25];
+	char dates[25][11];
+	size_t n_seen = 0, n, pages = 0;
+	struct error err = { "" };
+
+	/* three sets per submitted date, so that ties are ordered by id */
+	for (int i = 0; i < 25; i++) {
+		struct document *doc = model_new("", 0);
+		char *text = xasprintf("Vragen van het lid Lid%02d.", i);
+
+		doc->kind = DOC_QUESTIONS;
+		doc->questioners = xcalloc(1, sizeof(*doc->questioners));
+		doc->questioners[0].name = xasprintf("Lid%02d", i);
+		doc->n_questioners = 1;
+		doc->subject = xasprintf("onderwerp %d", i);
+		snprintf(doc->submitted, sizeof(doc->submitted), "2024-01-%02d",
+		    1 + (i * 7) % 9);
+		snprintf(dates[i], sizeof(dates[i]), "%s", doc->submitted);
+		add(doc, ROLE_HEADER, 0, text);
+		add(doc, ROLE_VRAAG, 1, "Klopt dit?");
+		free(text);
+		ids[i] = import_made(f->st, "q.txt", doc).set;
+	}
+
+	do {
+		struct set_info *sets;
+
+		assert_int_equal(store_sets_page(f->st, &cursor, 10, &sets, &n,
+		    &err), STATUS_OK);
+		assert_true(n <= 10);
+		for (size_t i = 0; i < n; i++) {
+			assert_true(n_seen < 25);
+			seen[n_seen++] = sets[i].id;
+			assert_int_equal(sets[i].n_questions, 1);
+			assert_int_equal(sets[i].n_answers, 0);
+			assert_int_equal(sets[i].n_questioners, 1);
+		}
+		store_sets_free(sets, n);
+		pages++;
+	} while (n == 10);
+	assert_int_equal(pages, 3);
+	assert_int_equal(n_seen, 25);
+
+	/* every set once, newest submitted first, then highest id */
+	for (size_t i = 0; i < 25; i++) {
+		size_t k = 0;
+
+		while (k < 25 && ids[k] != seen[i])
+			k++;
+		assert_true(k < 25);
+		for (size_t j = i + 1; j < 25; j++) {
+			size_t m = 0;
+
+			assert_true(seen[j] != seen[i]);
+			while (ids[m] != seen[j])
+				m++;
+			assert_true(strcmp(dates[k], dates[m]) > 0 ||
+			    (strcmp(dates[k], dates[m]) == 0 && ids[k] > ids[m]));
+		}
+	}
+}
+
+static void
+test_letters(void **state)
+{
+	struct fixture *f = *state;
+	struct letter_info *letters;
+	struct import_result res;
+	struct error err = { "" };
+	long long after = 0, first;
+	size_t n;
+
+	res = import_made(f->st, "004.txt", doc_letter("Bruins Slot"));
+	assert_int_equal(res.kind, DOC_LETTER);
+	assert_int_equal(res.set, 0);
+	assert_string_equal(res.ministry, "");
+	first = res.doc;
+	import_made(f->st, "az.txt", doc_az());
+	import_made(f->st, "005.txt", doc_letter("Keijzer"));
+	import_made(f->st, "006.txt", doc_letter("Van Huffelen"));
+
+	assert_int_equal(store_letters_page(f->st, &after, 2, &letters, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(letters[0].doc, first);
+	assert_string_equal(letters[0].origin, "004.txt");
+	assert_int_equal(letters[0].n_addressees, 4);
+	assert_string_equal(letters[0].addressees[0], "Bruins Slot");
+	assert_string_equal(letters[0].addressees[3], "de Klerck");
+	assert_string_equal(letters[0].closing, "Hoogachtend,");
+	assert_non_null(strstr(letters[0].salutation, "Geachte mevrouw Bruins"));
+	assert_int_equal(letters[0].paragraphs, 3);
+	assert_string_equal(letters[1].addressees[0], "Keijzer");
+	assert_int_equal(after, letters[1].doc);
+	store_letters_free(letters, n);
+
+	assert_int_equal(store_letters_page(f->st, &after, 2, &letters, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(letters[0].addressees[0], "Van Huffelen");
+	store_letters_free(letters, n);
+
+	assert_int_equal(store_letters_page(f->st, &after, 2, &letters, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 0);
+	store_letters_free(letters, n);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM document WHERE kind = 'letter'"
+	    " AND epigraph_author = 'Herman Tjeenk Willink' AND set_id IS NULL"), 3);
+}
+
+/* ------------------------------------------------------------------ seeds */
+
+static struct document *
+parse_seed(const char *rel)
+{
+	struct document *doc = NULL;
+	struct error err = { "" };
+	size_t len;
+	char *raw = test_read_file(rel, &len);
+	enum status status = parse_document(raw, len, NULL, &doc, &err);
+
+	free(raw);
+	if (status != STATUS_OK)
+		fail_msg("%s: %s", rel, err.msg);
+	return doc;
+}
+
+static void
+test_seeds(void **state)
+{
+	struct fixture *f = *state;
+	struct document *docs[3] = {
+		parse_seed(SEED_PDFTEXT), parse_seed(SEED_MARKDOWN),
+		parse_seed(SEED_LETTER),
+	};
+	struct import_result res[3];
+	struct set_cursor cursor = { "", 0 };
+	struct set_info *sets;
+	struct letter_info *letters;
+	struct question_view *q;
+	struct error err = { "" };
+	long long after = 0;
+	size_t n;
+
+	for (size_t i = 0; i < 3; i++) {
+		import_ok(f->st, i == 0 ? SEED_PDFTEXT : i == 1 ? SEED_MARKDOWN :
+		    SEED_LETTER, docs[i], &res[i]);
+		model_free(docs[i]);
+	}
+
+	assert_int_equal(store_sets_page(f->st, &cursor, 10, &sets, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(sets[0].id, res[0].set);
+	assert_int_equal(res[1].set, res[0].set);
+	assert_int_equal(sets[0].n_questions, 9);
+	assert_int_equal(sets[0].n_addressed, 12);
+	assert_string_equal(sets[0].submitted, "2024-01-29");
+	assert_int_equal(sets[0].n_answers, 2);
+	assert_string_equal(sets[0].answers[0].ministry, "AZ");
+	assert_string_equal(sets[0].answers[0].received, "2024-02-15");
+	assert_string_equal(sets[0].answers[1].ministry, "BZK");
+	assert_string_equal(sets[0].answers[1].received, "2024-02-16");
+	assert_int_equal(sets[0].answers[1].aanhangsel, 1059);
+	store_sets_free(sets, n);
+
+	/* the nine question texts are identical: no variants */
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question_variant"), 0);
+	assert_int_equal(store_questions(f->st, res[0].set, 0, NULL, 0, &q, &n,
+	    &err), STATUS_OK);
+	assert_int_equal(n, 9);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(q[i].number, (int)i + 1);
+		assert_int_equal(q[i].n_answers, 2);
+		assert_string_equal(q[i].answers[0].ministry, "AZ");
+		assert_string_equal(q[i].answers[1].ministry, "BZK");
+	}
+	/* AZ answer 8 has two paragraphs, the second starting thus */
+	assert_int_equal(q[7].answers[0].n_paragraphs, 2);
+	assert_true(strncmp(q[7].answers[0].paragraphs[1].text,
+	    "Een sociaal veilige werkomgeving", 32) == 0);
+	assert_string_equal(q[8].answers[0].paragraphs[0].text, "Ja.");
+	assert_string_equal(q[8].answers[1].paragraphs[0].text, "Ja.");
+	/* "Zie het antwoord op vraag 1." (AZ 2), "Verwezen wordt ook ..." (BZK 7) */
+	assert_int_equal(q[1].answers[0].n_refs, 1);
+	assert_int_equal(q[1].answers[0].refs[0], 1);
+	assert_int_equal(q[6].answers[1].n_refs, 1);
+	assert_int_equal(q[6].answers[1].refs[0], 8);
+	assert_int_equal(q[0].answers[0].signatories[0].n_on_behalf_of, 0);
+	assert_string_equal(q[0].answers[0].signatories[0].name, "Rutte");
+	assert_string_equal(q[0].answers[1].signatories[1].name, "Van Huffelen");
+	store_questions_free(q, n);
+	/* BZK's "Zie ook ... nr. 1047" waits for nr. 1047 */
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM pubref WHERE nr = 1047 AND resolved IS NULL"), 1);
+
+	assert_int_equal(store_letters_page(f->st, &after, 10, &letters, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(letters[0].n_addressees, 4);
+	store_letters_free(letters, n);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_placeholder),
+		cmocka_unit_test_setup_teardown(test_fresh_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup_dir,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database, setup_dir,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_other_programs_database,
+		    setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_directory, setup_dir,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_two_answers_one_set, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_set_aanhangsel_earliest, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_canonical_text_and_variants,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_without_question_text,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_questions_view, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_not_found, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_reimport_unchanged, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_failed_import_leaves_no_trace,
+		    setup, teardown),
+		cmocka_unit_test(test_read_only_database),
+		cmocka_unit_test_setup_teardown(test_fts_finds_passages, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_pubrefs_resolved, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_keyset_paging, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_seeds, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
