@@ -56,8 +56,11 @@ size_t parse_lines(const struct document *doc, struct line **lines);
  * Reads the question header, with line breaks already joined and markup
  * removed: "Vragen van het lid Eerdmans (JA21) aan de Minister-President en
  * de Ministers van ..., van ... over SUBJECT (ingezonden 29 januari 2024)."
- * Sets questioners, addressed, subject and submitted.  Returns false (and
- * warns) when the text is not such a header.
+ * Sets questioners, addressed, subject and submitted (replacing any earlier
+ * values).  Returns false without a warning when text does not begin with
+ * "Vragen van" (so callers may try it on any paragraph), false with a
+ * warning when it begins so but cannot be read.  Unknown ministries and a
+ * missing subject or date are warned about; the rest is still read.
  */
 bool parse_header_questions(struct document *doc, const char *text);
 
@@ -66,8 +69,41 @@ bool parse_header_questions(struct document *doc, const char *text);
  * Zaken) (ontvangen 15 februari 2024)." with any "en van Staatssecretaris X
  * (...)", "mede namens ..." and a trailing "Zie ook Aanhangsel Handelingen,
  * vergaderjaar 2023–2024, nr. 1047."  Sets signatories, ministry, received
- * and see_also.  Returns false (and warns) when it is not such a header.
+ * and see_also (replacing any earlier values); the ministry is the first
+ * signatory's.  Returns false without a warning when text does not begin
+ * with "Antwoord van", false with a warning when no bewindspersoon can be
+ * read from it.
  */
 bool parse_header_answer(struct document *doc, const char *text);
+
+/*
+ * Paragraph helpers that the formats share.
+ */
+
+/*
+ * True when a paragraph that ends with prev goes on in one that begins with
+ * next: prev does not end a sentence (. ? ! : ; or an ellipsis, maybe
+ * followed by closing quotes or brackets) and next begins with a lower-case
+ * letter.  A blank line or page break between them is then not the end of
+ * a paragraph ("De in het" / "antwoord op vraag 1 genoemde ...").
+ */
+bool parse_continues(const char *prev, const char *next);
+
+/* A label that starts a vraag or its answer. */
+struct parse_label {
+	enum role role;		/* ROLE_VRAAG or ROLE_ANTWOORD */
+	int from, to;		/* "Vraag 3, 4 en 5": 3 and 5; 0 and 0 for a bare "Antwoord:" */
+	size_t len;		/* bytes of the text the label takes, with its ':' or '.' and spaces */
+};
+
+/*
+ * Reads the label at the start of s (markup already removed): "Vraag 3",
+ * "Vraag 10 en 11", "Vragen 3, 4 en 5", "Antwoord 3", "Antwoord op vraag
+ * 3", "Antwoord:", "Antwoord op de vragen 3 en 4", in any case.  A label
+ * either is the whole of s or is followed by ':' or '.' and the text ("Vraag
+ * 1: Bent u ..."); "Vraag 3 is beantwoord" is no label.  False when s does
+ * not begin with one.
+ */
+bool parse_label(const char *s, struct parse_label *out);
 
 #endif

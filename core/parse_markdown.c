@@ -1,20 +1,408 @@
+/*
+ * parse_markdown: the Markdown conversion of an official publication
+ * (seed 001).
+ *
+ * Paragraphs are separated by blank lines.  Headings of any level, or none
+ * at all, carry the structure: "#### Vraag 1" and a bare "Vraag 3" both
+ * start a vraag, "Antwoord 8" its answer, "### 1059" is the number of the
+ * Aanhangsel.  Emphasis marks (**bold**, *italic*) and backslash escapes
+ * are markup and go; every other character stays as written.  A paragraph
+ * that a stray blank line cut mid-sentence is put together again (see
+ * parse_continues).
+ */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "parse.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* A paragraph or heading of the source. */
+struct block {
+	size_t start, end;	/* bytes of doc->raw */
+	char *text;		/* markup removed, NFC, white space squeezed */
+	bool heading;		/* a '#' line */
+	bool label;		/* a line that is only a "Vraag N" or "Antwoord N" label */
+};
+
+/* Number of '#' that open a heading line ("## x", "###"), 0 if none. */
+static int
+heading_level(const char *s, size_t n)
+{
+	size_t i = 0;
+	int level = 0;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	while (i < n && s[i] == '#' && level < 7) {
+		i++;
+		level++;
+	}
+	if (level == 0 || level > 6 || (i < n && s[i] != ' ' && s[i] != '\t'))
+		return 0;
+	return level;
+}
+
+/* needle in s[0..n), or NULL. */
+static const char *
+find_bytes(const char *s, size_t n, const char *needle, size_t len)
+{
+	for (size_t i = 0; len && i + len <= n; i++)
+		if (memcmp(s + i, needle, len) == 0)
+			return s + i;
+	return NULL;
+}
+
+static bool
+is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/*
+ * s without Markdown markup: "\*" becomes "*", "**" goes, and a '*' goes
+ * when it opens or closes an emphasis (another '*' on the other side of a
+ * run of text that neither begins nor ends with a space).  A lone '*' is
+ * text and stays.
+ */
+static char *
+strip_markup(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1);
+	bool *drop = xcalloc(n + 1, sizeof(*drop));
+	bool *escaped = xcalloc(n + 1, sizeof(*escaped));
+	size_t o = 0;
+
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] == '\\' && ispunct((unsigned char)s[i + 1])) {
+			drop[i] = true;
+			escaped[++i] = true;
+		}
+	}
+	for (size_t i = 0; i + 1 < n; i++)
+		if (!escaped[i] && s[i] == '*' && s[i + 1] == '*' && !drop[i]) {
+			drop[i] = drop[i + 1] = true;
+			i++;
+		}
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '*' || drop[i] || escaped[i] || i + 1 >= n ||
+		    isspace((unsigned char)s[i + 1]))
+			continue;
+		for (size_t j = i + 1; j < n; j++) {
+			if (s[j] == '*' && !drop[j] && !escaped[j] &&
+			    !isspace((unsigned char)s[j - 1])) {
+				drop[i] = drop[j] = true;
+				i = j;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!drop[i])
+			out[o++] = s[i];
+	out[o] = '\0';
+	free(drop);
+	free(escaped);
+	return out;
+}
+
+/* The text of raw bytes [start, end): markup removed, NFC, squeezed. */
+static char *
+clean(const char *raw, size_t start, size_t end)
+{
+	char *plain = strip_markup(raw + start, end - start);
+	char *nfc = text_nfc(plain);
+	char *text = text_squeeze(nfc);
+
+	free(plain);
+	free(nfc);
+	return text;
+}
+
+/* A heading's text: without its '#' marks (also closing ones) and markup. */
+static char *
+heading_text(const char *raw, size_t start, size_t end)
+{
+	while (start < end && (raw[start] == ' ' || raw[start] == '#'))
+		start++;
+	while (end > start && (raw[end - 1] == ' ' || raw[end - 1] == '\t' ||
+	    raw[end - 1] == '#'))
+		end--;
+	return clean(raw, start, end);
+}
+
+static void
+add_block(struct block **b, size_t *n, size_t *cap, struct block blk)
+{
+	xgrow(b, cap, *n + 1, sizeof(**b));
+	(*b)[(*n)++] = blk;
+}
+
+/* Cuts the raw text into headings, label lines and blank-line paragraphs. */
+static size_t
+read_blocks(struct document *doc, struct block **out)
+{
+	struct line *lines;
+	size_t nlines = parse_lines(doc, &lines), n = 0, cap = 0;
+	const char *raw = doc->raw;
+	size_t para = 0;	/* first line of the open paragraph + 1, 0 when none */
+
+	*out = NULL;
+	for (size_t i = 0; i <= nlines; i++) {
+		const struct line *l = i < nlines ? &lines[i] : NULL;
+		const char *s = l ? raw + l->start : NULL;
+		size_t len = l ? l->end - l->start : 0;
+		struct parse_label label;
+		struct block blk = { 0 };
+		bool heading = l && heading_level(s, len) > 0;
+		bool alone = false;
+		char *t = NULL;
+
+		if (l && !heading && !is_blank(s, len)) {
+			t = clean(raw, l->start, l->end);
+			alone = parse_label(t, &label) && t[label.len] == '\0';
+		}
+		if (para && (!l || heading || alone || is_blank(s, len))) {
+			blk.start = lines[para - 1].start;
+			blk.end = lines[i - 1].end;
+			blk.text = clean(raw, blk.start, blk.end);
+			add_block(out, &n, &cap, blk);
+			para = 0;
+		}
+		if (heading || alone) {
+			blk.start = l->start;
+			blk.end = l->end;
+			blk.heading = heading;
+			blk.label = alone;
+			blk.text = heading ? heading_text(raw, l->start, l->end) : t;
+			t = NULL;
+			add_block(out, &n, &cap, blk);
+		} else if (l && !is_blank(s, len) && !para)
+			para = i + 1;
+		free(t);
+	}
+	free(lines);
+	return n;
+}
+
+/* Puts together the paragraphs that a stray blank line cut in two. */
+static size_t
+rejoin(struct block *b, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (k > 0 && !b[k - 1].heading && !b[k - 1].label &&
+		    !b[i].heading && !b[i].label &&
+		    parse_continues(b[k - 1].text, b[i].text)) {
+			char *joined = xasprintf("%s %s", b[k - 1].text, b[i].text);
+
+			free(b[k - 1].text);
+			free(b[i].text);
+			b[k - 1].text = joined;
+			b[k - 1].end = b[i].end;
+		} else
+			b[k++] = b[i];
+	}
+	return k;
+}
+
+/* Where in raw [start, end) the cleaned text rest begins, near enough. */
+static size_t
+find_start(const char *raw, size_t start, size_t end, const char *rest)
+{
+	size_t want = strcspn(rest, " *");
+	const char *hit;
+	char *word;
+
+	if (want == 0)
+		return start;
+	word = xstrndup(rest, want);
+	hit = find_bytes(raw + start, end - start, word, want);
+	free(word);
+	return hit ? (size_t)(hit - raw) : start;
+}
+
+static bool
+all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Whether s[0..n) begins with word, in any case. */
+static bool
+begins(const char *s, size_t n, const char *word)
+{
+	size_t len = strlen(word);
+
+	return n >= len && strncasecmp(s, word, len) == 0;
+}
 
 static int
 probe(const char *raw, size_t len)
 {
-	(void)raw;
-	(void)len;
-	return 0;
+	size_t marks = 0, labels = 0, i = 0;
+
+	while (i < len) {
+		size_t e = i, k;
+		const char *s = raw + i;
+
+		while (e < len && raw[e] != '\n')
+			e++;
+		if (heading_level(s, e - i) > 0 ||
+		    find_bytes(s, e - i, "**", 2) != NULL)
+			marks++;
+		for (k = 0; k < e - i && (s[k] == '#' || s[k] == ' ' || s[k] == '*'); k++)
+			;
+		if (begins(s + k, e - i - k, "vraag ") ||
+		    begins(s + k, e - i - k, "antwoord "))
+			labels++;
+		i = e + 1;
+	}
+	if (marks == 0)
+		return 0;
+	/* Above pdftext, which reads the same text when it has no marks. */
+	return labels >= 2 ? 90 : 10;
+}
+
+/*
+ * "Zie ook Aanhangsel ..." in a paragraph of its own after the answer
+ * header: the header is read again with it, and its passage grows.
+ */
+static bool
+see_also(struct document *doc, size_t header, const char *text, size_t end)
+{
+	struct passage *p;
+	char *joined;
+
+	if (header >= doc->n_passages || header != doc->n_passages - 1)
+		return false;
+	p = &doc->passages[header];
+	joined = xasprintf("%s %s", p->text, text);
+	if (!parse_header_answer(doc, joined)) {
+		free(joined);
+		return false;
+	}
+	free(p->text);
+	p->text = joined;
+	p->end = end;
+	return true;
+}
+
+/* Reads a header paragraph into doc; false when text is none. */
+static bool
+read_header(struct document *doc, const char *text, bool *answer)
+{
+	*answer = parse_header_answer(doc, text);
+	return *answer || parse_header_questions(doc, text);
 }
 
 static enum status
 parse(struct document *doc, struct error *err)
 {
-	(void)doc;
-	return error_set(err, STATUS_FORMAT, "not written yet");
+	struct block *b;
+	size_t n = read_blocks(doc, &b);
+	enum role role = ROLE_OTHER;
+	int from = 0, to = 0, last_vraag = 0, last_vraag_to = 0;
+	bool seen_label = false, questions = false, answers = false;
+	bool warned_other = false;
+	size_t answer_header = (size_t)-1;	/* its passage */
+	bool is_answer;
+
+	(void)err;
+	n = rejoin(b, n);
+	for (size_t i = 0; i < n; i++) {
+		struct parse_label label;
+		struct passage *p;
+		char *text = b[i].text;
+		size_t start = b[i].start;
+
+		b[i].text = NULL;
+		if (text[0] == '\0') {
+			free(text);
+			continue;
+		}
+		if (parse_label(text, &label) &&
+		    (b[i].heading || b[i].label || text[label.len] != '\0')) {
+			seen_label = true;
+			role = label.role;
+			if (label.role == ROLE_VRAAG) {
+				from = last_vraag = label.from;
+				to = last_vraag_to = label.to;
+			} else if (label.from) {
+				from = label.from;
+				to = label.to;
+			} else {
+				from = last_vraag;
+				to = last_vraag_to;
+			}
+			if (text[label.len] == '\0') {
+				free(text);
+				continue;
+			}
+			/* "Vraag 1: Bent u ...": the rest is the passage. */
+			start = find_start(doc->raw, b[i].start, b[i].end,
+			    text + label.len);
+			memmove(text, text + label.len, strlen(text + label.len) + 1);
+		} else if (b[i].heading) {
+			if (all_digits(text) && !doc->aanhangsel)
+				doc->aanhangsel = atoi(text);
+			model_add_passage(doc, ROLE_HEADER, 0, text, start, b[i].end);
+			continue;
+		} else if (!seen_label && strncasecmp(text, "Zie ook ", 8) == 0 &&
+		    see_also(doc, answer_header, text, b[i].end)) {
+			free(text);
+			continue;
+		} else if (!seen_label && read_header(doc, text, &is_answer)) {
+			if (is_answer)
+				answer_header = doc->n_passages;
+			model_add_passage(doc, ROLE_HEADER, 0, text, start, b[i].end);
+			continue;
+		}
+		if (role == ROLE_VRAAG || role == ROLE_ANTWOORD) {
+			p = model_add_passage(doc, role, from, text, start, b[i].end);
+			p->vraag_to = to;
+			if (to > doc->n_vragen)
+				doc->n_vragen = to;
+			if (role == ROLE_VRAAG)
+				questions = true;
+			else
+				answers = true;
+		} else {
+			model_add_passage(doc, ROLE_OTHER, 0, text, start, b[i].end);
+			if (!warned_other)
+				model_warn(doc,
+				    "text before the first vraag that is not a header (kept as is): '%.60s'",
+				    text);
+			warned_other = true;
+		}
+	}
+	free(b);
+	if (answers)
+		doc->kind = DOC_ANSWER;
+	else if (questions)
+		doc->kind = DOC_QUESTIONS;
+	else {
+		doc->kind = DOC_UNKNOWN;
+		model_warn(doc, "no 'Vraag N' or 'Antwoord N' found: the text is kept as plain paragraphs");
+	}
+	if (answers && doc->n_signatories == 0)
+		model_warn(doc, "no 'Antwoord van ...' header: who answers is unknown");
+	if (doc->n_questioners == 0 && (answers || questions))
+		model_warn(doc, "no 'Vragen van ...' header: who asked is unknown");
+	return STATUS_OK;
 }
 
 const struct parser parser_markdown = {

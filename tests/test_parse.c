@@ -1,3 +1,7 @@
+/*
+ * test_parse: the shared header readers, format detection, and the
+ * markdown and letter parsers on the seeds.
+ */
 #include "config.h"
 
 #include <stdarg.h>
@@ -6,20 +10,846 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "model.h"
+#include "parse.h"
+#include "xalloc.h"
+
 #include "testutil.h"
 
+/* ------------------------------------------------------------- helpers */
+
+/* Appends to a fixed buffer; the tests compare whole descriptions. */
 static void
-test_placeholder(void **state)
+cat(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t n = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + n, size - n, fmt, ap);
+	va_end(ap);
+}
+
+/* "Eerdmans (JA21); X -> AZ, BZK". */
+static const char *
+describe_questions(const struct document *doc)
+{
+	static char buf[1024];
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < doc->n_questioners; i++) {
+		cat(buf, sizeof(buf), "%s%s", i ? "; " : "",
+		    doc->questioners[i].name);
+		if (doc->questioners[i].party)
+			cat(buf, sizeof(buf), " (%s)", doc->questioners[i].party);
+	}
+	cat(buf, sizeof(buf), " ->");
+	for (size_t i = 0; i < doc->n_addressed; i++)
+		cat(buf, sizeof(buf), "%s%s", i ? ", " : " ", doc->addressed[i]);
+	return buf;
+}
+
+/* "Minister Rutte [AZ] +BZK; Staatssecretaris X [FIN]". */
+static const char *
+describe_answer(const struct document *doc)
+{
+	static char buf[1024];
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < doc->n_signatories; i++) {
+		const struct signatory *s = &doc->signatories[i];
+
+		cat(buf, sizeof(buf), "%s%s %s [%s]", i ? "; " : "", s->role,
+		    s->name, s->ministry ? s->ministry : "?");
+		for (size_t j = 0; j < s->n_on_behalf_of; j++)
+			cat(buf, sizeof(buf), " +%s", s->on_behalf_of[j]);
+	}
+	return buf;
+}
+
+static struct document *
+empty_doc(void)
+{
+	return model_new("", 0);
+}
+
+/* ------------------------------------------------------------- headers */
+
+static const char seed_questions[] =
+	"Vragen van het lid Eerdmans (JA21) aan de Minister-President en de "
+	"Ministers van Binnenlandse Zaken en Koninkrijksrelaties, van "
+	"Buitenlandse Zaken, van Defensie, van Economische Zaken en Klimaat, "
+	"van Financiën, van Infrastructuur en Waterstaat, van Justitie en "
+	"Veiligheid, van Landbouw, Natuur en Voedselkwaliteit, van Onderwijs, "
+	"Cultuur en Wetenschap, van Sociale Zaken en Werkgelegenheid en van "
+	"Volksgezondheid, Welzijn en Sport over bijeenkomsten met ambtenaren "
+	"naar aanleiding van de verkiezingsuitslag van 22 november 2023 "
+	"(ingezonden 29 januari 2024).";
+
+static void
+test_header_questions_seed(void **state)
+{
+	struct document *doc = empty_doc();
+
+	(void)state;
+	assert_true(parse_header_questions(doc, seed_questions));
+	assert_string_equal(describe_questions(doc),
+	    "Eerdmans (JA21) -> AZ, BZK, BZ, DEF, EZK, FIN, IenW, JenV, LNV, "
+	    "OCW, SZW, VWS");
+	assert_int_equal(doc->n_addressed, 12);
+	assert_string_equal(doc->subject,
+	    "bijeenkomsten met ambtenaren naar aanleiding van de "
+	    "verkiezingsuitslag van 22 november 2023");
+	assert_string_equal(doc->submitted, "2024-01-29");
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+static void
+test_header_questions_variants(void **state)
+{
+	static const struct {
+		const char *text, *want, *subject, *submitted;
+	} cases[] = {
+		{ "Vragen van de leden Kathmann (GroenLinks-PvdA) en Teunissen "
+		  "(PvdD) aan de Minister van Binnenlandse Zaken en "
+		  "Koninkrijksrelaties over de Wet open overheid (ingezonden "
+		  "3 april 2024).",
+		  "Kathmann (GroenLinks-PvdA); Teunissen (PvdD) -> BZK",
+		  "de Wet open overheid", "2024-04-03" },
+		{ "Vragen van het lid Van der Plas (BBB) aan de Staatssecretaris "
+		  "van Financiën over de btw op groente (ingezonden 1 maart 2024).",
+		  "Van der Plas (BBB) -> FIN", "de btw op groente", "2024-03-01" },
+		{ "Vragen van het lid Omtzigt aan de Ministers van Justitie en "
+		  "Veiligheid en van Financiën over toeslagen (ingezonden "
+		  "12 december 2023).",
+		  "Omtzigt -> JenV, FIN", "toeslagen", "2023-12-12" },
+		{ "Vragen van het lid Kröger (GroenLinks) aan de Minister voor "
+		  "Klimaat en Energie over gas uit Groningen (ingezonden "
+		  "2 februari 2023).",
+		  "Kröger (GroenLinks) -> EZK", "gas uit Groningen", "2023-02-02" },
+		{ "Vragen van de leden A, B en C (allen SP) aan de "
+		  "Minister-President, Minister van Algemene Zaken, en de "
+		  "Minister van Defensie over de NAVO (ingezonden 5 mei 2024).",
+		  "A (SP); B (SP); C (SP) -> AZ, DEF", "de NAVO", "2024-05-05" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct document *doc = empty_doc();
+
+		assert_true(parse_header_questions(doc, cases[i].text));
+		assert_string_equal(describe_questions(doc), cases[i].want);
+		assert_string_equal(doc->subject, cases[i].subject);
+		assert_string_equal(doc->submitted, cases[i].submitted);
+		assert_int_equal(doc->n_warnings, 0);
+		model_free(doc);
+	}
+}
+
+static void
+test_header_questions_unknown_ministry(void **state)
+{
+	struct document *doc = empty_doc();
+
+	(void)state;
+	assert_true(parse_header_questions(doc,
+	    "Vragen van het lid X (Y) aan de Minister van Toverkunst en van "
+	    "Defensie over bezems (ingezonden 1 april 2024)."));
+	assert_string_equal(describe_questions(doc), "X (Y) -> DEF");
+	assert_int_equal(doc->n_warnings, 1);
+	assert_non_null(strstr(doc->warnings[0], "Toverkunst"));
+	assert_string_equal(doc->subject, "bezems");
+	model_free(doc);
+}
+
+static void
+test_header_not_a_header(void **state)
+{
+	struct document *doc = empty_doc();
+
+	(void)state;
+	assert_false(parse_header_questions(doc, ""));
+	assert_false(parse_header_questions(doc, "Vraag 1"));
+	assert_false(parse_header_questions(doc,
+	    "Vragen gesteld door de leden der Kamer, met de daarop door de "
+	    "regering gegeven antwoorden"));
+	assert_false(parse_header_questions(doc, "Antwoord van Minister X (Defensie)."));
+	assert_false(parse_header_answer(doc, ""));
+	assert_false(parse_header_answer(doc, "Antwoord 1"));
+	assert_false(parse_header_answer(doc, seed_questions));
+	assert_int_equal(doc->n_questioners, 0);
+	assert_int_equal(doc->n_signatories, 0);
+	/* Begins like a header, but is not one: false, and a warning. */
+	assert_false(parse_header_questions(doc, "Vragen van vandaag."));
+	assert_int_equal(doc->n_warnings, 1);
+	model_free(doc);
+}
+
+static void
+test_header_answer_seeds(void **state)
+{
+	struct document *doc = empty_doc();
+
+	(void)state;
+	assert_true(parse_header_answer(doc,
+	    "Antwoord van Minister-President Rutte (Algemene Zaken) "
+	    "(ontvangen 15 februari 2024)."));
+	assert_string_equal(describe_answer(doc), "Minister-President Rutte [AZ]");
+	assert_string_equal(doc->ministry, "AZ");
+	assert_string_equal(doc->received, "2024-02-15");
+	assert_int_equal(doc->n_see_also, 0);
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+
+	doc = empty_doc();
+	assert_true(parse_header_answer(doc,
+	    "Antwoord van Minister De Jonge (Binnenlandse Zaken en "
+	    "Koninkrijksrelaties) en van Staatssecretaris Van Huffelen "
+	    "(Binnenlandse Zaken en Koninkrijksrelaties) (ontvangen 16 februari "
+	    "2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, "
+	    "nr. 1047."));
+	assert_string_equal(describe_answer(doc),
+	    "Minister De Jonge [BZK]; Staatssecretaris Van Huffelen [BZK]");
+	assert_string_equal(doc->ministry, "BZK");
+	assert_string_equal(doc->received, "2024-02-16");
+	assert_int_equal(doc->n_see_also, 1);
+	assert_int_equal(doc->see_also[0].nr, 1047);
+	assert_string_equal(doc->see_also[0].year, "2023–2024");
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+static void
+test_header_answer_variants(void **state)
+{
+	static const struct {
+		const char *text, *want, *ministry, *received;
+	} cases[] = {
+		{ "Antwoord van Staatssecretaris Van Rij (Financiën – Fiscaliteit "
+		  "en Douane) (ontvangen 2 mei 2024).",
+		  "Staatssecretaris Van Rij [FIN]", "FIN", "2024-05-02" },
+		{ "Antwoord van Minister Schreinemacher (Buitenlandse Handel en "
+		  "Ontwikkelingssamenwerking) (ontvangen 8 januari 2024).",
+		  "Minister Schreinemacher [BHO]", "BHO", "2024-01-08" },
+		{ "Antwoord van minister Van Gennip (Sociale Zaken en "
+		  "Werkgelegenheid), mede namens de Minister voor Klimaat en "
+		  "Energie en de Staatssecretaris van Financiën (ontvangen "
+		  "9 oktober 2023).",
+		  "Minister Van Gennip [SZW] +EZK +FIN", "SZW", "2023-10-09" },
+		{ "Antwoord van Minister-President Rutte (ontvangen 1 juli 2023)",
+		  "Minister-President Rutte [AZ]", "AZ", "2023-07-01" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct document *doc = empty_doc();
+
+		assert_true(parse_header_answer(doc, cases[i].text));
+		assert_string_equal(describe_answer(doc), cases[i].want);
+		assert_string_equal(doc->ministry, cases[i].ministry);
+		assert_string_equal(doc->received, cases[i].received);
+		assert_int_equal(doc->n_warnings, 0);
+		model_free(doc);
+	}
+}
+
+/*
+ * The headers of the fourteen official PDFs in corpus-pdf/, as pdftotext
+ * gives them with their line breaks joined.
+ */
+static const struct {
+	const char *questions, *answer;
+	const char *askers, *subject_start, *submitted;
+	const char *signatories, *received;
+	int see_also;
+} real_headers[] = {
+	{ "Vragen van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD) aan de Minister van Onderwijs, Cultuur en Wetenschap over het bericht «Kritiek op besluit provincie Friesland tegen actief regenboogbeleid» (ingezonden 6 maart 2024).",
+	  "Antwoord van Minister Dijkgraaf (Onderwijs, Cultuur en Wetenschap) (ontvangen 25 maart 2024).",
+	  "Mutluer (GroenLinks-PvdA); Kostić (PvdD) -> OCW", "het bericht «Kritiek", "2024-03-06",
+	  "Minister Dijkgraaf [OCW]", "2024-03-25", 0 },
+	{ "Vragen van het lid Erkens (VVD) aan de Minister van Klimaat en Groene Groei over de voortgang en procedure Delta Rhine Corridor (ingezonden 2 juli 2024).",
+	  "Antwoord van Minister Hermans (Klimaat en Groene Groei) (ontvangen 23 juli 2024).",
+	  "Erkens (VVD) -> KGG", "de voortgang en procedure", "2024-07-02",
+	  "Minister Hermans [KGG]", "2024-07-23", 0 },
+	{ "Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Staatssecretaris en de Minister van Volksgezondheid, Welzijn en Sport over hulp aan jongeren en volwassenen met eetstoornissen (ingezonden 21 juni 2024).",
+	  "Antwoord van Staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport – Jeugd, Preventie en Sport) (ontvangen 12 augustus 2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 2147.",
+	  "Westerveld (GroenLinks-PvdA) -> VWS", "hulp aan jongeren", "2024-06-21",
+	  "Staatssecretaris Karremans [VWS]", "2024-08-12", 2147 },
+	{ "Vragen van de leden Hirsch (GroenLinks-PvdA) en Teunissen (PvdA) aan de Staatssecretaris van Financiën en de Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking over exportkredietverzekeringen voor de baggersector (ingezonden 4 april 2024).",
+	  "Antwoord van Staatssecretaris Van Rij (Financiën – Fiscaliteit en Belastingdienst), mede namens de Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking (ontvangen 21 mei 2024).",
+	  "Hirsch (GroenLinks-PvdA); Teunissen (PvdA) -> FIN, BHO", "exportkredietverzekeringen voor", "2024-04-04",
+	  "Staatssecretaris Van Rij [FIN] +BHO", "2024-05-21", 0 },
+	{ "Vragen van het lid Van Nispen (SP) aan de Minister van Justitie en Veiligheid en de Staatssecretaris van Infrastructuur en Waterstaat over het bericht «In ruim 400 woonwijken ligt tot 10.000 kilo vuurwerk opgeslagen: «Dat is 400 keer heel gevaarlijk»» (ingezonden 29 maart 2024).",
+	  "Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens de Minister van Justitie en Veiligheid (ontvangen 17 mei 2024).",
+	  "Van Nispen (SP) -> JenV, IenW", "het bericht «In ruim 400", "2024-03-29",
+	  "Staatssecretaris Heijnen [IenW] +JenV", "2024-05-17", 0 },
+	{ "Vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister van Financiën over rekeninggluren (ingezonden 28 juni 2024).",
+	  "Antwoord van Minister Heinen (Financiën) (ontvangen 29 augustus 2024)",
+	  "Van der Lee (GroenLinks-PvdA) -> FIN", "rekeninggluren", "2024-06-28",
+	  "Minister Heinen [FIN]", "2024-08-29", 0 },
+	{ "Vragen van het lid Van Zanten (BBB) aan de Staatssecretaris van Onderwijs, Cultuur en Wetenschap over de reactie op de motie van het lid Van Zanten c.s. over geen subsidiebeleid voor inclusie en diversiteit met een dwingend karakter en een evenredigere verdeling van cultuursubsidies over Nederland (ingezonden 7 maart 2024).",
+	  "Antwoord van Staatssecretaris Gräper-van Koolwijk (Onderwijs, Cultuur en Wetenschap) (ontvangen 5 april 2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1379.",
+	  "Van Zanten (BBB) -> OCW", "de reactie op de motie van het lid Van Zanten c.s. over geen", "2024-03-07",
+	  "Staatssecretaris Gräper-van Koolwijk [OCW]", "2024-04-05", 1379 },
+	{ "Vragen van het lid Crijns (PVV) aan de Staatssecretaris van Volksgezondheid Welzijn en Sport over het bericht «Aanbieders jeugdzorg komen niet of nauwelijks meer rond» (ingezonden 15 augustus 2024).",
+	  "Antwoord van Staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport) (ontvangen 30 augustus 2024).",
+	  "Crijns (PVV) -> VWS", "het bericht «Aanbieders", "2024-08-15",
+	  "Staatssecretaris Karremans [VWS]", "2024-08-30", 0 },
+	{ "Vragen van de leden Bushoff en Patijn(beiden GroenLinks-PvdA) aan de Ministers van Sociale Zaken en Werkgelegenheid en van Volksgezondheid, Welzijn en Sport over het bericht «Erkenning van longcovid voor WIA-uitkering gaat vaak mis: «Beoordeling bij driekwart van de patiënten onvoldoende»» (ingezonden 5 juli 2024).",
+	  "Antwoord van Minister Van Hijum (Sociale Zaken en Werkgelegenheid), mede namens de Minister van Volksgezondheid, Welzijn en Sport (ontvangen 22 augustus 2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 2166.",
+	  "Bushoff (GroenLinks-PvdA); Patijn (GroenLinks-PvdA) -> SZW, VWS", "het bericht «Erkenning", "2024-07-05",
+	  "Minister Van Hijum [SZW] +VWS", "2024-08-22", 2166 },
+	{ "Vragen van het lid Klaver (GroenLinks-PvdA) aan de Minister van Buitenlandse Zaken over het bericht dat Corendon Russische toeristen naar de zon blijft vliegen (ingezonden 18 april 2024).",
+	  "Antwoord van Minister Bruins Slot (Buitenlandse Zaken) (ontvangen 3 juni 2024).",
+	  "Klaver (GroenLinks-PvdA) -> BZ", "het bericht dat Corendon", "2024-04-18",
+	  "Minister Bruins Slot [BZ]", "2024-06-03", 0 },
+	{ "Vragen van het lid Sneller (D66) aan de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties en de Minister van Justitie en Veiligheid over quantumproof encryptie (ingezonden 16 januari 2024).",
+	  "Antwoord van Staatssecretaris Van Huffelen (Binnenlandse Zaken en Koninkrijksrelaties) (ontvangen 7 maart 2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, 1028",
+	  "Sneller (D66) -> BZK, JenV", "quantumproof encryptie", "2024-01-16",
+	  "Staatssecretaris Van Huffelen [BZK]", "2024-03-07", 1028 },
+	{ "Vragen van het lid Dobbe (SP) aan de Minister van Volksgezondheid, Welzijn en Sport over het bericht «Jos de Blok: «VWS en NZa hebben Buurtzorg stelselmatig buitengesloten»» (ingezonden 7 mei 2024).",
+	  "Antwoord van Minister Helder (Volksgezondheid, Welzijn en Sport) (ontvangen 13 juni 2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1848",
+	  "Dobbe (SP) -> VWS", "het bericht «Jos de Blok", "2024-05-07",
+	  "Minister Helder [VWS]", "2024-06-13", 1848 },
+	{ "Vragen van het lid Van Eijk en Aartsen (beiden VVD) aan de Staatssecretaris van Financiën en de Minister van Sociale Zaken en Werkgelegenheid over het bericht van de Hoge Raad: «Gratis verstrekking gezonde lunchmaaltijden aan werknemers valt voor de loonbelasting onder de gerichte vrijstelling voor Arbovoorzieningen» (ingezonden 29 mei 2024).",
+	  "Antwoord van Staatssecretaris Van Rij (Financiën – Fiscaliteit en Belastingdienst), mede namens de Minister van Sociale Zaken en Werkgelegenheid (ontvangen 14 juni 2024)",
+	  "Van Eijk (VVD); Aartsen (VVD) -> FIN, SZW", "het bericht van de Hoge Raad", "2024-05-29",
+	  "Staatssecretaris Van Rij [FIN] +SZW", "2024-06-14", 0 },
+	{ "Vragen van het lid Inge vanDijk (CDA) aan de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties over het bericht «Ombudsman: Overheid dwingt burgers tot fraude» (ingezonden 13 december 2023).",
+	  "Antwoord van Staatssecretaris Van Huffelen (Binnenlandse Zaken en Koninkrijksrelaties) (ontvangen 26 januari 2024).",
+	  "Inge vanDijk (CDA) -> BZK", "het bericht «Ombudsman", "2023-12-13",
+	  "Staatssecretaris Van Huffelen [BZK]", "2024-01-26", 0 },
+};
+
+static void
+test_header_real_pdfs(void **state)
 {
 	(void)state;
-	assert_true(1);
+	for (size_t i = 0; i < sizeof(real_headers) / sizeof(real_headers[0]); i++) {
+		struct document *doc = empty_doc();
+
+		assert_true(parse_header_questions(doc, real_headers[i].questions));
+		assert_string_equal(describe_questions(doc), real_headers[i].askers);
+		assert_non_null(doc->subject);
+		assert_memory_equal(doc->subject, real_headers[i].subject_start,
+		    strlen(real_headers[i].subject_start));
+		assert_string_equal(doc->submitted, real_headers[i].submitted);
+
+		assert_true(parse_header_answer(doc, real_headers[i].answer));
+		assert_string_equal(describe_answer(doc), real_headers[i].signatories);
+		assert_string_equal(doc->ministry, doc->signatories[0].ministry);
+		assert_string_equal(doc->received, real_headers[i].received);
+		if (real_headers[i].see_also) {
+			assert_int_equal(doc->n_see_also, 1);
+			assert_int_equal(doc->see_also[0].nr, real_headers[i].see_also);
+			assert_string_equal(doc->see_also[0].year, "2023–2024");
+		} else
+			assert_int_equal(doc->n_see_also, 0);
+		assert_int_equal(doc->n_warnings, 0);
+		model_free(doc);
+	}
 }
+
+/* ------------------------------------------------------- shared helpers */
+
+static void
+test_label(void **state)
+{
+	static const struct {
+		const char *text;
+		bool ok;
+		enum role role;
+		int from, to;
+		const char *rest;
+	} cases[] = {
+		{ "Vraag 1", true, ROLE_VRAAG, 1, 1, "" },
+		{ "vraag 12", true, ROLE_VRAAG, 12, 12, "" },
+		{ "Vraag 10 en 11", true, ROLE_VRAAG, 10, 11, "" },
+		{ "Vraag 3, 4 en 5", true, ROLE_VRAAG, 3, 5, "" },
+		{ "Vragen 3 t/m 6", true, ROLE_VRAAG, 3, 6, "" },
+		{ "Antwoord 8", true, ROLE_ANTWOORD, 8, 8, "" },
+		{ "Antwoord op vraag 2", true, ROLE_ANTWOORD, 2, 2, "" },
+		{ "Antwoord:", true, ROLE_ANTWOORD, 0, 0, "" },
+		{ "Vraag 1: Bent u bekend met het bericht?", true, ROLE_VRAAG, 1, 1,
+		  "Bent u bekend met het bericht?" },
+		{ "Antwoord 2. Nee.", true, ROLE_ANTWOORD, 2, 2, "Nee." },
+		{ "Vraag 3 is al beantwoord.", false, ROLE_VRAAG, 0, 0, NULL },
+		{ "Vraag", false, ROLE_VRAAG, 0, 0, NULL },
+		{ "Vragen van het lid Eerdmans (JA21)", false, ROLE_VRAAG, 0, 0, NULL },
+		{ "Antwoord van Minister-President Rutte", false, ROLE_VRAAG, 0, 0, NULL },
+		{ "Antwoorden zijn er niet", false, ROLE_VRAAG, 0, 0, NULL },
+		{ "Vraagstukken 1", false, ROLE_VRAAG, 0, 0, NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct parse_label l;
+		bool ok = parse_label(cases[i].text, &l);
+
+		assert_int_equal(ok, cases[i].ok);
+		if (!ok)
+			continue;
+		assert_int_equal(l.role, cases[i].role);
+		assert_int_equal(l.from, cases[i].from);
+		assert_int_equal(l.to, cases[i].to);
+		assert_string_equal(cases[i].text + l.len, cases[i].rest);
+	}
+}
+
+static void
+test_continues(void **state)
+{
+	(void)state;
+	assert_true(parse_continues("De in het", "antwoord op vraag 1 genoemde"));
+	assert_true(parse_continues("steunen wij Simone Roos en haar team bij hun ",
+	    "krachtige besluit."));
+	assert_true(parse_continues("zoals de", "één van de partijen"));
+	assert_false(parse_continues("Het debat willen voeren", "Ambtenaren moeten"));
+	assert_false(parse_continues("Dat is zo.", "en dan nog dit"));
+	assert_false(parse_continues("Is dat zo?”", "nee"));
+	assert_false(parse_continues("Het volgende:", "een lijst"));
+	assert_false(parse_continues("", "en"));
+	assert_false(parse_continues("De in het", "«Kritiek»"));
+	assert_false(parse_continues("De in het", "2024"));
+	assert_false(parse_continues("De in het", "Één"));
+}
+
+/* ------------------------------------------------------------ detection */
+
+static struct document *
+parse_seed(const char *path, const char *format)
+{
+	struct document *doc = NULL;
+	struct error err = { "" };
+	size_t len;
+	char *raw = test_read_file(path, &len);
+
+	assert_int_equal(parse_document(raw, len, format, &doc, &err), STATUS_OK);
+	assert_non_null(doc);
+	free(raw);
+	return doc;
+}
+
+static void
+test_detect_seeds(void **state)
+{
+	struct document *doc;
+	size_t len;
+	char *raw;
+
+	(void)state;
+	doc = parse_seed(SEED_MARKDOWN, NULL);
+	assert_string_equal(doc->format, "markdown");
+	model_free(doc);
+	doc = parse_seed(SEED_LETTER, NULL);
+	assert_string_equal(doc->format, "letter");
+	model_free(doc);
+
+	/* The PDF text has no marks: markdown leaves it to pdftext. */
+	raw = test_read_file(SEED_PDFTEXT, &len);
+	assert_int_equal(parser_markdown.probe(raw, len), 0);
+	assert_int_equal(parser_letter.probe(raw, len), 1);
+	free(raw);
+	raw = test_read_file(SEED_MARKDOWN, &len);
+	assert_true(parser_markdown.probe(raw, len) > parser_letter.probe(raw, len));
+	free(raw);
+	raw = test_read_file(SEED_LETTER, &len);
+	assert_int_equal(parser_markdown.probe(raw, len), 0);
+	assert_true(parser_letter.probe(raw, len) > 1);
+	free(raw);
+}
+
+static void
+test_bad_input(void **state)
+{
+	static const struct {
+		const char *raw;
+		size_t len;
+		const char *format;
+		enum status want;
+	} cases[] = {
+		{ "", 0, NULL, STATUS_EMPTY },
+		{ " \n\t\r\n", 5, NULL, STATUS_EMPTY },
+		{ "Vraag 1\0Antwoord 1", 18, NULL, STATUS_BINARY },
+		{ "Vraag 1\n\xff\xfe", 10, NULL, STATUS_NOT_UTF8 },
+		{ "Geachte heer \xc3\x28,", 16, NULL, STATUS_NOT_UTF8 },
+		{ "#### Vraag 1\n\nJa?", 17, "docx", STATUS_USAGE },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct document *doc = (struct document *)&doc;
+		struct error err = { "" };
+
+		assert_int_equal(parse_document(cases[i].raw, cases[i].len,
+		    cases[i].format, &doc, &err), cases[i].want);
+		assert_null(doc);
+		assert_true(err.msg[0] != '\0');
+	}
+}
+
+/* The invariants every parsed document keeps. */
+static void
+check_passages(const struct document *doc)
+{
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		const struct passage *p = &doc->passages[i];
+		size_t w = strcspn(p->text, " ");
+		char *word = xstrndup(p->text, w);
+		char *range;
+
+		assert_true(p->text[0] != '\0');
+		assert_null(strchr(p->text, '\n'));
+		assert_null(strstr(p->text, "  "));
+		assert_true(p->start < p->end);
+		assert_true(p->end <= doc->raw_len);
+		range = xstrndup(doc->raw + p->start, p->end - p->start);
+		assert_non_null(strstr(range, word));
+		free(range);
+		free(word);
+		if (i > 0)
+			assert_true(p->start >= doc->passages[i - 1].end);
+	}
+}
+
+/* ------------------------------------------------------------- markdown */
+
+/* The passage of role and vraag number n (the k-th such, from 0). */
+static const struct passage *
+find_passage(const struct document *doc, enum role role, int n, int k)
+{
+	for (size_t i = 0; i < doc->n_passages; i++)
+		if (doc->passages[i].role == role && doc->passages[i].vraag == n &&
+		    k-- == 0)
+			return &doc->passages[i];
+	return NULL;
+}
+
+static size_t
+count_role(const struct document *doc, enum role role, int n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < doc->n_passages; i++)
+		if (doc->passages[i].role == role &&
+		    (n < 0 || doc->passages[i].vraag == n))
+			c++;
+	return c;
+}
+
+static void
+test_markdown_seed(void **state)
+{
+	struct document *doc = parse_seed(SEED_MARKDOWN, NULL);
+	const struct passage *p;
+
+	(void)state;
+	assert_int_equal(doc->kind, DOC_ANSWER);
+	assert_int_equal(doc->n_vragen, 9);
+	assert_int_equal(doc->aanhangsel, 1059);
+	assert_string_equal(doc->ministry, "BZK");
+	assert_string_equal(doc->received, "2024-02-16");
+	assert_string_equal(doc->submitted, "2024-01-29");
+	assert_string_equal(describe_questions(doc),
+	    "Eerdmans (JA21) -> AZ, BZK, BZ, DEF, EZK, FIN, IenW, JenV, LNV, "
+	    "OCW, SZW, VWS");
+	assert_string_equal(doc->subject,
+	    "bijeenkomsten met ambtenaren naar aanleiding van de "
+	    "verkiezingsuitslag van 22 november 2023");
+	assert_string_equal(describe_answer(doc),
+	    "Minister De Jonge [BZK]; Staatssecretaris Van Huffelen [BZK]");
+	assert_int_equal(doc->n_see_also, 1);
+	assert_int_equal(doc->see_also[0].nr, 1047);
+	assert_int_equal(doc->n_warnings, 0);
+
+	for (int n = 1; n <= 9; n++) {
+		assert_int_equal(count_role(doc, ROLE_VRAAG, n), 1);
+		assert_true(count_role(doc, ROLE_ANTWOORD, n) >= 1);
+	}
+	assert_int_equal(count_role(doc, ROLE_OTHER, -1), 0);
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text, "Ja.");
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 9, 0)->text, "Ja.");
+
+	/* Cut by a stray blank line, put together again. */
+	assert_int_equal(count_role(doc, ROLE_ANTWOORD, 2), 1);
+	p = find_passage(doc, ROLE_ANTWOORD, 2, 0);
+	assert_non_null(strstr(p->text,
+	    "De in het antwoord op vraag 1 genoemde bijeenkomsten"));
+	assert_non_null(strstr(doc->raw + p->end - 20, "bekend was."));
+
+	/* Two real paragraphs stay two. */
+	assert_int_equal(count_role(doc, ROLE_ANTWOORD, 8), 2);
+	assert_memory_equal(find_passage(doc, ROLE_ANTWOORD, 8, 1)->text,
+	    "Een sociaal veilige werkomgeving", 32);
+
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 3, 0)->text,
+	    "Is het waar dat tijdens deze bijeenkomsten ambtenaren konden "
+	    "aangeven wat er voor hen in hun werkhouding zou veranderen naar "
+	    "aanleiding van de verkiezingsuitslag of na een eventueel door de "
+	    "winnende partijen te vormen coalitie?");
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 5, 0)->text,
+	    "Beseft u dat ambtenaren die op één van de partijen hebben gestemd "
+	    "die hebben gewonnen hierdoor in een moeilijke positie worden "
+	    "geplaatst ten aanzien van hun collega's? Deelt u de mening dat "
+	    "dit zeer ongewenst is?");
+
+	/* The headers are passages of their own, without markup. */
+	assert_string_equal(doc->passages[0].text,
+	    "Vragen gesteld door de leden der Kamer, met de daarop door de "
+	    "regering gegeven antwoorden");
+	assert_int_equal(doc->passages[0].role, ROLE_HEADER);
+	assert_int_equal(count_role(doc, ROLE_HEADER, 0), 4);
+	assert_memory_equal(doc->passages[2].text,
+	    "Vragen van het lid Eerdmans (JA21) aan de Minister-President", 60);
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		const char *t = doc->passages[i].text;
+
+		assert_null(strstr(t, "**"));
+		assert_null(strstr(t, "####"));
+		assert_null(strchr(t, '*'));
+		assert_true(t[0] != '#');
+		if (doc->passages[i].role == ROLE_VRAAG ||
+		    doc->passages[i].role == ROLE_ANTWOORD) {
+			assert_true(doc->passages[i].vraag >= 1);
+			assert_int_equal(doc->passages[i].vraag_to,
+			    doc->passages[i].vraag);
+		}
+	}
+	check_passages(doc);
+	model_free(doc);
+}
+
+static void
+test_markdown_variants(void **state)
+{
+	static const char text[] =
+		"# Aanhangsel\n"
+		"\n"
+		"Vragen van het lid **Omtzigt** (NSC) aan de Minister van "
+		"Financiën over *de toeslagen* (ingezonden 1 maart 2024).\n"
+		"\n"
+		"Antwoord van Minister **Heinen** (Financiën) (ontvangen\n"
+		"3 april 2024).\n"
+		"\n"
+		"Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 999.\n"
+		"\n"
+		"**Vraag 1:** Bent u bekend met het *bericht* «Toeslagen\n"
+		"kloppen niet»?\n"
+		"\n"
+		"**Antwoord 1:** Ja, maar \\*niet\\* met alles. Een * blijft.\n"
+		"\n"
+		"## Vraag 10 en 11\n"
+		"Wat doet u?\n"
+		"\n"
+		"Antwoord:\n"
+		"\n"
+		"Niets.\n";
+	struct document *doc = NULL;
+	struct error err;
+	const struct passage *p;
+
+	(void)state;
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err),
+	    STATUS_OK);
+	assert_string_equal(doc->format, "markdown");
+	assert_int_equal(doc->kind, DOC_ANSWER);
+	assert_int_equal(doc->n_vragen, 11);
+	assert_string_equal(describe_questions(doc), "Omtzigt (NSC) -> FIN");
+	assert_string_equal(doc->subject, "de toeslagen");
+	p = find_passage(doc, ROLE_VRAAG, 1, 0);
+	assert_string_equal(p->text,
+	    "Bent u bekend met het bericht «Toeslagen kloppen niet»?");
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    "Ja, maar *niet* met alles. Een * blijft.");
+	p = find_passage(doc, ROLE_VRAAG, 10, 0);
+	assert_string_equal(p->text, "Wat doet u?");
+	assert_int_equal(p->vraag_to, 11);
+	p = find_passage(doc, ROLE_ANTWOORD, 10, 0);
+	assert_string_equal(p->text, "Niets.");
+	assert_int_equal(p->vraag_to, 11);
+	/* "Zie ook" in a paragraph of its own belongs to the answer header. */
+	assert_string_equal(describe_answer(doc), "Minister Heinen [FIN]");
+	assert_string_equal(doc->received, "2024-04-03");
+	assert_int_equal(doc->n_see_also, 1);
+	assert_int_equal(doc->see_also[0].nr, 999);
+	assert_int_equal(count_role(doc, ROLE_HEADER, 0), 3);
+	assert_string_equal(doc->passages[2].text,
+	    "Antwoord van Minister Heinen (Financiën) (ontvangen 3 april 2024). "
+	    "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 999.");
+	assert_int_equal(doc->n_warnings, 0);
+	check_passages(doc);
+	model_free(doc);
+}
+
+static void
+test_markdown_questions_only(void **state)
+{
+	static const char text[] =
+		"## Vraag 1\n\nKlopt het?\n\n## Vraag 2\n\nWaarom?\n";
+	struct document *doc = NULL;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(parse_document(text, strlen(text), "markdown", &doc, &err),
+	    STATUS_OK);
+	assert_int_equal(doc->kind, DOC_QUESTIONS);
+	assert_int_equal(doc->n_vragen, 2);
+	assert_int_equal(count_role(doc, ROLE_VRAAG, -1), 2);
+	/* No "Vragen van" header: imported, with a warning. */
+	assert_int_equal(doc->n_warnings, 1);
+	assert_non_null(strstr(doc->warnings[0], "Vragen van"));
+	check_passages(doc);
+	model_free(doc);
+}
+
+/* --------------------------------------------------------------- letter */
+
+static void
+test_letter_seed(void **state)
+{
+	struct document *doc = parse_seed(SEED_LETTER, NULL);
+	const struct passage *p = NULL;
+	size_t body = 0;
+
+	(void)state;
+	assert_int_equal(doc->kind, DOC_LETTER);
+	assert_int_equal(doc->n_warnings, 0);
+	assert_int_equal(doc->passages[0].role, ROLE_EPIGRAPH);
+	assert_string_equal(doc->passages[0].text,
+	    "\"Evenwicht en tegenwicht, Samenspraak en tegenspraak, Macht en "
+	    "tegenmacht, Kunnen in een democratische rechtsorde niet zonder "
+	    "elkaar\"");
+	assert_int_equal(doc->passages[1].role, ROLE_ATTRIBUTION);
+	assert_string_equal(doc->passages[1].text, "Herman Tjeenk Willink");
+	assert_string_equal(doc->epigraph_author, "Herman Tjeenk Willink");
+	assert_int_equal(doc->passages[2].role, ROLE_SALUTATION);
+	assert_string_equal(doc->salutation,
+	    "Geachte mevrouw Bruins Slot, en heren Rutte, Buitendijk en de Klerck,");
+	assert_int_equal(doc->n_addressees, 4);
+	assert_string_equal(doc->addressees[0], "Bruins Slot");
+	assert_string_equal(doc->addressees[1], "Rutte");
+	assert_string_equal(doc->addressees[2], "Buitendijk");
+	assert_string_equal(doc->addressees[3], "de Klerck");
+	assert_string_equal(doc->closing, "Hoogachtend,");
+	assert_int_equal(doc->passages[doc->n_passages - 1].role, ROLE_CLOSING);
+	assert_string_equal(doc->passages[doc->n_passages - 1].text, "Hoogachtend,");
+
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		if (doc->passages[i].role != ROLE_BODY)
+			continue;
+		body++;
+		if (strstr(doc->passages[i].text, "bij hun"))
+			p = &doc->passages[i];
+	}
+	assert_int_equal(body, 5);
+	/* Across the page break: one paragraph. */
+	assert_non_null(p);
+	assert_non_null(strstr(p->text,
+	    "Simone Roos en haar team bij hun krachtige besluit. En wij"));
+	assert_memory_equal(p->text, "Ambtenaren moeten hun werk", 26);
+	/* OCR errors stay. */
+	assert_non_null(strstr(p->text, "om to voorkomen"));
+	assert_non_null(strstr(p->text, "Aileen dan werken we samen"));
+	assert_non_null(strstr(doc->passages[3].text,
+	    "het ministerie van Econonnische Zaken en Klimaat op, blijkbaar"));
+	/* No period at its end, but the next paragraph begins a sentence. */
+	assert_non_null(strstr(doc->passages[5].text,
+	    "debat willen voeren"));
+	assert_memory_equal(doc->passages[5].text, "Als leidinggevenden", 19);
+	check_passages(doc);
+	model_free(doc);
+}
+
+static void
+test_letter_hyphens(void **state)
+{
+	static const char text[] =
+		"Geachte heer Jansen, mevrouw De Vries en dames en heren,\n"
+		"\n"
+		"Naar aanlei-\n"
+		"ding van uw brief over de functie-\n"
+		"uitoefening in Noord-\n"
+		"Holland schrijven wij de politiek-\n"
+		"bestuurders, want politiek-bestuurders lezen mee -\n"
+		"zo gaat dat.\n"
+		"\n"
+		"Met vriendelijke groet,\n"
+		"Jan de Boer\n";
+	struct document *doc = NULL;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err),
+	    STATUS_OK);
+	assert_string_equal(doc->format, "letter");
+	assert_int_equal(doc->kind, DOC_LETTER);
+	assert_int_equal(doc->n_addressees, 2);
+	assert_string_equal(doc->addressees[0], "Jansen");
+	assert_string_equal(doc->addressees[1], "De Vries");
+	assert_int_equal(doc->n_passages, 4);
+	assert_int_equal(doc->passages[1].role, ROLE_BODY);
+	assert_string_equal(doc->passages[1].text,
+	    "Naar aanleiding van uw brief over de functie-uitoefening in "
+	    "Noord-Holland schrijven wij de politiek-bestuurders, want "
+	    "politiek-bestuurders lezen mee - zo gaat dat.");
+	assert_string_equal(doc->closing, "Met vriendelijke groet,");
+	assert_int_equal(doc->passages[2].role, ROLE_CLOSING);
+	assert_int_equal(doc->passages[3].role, ROLE_CLOSING);
+	assert_string_equal(doc->passages[3].text, "Jan de Boer");
+	check_passages(doc);
+	model_free(doc);
+}
+
+static void
+test_unstructured_text(void **state)
+{
+	static const char text[] =
+		"Dit is zomaar wat tekst\n"
+		"over twee regels.\n"
+		"\n"
+		"Nog een alinea.\n";
+	struct document *doc = NULL;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err),
+	    STATUS_OK);
+	assert_string_equal(doc->format, "letter");
+	assert_int_equal(doc->kind, DOC_UNKNOWN);
+	assert_int_equal(doc->n_passages, 2);
+	assert_int_equal(doc->passages[0].role, ROLE_OTHER);
+	assert_string_equal(doc->passages[0].text,
+	    "Dit is zomaar wat tekst over twee regels.");
+	assert_int_equal(doc->passages[1].role, ROLE_OTHER);
+	assert_int_equal(doc->n_warnings, 1);
+	check_passages(doc);
+	model_free(doc);
+}
+
+/* ------------------------------------------------------------------ main */
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_placeholder),
+		cmocka_unit_test(test_header_questions_seed),
+		cmocka_unit_test(test_header_questions_variants),
+		cmocka_unit_test(test_header_questions_unknown_ministry),
+		cmocka_unit_test(test_header_not_a_header),
+		cmocka_unit_test(test_header_answer_seeds),
+		cmocka_unit_test(test_header_answer_variants),
+		cmocka_unit_test(test_header_real_pdfs),
+		cmocka_unit_test(test_label),
+		cmocka_unit_test(test_continues),
+		cmocka_unit_test(test_detect_seeds),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_markdown_seed),
+		cmocka_unit_test(test_markdown_variants),
+		cmocka_unit_test(test_markdown_questions_only),
+		cmocka_unit_test(test_letter_seed),
+		cmocka_unit_test(test_letter_hyphens),
+		cmocka_unit_test(test_unstructured_text),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);

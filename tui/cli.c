@@ -594,8 +594,11 @@ say_question(const struct question_view *q, const struct set_info *set,
 
 		say("\n  ");
 		say_signatories(a);
-		for (size_t k = 0; k < a->n_paragraphs; k++)
+		for (size_t k = 0; k < a->n_paragraphs; k++) {
+			if (k > 0)
+				say("\n");
 			say_paragraph(a->paragraphs[k].text, 2, width);
+		}
 		if (a->n_paragraphs == 0)
 			say("  (no answer to this vraag in this document)\n");
 	}
