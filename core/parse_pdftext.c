@@ -1,20 +1,1545 @@
+/*
+ * parse_pdftext: the text that pdftotext (without -layout) extracts from
+ * the official PDF of an answer to Kamervragen (seed 000).
+ *
+ * Such text is the printed column, one printed line per line: running
+ * footers and page numbers sit between the words, a page's footnotes sit
+ * at its foot, words are broken with a hyphen at line ends and paragraphs
+ * are not separated by blank lines.  The parser works in passes over the
+ * lines, never over a changed copy of the text, so that every passage
+ * keeps the byte range of the raw text it came from:
+ *
+ *   1. classify each line: blank, page furniture (footers, page numbers,
+ *      the cover lines of the Aanhangsel), a "Vraag N" / "Antwoord N"
+ *      heading, or text;
+ *   2. number the pages and set apart the footnotes at the foot of each;
+ *   3. group the text into blocks: the questions header, the answer
+ *      header, one block per vraag and per antwoord, and what cannot be
+ *      placed (ROLE_OTHER, with a warning);
+ *   4. cut answers into paragraphs (a short line that ends a sentence ends
+ *      one) and join each paragraph's lines, undoing line-end hyphenation
+ *      where Dutch spelling does not keep the hyphen.
+ *
+ * The text of a passage is only joined, squeezed and put in NFC: the
+ * author's words are never corrected.
+ */
 #include "config.h"
 
-#include "parse.h"
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "parse.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Numbers above this after "Vraag" are not vraag numbers. */
+#define MAX_VRAAG 999
+/* A header longer than this has lost its end; the rest is not header. */
+#define MAX_HEADER_LINES 16
+/* How far a page's first footnote number may run ahead of the expected one. */
+#define FOOTNOTE_SLACK 5
+/* How many footnotes one page may hold. */
+#define FOOTNOTE_SPAN 40
+
+enum kind {
+	K_BLANK,
+	K_FURNITURE,	/* running footer, page number, cover of the Aanhangsel */
+	K_TEXT,
+	K_VRAAG,	/* "Vraag 3", "Vragen 10 en 11", "Vraag 1: ..." */
+	K_ANTWOORD,	/* "Antwoord 3", "Antwoord:", "Antwoord op vraag 3" */
+	K_FOOTNOTE,	/* set apart at the foot of a page */
+};
+
+struct pline {
+	size_t start, end;	/* the line's words: no form feed, no edge space */
+	size_t text;		/* where its passage text starts (after "Vraag 1:") */
+	enum kind kind;
+	int page;
+	int num, num_to;	/* of a heading; 0 for a bare "Antwoord:" */
+	int width;		/* columns of [text, end) */
+	bool trail_space;	/* the raw line ended in a space */
+	bool form_feed;		/* the raw line began with a form feed */
+	bool footer;		/* a running footer: it ends a page */
+	bool gap_before;	/* a blank line before it, on the same page */
+	bool break_before;	/* page furniture before it */
+};
+
+struct block {
+	enum role role;
+	int vraag, vraag_to;
+	size_t first, last;	/* line range, inclusive */
+	bool questions;		/* HEADER: "Vragen van" (else "Antwoord van") */
+	bool done;		/* HEADER: its closing date has been read */
+	bool warned;		/* OTHER: the reason was given already */
+};
+
+struct ctx {
+	struct document *doc;
+	const char *s;		/* doc->raw */
+	struct pline *l;
+	size_t n;
+	struct block *b;
+	size_t n_blocks, cap_blocks;
+	char **hyph;		/* casefolded words written with a hyphen, sorted */
+	size_t n_hyph;
+	int width;		/* width of a full line, 0 when unknown */
+};
+
+/* ----------------------------------------------------------------- bytes */
+
+static bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+has_prefix(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n >= k && memcmp(s, p, k) == 0;
+}
+
+static bool
+equals(const char *s, size_t n, const char *p)
+{
+	return n == strlen(p) && memcmp(s, p, n) == 0;
+}
+
+static bool
+ends_with(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n >= k && memcmp(s + n - k, p, k) == 0;
+}
+
+/* Whether needle occurs in s[a, b). */
+static bool
+contains(const char *s, size_t a, size_t b, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = a; i + k <= b; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* Length of the white space at s[i]: ASCII, and the no-break space. */
+static size_t
+space_at(const char *s, size_t i, size_t n)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r')
+		return 1;
+	if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0)
+		return 2;
+	return 0;
+}
+
+static size_t
+skip_spaces(const char *s, size_t i, size_t n)
+{
+	size_t k;
+
+	while (i < n && (k = space_at(s, i, n)) > 0)
+		i += k;
+	return i;
+}
+
+/* Start of the UTF-8 character that ends at s[i] (exclusive). */
+static size_t
+char_before(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
+static size_t
+char_len(const char *s, size_t i, size_t n)
+{
+	size_t j = i + 1;
+
+	while (j < n && ((unsigned char)s[j] & 0xc0) == 0x80)
+		j++;
+	return j - i;
+}
+
+/* The value of a line that is only a number of 1-4 digits, else -1. */
+static int
+bare_number(const char *s, size_t n)
+{
+	int v = 0;
+
+	if (n == 0 || n > 4)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!is_digit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* Reads digits at s[*i]; false when there are none or too many. */
+static bool
+read_number(const char *s, size_t n, size_t *i, int *out)
+{
+	size_t j = *i;
+	int v = 0;
+
+	while (j < n && is_digit((unsigned char)s[j]) && j - *i < 6)
+		v = v * 10 + (s[j++] - '0');
+	if (j == *i || (j < n && is_digit((unsigned char)s[j])))
+		return false;
+	*i = j;
+	*out = v;
+	return true;
+}
+
+/* A dash between numbers: '-', en dash, em dash. */
+static size_t
+dash_at(const char *s, size_t i, size_t n)
+{
+	if (i < n && s[i] == '-')
+		return 1;
+	if (i + 2 < n && has_prefix(s + i, n - i, "\xe2\x80\x93"))
+		return 3;
+	if (i + 2 < n && has_prefix(s + i, n - i, "\xe2\x80\x94"))
+		return 3;
+	return 0;
+}
+
+/* "2023–2024" or "2023-2024" at s[i]: the index after it, or 0. */
+static size_t
+skip_years(const char *s, size_t i, size_t n)
+{
+	int y;
+	size_t d;
+
+	if (!read_number(s, n, &i, &y) || y < 1800)
+		return 0;
+	if ((d = dash_at(s, i, n)) == 0 && !(i < n && s[i] == '/'))
+		return 0;
+	i += d ? d : 1;
+	if (!read_number(s, n, &i, &y))
+		return 0;
+	return i;
+}
+
+/* --------------------------------------------------------------- furniture */
+
+/*
+ * Length of the running footer that starts s[0, n), 0 when none:
+ * "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel" with the page number
+ * and the publication number that some printings add.  A footnote such as
+ * "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424" is not one.
+ */
+static size_t
+footer_len(const char *s, size_t n)
+{
+	static const char lead[] = "Tweede Kamer, vergaderjaar ";
+	size_t i;
+
+	if (!has_prefix(s, n, lead))
+		return 0;
+	if ((i = skip_years(s, sizeof(lead) - 1, n)) == 0)
+		return 0;
+	if (!has_prefix(s + i, n - i, ", Aanhangsel"))
+		return 0;
+	i += strlen(", Aanhangsel");
+	if (has_prefix(s + i, n - i, " van de Handelingen"))
+		i += strlen(" van de Handelingen");
+	for (;;) {
+		size_t j = skip_spaces(s, i, n), k = j;
+
+		while (k < n && is_digit((unsigned char)s[k]))
+			k++;
+		if (k == j)
+			break;
+		i = k;
+	}
+	return i;
+}
+
+/* "ah-tk-20232024-1059": the Aanhangsel number, else 0. */
+static int
+ahtk_number(const char *s, size_t n)
+{
+	size_t i = 6;
+	int v;
+
+	if (!has_prefix(s, n, "ah-tk-") && !has_prefix(s, n, "ah-ek-"))
+		return 0;
+	while (i < n && is_digit((unsigned char)s[i]))
+		i++;
+	if (i == 6 || i >= n || s[i] != '-')
+		return 0;
+	i++;
+	if (!read_number(s, n, &i, &v) || i != n)
+		return 0;
+	return v;
+}
+
+/* The lines of the cover and colophon of an Aanhangsel, and the like. */
+static bool
+is_furniture(const char *s, size_t n)
+{
+	size_t i;
+
+	if (equals(s, n, "Tweede Kamer der Staten-Generaal") ||
+	    equals(s, n, "Eerste Kamer der Staten-Generaal") ||
+	    equals(s, n, "Aanhangsel van de Handelingen") ||
+	    equals(s, n, "regering gegeven antwoorden") ||
+	    has_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+		return true;
+	if (has_prefix(s, n, "ISSN ") && n < 24)
+		return true;
+	if ((has_prefix(s, n, "\xe2\x80\x99s-Gravenhage") ||
+	    has_prefix(s, n, "'s-Gravenhage")) && n < 24)
+		return true;
+	if (has_prefix(s, n, "Vergaderjaar ")) {
+		i = skip_years(s, strlen("Vergaderjaar "), n);
+		return i == n;
+	}
+	return ahtk_number(s, n) > 0;
+}
+
+/* ---------------------------------------------------------------- headings */
+
+/* Reads a list of vraag numbers: "3", "10 en 11", "7, 8, 9 10 en 11", "3 t/m 5". */
+static bool
+read_numbers(const char *s, size_t n, size_t *pos, int *first, int *last)
+{
+	static const char *const seps[] = { ",", "en", "t/m", "tot en met" };
+	size_t i = *pos;
+	int v;
+
+	if (!read_number(s, n, &i, &v))
+		return false;
+	*first = *last = v;
+	for (;;) {
+		size_t j = skip_spaces(s, i, n), d;
+		bool sep = false;
+
+		for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+			size_t m = strlen(seps[k]);
+
+			if (has_prefix(s + j, n - j, seps[k]) &&
+			    (k == 0 || j + m >= n || s[j + m] == ' ')) {
+				j = skip_spaces(s, j + m, n);
+				sep = true;
+				break;
+			}
+		}
+		if (!sep && (d = dash_at(s, j, n)) > 0)
+			j = skip_spaces(s, j + d, n);
+		if (!read_number(s, n, &j, &v))
+			break;
+		*last = v;
+		i = j;
+	}
+	*pos = i;
+	return true;
+}
+
+/*
+ * Whether s[0, n) is a heading: "Vraag 3", "Vragen 10 en 11", "Antwoord 7,
+ * 8, 9 10 en 11", "Antwoord op vraag 3", "Antwoord:", "Vraag 1: text".
+ * A line that goes on after the numbers without a colon is prose ("Vraag
+ * 2 en 3 gaan over ..."), and so is a lower-case "vraag 8." that ends a
+ * wrapped sentence.  *text is the offset where text on the same line
+ * starts, n when there is none.
+ */
+static enum kind
+heading(const char *s, size_t n, int *num, int *num_to, size_t *text)
+{
+	static const struct {
+		const char *word;
+		enum kind kind;
+	} words[] = {
+		{ "Vragen", K_VRAAG },
+		{ "Vraag", K_VRAAG },
+		{ "Antwoorden", K_ANTWOORD },
+		{ "Antwoord", K_ANTWOORD },
+	};
+	enum kind kind = K_TEXT;
+	size_t i = 0, j;
+	bool colon = false;
+
+	*text = n;
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		size_t m = strlen(words[k].word);
+
+		if (has_prefix(s, n, words[k].word) &&
+		    (m == n || !is_alpha((unsigned char)s[m]))) {
+			kind = words[k].kind;
+			i = m;
+			break;
+		}
+	}
+	if (kind == K_TEXT)
+		return K_TEXT;
+	i = skip_spaces(s, i, n);
+	if (kind == K_ANTWOORD && has_prefix(s + i, n - i, "op ")) {
+		i = skip_spaces(s, i + 3, n);
+		if (has_prefix(s + i, n - i, "de "))
+			i = skip_spaces(s, i + 3, n);
+		if (has_prefix(s + i, n - i, "vragen "))
+			i = skip_spaces(s, i + 7, n);
+		else if (has_prefix(s + i, n - i, "vraag "))
+			i = skip_spaces(s, i + 6, n);
+		else
+			return K_TEXT;
+	}
+	*num = *num_to = 0;
+	if (!read_numbers(s, n, &i, num, num_to)) {
+		/* "Antwoord:" answers the vraag before it; "Vraag:" is the next. */
+		if (i == n)
+			return kind;
+		if (s[i] != ':' && s[i] != '.')
+			return K_TEXT;
+	} else if (*num < 1 || *num > MAX_VRAAG || *num_to < *num ||
+	    *num_to > MAX_VRAAG) {
+		return K_TEXT;
+	}
+	j = skip_spaces(s, i, n);
+	if (j < n && (s[j] == ':' || s[j] == '.')) {
+		colon = s[j] == ':';
+		j = skip_spaces(s, j + 1, n);
+	}
+	if (j < n && !colon)
+		return K_TEXT;
+	*text = j;
+	return kind;
+}
+
+static bool
+header_start(const char *s, size_t n, bool *questions)
+{
+	if (has_prefix(s, n, "Vragen van ") || has_prefix(s, n, "Vraag van ")) {
+		*questions = true;
+		return true;
+	}
+	if (has_prefix(s, n, "Antwoord van ") ||
+	    has_prefix(s, n, "Antwoorden van ")) {
+		*questions = false;
+		return true;
+	}
+	return false;
+}
+
+/* ----------------------------------------------------------------- probe */
+
+static bool
+markdown_marks(const char *s, size_t n)
+{
+	if (n > 0 && s[0] == '#')
+		return true;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (s[i] == '*' && s[i + 1] == '*')
+			return true;
+	return false;
+}
+
+static void
+trim(const char *s, size_t *a, size_t *b)
+{
+	*a = skip_spaces(s, *a, *b);
+	while (*b > *a) {
+		size_t c = char_before(s, *b);
+
+		if (space_at(s, c, *b) == 0)
+			break;
+		*b = c;
+	}
+}
+
+static int
+imin(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+/*
+ * Sure when the text has the headers and the bare "Vraag N" / "Antwoord
+ * N" lines of an answer; a text with Markdown marks is the Markdown
+ * conversion of the same publication and belongs to that parser.
+ */
 static int
 probe(const char *raw, size_t len)
 {
-	(void)raw;
-	(void)len;
+	int headers = 0, vragen = 0, antwoorden = 0, footers = 0, score;
+	bool markdown = false;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t a = i, b;
+		const char *nl = memchr(raw + i, '\n', len - i);
+		int num, num_to;
+		size_t text;
+		bool q;
+
+		b = nl ? (size_t)(nl - raw) : len;
+		i = b + 1;
+		trim(raw, &a, &b);
+		if (a == b)
+			continue;
+		if (markdown_marks(raw + a, b - a))
+			markdown = true;
+		if (header_start(raw + a, b - a, &q))
+			headers++;
+		else if (footer_len(raw + a, b - a) > 0)
+			footers++;
+		else {
+			switch (heading(raw + a, b - a, &num, &num_to, &text)) {
+			case K_VRAAG:
+				vragen++;
+				break;
+			case K_ANTWOORD:
+				antwoorden++;
+				break;
+			default:
+				break;
+			}
+		}
+	}
+	if (vragen + antwoorden == 0 && headers == 0)
+		return 0;
+	score = 10 * imin(headers, 2) + 3 * imin(vragen, 10) +
+	    3 * imin(antwoorden, 10) + (footers > 0 ? 10 : 0);
+	if (vragen + antwoorden == 0)
+		score = imin(score, 10);
+	if (markdown)
+		score = imin(score, 5);
+	return score;
+}
+
+/* ------------------------------------------------------------ line passes */
+
+static int
+width_of(const char *s, size_t a, size_t b)
+{
+	char *t = xstrndup(s + a, b - a);
+	int w = text_width(t);
+
+	free(t);
+	return w < 0 ? (int)(b - a) : w;
+}
+
+/* Pass 1: each line's words and what they are. */
+static void
+classify(struct ctx *c)
+{
+	const char *s = c->s;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct pline *l = &c->l[i];
+		size_t a = l->start, b = l->end, f, text;
+		int v;
+
+		l->form_feed = memchr(s + a, '\f', skip_spaces(s, a, b) - a) != NULL;
+		l->trail_space = b > a && (s[b - 1] == ' ' || s[b - 1] == '\t');
+		trim(s, &a, &b);
+		l->start = l->text = a;
+		l->end = b;
+		if (a == b) {
+			l->kind = K_BLANK;
+			continue;
+		}
+		if ((f = footer_len(s + a, b - a)) > 0) {
+			/* A heading can come out glued to the footer. */
+			l->footer = true;
+			l->kind = K_FURNITURE;
+			a = skip_spaces(s, a + f, b);
+			if (a == b)
+				continue;
+			l->start = l->text = a;
+		}
+		if ((v = ahtk_number(s + a, b - a)) > 0)
+			c->doc->aanhangsel = v;
+		if (is_furniture(s + a, b - a)) {
+			l->kind = K_FURNITURE;
+			continue;
+		}
+		l->kind = heading(s + a, b - a, &l->num, &l->num_to, &text);
+		if (l->kind != K_TEXT)
+			l->text = a + text;
+	}
+}
+
+static size_t
+prev_nonblank(const struct ctx *c, size_t i)
+{
+	while (i > 0 && c->l[i - 1].kind == K_BLANK)
+		i--;
+	return i;	/* one past it: 0 when none */
+}
+
+static size_t
+next_nonblank(const struct ctx *c, size_t i)
+{
+	i++;
+	while (i < c->n && c->l[i].kind == K_BLANK)
+		i++;
+	return i;
+}
+
+/*
+ * Pass 1b: page numbers (a number alone right after a footer, or alone
+ * before a page break or the end) and the cover lines before the first
+ * header, whose last number is the Aanhangsel number.
+ */
+static void
+furniture(struct ctx *c)
+{
+	size_t first = c->n;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct pline *l = &c->l[i];
+		size_t p, q;
+		bool questions;
+
+		if (l->kind == K_TEXT && first == c->n &&
+		    header_start(c->s + l->start, l->end - l->start, &questions))
+			first = i;
+		if ((l->kind == K_VRAAG || l->kind == K_ANTWOORD) && first == c->n)
+			first = i;
+		if (l->kind != K_TEXT || bare_number(c->s + l->start,
+		    l->end - l->start) < 0)
+			continue;
+		p = prev_nonblank(c, i);
+		q = next_nonblank(c, i);
+		if (p > 0 && c->l[p - 1].footer && c->l[p - 1].kind == K_FURNITURE)
+			l->kind = K_FURNITURE;
+		else if ((q == c->n || c->l[q].form_feed) && p < i)
+			l->kind = K_FURNITURE;
+	}
+	if (first == c->n)
+		return;		/* no header: numbers alone are the text's */
+	for (size_t i = 0; i < first; i++) {
+		struct pline *l = &c->l[i];
+		int v;
+
+		if (l->kind != K_TEXT)
+			continue;
+		v = bare_number(c->s + l->start, l->end - l->start);
+		if (v < 0)
+			continue;
+		l->kind = K_FURNITURE;
+		if (next_nonblank(c, i) == first && v > 0 &&
+		    c->doc->aanhangsel == 0)
+			c->doc->aanhangsel = v;
+	}
+}
+
+/* Pass 2: the page of each line; a footer ends a page, a form feed starts one. */
+static void
+paginate(struct ctx *c)
+{
+	int page = 0;
+	bool broke = false;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct pline *l = &c->l[i];
+
+		if (l->form_feed && !broke)
+			page++;
+		l->page = page;
+		if (l->footer) {
+			page++;
+			broke = true;
+			if (l->kind != K_FURNITURE)
+				l->page = page;
+		}
+		if (l->kind != K_BLANK && l->kind != K_FURNITURE)
+			broke = false;
+	}
+}
+
+/*
+ * Whether the lines [i, end) of a page foot are its footnotes: no
+ * headings, some text, and numbers alone on a line that are footnote
+ * numbers (each once, from the expected one on).  Sets *max to the
+ * highest.
+ */
+static bool
+footnote_zone(const struct ctx *c, size_t i, size_t end, int next, int *max)
+{
+	bool seen[FOOTNOTE_SPAN + 1] = { false };
+	size_t words = 0;
+
+	*max = 0;
+	for (size_t j = i; j < end; j++) {
+		const struct pline *l = &c->l[j];
+		int v;
+
+		if (l->kind == K_VRAAG || l->kind == K_ANTWOORD)
+			return false;
+		if (l->kind != K_TEXT)
+			continue;
+		v = bare_number(c->s + l->start, l->end - l->start);
+		if (v < 0) {
+			words++;
+			continue;
+		}
+		if (v < next || v > next + FOOTNOTE_SPAN || seen[v - next])
+			return false;
+		seen[v - next] = true;
+		if (v > *max)
+			*max = v;
+	}
+	return words > 0;
+}
+
+/*
+ * Pass 2b: the footnotes at the foot of each page.  They start at the
+ * number alone on a line of the next footnote (the body carries the same
+ * number glued to a word, "rapport1") and run to the footer.  Returns how
+ * many pages had footnotes.
+ */
+static size_t
+footnotes(struct ctx *c)
+{
+	size_t zones = 0, lo = 0;
+	int next = 1;
+
+	for (size_t f = 0; f < c->n; f++) {
+		if (!c->l[f].footer)
+			continue;
+		for (size_t i = lo; i < f; i++) {
+			const struct pline *l = &c->l[i];
+			int v, max;
+
+			if (l->kind != K_TEXT)
+				continue;
+			v = bare_number(c->s + l->start, l->end - l->start);
+			if (v < next || v > next + FOOTNOTE_SLACK ||
+			    !footnote_zone(c, i, f, v, &max))
+				continue;
+			for (size_t j = i; j < f; j++)
+				if (c->l[j].kind == K_TEXT)
+					c->l[j].kind = K_FOOTNOTE;
+			next = max + 1;
+			zones++;
+			break;
+		}
+		lo = f + 1;
+	}
+	return zones;
+}
+
+/* Pass 2c: what separates each line from the words before it. */
+static void
+separations(struct ctx *c)
+{
+	bool gap = false, brk = false;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct pline *l = &c->l[i];
+
+		switch (l->kind) {
+		case K_BLANK:
+			gap = true;
+			break;
+		case K_FURNITURE:
+		case K_FOOTNOTE:
+			brk = true;
+			break;
+		default:
+			l->gap_before = gap && !brk;
+			l->break_before = brk || l->footer || l->form_feed;
+			gap = brk = false;
+			break;
+		}
+	}
+}
+
+/* --------------------------------------------------------------- blocks */
+
+static struct block *
+open_block(struct ctx *c, enum role role, int vraag, int vraag_to, size_t i)
+{
+	struct block *b;
+
+	xgrow(&c->b, &c->cap_blocks, c->n_blocks + 1, sizeof(*c->b));
+	b = &c->b[c->n_blocks++];
+	memset(b, 0, sizeof(*b));
+	b->role = role;
+	b->vraag = vraag;
+	b->vraag_to = vraag_to;
+	b->first = b->last = i;
+	return b;
+}
+
+/* The last byte of s[a, b), or 0. */
+static char
+last_char(const char *s, size_t a, size_t b)
+{
+	return b > a ? s[b - 1] : 0;
+}
+
+/*
+ * Whether a header block is complete after line i: the date in
+ * "(ingezonden D)." or "(ontvangen D)." has been read, and for an answer
+ * any "Zie ook Aanhangsel ..., nr. N." after it too.
+ */
+static bool
+header_done(const struct ctx *c, const struct block *b, size_t i)
+{
+	const struct pline *l = &c->l[i];
+	size_t a = c->l[b->first].start;
+	char last = last_char(c->s, l->start, l->end);
+
+	if (b->questions)
+		return contains(c->s, a, l->end, "(ingezonden") &&
+		    (last == ')' || last == '.');
+	if (!contains(c->s, a, l->end, "(ontvangen"))
+		return false;
+	if (ends_with(c->s + l->start, l->end - l->start, " nr.") ||
+	    ends_with(c->s + l->start, l->end - l->start, "Zie ook"))
+		return false;
+	if (contains(c->s, a, l->end, "Zie ook"))
+		return last == '.' || is_digit((unsigned char)last);
+	return last == ')' || last == '.';
+}
+
+/* Pass 3: headers, vragen, antwoorden and what cannot be placed. */
+static void
+structure(struct ctx *c)
+{
+	struct block *cur = NULL;
+	int last_vraag = 0, last_vraag_to = 0;
+	size_t header_lines = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct pline *l = &c->l[i];
+		bool questions;
+
+		switch (l->kind) {
+		case K_VRAAG:
+			if (l->num == 0)
+				l->num = l->num_to = last_vraag_to + 1;
+			if (l->num > MAX_VRAAG) {
+				cur = open_block(c, ROLE_OTHER, 0, 0, i);
+				break;
+			}
+			cur = open_block(c, ROLE_VRAAG, l->num, l->num_to, i);
+			last_vraag = l->num;
+			last_vraag_to = l->num_to;
+			break;
+		case K_ANTWOORD:
+			if (l->num == 0 && last_vraag == 0) {
+				model_warn(c->doc,
+				    "line %zu: an answer without a number and no vraag before it; kept as 'other'",
+				    i + 1);
+				cur = open_block(c, ROLE_OTHER, 0, 0, i);
+				cur->warned = true;
+				break;
+			}
+			if (l->num == 0)
+				cur = open_block(c, ROLE_ANTWOORD, last_vraag,
+				    last_vraag_to, i);
+			else
+				cur = open_block(c, ROLE_ANTWOORD, l->num,
+				    l->num_to, i);
+			break;
+		case K_TEXT:
+			if (header_start(c->s + l->start, l->end - l->start,
+			    &questions)) {
+				cur = open_block(c, ROLE_HEADER, 0, 0, i);
+				cur->questions = questions;
+				header_lines = 0;
+			} else if (!cur || (cur->role == ROLE_HEADER &&
+			    cur->done)) {
+				cur = open_block(c, ROLE_OTHER, 0, 0, i);
+			}
+			cur->last = i;
+			if (cur->role == ROLE_HEADER &&
+			    (header_done(c, cur, i) ||
+			    ++header_lines >= MAX_HEADER_LINES))
+				cur->done = true;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ hyphenation */
+
+static bool
+is_open_mark(const char *s, size_t i, size_t n)
+{
+	return s[i] == '(' || s[i] == '[' || s[i] == '"' || s[i] == '\'' ||
+	    has_prefix(s + i, n - i, "\xc2\xab") ||		/* « */
+	    has_prefix(s + i, n - i, "\xe2\x80\x9c") ||	/* “ */
+	    has_prefix(s + i, n - i, "\xe2\x80\x98") ||	/* ‘ */
+	    has_prefix(s + i, n - i, "\xe2\x80\x9e");		/* „ */
+}
+
+/* Length of the closing mark or punctuation that ends s[0, n), or 0. */
+static size_t
+close_mark(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		")", "]", "\"", "'", ".", ",", ";", ":", "!", "?",
+		"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe2\x80\xa6",
+	};
+
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		if (ends_with(s, n, marks[k]))
+			return strlen(marks[k]);
 	return 0;
+}
+
+/* A word without the quotes, brackets and punctuation around it. */
+static void
+strip_word(const char *s, size_t *a, size_t *b)
+{
+	size_t k;
+
+	while (*a < *b && is_open_mark(s, *a, *b))
+		*a += char_len(s, *a, *b);
+	while (*b > *a && (k = close_mark(s + *a, *b - *a)) > 0)
+		*b -= k;
+}
+
+static char *
+word_key(const char *w1, size_t n1, const char *w2, size_t n2)
+{
+	char *joined = xmalloc(n1 + n2 + 2), *key;
+
+	memcpy(joined, w1, n1);
+	joined[n1] = '-';
+	memcpy(joined + n1 + 1, w2, n2);
+	joined[n1 + n2 + 1] = '\0';
+	key = text_fold(joined, TEXT_FOLD_CASE);
+	free(joined);
+	return key;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The words the document itself writes with a hyphen inside a line
+ * ("directoraat-generaal", "lhbti-gemeenschap"): the same word broken at
+ * that hyphen at a line end keeps it.
+ */
+static void
+collect_hyphenated(struct ctx *c)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct pline *l = &c->l[i];
+		size_t p = l->text;
+
+		if (l->kind == K_BLANK || l->kind == K_FURNITURE)
+			continue;
+		while (p < l->end) {
+			size_t a = p, b, h;
+
+			while (p < l->end && space_at(c->s, p, l->end) == 0)
+				p++;
+			b = p;
+			p = skip_spaces(c->s, p, l->end);
+			strip_word(c->s, &a, &b);
+			if (b > a && c->s[b - 1] == '-')
+				continue;	/* broken at the line end: the question */
+			for (h = a + 1; h + 1 < b && c->s[h] != '-'; h++)
+				;
+			if (h + 1 >= b || c->s[h] != '-')
+				continue;
+			xgrow(&c->hyph, &cap, c->n_hyph + 1, sizeof(*c->hyph));
+			c->hyph[c->n_hyph++] = word_key(c->s + a, h - a,
+			    c->s + h + 1, b - h - 1);
+		}
+	}
+	if (c->n_hyph > 1)
+		qsort(c->hyph, c->n_hyph, sizeof(*c->hyph), cmp_str);
+}
+
+static bool
+attested(const struct ctx *c, const char *w1, size_t n1, const char *w2,
+    size_t n2)
+{
+	char *key;
+	bool found;
+
+	if (c->n_hyph == 0)
+		return false;
+	key = word_key(w1, n1, w2, n2);
+	found = bsearch(&key, c->hyph, c->n_hyph, sizeof(*c->hyph),
+	    cmp_str) != NULL;
+	free(key);
+	return found;
+}
+
+static bool
+is_vowel(const char *s, size_t i, size_t n)
+{
+	static const char ascii[] = "aeiouyAEIOUY";
+	static const char *const accented[] = {
+		"á", "à", "â", "ä", "é", "è", "ê", "ë", "í", "ì", "î", "ï",
+		"ó", "ò", "ô", "ö", "ú", "ù", "û", "ü",
+		"Á", "À", "Â", "Ä", "É", "È", "Ê", "Ë", "Í", "Ì", "Î", "Ï",
+		"Ó", "Ò", "Ô", "Ö", "Ú", "Ù", "Û", "Ü",
+	};
+
+	if ((unsigned char)s[i] < 0x80)
+		return strchr(ascii, s[i]) != NULL && s[i] != '\0';
+	for (size_t k = 0; k < sizeof(accented) / sizeof(accented[0]); k++)
+		if (has_prefix(s + i, n - i, accented[k]))
+			return true;
+	return false;
+}
+
+/*
+ * A letter: ASCII, or a character outside the Latin-1 punctuation
+ * (C2 xx) and General Punctuation (E2 80 xx, E2 81 xx) ranges.
+ */
+static bool
+is_letter(const char *s, size_t i, size_t n)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80)
+		return is_alpha(c);
+	if (c == 0xc2)
+		return false;
+	if (c == 0xe2 && i + 1 < n &&
+	    ((unsigned char)s[i + 1] == 0x80 || (unsigned char)s[i + 1] == 0x81))
+		return false;
+	return true;
+}
+
+/* An upper-case letter: one that case folding changes. */
+static bool
+is_upper(const char *s, size_t i, size_t n)
+{
+	char *ch = xstrndup(s + i, char_len(s, i, n)), *folded;
+	bool upper;
+
+	if ((unsigned char)ch[0] < 0x80) {
+		upper = ch[0] >= 'A' && ch[0] <= 'Z';
+		free(ch);
+		return upper;
+	}
+	folded = text_casefold(ch);
+	upper = strcmp(ch, folded) != 0;
+	free(folded);
+	free(ch);
+	return upper;
+}
+
+enum joint {
+	J_SPACE,	/* "een" + "zin": a space */
+	J_JOIN,		/* "aanlei-" + "ding": the hyphen goes */
+	J_KEEP,		/* "functie-" + "uitoefening": the hyphen stays */
+	J_KEEP_SPACE,	/* "aanloop-" + "en": a word-final hyphen, then a space */
+	J_TIGHT,	/* "maatregelen/" + "projecten": nothing between */
+};
+
+/*
+ * How a line that ends in a hyphen joins the next.  The hyphen of a word
+ * broken at the line end goes, except where Dutch spelling writes one:
+ * a vowel on both sides (klinkerbotsing, "functie-uitoefening"), a capital
+ * after it ("Noord-Holland") or before it ("EU-landen"), digits ("CO2-
+ * uitstoot"), and any word the document itself writes with that hyphen
+ * inside a line.  "aanloop- en volloopverliezen" keeps its hyphen and the
+ * space.
+ */
+static enum joint
+hyphen_joint(const struct ctx *c, const struct pline *prev,
+    const struct pline *next)
+{
+	const char *s = c->s;
+	size_t h = prev->end - 1, a = h, b, x, y = next->text, z;
+
+	while (a > prev->text && space_at(s, char_before(s, a), a) == 0)
+		a = char_before(s, a);
+	b = h;
+	/* Only the opening marks: "(maatwerk)-" ends in a bracket, not a letter. */
+	while (a < b && is_open_mark(s, a, b))
+		a += char_len(s, a, b);
+	if (a == b)
+		return J_SPACE;		/* a hyphen alone, used as a dash */
+	if (prev->trail_space)
+		return J_KEEP_SPACE;	/* the line went on after the hyphen */
+	z = y;
+	while (z < next->end && space_at(s, z, next->end) == 0)
+		z++;
+	x = char_before(s, b);
+	if (!is_letter(s, x, b) || is_digit((unsigned char)s[y]) ||
+	    !is_letter(s, y, next->end))
+		return J_KEEP;
+	strip_word(s, &y, &z);
+	if (y == z)
+		return J_KEEP;
+	if (equals(s + y, z - y, "en") || equals(s + y, z - y, "of"))
+		return J_KEEP_SPACE;
+	if (is_upper(s, y, z) || is_upper(s, x, b))
+		return J_KEEP;
+	if (is_vowel(s, x, b) && is_vowel(s, y, z))
+		return J_KEEP;
+	if (attested(c, s + a, b - a, s + y, z - y))
+		return J_KEEP;
+	return J_JOIN;
+}
+
+static enum joint
+joint(const struct ctx *c, const struct pline *prev, const struct pline *next)
+{
+	const char *s = c->s;
+
+	if (prev->end == prev->text)
+		return J_SPACE;
+	if (ends_with(s + prev->text, prev->end - prev->text, "\xc2\xad"))
+		return J_JOIN;		/* soft hyphen */
+	if (s[prev->end - 1] == '-')
+		return hyphen_joint(c, prev, next);
+	if (s[prev->end - 1] == '/' && !prev->trail_space &&
+	    prev->end - prev->text > 1 && s[prev->end - 2] != ' ')
+		return J_TIGHT;		/* "en/" + "of", a URL */
+	return J_SPACE;
+}
+
+/* ------------------------------------------------------------- paragraphs */
+
+struct buf {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	xgrow(&b->s, &b->cap, b->n + n + 1, 1);
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+/* The words of the lines idx[0, n) as one squeezed NFC line. */
+static char *
+join(const struct ctx *c, const size_t *idx, size_t n)
+{
+	struct buf b = { NULL, 0, 0 };
+	char *squeezed, *nfc;
+
+	buf_add(&b, "", 0);
+	for (size_t k = 0; k < n; k++) {
+		const struct pline *l = &c->l[idx[k]];
+
+		if (k > 0) {
+			const struct pline *p = &c->l[idx[k - 1]];
+
+			switch (joint(c, p, l)) {
+			case J_SPACE:
+			case J_KEEP_SPACE:
+				buf_add(&b, " ", 1);
+				break;
+			case J_JOIN:
+				b.n -= ends_with(b.s, b.n, "\xc2\xad") ? 2 : 1;
+				b.s[b.n] = '\0';
+				break;
+			case J_KEEP:
+			case J_TIGHT:
+				break;
+			}
+		}
+		buf_add(&b, c->s + l->text, l->end - l->text);
+	}
+	squeezed = text_squeeze(b.s);
+	nfc = text_nfc(squeezed);
+	free(squeezed);
+	free(b.s);
+	return nfc;
+}
+
+/*
+ * Whether a line ends a sentence: ". ? ! :" with any closing quotes or
+ * brackets after it, and a footnote number glued on ("middelen.4").
+ */
+static bool
+ends_sentence(const char *s, size_t a, size_t b)
+{
+	size_t k, d = b;
+
+	while (d > a && b - d < 2 && is_digit((unsigned char)s[d - 1]))
+		d--;
+	if (d < b && d > a && close_mark(s + a, d - a) > 0 &&
+	    !is_digit((unsigned char)s[d - 1]))
+		b = d;
+	while (b > a && (s[b - 1] == ')' || s[b - 1] == ']' ||
+	    s[b - 1] == '"' || s[b - 1] == '\'' ||
+	    ends_with(s + a, b - a, "\xc2\xbb") ||
+	    ends_with(s + a, b - a, "\xe2\x80\x9d") ||
+	    ends_with(s + a, b - a, "\xe2\x80\x99"))) {
+		k = (unsigned char)s[b - 1] < 0x80 ? 1 :
+		    b - char_before(s, b);
+		b -= k;
+	}
+	if (b == a)
+		return false;
+	return s[b - 1] == '.' || s[b - 1] == '?' || s[b - 1] == '!' ||
+	    s[b - 1] == ':' || ends_with(s + a, b - a, "\xe2\x80\xa6");
+}
+
+enum item {
+	ITEM_NONE,
+	ITEM_SURE,	/* "• ", "1. ", "a) " */
+	ITEM_DASH,	/* "– ", "- ": also a wrapped aside "– evenals ... –" */
+};
+
+/* Whether a line starts an item of a list. */
+static enum item
+starts_item(const char *s, size_t a, size_t b)
+{
+	static const char *const bullets[] = {
+		"\xe2\x80\xa2 ", "\xe2\x96\xaa ", "\xc2\xb7 ", "\xef\x82\xb7 ",
+	};
+	size_t i = a;
+
+	for (size_t k = 0; k < sizeof(bullets) / sizeof(bullets[0]); k++)
+		if (has_prefix(s + a, b - a, bullets[k]))
+			return ITEM_SURE;
+	if (has_prefix(s + a, b - a, "\xe2\x80\x93 ") ||
+	    has_prefix(s + a, b - a, "- ") || has_prefix(s + a, b - a, "* "))
+		return ITEM_DASH;
+	while (i < b && i - a < 2 && is_digit((unsigned char)s[i]))
+		i++;
+	if (i == a && i < b && s[i] >= 'a' && s[i] <= 'z')
+		return i + 2 < b && s[i + 1] == ')' && s[i + 2] == ' ' ?
+		    ITEM_SURE : ITEM_NONE;
+	if (i == a || i + 2 >= b || (s[i] != '.' && s[i] != ')') ||
+	    s[i + 1] != ' ' || s[i + 2] == ' ')
+		return ITEM_NONE;
+	return ITEM_SURE;
+}
+
+static int
+first_word_width(const struct ctx *c, const struct pline *l)
+{
+	size_t z = l->text;
+
+	while (z < l->end && space_at(c->s, z, l->end) == 0)
+		z++;
+	return width_of(c->s, l->text, z);
+}
+
+/* The line width of a block: its longest line that is not overlong. */
+static int
+block_width(const struct ctx *c, const size_t *idx, size_t n)
+{
+	int w = c->width, cap = c->width + c->width / 8;
+
+	for (size_t k = 0; k < n; k++) {
+		int lw = c->l[idx[k]].width;
+
+		/* Past the cap: a word that pdftotext rejoined, not the column. */
+		if (lw > w && (c->width == 0 || lw <= cap))
+			w = lw;
+	}
+	return w;
+}
+
+/*
+ * Whether the paragraph ends between lines p and l of a block whose lines
+ * are w columns wide.  A line that ends a sentence ends its paragraph when
+ * it is clearly short (a tenth of the width: the font is proportional, so
+ * full lines vary a little) and the next line's first word would have
+ * fitted on it, or when a blank line follows it on the same page.  A list item
+ * starts a paragraph; a dash only after a short line or a colon, since a
+ * wrapped aside ("ik mij – evenals mijn voorganger – hard") can put one at
+ * the start of a line too.
+ */
+static bool
+paragraph_ends(const struct ctx *c, const struct pline *p,
+    const struct pline *l, int w)
+{
+	bool shorter = w > 0 && p->width < w - w / 10;
+
+	switch (starts_item(c->s, l->text, l->end)) {
+	case ITEM_SURE:
+		return true;
+	case ITEM_DASH:
+		if (shorter || last_char(c->s, p->text, p->end) == ':')
+			return true;
+		break;
+	case ITEM_NONE:
+		break;
+	}
+	if (!ends_sentence(c->s, p->text, p->end))
+		return false;
+	if (l->gap_before)
+		return true;
+	return shorter && p->width + 1 + first_word_width(c, l) <= w;
+}
+
+/* The lines of a block that carry its words. */
+static size_t
+block_lines(const struct ctx *c, const struct block *b, size_t **idx)
+{
+	size_t n = 0;
+
+	*idx = xmalloc((b->last - b->first + 1) * sizeof(**idx));
+	for (size_t i = b->first; i <= b->last; i++) {
+		const struct pline *l = &c->l[i];
+
+		if (l->kind == K_TEXT ||
+		    ((l->kind == K_VRAAG || l->kind == K_ANTWOORD) &&
+		    l->text < l->end))
+			(*idx)[n++] = i;
+	}
+	return n;
+}
+
+static void
+add(struct ctx *c, const struct block *b, const size_t *idx, size_t n)
+{
+	struct passage *p;
+	char *text = join(c, idx, n);
+
+	if (!*text) {
+		free(text);
+		return;
+	}
+	p = model_add_passage(c->doc, b->role, b->vraag, text,
+	    c->l[idx[0]].text, c->l[idx[n - 1]].end);
+	p->vraag_to = b->vraag_to;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The typical width of a full line: the median width of the lines inside
+ * a paragraph (not ending a sentence, not a block's last), which the
+ * overlong lines of words that pdftotext rejoined do not move.
+ */
+static void
+measure(struct ctx *c)
+{
+	int *w = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t k = 0; k < c->n_blocks; k++) {
+		const struct block *b = &c->b[k];
+		size_t *idx, m;
+
+		if (b->role == ROLE_HEADER)
+			continue;
+		m = block_lines(c, b, &idx);
+		for (size_t j = 0; j + 1 < m; j++) {
+			const struct pline *l = &c->l[idx[j]];
+
+			if (ends_sentence(c->s, l->text, l->end))
+				continue;
+			xgrow(&w, &cap, n + 1, sizeof(*w));
+			w[n++] = l->width;
+		}
+		free(idx);
+	}
+	if (n >= 3) {
+		qsort(w, n, sizeof(*w), cmp_int);
+		c->width = w[n / 2];
+	}
+	free(w);
+}
+
+/* ---------------------------------------------------------------- output */
+
+static void
+emit_block(struct ctx *c, const struct block *b)
+{
+	size_t *idx, n = block_lines(c, b, &idx), from = 0;
+	int w;
+
+	if (n == 0) {
+		if (b->role == ROLE_VRAAG)
+			model_warn(c->doc, "vraag %d has no text", b->vraag);
+		else if (b->role == ROLE_ANTWOORD)
+			model_warn(c->doc, "antwoord %d has no text", b->vraag);
+		free(idx);
+		return;
+	}
+	if (b->role == ROLE_HEADER) {
+		char *text = join(c, idx, n);
+
+		if (b->questions)
+			parse_header_questions(c->doc, text);
+		else
+			parse_header_answer(c->doc, text);
+		free(text);
+	}
+	if (b->role == ROLE_OTHER && !b->warned)
+		model_warn(c->doc,
+		    "line %zu: text outside the headers, vragen and antwoorden kept as 'other'",
+		    idx[0] + 1);
+	if (b->role == ROLE_HEADER || b->role == ROLE_VRAAG) {
+		add(c, b, idx, n);
+		free(idx);
+		return;
+	}
+	w = block_width(c, idx, n);
+	for (size_t k = 1; k <= n; k++) {
+		if (k < n && !paragraph_ends(c, &c->l[idx[k - 1]],
+		    &c->l[idx[k]], w))
+			continue;
+		add(c, b, idx + from, k - from);
+		from = k;
+	}
+	free(idx);
+}
+
+/* The footnotes of each page, one passage per page, after the answers. */
+static void
+emit_footnotes(struct ctx *c, size_t zones)
+{
+	static const struct block note = { .role = ROLE_OTHER };
+	size_t *idx = xmalloc((c->n + 1) * sizeof(*idx)), n = 0;
+
+	for (size_t i = 0; i <= c->n; i++) {
+		if (i < c->n && c->l[i].kind == K_FOOTNOTE) {
+			if (n > 0 && c->l[i].page != c->l[idx[n - 1]].page) {
+				add(c, &note, idx, n);
+				n = 0;
+			}
+			idx[n++] = i;
+		} else if (i == c->n && n > 0) {
+			add(c, &note, idx, n);
+		}
+	}
+	free(idx);
+	if (zones > 0)
+		model_warn(c->doc,
+		    "the footnotes of %zu page%s are kept apart as 'other' passages at the end",
+		    zones, zones == 1 ? "" : "s");
+}
+
+/* Warns about vragen without an answer, answers without a vraag, repeats. */
+static void
+check_numbers(struct ctx *c)
+{
+	struct document *doc = c->doc;
+	int max = doc->n_vragen;
+	unsigned char *seen;
+	bool answers = false;
+
+	if (max <= 0)
+		return;
+	seen = xcalloc((size_t)max + 1, 1);
+	for (size_t k = 0; k < c->n_blocks; k++) {
+		const struct block *b = &c->b[k];
+		unsigned char bit = b->role == ROLE_VRAAG ? 1 :
+		    b->role == ROLE_ANTWOORD ? 2 : 0;
+
+		if (!bit)
+			continue;
+		if (bit == 2)
+			answers = true;
+		if (seen[b->vraag] & bit)
+			model_warn(doc, "%s %d appears more than once",
+			    bit == 1 ? "vraag" : "antwoord", b->vraag);
+		for (int v = b->vraag; v <= b->vraag_to; v++)
+			seen[v] |= bit;
+	}
+	for (int v = 1; v <= max; v++) {
+		if ((seen[v] & 1) && !(seen[v] & 2) && answers)
+			model_warn(doc, "vraag %d has no answer", v);
+		else if (!(seen[v] & 1) && (seen[v] & 2))
+			model_warn(doc, "antwoord %d answers no vraag found in the text", v);
+		else if (!seen[v])
+			model_warn(doc, "vraag %d is missing", v);
+	}
+	free(seen);
 }
 
 static enum status
 parse(struct document *doc, struct error *err)
 {
-	(void)doc;
-	return error_set(err, STATUS_FORMAT, "not written yet");
+	struct ctx c = { .doc = doc, .s = doc->raw };
+	struct line *lines;
+	size_t zones, words = 0;
+	bool answer = false, vragen = false;
+
+	c.n = parse_lines(doc, &lines);
+	c.l = xcalloc(c.n ? c.n : 1, sizeof(*c.l));
+	for (size_t i = 0; i < c.n; i++) {
+		c.l[i].start = lines[i].start;
+		c.l[i].end = lines[i].end;
+	}
+	free(lines);
+
+	classify(&c);
+	furniture(&c);
+	paginate(&c);
+	zones = footnotes(&c);
+	separations(&c);
+	for (size_t i = 0; i < c.n; i++) {
+		if (c.l[i].kind != K_BLANK && c.l[i].kind != K_FURNITURE)
+			c.l[i].width = width_of(c.s, c.l[i].text, c.l[i].end);
+		if (c.l[i].kind != K_BLANK && c.l[i].kind != K_FURNITURE)
+			words++;
+	}
+	if (words == 0) {
+		free(c.l);
+		return error_set(err, STATUS_FORMAT,
+		    "no text besides page headers and footers");
+	}
+	structure(&c);
+	collect_hyphenated(&c);
+	measure(&c);
+
+	for (size_t k = 0; k < c.n_blocks; k++) {
+		const struct block *b = &c.b[k];
+
+		if (b->role == ROLE_VRAAG)
+			vragen = true;
+		if (b->role == ROLE_ANTWOORD ||
+		    (b->role == ROLE_HEADER && !b->questions))
+			answer = true;
+		if ((b->role == ROLE_VRAAG || b->role == ROLE_ANTWOORD) &&
+		    b->vraag_to > doc->n_vragen)
+			doc->n_vragen = b->vraag_to;
+		emit_block(&c, b);
+	}
+	emit_footnotes(&c, zones);
+	if (!vragen)
+		model_warn(doc, "no \"Vraag N\" headings found; the text is kept as 'other' passages");
+	check_numbers(&c);
+	doc->kind = answer ? DOC_ANSWER : vragen ? DOC_QUESTIONS : DOC_UNKNOWN;
+
+	model_strv_free(c.hyph, c.n_hyph);
+	free(c.b);
+	free(c.l);
+	return STATUS_OK;
 }
 
 const struct parser parser_pdftext = {
