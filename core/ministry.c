@@ -8,33 +8,48 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Compares two names as documents may write them: case and spacing aside. */
-static bool
-same_name(const char *a, size_t alen, const char *folded_b)
+/*
+ * A name as a matching key: case and spacing aside, and commas too, since
+ * real headers drop one now and then ("Volksgezondheid Welzijn en Sport").
+ */
+static char *
+name_key(const char *s, size_t n)
 {
-	char *s = xstrndup(a, alen);
-	char *f = text_fold(s, TEXT_FOLD_CASE);
-	bool same = strcmp(f, folded_b) == 0;
+	char *t = xstrndup(s, n), *w = t, *key;
 
-	free(s);
-	free(f);
+	for (const char *r = t; *r; r++)
+		if (*r != ',')
+			*w++ = *r;
+	*w = '\0';
+	key = text_fold(t, TEXT_FOLD_CASE);
+	free(t);
+	return key;
+}
+
+static bool
+same_name(const char *a, size_t alen, const char *key)
+{
+	char *k = name_key(a, alen);
+	bool same = strcmp(k, key) == 0;
+
+	free(k);
 	return same;
 }
 
 static const char *
-lookup(const char *folded)
+lookup(const char *key)
 {
 	for (size_t i = 0; i < ministry_count; i++) {
 		const struct ministry *m = &ministry_table[i];
 		const char *a = m->aliases;
 
-		if (same_name(m->name, strlen(m->name), folded) ||
-		    same_name(m->code, strlen(m->code), folded))
+		if (same_name(m->name, strlen(m->name), key) ||
+		    same_name(m->code, strlen(m->code), key))
 			return m->code;
 		while (*a) {
 			size_t len = strcspn(a, "|");
 
-			if (same_name(a, len, folded))
+			if (same_name(a, len, key))
 				return m->code;
 			a += len + (a[len] == '|');
 		}
@@ -45,20 +60,20 @@ lookup(const char *folded)
 const char *
 ministry_code(const char *name)
 {
-	char *folded, *dash;
+	char *key, *dash;
 	const char *code;
 
 	if (!name)
 		return NULL;
-	folded = text_fold(name, TEXT_FOLD_CASE);
-	code = lookup(folded);
+	key = name_key(name, strlen(name));
+	code = lookup(key);
 
 	/* "Financiën – Fiscaliteit en Douane": the ministry, then a portfolio. */
-	if (!code && (dash = strstr(folded, " - ")) != NULL) {
+	if (!code && (dash = strstr(key, " - ")) != NULL) {
 		*dash = '\0';
-		code = lookup(folded);
+		code = lookup(key);
 	}
-	free(folded);
+	free(key);
 	return code;
 }
 

@@ -18,9 +18,9 @@ extern const size_t ministry_count;
 
 /*
  * The code for a ministry as a document names it: its name or an alias,
- * in any case and white space, with or without a portfolio after a dash
- * ("Financiën – Fiscaliteit en Douane" is FIN).  "Minister-President" is
- * AZ.  NULL when unknown.
+ * whatever the case, spacing and commas, with or without a portfolio after
+ * a dash ("Financiën – Fiscaliteit en Douane" is FIN).  "Minister-President"
+ * is AZ.  NULL when unknown.
  */
 const char *ministry_code(const char *name);
 

@@ -71,6 +71,36 @@ model_strv_free(char **v, size_t n)
 	free(v);
 }
 
+void
+model_questioners_free(struct questioner *q, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(q[i].name);
+		free(q[i].party);
+	}
+	free(q);
+}
+
+void
+model_signatories_free(struct signatory *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].name);
+		free(s[i].role);
+		free(s[i].ministry);
+		model_strv_free(s[i].on_behalf_of, s[i].n_on_behalf_of);
+	}
+	free(s);
+}
+
+void
+model_pubrefs_free(struct pubref *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(r[i].year);
+	free(r);
+}
+
 struct passage *
 model_add_passage(struct document *doc, enum role role, int vraag, char *text,
     size_t start, size_t end)
@@ -110,25 +140,11 @@ model_free(struct document *doc)
 		return;
 	free(doc->raw);
 	free(doc->subject);
-	for (size_t i = 0; i < doc->n_questioners; i++) {
-		free(doc->questioners[i].name);
-		free(doc->questioners[i].party);
-	}
-	free(doc->questioners);
+	model_questioners_free(doc->questioners, doc->n_questioners);
 	model_strv_free(doc->addressed, doc->n_addressed);
 	free(doc->ministry);
-	for (size_t i = 0; i < doc->n_signatories; i++) {
-		struct signatory *s = &doc->signatories[i];
-
-		free(s->name);
-		free(s->role);
-		free(s->ministry);
-		model_strv_free(s->on_behalf_of, s->n_on_behalf_of);
-	}
-	free(doc->signatories);
-	for (size_t i = 0; i < doc->n_see_also; i++)
-		free(doc->see_also[i].year);
-	free(doc->see_also);
+	model_signatories_free(doc->signatories, doc->n_signatories);
+	model_pubrefs_free(doc->see_also, doc->n_see_also);
 	model_strv_free(doc->addressees, doc->n_addressees);
 	free(doc->epigraph_author);
 	free(doc->salutation);

@@ -129,6 +129,10 @@ void model_warn(struct document *doc, const char *fmt, ...)
 /* Appends s to the string array *v of *n entries; takes ownership of s. */
 void model_strv_add(char ***v, size_t *n, char *s);
 void model_strv_free(char **v, size_t n);
+/* Free arrays of n questioners, signatories, publication references. */
+void model_questioners_free(struct questioner *q, size_t n);
+void model_signatories_free(struct signatory *s, size_t n);
+void model_pubrefs_free(struct pubref *r, size_t n);
 
 const char *model_role_name(enum role role);
 bool model_role_from_name(const char *name, enum role *out);

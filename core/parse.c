@@ -263,76 +263,6 @@ title_at(const char *s, const char *e, size_t *len)
 	return NULL;
 }
 
-/* A name as a matching key that ignores case, spacing and also commas. */
-static char *
-loose_key(const char *s, size_t n)
-{
-	char *t = xstrndup(s, n), *w = t, *key;
-
-	for (const char *r = t; *r; r++)
-		if (*r != ',')
-			*w++ = *r;
-	*w = '\0';
-	key = text_fold(t, TEXT_FOLD_CASE);
-	free(t);
-	return key;
-}
-
-static bool
-loose_same(const char *name, size_t n, const char *key)
-{
-	char *k = loose_key(name, n);
-	bool same = strcmp(k, key) == 0;
-
-	free(k);
-	return same;
-}
-
-static const char *
-loose_lookup(const char *key)
-{
-	for (size_t i = 0; i < ministry_count; i++) {
-		const struct ministry *m = &ministry_table[i];
-		const char *a = m->aliases;
-
-		if (loose_same(m->name, strlen(m->name), key))
-			return m->code;
-		while (*a) {
-			size_t len = strcspn(a, "|");
-
-			if (loose_same(a, len, key))
-				return m->code;
-			a += len + (a[len] == '|');
-		}
-	}
-	return NULL;
-}
-
-/*
- * The code of a ministry as a header names it.  Real headers drop a comma
- * now and then ("Volksgezondheid Welzijn en Sport"), so a name that
- * ministry_code does not know is compared once more without commas.
- */
-static const char *
-find_ministry(const char *name)
-{
-	const char *code;
-	char *key, *dash;
-
-	if (!*name)
-		return NULL;
-	if ((code = ministry_code(name)) != NULL)
-		return code;
-	key = loose_key(name, strlen(name));
-	code = loose_lookup(key);
-	if (!code && (dash = strstr(key, " - ")) != NULL) {
-		*dash = '\0';
-		code = loose_lookup(key);
-	}
-	free(key);
-	return code;
-}
-
 static void
 codes_add(char ***v, size_t *n, const char *code)
 {
@@ -461,7 +391,7 @@ read_ministries(struct document *doc, struct span sp, char ***v, size_t *n,
 		else if (prefix_ci(s.s, s.e, "voor "))
 			s.s += 5;
 		name = span_text(s);
-		if ((code = find_ministry(name)) != NULL) {
+		if ((code = ministry_code(name)) != NULL) {
 			codes_add(v, n, code);
 			found = true;
 			pending = false;
@@ -546,11 +476,7 @@ read_questioners(struct document *doc, struct span sp)
 static void
 reset_questions(struct document *doc)
 {
-	for (size_t i = 0; i < doc->n_questioners; i++) {
-		free(doc->questioners[i].name);
-		free(doc->questioners[i].party);
-	}
-	free(doc->questioners);
+	model_questioners_free(doc->questioners, doc->n_questioners);
 	doc->questioners = NULL;
 	doc->n_questioners = 0;
 	model_strv_free(doc->addressed, doc->n_addressed);
@@ -613,20 +539,10 @@ parse_header_questions(struct document *doc, const char *text)
 static void
 reset_answer(struct document *doc)
 {
-	for (size_t i = 0; i < doc->n_signatories; i++) {
-		struct signatory *s = &doc->signatories[i];
-
-		free(s->name);
-		free(s->role);
-		free(s->ministry);
-		model_strv_free(s->on_behalf_of, s->n_on_behalf_of);
-	}
-	free(doc->signatories);
+	model_signatories_free(doc->signatories, doc->n_signatories);
 	doc->signatories = NULL;
 	doc->n_signatories = 0;
-	for (size_t i = 0; i < doc->n_see_also; i++)
-		free(doc->see_also[i].year);
-	free(doc->see_also);
+	model_pubrefs_free(doc->see_also, doc->n_see_also);
 	doc->see_also = NULL;
 	doc->n_see_also = 0;
 	free(doc->ministry);
@@ -655,7 +571,7 @@ read_signatory(struct document *doc, struct span sp)
 		struct span m = { open + 1, closing_paren(open, who.e) };
 		char *name = span_text(span_trim(m, ","));
 
-		if ((code = find_ministry(name)) == NULL)
+		if ((code = ministry_code(name)) == NULL)
 			model_warn(doc,
 			    "answer header: unknown ministry '%s' (add it to assets/ministries.tsv)",
 			    name);

@@ -1126,28 +1126,14 @@ joint(const struct ctx *c, const struct pline *prev, const struct pline *next)
 
 /* ------------------------------------------------------------- paragraphs */
 
-struct buf {
-	char *s;
-	size_t n, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	xgrow(&b->s, &b->cap, b->n + n + 1, 1);
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
 /* The words of the lines idx[0, n) as one squeezed NFC line. */
 static char *
 join(const struct ctx *c, const size_t *idx, size_t n)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct xbuf b = { NULL, 0, 0 };
 	char *squeezed, *nfc;
 
-	buf_add(&b, "", 0);
+	xbuf_add(&b, "", 0);
 	for (size_t k = 0; k < n; k++) {
 		const struct pline *l = &c->l[idx[k]];
 
@@ -1157,7 +1143,7 @@ join(const struct ctx *c, const size_t *idx, size_t n)
 			switch (joint(c, p, l)) {
 			case J_SPACE:
 			case J_KEEP_SPACE:
-				buf_add(&b, " ", 1);
+				xbuf_add(&b, " ", 1);
 				break;
 			case J_JOIN:
 				b.n -= ends_with(b.s, b.n, "\xc2\xad") ? 2 : 1;
@@ -1168,7 +1154,7 @@ join(const struct ctx *c, const size_t *idx, size_t n)
 				break;
 			}
 		}
-		buf_add(&b, c->s + l->text, l->end - l->text);
+		xbuf_add(&b, c->s + l->text, l->end - l->text);
 	}
 	squeezed = text_squeeze(b.s);
 	nfc = text_nfc(squeezed);

@@ -1474,11 +1474,7 @@ store_set_info_clear(struct set_info *set)
 	if (!set)
 		return;
 	free(set->subject);
-	for (size_t i = 0; i < set->n_questioners; i++) {
-		free(set->questioners[i].name);
-		free(set->questioners[i].party);
-	}
-	free(set->questioners);
+	model_questioners_free(set->questioners, set->n_questioners);
 	model_strv_free(set->addressed, set->n_addressed);
 	free(set->answers);
 	memset(set, 0, sizeof(*set));
@@ -1531,18 +1527,6 @@ store_set_get(struct store *st, long long id, struct set_info *out,
 }
 
 /* --------------------------------------------------------------- questions */
-
-static void
-signatories_free(struct signatory *sg, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(sg[i].name);
-		free(sg[i].role);
-		free(sg[i].ministry);
-		model_strv_free(sg[i].on_behalf_of, sg[i].n_on_behalf_of);
-	}
-	free(sg);
-}
 
 static char *
 strdup_or_null(const char *s)
@@ -1610,7 +1594,7 @@ read_signatories(struct store *st, long long doc, struct signatory **out,
 	return STATUS_OK;
 fail:
 	free(ids);
-	signatories_free(*out, *n);
+	model_signatories_free(*out, *n);
 	*out = NULL;
 	*n = 0;
 	return s ? db_fail(st, rc, "reading the signatories", err) :
@@ -1775,7 +1759,7 @@ questions(struct store *st, long long set, int vraag, char *const *ministries,
 out:
 	free(ids);
 	for (size_t i = 0; i < n_who; i++)
-		signatories_free(who[i].signatories, who[i].n_signatories);
+		model_signatories_free(who[i].signatories, who[i].n_signatories);
 	free(who);
 	return status;
 }
@@ -1808,7 +1792,7 @@ store_questions_free(struct question_view *q, size_t n)
 		for (size_t k = 0; k < q[i].n_answers; k++) {
 			struct answer_view *a = &q[i].answers[k];
 
-			signatories_free(a->signatories, a->n_signatories);
+			model_signatories_free(a->signatories, a->n_signatories);
 			for (size_t p = 0; p < a->n_paragraphs; p++)
 				free(a->paragraphs[p].text);
 			free(a->paragraphs);

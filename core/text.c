@@ -19,37 +19,14 @@
 
 #define U8(s) ((const uint8_t *)(s))
 
-/* A growing byte buffer for building results. */
-struct buf {
-	char *s;
-	size_t n, cap;
-};
-
 static void
-buf_add(struct buf *b, const void *p, size_t n)
-{
-	xgrow(&b->s, &b->cap, b->n + n + 1, 1);
-	memcpy(b->s + b->n, p, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void
-buf_add_uc(struct buf *b, ucs4_t uc)
+buf_add_uc(struct xbuf *b, ucs4_t uc)
 {
 	uint8_t tmp[6];
 	int len = u8_uctomb(tmp, uc, sizeof(tmp));
 
 	if (len > 0)
-		buf_add(b, tmp, (size_t)len);
-}
-
-static char *
-buf_finish(struct buf *b)
-{
-	if (!b->s)
-		return xstrdup("");
-	return b->s;
+		xbuf_add(b, tmp, (size_t)len);
 }
 
 bool
@@ -121,7 +98,7 @@ fold_typography(ucs4_t uc)
 static char *
 squeeze(const char *s, bool typography)
 {
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 	const uint8_t *p = U8(s), *end = p + strlen(s);
 	bool pending_space = false;
 	ucs4_t uc;
@@ -136,11 +113,11 @@ squeeze(const char *s, bool typography)
 			continue;
 		}
 		if (pending_space)
-			buf_add(&b, " ", 1);
+			xbuf_add(&b, " ", 1);
 		pending_space = false;
 		buf_add_uc(&b, typography ? fold_typography(uc) : uc);
 	}
-	return buf_finish(&b);
+	return xbuf_finish(&b);
 }
 
 char *
@@ -208,7 +185,7 @@ char *
 text_sanitize(const char *str, size_t n, unsigned flags)
 {
 	const uint8_t *s = U8(str);
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 	size_t i = 0;
 
 	while (i < n) {
@@ -227,9 +204,9 @@ text_sanitize(const char *str, size_t n, unsigned flags)
 		}
 		i += (size_t)len;
 		if (uc == '\n' && (flags & TEXT_KEEP_NEWLINES)) {
-			buf_add(&b, "\n", 1);
+			xbuf_add(&b, "\n", 1);
 		} else if (uc == '\t' || uc == '\n') {
-			buf_add(&b, " ", 1);
+			xbuf_add(&b, " ", 1);
 		} else if (uc == 0x9B) {
 			/* 8-bit CSI: parameters, then one final byte */
 			while (i < n && s[i] >= 0x20 && s[i] <= 0x3F)
@@ -251,7 +228,7 @@ text_sanitize(const char *str, size_t n, unsigned flags)
 			buf_add_uc(&b, uc);
 		}
 	}
-	return buf_finish(&b);
+	return xbuf_finish(&b);
 }
 
 /* ------------------------------------------------------------ width, wrap */

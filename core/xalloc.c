@@ -70,6 +70,21 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 	*cap = ncap;
 }
 
+void
+xbuf_add(struct xbuf *b, const void *p, size_t n)
+{
+	xgrow(&b->s, &b->cap, b->n + n + 1, 1);
+	memcpy(b->s + b->n, p, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+char *
+xbuf_finish(struct xbuf *b)
+{
+	return b->s ? b->s : xstrdup("");
+}
+
 char *
 xstrndup(const char *s, size_t n)
 {

@@ -20,6 +20,16 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A growing string; s is NUL-terminated once anything was added. */
+struct xbuf {
+	char *s;
+	size_t n, cap;
+};
+
+void xbuf_add(struct xbuf *b, const void *p, size_t n);
+/* The string built, "" when nothing was; the caller owns it. */
+char *xbuf_finish(struct xbuf *b);
+
 /* Called once before aborting on out of memory. */
 void xalloc_set_fail_hook(void (*hook)(void));
 
