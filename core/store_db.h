@@ -1,0 +1,247 @@
+/*
+ * store_db: what the store's files share, and nothing else includes.
+ *
+ * store.c owns the schema, the table of statements and opening;
+ * store_import.c the import transaction; store_read.c the queries.  Every
+ * statement is used as: get it with sql(), bind, step, and done() (reset
+ * and clear bindings, on every path), so that a cached statement never
+ * holds a lock or points at freed memory between calls.  Strings are bound
+ * SQLITE_STATIC for that reason: they outlive the step, and done() forgets
+ * them before the caller frees them.
+ */
+#ifndef NAAST_STORE_DB_H
+#define NAAST_STORE_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "store.h"
+#include "xalloc.h"
+
+enum sql_id {
+	SQL_BEGIN,
+	SQL_BEGIN_IMMEDIATE,
+	SQL_COMMIT,
+	SQL_ROLLBACK,
+	SQL_DOC_BY_SHA,
+	SQL_SET_BY_KEY,
+	SQL_SET_INSERT,
+	SQL_QUESTIONER_INSERT,
+	SQL_ADDRESSED_INSERT,
+	SQL_DOC_INSERT,
+	SQL_SIGNATORY_INSERT,
+	SQL_ON_BEHALF_INSERT,
+	SQL_ADDRESSEE_INSERT,
+	SQL_PASSAGE_INSERT,
+	SQL_XREF_INSERT,
+	SQL_PUBREF_INSERT,
+	SQL_PUBREF_RESOLVE,
+	SQL_XREF_RESOLVE,
+	SQL_QUESTION_GET,
+	SQL_QUESTION_INSERT,
+	SQL_QUESTION_SET_TEXT,
+	SQL_VARIANT_INSERT,
+	SQL_ANSWER_INSERT,
+	SQL_SET_UPDATE,
+	SQL_SETS_FIRST,
+	SQL_SETS_AFTER,
+	SQL_SET_BY_ID,
+	SQL_SET_QUESTIONERS,
+	SQL_SET_ADDRESSED,
+	SQL_SET_ANSWERS,
+	SQL_QUESTIONS,
+	SQL_ANSWER_EXISTS,
+	SQL_SIGNATORIES,
+	SQL_ON_BEHALF,
+	SQL_PARAGRAPHS,
+	SQL_REFS,
+	SQL_LETTERS,
+	SQL_ADDRESSEES,
+	SQL_IS_EMPTY,
+	SQL_COUNT_MATCHES,
+	N_SQL
+};
+
+/* The columns that struct set_info takes from question_set, in this order. */
+#define SET_COLUMNS "id, subject, submitted, n_questions, aanhangsel"
+
+/* The text of each statement, indexed by enum sql_id (store.c). */
+extern const char *const store_sql_text[N_SQL];
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	enum status prepare_failure;	/* why sql() last returned NULL */
+	sqlite3_stmt *stmt[N_SQL];
+};
+/* ------------------------------------------------------------------ errors */
+
+/*
+ * The status and message for a failed SQLite call: rc is its result code,
+ * what says what naast was doing ("storing the passages").
+ */
+static inline enum status
+db_fail(struct store *st, int rc, const char *what, struct error *err)
+{
+	const char *msg = sqlite3_errmsg(st->db);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return error_set(err, STATUS_DB_BUSY,
+		    "the database '%s' is busy (another naast is writing to it; try again in a moment)",
+		    st->path);
+	case SQLITE_READONLY:
+		return error_set(err, STATUS_DB,
+		    "the database '%s' is read-only (check its permissions, or use --db with a file you can write)",
+		    st->path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return error_set(err, STATUS_DB,
+		    "the database '%s' is damaged (%s): move it away and import the documents again",
+		    st->path, msg);
+	case SQLITE_CANTOPEN:
+		return error_set(err, STATUS_DB,
+		    "cannot open the database '%s' (%s): check that its directory exists and that you may write there",
+		    st->path, msg);
+	case SQLITE_FULL:
+		return error_set(err, STATUS_DB,
+		    "the disk holding '%s' is full: free some space and try again",
+		    st->path);
+	default:
+		return error_set(err, STATUS_DB, "database error on '%s' while %s: %s",
+		    st->path, what, msg);
+	}
+}
+/* -------------------------------------------------------- statement helpers */
+
+/*
+ * The prepared statement for id; NULL when it cannot be, with err set and
+ * the status in st->prepare_failure (a busy database is not a broken one).
+ */
+static inline sqlite3_stmt *
+sql(struct store *st, enum sql_id id, struct error *err)
+{
+	int rc;
+
+	if (st->stmt[id])
+		return st->stmt[id];
+	rc = sqlite3_prepare_v3(st->db, store_sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
+	    &st->stmt[id], NULL);
+	if (rc != SQLITE_OK) {
+		st->prepare_failure = db_fail(st, rc, "preparing a query", err);
+		sqlite3_finalize(st->stmt[id]);
+		st->stmt[id] = NULL;
+	}
+	return st->stmt[id];
+}
+
+/* Makes a statement ready for its next use, whatever happened in this one. */
+static inline void
+done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+}
+
+static inline void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* An empty string (an unknown date, an unknown ministry) is stored as NULL. */
+static inline void
+bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
+{
+	bind_text(s, i, v && *v ? v : NULL);
+}
+
+/* Zero (an unknown aanhangsel, no set) is stored as NULL. */
+static inline void
+bind_id_or_null(sqlite3_stmt *s, int i, long long v)
+{
+	if (v)
+		sqlite3_bind_int64(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Steps s once, expecting no row; resets it. */
+static inline enum status
+run(struct store *st, sqlite3_stmt *s, const char *what, struct error *err)
+{
+	int rc = sqlite3_step(s);
+	enum status status = STATUS_OK;
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		status = db_fail(st, rc, what, err);
+	done(s);
+	return status;
+}
+
+/* Runs the statement id, which takes no parameters. */
+static inline enum status
+run_id(struct store *st, enum sql_id id, const char *what, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, id, err);
+
+	return s ? run(st, s, what, err) : st->prepare_failure;
+}
+
+/* Steps s once; *found tells whether it gave a row (left unreset). */
+static inline enum status
+step_row(struct store *st, sqlite3_stmt *s, bool *found, const char *what,
+    struct error *err)
+{
+	int rc = sqlite3_step(s);
+	enum status status = STATUS_OK;
+
+	*found = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		status = db_fail(st, rc, what, err);
+		done(s);
+	}
+	return status;
+}
+
+static inline char *
+col_strdup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v ? xstrdup((const char *)v) : NULL;
+}
+
+/* Copies a text column into a fixed buffer; NULL gives "". */
+static inline void
+col_copy(sqlite3_stmt *s, int i, char *buf, size_t size)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	snprintf(buf, size, "%s", v ? (const char *)v : "");
+}
+
+/*
+ * A read of several queries sees one snapshot.  Ends with read_end,
+ * which never fails: a read transaction has nothing to lose.
+ */
+static inline enum status
+read_begin(struct store *st, struct error *err)
+{
+	return run_id(st, SQL_BEGIN, "starting a read", err);
+}
+
+static inline void
+read_end(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		run_id(st, SQL_COMMIT, "ending a read", NULL);
+}
+
+#endif

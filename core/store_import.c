@@ -1,0 +1,627 @@
+/*
+ * store_import: one document into the database, in one transaction.
+ * See store.h for the contract, store_db.h for the statement protocol.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sha256.h"
+#include "store.h"
+#include "store_db.h"
+#include "text.h"
+#include "xalloc.h"
+#include "xref.h"
+
+/* ------------------------------------------------------------------ import */
+
+#define ROLE_COUNT(name, str) + 1
+static const unsigned n_roles = 0 ROLE_INFO(ROLE_COUNT);
+#undef ROLE_COUNT
+
+/* Combined vragen ("Vraag 10 en 11") span a few numbers, never hundreds. */
+#define MAX_COMBINED 50
+
+static int
+vraag_last(const struct passage *p)
+{
+	if (p->vraag_to < p->vraag || p->vraag_to - p->vraag > MAX_COMBINED)
+		return p->vraag;
+	return p->vraag_to;
+}
+
+static bool
+covers(const struct passage *p, enum role role, int n)
+{
+	return p->role == role && p->vraag > 0 && p->vraag <= n &&
+	    vraag_last(p) >= n;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The distinct vraag numbers of the document's vragen and antwoorden, sorted. */
+static size_t
+vraag_numbers(const struct document *doc, int **out)
+{
+	int *v = NULL;
+	size_t n = 0, cap = 0, u = 0;
+
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		const struct passage *p = &doc->passages[i];
+
+		if ((p->role != ROLE_VRAAG && p->role != ROLE_ANTWOORD) || p->vraag <= 0)
+			continue;
+		for (int k = p->vraag; k <= vraag_last(p); k++) {
+			xgrow(&v, &cap, n + 1, sizeof(*v));
+			v[n++] = k;
+		}
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_int);
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || v[u - 1] != v[i])
+			v[u++] = v[i];
+	*out = v;
+	return u;
+}
+
+/* The first year of a vergaderjaar as written ("2023–2024"), 0 if none. */
+static int
+year_first(const char *year)
+{
+	const char *p = year;
+	size_t n;
+
+	while (p && *p) {
+		n = strspn(p, "0123456789");
+		if (n == 4)
+			return atoi(p);
+		p += n ? n : 1;
+	}
+	return 0;
+}
+
+/*
+ * The key that makes two documents one question set: questioner names
+ * (sorted, since documents need not list them in one order), submitted
+ * date and subject, each folded (NFC, typography, white space, case) and
+ * separated by a control character that no folded text contains.  A
+ * document without any of these has a set of its own.
+ */
+static char *
+set_key(const struct document *doc, const char *sha)
+{
+	char **names = xcalloc(doc->n_questioners + 1, sizeof(*names));
+	char *subject, *key, *tmp;
+
+	if (doc->n_questioners == 0 && (!doc->subject || !*doc->subject)) {
+		free(names);
+		return xasprintf("\x1e" "document %s", sha);
+	}
+	for (size_t i = 0; i < doc->n_questioners; i++)
+		names[i] = text_fold(doc->questioners[i].name ?
+		    doc->questioners[i].name : "", TEXT_FOLD_CASE);
+	for (size_t i = 1; i < doc->n_questioners; i++)
+		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			tmp = names[j];
+			names[j] = names[j - 1];
+			names[j - 1] = tmp;
+		}
+	key = xstrdup("");
+	for (size_t i = 0; i < doc->n_questioners; i++) {
+		tmp = xasprintf("%s%s\x1f", key, names[i]);
+		free(key);
+		free(names[i]);
+		key = tmp;
+	}
+	free(names);
+	subject = text_fold(doc->subject ? doc->subject : "", TEXT_FOLD_CASE);
+	tmp = xasprintf("%s\x1e%s\x1e%s", key, doc->submitted, subject);
+	free(key);
+	free(subject);
+	return tmp;
+}
+
+/* What one import has found out so far. */
+struct import {
+	struct store *st;
+	const struct document *doc;
+	const char *sha;
+	long long doc_id;
+	long long set_id;
+	struct error *err;
+};
+
+static enum status
+find_document(struct store *st, const char *sha, struct import_result *res,
+    bool *found, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_DOC_BY_SHA, err);
+	enum status status;
+	enum doc_kind kind;
+
+	if (!s)
+		return st->prepare_failure;
+	bind_text(s, 1, sha);
+	status = step_row(st, s, found, "looking for the document", err);
+	if (status != STATUS_OK || !*found) {
+		if (status == STATUS_OK)
+			done(s);
+		return status;
+	}
+	res->unchanged = true;
+	res->doc = sqlite3_column_int64(s, 0);
+	res->kind = DOC_UNKNOWN;
+	for (kind = DOC_UNKNOWN; kind <= DOC_QUESTIONS; kind++)
+		if (strcmp(model_kind_name(kind),
+		    (const char *)sqlite3_column_text(s, 1)) == 0)
+			res->kind = kind;
+	col_copy(s, 2, res->ministry, sizeof(res->ministry));
+	res->set = sqlite3_column_int64(s, 3);
+	res->n_vragen = sqlite3_column_int(s, 4);
+	done(s);
+	return STATUS_OK;
+}
+
+/* Finds the document's question set, creating it with its people. */
+static enum status
+import_set(struct import *im)
+{
+	const struct document *doc = im->doc;
+	struct store *st = im->st;
+	char *key = set_key(doc, im->sha);
+	enum status status;
+	sqlite3_stmt *s;
+	bool found;
+
+	if (!(s = sql(st, SQL_SET_BY_KEY, im->err))) {
+		free(key);
+		return st->prepare_failure;
+	}
+	bind_text(s, 1, key);
+	status = step_row(st, s, &found, "looking for the question set", im->err);
+	if (status == STATUS_OK) {
+		if (found)
+			im->set_id = sqlite3_column_int64(s, 0);
+		done(s);
+	}
+	if (status != STATUS_OK || found) {
+		free(key);
+		return status;
+	}
+
+	if (!(s = sql(st, SQL_SET_INSERT, im->err))) {
+		free(key);
+		return st->prepare_failure;
+	}
+	bind_text(s, 1, key);
+	bind_text(s, 2, doc->subject ? doc->subject : "");
+	bind_text(s, 3, doc->submitted);
+	status = run(st, s, "creating the question set", im->err);
+	free(key);
+	if (status != STATUS_OK)
+		return status;
+	im->set_id = sqlite3_last_insert_rowid(st->db);
+
+	for (size_t i = 0; i < doc->n_questioners; i++) {
+		if (!(s = sql(st, SQL_QUESTIONER_INSERT, im->err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->set_id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, doc->questioners[i].name ?
+		    doc->questioners[i].name : "");
+		bind_text(s, 4, doc->questioners[i].party);
+		if ((status = run(st, s, "storing the questioners", im->err)))
+			return status;
+	}
+	for (size_t i = 0; i < doc->n_addressed; i++) {
+		if (!(s = sql(st, SQL_ADDRESSED_INSERT, im->err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->set_id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, doc->addressed[i]);
+		if ((status = run(st, s, "storing the addressed ministries", im->err)))
+			return status;
+	}
+	return STATUS_OK;
+}
+
+static enum status
+import_document_row(struct import *im, const char *origin, int n_vragen)
+{
+	const struct document *doc = im->doc;
+	sqlite3_stmt *s = sql(im->st, SQL_DOC_INSERT, im->err);
+	enum status status;
+
+	if (!s)
+		return im->st->prepare_failure;
+	bind_text(s, 1, im->sha);
+	bind_text(s, 2, origin);
+	bind_text(s, 3, doc->format);
+	bind_text(s, 4, model_kind_name(doc->kind));
+	sqlite3_bind_text64(s, 5, doc->raw, doc->raw_len, SQLITE_STATIC, SQLITE_UTF8);
+	bind_id_or_null(s, 6, im->set_id);
+	bind_text_or_null(s, 7, doc->ministry);
+	bind_text_or_null(s, 8, doc->received);
+	bind_id_or_null(s, 9, doc->aanhangsel);
+	sqlite3_bind_int(s, 10, n_vragen);
+	bind_text(s, 11, doc->salutation);
+	bind_text(s, 12, doc->closing);
+	bind_text(s, 13, doc->epigraph_author);
+	if ((status = run(im->st, s, "storing the document", im->err)))
+		return status;
+	im->doc_id = sqlite3_last_insert_rowid(im->st->db);
+	return STATUS_OK;
+}
+
+static enum status
+import_people(struct import *im)
+{
+	const struct document *doc = im->doc;
+	struct store *st = im->st;
+	enum status status;
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; i < doc->n_signatories; i++) {
+		const struct signatory *sg = &doc->signatories[i];
+		long long id;
+
+		if (!(s = sql(st, SQL_SIGNATORY_INSERT, im->err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->doc_id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, sg->name ? sg->name : "");
+		bind_text(s, 4, sg->role);
+		bind_text_or_null(s, 5, sg->ministry);
+		if ((status = run(st, s, "storing the signatories", im->err)))
+			return status;
+		id = sqlite3_last_insert_rowid(st->db);
+		for (size_t k = 0; k < sg->n_on_behalf_of; k++) {
+			if (!(s = sql(st, SQL_ON_BEHALF_INSERT, im->err)))
+				return st->prepare_failure;
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_int64(s, 2, (long long)k);
+			bind_text(s, 3, sg->on_behalf_of[k]);
+			if ((status = run(st, s, "storing the signatories", im->err)))
+				return status;
+		}
+	}
+	for (size_t i = 0; i < doc->n_addressees; i++) {
+		if (!(s = sql(st, SQL_ADDRESSEE_INSERT, im->err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->doc_id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, doc->addressees[i]);
+		if ((status = run(st, s, "storing the addressees", im->err)))
+			return status;
+	}
+	return STATUS_OK;
+}
+
+/* The references of an antwoord passage to the answers of other vragen. */
+static enum status
+import_xrefs(struct import *im, const struct passage *p, long long passage_id)
+{
+	struct xref *refs;
+	size_t n = xref_scan(p->text, &refs);
+	enum status status = STATUS_OK;
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; i < n && status == STATUS_OK; i++) {
+		/* "Voor het antwoord op vraag 2 verwijs ik ..." in antwoord 2 */
+		if (refs[i].vraag >= p->vraag && refs[i].vraag <= vraag_last(p))
+			continue;
+		if (!(s = sql(im->st, SQL_XREF_INSERT, im->err))) {
+			status = im->st->prepare_failure;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, passage_id);
+		sqlite3_bind_int64(s, 2, (long long)refs[i].start);
+		sqlite3_bind_int64(s, 3, (long long)refs[i].end);
+		sqlite3_bind_int(s, 4, refs[i].vraag);
+		status = run(im->st, s, "storing the references", im->err);
+	}
+	free(refs);
+	return status;
+}
+
+static enum status
+import_passages(struct import *im)
+{
+	const struct document *doc = im->doc;
+	struct store *st = im->st;
+	enum status status;
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		const struct passage *p = &doc->passages[i];
+
+		/* A parser bug, caught here so that it cannot leave half a document. */
+		if ((unsigned)p->role >= n_roles || !p->text || p->start > p->end ||
+		    p->end > doc->raw_len)
+			return error_set(im->err, STATUS_FORMAT,
+			    "passage %zu is malformed (role %d, bytes %zu-%zu of %zu); this is a bug in the %s parser, please report it",
+			    i + 1, (int)p->role, p->start, p->end, doc->raw_len,
+			    doc->format ? doc->format : "unknown");
+		if (!(s = sql(st, SQL_PASSAGE_INSERT, im->err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->doc_id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, model_role_name(p->role));
+		sqlite3_bind_int(s, 4, p->vraag);
+		sqlite3_bind_int(s, 5, p->vraag > 0 ? vraag_last(p) : p->vraag);
+		bind_text(s, 6, p->text);
+		sqlite3_bind_int64(s, 7, (long long)p->start);
+		sqlite3_bind_int64(s, 8, (long long)p->end);
+		if ((status = run(st, s, "storing the passages", im->err)))
+			return status;
+		if (p->role == ROLE_ANTWOORD && p->vraag > 0 &&
+		    (status = import_xrefs(im, p, sqlite3_last_insert_rowid(st->db))))
+			return status;
+	}
+	return STATUS_OK;
+}
+
+/* The text of vraag n as this document prints it; NULL when it does not. */
+static char *
+vraag_text(const struct document *doc, int n)
+{
+	char *text = NULL, *tmp;
+
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		const struct passage *p = &doc->passages[i];
+
+		if (!covers(p, ROLE_VRAAG, n))
+			continue;
+		if (!text) {
+			text = xstrdup(p->text);
+			continue;
+		}
+		tmp = xasprintf("%s\n%s", text, p->text);
+		free(text);
+		text = tmp;
+	}
+	return text;
+}
+
+/*
+ * The question row for vraag n: created with this document's text, or
+ * compared with the canonical text, recording a variant when the words
+ * differ (not when only typography or white space does).
+ */
+static enum status
+import_question(struct import *im, int n, long long *question_id)
+{
+	struct store *st = im->st;
+	char *text = vraag_text(im->doc, n);
+	enum status status;
+	sqlite3_stmt *s;
+	bool found;
+
+	if (!(s = sql(st, SQL_QUESTION_GET, im->err))) {
+		free(text);
+		return st->prepare_failure;
+	}
+	sqlite3_bind_int64(s, 1, im->set_id);
+	sqlite3_bind_int(s, 2, n);
+	if ((status = step_row(st, s, &found, "reading the questions", im->err))) {
+		free(text);
+		return status;
+	}
+	if (found) {
+		const char *canonical = (const char *)sqlite3_column_text(s, 1);
+		char *a = NULL, *b = NULL;
+		enum sql_id change = N_SQL;
+
+		*question_id = sqlite3_column_int64(s, 0);
+		if (text && canonical && !*canonical) {
+			change = SQL_QUESTION_SET_TEXT;
+		} else if (text && canonical) {
+			a = text_fold(canonical, 0);
+			b = text_fold(text, 0);
+			if (strcmp(a, b) != 0)
+				change = SQL_VARIANT_INSERT;
+		}
+		free(a);
+		free(b);
+		done(s);
+		if (change == N_SQL) {
+			free(text);
+			return STATUS_OK;
+		}
+		if (!(s = sql(st, change, im->err))) {
+			free(text);
+			return st->prepare_failure;
+		}
+		sqlite3_bind_int64(s, 1, *question_id);
+		if (change == SQL_QUESTION_SET_TEXT) {
+			bind_text(s, 2, text);
+			sqlite3_bind_int64(s, 3, im->doc_id);
+		} else {
+			sqlite3_bind_int64(s, 2, im->doc_id);
+			bind_text(s, 3, text);
+		}
+		status = run(st, s, "storing the questions", im->err);
+		free(text);
+		return status;
+	}
+	done(s);
+
+	/* An answer to a vraag whose text no document has printed yet. */
+	if (!(s = sql(st, SQL_QUESTION_INSERT, im->err))) {
+		free(text);
+		return st->prepare_failure;
+	}
+	sqlite3_bind_int64(s, 1, im->set_id);
+	sqlite3_bind_int(s, 2, n);
+	bind_text(s, 3, text ? text : "");
+	bind_id_or_null(s, 4, text ? im->doc_id : 0);
+	status = run(st, s, "storing the questions", im->err);
+	free(text);
+	if (status == STATUS_OK)
+		*question_id = sqlite3_last_insert_rowid(st->db);
+	return status;
+}
+
+static enum status
+import_questions(struct import *im, int *n_vragen)
+{
+	const struct document *doc = im->doc;
+	struct store *st = im->st;
+	enum status status = STATUS_OK;
+	int *numbers;
+	size_t n = vraag_numbers(doc, &numbers);
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; i < n && status == STATUS_OK; i++) {
+		long long question_id = 0;
+		bool answered = false;
+
+		if ((status = import_question(im, numbers[i], &question_id)))
+			break;
+		for (size_t k = 0; k < doc->n_passages && !answered; k++)
+			answered = covers(&doc->passages[k], ROLE_ANTWOORD, numbers[i]);
+		if (!answered)
+			continue;
+		if (!(s = sql(st, SQL_ANSWER_INSERT, im->err))) {
+			status = st->prepare_failure;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, im->doc_id);
+		sqlite3_bind_int64(s, 2, question_id);
+		bind_text_or_null(s, 3, doc->ministry);
+		status = run(st, s, "storing the answers", im->err);
+	}
+	if (n && numbers[n - 1] > *n_vragen)
+		*n_vragen = numbers[n - 1];
+	free(numbers);
+	if (status != STATUS_OK)
+		return status;
+
+	if (!(s = sql(st, SQL_SET_UPDATE, im->err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, im->set_id);
+	sqlite3_bind_int(s, 2, *n_vragen);
+	return run(st, s, "updating the question set", im->err);
+}
+
+/*
+ * References to other publications, both ways: this document's "Zie ook"
+ * to documents already here, and earlier references to this document's
+ * Aanhangsel number.
+ */
+static enum status
+import_pubrefs(struct import *im)
+{
+	const struct document *doc = im->doc;
+	struct store *st = im->st;
+	enum status status;
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; i < doc->n_see_also; i++) {
+		const struct pubref *ref = &doc->see_also[i];
+
+		if (!(s = sql(st, SQL_PUBREF_INSERT, im->err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->doc_id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		sqlite3_bind_int(s, 3, ref->nr);
+		bind_text(s, 4, ref->year);
+		bind_id_or_null(s, 5, year_first(ref->year));
+		if ((status = run(st, s, "storing the references", im->err)))
+			return status;
+	}
+	if (doc->aanhangsel <= 0)
+		return STATUS_OK;
+	for (size_t i = 0; i < 2; i++) {
+		if (!(s = sql(st, i ? SQL_XREF_RESOLVE : SQL_PUBREF_RESOLVE, im->err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->doc_id);
+		sqlite3_bind_int(s, 2, doc->aanhangsel);
+		bind_text_or_null(s, 3, doc->received);
+		if ((status = run(st, s, "linking the references", im->err)))
+			return status;
+	}
+	return STATUS_OK;
+}
+
+static enum status
+import_all(struct import *im, const char *origin, struct import_result *res)
+{
+	const struct document *doc = im->doc;
+	enum status status;
+	int n_vragen = doc->n_vragen;
+
+	for (size_t i = 0; i < doc->n_passages; i++)
+		if (doc->passages[i].vraag > 0 &&
+		    vraag_last(&doc->passages[i]) > n_vragen)
+			n_vragen = vraag_last(&doc->passages[i]);
+	if ((doc->kind == DOC_ANSWER || doc->kind == DOC_QUESTIONS) &&
+	    (status = import_set(im)))
+		return status;
+	if ((status = import_document_row(im, origin, n_vragen)) ||
+	    (status = import_people(im)) ||
+	    (status = import_passages(im)) ||
+	    (status = import_pubrefs(im)))
+		return status;
+	if (im->set_id && (status = import_questions(im, &n_vragen)))
+		return status;
+	res->doc = im->doc_id;
+	res->kind = doc->kind;
+	snprintf(res->ministry, sizeof(res->ministry), "%s",
+	    doc->ministry ? doc->ministry : "");
+	res->set = im->set_id;
+	res->n_vragen = n_vragen;
+	return STATUS_OK;
+}
+
+enum status
+store_import(struct store *st, const char *origin, const struct document *doc,
+    struct import_result *res, struct error *err)
+{
+	struct import im = { .st = st, .doc = doc, .err = err };
+	char sha[65];
+	enum status status;
+	bool found;
+
+	memset(res, 0, sizeof(*res));
+	if (!doc || !doc->raw)
+		return error_set(err, STATUS_USAGE, "there is no document to import");
+	sha256_hex(doc->raw, doc->raw_len, sha);
+	im.sha = sha;
+	if ((status = find_document(st, sha, res, &found, err)) || found)
+		return status;
+	if (st->readonly)
+		return error_set(err, STATUS_DB,
+		    "the database '%s' is read-only (check its permissions, or use --db with a file you can write)",
+		    st->path);
+
+	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, "starting the import", err)))
+		return status;
+	/* The same file may have come in while this import waited for the lock. */
+	status = find_document(st, sha, res, &found, err);
+	if (status == STATUS_OK && !found) {
+		status = import_all(&im, origin, res);
+		if (status == STATUS_OK)
+			status = run_id(st, SQL_COMMIT, "saving the import", err);
+	}
+	if (status != STATUS_OK || found) {
+		/* SQLite may have rolled back already (a full disk does that). */
+		if (!sqlite3_get_autocommit(st->db))
+			run_id(st, SQL_ROLLBACK, "undoing the import", NULL);
+		if (status != STATUS_OK)
+			memset(res, 0, sizeof(*res));
+	}
+	return status;
+}
+

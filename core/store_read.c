@@ -1,0 +1,538 @@
+/*
+ * store_read: the queries behind list and show: question sets page by
+ * page, the vragen of a set with their answers, and letters.  See store.h
+ * for the contract, store_db.h for the statement protocol.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "store_db.h"
+#include "xalloc.h"
+
+/* ------------------------------------------------------------ question sets */
+
+/* Fills the lists of a set whose columns are already in set. */
+static enum status
+set_details(struct store *st, struct set_info *set, struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = sql(st, SQL_SET_QUESTIONERS, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, set->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		set->questioners = xrealloc(set->questioners,
+		    (set->n_questioners + 1) * sizeof(*set->questioners));
+		set->questioners[set->n_questioners++] = (struct questioner){
+			.name = col_strdup(s, 0),
+			.party = col_strdup(s, 1),
+		};
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the questioners", err);
+
+	if (!(s = sql(st, SQL_SET_ADDRESSED, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, set->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		model_strv_add(&set->addressed, &set->n_addressed, col_strdup(s, 0));
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the addressed ministries", err);
+
+	if (!(s = sql(st, SQL_SET_ANSWERS, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, set->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct set_answer *a;
+
+		set->answers = xrealloc(set->answers,
+		    (set->n_answers + 1) * sizeof(*set->answers));
+		a = &set->answers[set->n_answers++];
+		a->doc = sqlite3_column_int64(s, 0);
+		col_copy(s, 1, a->ministry, sizeof(a->ministry));
+		col_copy(s, 2, a->received, sizeof(a->received));
+		a->aanhangsel = sqlite3_column_int(s, 3);
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the answers", err);
+	return STATUS_OK;
+}
+
+/* The SET_COLUMNS of the current row of s. */
+static void
+set_columns(sqlite3_stmt *s, struct set_info *set)
+{
+	memset(set, 0, sizeof(*set));
+	set->id = sqlite3_column_int64(s, 0);
+	set->subject = col_strdup(s, 1);
+	col_copy(s, 2, set->submitted, sizeof(set->submitted));
+	set->n_questions = sqlite3_column_int(s, 3);
+	set->aanhangsel = sqlite3_column_int(s, 4);
+}
+
+enum status
+store_sets_page(struct store *st, struct set_cursor *cursor, size_t limit,
+    struct set_info **out, size_t *n, struct error *err)
+{
+	struct set_info *sets = NULL;
+	enum status status;
+	sqlite3_stmt *s;
+	size_t count = 0;
+	int rc = SQLITE_DONE;
+
+	*out = NULL;
+	*n = 0;
+	if (limit == 0)
+		return STATUS_OK;
+	if ((status = read_begin(st, err)))
+		return status;
+	if (!(s = sql(st, cursor->id ? SQL_SETS_AFTER : SQL_SETS_FIRST, err))) {
+		read_end(st);
+		return st->prepare_failure;
+	}
+	if (cursor->id) {
+		bind_text(s, 1, cursor->submitted);
+		sqlite3_bind_int64(s, 2, cursor->id);
+		sqlite3_bind_int64(s, 3, (long long)limit);
+	} else {
+		sqlite3_bind_int64(s, 1, (long long)limit);
+	}
+	sets = xcalloc(limit, sizeof(*sets));
+	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		set_columns(s, &sets[count++]);
+	done(s);
+	if (count < limit && rc != SQLITE_DONE)
+		status = db_fail(st, rc, "reading the question sets", err);
+	for (size_t i = 0; i < count && status == STATUS_OK; i++)
+		status = set_details(st, &sets[i], err);
+	read_end(st);
+	if (status != STATUS_OK) {
+		store_sets_free(sets, count);
+		return status;
+	}
+	if (count) {
+		snprintf(cursor->submitted, sizeof(cursor->submitted), "%s",
+		    sets[count - 1].submitted);
+		cursor->id = sets[count - 1].id;
+	}
+	*out = sets;
+	*n = count;
+	return STATUS_OK;
+}
+
+void
+store_set_info_clear(struct set_info *set)
+{
+	if (!set)
+		return;
+	free(set->subject);
+	model_questioners_free(set->questioners, set->n_questioners);
+	model_strv_free(set->addressed, set->n_addressed);
+	free(set->answers);
+	memset(set, 0, sizeof(*set));
+}
+
+void
+store_sets_free(struct set_info *sets, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_set_info_clear(&sets[i]);
+	free(sets);
+}
+
+/* Reads one set; STATUS_NOT_FOUND when there is none.  Inside a read. */
+static enum status
+set_get(struct store *st, long long id, struct set_info *out, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_SET_BY_ID, err);
+	enum status status;
+	bool found;
+
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, id);
+	if ((status = step_row(st, s, &found, "reading the question set", err)))
+		return status;
+	if (found)
+		set_columns(s, out);
+	done(s);
+	if (!found)
+		return error_set(err, STATUS_NOT_FOUND,
+		    "there is no question set %lld ('naast list' shows them)", id);
+	if ((status = set_details(st, out, err)))
+		store_set_info_clear(out);
+	return status;
+}
+
+enum status
+store_set_get(struct store *st, long long id, struct set_info *out,
+    struct error *err)
+{
+	enum status status;
+
+	memset(out, 0, sizeof(*out));
+	if ((status = read_begin(st, err)))
+		return status;
+	status = set_get(st, id, out, err);
+	read_end(st);
+	return status;
+}
+/* --------------------------------------------------------------- questions */
+
+static char *
+strdup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static struct signatory *
+signatories_copy(const struct signatory *sg, size_t n)
+{
+	struct signatory *c = xcalloc(n + 1, sizeof(*c));
+
+	for (size_t i = 0; i < n; i++) {
+		c[i].name = strdup_or_null(sg[i].name);
+		c[i].role = strdup_or_null(sg[i].role);
+		c[i].ministry = strdup_or_null(sg[i].ministry);
+		for (size_t k = 0; k < sg[i].n_on_behalf_of; k++)
+			model_strv_add(&c[i].on_behalf_of, &c[i].n_on_behalf_of,
+			    xstrdup(sg[i].on_behalf_of[k]));
+	}
+	return c;
+}
+
+/* The signatories of a document, with their "mede namens". */
+static enum status
+read_signatories(struct store *st, long long doc, struct signatory **out,
+    size_t *n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_SIGNATORIES, err);
+	long long *ids = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		ids = xrealloc(ids, (*n + 1) * sizeof(*ids));
+		ids[*n] = sqlite3_column_int64(s, 0);
+		(*out)[(*n)++] = (struct signatory){
+			.name = col_strdup(s, 1),
+			.role = col_strdup(s, 2),
+			.ministry = col_strdup(s, 3),
+		};
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	for (size_t i = 0; i < *n; i++) {
+		if (!(s = sql(st, SQL_ON_BEHALF, err))) {
+			rc = SQLITE_ERROR;
+			goto fail;
+		}
+		sqlite3_bind_int64(s, 1, ids[i]);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			model_strv_add(&(*out)[i].on_behalf_of,
+			    &(*out)[i].n_on_behalf_of, col_strdup(s, 0));
+		done(s);
+		if (rc != SQLITE_DONE)
+			goto fail;
+	}
+	free(ids);
+	return STATUS_OK;
+fail:
+	free(ids);
+	model_signatories_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return s ? db_fail(st, rc, "reading the signatories", err) :
+	    st->prepare_failure;
+}
+
+/* Paragraphs and references of one document's answer to vraag n. */
+static enum status
+read_answer(struct store *st, long long doc, int n, struct answer_view *a,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = sql(st, SQL_PARAGRAPHS, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	sqlite3_bind_int(s, 2, n);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		a->paragraphs = xrealloc(a->paragraphs,
+		    (a->n_paragraphs + 1) * sizeof(*a->paragraphs));
+		a->paragraphs[a->n_paragraphs++] = (struct paragraph){
+			.id = sqlite3_column_int64(s, 0),
+			.text = col_strdup(s, 1),
+		};
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the answers", err);
+
+	if (!(s = sql(st, SQL_REFS, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	sqlite3_bind_int(s, 2, n);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int v = sqlite3_column_int(s, 0);
+		bool seen = false;
+
+		for (size_t i = 0; i < a->n_refs && !seen; i++)
+			seen = a->refs[i] == v;
+		if (seen)
+			continue;
+		a->refs = xrealloc(a->refs, (a->n_refs + 1) * sizeof(*a->refs));
+		a->refs[a->n_refs++] = v;
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the references", err);
+	return STATUS_OK;
+}
+
+/* An answer document of the set, as store_questions uses it. */
+struct answerer {
+	long long doc;
+	char ministry[16];
+	struct signatory *signatories;
+	size_t n_signatories;
+};
+
+static bool
+wanted(const char *ministry, char *const *ministries, size_t n)
+{
+	if (!ministries)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(ministry, ministries[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Adds to q the answers of the answerers that answered question id. */
+static enum status
+question_answers(struct store *st, long long id, struct question_view *q,
+    const struct answerer *who, size_t n_who, struct error *err)
+{
+	enum status status;
+	sqlite3_stmt *s;
+	bool found;
+
+	q->answers = xcalloc(n_who + 1, sizeof(*q->answers));
+	for (size_t i = 0; i < n_who; i++) {
+		struct answer_view *a;
+
+		if (!(s = sql(st, SQL_ANSWER_EXISTS, err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, who[i].doc);
+		sqlite3_bind_int64(s, 2, id);
+		if ((status = step_row(st, s, &found, "reading the answers", err)))
+			return status;
+		done(s);
+		if (!found)
+			continue;
+		a = &q->answers[q->n_answers++];
+		a->doc = who[i].doc;
+		memcpy(a->ministry, who[i].ministry, sizeof(a->ministry));
+		a->signatories = signatories_copy(who[i].signatories,
+		    who[i].n_signatories);
+		a->n_signatories = who[i].n_signatories;
+		if ((status = read_answer(st, who[i].doc, q->number, a, err)))
+			return status;
+	}
+	return STATUS_OK;
+}
+
+static enum status
+questions(struct store *st, long long set, int vraag, char *const *ministries,
+    size_t n_ministries, struct question_view **out, size_t *n,
+    struct error *err)
+{
+	struct set_info info = { 0 };
+	struct answerer *who = NULL;
+	long long *ids = NULL;	/* question row ids, per (*out)[i] */
+	size_t n_who = 0;
+	enum status status;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((status = set_get(st, set, &info, err)))
+		return status;
+	who = xcalloc(info.n_answers + 1, sizeof(*who));
+	for (size_t i = 0; i < info.n_answers && status == STATUS_OK; i++) {
+		if (!wanted(info.answers[i].ministry, ministries, n_ministries))
+			continue;
+		who[n_who].doc = info.answers[i].doc;
+		memcpy(who[n_who].ministry, info.answers[i].ministry,
+		    sizeof(who[n_who].ministry));
+		status = read_signatories(st, who[n_who].doc,
+		    &who[n_who].signatories, &who[n_who].n_signatories, err);
+		n_who++;
+	}
+	store_set_info_clear(&info);
+	if (status != STATUS_OK)
+		goto out;
+
+	if (!(s = sql(st, SQL_QUESTIONS, err))) {
+		status = st->prepare_failure;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, set);
+	sqlite3_bind_int(s, 2, vraag);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		ids = xrealloc(ids, (*n + 1) * sizeof(*ids));
+		ids[*n] = sqlite3_column_int64(s, 0);
+		(*out)[(*n)++] = (struct question_view){
+			.number = sqlite3_column_int(s, 1),
+			.text = col_strdup(s, 2),
+		};
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		status = db_fail(st, rc, "reading the questions", err);
+		goto out;
+	}
+	if (vraag && *n == 0) {
+		status = error_set(err, STATUS_NOT_FOUND,
+		    "question set %lld has no vraag %d", set, vraag);
+		goto out;
+	}
+	for (size_t i = 0; i < *n && status == STATUS_OK; i++)
+		status = question_answers(st, ids[i], &(*out)[i], who, n_who, err);
+out:
+	free(ids);
+	for (size_t i = 0; i < n_who; i++)
+		model_signatories_free(who[i].signatories, who[i].n_signatories);
+	free(who);
+	return status;
+}
+
+enum status
+store_questions(struct store *st, long long set, int vraag,
+    char *const *ministries, size_t n_ministries, struct question_view **out,
+    size_t *n, struct error *err)
+{
+	enum status status;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = read_begin(st, err)))
+		return status;
+	status = questions(st, set, vraag, ministries, n_ministries, out, n, err);
+	read_end(st);
+	if (status != STATUS_OK) {
+		store_questions_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return status;
+}
+
+void
+store_questions_free(struct question_view *q, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < q[i].n_answers; k++) {
+			struct answer_view *a = &q[i].answers[k];
+
+			model_signatories_free(a->signatories, a->n_signatories);
+			for (size_t p = 0; p < a->n_paragraphs; p++)
+				free(a->paragraphs[p].text);
+			free(a->paragraphs);
+			free(a->refs);
+		}
+		free(q[i].answers);
+		free(q[i].text);
+	}
+	free(q);
+}
+/* ----------------------------------------------------------------- letters */
+
+enum status
+store_letters_page(struct store *st, long long *after, size_t limit,
+    struct letter_info **out, size_t *n, struct error *err)
+{
+	struct letter_info *letters;
+	enum status status = STATUS_OK;
+	size_t count = 0;
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE;
+
+	*out = NULL;
+	*n = 0;
+	if (limit == 0)
+		return STATUS_OK;
+	if ((status = read_begin(st, err)))
+		return status;
+	if (!(s = sql(st, SQL_LETTERS, err))) {
+		read_end(st);
+		return st->prepare_failure;
+	}
+	sqlite3_bind_int64(s, 1, *after);
+	sqlite3_bind_int64(s, 2, (long long)limit);
+	letters = xcalloc(limit, sizeof(*letters));
+	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		letters[count++] = (struct letter_info){
+			.doc = sqlite3_column_int64(s, 0),
+			.origin = col_strdup(s, 1),
+			.salutation = col_strdup(s, 2),
+			.closing = col_strdup(s, 3),
+			.paragraphs = sqlite3_column_int(s, 4),
+		};
+	}
+	done(s);
+	if (count < limit && rc != SQLITE_DONE)
+		status = db_fail(st, rc, "reading the letters", err);
+	for (size_t i = 0; i < count && status == STATUS_OK; i++) {
+		if (!(s = sql(st, SQL_ADDRESSEES, err))) {
+			status = st->prepare_failure;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, letters[i].doc);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			model_strv_add(&letters[i].addressees,
+			    &letters[i].n_addressees, col_strdup(s, 0));
+		done(s);
+		if (rc != SQLITE_DONE)
+			status = db_fail(st, rc, "reading the addressees", err);
+	}
+	read_end(st);
+	if (status != STATUS_OK) {
+		store_letters_free(letters, count);
+		return status;
+	}
+	if (count)
+		*after = letters[count - 1].doc;
+	*out = letters;
+	*n = count;
+	return STATUS_OK;
+}
+
+void
+store_letters_free(struct letter_info *letters, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(letters[i].origin);
+		model_strv_free(letters[i].addressees, letters[i].n_addressees);
+		free(letters[i].salutation);
+		free(letters[i].closing);
+	}
+	free(letters);
+}
