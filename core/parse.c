@@ -9,6 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
 #include "parse.h"
 #include "text.h"
 #include "xalloc.h"
@@ -278,4 +282,60 @@ parse_label(const char *s, struct parse_label *out)
 	l.len = (size_t)(p - s);
 	*out = l;
 	return true;
+}
+
+/* ------------------------------------------------------------ hyphenation */
+
+/* The character that starts s[0, n); 0 when there is none. */
+static ucs4_t
+first_char(const char *s, size_t n)
+{
+	ucs4_t uc = 0;
+
+	if (n == 0 || u8_mbtouc(&uc, (const uint8_t *)s, n) < 1)
+		return 0;
+	return uc;
+}
+
+/* The character that ends s[0, n); 0 when there is none. */
+static ucs4_t
+last_char(const char *s, size_t n)
+{
+	const uint8_t *start = (const uint8_t *)s, *p;
+	ucs4_t uc = 0;
+
+	if (n == 0 || (p = u8_prev(&uc, start + n, start)) == NULL)
+		return 0;
+	return uc;
+}
+
+/* A vowel, accented or not: its canonical decomposition starts with one. */
+static bool
+is_vowel(ucs4_t uc)
+{
+	ucs4_t parts[UC_DECOMPOSITION_MAX_LENGTH];
+
+	if (uc >= 0x80 && uc_canonical_decomposition(uc, parts) > 0)
+		uc = parts[0];
+	return uc < 0x80 && uc && strchr("aeiouyAEIOUY", (int)uc) != NULL;
+}
+
+enum parse_joint
+parse_hyphen_joint(const char *left, size_t nl, const char *right, size_t nr,
+    parse_attested_fn *attested, void *ctx)
+{
+	ucs4_t x = last_char(left, nl), y = first_char(right, nr);
+
+	if (!uc_is_alpha(x) || !uc_is_alpha(y))
+		return PARSE_JOINT_KEEP;
+	if ((nr == 2 && memcmp(right, "en", 2) == 0) ||
+	    (nr == 2 && memcmp(right, "of", 2) == 0))
+		return PARSE_JOINT_KEEP_SPACE;
+	if (uc_is_upper(y) || uc_is_upper(x))
+		return PARSE_JOINT_KEEP;
+	if (is_vowel(x) && is_vowel(y))
+		return PARSE_JOINT_KEEP;
+	if (attested && attested(ctx, left, nl, right, nr))
+		return PARSE_JOINT_KEEP;
+	return PARSE_JOINT_JOIN;
 }

@@ -106,4 +106,32 @@ struct parse_label {
  */
 bool parse_label(const char *s, struct parse_label *out);
 
+/* How a line that ends in a hyphen goes on into the next line. */
+enum parse_joint {
+	PARSE_JOINT_JOIN,	/* "aanlei-" + "ding": the hyphen goes */
+	PARSE_JOINT_KEEP,	/* "functie-" + "uitoefening": the hyphen stays */
+	PARSE_JOINT_KEEP_SPACE,	/* "aanloop-" + "en": the hyphen stays, then a space */
+};
+
+/*
+ * Says whether the document writes "left-right" with its hyphen elsewhere;
+ * ctx is the parser's.
+ */
+typedef bool parse_attested_fn(void *ctx, const char *left, size_t nl,
+    const char *right, size_t nr);
+
+/*
+ * The Dutch rule for a word broken at a line end: left[0, nl) is the word
+ * before the hyphen (without it and without opening marks), right[0, nr)
+ * the word that begins the next line (without quotes and punctuation).
+ * The hyphen goes, except where Dutch spelling writes one: a vowel on both
+ * sides (klinkerbotsing, "functie-uitoefening"), a capital after it
+ * ("Noord-Holland") or before it ("EU-landen"), a digit or anything but a
+ * letter next to it ("CO2-uitstoot"), and a form the document itself
+ * writes with the hyphen (attested; may be NULL).  "aanloop- en" and
+ * "aanloop- of" keep the hyphen and the space.
+ */
+enum parse_joint parse_hyphen_joint(const char *left, size_t nl,
+    const char *right, size_t nr, parse_attested_fn *attested, void *ctx);
+
 #endif

@@ -128,64 +128,40 @@ closing_quote(const char *s, size_t n)
 	return false;
 }
 
-/* Whether the character that ends (before) or starts (after) at p is a vowel. */
-static bool
-vowel_at(const char *raw, size_t p, bool before)
-{
-	const unsigned char *u = (const unsigned char *)raw;
-
-	if (before) {
-		if (p >= 1 && u[p - 1] < 0x80)
-			return strchr("aeiouyAEIOUY", u[p - 1]) != NULL;
-		if (p >= 2 && u[p - 2] == 0xC3)
-			return (u[p - 1] >= 0xA0 && u[p - 1] <= 0xBC &&
-			    u[p - 1] != 0xA7 && u[p - 1] != 0xB1 && u[p - 1] != 0xB7 &&
-			    u[p - 1] != 0xB8);
-		return false;
-	}
-	if (u[p] && u[p] < 0x80)
-		return strchr("aeiouyAEIOUY", u[p]) != NULL;
-	if (u[p] == 0xC3)
-		return (u[p + 1] >= 0xA0 && u[p + 1] <= 0xBC && u[p + 1] != 0xA7 &&
-		    u[p + 1] != 0xB1 && u[p + 1] != 0xB7 && u[p + 1] != 0xB8);
-	return false;
-}
-
 static bool
 is_word_byte(unsigned char c)
 {
 	return isalpha(c) || c >= 0x80;
 }
 
-/*
- * Whether the hyphen that ends line a (at a.end - 1) before line b splits a
- * word that should be joined: a letter before it, a lower-case letter after
- * it, no vowel on both sides (Dutch keeps "functie-uitoefening"), and no
- * "left-right" written with its hyphen elsewhere in the text.
- */
+/* Whether the letter writes "left-right" somewhere with its hyphen. */
 static bool
-broken_word(const struct document *doc, struct span a, struct span b)
+attested(void *ctx, const char *left, size_t nl, const char *right, size_t nr)
+{
+	const struct document *doc = ctx;
+	char *form = xasprintf("%.*s-%.*s", (int)nl, left, (int)nr, right);
+	bool found = strstr(doc->raw, form) != NULL;
+
+	free(form);
+	return found;
+}
+
+/*
+ * How line a, which ends in a hyphen after a letter, goes on into line b:
+ * the words on both sides of the hyphen decide (parse_hyphen_joint).
+ */
+static enum parse_joint
+hyphen_joint(const struct document *doc, struct span a, struct span b)
 {
 	const char *raw = doc->raw;
 	size_t h = a.end - 1, ws = h, we = b.start;
-	char *form;
-	bool elsewhere;
 
-	if (h == a.start || raw[h] != '-' || !is_word_byte((unsigned char)raw[h - 1]))
-		return false;
-	if (!parse_continues("-", raw + b.start))
-		return false;
-	if (vowel_at(raw, h, true) && vowel_at(raw, b.start, false))
-		return false;
 	while (ws > a.start && is_word_byte((unsigned char)raw[ws - 1]))
 		ws--;
 	while (we < b.end && is_word_byte((unsigned char)raw[we]))
 		we++;
-	form = xasprintf("%.*s-%.*s", (int)(h - ws), raw + ws, (int)(we - b.start),
-	    raw + b.start);
-	elsewhere = strstr(raw, form) != NULL;
-	free(form);
-	return !elsewhere;
+	return parse_hyphen_joint(raw + ws, h - ws, raw + b.start, we - b.start,
+	    attested, (void *)doc);
 }
 
 /* Lines [first, last] joined into one paragraph: NFC, squeezed. */
@@ -210,9 +186,17 @@ join_lines(const struct document *doc, const struct line *lines, size_t first,
 		    is_word_byte((unsigned char)doc->raw[end - 2])) {
 			struct span next = trimmed(doc->raw, lines[i + 1]);
 
-			glue = true;
-			if (broken_word(doc, sp, next))
+			switch (hyphen_joint(doc, sp, next)) {
+			case PARSE_JOINT_JOIN:
 				end--;
+				glue = true;
+				break;
+			case PARSE_JOINT_KEEP:
+				glue = true;
+				break;
+			case PARSE_JOINT_KEEP_SPACE:
+				break;
+			}
 		}
 		memcpy(buf + n, doc->raw + sp.start, end - sp.start);
 		n += end - sp.start;

@@ -980,9 +980,9 @@ collect_hyphenated(struct ctx *c)
 }
 
 static bool
-attested(const struct ctx *c, const char *w1, size_t n1, const char *w2,
-    size_t n2)
+attested(void *ctx, const char *w1, size_t n1, const char *w2, size_t n2)
 {
+	const struct ctx *c = ctx;
 	char *key;
 	bool found;
 
@@ -995,63 +995,6 @@ attested(const struct ctx *c, const char *w1, size_t n1, const char *w2,
 	return found;
 }
 
-static bool
-is_vowel(const char *s, size_t i, size_t n)
-{
-	static const char ascii[] = "aeiouyAEIOUY";
-	static const char *const accented[] = {
-		"á", "à", "â", "ä", "é", "è", "ê", "ë", "í", "ì", "î", "ï",
-		"ó", "ò", "ô", "ö", "ú", "ù", "û", "ü",
-		"Á", "À", "Â", "Ä", "É", "È", "Ê", "Ë", "Í", "Ì", "Î", "Ï",
-		"Ó", "Ò", "Ô", "Ö", "Ú", "Ù", "Û", "Ü",
-	};
-
-	if ((unsigned char)s[i] < 0x80)
-		return strchr(ascii, s[i]) != NULL && s[i] != '\0';
-	for (size_t k = 0; k < sizeof(accented) / sizeof(accented[0]); k++)
-		if (has_prefix(s + i, n - i, accented[k]))
-			return true;
-	return false;
-}
-
-/*
- * A letter: ASCII, or a character outside the Latin-1 punctuation
- * (C2 xx) and General Punctuation (E2 80 xx, E2 81 xx) ranges.
- */
-static bool
-is_letter(const char *s, size_t i, size_t n)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	if (c < 0x80)
-		return is_alpha(c);
-	if (c == 0xc2)
-		return false;
-	if (c == 0xe2 && i + 1 < n &&
-	    ((unsigned char)s[i + 1] == 0x80 || (unsigned char)s[i + 1] == 0x81))
-		return false;
-	return true;
-}
-
-/* An upper-case letter: one that case folding changes. */
-static bool
-is_upper(const char *s, size_t i, size_t n)
-{
-	char *ch = xstrndup(s + i, char_len(s, i, n)), *folded;
-	bool upper;
-
-	if ((unsigned char)ch[0] < 0x80) {
-		upper = ch[0] >= 'A' && ch[0] <= 'Z';
-		free(ch);
-		return upper;
-	}
-	folded = text_casefold(ch);
-	upper = strcmp(ch, folded) != 0;
-	free(folded);
-	free(ch);
-	return upper;
-}
-
 enum joint {
 	J_SPACE,	/* "een" + "zin": a space */
 	J_JOIN,		/* "aanlei-" + "ding": the hyphen goes */
@@ -1061,13 +1004,10 @@ enum joint {
 };
 
 /*
- * How a line that ends in a hyphen joins the next.  The hyphen of a word
- * broken at the line end goes, except where Dutch spelling writes one:
- * a vowel on both sides (klinkerbotsing, "functie-uitoefening"), a capital
- * after it ("Noord-Holland") or before it ("EU-landen"), digits ("CO2-
- * uitstoot"), and any word the document itself writes with that hyphen
- * inside a line.  "aanloop- en volloopverliezen" keeps its hyphen and the
- * space.
+ * How a line that ends in a hyphen joins the next: parse_hyphen_joint's
+ * rule, with the layout around it (a hyphen alone is a dash; a space left
+ * after the hyphen means the line went on; words the document writes with
+ * a hyphen inside a line are attested).
  */
 static enum joint
 hyphen_joint(const struct ctx *c, const struct pline *prev,
@@ -1089,22 +1029,19 @@ hyphen_joint(const struct ctx *c, const struct pline *prev,
 	z = y;
 	while (z < next->end && space_at(s, z, next->end) == 0)
 		z++;
-	x = char_before(s, b);
-	if (!is_letter(s, x, b) || is_digit((unsigned char)s[y]) ||
-	    !is_letter(s, y, next->end))
-		return J_KEEP;
+	/* "(" or a quote opening the next line is no broken word. */
+	x = y;
 	strip_word(s, &y, &z);
-	if (y == z)
+	if (y != x || y == z)
 		return J_KEEP;
-	if (equals(s + y, z - y, "en") || equals(s + y, z - y, "of"))
+	switch (parse_hyphen_joint(s + a, b - a, s + y, z - y, attested, (void *)c)) {
+	case PARSE_JOINT_JOIN:
+		return J_JOIN;
+	case PARSE_JOINT_KEEP_SPACE:
 		return J_KEEP_SPACE;
-	if (is_upper(s, y, z) || is_upper(s, x, b))
+	default:
 		return J_KEEP;
-	if (is_vowel(s, x, b) && is_vowel(s, y, z))
-		return J_KEEP;
-	if (attested(c, s + a, b - a, s + y, z - y))
-		return J_KEEP;
-	return J_JOIN;
+	}
 }
 
 static enum joint

@@ -829,6 +829,47 @@ test_unstructured_text(void **state)
 
 /* ------------------------------------------------------------------ main */
 
+/* ------------------------------------------------------------ hyphenation */
+
+static bool
+attest_directoraat(void *ctx, const char *l, size_t nl, const char *r, size_t nr)
+{
+	(void)ctx;
+	return nl == 11 && memcmp(l, "directoraat", 11) == 0 &&
+	    nr == 8 && memcmp(r, "generaal", 8) == 0;
+}
+
+static enum parse_joint
+joint(const char *left, const char *right)
+{
+	return parse_hyphen_joint(left, strlen(left), right, strlen(right),
+	    attest_directoraat, NULL);
+}
+
+static void
+test_hyphen_joint(void **state)
+{
+	(void)state;
+	assert_int_equal(joint("aanlei", "ding"), PARSE_JOINT_JOIN);
+	assert_int_equal(joint("verkiezingsuitsla", "gen"), PARSE_JOINT_JOIN);
+	/* klinkerbotsing, also with accented vowels */
+	assert_int_equal(joint("functie", "uitoefening"), PARSE_JOINT_KEEP);
+	assert_int_equal(joint("zee", "ën"), PARSE_JOINT_KEEP);
+	assert_int_equal(joint("financië", "le"), PARSE_JOINT_JOIN);
+	/* a capital on either side, a digit, no letter */
+	assert_int_equal(joint("Noord", "Holland"), PARSE_JOINT_KEEP);
+	assert_int_equal(joint("EU", "landen"), PARSE_JOINT_KEEP);
+	assert_int_equal(joint("CO2", "uitstoot"), PARSE_JOINT_KEEP);
+	assert_int_equal(joint("", "ding"), PARSE_JOINT_KEEP);
+	/* "aanloop- en volloopverliezen" */
+	assert_int_equal(joint("aanloop", "en"), PARSE_JOINT_KEEP_SPACE);
+	assert_int_equal(joint("hoofd", "of"), PARSE_JOINT_KEEP_SPACE);
+	/* a form the document writes with its hyphen */
+	assert_int_equal(joint("directoraat", "generaal"), PARSE_JOINT_KEEP);
+	assert_int_equal(parse_hyphen_joint("directoraat", 11, "generaal", 8,
+	    NULL, NULL), PARSE_JOINT_JOIN);
+}
+
 int
 main(void)
 {
@@ -849,6 +890,7 @@ main(void)
 		cmocka_unit_test(test_markdown_questions_only),
 		cmocka_unit_test(test_letter_seed),
 		cmocka_unit_test(test_letter_hyphens),
+		cmocka_unit_test(test_hyphen_joint),
 		cmocka_unit_test(test_unstructured_text),
 	};
 
