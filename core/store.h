@@ -153,4 +153,85 @@ void store_letters_free(struct letter_info *letters, size_t n);
 enum status store_count_matches(struct store *st, const char *fts_query,
     long long *count, struct error *err);
 
+/* ----------------------------------------------------------------- library */
+
+/*
+ * The library is what the interface lists: one row per question set and
+ * one per document that belongs to no set (letters, and texts naast could
+ * not structure).  It is read page by page with keyset queries in one of
+ * three orders, narrowed by a filter, and never loaded whole.
+ */
+
+enum library_sort {
+	LIBRARY_BY_SUBMITTED,	/* newest submitted first; documents without a date last */
+	LIBRARY_BY_RECEIVED,	/* newest answer received first */
+	LIBRARY_BY_SUBJECT,	/* subject (or addressees) A to Z */
+};
+
+enum library_kind {
+	LIBRARY_SET,
+	LIBRARY_DOCUMENT,
+};
+
+struct library_row {
+	enum library_kind kind;
+	long long id;		/* set id, or document id */
+	long long entry;	/* the row's own id: the keyset tie-breaker */
+	enum doc_kind doc_kind;	/* for LIBRARY_DOCUMENT: letter or unknown */
+	char *title;		/* subject; a document: its addressees joined by ", ", else its origin */
+	char *who;		/* "Eerdmans (JA21), Van Dijk (CDA)"; a document: "" */
+	char submitted[11];	/* ISO date or "" */
+	char received[11];	/* the latest answer's received date, or "" */
+	int answered;		/* ministries whose answer is imported */
+	int addressed;		/* ministries the set was sent to */
+	int n_questions;
+	char *sort_key;		/* private: the row's key in its order, for paging */
+};
+
+/*
+ * Up to limit rows in order sort that match filter (NULL or "": all),
+ * after the row *from (NULL: from the top) or, when backward, before it
+ * (rows still returned in display order).  filter: words separated by
+ * spaces, each of which must occur (case, diacritics and typography
+ * aside) in the subject, a questioner, a party, a ministry code or the
+ * submitted year.  *rows is allocated; free with store_library_free.
+ */
+enum status store_library_page(struct store *st, const char *filter,
+    enum library_sort sort, const struct library_row *from, bool backward,
+    size_t limit, struct library_row **rows, size_t *n, struct error *err);
+
+/* How many rows match filter. */
+enum status store_library_count(struct store *st, const char *filter,
+    size_t *count, struct error *err);
+
+void store_library_free(struct library_row *rows, size_t n);
+
+/* ---------------------------------------------------------------- documents */
+
+struct doc_passage {
+	long long id;
+	enum role role;
+	int vraag;
+	char *text;
+};
+
+struct doc_view {
+	long long id;
+	enum doc_kind kind;
+	char *origin;
+	char *format;
+	long long set;		/* 0 when none */
+	char ministry[16];	/* answering ministry, "" when none */
+	char received[11];
+	struct signatory *signatories;
+	size_t n_signatories;
+	struct doc_passage *passages;	/* in document order */
+	size_t n_passages;
+};
+
+/* One document whole, for the reader; STATUS_NOT_FOUND when there is none. */
+enum status store_document(struct store *st, long long doc, struct doc_view *out,
+    struct error *err);
+void store_document_clear(struct doc_view *doc);
+
 #endif
