@@ -137,6 +137,7 @@ struct letter_info {
 	char *salutation;	/* may be NULL */
 	char *closing;		/* may be NULL */
 	int paragraphs;		/* body paragraphs */
+	enum doc_kind kind;	/* DOC_LETTER, or DOC_UNKNOWN: text naast could not structure */
 };
 
 /* Up to limit letters with id greater than *after, oldest first. */
@@ -205,6 +206,8 @@ enum status store_library_count(struct store *st, const char *filter,
     size_t *count, struct error *err);
 
 void store_library_free(struct library_row *rows, size_t n);
+/* Frees the strings of n rows and zeroes them; the array stays the caller's. */
+void store_library_rows_clear(struct library_row *rows, size_t n);
 
 /* ---------------------------------------------------------------- documents */
 

@@ -1,5 +1,6 @@
 /*
- * store_db: what the store's files share, and nothing else includes.
+ * store_db: what the store's files share; nothing else includes it but
+ * the store's own test, which checks the plans of these statements.
  *
  * store.c owns the schema, the table of statements and opening;
  * store_import.c the import transaction; store_read.c the queries.  Every
@@ -15,8 +16,10 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "store.h"
+#include "text.h"
 #include "xalloc.h"
 
 enum sql_id {
@@ -60,6 +63,25 @@ enum sql_id {
 	SQL_ADDRESSEES,
 	SQL_IS_EMPTY,
 	SQL_COUNT_MATCHES,
+	SQL_LIBRARY_INSERT,
+	SQL_LIBRARY_SET_UPDATE,
+	SQL_LIBRARY_KEYS,
+	SQL_LIBRARY_COUNT,
+	/* A page of the library: [order][TOP, AFTER, BOTTOM, BEFORE]. */
+	SQL_LIBRARY_SUBMITTED_TOP,
+	SQL_LIBRARY_SUBMITTED_AFTER,
+	SQL_LIBRARY_SUBMITTED_BOTTOM,
+	SQL_LIBRARY_SUBMITTED_BEFORE,
+	SQL_LIBRARY_RECEIVED_TOP,
+	SQL_LIBRARY_RECEIVED_AFTER,
+	SQL_LIBRARY_RECEIVED_BOTTOM,
+	SQL_LIBRARY_RECEIVED_BEFORE,
+	SQL_LIBRARY_SUBJECT_TOP,
+	SQL_LIBRARY_SUBJECT_AFTER,
+	SQL_LIBRARY_SUBJECT_BOTTOM,
+	SQL_LIBRARY_SUBJECT_BEFORE,
+	SQL_DOCUMENT,
+	SQL_DOCUMENT_PASSAGES,
 	N_SQL
 };
 
@@ -68,6 +90,30 @@ enum sql_id {
 
 /* The text of each statement, indexed by enum sql_id (store.c). */
 extern const char *const store_sql_text[N_SQL];
+
+/* The most words a library filter matches; the LIKE slots ?1..?8. */
+#define LIBRARY_WORDS 8
+
+/*
+ * The library's matching and sorting form of s: case, typography,
+ * diacritics and control characters aside ("Één" and "een" are one word
+ * to the filter and sit together A to Z).  NULL is "".
+ */
+static inline char *
+library_fold(const char *s)
+{
+	return text_fold(s ? s : "", TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
+}
+
+/* The kind whose model_kind_name is name; DOC_UNKNOWN for NULL or unknown. */
+static inline enum doc_kind
+kind_from_name(const char *name)
+{
+	for (enum doc_kind k = DOC_UNKNOWN; k <= DOC_QUESTIONS; k++)
+		if (name && strcmp(model_kind_name(k), name) == 0)
+			return k;
+	return DOC_UNKNOWN;
+}
 
 struct store {
 	sqlite3 *db;

@@ -17,7 +17,7 @@
 #include "xalloc.h"
 #include "xref.h"
 
-/* ------------------------------------------------------------------ import */
+/* --------------------------------------------------------- vragen and keys */
 
 #define ROLE_COUNT(name, str) + 1
 static const unsigned n_roles = 0 ROLE_INFO(ROLE_COUNT);
@@ -132,6 +132,143 @@ set_key(const struct document *doc, const char *sha)
 	return tmp;
 }
 
+/* ----------------------------------------------------------------- library */
+
+/* Appends part to *s (which may be NULL), after sep when *s is not empty. */
+static void
+append(char **s, const char *sep, const char *part)
+{
+	char *tmp;
+
+	if (!part || !*part)
+		return;
+	if (!*s || !**s) {
+		free(*s);
+		*s = xstrdup(part);
+		return;
+	}
+	tmp = xasprintf("%s%s%s", *s, sep, part);
+	free(*s);
+	*s = tmp;
+}
+
+/*
+ * The library row of a new set or of a document without one; kind is
+ * NULL for a set.  The counts and the received date come with
+ * library_set_update.
+ */
+static enum status
+library_insert(struct store *st, long long set, long long doc,
+    const char *kind, const char *title, const char *who,
+    const char *submitted, const char *search, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_LIBRARY_INSERT, err);
+	char *folded_search, *folded_title;
+	enum status status;
+
+	if (!s)
+		return st->prepare_failure;
+	folded_search = library_fold(search);
+	folded_title = library_fold(title);
+	bind_id_or_null(s, 1, set);
+	bind_id_or_null(s, 2, doc);
+	bind_text(s, 3, kind);
+	bind_text(s, 4, title);
+	bind_text(s, 5, who);
+	bind_text(s, 6, submitted);
+	bind_text(s, 7, folded_search);
+	bind_text(s, 8, folded_title);
+	status = run(st, s, "adding to the library", err);
+	free(folded_search);
+	free(folded_title);
+	return status;
+}
+
+/*
+ * A new set's row: "Eerdmans (JA21), Van Dijk (CDA)" as who; the filter
+ * finds it by subject, questioners, parties, the ministries it was sent to
+ * and the year it was submitted.
+ */
+static enum status
+library_insert_set(struct store *st, long long set, const struct document *doc,
+    struct error *err)
+{
+	char *who = NULL, *search = NULL, *person, year[5];
+	enum status status;
+
+	append(&search, " ", doc->subject);
+	for (size_t i = 0; i < doc->n_questioners; i++) {
+		const struct questioner *q = &doc->questioners[i];
+
+		if (!q->name)
+			continue;
+		person = q->party && *q->party ?
+		    xasprintf("%s (%s)", q->name, q->party) : xstrdup(q->name);
+		append(&who, ", ", person);
+		append(&search, " ", person);
+		free(person);
+	}
+	for (size_t i = 0; i < doc->n_addressed; i++)
+		append(&search, " ", doc->addressed[i]);
+	snprintf(year, sizeof(year), "%.4s", doc->submitted);
+	append(&search, " ", year);
+	status = library_insert(st, set, 0, NULL, doc->subject ? doc->subject : "",
+	    who ? who : "", doc->submitted, search ? search : "", err);
+	free(who);
+	free(search);
+	return status;
+}
+
+/*
+ * A document without a set (a letter, a text naast could not structure):
+ * titled by its addressees, else its origin, and found by them and by its
+ * salutation.
+ */
+static enum status
+library_insert_document(struct store *st, long long id,
+    const struct document *doc, const char *origin, struct error *err)
+{
+	char *title = NULL, *search = NULL;
+	enum status status;
+
+	for (size_t i = 0; i < doc->n_addressees; i++)
+		append(&title, ", ", doc->addressees[i]);
+	if (!title)
+		title = xstrdup(origin ? origin : "");
+	append(&search, " ", title);
+	append(&search, " ", doc->salutation);
+	status = library_insert(st, 0, id, model_kind_name(doc->kind), title, "",
+	    "", search ? search : "", err);
+	free(title);
+	free(search);
+	return status;
+}
+
+/*
+ * Brings a set's row up to date after a document of it came in: counts,
+ * the latest received date, and the answering ministry for the filter
+ * (it may not be among the ministries the set was sent to).
+ */
+static enum status
+library_set_update(struct store *st, long long set, const char *ministry,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_LIBRARY_SET_UPDATE, err);
+	char *folded;
+	enum status status;
+
+	if (!s)
+		return st->prepare_failure;
+	folded = ministry && *ministry ? library_fold(ministry) : NULL;
+	sqlite3_bind_int64(s, 1, set);
+	bind_text_or_null(s, 2, folded);
+	status = run(st, s, "updating the library", err);
+	free(folded);
+	return status;
+}
+
+/* ------------------------------------------------------------------ import */
+
 /* What one import has found out so far. */
 struct import {
 	struct store *st;
@@ -148,7 +285,6 @@ find_document(struct store *st, const char *sha, struct import_result *res,
 {
 	sqlite3_stmt *s = sql(st, SQL_DOC_BY_SHA, err);
 	enum status status;
-	enum doc_kind kind;
 
 	if (!s)
 		return st->prepare_failure;
@@ -161,11 +297,7 @@ find_document(struct store *st, const char *sha, struct import_result *res,
 	}
 	res->unchanged = true;
 	res->doc = sqlite3_column_int64(s, 0);
-	res->kind = DOC_UNKNOWN;
-	for (kind = DOC_UNKNOWN; kind <= DOC_QUESTIONS; kind++)
-		if (strcmp(model_kind_name(kind),
-		    (const char *)sqlite3_column_text(s, 1)) == 0)
-			res->kind = kind;
+	res->kind = kind_from_name((const char *)sqlite3_column_text(s, 1));
 	col_copy(s, 2, res->ministry, sizeof(res->ministry));
 	res->set = sqlite3_column_int64(s, 3);
 	res->n_vragen = sqlite3_column_int(s, 4);
@@ -233,7 +365,7 @@ import_set(struct import *im)
 		if ((status = run(st, s, "storing the addressed ministries", im->err)))
 			return status;
 	}
-	return STATUS_OK;
+	return library_insert_set(st, im->set_id, doc, im->err);
 }
 
 static enum status
@@ -574,7 +706,12 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 	    (status = import_passages(im)) ||
 	    (status = import_pubrefs(im)))
 		return status;
-	if (im->set_id && (status = import_questions(im, &n_vragen)))
+	if (im->set_id && ((status = import_questions(im, &n_vragen)) ||
+	    (status = library_set_update(im->st, im->set_id,
+	    doc->kind == DOC_ANSWER ? doc->ministry : NULL, im->err))))
+		return status;
+	if (!im->set_id && (status = library_insert_document(im->st, im->doc_id,
+	    doc, origin, im->err)))
 		return status;
 	res->doc = im->doc_id;
 	res->kind = doc->kind;

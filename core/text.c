@@ -126,6 +126,35 @@ text_squeeze(const char *s)
 	return squeeze(s, false);
 }
 
+/* s without diacritics (NFKD, nonspacing marks dropped, NFC again) and controls. */
+static char *
+strip_marks(const char *s)
+{
+	size_t len = 0;
+	uint8_t *d = u8_normalize(UNINORM_NFKD, U8(s), strlen(s), NULL, &len);
+	struct xbuf b = { 0 };
+	char *out;
+
+	if (!d)
+		return xstrdup(s);
+	for (size_t i = 0; i < len;) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, d + i, len - i);
+
+		k = k > 0 ? k : 1;
+		if (uc >= 0x20 && uc != 0x7F && !(uc >= 0x80 && uc < 0xA0) &&
+		    !uc_is_general_category(uc, UC_CATEGORY_Mn))
+			xbuf_add(&b, d + i, (size_t)k);
+		i += (size_t)k;
+	}
+	free(d);
+	out = xbuf_finish(&b);
+	/* Decomposition splits more than accents (Hangul): compose again. */
+	d = (uint8_t *)text_nfc(out);
+	free(out);
+	return (char *)d;
+}
+
 char *
 text_fold(const char *s, unsigned flags)
 {
@@ -133,6 +162,12 @@ text_fold(const char *s, unsigned flags)
 	char *r = squeeze(n, true);
 
 	free(n);
+	if (flags & TEXT_FOLD_MARKS) {
+		n = strip_marks(r);
+		free(r);
+		r = squeeze(n, false);
+		free(n);
+	}
 	return r;
 }
 

@@ -29,6 +29,9 @@ char *text_casefold(const char *s);
 
 enum {
 	TEXT_FOLD_CASE = 1 << 0,	/* also casefold */
+	TEXT_FOLD_MARKS = 1 << 1,	/* also drop diacritics and control
+					 * characters, and take compatibility
+					 * forms: "Één" matches "een" */
 };
 
 /*

@@ -16,6 +16,7 @@
 #include "model.h"
 #include "parse.h"
 #include "store.h"
+#include "store_db.h"	/* the statements, for their query plans; library_fold */
 #include "xalloc.h"
 
 /*
@@ -122,7 +123,7 @@ static const char *const tables[] = {
 	"document", "question_set", "set_questioner", "set_addressed",
 	"question", "question_variant", "answer", "signatory",
 	"signatory_on_behalf_of", "letter_addressee", "passage", "xref",
-	"pubref", "selection",
+	"pubref", "selection", "library",
 };
 #define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 
@@ -1068,6 +1069,29 @@ test_letters(void **state)
 	    STATUS_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(letters[0].addressees[0], "Van Huffelen");
+	assert_int_equal(letters[0].kind, DOC_LETTER);
+	store_letters_free(letters, n);
+
+	/* a text naast could not structure has no other list than this one */
+	{
+		struct document *doc = model_new("", 0);
+
+		doc->kind = DOC_UNKNOWN;
+		doc->format = "test";
+		add(doc, ROLE_OTHER, 0, "Iets dat geen brief en geen antwoord is.");
+		res = import_made(f->st, "raadsel.txt", doc);
+	}
+	assert_int_equal(res.kind, DOC_UNKNOWN);
+	assert_int_equal(res.set, 0);
+	assert_int_equal(store_letters_page(f->st, &after, 2, &letters, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(letters[0].doc, res.doc);
+	assert_int_equal(letters[0].kind, DOC_UNKNOWN);
+	assert_string_equal(letters[0].origin, "raadsel.txt");
+	assert_int_equal(letters[0].n_addressees, 0);
+	assert_null(letters[0].salutation);
+	assert_int_equal(letters[0].paragraphs, 0);
 	store_letters_free(letters, n);
 
 	assert_int_equal(store_letters_page(f->st, &after, 2, &letters, &n, &err),
@@ -1173,6 +1197,767 @@ test_seeds(void **state)
 	store_letters_free(letters, n);
 }
 
+/* ----------------------------------------------------------------- library */
+
+/* The rows of one page; fails the test on an error. */
+static struct library_row *
+page(struct store *st, const char *filter, enum library_sort sort,
+    const struct library_row *from, bool backward, size_t limit, size_t *n)
+{
+	struct library_row *rows;
+	struct error err = { "" };
+	enum status status = store_library_page(st, filter, sort, from, backward,
+	    limit, &rows, n, &err);
+
+	if (status != STATUS_OK)
+		fail_msg("library page: %s", err.msg);
+	return rows;
+}
+
+static size_t
+count(struct store *st, const char *filter)
+{
+	struct error err = { "" };
+	size_t n = 0;
+
+	if (store_library_count(st, filter, &n, &err) != STATUS_OK)
+		fail_msg("library count: %s", err.msg);
+	return n;
+}
+
+/* Newest first, and a row without a date after every dated one. */
+static int
+date_first(const char *a, const char *b)
+{
+	if (!*a != !*b)
+		return *a ? -1 : 1;
+	return strcmp(b, a);
+}
+
+/*
+ * Negative when a comes before b in order sort, from the rows' own fields:
+ * what the user sees, not the private key.
+ */
+static int
+library_cmp(enum library_sort sort, const struct library_row *a,
+    const struct library_row *b)
+{
+	char *fa, *fb;
+	int c;
+
+	switch (sort) {
+	case LIBRARY_BY_SUBMITTED:
+		c = date_first(a->submitted, b->submitted);
+		break;
+	case LIBRARY_BY_RECEIVED:
+		c = date_first(a->received, b->received);
+		break;
+	default:
+		fa = library_fold(a->title);
+		fb = library_fold(b->title);
+		c = strcmp(fa, fb);
+		free(fa);
+		free(fb);
+		return c ? c : (a->entry > b->entry) - (a->entry < b->entry);
+	}
+	return c ? c : (b->entry > a->entry) - (b->entry < a->entry);
+}
+
+/* The rows met walking the library page by page, in the order met. */
+struct walk {
+	struct library_row *rows;
+	size_t n, cap, pages;
+};
+
+#define PAGE 7
+
+/*
+ * Walks pages of PAGE rows from start (NULL: the top, or the bottom when
+ * backward) to the end, checking each page's order and its place next to
+ * the row it started from.  Backward, rows are collected last first, so
+ * that w->rows is the walk as the user made it.
+ */
+static void
+walk(struct store *st, const char *filter, enum library_sort sort,
+    bool backward, const struct library_row *start, struct walk *w)
+{
+	const struct library_row *from = start;
+	struct library_row *rows;
+	size_t n;
+
+	memset(w, 0, sizeof(*w));
+	for (;;) {
+		rows = page(st, filter, sort, from, backward, PAGE, &n);
+		assert_true(n <= PAGE);
+		for (size_t i = 0; i + 1 < n; i++)
+			assert_true(library_cmp(sort, &rows[i], &rows[i + 1]) < 0);
+		if (from && n && !backward)
+			assert_true(library_cmp(sort, from, &rows[0]) < 0);
+		if (from && n && backward)
+			assert_true(library_cmp(sort, &rows[n - 1], from) < 0);
+		for (size_t i = 0; i < n; i++) {
+			xgrow(&w->rows, &w->cap, w->n + 1, sizeof(*w->rows));
+			w->rows[w->n++] = rows[backward ? n - 1 - i : i];
+		}
+		free(rows);	/* the strings now belong to w */
+		w->pages++;
+		if (n < PAGE)
+			break;
+		from = &w->rows[w->n - 1];
+	}
+}
+
+static void
+walk_free(struct walk *w)
+{
+	store_library_free(w->rows, w->n);
+	memset(w, 0, sizeof(*w));
+}
+
+static void
+test_library_seeds(void **state)
+{
+	struct fixture *f = *state;
+	struct import_result res[3];
+	struct library_row *rows;
+	size_t n;
+
+	for (size_t i = 0; i < 3; i++) {
+		const char *seed = i == 0 ? SEED_PDFTEXT : i == 1 ? SEED_MARKDOWN :
+		    SEED_LETTER;
+		struct document *doc = parse_seed(seed);
+
+		import_ok(f->st, seed, doc, &res[i]);
+		model_free(doc);
+	}
+
+	rows = page(f->st, NULL, LIBRARY_BY_SUBMITTED, NULL, false, 10, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].kind, LIBRARY_SET);
+	assert_int_equal(rows[0].id, res[0].set);
+	assert_int_equal(rows[0].doc_kind, DOC_ANSWER);
+	assert_true(strncmp(rows[0].title, "bijeenkomsten met ambtenaren naar "
+	    "aanleiding van de verkiezingsuitslag", 70) == 0);
+	assert_string_equal(rows[0].who, "Eerdmans (JA21)");
+	assert_string_equal(rows[0].submitted, "2024-01-29");
+	assert_string_equal(rows[0].received, "2024-02-16");
+	assert_int_equal(rows[0].answered, 2);
+	assert_int_equal(rows[0].addressed, 12);
+	assert_int_equal(rows[0].n_questions, 9);
+	assert_int_equal(rows[1].kind, LIBRARY_DOCUMENT);
+	assert_int_equal(rows[1].id, res[2].doc);
+	assert_int_equal(rows[1].doc_kind, DOC_LETTER);
+	assert_string_equal(rows[1].title, "Bruins Slot, Rutte, Buitendijk, de Klerck");
+	assert_string_equal(rows[1].who, "");
+	assert_string_equal(rows[1].submitted, "");
+	assert_string_equal(rows[1].received, "");
+	assert_int_equal(rows[1].answered, 0);
+	assert_int_equal(rows[1].addressed, 0);
+	assert_true(rows[0].entry != rows[1].entry);
+	store_library_free(rows, n);
+
+	/* the letter has no date: last by received too; by subject "bi" < "br" */
+	rows = page(f->st, "", LIBRARY_BY_RECEIVED, NULL, false, 10, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].kind, LIBRARY_SET);
+	store_library_free(rows, n);
+	rows = page(f->st, NULL, LIBRARY_BY_SUBJECT, NULL, false, 10, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].kind, LIBRARY_SET);
+	assert_int_equal(rows[1].kind, LIBRARY_DOCUMENT);
+	store_library_free(rows, n);
+
+	/* filters */
+	assert_int_equal(count(f->st, NULL), 2);
+	assert_int_equal(count(f->st, ""), 2);
+	assert_int_equal(count(f->st, "   "), 2);
+	assert_int_equal(count(f->st, "eerdmans"), 1);
+	assert_int_equal(count(f->st, "JA21"), 1);
+	assert_int_equal(count(f->st, "ja21 2024"), 1);
+	assert_int_equal(count(f->st, "  ja21   2024 "), 1);
+	assert_int_equal(count(f->st, "ja21 2023"), 1);	/* in the subject */
+	assert_int_equal(count(f->st, "ja21 2022"), 0);
+	assert_int_equal(count(f->st, "BZK"), 1);
+	assert_int_equal(count(f->st, "ienw"), 1);		/* addressed, not answering */
+	assert_int_equal(count(f->st, "verkiezingsuitslag"), 1);
+	assert_int_equal(count(f->st, "VERKIEZINGS"), 1);
+	assert_int_equal(count(f->st, "Éérdmans"), 1);	/* diacritics aside */
+	assert_int_equal(count(f->st, "Klerck"), 1);
+	assert_int_equal(count(f->st, "geachte"), 1);	/* the salutation */
+	assert_int_equal(count(f->st, "bijeenkomsten xyz"), 0);
+	/* LIKE's own characters are only themselves */
+	assert_int_equal(count(f->st, "%"), 0);
+	assert_int_equal(count(f->st, "_"), 0);
+	assert_int_equal(count(f->st, "eerd%ans"), 0);
+	assert_int_equal(count(f->st, "eerdm_ns"), 0);
+	assert_int_equal(count(f->st, "\\"), 0);
+
+	rows = page(f->st, "klerck", LIBRARY_BY_SUBMITTED, NULL, false, 10, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, res[2].doc);
+	store_library_free(rows, n);
+	rows = page(f->st, "eerdmans bzk", LIBRARY_BY_SUBJECT, NULL, true, 10, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, res[0].set);
+	store_library_free(rows, n);
+	/* past the last row there is nothing */
+	rows = page(f->st, NULL, LIBRARY_BY_SUBMITTED, NULL, false, 10, &n);
+	{
+		struct library_row *more;
+		size_t m;
+
+		more = page(f->st, NULL, LIBRARY_BY_SUBMITTED, &rows[1], false, 10,
+		    &m);
+		assert_int_equal(m, 0);
+		store_library_free(more, m);
+		more = page(f->st, NULL, LIBRARY_BY_SUBMITTED, &rows[0], true, 10,
+		    &m);
+		assert_int_equal(m, 0);
+		store_library_free(more, m);
+		/* a cursor without its key is found by its entry */
+		{
+			struct library_row bare = { .entry = rows[0].entry };
+
+			more = page(f->st, NULL, LIBRARY_BY_SUBMITTED, &bare, false,
+			    10, &m);
+			assert_int_equal(m, 1);
+			assert_int_equal(more[0].entry, rows[1].entry);
+			store_library_free(more, m);
+		}
+	}
+	store_library_free(rows, n);
+}
+
+/* A second answer updates its set's row; no second row. */
+static void
+test_library_set_updated(void **state)
+{
+	struct fixture *f = *state;
+	struct library_row *rows;
+	struct import_result az, bzk;
+	long long entry;
+	size_t n;
+
+	az = import_made(f->st, "az.txt", doc_az());
+	rows = page(f->st, NULL, LIBRARY_BY_RECEIVED, NULL, false, 10, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, az.set);
+	assert_int_equal(rows[0].answered, 1);
+	assert_int_equal(rows[0].addressed, 3);
+	assert_int_equal(rows[0].n_questions, 3);
+	assert_string_equal(rows[0].received, "2024-02-15");
+	entry = rows[0].entry;
+	store_library_free(rows, n);
+
+	bzk = import_made(f->st, "bzk.md", doc_bzk());
+	assert_int_equal(bzk.set, az.set);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM library"), 1);
+	rows = page(f->st, NULL, LIBRARY_BY_RECEIVED, NULL, false, 10, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].entry, entry);
+	assert_int_equal(rows[0].answered, 2);
+	assert_string_equal(rows[0].received, "2024-02-16");
+	store_library_free(rows, n);
+
+	/* an answer from a ministry the set was not sent to: found by it now */
+	assert_int_equal(count(f->st, "ocw"), 0);
+	{
+		struct document *doc = answer_doc("OCW", "2024-03-01", 0, SUBJECT);
+
+		add(doc, ROLE_VRAAG, 4, "Kunt u dit toelichten?");
+		add(doc, ROLE_ANTWOORD, 4, "Zie het antwoord op vraag 1.");
+		assert_int_equal(import_made(f->st, "ocw.txt", doc).set, az.set);
+	}
+	assert_int_equal(count(f->st, "ocw"), 1);
+	assert_int_equal(count(f->st, "eerdmans ocw az"), 1);
+	/* an older answer leaves the latest date alone; the same bytes change nothing */
+	{
+		struct document *doc = answer_doc("FIN", "2024-02-01", 0, SUBJECT);
+
+		add(doc, ROLE_ANTWOORD, 1, "Nee.");
+		import_ok(f->st, "fin.txt", doc, &bzk);
+		import_ok(f->st, "fin-again.txt", doc, &bzk);
+		assert_true(bzk.unchanged);
+		model_free(doc);
+	}
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM library"), 1);
+	rows = page(f->st, NULL, LIBRARY_BY_SUBMITTED, NULL, false, 10, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].entry, entry);
+	assert_int_equal(rows[0].answered, 4);
+	assert_int_equal(rows[0].n_questions, 4);
+	assert_string_equal(rows[0].received, "2024-03-01");
+	assert_string_equal(rows[0].who, "Eerdmans (JA21)");
+	store_library_free(rows, n);
+}
+
+/* What the generated library should show for set i. */
+struct expect {
+	long long set;
+	char submitted[16];
+	char received[16];
+	int answered;
+	char who[64];
+};
+
+#define N_GENERATED 300
+#define N_LETTERS 20
+
+static const char *const stems[] = {
+	"Één loket voor ondernemers", "een hoge ambtenaar", "Eerste Kamer",
+	"Ärztekammer in Duitsland", "aardgas in Groningen", "Zeeuwse dijken",
+	"zuivelprijzen", "Ólafur en de visserij", "’t Hooft-arrest",
+	"IJzeren Rijn", "île de France", "Overheid", "overheid",
+};
+#define N_STEMS (sizeof(stems) / sizeof(stems[0]))
+
+/* One answer (or, with ministry NULL, the questions) of generated set i. */
+static struct document *
+generated_doc(int i, const char *ministry, const char *received)
+{
+	static const char *const parties[] = { "VVD", "D66", "CDA", "SP", "JA21" };
+	struct document *doc = model_new("", 0);
+	char *text;
+
+	doc->kind = ministry ? DOC_ANSWER : DOC_QUESTIONS;
+	doc->format = "test";
+	doc->n_questioners = i % 17 == 0 ? 2 : 1;
+	doc->questioners = xcalloc(2, sizeof(*doc->questioners));
+	doc->questioners[0].name = xasprintf("Lid%03d", i);
+	doc->questioners[0].party = i % 7 == 0 ? NULL :
+	    xstrdup(parties[i % 5]);
+	if (doc->n_questioners == 2) {
+		doc->questioners[1].name = xstrdup("Van Dijk");
+		doc->questioners[1].party = xstrdup("CDA");
+	}
+	doc->subject = i % 3 == 0 ? xstrdup(stems[i % N_STEMS]) :
+	    xasprintf("%s %03d", stems[i % N_STEMS], i);
+	model_strv_add(&doc->addressed, &doc->n_addressed, xstrdup("AZ"));
+	model_strv_add(&doc->addressed, &doc->n_addressed, xstrdup("BZK"));
+	if (i % 10 != 3)
+		snprintf(doc->submitted, sizeof(doc->submitted), "2023-%02u-%02u",
+		    1 + (unsigned)i % 12, 1 + (unsigned)i / 12 % 3);
+	if (ministry) {
+		doc->ministry = xstrdup(ministry);
+		snprintf(doc->received, sizeof(doc->received), "%s", received);
+	}
+	text = xasprintf("Vragen %d, antwoord van %s.", i, ministry ? ministry : "-");
+	add(doc, ROLE_HEADER, 0, text);
+	free(text);
+	add(doc, ROLE_VRAAG, 1, "Klopt dit?");
+	if (ministry)
+		add(doc, ROLE_ANTWOORD, 1, "Ja.");
+	return doc;
+}
+
+/*
+ * Builds N_GENERATED sets (equal and missing submitted and received
+ * dates, equal subjects, diacritics), N_LETTERS letters and one text of
+ * unknown kind; fills expect for the sets.
+ */
+static void
+generate_library(struct store *st, struct expect *expect)
+{
+	static const char *const ministries[] = { "AZ", "BZK", "FIN", "EZK",
+		"VWS", "IenW" };
+
+	for (int i = 0; i < N_GENERATED; i++) {
+		struct expect *e = &expect[i];
+		struct document *doc;
+		char received[16] = "";
+
+		memset(e, 0, sizeof(*e));
+		if (i % 4 == 0) {
+			doc = generated_doc(i, NULL, "");
+		} else {
+			if (i % 9 != 5)
+				snprintf(received, sizeof(received), "2024-%02d-%02d",
+				    1 + i % 6, 10 + i % 2);
+			doc = generated_doc(i, ministries[i % 6], received);
+			e->answered = 1;
+		}
+		snprintf(e->submitted, sizeof(e->submitted), "%s", doc->submitted);
+		snprintf(e->received, sizeof(e->received), "%s", received);
+		snprintf(e->who, sizeof(e->who), "Lid%03d%s%s%s%s", i,
+		    doc->questioners[0].party ? " (" : "",
+		    doc->questioners[0].party ? doc->questioners[0].party : "",
+		    doc->questioners[0].party ? ")" : "",
+		    doc->n_questioners == 2 ? ", Van Dijk (CDA)" : "");
+		e->set = import_made(st, "gen.txt", doc).set;
+		if (i % 4 != 0 && i % 5 == 1) {
+			snprintf(received, sizeof(received), "2024-07-%02d", 1 + i % 3);
+			doc = generated_doc(i, "SZW", received);
+			assert_int_equal(import_made(st, "gen2.txt", doc).set, e->set);
+			snprintf(e->received, sizeof(e->received), "%s", received);
+			e->answered = 2;
+		}
+	}
+	for (int i = 0; i < N_LETTERS; i++) {
+		struct document *doc = doc_letter(stems[i % N_STEMS]);
+
+		add(doc, ROLE_BODY, 0, "Met vriendelijke groet.");
+		doc->raw[0] = (char)('a' + i);	/* other bytes, another letter */
+		import_made(st, "brief.txt", doc);
+	}
+	{
+		struct document *doc = model_new("", 0);
+
+		doc->kind = DOC_UNKNOWN;
+		doc->format = "test";
+		add(doc, ROLE_OTHER, 0, "Zomaar een tekst.");
+		import_made(st, "zomaar.txt", doc);
+	}
+}
+
+static void
+test_library_orders(void **state)
+{
+	static const enum library_sort sorts[] = {
+		LIBRARY_BY_SUBMITTED, LIBRARY_BY_RECEIVED, LIBRARY_BY_SUBJECT,
+	};
+	struct fixture *f = *state;
+	struct expect *expect = calloc(N_GENERATED, sizeof(*expect));
+	const size_t total = N_GENERATED + N_LETTERS + 1;
+
+	generate_library(f->st, expect);
+	assert_int_equal(count(f->st, NULL), total);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM library"), total);
+
+	for (size_t o = 0; o < 3; o++) {
+		enum library_sort sort = sorts[o];
+		struct walk fw, bw, mid;
+		size_t sets = 0, letters = 0;
+
+		/* forward: every row once, in order (walk checks each page) */
+		walk(f->st, NULL, sort, false, NULL, &fw);
+		assert_int_equal(fw.n, total);
+		assert_int_equal(fw.pages, total / PAGE + 1);
+		for (size_t i = 0; i + 1 < fw.n; i++)
+			assert_true(library_cmp(sort, &fw.rows[i], &fw.rows[i + 1]) < 0);
+		for (size_t i = 0; i < fw.n; i++) {
+			const struct library_row *r = &fw.rows[i];
+
+			if (r->kind == LIBRARY_DOCUMENT) {
+				letters++;
+				assert_string_equal(r->submitted, "");
+				assert_string_equal(r->who, "");
+				continue;
+			}
+			for (size_t k = 0; k < N_GENERATED; k++) {
+				if (expect[k].set != r->id)
+					continue;
+				sets++;
+				assert_string_equal(r->submitted, expect[k].submitted);
+				assert_string_equal(r->received, expect[k].received);
+				assert_string_equal(r->who, expect[k].who);
+				assert_int_equal(r->answered, expect[k].answered);
+				assert_int_equal(r->addressed, 2);
+				assert_int_equal(r->n_questions, 1);
+				assert_int_equal(r->doc_kind,
+				    expect[k].answered ? DOC_ANSWER : DOC_QUESTIONS);
+			}
+		}
+		assert_int_equal(sets, N_GENERATED);
+		assert_int_equal(letters, N_LETTERS + 1);
+
+		/* backward from the end: the same rows, met in reverse */
+		walk(f->st, NULL, sort, true, &fw.rows[fw.n - 1], &bw);
+		assert_int_equal(bw.n, total - 1);
+		for (size_t i = 0; i < bw.n; i++)
+			assert_int_equal(bw.rows[i].entry, fw.rows[total - 2 - i].entry);
+		walk_free(&bw);
+		/* backward from no row starts at the bottom */
+		walk(f->st, NULL, sort, true, NULL, &bw);
+		assert_int_equal(bw.n, total);
+		for (size_t i = 0; i < bw.n; i++)
+			assert_int_equal(bw.rows[i].entry, fw.rows[total - 1 - i].entry);
+		walk_free(&bw);
+		/* from the middle, both ways */
+		walk(f->st, NULL, sort, false, &fw.rows[100], &mid);
+		assert_int_equal(mid.n, total - 101);
+		assert_int_equal(mid.rows[0].entry, fw.rows[101].entry);
+		walk_free(&mid);
+		walk(f->st, NULL, sort, true, &fw.rows[100], &mid);
+		assert_int_equal(mid.n, 100);
+		assert_int_equal(mid.rows[0].entry, fw.rows[99].entry);
+		walk_free(&mid);
+
+		/* filtered: the rows of the full order that match, both ways */
+		{
+			struct walk fl, bl;
+			size_t k = 0;
+
+			walk(f->st, "vvd", sort, false, NULL, &fl);
+			for (size_t i = 0; i < fw.n; i++)
+				if (strstr(fw.rows[i].who, "(VVD)")) {
+					assert_true(k < fl.n);
+					assert_int_equal(fl.rows[k++].entry, fw.rows[i].entry);
+				}
+			assert_int_equal(k, fl.n);
+			assert_int_equal(count(f->st, "vvd"), fl.n);
+			assert_true(fl.n > 2 * PAGE);
+			walk(f->st, "vvd", sort, true, NULL, &bl);
+			assert_int_equal(bl.n, fl.n);
+			for (size_t i = 0; i < bl.n; i++)
+				assert_int_equal(bl.rows[i].entry, fl.rows[fl.n - 1 - i].entry);
+			walk_free(&bl);
+			walk_free(&fl);
+		}
+
+		if (sort == LIBRARY_BY_SUBJECT) {
+			/* diacritics and case aside, A to Z */
+			size_t last_aardgas = 0, first_arzte = total, last_arzte = 0,
+			    first_een = total, last_een = 0, first_eerste = total,
+			    first_ijzer = total, last_ijzer = 0, first_zee = total;
+
+			for (size_t i = 0; i < fw.n; i++) {
+				const char *t = fw.rows[i].title;
+
+				if (strncmp(t, "aardgas", 7) == 0)
+					last_aardgas = i;
+				if (strncmp(t, "Ärzte", 6) == 0) {
+					first_arzte = i < first_arzte ? i : first_arzte;
+					last_arzte = i;
+				}
+				if (strncmp(t, "Één", 6) == 0) {
+					first_een = i < first_een ? i : first_een;
+					last_een = i;
+				}
+				if (strncmp(t, "Eerste", 6) == 0 && i < first_eerste)
+					first_eerste = i;
+				if (strncmp(t, "IJzeren", 7) == 0) {
+					first_ijzer = i < first_ijzer ? i : first_ijzer;
+					last_ijzer = i;
+				}
+				if (strncmp(t, "Zeeuwse", 7) == 0 && i < first_zee)
+					first_zee = i;
+			}
+			assert_true(last_aardgas < first_arzte);
+			assert_true(last_arzte < first_een);
+			assert_true(last_een < first_eerste);
+			assert_true(first_eerste < first_ijzer);
+			assert_true(last_ijzer < first_zee);
+			/* "Overheid" and "overheid" are one title: by entry */
+			{
+				size_t first = total, n_same = 0, upper = 0;
+
+				for (size_t i = 0; i < fw.n; i++) {
+					const char *t = fw.rows[i].title;
+
+					if (strcmp(t, "Overheid") && strcmp(t, "overheid"))
+						continue;
+					if (first == total)
+						first = i;
+					assert_int_equal(i, first + n_same);
+					assert_true(n_same == 0 ||
+					    fw.rows[i].entry > fw.rows[i - 1].entry);
+					upper += t[0] == 'O';
+					n_same++;
+				}
+				assert_true(upper > 0 && upper < n_same);
+			}
+		}
+		walk_free(&fw);
+	}
+
+	/* the filter folds as the titles are folded */
+	assert_int_equal(count(f->st, "arztekammer"), count(f->st, "ÄRZTEKAMMER"));
+	assert_true(count(f->st, "arztekammer") > 0);
+	assert_int_equal(count(f->st, "een loket"), count(f->st, "één LOKET"));
+	assert_int_equal(count(f->st, "lid017 van dijk"), 1);
+	assert_int_equal(count(f->st, "lid017 cda"), 1);
+	assert_int_equal(count(f->st, "szw"), N_GENERATED / 20 * 3);
+	/* words past the eighth are ignored */
+	assert_int_equal(count(f->st, "lid017 lid017 lid017 lid017 lid017 lid017"
+	    " lid017 lid017 nergens"), 1);
+	assert_int_equal(count(f->st, "lid017 lid017 lid017 lid017 lid017 lid017"
+	    " lid017 nergens"), 0);
+	free(expect);
+}
+
+/* The detail column of EXPLAIN QUERY PLAN for statement id, joined. */
+static char *
+query_plan(const char *path, enum sql_id id)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char *plan = xstrdup(""), *tmp, *q;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	q = xasprintf("EXPLAIN QUERY PLAN %s", store_sql_text[id]);
+	if (sqlite3_prepare_v2(db, q, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", q, sqlite3_errmsg(db));
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tmp = xasprintf("%s%s\n", plan, sqlite3_column_text(s, 3));
+		free(plan);
+		plan = tmp;
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(q);
+	return plan;
+}
+
+/* Every page is a range of its order's index: no sort, however long the list. */
+static void
+test_library_plans(void **state)
+{
+	static const struct {
+		enum sql_id id;
+		const char *index;
+	} pages[] = {
+		{ SQL_LIBRARY_SUBMITTED_TOP, "library_by_submitted" },
+		{ SQL_LIBRARY_SUBMITTED_AFTER, "library_by_submitted" },
+		{ SQL_LIBRARY_SUBMITTED_BOTTOM, "library_by_submitted" },
+		{ SQL_LIBRARY_SUBMITTED_BEFORE, "library_by_submitted" },
+		{ SQL_LIBRARY_RECEIVED_TOP, "library_by_received" },
+		{ SQL_LIBRARY_RECEIVED_AFTER, "library_by_received" },
+		{ SQL_LIBRARY_RECEIVED_BOTTOM, "library_by_received" },
+		{ SQL_LIBRARY_RECEIVED_BEFORE, "library_by_received" },
+		{ SQL_LIBRARY_SUBJECT_TOP, "library_by_subject" },
+		{ SQL_LIBRARY_SUBJECT_AFTER, "library_by_subject" },
+		{ SQL_LIBRARY_SUBJECT_BOTTOM, "library_by_subject" },
+		{ SQL_LIBRARY_SUBJECT_BEFORE, "library_by_subject" },
+	};
+	struct fixture *f = *state;
+
+	import_made(f->st, "az.txt", doc_az());
+	import_made(f->st, "004.txt", doc_letter("Bruins Slot"));
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		char *plan = query_plan(f->path, pages[i].id);
+		char *want = xasprintf("USING INDEX %s", pages[i].index);
+		char *covering = xasprintf("USING COVERING INDEX %s", pages[i].index);
+
+		if (!strstr(plan, want) && !strstr(plan, covering))
+			fail_msg("statement %d does not use %s:\n%s", (int)pages[i].id,
+			    pages[i].index, plan);
+		if (strstr(plan, "TEMP B-TREE"))
+			fail_msg("statement %d sorts:\n%s", (int)pages[i].id, plan);
+		/* a page past a row seeks to it rather than scanning up to it */
+		if (i % 2 == 1 && !strstr(plan, "SEARCH"))
+			fail_msg("statement %d scans:\n%s", (int)pages[i].id, plan);
+		free(plan);
+		free(want);
+		free(covering);
+	}
+}
+
+/* ---------------------------------------------------------------- documents */
+
+static void
+test_document_seed(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = parse_seed(SEED_PDFTEXT);
+	struct import_result res;
+	struct doc_view view;
+	struct error err = { "" };
+	size_t n_vraag = 0, n_antwoord = 0, n_header = 0;
+	int antwoord8 = 0, vraag = 0;
+
+	import_ok(f->st, SEED_PDFTEXT, doc, &res);
+	assert_int_equal(store_document(f->st, res.doc, &view, &err), STATUS_OK);
+	assert_int_equal(view.id, res.doc);
+	assert_int_equal(view.kind, DOC_ANSWER);
+	assert_string_equal(view.origin, SEED_PDFTEXT);
+	assert_string_equal(view.format, doc->format);
+	assert_int_equal(view.set, res.set);
+	assert_string_equal(view.ministry, "AZ");
+	assert_string_equal(view.received, "2024-02-15");
+	assert_int_equal(view.n_signatories, 1);
+	assert_string_equal(view.signatories[0].name, "Rutte");
+	assert_string_equal(view.signatories[0].role, "Minister-President");
+	assert_string_equal(view.signatories[0].ministry, "AZ");
+
+	/* every passage, as parsed, in document order */
+	assert_int_equal(view.n_passages, doc->n_passages);
+	for (size_t i = 0; i < view.n_passages; i++) {
+		const struct doc_passage *p = &view.passages[i];
+
+		assert_int_equal(p->role, doc->passages[i].role);
+		assert_int_equal(p->vraag, doc->passages[i].vraag);
+		assert_string_equal(p->text, doc->passages[i].text);
+		assert_true(i == 0 || p->id > view.passages[i - 1].id);
+		switch (p->role) {
+		case ROLE_HEADER:
+			assert_int_equal(n_vraag, 0);	/* the headers come first */
+			n_header++;
+			break;
+		case ROLE_VRAAG:
+			assert_int_equal(p->vraag, vraag + 1);	/* 1 to 9, each */
+			vraag = p->vraag;
+			n_vraag++;
+			break;
+		case ROLE_ANTWOORD:
+			assert_int_equal(p->vraag, vraag);	/* after its vraag */
+			n_antwoord++;
+			if (p->vraag != 8)
+				break;
+			if (antwoord8++ == 1)
+				assert_true(strncmp(p->text,
+				    "Een sociaal veilige werkomgeving", 32) == 0);
+			else
+				assert_non_null(strstr(p->text,
+				    "(met uitzondering van de Politiek Adviseurs)"));
+			break;
+		default:
+			fail_msg("passage %zu has role %s", i, model_role_name(p->role));
+		}
+	}
+	assert_int_equal(n_header, 2);
+	assert_int_equal(n_vraag, 9);
+	assert_int_equal(n_antwoord, 11);	/* two for vraag 5, two for vraag 8 */
+	assert_int_equal(antwoord8, 2);
+	store_document_clear(&view);
+	model_free(doc);
+
+	assert_int_equal(store_document(f->st, res.doc + 100, &view, &err),
+	    STATUS_NOT_FOUND);
+	assert_int_equal(view.n_passages, 0);
+	store_document_clear(&view);
+}
+
+/* "mede namens", a set-less document, and the library row of each. */
+static void
+test_document_people(void **state)
+{
+	struct fixture *f = *state;
+	struct import_result bzk, letter;
+	struct doc_view view;
+	struct error err = { "" };
+
+	bzk = import_made(f->st, "bzk.md", doc_bzk());
+	letter = import_made(f->st, "004.txt", doc_letter("Bruins Slot"));
+
+	assert_int_equal(store_document(f->st, bzk.doc, &view, &err), STATUS_OK);
+	assert_string_equal(view.format, "test");
+	assert_int_equal(view.n_signatories, 2);
+	assert_string_equal(view.signatories[1].name, "Van Huffelen");
+	assert_string_equal(view.signatories[1].role, "Staatssecretaris");
+	assert_int_equal(view.signatories[1].n_on_behalf_of, 1);
+	assert_string_equal(view.signatories[1].on_behalf_of[0], "DEF");
+	assert_int_equal(view.signatories[0].n_on_behalf_of, 0);
+	assert_int_equal(view.n_passages, 7);
+	assert_int_equal(view.passages[0].role, ROLE_HEADER);
+	assert_int_equal(view.passages[6].role, ROLE_ANTWOORD);
+	assert_int_equal(view.passages[6].vraag, 3);
+	store_document_clear(&view);
+
+	assert_int_equal(store_document(f->st, letter.doc, &view, &err), STATUS_OK);
+	assert_int_equal(view.kind, DOC_LETTER);
+	assert_int_equal(view.set, 0);
+	assert_string_equal(view.ministry, "");
+	assert_string_equal(view.received, "");
+	assert_int_equal(view.n_signatories, 0);
+	assert_int_equal(view.n_passages, 7);
+	assert_int_equal(view.passages[0].role, ROLE_EPIGRAPH);
+	assert_int_equal(view.passages[2].role, ROLE_SALUTATION);
+	assert_int_equal(view.passages[6].role, ROLE_CLOSING);
+	assert_string_equal(view.passages[6].text, "Hoogachtend,");
+	store_document_clear(&view);
+}
+
 int
 main(void)
 {
@@ -1210,6 +1995,14 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_seeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_library_seeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_library_set_updated, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_library_orders, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_library_plans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_document_seed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_document_people, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "cli.h"
 #include "date.h"
 #include "json.h"
@@ -780,9 +781,11 @@ import_corpus(struct store *st, const char *db_path)
 }
 
 int
-cli_library(struct store *st, const char *db_path)
+cli_library(struct store *st, const char *db_path, bool interactive)
 {
 	if (store_is_empty(st) && !import_corpus(st, db_path))
 		return 1;
+	if (interactive)
+		return app_run(st);
 	return list_all(st, NULL) ? 0 : 1;
 }

@@ -15,9 +15,10 @@ int cli_show(struct store *st, int argc, char **argv);
 
 /*
  * naast without a command: on an empty database, imports the bundled
- * corpus first; then shows the library (as `list` until the interface
- * exists).  db_path is named in the first-start message.
+ * corpus first (db_path is named in the message); then opens the
+ * interface, or, when interactive is false (not a terminal), prints the
+ * library as `list` does.
  */
-int cli_library(struct store *st, const char *db_path);
+int cli_library(struct store *st, const char *db_path, bool interactive);
 
 #endif

@@ -13,18 +13,50 @@
  * SCOPE is a view name or "generic" (every view); KEY is a character
  * ("j", "?", "G"), a name ("Enter", "Tab", "BackTab", "Space", "Esc",
  * "Backspace", "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home",
- * "End", "F1".."F12") or a control key ("C-l"); ACTION is an action name
- * or "none" to unbind.  A view's own binding wins over a generic one.
+ * "End", "F1".."F12") or a control key ("C-a".."C-z"); ACTION is an
+ * action name or "none" to unbind.  Words are separated by spaces or tabs;
+ * a word starting with '#' after ACTION starts a comment.  A view's own
+ * binding wins over a generic one, and "none" in a view hides a generic
+ * binding of that key in that view.  Binding a key again replaces its
+ * action and keeps its place in the order keymap_keys_for lists keys in.
  * Views switch on actions, never on keys; the help screen is made from
  * these tables, so there is no second list to drift.
+ *
+ * A key is an int.  A character is its Unicode code point, as wget_wch
+ * returns it ('j', 0xEB for 'ë', 12 for Ctrl-L, 27 for Esc); a function
+ * key is KEYMAP_FKEY(KEY_x).  Curses's KEY_* codes (0401 and up) are also
+ * code points (KEY_DOWN is U+0102), so function keys are moved past the
+ * last code point: the two never collide and every key is >= 0.  Some
+ * keys come as more than one code; keymap_key_from_curses and
+ * keymap_action fold them to one: Enter ('\r', KEY_ENTER) is '\n', and
+ * Backspace (8, 127) is KEYMAP_FKEY(KEY_BACKSPACE).  "C-i", "C-j", "C-m"
+ * and "C-h" therefore name Tab, Enter, Enter and Backspace.
+ *
+ * The bindings are one table in memory, owned by this module: keymap_init
+ * fills it, keymap_free empties it.
  */
 #ifndef NAAST_KEYMAP_H
 #define NAAST_KEYMAP_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 
 #include "status.h"
+
+/* Function keys start past U+10FFFF, the last code point. */
+#define KEYMAP_FKEY_BASE	0x110000
+/* The key for curses's KEY_x; a macro so that it can be a case label. */
+#define KEYMAP_FKEY(k)		(KEYMAP_FKEY_BASE + (k))
+/* The terminal was resized. */
+#define KEYMAP_RESIZE		KEYMAP_FKEY(KEY_RESIZE)
+/* Room enough for any keymap_key_name. */
+#define KEYMAP_KEY_NAME_MAX	32
+/* Keys that views typing text look at. */
+#define KEYMAP_ENTER		'\n'
+#define KEYMAP_ESC		27
+#define KEYMAP_BACKSPACE	KEYMAP_FKEY(KEY_BACKSPACE)
 
 #define ACTION_INFO(_) \
 	_(NONE,            "none",            "Do nothing (unbinds a key)") \
@@ -73,44 +105,72 @@ enum scope {
 	N_SCOPES
 };
 
-/* Loads the built-in bindings; call once before anything else here. */
+/*
+ * Loads the built-in bindings, dropping any made before; call once before
+ * anything else here.
+ */
 void keymap_init(void);
 /* Drops every binding (for tests and at exit). */
 void keymap_free(void);
 
 /*
  * Reads one key-file line (a comment, a blank line or a bind line) and
- * applies it.  On a bad line returns STATUS_USAGE with err saying what is
- * wrong ("unknown action 'foo'"), without file or line: the caller adds
- * them.
+ * applies it.  On a bad line returns STATUS_USAGE with err naming the bad
+ * word and what is valid ("unknown action 'foo' (see the help screen, ?,
+ * for action names)"), without file or line: the caller adds them.
  */
 enum status keymap_parse_line(const char *line, struct error *err);
 
 /*
- * Reads a key file.  A missing file is fine.  Stops at the first bad line:
+ * Reads a key file (UTF-8; lines of at most 1024 bytes).  A missing file is
+ * fine; one that cannot be read is STATUS_IO.  Stops at the first bad line:
  * STATUS_USAGE, err = "FILE:LINE: what is wrong (fix or remove the line)".
+ * On any error the bindings are left as they were before the call.
  */
 enum status keymap_load_file(const char *path, struct error *err);
 
-/* The default key file path ($XDG_CONFIG_HOME/naast/keys, or ~/.config/...); NULL if none. Allocated. */
+/*
+ * The default key file: $XDG_CONFIG_HOME/naast/keys when XDG_CONFIG_HOME is
+ * an absolute path, else $HOME/.config/naast/keys; NULL when HOME is unset
+ * or empty too.  The caller frees it.
+ */
 char *keymap_default_path(void);
 
-/* The action bound to key (a curses key code) in scope, or ACTION_NONE. */
+/*
+ * The key for what wget_wch returned: rc is its return value (KEY_CODE_YES
+ * for a function key, OK for a character), wc the key it stored.
+ */
+int keymap_key_from_curses(int rc, wint_t wc);
+
+/* True when key types text: a space or a character that shows. */
+bool keymap_is_text(int key);
+/* The UTF-8 bytes of a text key (no NUL); returns how many. */
+size_t keymap_text_utf8(int key, char out[8]);
+
+/* The action bound to key in scope (or else in generic), or ACTION_NONE. */
 enum action keymap_action(enum scope scope, int key);
 
-/* Key name for a curses key code, as key files write it: "j", "C-l", "PgDn". */
+/*
+ * The name of key as key files write it: "j", "ë", "C-l", "PgDn", "Space".
+ * A key with no such name gets one that no key file accepts ("<U+0000>",
+ * "KEY_IC").  Writes into buf (KEYMAP_KEY_NAME_MAX bytes is enough) and
+ * returns it.
+ */
 const char *keymap_key_name(int key, char *buf, size_t size);
-/* Curses key code for a key name; -1 when it is not one. */
+/* The key a name stands for; -1 when it is not one. */
 int keymap_key_code(const char *name);
 
+/* The names of ACTION_INFO and SCOPE_INFO; NULL when out of range. */
 const char *keymap_action_name(enum action action);
 const char *keymap_action_help(enum action action);
 const char *keymap_scope_name(enum scope scope);
 
 /*
- * The keys bound to action in scope (its own and generic ones that it does
- * not override), as "j, Down": for the help screen and the status line.
- * Returns the number of keys; out holds "" when there are none.
+ * The keys bound to action in scope (its own, then generic ones that it
+ * does not override, each in the order they were bound), as "j, Down": for
+ * the help screen and the status line.  Returns the number of keys; out
+ * holds as many whole names as fit, "" when there are none.  ACTION_NONE
+ * has no keys.
  */
 size_t keymap_keys_for(enum scope scope, enum action action, char *out, size_t size);
 

@@ -8,12 +8,16 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "keymap.h"
 #include "store.h"
 #include "xalloc.h"
 
@@ -100,6 +104,37 @@ database_path(const char *opt)
 	return path;
 }
 
+/*
+ * naast speaks UTF-8 to the terminal.  A session without a UTF-8 locale
+ * (a bare ssh login has LANG unset) still gets it through C.UTF-8.
+ */
+static void
+set_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/* The built-in keys, then the user's key file; false with a message. */
+static bool
+load_keys(void)
+{
+	struct error err = { "" };
+	char *path = keymap_default_path();
+	enum status status = STATUS_OK;
+
+	keymap_init();
+	if (path)
+		status = keymap_load_file(path, &err);
+	free(path);
+	if (status != STATUS_OK) {
+		fprintf(stderr, "naast: %s\n", err.msg);
+		return false;
+	}
+	return true;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -134,6 +169,7 @@ main(int argc, char **argv)
 			return usage_error("unknown option", argv[optind - 1]);
 		}
 	}
+	set_locale();
 	cmd = optind < argc ? argv[optind] : NULL;
 	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "list") != 0 &&
 	    strcmp(cmd, "show") != 0)
@@ -149,8 +185,12 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (!cmd)
-		rc = cli_library(st, path);
+	if (!cmd) {
+		bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+
+		rc = interactive && !load_keys() ? 1 : cli_library(st, path, interactive);
+		keymap_free();
+	}
 	else if (strcmp(cmd, "import") == 0)
 		rc = cli_import(st, argc, argv);
 	else if (strcmp(cmd, "list") == 0)

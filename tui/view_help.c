@@ -1,0 +1,180 @@
+/*
+ * view_help: the keys of the view it was opened from, made from the key
+ * tables themselves (keymap.h): every action bound there, with its keys
+ * and its help text.  There is no other list of keys to keep up to date.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "view.h"
+#include "xalloc.h"
+
+struct help {
+	enum scope scope;
+	struct wrapped lines;
+	enum ui *looks;
+	int offset, height;
+	char *key_file;
+};
+
+static void
+add(struct help *h, const char *text, enum ui look)
+{
+	draw_wrap_line(&h->lines, text);
+	h->looks = xrealloc(h->looks, h->lines.n * sizeof(*h->looks));
+	h->looks[h->lines.n - 1] = look;
+}
+
+static void
+build(struct help *h)
+{
+	char line[512], keys[128];
+
+	snprintf(line, sizeof(line), "Keys in the %s view", keymap_scope_name(h->scope));
+	add(h, line, UI_HEADING);
+	add(h, "", UI_NORMAL);
+	for (int a = ACTION_NONE + 1; a < N_ACTIONS; a++) {
+		if (!keymap_keys_for(h->scope, (enum action)a, keys, sizeof(keys)))
+			continue;
+		snprintf(line, sizeof(line), "  %-16s %s", keys, keymap_action_help((enum action)a));
+		add(h, line, UI_NORMAL);
+	}
+	add(h, "", UI_NORMAL);
+	add(h, "Change keys in your key file, one line each:", UI_HEADING);
+	add(h, "  bind SCOPE KEY ACTION      e.g.  bind compare J next-vraag", UI_NORMAL);
+	snprintf(line, sizeof(line), "  Key file: %s", h->key_file ? h->key_file : "(none: set HOME)");
+	add(h, line, UI_DIM);
+	line[0] = '\0';
+	for (int s = 0; s < N_SCOPES; s++) {
+		size_t used = strlen(line);
+
+		snprintf(line + used, sizeof(line) - used, "%s%s", s ? ", " : "  Scopes: ",
+		    keymap_scope_name((enum scope)s));
+	}
+	add(h, line, UI_DIM);
+	line[0] = '\0';
+	for (int a = ACTION_NONE; a < N_ACTIONS; a++) {
+		size_t used = strlen(line);
+
+		if (used > 400)
+			break;
+		snprintf(line + used, sizeof(line) - used, "%s%s", a ? ", " : "  Actions: ",
+		    keymap_action_name((enum action)a));
+	}
+	add(h, line, UI_DIM);
+}
+
+static bool
+help_open(struct view *v, const void *arg)
+{
+	struct help *h = xcalloc(1, sizeof(*h));
+
+	h->scope = *(const enum scope *)arg;
+	h->key_file = keymap_default_path();
+	build(h);
+	v->data = h;
+	return true;
+}
+
+static void
+help_close(struct view *v)
+{
+	struct help *h = v->data;
+
+	draw_wrap_free(&h->lines);
+	free(h->looks);
+	free(h->key_file);
+	free(h);
+}
+
+static void
+help_draw(struct view *v, int rows, int cols)
+{
+	struct help *h = v->data;
+
+	h->height = rows - 2;
+	if (h->offset > (int)h->lines.n - h->height)
+		h->offset = (int)h->lines.n - h->height;
+	if (h->offset < 0)
+		h->offset = 0;
+	draw_text(stdscr, 0, 0, " naast · help", cols, draw_attr(UI_TITLE), DRAW_PAD);
+	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
+	for (int y = 0; y < h->height && h->offset + y < (int)h->lines.n; y++)
+		draw_text(stdscr, 2 + y, 1, h->lines.lines[h->offset + y], cols - 2,
+		    draw_attr(h->looks[h->offset + y]), 0);
+}
+
+static void
+help_handle(struct view *v, enum action action)
+{
+	struct help *h = v->data;
+	int page = h->height > 1 ? h->height - 1 : 1;
+
+	switch (action) {
+	case ACTION_DOWN:
+		h->offset++;
+		break;
+	case ACTION_UP:
+		h->offset--;
+		break;
+	case ACTION_PAGE_DOWN:
+		h->offset += page;
+		break;
+	case ACTION_PAGE_UP:
+		h->offset -= page;
+		break;
+	case ACTION_FIRST:
+		h->offset = 0;
+		break;
+	case ACTION_LAST:
+		h->offset = (int)h->lines.n;
+		break;
+	default:
+		break;
+	}
+	if (h->offset < 0)
+		h->offset = 0;
+}
+
+static void
+help_mouse(struct view *v, enum mouse event, int y, int x)
+{
+	(void)y;
+	(void)x;
+	if (event == MOUSE_WHEEL_UP)
+		help_handle(v, ACTION_UP);
+	else if (event == MOUSE_WHEEL_DOWN)
+		help_handle(v, ACTION_DOWN);
+}
+
+static void
+help_status(struct view *v, char *buf, size_t size)
+{
+	struct help *h = v->data;
+
+	snprintf(buf, size, "Help · %s", keymap_scope_name(h->scope));
+}
+
+static const struct view_hint help_hints[] = {
+	{ ACTION_NONE, NULL },
+};
+
+const struct view_ops view_help_ops = {
+	.name = "help",
+	.scope = SCOPE_HELP,
+	.min_cols = 40,
+	.min_rows = 8,
+	.open = help_open,
+	.draw = help_draw,
+	.handle = help_handle,
+	.mouse = help_mouse,
+	.status = help_status,
+	.hints = help_hints,
+	.close = help_close,
+};

@@ -1,0 +1,407 @@
+/*
+ * view_library: the question sets and documents, newest first, read page
+ * by page from the store as the selection moves: a window of rows around
+ * the selection is all that is in memory, whatever the size of the
+ * archive.  f narrows the list as you type, S changes the order.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "store.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* Rows fetched at a time, and the most kept around the selection. */
+#define PAGE 64
+#define MAX_ROWS (4 * PAGE)
+
+struct library {
+	char filter[256];
+	bool typing;		/* f was pressed: keys go to the filter */
+	enum library_sort sort;
+	size_t count;		/* rows that match the filter */
+	struct library_row *rows;	/* a window of rows, in display order */
+	size_t n;
+	size_t sel;		/* the selected row, an index into rows */
+	size_t top;		/* the first row on screen */
+	bool at_start, at_end;	/* rows[0] is the very first row; rows[n-1] the last */
+	int height;		/* rows of the list at the last draw */
+};
+
+static const char *const sort_names[] = {
+	[LIBRARY_BY_SUBMITTED] = "by submitted date",
+	[LIBRARY_BY_RECEIVED] = "by received date",
+	[LIBRARY_BY_SUBJECT] = "by subject",
+};
+
+/* ------------------------------------------------------------------ rows */
+
+static void
+drop_rows(struct library *lib)
+{
+	store_library_free(lib->rows, lib->n);
+	lib->rows = NULL;
+	lib->n = lib->sel = lib->top = 0;
+}
+
+static bool
+fetch(struct view *v, const struct library_row *from, bool backward,
+    struct library_row **rows, size_t *n)
+{
+	struct library *lib = v->data;
+	struct error err = { "" };
+
+	if (store_library_page(app_store(v->app), lib->filter, lib->sort, from,
+	    backward, PAGE, rows, n, &err) != STATUS_OK) {
+		app_message(v->app, "Cannot read the library: %s", err.msg);
+		*rows = NULL;
+		*n = 0;
+		return false;
+	}
+	return true;
+}
+
+/* Reads the rows from the top (or, with at_end, the last page). */
+static void
+load(struct view *v, bool from_end)
+{
+	struct library *lib = v->data;
+	struct error err = { "" };
+
+	drop_rows(lib);
+	if (store_library_count(app_store(v->app), lib->filter, &lib->count, &err) != STATUS_OK)
+		app_message(v->app, "Cannot count the library: %s", err.msg);
+	fetch(v, NULL, from_end, &lib->rows, &lib->n);
+	lib->at_start = !from_end || lib->n < PAGE;
+	lib->at_end = from_end || lib->n < PAGE;
+	if (from_end && lib->n)
+		lib->sel = lib->n - 1;
+}
+
+/* Keeps at most MAX_ROWS, dropping from the side away from the selection. */
+static void
+trim(struct library *lib)
+{
+	size_t drop;
+
+	if (lib->n <= MAX_ROWS)
+		return;
+	drop = lib->n - MAX_ROWS;
+	if (lib->sel >= lib->n / 2) {
+		store_library_rows_clear(lib->rows, drop);
+		memmove(lib->rows, lib->rows + drop, (lib->n - drop) * sizeof(*lib->rows));
+		lib->sel -= drop;
+		lib->top = lib->top > drop ? lib->top - drop : 0;
+		lib->at_start = false;
+	} else {
+		store_library_rows_clear(lib->rows + lib->n - drop, drop);
+		lib->at_end = false;
+	}
+	lib->n -= drop;
+}
+
+/* Makes sure rows exist around index sel +- margin, reading pages. */
+static void
+ensure(struct view *v, size_t margin)
+{
+	struct library *lib = v->data;
+	struct library_row *more;
+	size_t n;
+
+	if (lib->n && lib->sel + margin >= lib->n && !lib->at_end) {
+		if (fetch(v, &lib->rows[lib->n - 1], false, &more, &n)) {
+			lib->rows = xrealloc(lib->rows, (lib->n + n + 1) * sizeof(*lib->rows));
+			memcpy(lib->rows + lib->n, more, n * sizeof(*more));
+			lib->n += n;
+			lib->at_end = n < PAGE;
+			free(more);
+			trim(lib);
+		}
+	}
+	if (lib->n && lib->sel < margin && !lib->at_start) {
+		if (fetch(v, &lib->rows[0], true, &more, &n)) {
+			lib->rows = xrealloc(lib->rows, (lib->n + n + 1) * sizeof(*lib->rows));
+			memmove(lib->rows + n, lib->rows, lib->n * sizeof(*lib->rows));
+			memcpy(lib->rows, more, n * sizeof(*more));
+			lib->n += n;
+			lib->sel += n;
+			lib->top += n;
+			lib->at_start = n < PAGE;
+			free(more);
+			trim(lib);
+		}
+	}
+}
+
+static void
+move_sel(struct view *v, long delta)
+{
+	struct library *lib = v->data;
+	size_t margin = (size_t)(lib->height > 0 ? lib->height : 1) + 1;
+
+	while (delta > 0) {
+		ensure(v, margin);
+		if (lib->sel + 1 >= lib->n)
+			break;
+		lib->sel++;
+		delta--;
+	}
+	while (delta < 0) {
+		ensure(v, margin);
+		if (lib->sel == 0)
+			break;
+		lib->sel--;
+		delta++;
+	}
+}
+
+/* ------------------------------------------------------------- the view */
+
+static bool
+library_open(struct view *v, const void *arg)
+{
+	struct library *lib = xcalloc(1, sizeof(*lib));
+
+	(void)arg;
+	lib->sort = LIBRARY_BY_SUBMITTED;
+	v->data = lib;
+	load(v, false);
+	return true;
+}
+
+static void
+library_close(struct view *v)
+{
+	struct library *lib = v->data;
+
+	drop_rows(lib);
+	free(lib);
+}
+
+static void
+library_reload(struct view *v)
+{
+	struct library *lib = v->data;
+	long keep = (long)lib->sel;
+
+	/* The data may have changed under us: read again, keep the place. */
+	load(v, false);
+	move_sel(v, keep);
+}
+
+/* "29-01-2024" for "2024-01-29"; "" for "". */
+static void
+date_dmy(const char *iso, char out[11])
+{
+	if (strlen(iso) == 10)
+		snprintf(out, 11, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
+	else
+		out[0] = '\0';
+}
+
+static void
+draw_row(const struct library_row *r, int y, int cols, bool selected)
+{
+	attr_t attr = selected ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL);
+	int who_w = cols >= 100 ? 26 : cols >= 70 ? 20 : 14;
+	int right_w = 16, title_w;
+	char date[11], right[32];
+	const char *who = r->who;
+
+	date_dmy(r->submitted, date);
+	if (r->kind == LIBRARY_SET)
+		snprintf(right, sizeof(right), "%d/%d beantwoord", r->answered, r->addressed);
+	else
+		snprintf(right, sizeof(right), "%s", r->doc_kind == DOC_LETTER ? "letter" : "document");
+	if (r->kind == LIBRARY_DOCUMENT)
+		who = r->doc_kind == DOC_LETTER ? "(letter to)" : "(document)";
+	title_w = cols - (15 + who_w) - 2 - right_w - 1;
+	draw_text(stdscr, y, 0, " ", cols, attr, DRAW_PAD);
+	draw_text(stdscr, y, 1, date, 10, attr, 0);
+	draw_text(stdscr, y, 13, who, who_w, attr, DRAW_CUT);
+	draw_text(stdscr, y, 15 + who_w, r->title, title_w, attr, DRAW_CUT);
+	draw_text_right(stdscr, y, cols - right_w - 1, right, right_w, attr);
+}
+
+static void
+library_draw(struct view *v, int rows, int cols)
+{
+	struct library *lib = v->data;
+	char title[128];
+
+	lib->height = rows - 2;
+	snprintf(title, sizeof(title), " naast · %zu %s", lib->count,
+	    lib->count == 1 ? "set or document" : "sets and documents");
+	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_PAD);
+	if (lib->filter[0] || lib->typing) {
+		char f[300];
+
+		snprintf(f, sizeof(f), "filter: %s%s", lib->filter, lib->typing ? "_" : "");
+		draw_text_right(stdscr, 0, cols / 2, f, cols / 2 - 1,
+		    lib->typing ? draw_attr(UI_INPUT) : draw_attr(UI_TITLE));
+	}
+	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
+	if (lib->n == 0) {
+		draw_text(stdscr, 3, 2, lib->filter[0]
+		    ? "Nothing matches the filter. Esc clears it, Backspace shortens it."
+		    : "The library is empty: import documents with 'naast import FILE...'.",
+		    cols - 4, draw_attr(UI_DIM), 0);
+		return;
+	}
+	if (lib->sel < lib->top)
+		lib->top = lib->sel;
+	if (lib->height > 0 && lib->sel >= lib->top + (size_t)lib->height)
+		lib->top = lib->sel - (size_t)lib->height + 1;
+	for (int y = 0; y < lib->height && lib->top + (size_t)y < lib->n; y++) {
+		size_t i = lib->top + (size_t)y;
+
+		draw_row(&lib->rows[i], 2 + y, cols, i == lib->sel);
+	}
+}
+
+static void
+library_handle(struct view *v, enum action action)
+{
+	struct library *lib = v->data;
+	long page = lib->height > 1 ? lib->height - 1 : 1;
+
+	switch (action) {
+	case ACTION_DOWN:
+		move_sel(v, 1);
+		break;
+	case ACTION_UP:
+		move_sel(v, -1);
+		break;
+	case ACTION_PAGE_DOWN:
+		move_sel(v, page);
+		lib->top = lib->sel;
+		break;
+	case ACTION_PAGE_UP:
+		move_sel(v, -page);
+		break;
+	case ACTION_FIRST:
+		load(v, false);
+		break;
+	case ACTION_LAST:
+		load(v, true);
+		break;
+	case ACTION_FILTER:
+		lib->typing = true;
+		break;
+	case ACTION_SORT:
+		lib->sort = (enum library_sort)((lib->sort + 1) % 3);
+		load(v, false);
+		app_message(v->app, "Sorted %s", sort_names[lib->sort]);
+		break;
+	case ACTION_OPEN:
+		if (lib->n == 0)
+			break;
+		if (lib->rows[lib->sel].kind == LIBRARY_SET)
+			app_push(v->app, &view_compare_ops, &lib->rows[lib->sel].id);
+		else
+			app_push(v->app, &view_reader_ops, &lib->rows[lib->sel].id);
+		break;
+	default:
+		break;
+	}
+}
+
+/* While typing a filter: every printable key narrows the list at once. */
+static bool
+library_input(struct view *v, int key)
+{
+	struct library *lib = v->data;
+	size_t len = strlen(lib->filter);
+
+	if (!lib->typing)
+		return false;
+	if (key == KEYMAP_ENTER) {
+		lib->typing = false;
+	} else if (key == KEYMAP_ESC) {
+		lib->typing = false;
+		lib->filter[0] = '\0';
+		load(v, false);
+	} else if (key == KEYMAP_BACKSPACE) {
+		while (len > 0 && ((unsigned char)lib->filter[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		lib->filter[len] = '\0';
+		load(v, false);
+	} else if (keymap_is_text(key)) {
+		char utf8[8];
+		size_t n = keymap_text_utf8(key, utf8);
+
+		if (len + n < sizeof(lib->filter)) {
+			memcpy(lib->filter + len, utf8, n);
+			lib->filter[len + n] = '\0';
+			load(v, false);
+		}
+	} else {
+		/* Arrows and the like still move while typing. */
+		return false;
+	}
+	return true;
+}
+
+static void
+library_mouse(struct view *v, enum mouse event, int y, int x)
+{
+	struct library *lib = v->data;
+
+	(void)x;
+	if (event == MOUSE_WHEEL_UP)
+		move_sel(v, -3);
+	else if (event == MOUSE_WHEEL_DOWN)
+		move_sel(v, 3);
+	else if (y >= 2 && lib->top + (size_t)(y - 2) < lib->n) {
+		size_t i = lib->top + (size_t)(y - 2);
+
+		if (i == lib->sel)
+			library_handle(v, ACTION_OPEN);
+		else
+			lib->sel = i;
+	}
+}
+
+static void
+library_status(struct view *v, char *buf, size_t size)
+{
+	struct library *lib = v->data;
+
+	if (lib->typing)
+		snprintf(buf, size, "Filter: type words to narrow, Enter keeps, Esc clears");
+	else if (lib->n)
+		snprintf(buf, size, "Library %s · %zu matching", sort_names[lib->sort], lib->count);
+	else
+		snprintf(buf, size, "Library · nothing to show");
+}
+
+static const struct view_hint library_hints[] = {
+	{ ACTION_OPEN, "open" },
+	{ ACTION_FILTER, "filter" },
+	{ ACTION_SORT, "sort" },
+	{ ACTION_NONE, NULL },
+};
+
+const struct view_ops view_library_ops = {
+	.name = "library",
+	.scope = SCOPE_LIBRARY,
+	.min_cols = 40,
+	.min_rows = 8,
+	.open = library_open,
+	.draw = library_draw,
+	.handle = library_handle,
+	.input = library_input,
+	.mouse = library_mouse,
+	.status = library_status,
+	.hints = library_hints,
+	.reload = library_reload,
+	.close = library_close,
+};

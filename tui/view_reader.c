@@ -1,0 +1,400 @@
+/*
+ * view_reader: one document whole, as the parser read it: the headers,
+ * every vraag and antwoord, or a letter's epigraph, salutation, paragraphs
+ * and closing.  Tab shows an outline to jump through; n and p jump to the
+ * next and previous section.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "draw.h"
+#include "store.h"
+#include "view.h"
+#include "xalloc.h"
+
+#define OUTLINE_WIDTH 24
+
+/* A line of the document as shown. */
+struct rline {
+	char *text;
+	enum ui look;
+	int indent;
+};
+
+/* A place to jump to. */
+struct section {
+	char label[48];
+	size_t line;		/* its first line */
+};
+
+struct reader {
+	struct doc_view doc;
+	struct rline *lines;
+	size_t n;
+	struct section *sections;
+	size_t n_sections;
+	int offset;		/* first line shown */
+	int height, width;	/* of the text at the last layout */
+	bool outline;		/* the outline is shown and has the keys */
+	size_t outline_sel;
+};
+
+/* ----------------------------------------------------------------- layout */
+
+static void
+add(struct reader *r, const char *text, enum ui look, int indent)
+{
+	r->lines = xrealloc(r->lines, (r->n + 1) * sizeof(*r->lines));
+	r->lines[r->n].text = xstrdup(text);
+	r->lines[r->n].look = look;
+	r->lines[r->n].indent = indent;
+	r->n++;
+}
+
+static void
+add_wrapped(struct reader *r, const char *text, enum ui look, int indent)
+{
+	struct wrapped w = { 0 };
+
+	draw_wrap(&w, text, r->width - indent);
+	for (size_t i = 0; i < w.n; i++)
+		add(r, w.lines[i], look, indent);
+	draw_wrap_free(&w);
+}
+
+static void
+section(struct reader *r, const char *label)
+{
+	r->sections = xrealloc(r->sections, (r->n_sections + 1) * sizeof(*r->sections));
+	snprintf(r->sections[r->n_sections].label, sizeof(r->sections[0].label), "%s", label);
+	r->sections[r->n_sections].line = r->n;
+	r->n_sections++;
+}
+
+static void
+clear_lines(struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->lines[i].text);
+	free(r->lines);
+	free(r->sections);
+	r->lines = NULL;
+	r->sections = NULL;
+	r->n = r->n_sections = 0;
+}
+
+/* The document as lines at the current width, with its sections. */
+static void
+layout(struct reader *r)
+{
+	enum role last_role = ROLE_OTHER;
+	int last_vraag = -1, body = 0;
+	char label[48];
+
+	clear_lines(r);
+	for (size_t i = 0; i < r->doc.n_passages; i++) {
+		const struct doc_passage *p = &r->doc.passages[i];
+		bool new_block = p->role != last_role || p->vraag != last_vraag;
+
+		if (r->n > 0)
+			add(r, "", UI_NORMAL, 0);
+		switch (p->role) {
+		case ROLE_VRAAG:
+		case ROLE_ANTWOORD:
+			if (new_block) {
+				snprintf(label, sizeof(label), "%s %d",
+				    p->role == ROLE_VRAAG ? "Vraag" : "Antwoord", p->vraag);
+				if (p->role == ROLE_VRAAG)
+					section(r, label);
+				add(r, label, UI_HEADING, 0);
+			}
+			add_wrapped(r, p->text, UI_NORMAL, 0);
+			break;
+		case ROLE_HEADER:
+			if (new_block)
+				section(r, "Header");
+			add_wrapped(r, p->text, UI_TITLE, 0);
+			break;
+		case ROLE_EPIGRAPH:
+			section(r, "Epigraph");
+			add_wrapped(r, p->text, UI_DIM, 4);
+			break;
+		case ROLE_ATTRIBUTION:
+			add_wrapped(r, p->text, UI_DIM, 8);
+			break;
+		case ROLE_SALUTATION:
+			section(r, "Salutation");
+			add_wrapped(r, p->text, UI_NORMAL, 0);
+			break;
+		case ROLE_BODY:
+			snprintf(label, sizeof(label), "Paragraph %d", ++body);
+			section(r, label);
+			add_wrapped(r, p->text, UI_NORMAL, 0);
+			break;
+		case ROLE_CLOSING:
+			section(r, "Closing");
+			add_wrapped(r, p->text, UI_NORMAL, 0);
+			break;
+		case ROLE_OTHER:
+			if (new_block)
+				section(r, "Not placed");
+			add_wrapped(r, p->text, UI_DIM, 2);
+			break;
+		}
+		last_role = p->role;
+		last_vraag = p->vraag;
+	}
+	if (r->n == 0)
+		add(r, "This document has no text.", UI_DIM, 0);
+}
+
+/* ------------------------------------------------------------------- view */
+
+static bool
+reader_open(struct view *v, const void *arg)
+{
+	struct reader *r = xcalloc(1, sizeof(*r));
+	struct error err = { "" };
+	long long id = *(const long long *)arg;
+
+	if (store_document(app_store(v->app), id, &r->doc, &err) != STATUS_OK) {
+		app_message(v->app, "Cannot open document %lld: %s", id, err.msg);
+		free(r);
+		return false;
+	}
+	v->data = r;
+	return true;
+}
+
+static void
+reader_close(struct view *v)
+{
+	struct reader *r = v->data;
+
+	clear_lines(r);
+	store_document_clear(&r->doc);
+	free(r);
+}
+
+static int
+max_offset(const struct reader *r)
+{
+	return (int)r->n > r->height ? (int)r->n - r->height : 0;
+}
+
+static void
+scroll_to(struct reader *r, int offset)
+{
+	r->offset = offset;
+	if (r->offset > max_offset(r))
+		r->offset = max_offset(r);
+	if (r->offset < 0)
+		r->offset = 0;
+}
+
+/* The section that the top line is in. */
+static size_t
+current_section(const struct reader *r)
+{
+	size_t s = 0;
+
+	for (size_t i = 0; i < r->n_sections; i++)
+		if (r->sections[i].line <= (size_t)r->offset)
+			s = i;
+	return s;
+}
+
+static void
+reader_draw(struct view *v, int rows, int cols)
+{
+	struct reader *r = v->data;
+	int text_x = r->outline ? OUTLINE_WIDTH + 1 : 1;
+	int width = cols - text_x - 1;
+	char title[512], date[32] = "";
+
+	if (width != r->width || rows - 2 != r->height) {
+		size_t section_line = r->n_sections ? r->sections[current_section(r)].line : 0;
+		bool at_section = r->n && (size_t)r->offset == section_line;
+
+		r->width = width;
+		r->height = rows - 2;
+		layout(r);
+		/* keep the reader at the section it was in */
+		if (at_section && r->n_sections)
+			scroll_to(r, (int)r->sections[current_section(r)].line);
+		scroll_to(r, r->offset);
+	}
+	if (r->doc.received[0])
+		date_format_nl(r->doc.received, date, sizeof(date));
+	if (r->doc.kind == DOC_ANSWER)
+		snprintf(title, sizeof(title), " %s · answer by %s%s%s", r->doc.origin,
+		    r->doc.ministry[0] ? r->doc.ministry : "an unknown ministry",
+		    date[0] ? ", ontvangen " : "", date);
+	else
+		snprintf(title, sizeof(title), " %s · %s", r->doc.origin,
+		    r->doc.kind == DOC_LETTER ? "letter" : "document");
+	draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
+	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_CUT);
+	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
+	for (int y = 0; y < r->height && r->offset + y < (int)r->n; y++) {
+		const struct rline *l = &r->lines[r->offset + y];
+
+		draw_text(stdscr, 2 + y, text_x + l->indent, l->text, width - l->indent,
+		    draw_attr(l->look), 0);
+	}
+	if (r->outline) {
+		size_t top = r->outline_sel >= (size_t)r->height ? r->outline_sel - (size_t)r->height + 1 : 0;
+
+		for (int y = 0; y < r->height; y++) {
+			size_t i = top + (size_t)y;
+			bool sel = i == r->outline_sel;
+
+			draw_text(stdscr, 2 + y, 0, " ", OUTLINE_WIDTH, sel ? draw_attr(UI_CURSOR)
+			    : draw_attr(UI_NORMAL), DRAW_PAD);
+			if (i < r->n_sections)
+				draw_text(stdscr, 2 + y, 1, r->sections[i].label, OUTLINE_WIDTH - 2,
+				    sel ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL), 0);
+			mvwaddch(stdscr, 2 + y, OUTLINE_WIDTH, ACS_VLINE);
+		}
+	}
+}
+
+static void
+jump(struct reader *r, long delta)
+{
+	long s = (long)current_section(r) + delta;
+
+	if (r->n_sections == 0)
+		return;
+	if (delta > 0 && r->sections[current_section(r)].line > (size_t)r->offset)
+		s = (long)current_section(r);
+	if (s < 0)
+		s = 0;
+	if (s >= (long)r->n_sections)
+		s = (long)r->n_sections - 1;
+	scroll_to(r, (int)r->sections[s].line);
+}
+
+static void
+reader_handle(struct view *v, enum action action)
+{
+	struct reader *r = v->data;
+	int page = r->height > 1 ? r->height - 1 : 1;
+
+	if (r->outline) {
+		switch (action) {
+		case ACTION_DOWN:
+			if (r->outline_sel + 1 < r->n_sections)
+				r->outline_sel++;
+			return;
+		case ACTION_UP:
+			if (r->outline_sel > 0)
+				r->outline_sel--;
+			return;
+		case ACTION_OPEN:
+			if (r->outline_sel < r->n_sections)
+				scroll_to(r, (int)r->sections[r->outline_sel].line);
+			r->outline = false;
+			r->width = -1;	/* lay out again without the outline */
+			return;
+		default:
+			break;
+		}
+	}
+	switch (action) {
+	case ACTION_DOWN:
+		scroll_to(r, r->offset + 1);
+		break;
+	case ACTION_UP:
+		scroll_to(r, r->offset - 1);
+		break;
+	case ACTION_PAGE_DOWN:
+		scroll_to(r, r->offset + page);
+		break;
+	case ACTION_PAGE_UP:
+		scroll_to(r, r->offset - page);
+		break;
+	case ACTION_FIRST:
+		scroll_to(r, 0);
+		break;
+	case ACTION_LAST:
+		scroll_to(r, max_offset(r));
+		break;
+	case ACTION_NEXT_VRAAG:
+		jump(r, 1);
+		break;
+	case ACTION_PREV_VRAAG:
+		jump(r, -1);
+		break;
+	case ACTION_OUTLINE:
+		r->outline = !r->outline;
+		r->outline_sel = current_section(r);
+		r->width = -1;
+		if (r->n_sections == 0)
+			app_message(v->app, "This document has no sections");
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+reader_mouse(struct view *v, enum mouse event, int y, int x)
+{
+	struct reader *r = v->data;
+
+	if (event == MOUSE_WHEEL_UP)
+		scroll_to(r, r->offset - 3);
+	else if (event == MOUSE_WHEEL_DOWN)
+		scroll_to(r, r->offset + 3);
+	else if (r->outline && x < OUTLINE_WIDTH && y >= 2 && (size_t)(y - 2) < r->n_sections) {
+		r->outline_sel = (size_t)(y - 2);
+		reader_handle(v, ACTION_OPEN);
+	}
+}
+
+static void
+reader_status(struct view *v, char *buf, size_t size)
+{
+	struct reader *r = v->data;
+
+	snprintf(buf, size, "Reader · line %d/%zu%s%s", r->offset + 1, r->n,
+	    r->n_sections ? " · " : "",
+	    r->n_sections ? r->sections[current_section(r)].label : "");
+}
+
+static void
+reader_reload(struct view *v)
+{
+	struct reader *r = v->data;
+
+	r->width = -1;
+}
+
+static const struct view_hint reader_hints[] = {
+	{ ACTION_OUTLINE, "outline" },
+	{ ACTION_NEXT_VRAAG, "next" },
+	{ ACTION_PREV_VRAAG, "prev" },
+	{ ACTION_NONE, NULL },
+};
+
+const struct view_ops view_reader_ops = {
+	.name = "reader",
+	.scope = SCOPE_READER,
+	.min_cols = 40,
+	.min_rows = 8,
+	.open = reader_open,
+	.draw = reader_draw,
+	.handle = reader_handle,
+	.mouse = reader_mouse,
+	.status = reader_status,
+	.hints = reader_hints,
+	.reload = reader_reload,
+	.close = reader_close,
+};
