@@ -25,6 +25,7 @@
 #include "parse.h"
 #include "store.h"
 #include "testutil.h"
+#include "xalloc.h"
 
 struct fixture {
 	char dir[64];
@@ -137,7 +138,10 @@ dump(void)
 			if (attr & A_ALTCHARSET)
 				wch[0] = acs(wch[0]);
 			if (wch[0] == 0)
-				continue;	/* the second cell of a wide character */
+				continue;
+			/* A wide character fills the cells after it too. */
+			if (wcwidth(wch[0]) > 1)
+				x += wcwidth(wch[0]) - 1;
 			for (int i = 0; wch[i] && i < CCHARW_MAX; i++) {
 				int n = wctomb(mb, wch[i]);
 
@@ -305,6 +309,130 @@ test_help(void **state)
 	assert_false(app_running(f->app));
 }
 
+static void
+test_mouse_resize_and_keys(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+
+	resize(30, 100);
+	keys(f, "<Enter>");
+	app_draw(f->app);	/* the mouse points at what was drawn */
+	app_mouse(f->app, MOUSE_CLICK, 8, 70);
+	screen_is(f, "compare-clicked-bzk");
+	app_mouse(f->app, MOUSE_WHEEL_DOWN, 8, 20);
+	screen_is(f, "compare-wheel-az");
+	resizeterm(24, 80);
+	app_key(f->app, KEYMAP_RESIZE);
+	screen_is(f, "compare-resized");
+	/* A user's binding, read by the parser of the key file. */
+	assert_int_equal(keymap_parse_line("bind compare J next-vraag", &err), STATUS_OK);
+	keys(f, "J");
+	screen_is(f, "compare-user-key");
+}
+
+/* A letter with wide characters, combining marks and escape sequences. */
+static void
+test_hostile_text(void **state)
+{
+	struct fixture *f = *state;
+	static const char text[] =
+	    "Geachte heer \033]0;owned\007Jansen,\n\n"
+	    "Dit is 中文 en e\314\201e\314\201n brief \033[2J\033[31mmet escapes\033[0m"
+	    " en \xe2\x80\x99quotes\xe2\x80\x99 \xe2\x80\xae omgekeerd.\n\n"
+	    "Hoogachtend,\n";
+	struct document *doc = NULL;
+	struct import_result res;
+	struct error err = { "" };
+
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err), STATUS_OK);
+	assert_int_equal(store_import(f->st, "hostile.txt", doc, &res, &err), STATUS_OK);
+	model_free(doc);
+	app_key(f->app, KEYMAP_FKEY(KEY_RESIZE));	/* the library reads again */
+	screen_is(f, "library-hostile");
+	keys(f, "j<Enter>");
+	screen_is(f, "reader-hostile");
+}
+
+/* Many sets: the library reads them page by page as the selection moves. */
+static void
+test_library_pages(void **state)
+{
+	struct fixture *f = *state;
+
+	for (int i = 1; i <= 150; i++) {
+		char *text = xasprintf(
+		    "Vragen van het lid Jansen (VVD) aan de Minister van Financiën over "
+		    "onderwerp nummer %03d (ingezonden %d %s 2023).\n\n"
+		    "Antwoord van Minister Hoekstra (Financiën) (ontvangen 1 december 2023).\n\n"
+		    "Vraag 1\nIs dat zo?\n\nAntwoord 1\nJa.\n",
+		    i, 1 + i % 28, i % 2 ? "maart" : "juni");
+		struct document *doc = NULL;
+		struct import_result res;
+		struct error err = { "" };
+
+		assert_int_equal(parse_document(text, strlen(text), "pdftext", &doc, &err), STATUS_OK);
+		assert_int_equal(store_import(f->st, "generated", doc, &res, &err), STATUS_OK);
+		model_free(doc);
+		free(text);
+	}
+	app_key(f->app, KEYMAP_RESIZE);
+	screen_is(f, "library-many");
+	keys(f, "G");
+	screen_is(f, "library-many-end");
+	keys(f, "<PgUp><PgUp><PgUp>kkk");
+	screen_is(f, "library-many-back");
+	keys(f, "g<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>");
+	screen_is(f, "library-many-down");
+	keys(f, "S");
+	screen_is(f, "library-many-by-received");
+	keys(f, "S");
+	screen_is(f, "library-many-by-subject");
+	keys(f, "f077<Enter>");
+	screen_is(f, "library-many-filtered");
+}
+
+/* Colours follow the terminal; without them, attributes mark the parts. */
+static void
+test_colours(void **state)
+{
+	struct fixture *f = *state;
+
+	(void)f;
+	unsetenv("NO_COLOR");
+	draw_init();
+	assert_true(draw_attr(UI_FOCUS) & A_COLOR);
+	assert_true(draw_attr(UI_CURSOR) & A_REVERSE);
+	setenv("NO_COLOR", "1", 1);
+	draw_init();
+	assert_false(draw_attr(UI_FOCUS) & A_COLOR);
+	assert_true(draw_attr(UI_FOCUS) & A_BOLD);
+	assert_true(draw_attr(UI_HEADING) & A_UNDERLINE);
+	assert_true(draw_attr(UI_CURSOR) & A_REVERSE);
+	assert_true(draw_attr(UI_STATUS) & A_REVERSE);
+	unsetenv("NO_COLOR");
+}
+
+static void
+test_monochrome_terminal(void **state)
+{
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *mono = newterm("xterm-mono", out, in), *old;
+
+	(void)state;
+	assert_non_null(mono);
+	old = set_term(mono);
+	assert_false(has_colors());
+	draw_init();
+	assert_false(draw_attr(UI_FOCUS) & A_COLOR);
+	assert_true(draw_attr(UI_CURSOR) & A_REVERSE);
+	endwin();
+	set_term(old);
+	delscreen(mono);
+	fclose(out);
+	fclose(in);
+}
+
 int
 main(void)
 {
@@ -314,6 +442,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_compare_narrow_and_ministry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mouse_resize_and_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_library_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
+		cmocka_unit_test(test_monochrome_terminal),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -258,6 +258,10 @@ library_draw(struct view *v, int rows, int cols)
 		lib->top = lib->sel;
 	if (lib->height > 0 && lib->sel >= lib->top + (size_t)lib->height)
 		lib->top = lib->sel - (size_t)lib->height + 1;
+	/* At the end of the list, fill the screen rather than leave it blank. */
+	if (lib->at_end && lib->height > 0 && lib->n >= (size_t)lib->height &&
+	    lib->top > lib->n - (size_t)lib->height)
+		lib->top = lib->n - (size_t)lib->height;
 	for (int y = 0; y < lib->height && lib->top + (size_t)y < lib->n; y++) {
 		size_t i = lib->top + (size_t)y;
 

@@ -1,0 +1,120 @@
+#!/bin/sh
+# tests/e2e.sh: naast in a real terminal.  A private tmux server (its own
+# socket, no config) runs naast at a fixed size; the script types keys,
+# waits until the screen shows what it should, and compares captures with
+# the reviewed screens in tests/e2e/.  Waiting polls the screen for a
+# condition (bounded); nothing here measures time.
+#
+# Regenerate the screens after a deliberate change with
+#   NAAST_UPDATE_GOLDEN=1 make check TESTS=tests/e2e.sh
+. "$top_srcdir/tests/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+
+tmp=$(mktemp -d)
+sock=naast-e2e-$$
+export LC_ALL=C.UTF-8
+t() { tmux -u -L "$sock" -f /dev/null "$@"; }
+cleanup() { t kill-server 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+screen() { t capture-pane -p -t e2e; }
+
+# wait_for TEXT: until the screen shows TEXT (at most 400 looks).
+wait_for() {
+	i=0
+	while [ $i -lt 400 ]; do
+		screen | grep -qF -- "$1" && return 0
+		i=$((i + 1))
+		sleep 0.025
+	done
+	echo "# the screen never showed: $1" >&2
+	screen | sed 's/^/# /' >&2
+	return 1
+}
+
+# looks_like NAME: the screen is tests/e2e/NAME.txt.
+looks_like() {
+	screen >"$tmp/screen.txt"
+	if [ -n "${NAAST_UPDATE_GOLDEN:-}" ]; then
+		cp "$tmp/screen.txt" "$top_srcdir/tests/e2e/$1.txt"
+	fi
+	if ! cmp -s "$tmp/screen.txt" "$top_srcdir/tests/e2e/$1.txt"; then
+		diff -u "$top_srcdir/tests/e2e/$1.txt" "$tmp/screen.txt" | sed 's/^/# /' >&2
+		return 1
+	fi
+}
+
+# start CMD: runs CMD in a new 100x30 session; its exit status lands in $tmp/status.
+start() {
+	rm -f "$tmp/status"
+	t new-session -d -s e2e -x 100 -y 30 \
+		"env XDG_DATA_HOME='$tmp/data' XDG_CONFIG_HOME='$tmp/config' $1; echo \$? >'$tmp/status'; sleep 60"
+}
+
+exited_with() {
+	i=0
+	while [ $i -lt 400 ] && [ ! -s "$tmp/status" ]; do
+		i=$((i + 1))
+		sleep 0.025
+	done
+	[ "$(cat "$tmp/status" 2>/dev/null)" = "$1" ]
+}
+
+# --- first run on an empty database ----------------------------------------
+start "'$NAAST'"
+check "first run imports the bundled corpus and opens the library" wait_for "Eerdmans (JA21)"
+check "the library at 100x30" looks_like library
+check "the database was made under XDG_DATA_HOME" [ -f "$tmp/data/naast/naast.db" ]
+
+t send-keys -t e2e Enter
+check "Enter opens the compare view at vraag 1" wait_for "Vraag 1 van 9"
+check "the compare view at 100x30" looks_like compare-vraag1
+
+t send-keys -t e2e n
+check "n goes to vraag 2" wait_for "Vraag 2 van 9"
+
+t resize-window -t e2e -x 80 -y 24
+check "resizing to 80x24 redraws at once" wait_for "Set 1 · vraag 2/9 · AZ (pane 1/2)         n next"
+check "the compare view at 80x24" looks_like compare-80x24
+
+t resize-window -t e2e -x 30 -y 8
+check "a terminal too small says so" wait_for "Terminal too small (30x8)"
+check "the too-small screen" looks_like too-small
+
+t resize-window -t e2e -x 100 -y 30
+check "enlarging recovers" wait_for "Vraag 2 van 9"
+check "the compare view at 100x30 again" looks_like compare-vraag2
+
+t send-keys -t e2e '?'
+check "? shows the help for the view" wait_for "Keys in the compare view"
+check "the help lists next-vraag from the key table" wait_for "Go to the next vraag"
+
+t send-keys -t e2e q q q
+check "q, q, q quits with status 0" exited_with 0
+t kill-session -t e2e 2>/dev/null
+
+# --- hostile and wide text ----------------------------------------------------
+printf 'Geachte heer \033]0;owned\007Jansen,\n\nDit is 中文 en e\314\201e\314\201n brief \033[2J\033[31mmet escapes\033[0m en ’quotes’.\n\nHoogachtend,\n' >"$tmp/evil.txt"
+(cd "$tmp" && "$NAAST" --db evil.db import evil.txt >/dev/null 2>&1)
+start "env NAAST_DB='$tmp/evil.db' '$NAAST'"
+check "a hostile document is listed" wait_for "Jansen"
+t send-keys -t e2e Enter
+check "and opens in the reader" wait_for "Dit is 中文"
+check "wide characters, combining marks and escapes keep the layout" looks_like reader-hostile
+t send-keys -t e2e q q
+check "quit from the reader and the library" exited_with 0
+t kill-session -t e2e 2>/dev/null
+
+# --- a bad key file -----------------------------------------------------------
+mkdir -p "$tmp/config/naast"
+printf '# my keys\nbind compare J next-vraag\nbind compare x frobnicate\n' >"$tmp/config/naast/keys"
+start "'$NAAST'"
+check "a bad key file line is named with file and line" wait_for "keys:3: unknown action 'frobnicate'"
+check "and naast stops with status 1" exited_with 1
+t kill-session -t e2e 2>/dev/null
+
+done_testing
