@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "keymap.h"
+#include "testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -516,6 +517,61 @@ test_default_path(void **state)
 	free(xdg);
 }
 
+/*
+ * The man page lists every action with its help text, and for each scope
+ * the keys bound there: the key table is the one list, the man page must
+ * follow it.
+ */
+static void
+test_man_page_follows_the_table(void **state)
+{
+	char *man = test_read_file("assets/naast.1", NULL);
+
+	(void)state;
+	for (int a = ACTION_NONE + 1; a < N_ACTIONS; a++) {
+		char want[256], name[64], *w = name;
+
+		for (const char *p = keymap_action_name((enum action)a); *p; p++) {
+			if (*p == '-')
+				*w++ = '\\';
+			*w++ = *p;
+		}
+		*w = '\0';
+		snprintf(want, sizeof(want), "%s \\(em %s.", name,
+		    keymap_action_help((enum action)a));
+		if (!strstr(man, want))
+			fail_msg("assets/naast.1 lacks \"%s\"", want);
+		for (int s = 0; s < N_SCOPES; s++) {
+			char own[128], gen[128], key_line[512];
+			size_t lo, lg;
+
+			if (!keymap_keys_for((enum scope)s, (enum action)a, own, sizeof(own)))
+				continue;
+			keymap_keys_for(SCOPE_GENERIC, (enum action)a, gen, sizeof(gen));
+			lo = strlen(own);
+			lg = strlen(gen);
+			if (s != SCOPE_GENERIC) {
+				/* A scope lists its own keys first, then generic ones. */
+				if (strcmp(own, gen) == 0)
+					continue;
+				if (lg && lo > lg + 2 && strcmp(own + lo - lg, gen) == 0)
+					own[lo - lg - 2] = '\0';
+			}
+			snprintf(key_line, sizeof(key_line), ".B %s\n%s \\(em", own, name);
+			/* The man page escapes the hyphen of "C-l" too. */
+			for (char *c = strstr(key_line, "C-"); c; c = strstr(c + 2, "C-")) {
+				memmove(c + 2, c + 1, strlen(c + 1) + 1);
+				c[1] = '\\';
+			}
+			if (!strstr(man, key_line))
+				fail_msg("assets/naast.1 lacks the keys of %s in %s: \"%s\"",
+				    keymap_action_name((enum action)a),
+				    keymap_scope_name((enum scope)s), key_line);
+		}
+	}
+	free(man);
+}
+
 int
 main(void)
 {
@@ -533,6 +589,7 @@ main(void)
 		T(test_load_file),
 		T(test_load_file_errors),
 		T(test_default_path),
+		T(test_man_page_follows_the_table),
 	};
 #undef T
 
