@@ -392,6 +392,47 @@ test_library_pages(void **state)
 	screen_is(f, "library-many-filtered");
 }
 
+/* Four ministries answer one set: at 80 columns two panes fit, the rest scroll. */
+static void
+test_panes_scroll_sideways(void **state)
+{
+	static const char *const who[][2] = {
+		{ "Minister Hoekstra", "Financiën" },
+		{ "Minister Bruins Slot", "Binnenlandse Zaken en Koninkrijksrelaties" },
+		{ "Minister-President Rutte", "Algemene Zaken" },
+		{ "Minister Dijkgraaf", "Onderwijs, Cultuur en Wetenschap" },
+	};
+	struct fixture *f = *state;
+
+	for (int i = 0; i < 4; i++) {
+		char *text = xasprintf(
+		    "Vragen van het lid Jansen (VVD) aan de Minister-President en de Ministers van "
+		    "Financiën, van Binnenlandse Zaken en Koninkrijksrelaties en van Onderwijs, "
+		    "Cultuur en Wetenschap over vier antwoorden (ingezonden 3 februari 2025).\n\n"
+		    "Antwoord van %s (%s) (ontvangen %d maart 2025).\n\n"
+		    "Vraag 1\nWat vindt u?\n\nAntwoord 1\nDat zegt %s.\n",
+		    who[i][0], who[i][1], 10 + i, who[i][0]);
+		struct document *doc = NULL;
+		struct import_result res;
+		struct error err = { "" };
+
+		assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err), STATUS_OK);
+		assert_int_equal(store_import(f->st, "vier", doc, &res, &err), STATUS_OK);
+		assert_int_equal(res.set, 2);
+		model_free(doc);
+		free(text);
+	}
+	app_key(f->app, KEYMAP_RESIZE);
+	keys(f, "<Enter>");
+	screen_is(f, "compare-four-panes");
+	keys(f, "<Tab><Tab>");
+	screen_is(f, "compare-four-panes-third");
+	keys(f, "l");
+	screen_is(f, "compare-four-panes-last");
+	keys(f, "hhh");
+	screen_is(f, "compare-four-panes");
+}
+
 /* Colours follow the terminal; without them, attributes mark the parts. */
 static void
 test_colours(void **state)
@@ -445,6 +486,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_mouse_resize_and_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_panes_scroll_sideways, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
 	};

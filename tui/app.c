@@ -235,23 +235,41 @@ draw_view(struct app *app, int index)
 	v->ops->draw(v, LINES - 1, COLS);
 }
 
+/* The view that needs the most room among the top one and those it is drawn over. */
+static const struct view *
+neediest(const struct app *app)
+{
+	const struct view *need = &app->stack[app->depth - 1];
+
+	for (int i = app->depth - 1; i > 0 && app->stack[i].ops->overlay; i--) {
+		const struct view *below = &app->stack[i - 1];
+
+		if (below->ops->min_cols > need->ops->min_cols ||
+		    below->ops->min_rows > need->ops->min_rows)
+			need = below;
+	}
+	return need;
+}
+
 void
 app_draw(struct app *app)
 {
 	struct view *v = top(app);
+	const struct view *need;
 
 	werase(stdscr);
 	if (!v) {
 		wnoutrefresh(stdscr);
 		return;
 	}
-	if (COLS < v->ops->min_cols || LINES < v->ops->min_rows) {
+	need = neediest(app);
+	if (COLS < need->ops->min_cols || LINES < need->ops->min_rows) {
 		struct wrapped w = { 0 };
 		char msg[160];
 
 		snprintf(msg, sizeof(msg),
 		    "Terminal too small (%dx%d): the %s view needs %dx%d. Enlarge it, or q to go back.",
-		    COLS, LINES, v->ops->name, v->ops->min_cols, v->ops->min_rows);
+		    COLS, LINES, need->ops->name, need->ops->min_cols, need->ops->min_rows);
 		draw_wrap(&w, msg, COLS);
 		for (size_t i = 0; i < w.n && (int)i < LINES; i++)
 			draw_text(stdscr, (int)i, 0, w.lines[i], COLS, A_BOLD, 0);
