@@ -219,16 +219,13 @@ reader_draw(struct view *v, int rows, int cols)
 	char title[512], date[32] = "";
 
 	if (width != r->width || rows - 2 != r->height) {
-		size_t section_line = r->n_sections ? r->sections[current_section(r)].line : 0;
-		bool at_section = r->n && (size_t)r->offset == section_line;
+		/* New width, new lines: stay in the section that was on top. */
+		size_t section = current_section(r);
 
 		r->width = width;
 		r->height = rows - 2;
 		layout(r);
-		/* keep the reader at the section it was in */
-		if (at_section && r->n_sections)
-			scroll_to(r, (int)r->sections[current_section(r)].line);
-		scroll_to(r, r->offset);
+		scroll_to(r, section < r->n_sections ? (int)r->sections[section].line : r->offset);
 	}
 	if (r->doc.received[0])
 		date_format_nl(r->doc.received, date, sizeof(date));
