@@ -1,0 +1,97 @@
+/*
+ * compare: answers side by side, word by word.
+ *
+ * An answer is compared as a sequence of words in a comparison space: NFC,
+ * typography folded (’ and ', “ ” and ", – and -), white space and
+ * paragraph breaks ignored, and with COMPARE_IGNORE_CASE case folded too.
+ * Every word keeps where it came from (paragraph, bytes), so results point
+ * back to the original text and can be drawn there.
+ *
+ * Three answers to one question: a two-way word diff (runs of equal,
+ * deleted and inserted words), a similarity in [0, 1] per pair, and N-way
+ * marks that say for each word whether the other answers share it.
+ *
+ * Memory: a compare_text owns its words (compare_text_free); it does not
+ * own or copy the paragraphs, which must outlive it.
+ */
+#ifndef NAAST_COMPARE_H
+#define NAAST_COMPARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+	COMPARE_IGNORE_CASE = 1 << 0,
+};
+
+struct compare_word {
+	size_t para;		/* index of its paragraph */
+	size_t start, end;	/* its bytes in that paragraph */
+	uint64_t key;		/* hash of its folded form: equal words, equal keys */
+};
+
+struct compare_text {
+	const char *const *paras;	/* not owned */
+	size_t n_paras;
+	struct compare_word *words;
+	size_t n;
+};
+
+/* Splits the paragraphs into words (runs of non-space characters). */
+void compare_text_init(struct compare_text *t, const char *const *paras,
+    size_t n_paras, unsigned flags);
+void compare_text_free(struct compare_text *t);
+
+enum compare_op {
+	COMPARE_EQUAL,
+	COMPARE_DELETE,		/* words of a only */
+	COMPARE_INSERT,		/* words of b only */
+};
+
+/* A run of words: [a_from, a_to) of a and [b_from, b_to) of b. */
+struct compare_run {
+	enum compare_op op;
+	size_t a_from, a_to;
+	size_t b_from, b_to;
+};
+
+/*
+ * The word diff of a and b: a minimal edit script as runs in order; a
+ * changed stretch is a DELETE run followed by an INSERT run.  Returns the
+ * number of runs and stores a newly allocated array in *runs (NULL when
+ * both are empty).
+ */
+size_t compare_diff(const struct compare_text *a, const struct compare_text *b,
+    struct compare_run **runs);
+
+/*
+ * How alike two answers are, in [0, 1]: 1 for the same words in the same
+ * order, 0 for nothing in common.  (compare.c says which measure and why.)
+ * Two empty texts are alike (1).
+ */
+double compare_similarity(const struct compare_text *a, const struct compare_text *b);
+
+/* What the other answers say of one word. */
+enum compare_mark {
+	COMPARE_SHARED_ALL,	/* in a common run with every other answer */
+	COMPARE_SHARED_SOME,	/* with some of them */
+	COMPARE_UNIQUE,		/* with none */
+};
+
+/*
+ * N-way marks for n texts: marks[i][w] for word w of text i.  A word is
+ * shared with another text when it lies in a run of at least 3 words
+ * (fewer when either text is shorter: "Ja." shares with "Ja.") that occurs
+ * in both.  With one text every word is SHARED_ALL.  marks is an array of
+ * n pointers that this fills with newly allocated arrays; free each.
+ */
+void compare_marks(const struct compare_text *texts, size_t n,
+    enum compare_mark **marks);
+
+/*
+ * The original words [from, to) of t joined by single spaces (paragraph
+ * breaks too): for the text of a diff run.  Newly allocated.
+ */
+char *compare_words_text(const struct compare_text *t, size_t from, size_t to);
+
+#endif
