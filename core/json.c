@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "json.h"
 
@@ -123,6 +125,28 @@ json_int(struct json *j, long long v)
 }
 
 void
+json_double(struct json *j, double v)
+{
+	char buf[64];
+	size_t n;
+
+	if (!isfinite(v)) {
+		json_null(j);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%.4f", v);
+	n = strlen(buf);
+	while (n > 1 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 1 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+	separate(j);
+	fputs(buf, j->fp);
+}
+
+void
 json_bool(struct json *j, bool v)
 {
 	separate(j);
@@ -154,4 +178,11 @@ json_kv_int(struct json *j, const char *key, long long v)
 {
 	json_key(j, key);
 	json_int(j, v);
+}
+
+void
+json_kv_double(struct json *j, const char *key, double v)
+{
+	json_key(j, key);
+	json_double(j, v);
 }

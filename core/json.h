@@ -28,6 +28,8 @@ void json_array_end(struct json *j);
 void json_key(struct json *j, const char *key);
 void json_string(struct json *j, const char *s);	/* NULL writes null */
 void json_int(struct json *j, long long v);
+/* A number with at most 4 decimals ("0.9823", "1"); null when not finite. */
+void json_double(struct json *j, double v);
 void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
 /* Ends the document with a newline. */
@@ -36,5 +38,6 @@ void json_finish(struct json *j);
 /* Shorthands for a key and its value. */
 void json_kv_string(struct json *j, const char *key, const char *s);
 void json_kv_int(struct json *j, const char *key, long long v);
+void json_kv_double(struct json *j, const char *key, double v);
 
 #endif

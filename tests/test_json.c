@@ -293,6 +293,25 @@ test_independent(void **state)
 	check_output(&b, "{\"x\":1,\"y\":2}");
 }
 
+static void
+test_doubles(void **state)
+{
+	struct out o;
+	struct json *j = start(&o, false);
+
+	(void)state;
+	json_array_begin(j);
+	json_double(j, 1.0);
+	json_double(j, 0.98234);
+	json_double(j, 0.5);
+	json_double(j, 0.0);
+	json_double(j, -0.00001);
+	json_double(j, 1.0 / 0.0);
+	json_array_end(j);
+	json_kv_double(j, "similarity", 0.25);
+	check_output(&o, "[1,0.9823,0.5,0,0,null]\"similarity\":0.25");
+}
+
 int
 main(void)
 {
@@ -305,6 +324,7 @@ main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_independent),
+		cmocka_unit_test(test_doubles),
 	};
 
 	return cmocka_run_group_tests_name("json", tests, NULL, NULL);
