@@ -37,7 +37,13 @@ struct compare_text {
 	size_t n;
 };
 
-/* Splits the paragraphs into words (runs of non-space characters). */
+/*
+ * Splits the paragraphs into words: runs of characters that are not
+ * Unicode white space (no-break spaces separate words too), across all
+ * paragraphs in order; an empty or NULL paragraph has none.  flags:
+ * COMPARE_IGNORE_CASE or 0.  The words' keys are made here, so a text is
+ * compared under the flags it was made with.
+ */
 void compare_text_init(struct compare_text *t, const char *const *paras,
     size_t n_paras, unsigned flags);
 void compare_text_free(struct compare_text *t);
@@ -48,7 +54,11 @@ enum compare_op {
 	COMPARE_INSERT,		/* words of b only */
 };
 
-/* A run of words: [a_from, a_to) of a and [b_from, b_to) of b. */
+/*
+ * A run of words: [a_from, a_to) of a and [b_from, b_to) of b.  An EQUAL
+ * run has as many words on both sides; a DELETE run has none of b
+ * (b_from == b_to, where b stands), an INSERT run none of a.
+ */
 struct compare_run {
 	enum compare_op op;
 	size_t a_from, a_to;
@@ -57,9 +67,11 @@ struct compare_run {
 
 /*
  * The word diff of a and b: a minimal edit script as runs in order; a
- * changed stretch is a DELETE run followed by an INSERT run.  Returns the
- * number of runs and stores a newly allocated array in *runs (NULL when
- * both are empty).
+ * changed stretch is a DELETE run followed by an INSERT run (either may be
+ * missing), never two runs of one op in a row.  Minimal: its EQUAL runs
+ * are a longest common subsequence of the words.  Returns the number of
+ * runs and stores a newly allocated array in *runs (NULL when both are
+ * empty).  a and b should be made with the same flags.
  */
 size_t compare_diff(const struct compare_text *a, const struct compare_text *b,
     struct compare_run **runs);
@@ -82,15 +94,19 @@ enum compare_mark {
  * N-way marks for n texts: marks[i][w] for word w of text i.  A word is
  * shared with another text when it lies in a run of at least 3 words
  * (fewer when either text is shorter: "Ja." shares with "Ja.") that occurs
- * in both.  With one text every word is SHARED_ALL.  marks is an array of
- * n pointers that this fills with newly allocated arrays; free each.
+ * in both.  With one text every word is SHARED_ALL.  An empty text has
+ * nothing to mark and shares nothing: with an empty text among them, no
+ * word is SHARED_ALL.  marks is an array of n pointers that this fills
+ * with newly allocated arrays (never NULL, also for an empty text); free
+ * each.
  */
 void compare_marks(const struct compare_text *texts, size_t n,
     enum compare_mark **marks);
 
 /*
  * The original words [from, to) of t joined by single spaces (paragraph
- * breaks too): for the text of a diff run.  Newly allocated.
+ * breaks too): for the text of a diff run.  to is clamped to the number of
+ * words; an empty range gives "".  Newly allocated.
  */
 char *compare_words_text(const struct compare_text *t, size_t from, size_t to);
 

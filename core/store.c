@@ -445,6 +445,9 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_DOCUMENT_PASSAGES] =
 	    "SELECT id, role, vraag, text FROM passage WHERE document = ?1"
 	    " ORDER BY seq",
+	/* A document's references to other publications, in its order. */
+	[SQL_PUBREFS] =
+	    "SELECT nr, year, resolved FROM pubref WHERE document = ?1 ORDER BY ord",
 };
 
 /* ------------------------------------------------------- opening, migration */

@@ -99,6 +99,13 @@ struct paragraph {
 	char *text;
 };
 
+/* A document's reference to a publication: "Zie ook Aanhangsel ..., nr. 1047". */
+struct pubref_view {
+	int aanhangsel;		/* the Aanhangsel number referred to */
+	char *vergaderjaar;	/* as written, "2023–2024"; NULL when not given */
+	long long doc;		/* the imported document with that number, 0 when none */
+};
+
 struct answer_view {
 	long long doc;
 	char ministry[16];
@@ -108,6 +115,8 @@ struct answer_view {
 	size_t n_paragraphs;
 	int *refs;		/* vraag numbers this answer refers to */
 	size_t n_refs;
+	struct pubref_view *pubrefs;	/* its document's, in document order */
+	size_t n_pubrefs;
 };
 
 struct question_view {

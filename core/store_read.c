@@ -262,6 +262,56 @@ fail:
 	    st->prepare_failure;
 }
 
+/*
+ * A document's references to other publications, in its order, with the
+ * imported document each one names (resolved at import, both ways).
+ */
+static enum status
+read_pubrefs(struct store *st, long long doc, struct pubref_view **out,
+    size_t *n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_PUBREFS, err);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[(*n)++] = (struct pubref_view){
+			.aanhangsel = sqlite3_column_int(s, 0),
+			.vergaderjaar = col_strdup(s, 1),
+			.doc = sqlite3_column_int64(s, 2),
+		};
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the publication references", err);
+	return STATUS_OK;
+}
+
+static void
+pubrefs_free(struct pubref_view *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(r[i].vergaderjaar);
+	free(r);
+}
+
+static struct pubref_view *
+pubrefs_copy(const struct pubref_view *r, size_t n)
+{
+	struct pubref_view *c = xcalloc(n + 1, sizeof(*c));
+
+	for (size_t i = 0; i < n; i++) {
+		c[i] = r[i];
+		c[i].vergaderjaar = strdup_or_null(r[i].vergaderjaar);
+	}
+	return c;
+}
+
 /* Paragraphs and references of one document's answer to vraag n. */
 static enum status
 read_answer(struct store *st, long long doc, int n, struct answer_view *a,
@@ -313,6 +363,8 @@ struct answerer {
 	char ministry[16];
 	struct signatory *signatories;
 	size_t n_signatories;
+	struct pubref_view *pubrefs;
+	size_t n_pubrefs;
 };
 
 static bool
@@ -354,6 +406,8 @@ question_answers(struct store *st, long long id, struct question_view *q,
 		a->signatories = signatories_copy(who[i].signatories,
 		    who[i].n_signatories);
 		a->n_signatories = who[i].n_signatories;
+		a->pubrefs = pubrefs_copy(who[i].pubrefs, who[i].n_pubrefs);
+		a->n_pubrefs = who[i].n_pubrefs;
 		if ((status = read_answer(st, who[i].doc, q->number, a, err)))
 			return status;
 	}
@@ -377,13 +431,17 @@ questions(struct store *st, long long set, int vraag, char *const *ministries,
 		return status;
 	who = xcalloc(info.n_answers + 1, sizeof(*who));
 	for (size_t i = 0; i < info.n_answers && status == STATUS_OK; i++) {
+		struct answerer *w = &who[n_who];
+
 		if (!wanted(info.answers[i].ministry, ministries, n_ministries))
 			continue;
-		who[n_who].doc = info.answers[i].doc;
-		memcpy(who[n_who].ministry, info.answers[i].ministry,
-		    sizeof(who[n_who].ministry));
-		status = read_signatories(st, who[n_who].doc,
-		    &who[n_who].signatories, &who[n_who].n_signatories, err);
+		w->doc = info.answers[i].doc;
+		memcpy(w->ministry, info.answers[i].ministry, sizeof(w->ministry));
+		status = read_signatories(st, w->doc, &w->signatories,
+		    &w->n_signatories, err);
+		if (status == STATUS_OK)
+			status = read_pubrefs(st, w->doc, &w->pubrefs,
+			    &w->n_pubrefs, err);
 		n_who++;
 	}
 	store_set_info_clear(&info);
@@ -419,8 +477,10 @@ questions(struct store *st, long long set, int vraag, char *const *ministries,
 		status = question_answers(st, ids[i], &(*out)[i], who, n_who, err);
 out:
 	free(ids);
-	for (size_t i = 0; i < n_who; i++)
+	for (size_t i = 0; i < n_who; i++) {
 		model_signatories_free(who[i].signatories, who[i].n_signatories);
+		pubrefs_free(who[i].pubrefs, who[i].n_pubrefs);
+	}
 	free(who);
 	return status;
 }
@@ -458,6 +518,7 @@ store_questions_free(struct question_view *q, size_t n)
 				free(a->paragraphs[p].text);
 			free(a->paragraphs);
 			free(a->refs);
+			pubrefs_free(a->pubrefs, a->n_pubrefs);
 		}
 		free(q[i].answers);
 		free(q[i].text);

@@ -12,6 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/x.db
 naast() { "$NAAST" --db "$db" "$@"; }
+esc=$(printf '\033')
 rows() { sqlite3 "$db" "SELECT (SELECT count(*) FROM document) || ' ' || (SELECT count(*) FROM passage) || ' ' || (SELECT count(*) FROM question) || ' ' || (SELECT count(*) FROM answer)"; }
 
 # --- import -----------------------------------------------------------------
@@ -69,6 +70,72 @@ check "show for people prints the vraag and both answers" sh -c "grep -qx 'Vraag
 naast show 1 --vraag 2 --ministry BZK,DEF >"$tmp/show.txt"
 check "a ministry without an imported answer says so" grep -qF "DEF · no answer imported" "$tmp/show.txt"
 
+# --- refs -------------------------------------------------------------------
+naast show 1 --json >"$tmp/show.json"
+check "refs hold vraag references and publication references only" jqs '[.questions[].answers[].refs[] | keys] | all(. == ["vraag"] or . == ["aanhangsel","doc","vergaderjaar"])'
+check "AZ antwoord 2, 3, 4 refer to vraag 1 and 5 to vraag 8, no other" jqs '[.questions[].answers[] | select(.ministry == "AZ") | [.refs[] | select(has("vraag")) | .vraag]] == [[],[1],[1],[1],[8],[],[],[],[]]'
+check "BZK antwoord 2 refers to vraag 1 and 3, 5, 7 to vraag 8, no other" jqs '[.questions[].answers[] | select(.ministry == "BZK") | [.refs[] | select(has("vraag")) | .vraag]] == [[],[1],[8],[],[8],[],[8],[],[]]'
+check "all 18 answers are checked" jqs '[.questions[].answers[]] | length == 18'
+check "every BZK answer carries Aanhangsel 1047 of 2023–2024, not imported" jqs '[.questions[].answers[] | select(.ministry == "BZK") | [.refs[] | select(has("aanhangsel"))]] | length == 9 and all(. == [{"aanhangsel":1047,"vergaderjaar":"2023–2024","doc":null}])'
+check "AZ answers carry no publication reference" jqs '[.questions[].answers[] | select(.ministry == "AZ") | .refs[] | select(has("aanhangsel"))] == []'
+
+# A publication numbered 1047 of that vergaderjaar, imported after the
+# reference to it: the reference then names it.
+refdb=$tmp/ref.db
+sed -e 's/^### 1059$/### 1047/' -e 's/ Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr\. 1047\.//' "$bzk" >"$tmp/1047.txt"
+"$NAAST" --db "$refdb" import "$bzk" "$tmp/1047.txt" >/dev/null 2>&1
+doc1047=$("$NAAST" --db "$refdb" list --json | jq '.sets[0].answers[] | select(.aanhangsel == 1047) | .doc')
+"$NAAST" --db "$refdb" show 1 --vraag 1 --json >"$tmp/ref.json"
+check "a publication reference names the imported document with that number" sh -c "[ -n '$doc1047' ] && jq -e '[.questions[0].answers[] | select(.doc != $doc1047) | .refs[] | select(has(\"aanhangsel\"))] == [{\"aanhangsel\":1047,\"vergaderjaar\":\"2023–2024\",\"doc\":$doc1047}]' '$tmp/ref.json' >/dev/null"
+
+# --- diff -------------------------------------------------------------------
+jqd() { jq -e "$1" "$tmp/diff.json" >/dev/null; }
+# changed: the ops that are not equal, as one compact JSON array.
+naast diff 1 --vraag 8 --ministries AZ,BZK --json >"$tmp/diff.json"
+check "diff --json names the vraag, the ministries and a similarity" jqd '.vraag == 8 and .a == "AZ" and .b == "BZK" and (.similarity | type) == "number" and .similarity > 0.9 and .similarity < 1'
+check "diff vraag 8: one difference, AZ's Politiek Adviseurs" jqd '[.ops[] | select(.op != "equal")] == [{"op":"delete","text":"(met uitzondering van de Politiek Adviseurs)"}]'
+check "diff vraag 8: the ops spell AZ's text" jqd '[.ops[] | select(.op != "insert") | .text] | join(" ") | startswith("Het is belangrijk dat ambtenaren") and contains("In Nederland werken ambtenaren (met uitzondering van de Politiek Adviseurs) zonder politieke binding") and endswith("de neutraliteit te behouden.")'
+check "diff ops are equal, delete or insert" jqd '[.ops[].op] | all(. == "equal" or . == "delete" or . == "insert")'
+
+naast diff 1 --vraag 8 --json >"$tmp/diff.json"
+check "diff without --ministries compares the first two: AZ and BZK" jqd '.a == "AZ" and .b == "BZK" and ([.ops[] | select(.op != "equal")] | length) == 1'
+naast diff 1 --vraag 8 --ministries bzk,az --json >"$tmp/diff.json"
+check "diff BZK,AZ: the same words are an insertion" jqd '.a == "BZK" and .b == "AZ" and [.ops[] | select(.op != "equal")] == [{"op":"insert","text":"(met uitzondering van de Politiek Adviseurs)"}]'
+
+naast diff 1 --vraag 5 --ministries AZ,BZK --json >"$tmp/diff.json"
+check "diff vraag 5: rijksoverheid becomes Rijksoverheid" jqd '[.ops[] | select(.op != "equal")] == [{"op":"delete","text":"rijksoverheid"},{"op":"insert","text":"Rijksoverheid"}]'
+naast diff 1 --vraag 5 --ministries AZ,BZK --ignore-case --json >"$tmp/diff.json"
+check "diff vraag 5 --ignore-case: no difference" jqd '(.ops | length) > 0 and ([.ops[].op] | all(. == "equal")) and .similarity == 1'
+naast diff 1 --vraag 9 --json >"$tmp/diff.json"
+check "diff vraag 9: Ja. and Ja." jqd '.ops == [{"op":"equal","text":"Ja."}] and .similarity == 1'
+
+naast diff 1 --vraag 8 >"$tmp/diff.txt"
+check "diff for people: a header line" sh -c "head -n 1 '$tmp/diff.txt' | grep -qx 'vraag 8 · AZ → BZK · similarity 0\.9[0-9]'"
+check "diff for people marks the deletion" grep -qF "ambtenaren [-(met uitzondering van de Politiek Adviseurs)-] zonder" "$tmp/diff.txt"
+check "diff for people: one line per paragraph of AZ" sh -c "[ \$(grep -c . '$tmp/diff.txt') -eq 3 ] && grep -q '^Een sociaal veilige werkomgeving' '$tmp/diff.txt'"
+check "diff in a pipe has no escape bytes" sh -c "! grep -q '$esc' '$tmp/diff.txt'"
+naast diff 1 --vraag 5 >"$tmp/diff.txt"
+check "diff for people marks an insertion" grep -qF "[-rijksoverheid-] {+Rijksoverheid+}" "$tmp/diff.txt"
+script -qec "NO_COLOR= '$NAAST' --db '$db' diff 1 --vraag 5" /dev/null >"$tmp/tty.txt" 2>&1
+check "diff on a terminal colours deletions red and insertions green" sh -c "grep -qF '${esc}[31m[-rijksoverheid-]${esc}[m' '$tmp/tty.txt' && grep -qF '${esc}[32m{+Rijksoverheid+}${esc}[m' '$tmp/tty.txt'"
+script -qec "NO_COLOR=1 '$NAAST' --db '$db' diff 1 --vraag 5" /dev/null >"$tmp/tty.txt" 2>&1
+check "diff on a terminal with NO_COLOR has no colours" sh -c "grep -qF '[-rijksoverheid-]' '$tmp/tty.txt' && ! grep -qF '${esc}[3' '$tmp/tty.txt'"
+
+# --- matrix -----------------------------------------------------------------
+naast matrix 1 --json >"$tmp/matrix.json"
+jqm() { jq -e "$1" "$tmp/matrix.json" >/dev/null; }
+sim() { echo "(.vragen[] | select(.vraag == $1) | .pairs[] | select(.a == \"AZ\" and .b == \"BZK\") | .similarity)"; }
+check "matrix --json: the answering ministries and nine vragen" jqm '.ministries == ["AZ","BZK"] and ([.vragen[].vraag] == [1,2,3,4,5,6,7,8,9])'
+check "matrix --json: one pair per vraag, a number" jqm '[.vragen[].pairs | length] | all(. == 1)' 
+check "matrix: vraag 9 is the same" jqm "$(sim 9) == 1"
+check "matrix: vraag 8 is nearly the same" jqm "$(sim 8) >= 0.9 and $(sim 8) < 1"
+check "matrix: vraag 5 is nearly the same" jqm "$(sim 5) >= 0.9 and $(sim 5) < 1"
+check "matrix: vraag 1 differs" jqm "$(sim 1) <= 0.5"
+check "matrix: vraag 4 differs much" jqm "$(sim 4) <= 0.3"
+check "matrix: similarities lie in [0, 1]" jqm '[.vragen[].pairs[].similarity] | all(type == "number" and . >= 0 and . <= 1)'
+naast matrix 1 >"$tmp/matrix.txt"
+check "matrix for people: a column per pair, a row per vraag" sh -c "grep -qE '^vraag +AZ·BZK$' '$tmp/matrix.txt' && [ \$(grep -cE '^ +[1-9] +[01]\.[0-9][0-9]$' '$tmp/matrix.txt') -eq 9 ] && grep -qE '^ +9 +1\.00$' '$tmp/matrix.txt'"
+
 # --- errors -----------------------------------------------------------------
 # expect CODE CMD...: the exit status is CODE and stderr is one line.
 expect() {
@@ -85,6 +152,24 @@ check "an unknown ministry code is a usage error" expect 2 naast show 1 --minist
 check "an unknown command is a usage error" expect 2 naast frobnicate
 check "an unknown option is a usage error" expect 2 naast list --frob
 check "an unknown format is a usage error" expect 2 naast import --format pdf "$az"
+check "diff of a missing set fails with one line" expect 1 naast diff 99 --vraag 1
+check "diff of a missing vraag fails" expect 1 naast diff 1 --vraag 10
+check "diff of vraag 0 is a usage error" expect 2 naast diff 1 --vraag 0
+check "diff without --vraag is a usage error" expect 2 naast diff 1
+check "diff without a set is a usage error" expect 2 naast diff --vraag 1
+check "diff of one ministry is a usage error" expect 2 naast diff 1 --vraag 1 --ministries AZ
+check "diff of three ministries is a usage error" expect 2 naast diff 1 --vraag 1 --ministries AZ,BZK,FIN
+check "diff of a ministry with itself is a usage error" expect 2 naast diff 1 --vraag 1 --ministries AZ,az
+check "diff of an unknown code is a usage error" expect 2 naast diff 1 --vraag 1 --ministries AZ,XYZ
+check "diff of a ministry that did not answer fails" expect 1 naast diff 1 --vraag 1 --ministries BZ,AZ
+check "and says who did answer" sh -c "'$NAAST' --db '$db' diff 1 --vraag 1 --ministries BZ,AZ 2>&1 >/dev/null | grep -qxF 'naast: diff: BZ has no imported answer in set 1 (answered: AZ, BZK)'"
+"$NAAST" --db "$tmp/one.db" import "$az" >/dev/null 2>&1
+check "diff of a set with one answer fails" expect 1 "$NAAST" --db "$tmp/one.db" diff 1 --vraag 1
+check "matrix of a missing set fails" expect 1 naast matrix 99
+check "matrix without a set is a usage error" expect 2 naast matrix
+check "matrix with an unknown option is a usage error" expect 2 naast matrix 1 --frob
+"$NAAST" --db "$tmp/one.db" matrix 1 --json >"$tmp/matrix.json"
+check "matrix of a set with one answer has no pairs" jqm '.ministries == ["AZ"] and ([.vragen[].pairs | length] | all(. == 0))'
 check "a missing file fails and names it" sh -c "'$NAAST' --db '$db' import '$tmp/nope.txt' 2>&1 >/dev/null | grep -qF \"cannot import '$tmp/nope.txt'\""
 
 : >"$tmp/empty.txt"
@@ -100,7 +185,6 @@ naast import "$tmp/empty.txt" "$letter" >"$tmp/out" 2>/dev/null
 check "one bad file among good ones: exit 1, the rest imported" sh -c "[ $? -eq 1 ] && grep -q ': unchanged$' '$tmp/out'"
 
 # --- sanitising -------------------------------------------------------------
-esc=$(printf '\033')
 printf 'Geachte heer \033]0;owned\007Jansen\033[31m,\n\nDit is een brief met \033[2J escapes.\n\nHoogachtend,\n' >"$tmp/evil.txt"
 naast import "$tmp/evil.txt" >/dev/null 2>&1
 naast list >"$tmp/list.txt"
@@ -117,6 +201,6 @@ check "the default database is under XDG_DATA_HOME" [ -f "$tmp/xdg/naast/naast.d
 
 # --- help and version ---------------------------------------------------------
 check "--version prints the version" sh -c "'$NAAST' --version | grep -q '^naast [0-9]'"
-check "--help lists the commands" sh -c "'$NAAST' --help | grep -q 'show SET'"
+check "--help lists the commands" sh -c "'$NAAST' --help | grep -q 'show SET' && '$NAAST' --help | grep -q 'diff SET --vraag N' && '$NAAST' --help | grep -q 'matrix SET'"
 
 done_testing

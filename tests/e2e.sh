@@ -78,7 +78,7 @@ t send-keys -t e2e n
 check "n goes to vraag 2" wait_for "Vraag 2 van 9"
 
 t resize-window -t e2e -x 80 -y 24
-check "resizing to 80x24 redraws at once" wait_for "Set 1 · vraag 2/9 · AZ (pane 1/2)         n next"
+check "resizing to 80x24 redraws at once" wait_for "BZK · Minister De Jonge, Staatssec… ─┐"
 check "the compare view at 80x24" looks_like compare-80x24
 
 t resize-window -t e2e -x 30 -y 8

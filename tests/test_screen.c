@@ -159,6 +159,26 @@ dump(void)
 	return out;
 }
 
+/* A golden name stands for one screen: two different screens may not share it. */
+static void
+same_name_same_screen(const char *name, const char *screen)
+{
+	static char *names[256], *screens[256];
+	static size_t n;
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(names[i], name) != 0)
+			continue;
+		if (strcmp(screens[i], screen) != 0)
+			fail_msg("two different screens are both called %s", name);
+		return;
+	}
+	if (n < 256) {
+		names[n] = strdup(name);
+		screens[n++] = strdup(screen);
+	}
+}
+
 /* Types the keys, draws, and compares the screen with tests/screens/NAME. */
 static void
 screen_is(struct fixture *f, const char *name)
@@ -168,6 +188,7 @@ screen_is(struct fixture *f, const char *name)
 
 	app_draw(f->app);
 	got = dump();
+	same_name_same_screen(name, got);
 	snprintf(rel, sizeof(rel), "tests/screens/%s.txt", name);
 	if (getenv("NAAST_UPDATE_GOLDEN")) {
 		snprintf(path, sizeof(path), "%s/%s", getenv("top_srcdir"), rel);
@@ -433,6 +454,102 @@ test_panes_scroll_sideways(void **state)
 	screen_is(f, "compare-four-panes");
 }
 
+/* Where text first shows on the screen: its row and column; false if nowhere. */
+static bool
+find_on_screen(const char *text, int *row, int *col)
+{
+	char *screen = dump(), *line = screen;
+
+	for (int y = 0; line && *line; y++) {
+		char *end = strchr(line, '\n'), *hit;
+
+		*end = '\0';
+		if ((hit = strstr(line, text)) != NULL) {
+			*row = y;
+			*col = 0;
+			for (const char *p = line; p < hit; p++)
+				if (((unsigned char)*p & 0xC0) != 0x80)
+					(*col)++;
+			free(screen);
+			return true;
+		}
+		line = end + 1;
+	}
+	free(screen);
+	return false;
+}
+
+/* The attributes of the cell where text first shows. */
+static attr_t
+attr_of(const char *text)
+{
+	cchar_t cell;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t attr = 0;
+	short pair;
+	int y, x;
+
+	if (!find_on_screen(text, &y, &x))
+		fail_msg("'%s' is not on the screen", text);
+	mvwin_wch(stdscr, y, x, &cell);
+	getcchar(&cell, wch, &attr, &pair, NULL);
+	return attr;
+}
+
+static void
+test_differences(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(30, 100);
+	keys(f, "<Enter>nnnnnnnd");
+	screen_is(f, "compare-diff-vraag8");
+	/* Only AZ says "(met uitzondering van de Politiek Adviseurs)". */
+	assert_true(attr_of("(met uitzondering") & A_REVERSE);
+	assert_true(attr_of("Adviseurs)") & A_REVERSE);
+	assert_false(attr_of("neutraal zijn") & (A_REVERSE | A_UNDERLINE));
+	assert_false(attr_of("Het is belangrijk") & (A_REVERSE | A_UNDERLINE));
+	keys(f, "ppp");
+	screen_is(f, "compare-diff-vraag5");
+	assert_true(attr_of("rijksoverheid") & A_REVERSE);
+	assert_true(attr_of("Rijksoverheid") & A_REVERSE);
+	assert_false(attr_of("hecht hier veel") & (A_REVERSE | A_UNDERLINE));
+	keys(f, "d");
+	app_draw(f->app);
+	assert_false(attr_of("rijksoverheid") & A_REVERSE);
+}
+
+static void
+test_references(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(30, 100);
+	keys(f, "<Enter>nx");
+	screen_is(f, "compare-refs-vraag2");
+	/* The cursor is on AZ's "Zie het antwoord op vraag 1.": Enter goes there. */
+	keys(f, "<Enter>");
+	screen_is(f, "compare-refs-vraag1");
+	keys(f, "x");
+	screen_is(f, "compare-refs-folded");
+}
+
+static void
+test_matrix(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(30, 100);
+	keys(f, "<Enter>o");
+	screen_is(f, "matrix");
+	keys(f, "jjjj");
+	screen_is(f, "matrix-vraag5");
+	keys(f, "l<Enter>");
+	screen_is(f, "compare-from-matrix");
+	keys(f, "olllll<Enter>");
+	screen_is(f, "compare-from-matrix-not-imported");
+}
+
 /* Colours follow the terminal; without them, attributes mark the parts. */
 static void
 test_colours(void **state)
@@ -487,6 +604,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_panes_scroll_sideways, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_differences, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_references, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_matrix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
 	};

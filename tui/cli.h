@@ -12,6 +12,10 @@
 int cli_import(struct store *st, int argc, char **argv);
 int cli_list(struct store *st, int argc, char **argv);
 int cli_show(struct store *st, int argc, char **argv);
+/* The word diff of two ministries' answers to one vraag. */
+int cli_diff(struct store *st, int argc, char **argv);
+/* The similarity of every two answering ministries, per vraag. */
+int cli_matrix(struct store *st, int argc, char **argv);
 
 /*
  * naast without a command: on an empty database, imports the bundled

@@ -29,6 +29,9 @@ static const struct {
 	[UI_STATUS]  = { -1,            A_REVERSE, A_REVERSE },
 	[UI_MESSAGE] = { COLOR_YELLOW,  A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
 	[UI_INPUT]   = { -1,            A_UNDERLINE, A_UNDERLINE },
+	[UI_DIFF_SOME]   = { COLOR_YELLOW, A_UNDERLINE, A_UNDERLINE },
+	[UI_DIFF_UNIQUE] = { COLOR_RED,    A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
+	[UI_REF]     = { COLOR_GREEN,   0,         A_DIM },
 };
 
 void

@@ -28,6 +28,9 @@ enum ui {
 	UI_STATUS,	/* the status line */
 	UI_MESSAGE,	/* a message on the status line */
 	UI_INPUT,	/* text being typed (the filter) */
+	UI_DIFF_SOME,	/* words that only some of the other panes share */
+	UI_DIFF_UNIQUE,	/* words that no other pane has */
+	UI_REF,		/* an answer shown inline where a reference points to it */
 	N_UI
 };
 

@@ -557,6 +557,9 @@ static const struct {
 	{ "compare", "m",	"choose-ministry" },
 	{ "compare", "s",	"toggle-sync" },
 	{ "compare", "r",	"reader" },
+	{ "compare", "d",	"toggle-diff" },
+	{ "compare", "x",	"toggle-refs" },
+	{ "compare", "o",	"matrix" },
 
 	{ "reader",  "Tab",	"outline" },
 	{ "reader",  "n",	"next-vraag" },
@@ -565,6 +568,12 @@ static const struct {
 	{ "help",    "Esc",	"quit" },
 
 	{ "picker",  "Esc",	"quit" },
+
+	{ "matrix",  "h",	"pane-left" },
+	{ "matrix",  "Left",	"pane-left" },
+	{ "matrix",  "l",	"pane-right" },
+	{ "matrix",  "Right",	"pane-right" },
+	{ "matrix",  "Esc",	"quit" },
 };
 
 void

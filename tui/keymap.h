@@ -80,6 +80,9 @@
 	_(CHOOSE_MINISTRY, "choose-ministry", "Choose the ministry the focused pane shows") \
 	_(TOGGLE_SYNC,     "toggle-sync",     "Scroll the panes together or apart") \
 	_(READER,          "reader",          "Read the whole document of the focused pane") \
+	_(TOGGLE_DIFF,     "toggle-diff",     "Mark what the panes share and what only one says") \
+	_(TOGGLE_REFS,     "toggle-refs",     "Show the answers that references point to, inline") \
+	_(MATRIX,          "matrix",          "Show all vragen by ministry, with how alike the answers are") \
 	_(OUTLINE,         "outline",         "Show or hide the outline; jump with Enter")
 
 enum action {
@@ -96,7 +99,8 @@ enum action {
 	_(COMPARE, "compare") \
 	_(READER,  "reader") \
 	_(HELP,    "help") \
-	_(PICKER,  "picker")
+	_(PICKER,  "picker") \
+	_(MATRIX,  "matrix")
 
 enum scope {
 #define SCOPE_ENUM(name, str) SCOPE_##name,

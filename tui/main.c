@@ -35,6 +35,11 @@ static const char usage_text[] =
 "  show SET [--vraag N] [--ministry CODE[,CODE...]] [--json]\n"
 "                                 print the vragen of a set with each\n"
 "                                 ministry's answer\n"
+"  diff SET --vraag N [--ministries A,B] [--ignore-case] [--json]\n"
+"                                 the word differences between two\n"
+"                                 ministries' answers to vraag N\n"
+"  matrix SET [--json]            how alike every two ministries' answers\n"
+"                                 are, per vraag\n"
 "\n"
 "Options:\n"
 "  --db PATH      database file (default: $NAAST_DB, else\n"
@@ -43,6 +48,27 @@ static const char usage_text[] =
 "  -V, --version  show the version\n"
 "\n"
 "Exit status: 0 success, 1 failure, 2 usage error.\n";
+
+/* The commands, by name. */
+static const struct command {
+	const char *name;
+	int (*run)(struct store *st, int argc, char **argv);
+} commands[] = {
+	{ "import", cli_import },
+	{ "list", cli_list },
+	{ "show", cli_show },
+	{ "diff", cli_diff },
+	{ "matrix", cli_matrix },
+};
+
+static const struct command *
+command_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
 
 static int
 usage_error(const char *what, const char *arg)
@@ -171,8 +197,7 @@ main(int argc, char **argv)
 	}
 	set_locale();
 	cmd = optind < argc ? argv[optind] : NULL;
-	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "list") != 0 &&
-	    strcmp(cmd, "show") != 0)
+	if (cmd && !command_find(cmd))
 		return usage_error("unknown command", cmd);
 
 	path = database_path(db_opt);
@@ -191,12 +216,8 @@ main(int argc, char **argv)
 		rc = interactive && !load_keys() ? 1 : cli_library(st, path, interactive);
 		keymap_free();
 	}
-	else if (strcmp(cmd, "import") == 0)
-		rc = cli_import(st, argc, argv);
-	else if (strcmp(cmd, "list") == 0)
-		rc = cli_list(st, argc, argv);
 	else
-		rc = cli_show(st, argc, argv);
+		rc = command_find(cmd)->run(st, argc, argv);
 	store_close(st);
 	free(path);
 	return rc;

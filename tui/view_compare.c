@@ -5,6 +5,15 @@
  * of panes scrolls sideways with the focus.  Scrolling is synchronised
  * across panes unless s turns it off.  The cursor marks the paragraph
  * under it in the focused pane.
+ *
+ * d marks what the panes share (compare.h): words every other pane has
+ * stay plain, words some have are underlined, words only this pane has
+ * are reversed.  x shows, under each sentence that refers to the answer
+ * to another vraag, that answer of the same ministry; Enter on such a
+ * line goes to that vraag.
+ *
+ * A pane keeps its answer as sanitised paragraphs; its lines point into
+ * them, so the words that compare.c finds can be drawn where they are.
  */
 #include "config.h"
 
@@ -14,20 +23,39 @@
 #include <string.h>
 
 #include "app.h"
+#include "compare.h"
 #include "draw.h"
 #include "model.h"
 #include "store.h"
 #include "text.h"
 #include "view.h"
+#include "view_compare.h"
+#include "view_matrix.h"
 #include "view_picker.h"
 #include "xalloc.h"
+#include "xref.h"
 
 #define MIN_PANE 30
+#define REF_INDENT 4
+
+/* A line of a pane. */
+struct pline {
+	int para;		/* its paragraph, or -1 for a line of its own */
+	size_t start, end;	/* bytes of that paragraph */
+	char *text;		/* the line's own text when para is -1 */
+	bool ref;		/* a line of an answer shown for a reference */
+	int goes_to;		/* the vraag a reference on this line points to, or 0 */
+	size_t word;		/* the first word at or after start (for the marks) */
+};
 
 struct pane {
 	char ministry[16];
-	struct wrapped text;	/* the answer, wrapped to the pane */
-	int *para;		/* for each line: its paragraph, or -1 */
+	char **paras;		/* the answer, sanitised, one string a paragraph */
+	size_t n_paras;
+	struct compare_text words;
+	enum compare_mark *marks;	/* per word, while marks are on */
+	struct pline *lines;
+	size_t n_lines;
 	int offset;		/* first line shown */
 	int cursor;		/* the cursor's line */
 };
@@ -43,23 +71,29 @@ struct compare {
 	size_t focus;		/* the focused pane */
 	size_t first;		/* the first pane on screen */
 	bool sync;
+	bool diff;		/* d: difference marks */
+	bool refs;		/* x: references expanded */
 	/* Layout of the last draw. */
 	int rows, cols, body_y, body_h, pane_w, visible;
 	struct wrapped vraag_text;
-	bool stale;		/* wrap again before drawing */
+	bool stale;		/* lay out again before drawing */
 };
 
 /* -------------------------------------------------------------- answers */
 
 static const struct answer_view *
-answer_of(const struct compare *c, const char *ministry)
+answer_in(const struct question_view *q, const char *ministry)
 {
-	const struct question_view *q = &c->q[c->vraag];
-
 	for (size_t i = 0; i < q->n_answers; i++)
 		if (strcmp(q->answers[i].ministry, ministry) == 0)
 			return &q->answers[i];
 	return NULL;
+}
+
+static const struct answer_view *
+answer_of(const struct compare *c, const char *ministry)
+{
+	return answer_in(&c->q[c->vraag], ministry);
 }
 
 static bool
@@ -80,6 +114,16 @@ doc_of(const struct compare *c, const char *ministry)
 	return 0;
 }
 
+/* The vraag numbered number, or NULL. */
+static const struct question_view *
+vraag_numbered(const struct compare *c, int number)
+{
+	for (size_t i = 0; i < c->nq; i++)
+		if (c->q[i].number == number)
+			return &c->q[i];
+	return NULL;
+}
+
 /* "AZ · Minister-President Rutte", "BZK · Minister De Jonge, Staatssecretaris Van Huffelen". */
 static void
 pane_title(const struct compare *c, const struct pane *p, char *buf, size_t size)
@@ -95,50 +139,188 @@ pane_title(const struct compare *c, const struct pane *p, char *buf, size_t size
 		    a->signatories[i].name);
 }
 
+/* ------------------------------------------------------------ the lines */
+
 static void
-add_line(struct pane *p, size_t from, int para)
+clear_lines(struct pane *p)
 {
-	p->para = xrealloc(p->para, p->text.n * sizeof(*p->para));
-	for (size_t i = from; i < p->text.n; i++)
-		p->para[i] = para;
+	for (size_t i = 0; i < p->n_lines; i++)
+		free(p->lines[i].text);
+	free(p->lines);
+	p->lines = NULL;
+	p->n_lines = 0;
 }
 
-/* Wraps the focused vraag's answer of pane p to width. */
+static struct pline *
+new_line(struct pane *p)
+{
+	struct pline *l;
+
+	p->lines = xrealloc(p->lines, (p->n_lines + 1) * sizeof(*p->lines));
+	l = &p->lines[p->n_lines++];
+	memset(l, 0, sizeof(*l));
+	l->para = -1;
+	return l;
+}
+
+/* Lines of their own: a message, or a referred answer, wrapped to width. */
 static void
-wrap_pane(const struct compare *c, struct pane *p, int width)
+own_lines(struct pane *p, const char *text, int width, bool ref, int goes_to)
+{
+	struct wrapped w = { 0 };
+
+	draw_wrap(&w, text, width);
+	for (size_t i = 0; i < w.n; i++) {
+		struct pline *l = new_line(p);
+
+		l->text = w.lines[i];
+		l->ref = ref;
+		l->goes_to = goes_to;
+	}
+	free(w.lines);
+}
+
+/* Where the sentence that holds byte at ends: after its . ? or !. */
+static size_t
+sentence_end(const char *s, size_t at)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = at; i < n; i++)
+		if ((s[i] == '.' || s[i] == '?' || s[i] == '!') &&
+		    (i + 1 == n || s[i + 1] == ' '))
+			return i + 1;
+	return n;
+}
+
+/* Under the line that ends a referring sentence: the answer it points to. */
+static void
+expand_ref(const struct compare *c, struct pane *p, int vraag, int width)
+{
+	const struct question_view *q = vraag_numbered(c, vraag);
+	const struct answer_view *a = q ? answer_in(q, p->ministry) : NULL;
+	char head[96];
+
+	snprintf(head, sizeof(head), "↳ %s, antwoord %d:", p->ministry, vraag);
+	own_lines(p, head, width - REF_INDENT, true, vraag);
+	if (!a || a->n_paragraphs == 0) {
+		own_lines(p, "(no answer to that vraag in this document)", width - REF_INDENT,
+		    true, vraag);
+		return;
+	}
+	for (size_t i = 0; i < a->n_paragraphs; i++)
+		own_lines(p, a->paragraphs[i].text, width - REF_INDENT, true, vraag);
+}
+
+/* The lines of paragraph i, with referred answers under their sentences. */
+static void
+para_lines(const struct compare *c, struct pane *p, size_t i, int width)
+{
+	const char *s = p->paras[i];
+	struct text_line *tl;
+	struct xref *refs = NULL;
+	size_t n = text_wrap(s, width, &tl), n_refs = xref_scan(s, &refs), r = 0;
+	size_t word = 0;
+
+	while (word < p->words.n && p->words.words[word].para < i)
+		word++;
+	for (size_t k = 0; k < n; k++) {
+		struct pline *l = new_line(p);
+
+		l->para = (int)i;
+		l->start = tl[k].start;
+		l->end = tl[k].end;
+		while (word < p->words.n && p->words.words[word].para == i &&
+		    p->words.words[word].end <= tl[k].start)
+			word++;
+		l->word = word;
+		for (size_t j = 0; j < n_refs; j++)
+			if (refs[j].start < tl[k].end && refs[j].end > tl[k].start)
+				l->goes_to = refs[j].vraag;
+		/* Expand each reference whose sentence ends on this line. */
+		while (c->refs && r < n_refs &&
+		    sentence_end(s, refs[r].end) <= (k + 1 < n ? tl[k + 1].start : strlen(s))) {
+			expand_ref(c, p, refs[r].vraag, width);
+			r++;
+		}
+	}
+	free(tl);
+	free(refs);
+}
+
+static void
+free_answer(struct pane *p)
+{
+	compare_text_free(&p->words);
+	model_strv_free(p->paras, p->n_paras);
+	free(p->marks);
+	p->paras = NULL;
+	p->n_paras = 0;
+	p->marks = NULL;
+}
+
+/* Takes the focused vraag's answer of pane p: its paragraphs and words. */
+static void
+read_answer(const struct compare *c, struct pane *p)
 {
 	const struct answer_view *a = answer_of(c, p->ministry);
-	char msg[160];
-	size_t from;
 
-	draw_wrap_free(&p->text);
-	free(p->para);
-	p->para = NULL;
+	free_answer(p);
+	for (size_t i = 0; a && i < a->n_paragraphs; i++)
+		model_strv_add(&p->paras, &p->n_paras,
+		    text_sanitize(a->paragraphs[i].text, strlen(a->paragraphs[i].text), 0));
+	compare_text_init(&p->words, (const char *const *)p->paras, p->n_paras, 0);
+}
+
+/* The lines of pane p at width. */
+static void
+lay_out_pane(const struct compare *c, struct pane *p, int width)
+{
+	char msg[160];
+
+	clear_lines(p);
 	if (!imported(c, p->ministry)) {
 		snprintf(msg, sizeof(msg), "No answer from %s is imported.", p->ministry);
-		draw_wrap(&p->text, msg, width);
-		draw_wrap(&p->text, "", width);
-		draw_wrap(&p->text, "Import it with: naast import FILE", width);
-		add_line(p, 0, -1);
+		own_lines(p, msg, width, false, 0);
+		own_lines(p, "", width, false, 0);
+		own_lines(p, "Import it with: naast import FILE", width, false, 0);
 		return;
 	}
-	if (!a || a->n_paragraphs == 0) {
+	if (p->n_paras == 0) {
 		snprintf(msg, sizeof(msg), "The answer of %s has nothing for vraag %d.",
 		    p->ministry, c->q[c->vraag].number);
-		draw_wrap(&p->text, msg, width);
-		add_line(p, 0, -1);
+		own_lines(p, msg, width, false, 0);
 		return;
 	}
-	for (size_t i = 0; i < a->n_paragraphs; i++) {
-		if (i > 0) {
-			from = p->text.n;
-			draw_wrap_line(&p->text, "");
-			add_line(p, from, -1);
-		}
-		from = p->text.n;
-		draw_wrap(&p->text, a->paragraphs[i].text, width);
-		add_line(p, from, (int)i);
+	for (size_t i = 0; i < p->n_paras; i++) {
+		if (i > 0)
+			own_lines(p, "", width, false, 0);
+		para_lines(c, p, i, width);
 	}
+}
+
+/* Marks for every pane that has an answer, against the others. */
+static void
+mark(struct compare *c)
+{
+	struct compare_text *texts = xcalloc(c->n_panes + 1, sizeof(*texts));
+	enum compare_mark **marks = xcalloc(c->n_panes + 1, sizeof(*marks));
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->n_panes; i++) {
+		free(c->panes[i].marks);
+		c->panes[i].marks = NULL;
+		if (c->panes[i].words.n)
+			texts[n++] = c->panes[i].words;
+	}
+	if (c->diff && n > 1) {
+		compare_marks(texts, n, marks);
+		for (size_t i = 0, k = 0; i < c->n_panes; i++)
+			if (c->panes[i].words.n)
+				c->panes[i].marks = marks[k++];
+	}
+	free(marks);
+	free(texts);
 }
 
 /* ---------------------------------------------------------------- layout */
@@ -146,7 +328,7 @@ wrap_pane(const struct compare *c, struct pane *p, int width)
 static int
 pane_lines(const struct pane *p)
 {
-	return (int)p->text.n;
+	return (int)p->n_lines;
 }
 
 static int
@@ -219,11 +401,21 @@ layout(struct compare *c, int rows, int cols)
 		c->visible = (int)c->n_panes;
 	c->pane_w = c->visible ? cols / c->visible : cols;
 	for (size_t i = 0; i < c->n_panes; i++) {
-		wrap_pane(c, &c->panes[i], c->pane_w - 4);
+		lay_out_pane(c, &c->panes[i], c->pane_w - 4);
 		clamp(c, &c->panes[i]);
 	}
 	show_focus(c);
 	c->stale = false;
+}
+
+/* The answers changed (vraag, a pane's ministry, d): read and mark again. */
+static void
+reread(struct compare *c)
+{
+	for (size_t i = 0; i < c->n_panes; i++)
+		read_answer(c, &c->panes[i]);
+	mark(c);
+	c->stale = true;
 }
 
 /* ------------------------------------------------------------------ open */
@@ -243,8 +435,8 @@ static void
 free_panes(struct compare *c)
 {
 	for (size_t i = 0; i < c->n_panes; i++) {
-		draw_wrap_free(&c->panes[i].text);
-		free(c->panes[i].para);
+		free_answer(&c->panes[i]);
+		clear_lines(&c->panes[i]);
 	}
 	free(c->panes);
 	c->panes = NULL;
@@ -274,7 +466,7 @@ load(struct view *v)
 	}
 	if (c->vraag >= c->nq)
 		c->vraag = c->nq - 1;
-	c->stale = true;
+	reread(c);
 	return true;
 }
 
@@ -290,12 +482,31 @@ compare_close(struct view *v)
 	free(c);
 }
 
+/* Shows vraag number (when there is one) with ministry's pane focused. */
+static void
+go_to(struct compare *c, int number, const char *ministry)
+{
+	for (size_t i = 0; i < c->nq; i++)
+		if (c->q[i].number == number)
+			c->vraag = i;
+	for (size_t i = 0; ministry && i < c->n_panes; i++)
+		if (strcmp(c->panes[i].ministry, ministry) == 0)
+			c->focus = i;
+	if (ministry && strcmp(c->panes[c->focus].ministry, ministry) != 0)
+		snprintf(c->panes[c->focus].ministry, sizeof(c->panes[0].ministry), "%s", ministry);
+	for (size_t i = 0; i < c->n_panes; i++)
+		c->panes[i].offset = c->panes[i].cursor = 0;
+	reread(c);
+	show_focus(c);
+}
+
 static bool
 compare_open(struct view *v, const void *arg)
 {
+	const struct compare_request *req = arg;
 	struct compare *c = xcalloc(1, sizeof(*c));
 
-	c->set_id = *(const long long *)arg;
+	c->set_id = req->set;
 	c->sync = true;
 	v->data = c;
 	if (!load(v)) {
@@ -304,10 +515,9 @@ compare_open(struct view *v, const void *arg)
 	}
 	for (size_t i = 0; i < c->set.n_answers; i++)
 		add_pane(c, c->set.answers[i].ministry);
-	if (c->n_panes == 0 && c->set.n_addressed)
-		add_pane(c, c->set.addressed[0]);
 	if (c->n_panes == 0)
-		add_pane(c, "?");
+		add_pane(c, c->set.n_addressed ? c->set.addressed[0] : "?");
+	go_to(c, req->vraag, req->ministry);
 	return true;
 }
 
@@ -319,6 +529,41 @@ compare_reload(struct view *v)
 
 /* ------------------------------------------------------------------ draw */
 
+static const enum ui mark_look[] = {
+	[COMPARE_SHARED_ALL] = UI_NORMAL,
+	[COMPARE_SHARED_SOME] = UI_DIFF_SOME,
+	[COMPARE_UNIQUE] = UI_DIFF_UNIQUE,
+};
+
+/* One line of paragraph text at (y, x), its words marked when d is on. */
+static void
+draw_para_line(const struct pane *p, const struct pline *l, int y, int x, int width)
+{
+	const char *s = p->paras[l->para];
+	char *line = xstrndup(s + l->start, l->end - l->start);
+
+	draw_text(stdscr, y, x, line, width, draw_attr(UI_NORMAL), 0);
+	for (size_t w = l->word; p->marks && w < p->words.n; w++) {
+		const struct compare_word *cw = &p->words.words[w];
+		size_t from, to;
+		char *before, *word;
+
+		if (cw->para != (size_t)l->para || cw->start >= l->end)
+			break;
+		if (p->marks[w] == COMPARE_SHARED_ALL)
+			continue;
+		from = cw->start > l->start ? cw->start : l->start;
+		to = cw->end < l->end ? cw->end : l->end;
+		before = xstrndup(s + l->start, from - l->start);
+		word = xstrndup(s + from, to - from);
+		draw_text(stdscr, y, x + text_width(before), word, width - text_width(before),
+		    draw_attr(mark_look[p->marks[w]]), 0);
+		free(before);
+		free(word);
+	}
+	free(line);
+}
+
 static void
 draw_pane(struct compare *c, size_t index, int x, int width)
 {
@@ -326,7 +571,7 @@ draw_pane(struct compare *c, size_t index, int x, int width)
 	bool focused = index == c->focus;
 	attr_t border = focused ? draw_attr(UI_FOCUS) : draw_attr(UI_BORDER);
 	int inner = c->body_h - 2;
-	int mark = focused && p->cursor < pane_lines(p) ? p->para[p->cursor] : -2;
+	int mark_para = focused && p->cursor < pane_lines(p) ? p->lines[p->cursor].para : -1;
 	char title[256];
 
 	draw_box(stdscr, c->body_y, x, c->body_h, width, border);
@@ -337,18 +582,25 @@ draw_pane(struct compare *c, size_t index, int x, int width)
 	waddch(stdscr, ' ');
 	for (int y = 0; y < inner; y++) {
 		int line = p->offset + y;
+		const struct pline *l;
 		bool here;
 
 		if (line >= pane_lines(p))
 			break;
+		l = &p->lines[line];
 		/* The cursor's line, and the rest of the paragraph it is in. */
-		here = focused && mark >= 0 && p->para[line] == mark;
+		here = focused && mark_para >= 0 && l->para == mark_para;
 		draw_text(stdscr, c->body_y + 1 + y, x + 1,
 		    focused && line == p->cursor ? "▌" : here ? "▏" : " ", 1,
 		    draw_attr(UI_MARK), 0);
-		draw_text(stdscr, c->body_y + 1 + y, x + 2, p->text.lines[line], width - 4,
-		    p->para[line] < 0 && !imported(c, p->ministry) ? draw_attr(UI_DIM)
-		    : draw_attr(UI_NORMAL), 0);
+		if (l->para >= 0)
+			draw_para_line(p, l, c->body_y + 1 + y, x + 2, width - 4);
+		else if (l->ref)
+			draw_text(stdscr, c->body_y + 1 + y, x + 2 + REF_INDENT, l->text,
+			    width - 4 - REF_INDENT, draw_attr(UI_REF), 0);
+		else
+			draw_text(stdscr, c->body_y + 1 + y, x + 2, l->text, width - 4,
+			    draw_attr(UI_DIM), 0);
 	}
 	/* More below or above: say so on the bottom border. */
 	if (p->offset + inner < pane_lines(p))
@@ -362,7 +614,7 @@ compare_draw(struct view *v, int rows, int cols)
 {
 	struct compare *c = v->data;
 	const struct question_view *q;
-	char left[512], right[64], heading[64];
+	char left[512], right[64], heading[96];
 	int x;
 
 	if (c->stale || rows != c->rows || cols != c->cols)
@@ -386,7 +638,8 @@ compare_draw(struct view *v, int rows, int cols)
 	    DRAW_CUT);
 	draw_text_right(stdscr, 0, cols - text_width(right), right, text_width(right),
 	    draw_attr(UI_TITLE));
-	snprintf(heading, sizeof(heading), " Vraag %d van %d ", q->number, c->set.n_questions);
+	snprintf(heading, sizeof(heading), " Vraag %d van %d%s%s ", q->number, c->set.n_questions,
+	    c->diff ? " · differences" : "", c->refs ? " · references" : "");
 	x = draw_text(stdscr, 1, 0, heading, cols, draw_attr(UI_HEADING), 0);
 	draw_hline(stdscr, 1, x, cols - x, draw_attr(UI_BORDER));
 	for (int i = 0; i < c->body_y - 2; i++) {
@@ -439,10 +692,7 @@ go_vraag(struct view *v, long delta)
 		app_message(v->app, delta > 0 ? "This is the last vraag" : "This is the first vraag");
 		return;
 	}
-	c->vraag = (size_t)next;
-	for (size_t i = 0; i < c->n_panes; i++)
-		c->panes[i].offset = c->panes[i].cursor = 0;
-	c->stale = true;
+	go_to(c, c->q[next].number, NULL);
 }
 
 static void
@@ -464,7 +714,7 @@ ministry_chosen(void *ctx, size_t index)
 			snprintf(p->ministry, sizeof(p->ministry), "%s", c->set.addressed[i]);
 	}
 	p->offset = p->cursor = 0;
-	c->stale = true;
+	reread(c);
 }
 
 static void
@@ -502,9 +752,33 @@ choose_ministry(struct view *v)
 }
 
 static void
+matrix_chosen(void *ctx, int vraag, const char *ministry)
+{
+	struct view *v = ctx;
+
+	go_to(v->data, vraag, ministry);
+}
+
+static void
+open_matrix(struct view *v)
+{
+	struct compare *c = v->data;
+	struct matrix_request req = {
+		.set = c->set_id,
+		.vraag = c->q[c->vraag].number,
+		.ministry = c->panes[c->focus].ministry,
+		.ctx = v,
+		.chosen = matrix_chosen,
+	};
+
+	app_push(v->app, &view_matrix_ops, &req);
+}
+
+static void
 compare_handle(struct view *v, enum action action)
 {
 	struct compare *c = v->data;
+	struct pane *f = &c->panes[c->focus];
 	int page = c->body_h - 3 > 1 ? c->body_h - 3 : 1;
 	long long doc;
 
@@ -522,10 +796,10 @@ compare_handle(struct view *v, enum action action)
 		scroll_focused(c, -page, -page);
 		break;
 	case ACTION_FIRST:
-		scroll_focused(c, -pane_lines(&c->panes[c->focus]), -pane_lines(&c->panes[c->focus]));
+		scroll_focused(c, -pane_lines(f), -pane_lines(f));
 		break;
 	case ACTION_LAST:
-		scroll_focused(c, pane_lines(&c->panes[c->focus]), pane_lines(&c->panes[c->focus]));
+		scroll_focused(c, pane_lines(f), pane_lines(f));
 		break;
 	case ACTION_NEXT_VRAAG:
 		go_vraag(v, 1);
@@ -552,16 +826,39 @@ compare_handle(struct view *v, enum action action)
 		follow(c);
 		app_message(v->app, c->sync ? "Panes scroll together" : "Panes scroll apart");
 		break;
+	case ACTION_TOGGLE_DIFF:
+		c->diff = !c->diff;
+		mark(c);
+		app_message(v->app, c->diff
+		    ? "Differences: plain = every pane says it, underlined = some do, reversed = only this pane"
+		    : "Differences off");
+		break;
+	case ACTION_TOGGLE_REFS:
+		c->refs = !c->refs;
+		c->stale = true;
+		app_message(v->app, c->refs
+		    ? "References shown inline: Enter on one goes to its vraag"
+		    : "References folded");
+		break;
+	case ACTION_MATRIX:
+		open_matrix(v);
+		break;
 	case ACTION_CHOOSE_MINISTRY:
 		choose_ministry(v);
 		break;
 	case ACTION_OPEN:
+		if (f->cursor < pane_lines(f) && f->lines[f->cursor].goes_to) {
+			go_to(c, f->lines[f->cursor].goes_to, f->ministry);
+			break;
+		}
+		/* Enter elsewhere reads the document. */
+		/* FALLTHROUGH */
 	case ACTION_READER:
-		doc = doc_of(c, c->panes[c->focus].ministry);
+		doc = doc_of(c, f->ministry);
 		if (doc)
 			app_push(v->app, &view_reader_ops, &doc);
 		else
-			app_message(v->app, "No answer from %s is imported", c->panes[c->focus].ministry);
+			app_message(v->app, "No answer from %s is imported", f->ministry);
 		break;
 	default:
 		break;
@@ -592,16 +889,24 @@ static void
 compare_status(struct view *v, char *buf, size_t size)
 {
 	struct compare *c = v->data;
+	const struct pane *f = &c->panes[c->focus];
 
-	snprintf(buf, size, "Set %lld · vraag %zu/%zu · %s (pane %zu/%zu)%s", c->set_id,
-	    c->vraag + 1, c->nq, c->panes[c->focus].ministry, c->focus + 1, c->n_panes,
-	    c->sync ? "" : " · apart");
+	if (f->cursor < pane_lines(f) && f->lines[f->cursor].goes_to)
+		snprintf(buf, size, "Set %lld · vraag %zu/%zu · %s · Enter: vraag %d", c->set_id,
+		    c->vraag + 1, c->nq, f->ministry, f->lines[f->cursor].goes_to);
+	else
+		snprintf(buf, size, "Set %lld · vraag %zu/%zu · %s (pane %zu/%zu)%s", c->set_id,
+		    c->vraag + 1, c->nq, f->ministry, c->focus + 1, c->n_panes,
+		    c->sync ? "" : " · apart");
 }
 
 static const struct view_hint compare_hints[] = {
 	{ ACTION_NEXT_VRAAG, "next" },
 	{ ACTION_PREV_VRAAG, "prev" },
 	{ ACTION_NEXT_PANE, "pane" },
+	{ ACTION_TOGGLE_DIFF, "diff" },
+	{ ACTION_TOGGLE_REFS, "refs" },
+	{ ACTION_MATRIX, "matrix" },
 	{ ACTION_CHOOSE_MINISTRY, "ministry" },
 	{ ACTION_READER, "read" },
 	{ ACTION_NONE, NULL },

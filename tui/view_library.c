@@ -15,6 +15,7 @@
 #include "draw.h"
 #include "store.h"
 #include "view.h"
+#include "view_compare.h"
 #include "xalloc.h"
 
 /* Rows fetched at a time, and the most kept around the selection. */
@@ -306,9 +307,11 @@ library_handle(struct view *v, enum action action)
 	case ACTION_OPEN:
 		if (lib->n == 0)
 			break;
-		if (lib->rows[lib->sel].kind == LIBRARY_SET)
-			app_push(v->app, &view_compare_ops, &lib->rows[lib->sel].id);
-		else
+		if (lib->rows[lib->sel].kind == LIBRARY_SET) {
+			struct compare_request req = { lib->rows[lib->sel].id, 0, NULL };
+
+			app_push(v->app, &view_compare_ops, &req);
+		} else
 			app_push(v->app, &view_reader_ops, &lib->rows[lib->sel].id);
 		break;
 	default:

@@ -1,0 +1,16 @@
+/*
+ * view_matrix: what opens the matrix view, and where Enter goes.
+ */
+#ifndef NAAST_VIEW_MATRIX_H
+#define NAAST_VIEW_MATRIX_H
+
+struct matrix_request {
+	long long set;
+	int vraag;		/* the vraag selected at first */
+	const char *ministry;	/* the ministry selected at first; may be NULL */
+	void *ctx;		/* given back to chosen */
+	/* Enter on a cell: the matrix has closed; show vraag and ministry. */
+	void (*chosen)(void *ctx, int vraag, const char *ministry);
+};
+
+#endif
