@@ -246,6 +246,24 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"(" Y " IS NULL OR " R " IS NULL OR " R " BETWEEN " \
 	"printf('%04d-09-01', " Y ") AND printf('%04d-09-30', " Y " + 1))"
 
+/*
+ * References to publications live in two tables: pubref (a header's "Zie
+ * ook Aanhangsel ..., nr. 1047") and xref (the same words inside an
+ * answer).  Both are resolved by the same two rules, so that they cannot
+ * drift apart: PUB_TARGET when the reference comes in (the first document
+ * already here other than the referring one, SELF, with Aanhangsel number
+ * NR of the vergaderjaar whose first year is YF), PUB_RESOLVE when the
+ * publication comes in after it (?1 the new document, ?2 its Aanhangsel
+ * number, ?3 its received date; NOT_SELF keeps the new document's own
+ * references out).
+ */
+#define PUB_TARGET(NR, YF, SELF) \
+	"(SELECT id FROM document WHERE aanhangsel = " NR " AND id <> " SELF \
+	" AND " YEAR_MATCHES(YF, "received") " ORDER BY id LIMIT 1)"
+#define PUB_RESOLVE(TABLE, NR, YF, NOT_SELF) \
+	"UPDATE " TABLE " SET resolved = ?1 WHERE " NR " = ?2 AND resolved IS NULL" \
+	" AND " NOT_SELF " AND " YEAR_MATCHES(YF, "?3")
+
 /* A row's key in each order; n is its id. */
 #define KEY_DATE(D, N) "printf('%s %019d', " D ", " N ")"
 #define KEY_TITLE(T, N) T " || char(1) || printf('%019d', " N ")"
@@ -321,17 +339,19 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_XREF_INSERT] =
 	    "INSERT INTO xref (passage, text_start, text_end, vraag)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	/* ?7: the document of the passage. */
+	[SQL_XREF_PUB_INSERT] =
+	    "INSERT INTO xref (passage, text_start, text_end, pub_nr, pub_year,"
+	    " pub_year_first, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    PUB_TARGET("?4", "?6", "?7") ")",
 	[SQL_PUBREF_INSERT] =
 	    "INSERT INTO pubref (document, ord, nr, year, year_first, resolved)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM document"
-	    "  WHERE aanhangsel = ?3 AND id <> ?1 AND "
-	    YEAR_MATCHES("?5", "received") " ORDER BY id LIMIT 1))",
+	    " VALUES (?1, ?2, ?3, ?4, ?5, " PUB_TARGET("?3", "?5", "?1") ")",
 	[SQL_PUBREF_RESOLVE] =
-	    "UPDATE pubref SET resolved = ?1 WHERE nr = ?2 AND resolved IS NULL"
-	    " AND document <> ?1 AND " YEAR_MATCHES("year_first", "?3"),
+	    PUB_RESOLVE("pubref", "nr", "year_first", "document <> ?1"),
 	[SQL_XREF_RESOLVE] =
-	    "UPDATE xref SET resolved = ?1 WHERE pub_nr = ?2 AND resolved IS NULL"
-	    " AND " YEAR_MATCHES("pub_year_first", "?3"),
+	    PUB_RESOLVE("xref", "pub_nr", "pub_year_first",
+	    "passage NOT IN (SELECT id FROM passage WHERE document = ?1)"),
 	[SQL_QUESTION_GET] =
 	    "SELECT id, text FROM question WHERE set_id = ?1 AND number = ?2",
 	[SQL_QUESTION_INSERT] =
@@ -445,9 +465,22 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_DOCUMENT_PASSAGES] =
 	    "SELECT id, role, vraag, text FROM passage WHERE document = ?1"
 	    " ORDER BY seq",
-	/* A document's references to other publications, in its order. */
+	/*
+	 * The references to other publications of document ?1's answer to
+	 * vraag ?2: its header's, then those in the answer's paragraphs, each
+	 * part in text order.
+	 */
 	[SQL_PUBREFS] =
-	    "SELECT nr, year, resolved FROM pubref WHERE document = ?1 ORDER BY ord",
+	    "SELECT nr, year, year_first, resolved FROM ("
+	    " SELECT 0 AS part, ord AS seq, 0 AS pos, id, nr, year, year_first,"
+	    "  resolved FROM pubref WHERE document = ?1"
+	    " UNION ALL"
+	    " SELECT 1, p.seq, x.text_start, x.id, x.pub_nr, x.pub_year,"
+	    "  x.pub_year_first, x.resolved"
+	    "  FROM passage p JOIN xref x ON x.passage = p.id"
+	    "  WHERE p.document = ?1 AND p.role = 'antwoord'"
+	    "  AND p.vraag <= ?2 AND p.vraag_to >= ?2 AND x.pub_nr IS NOT NULL)"
+	    " ORDER BY part, seq, pos, id",
 };
 
 /* ------------------------------------------------------- opening, migration */

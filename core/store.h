@@ -99,7 +99,10 @@ struct paragraph {
 	char *text;
 };
 
-/* A document's reference to a publication: "Zie ook Aanhangsel ..., nr. 1047". */
+/*
+ * A reference to a publication: "Zie ook Aanhangsel ..., nr. 1047" in a
+ * document's header, or the same words in an answer.
+ */
 struct pubref_view {
 	int aanhangsel;		/* the Aanhangsel number referred to */
 	char *vergaderjaar;	/* as written, "2023–2024"; NULL when not given */
@@ -115,7 +118,7 @@ struct answer_view {
 	size_t n_paragraphs;
 	int *refs;		/* vraag numbers this answer refers to */
 	size_t n_refs;
-	struct pubref_view *pubrefs;	/* its document's, in document order */
+	struct pubref_view *pubrefs;	/* its document header's, then its paragraphs', each once */
 	size_t n_pubrefs;
 };
 

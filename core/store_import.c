@@ -440,7 +440,11 @@ import_people(struct import *im)
 	return STATUS_OK;
 }
 
-/* The references of an antwoord passage to the answers of other vragen. */
+/*
+ * The references of an antwoord passage: to the answers of other vragen,
+ * and to other publications, linked to the document with that Aanhangsel
+ * number when it is here already (import_pubrefs links the later ones).
+ */
 static enum status
 import_xrefs(struct import *im, const struct passage *p, long long passage_id)
 {
@@ -450,17 +454,28 @@ import_xrefs(struct import *im, const struct passage *p, long long passage_id)
 	sqlite3_stmt *s;
 
 	for (size_t i = 0; i < n && status == STATUS_OK; i++) {
+		const struct xref *r = &refs[i];
+		bool pub = r->vraag == 0;
+
 		/* "Voor het antwoord op vraag 2 verwijs ik ..." in antwoord 2 */
-		if (refs[i].vraag >= p->vraag && refs[i].vraag <= vraag_last(p))
+		if (!pub && r->vraag >= p->vraag && r->vraag <= vraag_last(p))
 			continue;
-		if (!(s = sql(im->st, SQL_XREF_INSERT, im->err))) {
+		if (!(s = sql(im->st, pub ? SQL_XREF_PUB_INSERT : SQL_XREF_INSERT,
+		    im->err))) {
 			status = im->st->prepare_failure;
 			break;
 		}
 		sqlite3_bind_int64(s, 1, passage_id);
-		sqlite3_bind_int64(s, 2, (long long)refs[i].start);
-		sqlite3_bind_int64(s, 3, (long long)refs[i].end);
-		sqlite3_bind_int(s, 4, refs[i].vraag);
+		sqlite3_bind_int64(s, 2, (long long)r->start);
+		sqlite3_bind_int64(s, 3, (long long)r->end);
+		if (pub) {
+			sqlite3_bind_int(s, 4, r->nr);
+			bind_text_or_null(s, 5, r->vergaderjaar);
+			bind_id_or_null(s, 6, year_first(r->vergaderjaar));
+			sqlite3_bind_int64(s, 7, im->doc_id);
+		} else {
+			sqlite3_bind_int(s, 4, r->vraag);
+		}
 		status = run(im->st, s, "storing the references", im->err);
 	}
 	free(refs);
@@ -497,7 +512,7 @@ import_passages(struct import *im)
 		sqlite3_bind_int64(s, 8, (long long)p->end);
 		if ((status = run(st, s, "storing the passages", im->err)))
 			return status;
-		if (p->role == ROLE_ANTWOORD && p->vraag > 0 &&
+		if (p->role == ROLE_ANTWOORD &&
 		    (status = import_xrefs(im, p, sqlite3_last_insert_rowid(st->db))))
 			return status;
 	}
@@ -650,11 +665,13 @@ import_questions(struct import *im, int *n_vragen)
 /*
  * References to other publications, both ways: this document's "Zie ook"
  * to documents already here, and earlier references to this document's
- * Aanhangsel number.
+ * Aanhangsel number, in its header or inside an answer (the pubref and
+ * the xref table, resolved by the same rule: see PUB_RESOLVE in store.c).
  */
 static enum status
 import_pubrefs(struct import *im)
 {
+	static const enum sql_id resolve[] = { SQL_PUBREF_RESOLVE, SQL_XREF_RESOLVE };
 	const struct document *doc = im->doc;
 	struct store *st = im->st;
 	enum status status;
@@ -675,8 +692,8 @@ import_pubrefs(struct import *im)
 	}
 	if (doc->aanhangsel <= 0)
 		return STATUS_OK;
-	for (size_t i = 0; i < 2; i++) {
-		if (!(s = sql(st, i ? SQL_XREF_RESOLVE : SQL_PUBREF_RESOLVE, im->err)))
+	for (size_t i = 0; i < sizeof(resolve) / sizeof(resolve[0]); i++) {
+		if (!(s = sql(st, resolve[i], im->err)))
 			return st->prepare_failure;
 		sqlite3_bind_int64(s, 1, im->doc_id);
 		sqlite3_bind_int(s, 2, doc->aanhangsel);

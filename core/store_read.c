@@ -263,30 +263,47 @@ fail:
 }
 
 /*
- * A document's references to other publications, in its order, with the
- * imported document each one names (resolved at import, both ways).
+ * The references to other publications of a document's answer to vraag n:
+ * the document's header's, then those made in the answer's paragraphs,
+ * with the imported document each one names (resolved at import, both
+ * ways).  A publication cited twice is listed once, where it comes first:
+ * the same number of the same vergaderjaar ("2023/24" and "2023–2024"),
+ * or the same number naming the same document.  a has no pubrefs yet.
  */
 static enum status
-read_pubrefs(struct store *st, long long doc, struct pubref_view **out,
-    size_t *n, struct error *err)
+read_pubrefs(struct store *st, long long doc, int n, struct answer_view *a,
+    struct error *err)
 {
 	sqlite3_stmt *s = sql(st, SQL_PUBREFS, err);
+	int *first = NULL;	/* the first year of each pubref, 0 when unknown */
 	int rc;
 
-	*out = NULL;
-	*n = 0;
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, doc);
+	sqlite3_bind_int(s, 2, n);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
-		(*out)[(*n)++] = (struct pubref_view){
-			.aanhangsel = sqlite3_column_int(s, 0),
+		int nr = sqlite3_column_int(s, 0), year = sqlite3_column_int(s, 2);
+		long long target = sqlite3_column_int64(s, 3);
+		bool seen = false;
+
+		for (size_t i = 0; i < a->n_pubrefs && !seen; i++)
+			seen = a->pubrefs[i].aanhangsel == nr && (first[i] == year ||
+			    (target && a->pubrefs[i].doc == target));
+		if (seen)
+			continue;
+		a->pubrefs = xrealloc(a->pubrefs,
+		    (a->n_pubrefs + 1) * sizeof(*a->pubrefs));
+		first = xrealloc(first, (a->n_pubrefs + 1) * sizeof(*first));
+		first[a->n_pubrefs] = year;
+		a->pubrefs[a->n_pubrefs++] = (struct pubref_view){
+			.aanhangsel = nr,
 			.vergaderjaar = col_strdup(s, 1),
-			.doc = sqlite3_column_int64(s, 2),
+			.doc = target,
 		};
 	}
 	done(s);
+	free(first);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, rc, "reading the publication references", err);
 	return STATUS_OK;
@@ -298,18 +315,6 @@ pubrefs_free(struct pubref_view *r, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(r[i].vergaderjaar);
 	free(r);
-}
-
-static struct pubref_view *
-pubrefs_copy(const struct pubref_view *r, size_t n)
-{
-	struct pubref_view *c = xcalloc(n + 1, sizeof(*c));
-
-	for (size_t i = 0; i < n; i++) {
-		c[i] = r[i];
-		c[i].vergaderjaar = strdup_or_null(r[i].vergaderjaar);
-	}
-	return c;
 }
 
 /* Paragraphs and references of one document's answer to vraag n. */
@@ -354,7 +359,7 @@ read_answer(struct store *st, long long doc, int n, struct answer_view *a,
 	done(s);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, rc, "reading the references", err);
-	return STATUS_OK;
+	return read_pubrefs(st, doc, n, a, err);
 }
 
 /* An answer document of the set, as store_questions uses it. */
@@ -363,8 +368,6 @@ struct answerer {
 	char ministry[16];
 	struct signatory *signatories;
 	size_t n_signatories;
-	struct pubref_view *pubrefs;
-	size_t n_pubrefs;
 };
 
 static bool
@@ -406,8 +409,6 @@ question_answers(struct store *st, long long id, struct question_view *q,
 		a->signatories = signatories_copy(who[i].signatories,
 		    who[i].n_signatories);
 		a->n_signatories = who[i].n_signatories;
-		a->pubrefs = pubrefs_copy(who[i].pubrefs, who[i].n_pubrefs);
-		a->n_pubrefs = who[i].n_pubrefs;
 		if ((status = read_answer(st, who[i].doc, q->number, a, err)))
 			return status;
 	}
@@ -439,9 +440,6 @@ questions(struct store *st, long long set, int vraag, char *const *ministries,
 		memcpy(w->ministry, info.answers[i].ministry, sizeof(w->ministry));
 		status = read_signatories(st, w->doc, &w->signatories,
 		    &w->n_signatories, err);
-		if (status == STATUS_OK)
-			status = read_pubrefs(st, w->doc, &w->pubrefs,
-			    &w->n_pubrefs, err);
 		n_who++;
 	}
 	store_set_info_clear(&info);
@@ -479,7 +477,6 @@ out:
 	free(ids);
 	for (size_t i = 0; i < n_who; i++) {
 		model_signatories_free(who[i].signatories, who[i].n_signatories);
-		pubrefs_free(who[i].pubrefs, who[i].n_pubrefs);
 	}
 	free(who);
 	return status;

@@ -88,6 +88,49 @@ doc1047=$("$NAAST" --db "$refdb" list --json | jq '.sets[0].answers[] | select(.
 "$NAAST" --db "$refdb" show 1 --vraag 1 --json >"$tmp/ref.json"
 check "a publication reference names the imported document with that number" sh -c "[ -n '$doc1047' ] && jq -e '[.questions[0].answers[] | select(.doc != $doc1047) | .refs[] | select(has(\"aanhangsel\"))] == [{\"aanhangsel\":1047,\"vergaderjaar\":\"2023–2024\",\"doc\":$doc1047}]' '$tmp/ref.json' >/dev/null"
 
+# An answer in the pdftext layout whose antwoord 2 cites the BZK seed
+# (Aanhangsel 1059) in its own words, imported before and after it: the
+# reference names the BZK document in that answer's refs, and only there.
+cat >"$tmp/cites.txt" <<'EOF'
+Vragen van het lid Jansen (SP) aan de Minister van Financiën over
+het bericht over ambtenaren (ingezonden 1 maart 2024).
+
+Antwoord van Minister Pietersen (Financiën) (ontvangen 2 april 2024).
+
+Vraag 1
+Bent u bekend met het bericht?
+
+Antwoord 1
+Ja.
+
+Vraag 2
+Hoeveel bijeenkomsten zijn er op uw ministerie georganiseerd?
+
+Antwoord 2
+Daarover is de Kamer eerder geïnformeerd. Zie ook Aanhangsel Handelingen,
+vergaderjaar 2023–2024, nr. 1059.
+
+Vraag 3
+Wat gaat u doen?
+
+Antwoord 3
+Zie het antwoord op vraag 2.
+EOF
+k=0
+for order in "$tmp/cites.txt $bzk" "$bzk $tmp/cites.txt"; do
+	k=$((k + 1))
+	citedb=$tmp/cites-$k.db
+	# shellcheck disable=SC2086 # two file names
+	"$NAAST" --db "$citedb" import $order >/dev/null 2>&1
+	"$NAAST" --db "$citedb" list --json >"$tmp/cites-list.json"
+	bzkdoc=$(jq '.sets[].answers[] | select(.aanhangsel == 1059) | .doc' "$tmp/cites-list.json")
+	citeset=$(jq '.sets[] | select(.questioners[0].name == "Jansen") | .id' "$tmp/cites-list.json")
+	"$NAAST" --db "$citedb" show "$citeset" --json >"$tmp/cites.json"
+	first=$(basename "${order%% *}")
+	check "an answer's Aanhangsel reference names the BZK document ($first imported first)" sh -c "[ -n '$bzkdoc' ] && jq -e '.questions[1].answers[0].refs == [{\"aanhangsel\":1059,\"vergaderjaar\":\"2023–2024\",\"doc\":$bzkdoc}]' '$tmp/cites.json' >/dev/null"
+	check "and only that answer cites a publication ($first imported first)" jq -e '[.questions[].answers[] | [.refs[] | select(has("aanhangsel"))] | length] == [0,1,0] and .questions[2].answers[0].refs == [{"vraag":2}]' "$tmp/cites.json"
+done
+
 # --- diff -------------------------------------------------------------------
 jqd() { jq -e "$1" "$tmp/diff.json" >/dev/null; }
 # changed: the ops that are not equal, as one compact JSON array.

@@ -962,6 +962,114 @@ test_pubrefs_resolved(void **state)
 	    "SELECT resolved FROM pubref WHERE nr = 1100"), target);
 }
 
+/* Checks that r is a reference to nr of year (NULL: none given), naming doc. */
+static void
+check_pubref(const struct pubref_view *r, int nr, const char *year,
+    long long doc)
+{
+	assert_int_equal(r->aanhangsel, nr);
+	if (year)
+		assert_string_equal(r->vergaderjaar, year);
+	else
+		assert_null(r->vergaderjaar);
+	assert_int_equal(r->doc, doc);
+}
+
+/*
+ * References to publications inside answers: stored with their passage,
+ * resolved like the header's (here: the publication comes after them), and
+ * read with the answer after its document's header's, each publication
+ * once.
+ */
+static void
+test_answer_pubrefs(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc;
+	struct import_result ocw;
+	struct question_view *q;
+	struct error err = { "" };
+	long long bzk;
+	size_t n;
+
+	doc = answer_doc("OCW", "2024-03-01", 1100, "een ander onderwerp");
+	doc->see_also = xcalloc(1, sizeof(*doc->see_also));
+	doc->see_also[0] = (struct pubref){ 1059, xstrdup("2023–2024") };
+	doc->n_see_also = 1;
+	add(doc, ROLE_VRAAG, 1, "Klopt dit?");
+	/* the header's publication again, its year written otherwise */
+	add(doc, ROLE_ANTWOORD, 1, "Ja. Zie ook Aanhangsel Handelingen II "
+	    "2023/24, nr. 1059.");
+	add(doc, ROLE_VRAAG, 2, "Wat gaat u doen?");
+	add(doc, ROLE_ANTWOORD, 2, "Zie Aanhangsel Handelingen II 2022/23, "
+	    "nr. 1059 en Aanhangsel van de Handelingen, nr. 1047.");
+	/* its own number: no reference to itself */
+	add(doc, ROLE_ANTWOORD, 2, "Dit antwoord verschijnt als Aanhangsel "
+	    "Handelingen II 2023/24, nr. 1100. Zie ook het antwoord op vraag 1.");
+	add(doc, ROLE_VRAAG, 3, "En verder?");
+	add(doc, ROLE_ANTWOORD, 3, "Nee.");
+	ocw = import_made(f->st, "ocw.txt", doc);
+
+	/* four citations in three passages, no vraag of theirs; none resolved */
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM xref WHERE pub_nr IS NOT NULL AND vraag IS NULL"
+	    " AND resolved IS NULL"), 4);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(DISTINCT passage) FROM xref WHERE pub_nr IS NOT NULL"), 3);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM xref WHERE pub_nr = 1059 AND pub_year = '2022/23'"
+	    " AND pub_year_first = 2022 AND text_start = 4"), 1);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM xref WHERE pub_nr = 1047 AND pub_year IS NULL"
+	    " AND pub_year_first IS NULL"), 1);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM xref WHERE vraag = 1"), 1);
+
+	/* nr. 1059 of 2023–2024 comes: the header's and antwoord 1's name it */
+	bzk = import_made(f->st, "bzk.md", doc_bzk()).doc;
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM pubref WHERE nr = 1059 AND resolved IS NOT NULL"),
+	    1);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM xref WHERE pub_nr = 1059 AND pub_year = '2023/24'"
+	    " AND resolved = (SELECT id FROM document WHERE aanhangsel = 1059)"), 1);
+	/* another vergaderjaar's nr. 1059, no year, and itself: not */
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM xref WHERE pub_nr IS NOT NULL"
+	    " AND resolved IS NULL"), 3);
+
+	assert_int_equal(store_questions(f->st, ocw.set, 0, NULL, 0, &q, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(q[i].n_answers, 1);
+	/* antwoord 1 cites the header's publication: listed once, as the header has it */
+	assert_int_equal(q[0].answers[0].n_pubrefs, 1);
+	check_pubref(&q[0].answers[0].pubrefs[0], 1059, "2023–2024", bzk);
+	assert_int_equal(q[0].answers[0].n_refs, 0);
+	/* antwoord 2: the header's, then its own in text order */
+	assert_int_equal(q[1].answers[0].n_pubrefs, 4);
+	check_pubref(&q[1].answers[0].pubrefs[0], 1059, "2023–2024", bzk);
+	check_pubref(&q[1].answers[0].pubrefs[1], 1059, "2022/23", 0);
+	check_pubref(&q[1].answers[0].pubrefs[2], 1047, NULL, 0);
+	check_pubref(&q[1].answers[0].pubrefs[3], 1100, "2023/24", 0);
+	assert_int_equal(q[1].answers[0].n_refs, 1);
+	assert_int_equal(q[1].answers[0].refs[0], 1);
+	/* antwoord 3: the header's only */
+	assert_int_equal(q[2].answers[0].n_pubrefs, 1);
+	check_pubref(&q[2].answers[0].pubrefs[0], 1059, "2023–2024", bzk);
+	store_questions_free(q, n);
+
+	/* BZK's answers carry its header's reference and no other */
+	assert_int_equal(store_questions(f->st, import_made(f->st, "bzk.md",
+	    doc_bzk()).set, 0, NULL, 0, &q, &n, &err), STATUS_OK);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(q[i].answers[0].n_pubrefs, 1);
+		check_pubref(&q[i].answers[0].pubrefs[0], 1047, "2023–2024", 0);
+	}
+	store_questions_free(q, n);
+}
+
 /* ----------------------------------------------------------------- paging */
 
 static void
@@ -1195,6 +1303,104 @@ test_seeds(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(letters[0].n_addressees, 4);
 	store_letters_free(letters, n);
+}
+
+/* An answer in the pdftext layout whose antwoord 2 cites the BZK seed. */
+static const char cites_bzk[] =
+    "Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn over \n"
+    "het bericht over ambtenaren (ingezonden 1 maart 2024). \n"
+    "\n"
+    "Antwoord van Minister Pietersen (Financi\u00ebn) (ontvangen 2 april \n"
+    "2024). \n"
+    "\n"
+    "Vraag 1\n"
+    "Bent u bekend met het bericht? \n"
+    "\n"
+    "Antwoord 1\n"
+    "Ja. \n"
+    "\n"
+    "Vraag 2\n"
+    "Hoeveel bijeenkomsten zijn er op uw ministerie georganiseerd? \n"
+    "\n"
+    "Antwoord 2\n"
+    "Daarover is de Kamer eerder ge\u00efnformeerd. Zie ook Aanhangsel \n"
+    "Handelingen, vergaderjaar 2023\u20132024, nr. 1059. \n"
+    "\n"
+    "Vraag 3\n"
+    "Wat gaat u doen? \n"
+    "\n"
+    "Antwoord 3\n"
+    "Zie het antwoord op vraag 2. \n";
+
+/* Imports cites_bzk and the BZK seed into st, in that order or the other. */
+static void
+import_cites_bzk(struct store *st, bool bzk_first, long long *set,
+    long long *bzk)
+{
+	struct document *doc = NULL;
+	struct import_result res;
+	struct error err = { "" };
+
+	for (int i = 0; i < 2; i++) {
+		if (bzk_first == (i == 0)) {
+			*bzk = import_made(st, SEED_MARKDOWN,
+			    parse_seed(SEED_MARKDOWN)).doc;
+			continue;
+		}
+		assert_int_equal(parse_document(cites_bzk, strlen(cites_bzk), NULL,
+		    &doc, &err), STATUS_OK);
+		assert_string_equal(doc->format, "pdftext");
+		res = import_made(st, "cites-bzk.txt", doc);
+		assert_string_equal(res.ministry, "FIN");
+		assert_int_equal(res.n_vragen, 3);
+		*set = res.set;
+	}
+}
+
+/* Antwoord 2 of cites_bzk, and only it, names the BZK seed. */
+static void
+check_cites_bzk(struct store *st, long long set, long long bzk)
+{
+	struct question_view *q;
+	struct error err = { "" };
+	size_t n;
+
+	assert_int_equal(store_questions(st, set, 0, NULL, 0, &q, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(q[i].n_answers, 1);
+		assert_int_equal(q[i].answers[0].n_pubrefs, i == 1 ? 1 : 0);
+	}
+	check_pubref(&q[1].answers[0].pubrefs[0], 1059, "2023–2024", bzk);
+	assert_int_equal(q[2].answers[0].n_refs, 1);
+	assert_int_equal(q[2].answers[0].refs[0], 2);
+	store_questions_free(q, n);
+}
+
+static void
+test_answer_pubref_to_seed(void **state)
+{
+	struct fixture *f = *state;
+	struct store *mem;
+	struct error err = { "" };
+	long long set = 0, bzk = 0;
+
+	/* the reference first, the publication after it */
+	import_cites_bzk(f->st, false, &set, &bzk);
+	check_cites_bzk(f->st, set, bzk);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM xref x JOIN passage p ON p.id = x.passage"
+	    " WHERE x.pub_nr = 1059 AND x.pub_year = '2023–2024'"
+	    " AND p.role = 'antwoord' AND p.vraag = 2"), 1);
+	assert_int_equal(query_int(f->path,
+	    "SELECT resolved FROM xref WHERE pub_nr = 1059"), bzk);
+
+	/* the publication first */
+	assert_int_equal(store_open(":memory:", &mem, &err), STATUS_OK);
+	import_cites_bzk(mem, true, &set, &bzk);
+	check_cites_bzk(mem, set, bzk);
+	store_close(mem);
 }
 
 /* ----------------------------------------------------------------- library */
@@ -1991,10 +2197,13 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_pubrefs_resolved, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_answer_pubrefs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyset_paging, setup_memory,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_letters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_seeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_pubref_to_seed, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_set_updated, setup,
 		    teardown),

@@ -220,7 +220,13 @@ para_lines(const struct compare *c, struct pane *p, size_t i, int width)
 	struct text_line *tl;
 	struct xref *refs = NULL;
 	size_t n = text_wrap(s, width, &tl), n_refs = xref_scan(s, &refs), r = 0;
-	size_t word = 0;
+	size_t word = 0, kept = 0;
+
+	/* Only references to vragen of this set expand; publications do not. */
+	for (size_t j = 0; j < n_refs; j++)
+		if (refs[j].vraag > 0)
+			refs[kept++] = refs[j];
+	n_refs = kept;
 
 	while (word < p->words.n && p->words.words[word].para < i)
 		word++;
