@@ -534,6 +534,30 @@ test_references(void **state)
 	screen_is(f, "compare-refs-folded");
 }
 
+/* A reference to a publication in an answer is no vraag to expand. */
+static void
+test_references_to_publications(void **state)
+{
+	static const char text[] =
+	    "Vragen van het lid Jansen (VVD) aan de Minister van Financiën over "
+	    "verwijzingen (ingezonden 3 februari 2025).\n\n"
+	    "Antwoord van Minister Hoekstra (Financiën) (ontvangen 10 maart 2025).\n\n"
+	    "Vraag 1\nWat vindt u?\n\nAntwoord 1\nDat het goed is.\n\n"
+	    "Vraag 2\nEn nu?\n\nAntwoord 2\nZie het antwoord op vraag 1 en Aanhangsel "
+	    "Handelingen, vergaderjaar 2023–2024, nr. 1059.\n";
+	struct fixture *f = *state;
+	struct document *doc = NULL;
+	struct import_result res;
+	struct error err = { "" };
+
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err), STATUS_OK);
+	assert_int_equal(store_import(f->st, "verwijzingen", doc, &res, &err), STATUS_OK);
+	model_free(doc);
+	app_key(f->app, KEYMAP_RESIZE);
+	keys(f, "<Enter>nx");
+	screen_is(f, "compare-refs-publication");
+}
+
 static void
 test_matrix(void **state)
 {
@@ -606,6 +630,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_panes_scroll_sideways, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_differences, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_references, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_references_to_publications, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_matrix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
