@@ -25,4 +25,26 @@ int cli_matrix(struct store *st, int argc, char **argv);
  */
 int cli_library(struct store *st, const char *db_path, bool interactive);
 
+/* ------------------------------------------ what the command files share */
+
+/* printf to stdout, sanitised: no escape sequence reaches a terminal. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One line on stderr after "naast: ", sanitised. */
+void cli_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error of cmd: says what, points to --help, returns 2. */
+int cli_usage(const char *cmd, const char *what);
+/* Columns to wrap to: the terminal's width, or 0 (no wrapping) in a pipe. */
+int cli_output_width(void);
+/* One paragraph, indented, wrapped to width (0: one line). */
+void cli_say_paragraph(const char *text, int indent, int width);
+/* "29 januari 2024" for "2024-01-29", or what there is. */
+const char *cli_date_nl(const char *iso, char *buf, size_t size);
+/* "Eerdmans (JA21) en Van Dijk (CDA)". */
+void cli_say_questioners(const struct set_info *set);
+/* A positive number; false when s is not one. */
+bool cli_parse_number(const char *s, long long *out);
+/* "AZ,BZK" as known ministry codes; false (with a message) otherwise. */
+bool cli_parse_ministries(const char *cmd, const char *option, const char *arg,
+    char ***codes, size_t *n);
+
 #endif

@@ -1,0 +1,647 @@
+/*
+ * cli_diff: diff and matrix, the word differences between ministries' answers
+ * and how alike they are (compare.h).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "compare.h"
+#include "json.h"
+#include "model.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* ------------------------------------------------------- diff and matrix */
+
+/*
+ * A similarity with decimals (at most 10) digits, never rounded up to 1
+ * when it is not 1: "1.00" says that the answers are the same.
+ */
+static const char *
+similarity_text(double v, int decimals, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.*f", decimals, v);
+	if (v < 1 && buf[0] == '1')
+		snprintf(buf, size, "0.%.*s", decimals, "9999999999");
+	return buf;
+}
+
+/*
+ * The ministries that answered a set, each once, in the order of
+ * set_info.answers, with the first document of each (a ministry that
+ * answered twice is compared by its first answer).
+ */
+struct answering {
+	char **codes;
+	long long *docs;
+	size_t n;
+};
+
+static void
+answering_init(struct answering *w, const struct set_info *set)
+{
+	memset(w, 0, sizeof(*w));
+	w->docs = xcalloc(set->n_answers + 1, sizeof(*w->docs));
+	for (size_t i = 0; i < set->n_answers; i++) {
+		const struct set_answer *a = &set->answers[i];
+		bool seen = !a->ministry[0];
+
+		for (size_t k = 0; k < w->n && !seen; k++)
+			seen = strcmp(w->codes[k], a->ministry) == 0;
+		if (seen)
+			continue;
+		w->docs[w->n] = a->doc;
+		model_strv_add(&w->codes, &w->n, xstrdup(a->ministry));
+	}
+}
+
+static void
+answering_free(struct answering *w)
+{
+	model_strv_free(w->codes, w->n);
+	free(w->docs);
+	memset(w, 0, sizeof(*w));
+}
+
+/* The position of code among the answering ministries, or -1. */
+static long
+answering_find(const struct answering *w, const char *code)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->codes[i], code) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* "AZ, BZK": newly allocated. */
+static char *
+answering_list(const struct answering *w)
+{
+	char *s = xstrdup(w->n ? "" : "none");
+
+	for (size_t i = 0; i < w->n; i++) {
+		char *t = xasprintf("%s%s%s", s, i ? ", " : "", w->codes[i]);
+
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* The answer of document doc in q, or NULL. */
+static const struct answer_view *
+answer_by_doc(const struct question_view *q, long long doc)
+{
+	for (size_t i = 0; i < q->n_answers; i++)
+		if (q->answers[i].doc == doc)
+			return &q->answers[i];
+	return NULL;
+}
+
+/*
+ * An answer as compare sees it.  The paragraph array is the text's and
+ * freed with it by compared_free; the strings stay the answer's.
+ */
+static void
+compared_init(struct compare_text *t, const struct answer_view *a,
+    unsigned flags)
+{
+	const char **paras = xcalloc(a->n_paragraphs + 1, sizeof(*paras));
+
+	for (size_t i = 0; i < a->n_paragraphs; i++)
+		paras[i] = a->paragraphs[i].text ? a->paragraphs[i].text : "";
+	compare_text_init(t, paras, a->n_paragraphs, flags);
+}
+
+static void
+compared_free(struct compare_text *t)
+{
+	const char *const *paras = t->paras;
+
+	compare_text_free(t);
+	free((void *)paras);
+}
+
+/* Where the human diff is: which line of a's paragraphs, and how it looks. */
+struct diff_out {
+	bool colour;
+	bool line_start;	/* nothing printed on this line yet */
+	bool started;		/* something printed at all */
+	size_t para;		/* the paragraph of a this line shows */
+};
+
+#define COLOUR_DELETE "\033[31m"
+#define COLOUR_INSERT "\033[32m"
+#define COLOUR_RESET "\033[m"
+
+/* One piece of the diff: text marked as op says, after a space. */
+static void
+diff_piece(struct diff_out *o, enum compare_op op, const char *text)
+{
+	static const char *const opening[] = {
+		[COMPARE_EQUAL] = "", [COMPARE_DELETE] = "[-", [COMPARE_INSERT] = "{+",
+	};
+	static const char *const closing[] = {
+		[COMPARE_EQUAL] = "", [COMPARE_DELETE] = "-]", [COMPARE_INSERT] = "+}",
+	};
+
+	if (!*text)
+		return;
+	if (!o->line_start)
+		cli_say(" ");
+	/* The colours are ours, written past cli_say(), which would strip them. */
+	if (o->colour && op != COMPARE_EQUAL)
+		fputs(op == COMPARE_DELETE ? COLOUR_DELETE : COLOUR_INSERT, stdout);
+	cli_say("%s%s%s", opening[op], text, closing[op]);
+	if (o->colour && op != COMPARE_EQUAL)
+		fputs(COLOUR_RESET, stdout);
+	o->line_start = false;
+	o->started = true;
+}
+
+/*
+ * Words [from, to) of a, cut where a's paragraphs end: each paragraph of
+ * a is a line of its own, with a blank line between.
+ */
+static void
+diff_a_words(struct diff_out *o, const struct compare_text *a,
+    enum compare_op op, size_t from, size_t to)
+{
+	while (from < to) {
+		size_t para = a->words[from].para, end = from;
+		char *text;
+
+		while (end < to && a->words[end].para == para)
+			end++;
+		if (o->started && para != o->para) {
+			cli_say("\n\n");
+			o->line_start = true;
+		}
+		o->para = para;
+		text = compare_words_text(a, from, end);
+		diff_piece(o, op, text);
+		free(text);
+		from = end;
+	}
+}
+
+static void
+say_diff(const struct compare_text *a, const struct compare_text *b,
+    const struct compare_run *runs, size_t n_runs)
+{
+	const char *no_color = getenv("NO_COLOR");
+	struct diff_out o = {
+		.colour = isatty(STDOUT_FILENO) && !(no_color && *no_color),
+		.line_start = true,
+	};
+
+	for (size_t i = 0; i < n_runs; i++) {
+		const struct compare_run *r = &runs[i];
+
+		if (r->op == COMPARE_INSERT) {
+			char *text = compare_words_text(b, r->b_from, r->b_to);
+
+			diff_piece(&o, r->op, text);
+			free(text);
+		} else {
+			diff_a_words(&o, a, r->op, r->a_from, r->a_to);
+		}
+	}
+	if (!o.line_start)
+		cli_say("\n");
+}
+
+static void
+json_diff(int vraag, const char *code_a, const char *code_b, double similarity,
+    const struct compare_text *a, const struct compare_text *b,
+    const struct compare_run *runs, size_t n_runs)
+{
+	static const char *const names[] = {
+		[COMPARE_EQUAL] = "equal",
+		[COMPARE_DELETE] = "delete",
+		[COMPARE_INSERT] = "insert",
+	};
+	struct json j;
+
+	json_init(&j, stdout, false);
+	json_object_begin(&j);
+	json_kv_int(&j, "vraag", vraag);
+	json_kv_string(&j, "a", code_a);
+	json_kv_string(&j, "b", code_b);
+	json_kv_double(&j, "similarity", similarity);
+	json_key(&j, "ops");
+	json_array_begin(&j);
+	for (size_t i = 0; i < n_runs; i++) {
+		const struct compare_run *r = &runs[i];
+		char *text = r->op == COMPARE_INSERT ?
+		    compare_words_text(b, r->b_from, r->b_to) :
+		    compare_words_text(a, r->a_from, r->a_to);
+
+		json_object_begin(&j);
+		json_kv_string(&j, "op", names[r->op]);
+		json_kv_string(&j, "text", text);
+		json_object_end(&j);
+		free(text);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
+}
+
+/*
+ * Which two answers diff compares: the ministries asked for, else the
+ * first two that answered.  Their positions in w go to pick; false with a
+ * message.
+ */
+static bool
+diff_pick(const struct set_info *set, const struct answering *w,
+    char *const *asked, size_t pick[2])
+{
+	char *list = answering_list(w);
+	bool ok = true;
+
+	if (asked) {
+		for (size_t i = 0; i < 2 && ok; i++) {
+			long at = answering_find(w, asked[i]);
+
+			if (at < 0) {
+				cli_complain("diff: %s has no imported answer in set %lld (answered: %s)",
+				    asked[i], set->id, list);
+				ok = false;
+			} else {
+				pick[i] = (size_t)at;
+			}
+		}
+	} else if (w->n < 2) {
+		cli_complain("diff: set %lld needs the answers of two ministries to compare (answered: %s; import another ministry's answer)",
+		    set->id, list);
+		ok = false;
+	} else {
+		pick[0] = 0;
+		pick[1] = 1;
+	}
+	free(list);
+	return ok;
+}
+
+int
+cli_diff(struct store *st, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "vraag", required_argument, NULL, 'v' },
+		{ "ministries", required_argument, NULL, 'm' },
+		{ "ignore-case", no_argument, NULL, 'i' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct set_info set = { 0 };
+	struct answering w = { 0 };
+	struct question_view *qs = NULL;
+	struct compare_text ta = { 0 }, tb = { 0 };
+	struct compare_run *runs = NULL;
+	struct error err = { "" };
+	const struct answer_view *a, *b;
+	char **asked = NULL, *codes[2];
+	size_t n_asked = 0, nq = 0, n_runs, pick[2];
+	long long id, vraag = 0;
+	bool as_json = false, compared = false;
+	unsigned flags = 0;
+	enum status status;
+	double similarity;
+	int c, rc = 1;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":v:m:ijh", options, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			if (!cli_parse_number(optarg, &vraag) || vraag > INT_MAX) {
+				rc = cli_usage("diff", "--vraag needs a vraag number such as 1");
+				goto out;
+			}
+			break;
+		case 'm':
+			model_strv_free(asked, n_asked);
+			if (!cli_parse_ministries("diff", "--ministries", optarg, &asked,
+			    &n_asked)) {
+				rc = 2;
+				goto out;
+			}
+			break;
+		case 'i':
+			flags |= COMPARE_IGNORE_CASE;
+			break;
+		case 'j':
+			as_json = true;
+			break;
+		case 'h':
+			cli_say("Usage: naast diff SET --vraag N [--ministries A,B] [--ignore-case] [--json]\n"
+			    "Prints the word differences between two ministries' answers to\n"
+			    "vraag N: [-words of A only-] and {+words of B only+}.  Without\n"
+			    "--ministries, the first two ministries that answered.\n");
+			rc = 0;
+			goto out;
+		case ':':
+			rc = cli_usage("diff", "option needs a value");
+			goto out;
+		default:
+			rc = cli_usage("diff", "unknown option");
+			goto out;
+		}
+	}
+	if (optind + 1 != argc || !cli_parse_number(argv[optind], &id)) {
+		rc = cli_usage("diff", "name one question set by its number, as 'naast list' shows it");
+		goto out;
+	}
+	if (vraag == 0) {
+		rc = cli_usage("diff", "say which vraag to compare with --vraag N");
+		goto out;
+	}
+	if (asked && n_asked != 2) {
+		rc = cli_usage("diff", "--ministries needs exactly two codes, such as AZ,BZK");
+		goto out;
+	}
+	if (asked && strcmp(asked[0], asked[1]) == 0) {
+		rc = cli_usage("diff", "--ministries needs two different ministries");
+		goto out;
+	}
+
+	status = store_set_get(st, id, &set, &err);
+	if (status == STATUS_NOT_FOUND) {
+		cli_complain("diff: there is no question set %lld ('naast list' shows them)", id);
+		goto out;
+	} else if (status != STATUS_OK) {
+		cli_complain("diff: %s", err.msg);
+		goto out;
+	}
+	if (vraag > set.n_questions) {
+		cli_complain("diff: set %lld has %d vragen; there is no vraag %lld", id,
+		    set.n_questions, vraag);
+		goto out;
+	}
+	answering_init(&w, &set);
+	if (!diff_pick(&set, &w, asked, pick))
+		goto out;
+	codes[0] = w.codes[pick[0]];
+	codes[1] = w.codes[pick[1]];
+	if (store_questions(st, id, (int)vraag, codes, 2, &qs, &nq, &err) !=
+	    STATUS_OK) {
+		cli_complain("diff: %s", err.msg);
+		goto out;
+	}
+	for (size_t i = 0; i < 2; i++) {
+		if (!answer_by_doc(&qs[0], w.docs[pick[i]])) {
+			cli_complain("diff: the answer of %s in set %lld has no antwoord to vraag %lld",
+			    codes[i], id, vraag);
+			goto out;
+		}
+	}
+	a = answer_by_doc(&qs[0], w.docs[pick[0]]);
+	b = answer_by_doc(&qs[0], w.docs[pick[1]]);
+	compared_init(&ta, a, flags);
+	compared_init(&tb, b, flags);
+	compared = true;
+	n_runs = compare_diff(&ta, &tb, &runs);
+	similarity = compare_similarity(&ta, &tb);
+	if (as_json) {
+		json_diff((int)vraag, codes[0], codes[1], similarity, &ta, &tb,
+		    runs, n_runs);
+	} else {
+		char sim[16];
+
+		cli_say("vraag %lld · %s → %s · similarity %s%s\n", vraag, codes[0],
+		    codes[1], similarity_text(similarity, 2, sim, sizeof(sim)),
+		    flags & COMPARE_IGNORE_CASE ? " · case ignored" : "");
+		say_diff(&ta, &tb, runs, n_runs);
+	}
+	rc = 0;
+out:
+	free(runs);
+	if (compared) {
+		compared_free(&ta);
+		compared_free(&tb);
+	}
+	store_questions_free(qs, nq);
+	answering_free(&w);
+	store_set_info_clear(&set);
+	model_strv_free(asked, n_asked);
+	return rc;
+}
+
+/* The similarity of every pair of answering ministries, per vraag. */
+struct matrix {
+	struct answering w;
+	size_t n_pairs;		/* w.n * (w.n - 1) / 2 */
+	size_t n_vragen;
+	int *vragen;		/* their numbers */
+	double *sim;		/* [vraag * n_pairs + pair]; NAN: not both answered */
+};
+
+static void
+matrix_fill(struct matrix *m, const struct question_view *qs, size_t nq)
+{
+	struct compare_text *texts = xcalloc(m->w.n + 1, sizeof(*texts));
+	bool *have = xcalloc(m->w.n + 1, sizeof(*have));
+
+	m->n_pairs = m->w.n * (m->w.n ? m->w.n - 1 : 0) / 2;
+	m->n_vragen = nq;
+	m->vragen = xcalloc(nq + 1, sizeof(*m->vragen));
+	m->sim = xcalloc(nq * m->n_pairs + 1, sizeof(*m->sim));
+	for (size_t v = 0; v < nq; v++) {
+		size_t p = 0;
+
+		m->vragen[v] = qs[v].number;
+		for (size_t i = 0; i < m->w.n; i++) {
+			const struct answer_view *a = answer_by_doc(&qs[v], m->w.docs[i]);
+
+			have[i] = a != NULL;
+			if (a)
+				compared_init(&texts[i], a, 0);
+		}
+		for (size_t i = 0; i < m->w.n; i++)
+			for (size_t k = i + 1; k < m->w.n; k++)
+				m->sim[v * m->n_pairs + p++] = have[i] && have[k] ?
+				    compare_similarity(&texts[i], &texts[k]) : NAN;
+		for (size_t i = 0; i < m->w.n; i++)
+			if (have[i])
+				compared_free(&texts[i]);
+	}
+	free(have);
+	free(texts);
+}
+
+static void
+matrix_free(struct matrix *m)
+{
+	answering_free(&m->w);
+	free(m->vragen);
+	free(m->sim);
+}
+
+static void
+json_matrix(const struct matrix *m)
+{
+	struct json j;
+
+	json_init(&j, stdout, false);
+	json_object_begin(&j);
+	json_key(&j, "ministries");
+	json_array_begin(&j);
+	for (size_t i = 0; i < m->w.n; i++)
+		json_string(&j, m->w.codes[i]);
+	json_array_end(&j);
+	json_key(&j, "vragen");
+	json_array_begin(&j);
+	for (size_t v = 0; v < m->n_vragen; v++) {
+		size_t p = 0;
+
+		json_object_begin(&j);
+		json_kv_int(&j, "vraag", m->vragen[v]);
+		json_key(&j, "pairs");
+		json_array_begin(&j);
+		for (size_t i = 0; i < m->w.n; i++) {
+			for (size_t k = i + 1; k < m->w.n; k++) {
+				double s = m->sim[v * m->n_pairs + p++];
+
+				json_object_begin(&j);
+				json_kv_string(&j, "a", m->w.codes[i]);
+				json_kv_string(&j, "b", m->w.codes[k]);
+				if (isnan(s)) {
+					json_key(&j, "similarity");
+					json_null(&j);
+				} else {
+					json_kv_double(&j, "similarity", s);
+				}
+				json_object_end(&j);
+			}
+		}
+		json_array_end(&j);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
+}
+
+/* s right-aligned in width columns, after a gap of two. */
+static void
+say_cell(const char *s, int width)
+{
+	int pad = width - text_width(s);
+
+	cli_say("  %*s%s", pad > 0 ? pad : 0, "", s);
+}
+
+static void
+say_matrix(const struct set_info *set, const struct matrix *m)
+{
+	char **heads = xcalloc(m->n_pairs + 1, sizeof(*heads));
+	int *widths = xcalloc(m->n_pairs + 1, sizeof(*widths));
+	size_t p = 0;
+
+	cli_say("Set %lld: similarity of the answers per vraag (1.00: the same words in the same order)\n",
+	    set->id);
+	for (size_t i = 0; i < m->w.n; i++) {
+		for (size_t k = i + 1; k < m->w.n; k++) {
+			heads[p] = xasprintf("%s·%s", m->w.codes[i], m->w.codes[k]);
+			widths[p] = text_width(heads[p]);
+			if (widths[p] < 4)
+				widths[p] = 4;
+			p++;
+		}
+	}
+	cli_say("vraag");
+	for (p = 0; p < m->n_pairs; p++)
+		say_cell(heads[p], widths[p]);
+	cli_say("\n");
+	for (size_t v = 0; v < m->n_vragen; v++) {
+		cli_say("%5d", m->vragen[v]);
+		for (p = 0; p < m->n_pairs; p++) {
+			double s = m->sim[v * m->n_pairs + p];
+			char buf[16];
+
+			say_cell(isnan(s) ? "—" : similarity_text(s, 2, buf, sizeof(buf)),
+			    widths[p]);
+		}
+		cli_say("\n");
+	}
+	for (p = 0; p < m->n_pairs; p++)
+		free(heads[p]);
+	free(heads);
+	free(widths);
+}
+
+int
+cli_matrix(struct store *st, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct set_info set = { 0 };
+	struct matrix m = { 0 };
+	struct question_view *qs = NULL;
+	struct error err = { "" };
+	size_t nq = 0;
+	long long id;
+	bool as_json = false;
+	enum status status;
+	int c, rc = 1;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "jh", options, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			as_json = true;
+			break;
+		case 'h':
+			cli_say("Usage: naast matrix SET [--json]\n"
+			    "Prints, for each vraag of question set SET, how alike the answers of\n"
+			    "every two ministries are, from 0 (nothing in common) to 1 (the same).\n");
+			return 0;
+		default:
+			return cli_usage("matrix", "unknown option");
+		}
+	}
+	if (optind + 1 != argc || !cli_parse_number(argv[optind], &id))
+		return cli_usage("matrix", "name one question set by its number, as 'naast list' shows it");
+
+	status = store_set_get(st, id, &set, &err);
+	if (status == STATUS_NOT_FOUND) {
+		cli_complain("matrix: there is no question set %lld ('naast list' shows them)", id);
+		goto out;
+	} else if (status != STATUS_OK) {
+		cli_complain("matrix: %s", err.msg);
+		goto out;
+	}
+	if (store_questions(st, id, 0, NULL, 0, &qs, &nq, &err) != STATUS_OK) {
+		cli_complain("matrix: %s", err.msg);
+		goto out;
+	}
+	answering_init(&m.w, &set);
+	matrix_fill(&m, qs, nq);
+	if (as_json)
+		json_matrix(&m);
+	else if (m.w.n < 2)
+		cli_say("Set %lld has %s: nothing to compare yet (import another ministry's answer).\n",
+		    id, m.w.n ? "one ministry's answer" : "no answers");
+	else
+		say_matrix(&set, &m);
+	rc = 0;
+out:
+	matrix_free(&m);
+	store_questions_free(qs, nq);
+	store_set_info_clear(&set);
+	return rc;
+}

@@ -1,0 +1,436 @@
+/*
+ * cli_list: list and show, for people and as JSON (DESIGN.md section 5).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "json.h"
+
+#define PAGE 100
+
+/* ------------------------------------------------------------------- json */
+
+static void
+json_set(struct json *j, const struct set_info *set)
+{
+	json_object_begin(j);
+	json_kv_int(j, "id", set->id);
+	json_kv_string(j, "subject", set->subject);
+	json_key(j, "questioners");
+	json_array_begin(j);
+	for (size_t i = 0; i < set->n_questioners; i++) {
+		json_object_begin(j);
+		json_kv_string(j, "name", set->questioners[i].name);
+		json_kv_string(j, "party", set->questioners[i].party);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_kv_string(j, "submitted", set->submitted[0] ? set->submitted : NULL);
+	json_key(j, "addressed");
+	json_array_begin(j);
+	for (size_t i = 0; i < set->n_addressed; i++)
+		json_string(j, set->addressed[i]);
+	json_array_end(j);
+	json_kv_int(j, "questions", set->n_questions);
+	json_key(j, "aanhangsel");
+	if (set->aanhangsel)
+		json_int(j, set->aanhangsel);
+	else
+		json_null(j);
+	json_key(j, "answers");
+	json_array_begin(j);
+	for (size_t i = 0; i < set->n_answers; i++) {
+		const struct set_answer *a = &set->answers[i];
+
+		json_object_begin(j);
+		json_kv_int(j, "doc", a->doc);
+		json_kv_string(j, "ministry", a->ministry);
+		json_kv_string(j, "received", a->received[0] ? a->received : NULL);
+		json_key(j, "aanhangsel");
+		if (a->aanhangsel)
+			json_int(j, a->aanhangsel);
+		else
+			json_null(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_object_end(j);
+}
+
+static void
+json_letter(struct json *j, const struct letter_info *l)
+{
+	json_object_begin(j);
+	json_kv_int(j, "doc", l->doc);
+	json_kv_string(j, "origin", l->origin);
+	json_key(j, "addressees");
+	json_array_begin(j);
+	for (size_t i = 0; i < l->n_addressees; i++)
+		json_string(j, l->addressees[i]);
+	json_array_end(j);
+	json_kv_string(j, "salutation", l->salutation);
+	json_kv_string(j, "closing", l->closing);
+	json_kv_int(j, "paragraphs", l->paragraphs);
+	json_object_end(j);
+}
+
+static void
+json_signatories(struct json *j, const struct signatory *s, size_t n)
+{
+	json_array_begin(j);
+	for (size_t i = 0; i < n; i++) {
+		json_object_begin(j);
+		json_kv_string(j, "name", s[i].name);
+		json_kv_string(j, "role", s[i].role);
+		json_kv_string(j, "ministry", s[i].ministry);
+		json_key(j, "on_behalf_of");
+		json_array_begin(j);
+		for (size_t k = 0; k < s[i].n_on_behalf_of; k++)
+			json_string(j, s[i].on_behalf_of[k]);
+		json_array_end(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
+static void
+json_question(struct json *j, const struct question_view *q)
+{
+	json_object_begin(j);
+	json_kv_int(j, "number", q->number);
+	json_kv_string(j, "text", q->text);
+	json_key(j, "answers");
+	json_array_begin(j);
+	for (size_t i = 0; i < q->n_answers; i++) {
+		const struct answer_view *a = &q->answers[i];
+
+		json_object_begin(j);
+		json_kv_string(j, "ministry", a->ministry);
+		json_kv_int(j, "doc", a->doc);
+		json_key(j, "signatories");
+		json_signatories(j, a->signatories, a->n_signatories);
+		json_key(j, "paragraphs");
+		json_array_begin(j);
+		for (size_t k = 0; k < a->n_paragraphs; k++) {
+			json_object_begin(j);
+			json_kv_int(j, "id", a->paragraphs[k].id);
+			json_kv_string(j, "text", a->paragraphs[k].text);
+			json_object_end(j);
+		}
+		json_array_end(j);
+		json_key(j, "refs");
+		json_array_begin(j);
+		for (size_t k = 0; k < a->n_refs; k++) {
+			json_object_begin(j);
+			json_kv_int(j, "vraag", a->refs[k]);
+			json_object_end(j);
+		}
+		for (size_t k = 0; k < a->n_pubrefs; k++) {
+			const struct pubref_view *r = &a->pubrefs[k];
+
+			json_object_begin(j);
+			json_kv_int(j, "aanhangsel", r->aanhangsel);
+			json_kv_string(j, "vergaderjaar", r->vergaderjaar);
+			json_key(j, "doc");
+			if (r->doc)
+				json_int(j, r->doc);
+			else
+				json_null(j);
+			json_object_end(j);
+		}
+		json_array_end(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_object_end(j);
+}
+
+/* ------------------------------------------------------------------- list */
+
+static void
+say_set(const struct set_info *set)
+{
+	char date[32];
+
+	cli_say("set %lld  ", set->id);
+	cli_say_questioners(set);
+	cli_say(" · ingezonden %s · %d vragen · %zu/%zu beantwoord\n",
+	    cli_date_nl(set->submitted, date, sizeof(date)), set->n_questions,
+	    set->n_answers, set->n_addressed);
+	cli_say("    %s\n", set->subject ? set->subject : "(subject unknown)");
+	cli_say("    addressed to %zu %s:", set->n_addressed,
+	    set->n_addressed == 1 ? "ministry" : "ministries");
+	for (size_t i = 0; i < set->n_addressed; i++)
+		cli_say(" %s", set->addressed[i]);
+	cli_say("\n");
+	for (size_t i = 0; i < set->n_answers; i++) {
+		const struct set_answer *a = &set->answers[i];
+
+		cli_say("    answered by %-5s ontvangen %s", a->ministry,
+		    cli_date_nl(a->received, date, sizeof(date)));
+		if (a->aanhangsel)
+			cli_say(", Aanhangsel nr. %d", a->aanhangsel);
+		cli_say("\n");
+	}
+}
+
+static void
+say_letter(const struct letter_info *l)
+{
+	cli_say("letter %lld  ", l->doc);
+	if (l->n_addressees) {
+		cli_say("to ");
+		for (size_t i = 0; i < l->n_addressees; i++)
+			cli_say("%s%s", i == 0 ? "" : i + 1 == l->n_addressees ? " and " : ", ",
+			    l->addressees[i]);
+	} else {
+		cli_say("%s", l->origin);
+	}
+	cli_say(" · %d paragraphs", l->paragraphs);
+	if (l->closing)
+		cli_say(" · %s", l->closing);
+	cli_say("\n");
+}
+
+/* Prints every set and letter, page by page; false with a message on error. */
+static bool
+list_all(struct store *st, struct json *j)
+{
+	struct set_cursor cursor = { "", 0 };
+	struct error err = { "" };
+	long long after = 0;
+	size_t n, total = 0;
+
+	if (j) {
+		json_object_begin(j);
+		json_key(j, "sets");
+		json_array_begin(j);
+	}
+	do {
+		struct set_info *sets;
+
+		if (store_sets_page(st, &cursor, PAGE, &sets, &n, &err) != STATUS_OK)
+			goto fail;
+		for (size_t i = 0; i < n; i++)
+			j ? json_set(j, &sets[i]) : say_set(&sets[i]);
+		store_sets_free(sets, n);
+		total += n;
+	} while (n == PAGE);
+	if (j) {
+		json_array_end(j);
+		json_key(j, "letters");
+		json_array_begin(j);
+	}
+	do {
+		struct letter_info *letters;
+
+		if (store_letters_page(st, &after, PAGE, &letters, &n, &err) != STATUS_OK)
+			goto fail;
+		for (size_t i = 0; i < n; i++)
+			j ? json_letter(j, &letters[i]) : say_letter(&letters[i]);
+		store_letters_free(letters, n);
+		total += n;
+	} while (n == PAGE);
+	if (j) {
+		json_array_end(j);
+		json_object_end(j);
+		json_finish(j);
+	} else if (total == 0) {
+		cli_say("No documents yet: import some with 'naast import FILE...'.\n");
+	}
+	return true;
+fail:
+	if (j)
+		json_finish(j);
+	cli_complain("cannot list: %s", err.msg);
+	return false;
+}
+
+int
+cli_list(struct store *st, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool as_json = false;
+	struct json j;
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "jh", options, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			as_json = true;
+			break;
+		case 'h':
+			cli_say("Usage: naast list [--json]\n"
+			    "Lists the question sets, newest first, and the letters.\n");
+			return 0;
+		default:
+			return cli_usage("list", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage("list", "takes no arguments");
+	json_init(&j, stdout, false);
+	return list_all(st, as_json ? &j : NULL) ? 0 : 1;
+}
+
+/* ------------------------------------------------------------------- show */
+
+static void
+say_signatories(const struct answer_view *a)
+{
+	cli_say("%s", a->ministry);
+	for (size_t i = 0; i < a->n_signatories; i++)
+		cli_say("%s%s %s", i == 0 ? " · " : ", ",
+		    a->signatories[i].role ? a->signatories[i].role : "",
+		    a->signatories[i].name);
+	cli_say("\n");
+}
+
+static void
+say_question(const struct question_view *q, const struct set_info *set,
+    char *const *ministries, size_t n_ministries, int width)
+{
+	cli_say("\nVraag %d\n", q->number);
+	cli_say_paragraph(q->text ? q->text : "", 0, width);
+	for (size_t i = 0; i < q->n_answers; i++) {
+		const struct answer_view *a = &q->answers[i];
+
+		cli_say("\n  ");
+		say_signatories(a);
+		for (size_t k = 0; k < a->n_paragraphs; k++) {
+			if (k > 0)
+				cli_say("\n");
+			cli_say_paragraph(a->paragraphs[k].text, 2, width);
+		}
+		if (a->n_paragraphs == 0)
+			cli_say("  (no answer to this vraag in this document)\n");
+	}
+	/* Addressed ministries asked for whose answer is not imported. */
+	for (size_t m = 0; m < n_ministries; m++) {
+		bool found = false;
+
+		for (size_t i = 0; i < set->n_answers && !found; i++)
+			found = strcmp(set->answers[i].ministry, ministries[m]) == 0;
+		if (!found)
+			cli_say("\n  %s · no answer imported\n", ministries[m]);
+	}
+}
+
+int
+cli_show(struct store *st, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "vraag", required_argument, NULL, 'v' },
+		{ "ministry", required_argument, NULL, 'm' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct set_info set = { 0 };
+	struct question_view *qs = NULL;
+	struct error err = { "" };
+	char **ministries = NULL;
+	size_t n_ministries = 0, nq = 0;
+	long long id, vraag = 0;
+	bool as_json = false;
+	enum status status;
+	int c, rc = 1;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":v:m:jh", options, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			if (!cli_parse_number(optarg, &vraag) || vraag > INT_MAX) {
+				model_strv_free(ministries, n_ministries);
+				return cli_usage("show", "--vraag needs a vraag number such as 1");
+			}
+			break;
+		case 'm':
+			model_strv_free(ministries, n_ministries);
+			if (!cli_parse_ministries("show", "--ministry", optarg,
+			    &ministries, &n_ministries))
+				return 2;
+			break;
+		case 'j':
+			as_json = true;
+			break;
+		case 'h':
+			model_strv_free(ministries, n_ministries);
+			cli_say("Usage: naast show SET [--vraag N] [--ministry CODE[,CODE...]] [--json]\n"
+			    "Prints the vragen of question set SET with each ministry's answer.\n");
+			return 0;
+		case ':':
+			model_strv_free(ministries, n_ministries);
+			return cli_usage("show", "option needs a value");
+		default:
+			model_strv_free(ministries, n_ministries);
+			return cli_usage("show", "unknown option");
+		}
+	}
+	if (optind + 1 != argc || !cli_parse_number(argv[optind], &id)) {
+		model_strv_free(ministries, n_ministries);
+		return cli_usage("show", "name one question set by its number, as 'naast list' shows it");
+	}
+
+	status = store_set_get(st, id, &set, &err);
+	if (status == STATUS_NOT_FOUND) {
+		cli_complain("show: there is no question set %lld ('naast list' shows them)", id);
+		goto out;
+	} else if (status != STATUS_OK) {
+		cli_complain("show: %s", err.msg);
+		goto out;
+	}
+	if (vraag > set.n_questions) {
+		cli_complain("show: set %lld has %d vragen; there is no vraag %lld", id,
+		    set.n_questions, vraag);
+		goto out;
+	}
+	if (store_questions(st, id, (int)vraag, ministries, n_ministries, &qs, &nq,
+	    &err) != STATUS_OK) {
+		cli_complain("show: %s", err.msg);
+		goto out;
+	}
+	if (as_json) {
+		struct json j;
+
+		json_init(&j, stdout, false);
+		json_object_begin(&j);
+		json_key(&j, "set");
+		json_set(&j, &set);
+		json_key(&j, "questions");
+		json_array_begin(&j);
+		for (size_t i = 0; i < nq; i++)
+			json_question(&j, &qs[i]);
+		json_array_end(&j);
+		json_object_end(&j);
+		json_finish(&j);
+	} else {
+		int width = cli_output_width();
+		char date[32];
+
+		cli_say_questioners(&set);
+		cli_say(": %s (ingezonden %s)\n", set.subject ? set.subject : "",
+		    cli_date_nl(set.submitted, date, sizeof(date)));
+		for (size_t i = 0; i < nq; i++)
+			say_question(&qs[i], &set, ministries, n_ministries, width);
+	}
+	rc = 0;
+out:
+	store_questions_free(qs, nq);
+	store_set_info_clear(&set);
+	model_strv_free(ministries, n_ministries);
+	return rc;
+}
