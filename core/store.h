@@ -249,4 +249,74 @@ enum status store_document(struct store *st, long long doc, struct doc_view *out
     struct error *err);
 void store_document_clear(struct doc_view *doc);
 
+/* ---------------------------------------------------------- full-text search */
+
+/*
+ * Every passage is in three FTS5 indexes kept by the store: the words as
+ * written (unicode61, diacritics removed), the words stemmed by the Dutch
+ * Snowball stemmer ("ambtenaar" finds "ambtenaren"), and trigrams (parts
+ * of compounds: "uitslag" finds "verkiezingsuitslag").  A search runs on
+ * the first two, exact forms ranked above stemmed ones; on the trigrams
+ * when asked, or when the words find nothing.
+ */
+
+enum search_sort {
+	SEARCH_BY_RANK,		/* bm25, exact forms first */
+	SEARCH_BY_DATE,		/* newest document first */
+};
+
+struct search_query {
+	const char *text;	/* what the user typed (search.h) */
+	bool substring;		/* also search parts of words */
+	enum search_sort sort;
+	const char *ministry;	/* answering ministry code, or NULL */
+	const char *questioner;	/* a questioner's name (any case), or NULL */
+	const char *party;	/* a questioner's party, or NULL */
+	const char *from, *to;	/* ISO dates of the document (received, else submitted), or NULL */
+	enum doc_kind kind;	/* DOC_ANSWER, DOC_LETTER, or DOC_UNKNOWN for any */
+	size_t limit;		/* at most this many hits; 0: 50 */
+};
+
+struct search_hit {
+	long long passage;
+	long long doc;
+	long long set;		/* 0 when the document is in no set */
+	int vraag;		/* 0 when none */
+	enum role role;
+	enum doc_kind kind;	/* of the document */
+	char ministry[16];	/* "" when none */
+	char date[11];		/* the document's date, "" when unknown */
+	char *origin;		/* the document's name */
+	char *snippet;		/* the passage around the matches, each marked [like this] */
+	double score;		/* higher is better */
+	bool substring;		/* found through parts of words only */
+};
+
+/*
+ * Passages that match q, best first (or newest first).  A query that
+ * cannot be read gives STATUS_USAGE and a message for the user; nothing
+ * the user types reaches SQLite as syntax.  Free with store_hits_free.
+ */
+enum status store_search(struct store *st, const struct search_query *q,
+    struct search_hit **hits, size_t *n, struct error *err);
+
+/*
+ * Words of the index close to the words of text that the index does not
+ * have ("Economische" suggests "Econonnische"), nearest first.  Free with
+ * model_strv_free.
+ */
+enum status store_suggest(struct store *st, const char *text, char ***words,
+    size_t *n, struct error *err);
+
+/*
+ * The passages most like passage in other documents: its most
+ * distinctive terms (tf-idf over the index) as a ranked OR query, the
+ * passage's own document left out.  STATUS_NOT_FOUND when there is no
+ * such passage.
+ */
+enum status store_related(struct store *st, long long passage, size_t limit,
+    struct search_hit **hits, size_t *n, struct error *err);
+
+void store_hits_free(struct search_hit *hits, size_t n);
+
 #endif

@@ -1,0 +1,57 @@
+/*
+ * search: what a user types, made into full-text queries that can only
+ * mean what was typed.
+ *
+ * Words are AND-ed, "quoted phrases" stay phrases, a trailing * makes a
+ * prefix; everything else (AND, OR, NOT, NEAR, parentheses, colons,
+ * minus signs, quotes inside words) is taken literally.  The result is
+ * FTS5 syntax that cannot fail to parse and cannot reach FTS5 as
+ * operators: every term is a double-quoted string.  No SQL here; the
+ * store runs the queries.
+ */
+#ifndef NAAST_SEARCH_H
+#define NAAST_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+/* One term of a query as the user meant it. */
+struct search_term {
+	char *text;		/* the words, as typed (NFC) */
+	bool phrase;		/* "quoted": the words in this order */
+	bool prefix;		/* ended in *: any word that starts so */
+};
+
+struct search_terms {
+	struct search_term *terms;
+	size_t n;
+};
+
+/*
+ * Reads what the user typed.  STATUS_USAGE (with a message that says what
+ * to type) when there is nothing to search for.  Free with
+ * search_terms_free.
+ */
+enum status search_parse(const char *text, struct search_terms *out,
+    struct error *err);
+void search_terms_free(struct search_terms *t);
+
+/*
+ * The FTS5 query for the word indexes: each term a quoted string (a
+ * phrase when quoted), prefixes with their *, AND-ed.  Newly allocated.
+ */
+char *search_fts_query(const struct search_terms *t);
+
+/*
+ * The FTS5 query for the trigram index (parts of words): each term a
+ * quoted string; terms shorter than three characters, which trigrams
+ * cannot find, are left out.  NULL when no term is left.
+ */
+char *search_trigram_query(const struct search_terms *t);
+
+/* Levenshtein distance between two UTF-8 words, by characters, up to max (max + 1 when further). */
+size_t search_distance(const char *a, const char *b, size_t max);
+
+#endif
