@@ -28,6 +28,17 @@ model_role_name(enum role role)
 	return (unsigned)role < COUNT(role_names) ? role_names[role] : "other";
 }
 
+const char *
+model_origin_name(const char *origin)
+{
+	const char *slash;
+
+	if (!origin || !*origin)
+		return "(no name)";
+	slash = strrchr(origin, '/');
+	return slash && slash[1] ? slash + 1 : origin;
+}
+
 bool
 model_role_from_name(const char *name, enum role *out)
 {

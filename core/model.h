@@ -137,5 +137,7 @@ void model_pubrefs_free(struct pubref *r, size_t n);
 const char *model_role_name(enum role role);
 bool model_role_from_name(const char *name, enum role *out);
 const char *model_kind_name(enum doc_kind kind);
+/* A document's file name without the directories it was imported from. */
+const char *model_origin_name(const char *origin);
 
 #endif

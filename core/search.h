@@ -30,9 +30,15 @@ struct search_terms {
 };
 
 /*
- * Reads what the user typed.  STATUS_USAGE (with a message that says what
- * to type) when there is nothing to search for.  Free with
- * search_terms_free.
+ * Reads what the user typed (any bytes: invalid UTF-8 becomes U+FFFD,
+ * control characters and escape sequences go).  Terms are separated by
+ * white space; a quote (" or “ ” „) at the start of a term opens a phrase
+ * that runs to the next quote, or to the end when there is none; stars
+ * at the end of a term or right after a phrase make a prefix.  A term
+ * with no letter or digit, which the index would tokenise to nothing, is
+ * dropped.  STATUS_USAGE ("nothing to search for: type one or more
+ * words") when no term is left.  *out is always filled (empty on
+ * failure); free it with search_terms_free.
  */
 enum status search_parse(const char *text, struct search_terms *out,
     struct error *err);

@@ -23,11 +23,26 @@
 
 #define SCHEMA_VERSION 1
 
+/* The triggers that keep the external-content FTS5 table T in step. */
+#define FTS_TRIGGERS(T) \
+	"CREATE TRIGGER " T "_insert AFTER INSERT ON passage BEGIN" \
+	"  INSERT INTO " T " (rowid, text) VALUES (new.id, new.text);" \
+	"END;" \
+	"CREATE TRIGGER " T "_delete AFTER DELETE ON passage BEGIN" \
+	"  INSERT INTO " T " (" T ", rowid, text)" \
+	"    VALUES ('delete', old.id, old.text);" \
+	"END;" \
+	"CREATE TRIGGER " T "_update AFTER UPDATE OF text ON passage BEGIN" \
+	"  INSERT INTO " T " (" T ", rowid, text)" \
+	"    VALUES ('delete', old.id, old.text);" \
+	"  INSERT INTO " T " (rowid, text) VALUES (new.id, new.text);" \
+	"END;"
+
 /*
  * Version 1.  Child rows that exist only for their document cascade with
  * it; "ord" columns keep the order a document gave.  Dates are ISO text or
- * NULL; aanhangsel numbers NULL when unknown.  The FTS5 table indexes
- * passage.text as external content and is kept in step by the triggers.
+ * NULL; aanhangsel numbers NULL when unknown.  The FTS5 tables index
+ * passage.text as external content and are kept in step by triggers.
  */
 static const char schema_v1[] =
 	"CREATE TABLE question_set ("
@@ -215,20 +230,36 @@ static const char schema_v1[] =
 	"CREATE INDEX library_by_received ON library (key_received, search);"
 	"CREATE INDEX library_by_subject ON library (key_subject, search);"
 
+	/*
+	 * Three full-text indexes over passage.text, all external content
+	 * (the text is stored once, in passage) and all kept in step by the
+	 * triggers below, one set per index:
+	 *  - passage_fts: the words as written, case and diacritics aside;
+	 *  - passage_stem: the same words through the Dutch Snowball stemmer
+	 *    ("ambtenaar" and "ambtenaren" are one term), by the tokenizer
+	 *    naast_stem that store_open registers (store_search.c);
+	 *  - passage_tri: trigrams, for parts of compounds ("uitslag" in
+	 *    "verkiezingsuitslag"); case-insensitive, but not
+	 *    diacritics-insensitive in SQLite 3.40.
+	 * A connection that has not registered naast_stem (the sqlite3 shell,
+	 * say) cannot read passage_stem, and cannot change passage either,
+	 * since the triggers write to passage_stem: "no such tokenizer".  It
+	 * can read every plain table and the other two indexes.
+	 * The *_row tables are fts5vocab views of an index, one row per term:
+	 * the vocabulary for suggestions, and document frequencies for
+	 * related passages.
+	 */
 	"CREATE VIRTUAL TABLE passage_fts USING fts5 (text, content = 'passage',"
 	"  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER passage_fts_insert AFTER INSERT ON passage BEGIN"
-	"  INSERT INTO passage_fts (rowid, text) VALUES (new.id, new.text);"
-	"END;"
-	"CREATE TRIGGER passage_fts_delete AFTER DELETE ON passage BEGIN"
-	"  INSERT INTO passage_fts (passage_fts, rowid, text)"
-	"    VALUES ('delete', old.id, old.text);"
-	"END;"
-	"CREATE TRIGGER passage_fts_update AFTER UPDATE OF text ON passage BEGIN"
-	"  INSERT INTO passage_fts (passage_fts, rowid, text)"
-	"    VALUES ('delete', old.id, old.text);"
-	"  INSERT INTO passage_fts (rowid, text) VALUES (new.id, new.text);"
-	"END;";
+	"CREATE VIRTUAL TABLE passage_stem USING fts5 (text, content = 'passage',"
+	"  content_rowid = 'id', tokenize = '" STORE_STEM_TOKENIZER "');"
+	"CREATE VIRTUAL TABLE passage_tri USING fts5 (text, content = 'passage',"
+	"  content_rowid = 'id', tokenize = 'trigram');"
+	"CREATE VIRTUAL TABLE passage_fts_row USING fts5vocab (passage_fts, row);"
+	"CREATE VIRTUAL TABLE passage_stem_row USING fts5vocab (passage_stem, row);"
+	FTS_TRIGGERS("passage_fts")
+	FTS_TRIGGERS("passage_stem")
+	FTS_TRIGGERS("passage_tri");
 
 /* Migrations: migrations[v] takes a database from version v to v + 1. */
 static const char *const migrations[SCHEMA_VERSION] = {
@@ -301,6 +332,67 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"SELECT " LIBRARY_COLUMNS ", " KEY " FROM library WHERE " \
 	KEY " " CMP " ?10 AND " LIBRARY_FILTER " ORDER BY " KEY " " DIR \
 	" LIMIT ?9"
+
+/*
+ * Full-text search.  A hit is a passage with its tier (2: the exact
+ * index found it, 1: only the stemmed one, 0: only the trigrams) and its
+ * bm25 in the index that found it (lower is better).  HIT_COLUMNS are
+ * what store_search.c reads, in this order; the date of a document is
+ * its received date, else its set's submitted date.  The text is read
+ * only for trigram hits, whose snippets store_search.c makes itself: the
+ * rows of all matches pass through the sort before the limit.
+ */
+#define HIT_DATE "coalesce(d.received, nullif(s.submitted, ''))"
+#define HIT_COLUMNS \
+	"p.id, p.document, d.set_id, p.vraag, p.role, d.kind, d.ministry, " \
+	HIT_DATE ", d.origin, hit.tier, hit.r," \
+	" CASE WHEN hit.tier = 0 THEN p.text END"
+#define HIT_JOIN \
+	" FROM hit JOIN passage p ON p.id = hit.id" \
+	" JOIN document d ON d.id = p.document" \
+	" LEFT JOIN question_set s ON s.id = d.set_id"
+
+/*
+ * ?1 the FTS5 query for the word indexes, ?2 the one for the trigrams.
+ * The filters, each NULL when unused: ?3 ministry code, ?4 questioner
+ * and ?5 party (folded by library_fold, as naast_fold folds the
+ * columns), ?6 and ?7 the first and last date, ?8 the document kind.
+ * ?9 true sorts by date, newest first; ?10 is the limit.
+ * The CTEs are materialized so that each index is searched once: a
+ * passage the exact index found is not looked for again in the others.
+ */
+#define SEARCH_WORDS_CTE \
+	"WITH exact (id, r) AS MATERIALIZED (" \
+	"  SELECT rowid, bm25(passage_fts) FROM passage_fts" \
+	"  WHERE passage_fts MATCH ?1)," \
+	" stem (id, r) AS MATERIALIZED (" \
+	"  SELECT rowid, bm25(passage_stem) FROM passage_stem" \
+	"  WHERE passage_stem MATCH ?1 AND rowid NOT IN (SELECT id FROM exact)),"
+#define SEARCH_WORDS_HITS \
+	"SELECT id, 2, r FROM exact UNION ALL SELECT id, 1, r FROM stem"
+#define SEARCH_TRIGRAM_HITS \
+	" UNION ALL SELECT rowid, 0, bm25(passage_tri) FROM passage_tri" \
+	" WHERE passage_tri MATCH ?2 AND rowid NOT IN (SELECT id FROM exact)" \
+	" AND rowid NOT IN (SELECT id FROM stem)"
+#define SEARCH_FILTER \
+	" (?3 IS NULL OR d.ministry = ?3 COLLATE NOCASE)" \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM set_questioner q" \
+	"  WHERE q.set_id = d.set_id AND naast_fold(q.name) = ?4))" \
+	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM set_questioner q" \
+	"  WHERE q.set_id = d.set_id AND naast_fold(q.party) = ?5))" \
+	" AND (?6 IS NULL OR " HIT_DATE " >= ?6)" \
+	" AND (?7 IS NULL OR " HIT_DATE " <= ?7)" \
+	" AND (?8 IS NULL OR d.kind = ?8)"
+#define SEARCH_SELECT(HITS) \
+	SEARCH_WORDS_CTE " hit (id, tier, r) AS (" HITS ")" \
+	" SELECT " HIT_COLUMNS HIT_JOIN " WHERE " SEARCH_FILTER \
+	" ORDER BY CASE WHEN ?9 THEN " HIT_DATE " END DESC NULLS LAST," \
+	" hit.tier DESC, hit.r, p.id LIMIT ?10"
+
+/* The snippet of passage ?2 for the query ?1; matches marked [so]. */
+#define SNIPPET(T) \
+	"SELECT snippet(" T ", 0, '[', ']', '\u2026', 32) FROM " T \
+	" WHERE " T " MATCH ?1 AND rowid = ?2"
 
 const char *const store_sql_text[N_SQL] = {
 	[SQL_BEGIN] = "BEGIN",
@@ -481,6 +573,31 @@ const char *const store_sql_text[N_SQL] = {
 	    "  WHERE p.document = ?1 AND p.role = 'antwoord'"
 	    "  AND p.vraag <= ?2 AND p.vraag_to >= ?2 AND x.pub_nr IS NOT NULL)"
 	    " ORDER BY part, seq, pos, id",
+
+	[SQL_SEARCH_WORDS] = SEARCH_SELECT(SEARCH_WORDS_HITS),
+	[SQL_SEARCH_SUBSTRING] =
+	    SEARCH_SELECT(SEARCH_WORDS_HITS SEARCH_TRIGRAM_HITS),
+	[SQL_SNIPPET_EXACT] = SNIPPET("passage_fts"),
+	[SQL_SNIPPET_STEM] = SNIPPET("passage_stem"),
+	/*
+	 * The vocabulary of the exact index: is ?1 a word of it; its words of
+	 * ?1 to ?2 characters, and how often each occurs.
+	 */
+	[SQL_VOCAB_HAS] = "SELECT 1 FROM passage_fts_row WHERE term = ?1",
+	[SQL_VOCAB_TERMS] =
+	    "SELECT term, cnt FROM passage_fts_row"
+	    " WHERE length(term) BETWEEN ?1 AND ?2",
+	[SQL_RELATED_PASSAGE] = "SELECT text, document FROM passage WHERE id = ?1",
+	[SQL_PASSAGE_COUNT] = "SELECT count(*) FROM passage",
+	/* How many passages have the stem ?1. */
+	[SQL_STEM_DOCS] = "SELECT doc FROM passage_stem_row WHERE term = ?1",
+	/* Up to ?3 passages outside document ?2 that match ?1, best first. */
+	[SQL_RELATED] =
+	    "WITH hit (id, tier, r) AS MATERIALIZED ("
+	    "  SELECT rowid, 1, bm25(passage_stem) FROM passage_stem"
+	    "  WHERE passage_stem MATCH ?1)"
+	    " SELECT " HIT_COLUMNS HIT_JOIN " WHERE p.document <> ?2"
+	    " ORDER BY hit.r, p.id LIMIT ?3",
 };
 
 /* ------------------------------------------------------- opening, migration */
@@ -581,6 +698,10 @@ store_open(const char *path, struct store **out, struct error *err)
 		status = db_fail(st, rc, "opening it", err);
 		goto fail;
 	}
+	/* Creating the schema needs the tokenizer already. */
+	status = store_search_register(st, err);
+	if (status != STATUS_OK)
+		goto fail;
 	status = exec_int(st, "PRAGMA user_version", &version,
 	    "reading the schema version", err);
 	if (status != STATUS_OK)

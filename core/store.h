@@ -6,8 +6,8 @@
  * transaction: a document is either wholly in or not at all, and the same
  * bytes imported again change nothing.  Answer documents are grouped into
  * question sets by questioners, submitted date and subject (normalised).
- * The FTS5 index over passages is kept in sync here, by triggers, never by
- * callers.  All SQL lives in store.c and uses bound parameters; lists are
+ * The full-text indexes over passages (words, Dutch stems, trigrams; see
+ * store_search.c) are kept in sync here, by triggers, never by callers.  All SQL lives in store.c and uses bound parameters; lists are
  * read page by page with keyset queries.
  *
  * Memory: every struct filled by a store function owns its strings; free

@@ -3,7 +3,9 @@
  * the store's own test, which checks the plans of these statements.
  *
  * store.c owns the schema, the table of statements and opening;
- * store_import.c the import transaction; store_read.c the queries.  Every
+ * store_import.c the import transaction; store_read.c the queries;
+ * store_search.c full-text search and what it registers on every
+ * connection (the stemming tokenizer, the naast_fold function).  Every
  * statement is used as: get it with sql(), bind, step, and done() (reset
  * and clear bindings, on every path), so that a cached statement never
  * holds a lock or points at freed memory between calls.  Strings are bound
@@ -84,6 +86,16 @@ enum sql_id {
 	SQL_DOCUMENT,
 	SQL_DOCUMENT_PASSAGES,
 	SQL_PUBREFS,
+	SQL_SEARCH_WORDS,
+	SQL_SEARCH_SUBSTRING,
+	SQL_SNIPPET_EXACT,
+	SQL_SNIPPET_STEM,
+	SQL_VOCAB_HAS,
+	SQL_VOCAB_TERMS,
+	SQL_RELATED_PASSAGE,
+	SQL_PASSAGE_COUNT,
+	SQL_STEM_DOCS,
+	SQL_RELATED,
 	N_SQL
 };
 
@@ -117,13 +129,27 @@ kind_from_name(const char *name)
 	return DOC_UNKNOWN;
 }
 
+/* The tokenizer of passage_stem, registered on every connection. */
+#define STORE_STEM_TOKENIZER "naast_stem"
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
 	enum status prepare_failure;	/* why sql() last returned NULL */
+	fts5_api *fts5;			/* this connection's, for its tokenizers */
 	sqlite3_stmt *stmt[N_SQL];
 };
+
+/*
+ * Registers on st's connection what the schema and the search statements
+ * need beyond SQLite: the tokenizer STORE_STEM_TOKENIZER (without it,
+ * passage_stem can be neither read nor written) and the SQL function
+ * naast_fold(text), library_fold for SQL.  store_open calls it before
+ * anything touches the schema (store_search.c).
+ */
+enum status store_search_register(struct store *st, struct error *err);
+
 /* ------------------------------------------------------------------ errors */
 
 /*

@@ -246,4 +246,154 @@ check "the default database is under XDG_DATA_HOME" [ -f "$tmp/xdg/naast/naast.d
 check "--version prints the version" sh -c "'$NAAST' --version | grep -q '^naast [0-9]'"
 check "--help lists the commands" sh -c "'$NAAST' --help | grep -q 'show SET' && '$NAAST' --help | grep -q 'diff SET --vraag N' && '$NAAST' --help | grep -q 'matrix SET'"
 
+# --- search and related -------------------------------------------------------
+# On a database of the three seeds alone.
+sdb=$tmp/search.db
+"$NAAST" --db "$sdb" import "$az" "$bzk" "$letter" >/dev/null 2>&1
+ns() { "$NAAST" --db "$sdb" "$@"; }
+"$NAAST" --db "$sdb" list --json >"$tmp/slist.json"
+azdoc=$(jq '.sets[0].answers[] | select(.ministry == "AZ") | .doc' "$tmp/slist.json")
+bzkdoc=$(jq '.sets[0].answers[] | select(.ministry == "BZK") | .doc' "$tmp/slist.json")
+letterdoc=$(jq '.letters[0].doc' "$tmp/slist.json")
+# sj ARGS...: search --json into $tmp/s.json, its exit status in $src.
+sj() { ns search --json "$@" >"$tmp/s.json" 2>"$tmp/s.err"; src=$?; }
+# jq -e is true on empty input: an empty file must fail.
+jqs() { [ -s "$tmp/s.json" ] && jq -e "$1" "$tmp/s.json" >/dev/null; }
+jqr() { [ -s "$tmp/r.json" ] && jq -e "$1" "$tmp/r.json" >/dev/null; }
+# exits CODE FILTER: search exited with CODE and its JSON passes FILTER.
+exits() { [ "$src" -eq "$1" ] && jqs "$2"; }
+docs() { echo "([.hits[].doc] | unique)"; }
+
+sj ambtenaren
+check "search ambtenaren succeeds" [ "$src" -eq 0 ]
+check "search --json echoes the query" jqs '.query == "ambtenaren" and (.hits | type) == "array"'
+check "ambtenaren is in all three documents" jqs "$(docs) == ([$azdoc, $bzkdoc, $letterdoc] | sort)"
+check "every hit has the keys of the contract" jqs '.hits | length > 0 and all(has("passage") and has("doc") and has("set") and has("vraag") and has("ministry") and has("role") and has("snippet"))'
+check "snippets mark the word found" jqs '.hits | all(.snippet | ascii_downcase | contains("[ambtenaren]"))'
+check "answer hits name their set, ministry and date" jqs "[.hits[] | select(.doc == $azdoc)] | length > 0 and all(.set == 1 and .ministry == \"AZ\" and .kind == \"answer\" and .date == \"2024-02-15\")"
+check "letter hits have null set, vraag and ministry" jqs "[.hits[] | select(.doc == $letterdoc)] | length > 0 and all(.set == null and .vraag == null and .ministry == null and .kind == \"letter\")"
+check "only vraag and antwoord passages have a vraag number" jqs '.hits | all((.role == "vraag" or .role == "antwoord") == (.vraag != null))'
+sj ambtenaar
+check "ambtenaar (a stem) finds ambtenaren in all three documents" jqs "$(docs) == ([$azdoc, $bzkdoc, $letterdoc] | sort)"
+sj uitslag --substring
+check "uitslag --substring finds AZ antwoord 1 (verkiezingsuitslag)" jqs 'any(.hits[]; .ministry == "AZ" and .role == "antwoord" and .vraag == 1 and (.snippet | ascii_downcase | contains("uitslag")))'
+sj ministeriele
+check "ministeriele finds antwoord 8 of AZ and of BZK" jqs '([.hits[] | select(.role == "antwoord" and .vraag == 8) | .ministry] | sort) == ["AZ","BZK"]'
+sj '"politiek adviseurs"'
+check "a quoted phrase finds AZ only" jqs '(.hits | length) > 0 and all(.hits[]; .ministry == "AZ")'
+sj verkiez'*'
+check "a prefix finds" exits 0 '.hits | length > 0'
+sj Econonnische
+check "the OCR error Econonnische finds the letter" jqs "$(docs) == [$letterdoc]"
+sj Economische
+check "Economische finds the two answers' headers, not the letter" jqs "$(docs) == ([$azdoc, $bzkdoc] | sort) and all(.hits[]; .role == \"header\")"
+sj Economische --kind letter
+check "Economische in letters: nothing, exit 1" exits 1 '.hits == []'
+
+ns search Econonnishe >"$tmp/s.txt" 2>"$tmp/s.err"
+check "a word the index lacks: exit 1" [ $? -eq 1 ]
+check "says that nothing matches" grep -qxF "No passage matches 'Econonnishe'." "$tmp/s.txt"
+check "and suggests the word of the index" grep -qi '^Did you mean: .*econonnische' "$tmp/s.txt"
+sj Econonnishe
+check "search --json with no hit: exit 1, no hits, the suggestion" exits 1 '.hits == [] and any(.suggestions[]; ascii_downcase == "econonnische")'
+
+# hostile QUERY...: exit 0 or 1; no SQLite text; when nothing is found,
+# one line on stderr or at most two (the message, a suggestion) on stdout.
+hostile() {
+	ns search "$@" >"$tmp/h.out" 2>"$tmp/h.err"
+	rc=$?
+	{ [ $rc -eq 0 ] || { [ $rc -eq 1 ] && [ "$(wc -l <"$tmp/h.err")" -le 1 ] && [ "$(wc -l <"$tmp/h.out")" -le 2 ] && { [ -s "$tmp/h.out" ] || [ -s "$tmp/h.err" ]; }; }; } &&
+	    ! grep -qiE 'sqlite|fts5|syntax error|malformed|unterminated' "$tmp/h.out" "$tmp/h.err" &&
+	    ! grep -q "$esc" "$tmp/h.out" "$tmp/h.err"
+}
+for q in '"' 'AND' '(' 'NEAR(' '*' "a'b" ':' 'ambtenaren OR' 'NOT ambtenaren' '"ambtenaren' 'ambtenaren)' 'text:ambtenaren' '^ambtenaren' '{a b}' '+' "$(printf 'x\033[2Jy')" ''; do
+	check "the query '$q' is searched for as written" hostile "$q"
+done
+check "the query '-x' after -- is searched for as written" hostile -- -x
+check "a minus sign inside a query is a character" hostile 'ambtenaren -x'
+sj 'ambtenaren AND'
+check "AND is a word, not an operator" sh -c "[ $src -eq 1 ] || jq -e '.hits | length > 0 and all(.snippet | ascii_downcase | contains(\"[and]\"))' '$tmp/s.json' >/dev/null"
+
+sj ambtenaren --ministry bzk
+check "--ministry BZK: only BZK" jqs '(.hits | length) > 0 and all(.hits[]; .ministry == "BZK")'
+sj ambtenaren --kind letter
+check "--kind letter: only the letter" jqs "$(docs) == [$letterdoc]"
+sj ambtenaren --kind answer
+check "--kind answer: only answers" jqs "$(docs) == ([$azdoc, $bzkdoc] | sort)"
+sj ambtenaren --from 2024-02-16
+check "--from 2024-02-16: only BZK" jqs "$(docs) == [$bzkdoc]"
+sj ambtenaren --from '16 februari 2024'
+check "--from takes a Dutch date" jqs "$(docs) == [$bzkdoc]"
+sj ambtenaren --to 2024-02-15
+check "--to 2024-02-15: only AZ" jqs "$(docs) == [$azdoc]"
+sj ambtenaren --party JA21
+check "--party JA21: the answers of set 1" jqs "(.hits | length) > 0 and all(.hits[]; .set == 1) and $(docs) == ([$azdoc, $bzkdoc] | sort)"
+sj ambtenaren --questioner eerdmans
+check "--questioner eerdmans: the answers of set 1" jqs "(.hits | length) > 0 and all(.hits[]; .set == 1) and $(docs) == ([$azdoc, $bzkdoc] | sort)"
+sj ambtenaren --party SP
+check "--party SP: nothing, exit 1" exits 1 '.hits == []'
+sj ambtenaren --sort date
+# shellcheck disable=SC2016 # jq's variables
+check "--sort date: BZK (16 februari) before AZ (15 februari)" jqs '[.hits[].ministry] as $m | ($m | index("BZK")) < ($m | index("AZ"))'
+# shellcheck disable=SC2016 # jq's variables
+check "--sort date: dated documents newest first" jqs '[.hits[].date | select(. != null)] as $d | $d == ($d | sort | reverse)'
+sj ambtenaren --limit 2
+check "--limit 2: two hits" jqs '.hits | length == 2'
+
+ns search ambtenaren --ministry AZ >"$tmp/s.txt" 2>&1
+check "search for people: a line per hit with set, vraag, ministry, role, file and date" grep -qE "^passage [0-9]+ · set 1 · vraag [0-9] · AZ · antwoord · 000_aca15a80dc8ca4b0\.txt \(15 februari 2024\)$" "$tmp/s.txt"
+check "search for people: the snippet indented under it, marks as brackets" grep -qE '^    .*\[ambtenaren\]' "$tmp/s.txt"
+check "search in a pipe has no escape bytes" sh -c "! grep -q '$esc' '$tmp/s.txt'"
+ns search ambtenaren --kind letter >"$tmp/s.txt" 2>&1
+check "search for people: a letter's line" grep -qE "^passage [0-9]+ · letter · 004_e244608e296288d3\.txt$" "$tmp/s.txt"
+script -qec "NO_COLOR= '$NAAST' --db '$sdb' search ambtenaren --ministry AZ" /dev/null >"$tmp/tty.txt" 2>&1
+check "search on a terminal shows the words found in bold" grep -qF "${esc}[1mambtenaren${esc}[m" "$tmp/tty.txt"
+check "without the brackets" sh -c "! grep -qF '[ambtenaren]' '$tmp/tty.txt'"
+script -qec "stty cols 60; NO_COLOR= '$NAAST' --db '$sdb' search '\"politiek adviseurs\"'" /dev/null >"$tmp/tty.txt" 2>&1
+# The snippet lines, one byte per character, without carriage returns and bold.
+LC_ALL=C sed -n "s/\r\$//; s/$esc\[[0-9;]*m//g; s/[$(printf '\300')-$(printf '\377')][$(printf '\200')-$(printf '\277')]*/./g; /^    /p" "$tmp/tty.txt" >"$tmp/tty-lines.txt"
+check "search on a terminal wraps snippets to its width" sh -c "grep -qF '${esc}[1m' '$tmp/tty.txt' && [ \$(wc -l <'$tmp/tty-lines.txt') -ge 3 ] && [ \$(awk '{ print length }' '$tmp/tty-lines.txt' | sort -n | tail -n 1) -le 60 ]"
+script -qec "NO_COLOR=1 '$NAAST' --db '$sdb' search ambtenaren --ministry AZ" /dev/null >"$tmp/tty.txt" 2>&1
+check "search on a terminal with NO_COLOR: brackets, no bold" sh -c "grep -qF '[ambtenaren]' '$tmp/tty.txt' && ! grep -qF '${esc}[1m' '$tmp/tty.txt'"
+
+sj '"een veilige overheidsomgeving"'
+pid=$(jq '.hits[0].passage // 0' "$tmp/s.json")
+pid=${pid:-0}
+check "the letter paragraph on een veilige overheidsomgeving is found" jqs "(.hits | length) == 1 and .hits[0].doc == $letterdoc"
+ns related "$pid" --json >"$tmp/r.json" 2>"$tmp/r.err"
+check "related of that paragraph succeeds" [ $? -eq 0 ]
+check "related --json names the passage" jqr ".passage == $pid"
+check "related lists answer passages of AZ and BZK only" jqr '(.hits | length) > 0 and all(.hits[]; .kind == "answer" and (.ministry == "AZ" or .ministry == "BZK")) and ([.hits[].passage] | unique | length) == (.hits | length)'
+check "related leaves out the passage's own document" jqr "(.hits | length) > 0 and all(.hits[]; .doc != $letterdoc)"
+ns related "$pid" --limit 1 --json >"$tmp/r.json" 2>&1
+check "related --limit 1: one hit" jqr '.hits | length == 1'
+ns related "$pid" >"$tmp/r.txt" 2>&1
+check "related for people: hits as search prints them" grep -qE "^passage [0-9]+ · set 1 · (vraag [0-9] · )?(AZ|BZK) · " "$tmp/r.txt"
+check "related of a missing passage fails with one line" expect 1 ns related 99999
+
+check "search without a query is a usage error" expect 2 ns search
+check "search with only options is a usage error" expect 2 ns search --json
+check "search -x (an unknown option) is a usage error" expect 2 ns search -x
+check "search --frob is a usage error" expect 2 ns search ambtenaren --frob
+check "search --limit 0 is a usage error" expect 2 ns search ambtenaren --limit 0
+check "search --limit abc is a usage error" expect 2 ns search ambtenaren --limit abc
+check "search --limit without a value is a usage error" expect 2 ns search ambtenaren --limit
+check "search --from 2024-13-01 is a usage error" expect 2 ns search ambtenaren --from 2024-13-01
+check "search --to 2024-02-30 is a usage error" expect 2 ns search ambtenaren --to 2024-02-30
+check "search --from yesterday is a usage error" expect 2 ns search ambtenaren --from yesterday
+check "search --from 16-02-2024 is a usage error" expect 2 ns search ambtenaren --from 16-02-2024
+check "search --from after --to is a usage error" expect 2 ns search ambtenaren --from 2024-02-16 --to 2024-02-15
+check "search --kind memo is a usage error" expect 2 ns search ambtenaren --kind memo
+check "search --sort relevance is a usage error" expect 2 ns search ambtenaren --sort relevance
+check "search --ministry XYZ is a usage error" expect 2 ns search ambtenaren --ministry XYZ
+check "search --ministry AZ,BZK is a usage error" expect 2 ns search ambtenaren --ministry AZ,BZK
+check "search --party '' is a usage error" expect 2 ns search ambtenaren --party ''
+check "related without a passage is a usage error" expect 2 ns related
+check "related of a word is a usage error" expect 2 ns related abc
+check "related of passage 0 is a usage error" expect 2 ns related 0
+check "related of two passages is a usage error" expect 2 ns related 1 2
+check "related --limit 0 is a usage error" expect 2 ns related 1 --limit 0
+check "search --help tells the exit status" sh -c "'$NAAST' --db '$sdb' search --help | grep -q '1 when none is'"
+check "--help lists search and related" sh -c "'$NAAST' --help | grep -q 'search QUERY' && '$NAAST' --help | grep -q 'related PASSAGE'"
+
 done_testing

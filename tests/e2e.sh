@@ -93,6 +93,16 @@ t send-keys -t e2e '?'
 check "? shows the help for the view" wait_for "Keys in the compare view"
 check "the help lists next-vraag from the key table" wait_for "Go to the next vraag"
 
+t send-keys -t e2e q /
+check "/ opens the search prompt" wait_for "Search: "
+t send-keys -t e2e ambtenaar Enter
+check "a search lists its hits, ambtenaar finding ambtenaren" wait_for "hits for ambtenaar"
+check "the hits at 100x30" looks_like search-ambtenaar
+t send-keys -t e2e j Enter
+check "Enter on an answer's hit opens the compare view there" wait_for "Vraag 8 van 9"
+t send-keys -t e2e q
+check "q goes back to the hits" wait_for "hits for ambtenaar"
+
 t send-keys -t e2e q q q
 check "q, q, q quits with status 0" exited_with 0
 t kill-session -t e2e 2>/dev/null

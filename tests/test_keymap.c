@@ -305,10 +305,10 @@ test_parse_line_errors(void **state)
 	    "unexpected 'now' after the action (write: bind SCOPE KEY ACTION)");
 	bind_fails("bind generc q quit",
 	    "unknown scope 'generc' (valid scopes: generic, library, compare, "
-	    "reader, help, picker, matrix)");
+	    "reader, help, picker, matrix, search)");
 	bind_fails("bind generic PageDown down",
 	    "unknown key 'PageDown' (a key is one character, C-a..C-z, F1..F12 "
-	    "or one of Enter, Tab, BackTab, Space, Esc, Backspace, Up, Down, "
+	    "or one of Enter, Tab, BackTab, Space, Esc, Backspace, Delete, Up, Down, "
 	    "Left, Right, PgUp, PgDn, Home, End)");
 	bind_fails("bind generic q fo",
 	    "unknown action 'fo' (see the help screen, ?, for action names)");

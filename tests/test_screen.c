@@ -213,6 +213,7 @@ keys(struct fixture *f, const char *script)
 	const char *p = script;
 
 	while (*p) {
+		app_draw(f->app);	/* as the real loop does before each key */
 		if (*p == '<') {
 			const char *end = strchr(p, '>');
 			char name[32];
@@ -574,6 +575,47 @@ test_matrix(void **state)
 	screen_is(f, "compare-from-matrix-not-imported");
 }
 
+static void
+test_search(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(30, 100);
+	keys(f, "/");
+	screen_is(f, "search-prompt");
+	keys(f, "ambtenaren<Enter>");
+	screen_is(f, "search-ambtenaren");
+	assert_true(attr_of("ambtenaren") & A_BOLD);
+	/* The first hit opens in context, the cursor on its passage. */
+	keys(f, "<Enter>");
+	screen_is(f, "search-opened");
+	keys(f, "q/");
+	screen_is(f, "search-edit");
+	keys(f, "<Home><Delete><Delete><Delete><Delete><Delete><Delete><Delete><Delete><Delete><Delete>ambtenarren<Enter>");
+	screen_is(f, "search-suggestion");
+	keys(f, "/<Up><Up>");
+	screen_is(f, "search-history");
+	keys(f, "<Esc>q");
+	assert_true(app_running(f->app));
+	screen_is(f, "library-100x30");
+}
+
+static void
+test_search_letter_and_related(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(30, 100);
+	keys(f, "/overheidsomgeving<Enter>");
+	screen_is(f, "search-letter");
+	keys(f, "<Enter>");
+	screen_is(f, "search-letter-reader");
+	keys(f, "R");
+	screen_is(f, "related-letter");
+	keys(f, "qqq<Enter>nnnnnnnjjjR");
+	screen_is(f, "related-answer");
+}
+
 /* Colours follow the terminal; without them, attributes mark the parts. */
 static void
 test_colours(void **state)
@@ -632,6 +674,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_references_to_publications, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_matrix, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_letter_and_related, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
 	};

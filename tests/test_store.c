@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <sqlite3.h>
 #include <grp.h>
 #include <sys/stat.h>
@@ -17,6 +18,7 @@
 #include "parse.h"
 #include "store.h"
 #include "store_db.h"	/* the statements, for their query plans; library_fold */
+#include "search.h"		/* search_distance */
 #include "xalloc.h"
 
 /*
@@ -2164,6 +2166,820 @@ test_document_people(void **state)
 	store_document_clear(&view);
 }
 
+/* ---------------------------------------------------------- full-text search */
+
+/* s contains part, ASCII case aside. */
+static bool
+contains_ci(const char *s, const char *part)
+{
+	size_t n = strlen(part);
+
+	for (; s && *s; s++) {
+		size_t i;
+
+		for (i = 0; i < n && s[i] &&
+		    tolower((unsigned char)s[i]) == tolower((unsigned char)part[i]);
+		    i++)
+			;
+		if (i == n)
+			return true;
+	}
+	return n == 0;
+}
+
+static struct search_hit *
+search_ok(struct store *st, const struct search_query *q, size_t *n)
+{
+	struct search_hit *hits;
+	struct error err = { "" };
+
+	if (store_search(st, q, &hits, n, &err) != STATUS_OK)
+		fail_msg("searching '%s': %s", q->text, err.msg);
+	return hits;
+}
+
+/* The hits of the plain query text. */
+static struct search_hit *
+search_text(struct store *st, const char *text, bool substring, size_t *n)
+{
+	struct search_query q = { .text = text, .substring = substring };
+
+	return search_ok(st, &q, n);
+}
+
+static bool
+hits_doc(const struct search_hit *h, size_t n, long long doc)
+{
+	for (size_t i = 0; i < n; i++)
+		if (h[i].doc == doc)
+			return true;
+	return false;
+}
+
+static const struct search_hit *
+find_hit(const struct search_hit *h, size_t n, long long doc, enum role role,
+    int vraag)
+{
+	for (size_t i = 0; i < n; i++)
+		if (h[i].doc == doc && h[i].role == role && h[i].vraag == vraag)
+			return &h[i];
+	return NULL;
+}
+
+/* Best first: scores never rise down the list. */
+static void
+assert_ranked(const struct search_hit *h, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (h[i].score > h[i - 1].score)
+			fail_msg("hit %zu (%g) above hit %zu (%g)", i, h[i].score,
+			    i - 1, h[i - 1].score);
+}
+
+/* A message for the user, not for a programmer. */
+static void
+assert_plain_message(const char *msg)
+{
+	assert_true(msg[0] != '\0');
+	if (contains_ci(msg, "sqlite") || contains_ci(msg, "fts5") ||
+	    contains_ci(msg, "syntax") || contains_ci(msg, "malformed"))
+		fail_msg("not a message for the user: %s", msg);
+}
+
+static void
+import_seeds(struct store *st, long long docs[3])
+{
+	static const char *const seeds[] = {
+		SEED_PDFTEXT, SEED_MARKDOWN, SEED_LETTER,
+	};
+
+	for (size_t i = 0; i < 3; i++) {
+		struct document *doc = parse_seed(seeds[i]);
+		struct import_result res;
+
+		import_ok(st, seeds[i], doc, &res);
+		model_free(doc);
+		docs[i] = res.doc;
+	}
+}
+
+/* The id of the passage of doc whose text contains part. */
+static long long
+passage_with(struct store *st, long long doc, const char *part)
+{
+	struct doc_view view;
+	struct error err = { "" };
+	long long id = 0;
+
+	assert_int_equal(store_document(st, doc, &view, &err), STATUS_OK);
+	for (size_t i = 0; i < view.n_passages && !id; i++)
+		if (strstr(view.passages[i].text, part))
+			id = view.passages[i].id;
+	store_document_clear(&view);
+	if (!id)
+		fail_msg("no passage of document %lld has '%s'", doc, part);
+	return id;
+}
+
+static void
+test_search_seeds(void **state)
+{
+	struct fixture *f = *state;
+	long long docs[3];	/* AZ, BZK, the letter */
+	struct search_hit *h;
+	const struct search_hit *hit;
+	size_t n;
+
+	import_seeds(f->st, docs);
+
+	/* the words as written, in all three */
+	h = search_text(f->st, "ambtenaren", false, &n);
+	assert_true(n > 10);
+	for (size_t i = 0; i < 3; i++)
+		assert_true(hits_doc(h, n, docs[i]));
+	for (size_t i = 0; i < n; i++) {
+		assert_non_null(strchr(h[i].snippet, '['));
+		assert_false(h[i].substring);
+	}
+	assert_ranked(h, n);
+	hit = find_hit(h, n, docs[0], ROLE_ANTWOORD, 8);
+	assert_non_null(hit);
+	assert_string_equal(hit->ministry, "AZ");
+	assert_string_equal(hit->date, "2024-02-15");
+	assert_int_equal(hit->kind, DOC_ANSWER);
+	assert_true(hit->set > 0);
+	assert_string_equal(hit->origin, SEED_PDFTEXT);
+	assert_true(contains_ci(hit->snippet, "[ambtenaren]"));
+	store_hits_free(h, n);
+
+	/*
+	 * Another form of the word: the letter's "ambtenaar" as written
+	 * first, then the answers' "ambtenaren" through the stems.
+	 */
+	h = search_text(f->st, "ambtenaar", false, &n);
+	for (size_t i = 0; i < 3; i++)
+		assert_true(hits_doc(h, n, docs[i]));
+	assert_int_equal(h[0].doc, docs[2]);
+	assert_true(contains_ci(h[0].snippet, "[ambtenaar]"));
+	assert_true(h[0].score > 2);
+	for (size_t i = 1; i < n; i++)
+		if (h[i].doc != docs[2]) {
+			assert_true(h[i].score > 1 && h[i].score < 2);
+			assert_true(contains_ci(h[i].snippet, "[ambtenaren]"));
+		}
+	assert_ranked(h, n);
+	store_hits_free(h, n);
+
+	/* parts of words only when asked: "verkiezingsuitslag" in AZ's antwoord 1 */
+	h = search_text(f->st, "uitslag", false, &n);
+	assert_true(n > 0);
+	assert_null(find_hit(h, n, docs[0], ROLE_ANTWOORD, 1));
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(h[i].doc, docs[1]);	/* BZK writes "uitslag" */
+	store_hits_free(h, n);
+	h = search_text(f->st, "uitslag", true, &n);
+	hit = find_hit(h, n, docs[0], ROLE_ANTWOORD, 1);
+	assert_non_null(hit);
+	assert_true(hit->substring);
+	assert_true(hit->score < 1);
+	assert_non_null(strstr(hit->snippet, "verkiezings[uitslag]"));
+	/* BZK's whole words rank above the parts of words */
+	assert_false(h[0].substring);
+	assert_int_equal(h[0].doc, docs[1]);
+	assert_ranked(h, n);
+	store_hits_free(h, n);
+
+	/* diacritics aside */
+	h = search_text(f->st, "ministeriele", false, &n);
+	for (size_t i = 0; i < 2; i++) {
+		hit = find_hit(h, n, docs[i], ROLE_ANTWOORD, 8);
+		assert_non_null(hit);
+		assert_non_null(strstr(hit->snippet, "[ministeri\u00eble]"));
+	}
+	store_hits_free(h, n);
+
+	/* parts of words in any case; the marks fall on whole characters */
+	h = search_text(f->st, "INISTERI\u00cbL", false, &n);
+	for (size_t i = 0; i < 2; i++) {
+		hit = find_hit(h, n, docs[i], ROLE_ANTWOORD, 8);
+		assert_non_null(hit);
+		assert_true(hit->substring);
+		assert_non_null(strstr(hit->snippet, "de m[inisteri\u00ebl]e "
+		    "verantwoordelijkheid"));
+	}
+	store_hits_free(h, n);
+
+	/* a phrase: only AZ writes "(met uitzondering van de Politiek Adviseurs)" */
+	h = search_text(f->st, "\"politiek adviseurs\"", false, &n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(h[i].doc, docs[0]);
+	assert_non_null(find_hit(h, n, docs[0], ROLE_ANTWOORD, 8));
+	assert_non_null(strstr(h[0].snippet, "[Politiek Adviseurs]"));
+	store_hits_free(h, n);
+	/* the same words in any order are more */
+	h = search_text(f->st, "politiek adviseurs", false, &n);
+	assert_true(n > 0);
+	store_hits_free(h, n);
+
+	/* a prefix */
+	h = search_text(f->st, "verkiez*", false, &n);
+	assert_true(n > 5);
+	for (size_t i = 0; i < n; i++)
+		assert_true(contains_ci(h[i].snippet, "[verkiez"));
+	store_hits_free(h, n);
+
+	/* the author's OCR error is searchable as written */
+	h = search_text(f->st, "Econonnische", false, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].doc, docs[2]);
+	assert_int_equal(h[0].role, ROLE_BODY);
+	assert_int_equal(h[0].set, 0);
+	assert_string_equal(h[0].ministry, "");
+	assert_string_equal(h[0].date, "");
+	assert_int_equal(h[0].kind, DOC_LETTER);
+	store_hits_free(h, n);
+
+	/* nothing at all */
+	h = search_text(f->st, "zeppelin", false, &n);
+	assert_int_equal(n, 0);
+	assert_null(h);
+	h = search_text(f->st, "zeppelin", true, &n);
+	assert_int_equal(n, 0);
+	store_hits_free(h, n);
+}
+
+/* What FTS5 would take for syntax is searched for as written. */
+static void
+test_search_hostile(void **state)
+{
+	static const char *const queries[] = {
+		"\"", "AND", "(", "NEAR(", "*", "a'b", "-x", ":", "OR", "NOT",
+		"ambtenaren OR", "NOT ambtenaren", "ambtenaren)", "text:ambtenaren",
+		"^ambtenaren", "{a b}", "+", "\"ambtenaren", "NEAR(ambtenaren, 2)",
+		"ambtenaren AND", "x\033[2Jy", "\xff\xfe", "",
+	};
+	struct fixture *f = *state;
+	long long docs[3];
+	uint64_t seed = 1059;
+
+	import_seeds(f->st, docs);
+	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries); i++) {
+		for (int substring = 0; substring < 2; substring++) {
+			struct search_query q = {
+				.text = queries[i],
+				.substring = substring,
+			};
+			struct search_hit *h;
+			struct error err = { "" };
+			size_t n;
+			enum status status = store_search(f->st, &q, &h, &n, &err);
+
+			if (status == STATUS_OK) {
+				store_hits_free(h, n);
+				continue;
+			}
+			if (status != STATUS_USAGE)
+				fail_msg("'%s': status %d: %s", queries[i], status,
+				    err.msg);
+			assert_null(h);
+			assert_int_equal(n, 0);
+			assert_plain_message(err.msg);
+		}
+	}
+
+	/* and random strings of such characters, through all three indexes */
+	for (int i = 0; i < 1000; i++) {
+		static const char *const pieces[] = {
+			"\"", "*", "(", ")", ":", "-", "^", "+", "'", " ", " ", "a",
+			"amb", "tenaren", "verkiez", "uitslag", "NEAR", "AND", "OR",
+			"\u00eb", "\u201c", "\xff", "\xc3", "\033[2J",
+		};
+		char buf[128] = "";
+		struct search_query q = { .text = buf, .substring = i % 2 };
+		struct search_hit *h;
+		struct error err = { "" };
+		size_t n, k;
+		enum status status;
+
+		seed ^= seed << 13;
+		seed ^= seed >> 7;
+		seed ^= seed << 17;
+		k = seed % 8;
+		for (size_t j = 0; j < k; j++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			strcat(buf, pieces[seed % (sizeof(pieces) / sizeof(*pieces))]);
+		}
+		status = store_search(f->st, &q, &h, &n, &err);
+		if (status == STATUS_OK)
+			store_hits_free(h, n);
+		else if (status == STATUS_USAGE)
+			assert_string_equal(err.msg,
+			    "nothing to search for: type one or more words");
+		else
+			fail_msg("'%s': status %d: %s", buf, status, err.msg);
+	}
+}
+
+/* A letter with these body paragraphs; first names it apart from the others. */
+static struct document *
+letter_with(const char *first, const char *const *bodies, size_t n)
+{
+	struct document *doc = model_new("", 0);
+
+	doc->kind = DOC_LETTER;
+	doc->format = "test";
+	model_strv_add(&doc->addressees, &doc->n_addressees, xstrdup(first));
+	add(doc, ROLE_SALUTATION, 0, first);
+	for (size_t i = 0; i < n; i++)
+		add(doc, ROLE_BODY, 0, bodies[i]);
+	return doc;
+}
+
+/* The form as typed first, other forms of the word after it. */
+static void
+test_search_exact_first(void **state)
+{
+	static const char *const stemmed[] = {
+		"De ambtenaren, ambtenaren en nog eens ambtenaren spraken.",
+	};
+	static const char *const exact[] = {
+		"Een ambtenaar sprak over de verkiezingen en de uitslag daarvan.",
+	};
+	struct fixture *f = *state;
+	struct import_result a, b;
+	struct search_hit *h;
+	size_t n;
+
+	b = import_made(f->st, "b.txt", letter_with("Geachte B,", stemmed, 1));
+	a = import_made(f->st, "a.txt", letter_with("Geachte A,", exact, 1));
+
+	h = search_text(f->st, "ambtenaar", false, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].doc, a.doc);
+	assert_int_equal(h[1].doc, b.doc);
+	assert_true(h[0].score > h[1].score);
+	assert_false(h[1].substring);
+	assert_string_equal(h[1].snippet,
+	    "De [ambtenaren], [ambtenaren] en nog eens [ambtenaren] spraken.");
+	store_hits_free(h, n);
+
+	h = search_text(f->st, "ambtenaren", false, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].doc, b.doc);
+	assert_int_equal(h[1].doc, a.doc);
+	store_hits_free(h, n);
+
+	/* the stems are whole words: a prefix of one stays a prefix */
+	h = search_text(f->st, "verkiezing", false, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].snippet, "Een ambtenaar sprak over de "
+	    "[verkiezingen] en de uitslag daarvan.");
+	store_hits_free(h, n);
+	h = search_text(f->st, "verkiezi*", false, &n);
+	assert_int_equal(n, 1);
+	store_hits_free(h, n);
+	/* a phrase of other forms: through the stems only, in both */
+	h = search_text(f->st, "\"ambtenaren sprak\"", false, &n);
+	assert_int_equal(n, 2);
+	assert_true(hits_doc(h, n, a.doc) && hits_doc(h, n, b.doc));
+	assert_true(h[0].score < 2 && h[1].score < 2);
+	store_hits_free(h, n);
+	/* the prefix of a phrase: its whole words stemmed, the last one not */
+	h = search_text(f->st, "\"ambtenaar spr\"*", false, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].doc, a.doc);
+	assert_true(h[0].score > 2);
+	assert_int_equal(h[1].doc, b.doc);
+	assert_true(h[1].score < 2);
+	store_hits_free(h, n);
+
+	/* the words find nothing: the parts of words are tried */
+	h = search_text(f->st, "tenaar", false, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].doc, a.doc);
+	assert_true(h[0].substring);
+	assert_string_equal(h[0].snippet, "Een amb[tenaar] sprak over de "
+	    "verkiezingen en de uitslag daarvan.");
+	store_hits_free(h, n);
+}
+
+/* A question set of another member, on another day, answered by OCW. */
+static struct document *
+doc_ocw(void)
+{
+	struct document *doc = answer_doc("OCW", "", 0, "ambtenaren in het onderwijs");
+
+	model_questioners_free(doc->questioners, doc->n_questioners);
+	doc->questioners = xcalloc(1, sizeof(*doc->questioners));
+	doc->questioners[0] = (struct questioner){ xstrdup("Van der Plas"),
+		xstrdup("BBB") };
+	doc->n_questioners = 1;
+	snprintf(doc->submitted, sizeof(doc->submitted), "2024-03-05");
+	add_signatory(doc, "Dijkgraaf", "Minister", "OCW");
+	add(doc, ROLE_VRAAG, 1, "Hoeveel ambtenaren werken er in het onderwijs?");
+	add(doc, ROLE_ANTWOORD, 1, "Dat weet ik niet.");
+	return doc;
+}
+
+static void
+test_search_filters(void **state)
+{
+	struct fixture *f = *state;
+	struct import_result az, bzk, fin, ocw, letter;
+	struct search_query q = { .text = "ambtenaren" };
+	struct search_hit *h;
+	size_t n;
+
+	az = import_made(f->st, "az.txt", doc_az());
+	bzk = import_made(f->st, "bzk.md", doc_bzk());
+	fin = import_made(f->st, "fin.txt", doc_fin());
+	ocw = import_made(f->st, "ocw.txt", doc_ocw());
+	letter = import_made(f->st, "letter.txt", doc_letter("Bruins Slot"));
+
+	h = search_ok(f->st, &q, &n);
+	assert_true(hits_doc(h, n, az.doc) && hits_doc(h, n, bzk.doc) &&
+	    hits_doc(h, n, fin.doc) && hits_doc(h, n, ocw.doc) &&
+	    hits_doc(h, n, letter.doc));
+	store_hits_free(h, n);
+
+	q.ministry = "bzk";
+	h = search_ok(f->st, &q, &n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(h[i].doc, bzk.doc);
+		assert_string_equal(h[i].ministry, "BZK");
+	}
+	store_hits_free(h, n);
+	q.ministry = NULL;
+
+	/* the members who asked, in any case */
+	q.questioner = "van der plas";
+	h = search_ok(f->st, &q, &n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(h[i].doc, ocw.doc);
+	store_hits_free(h, n);
+	q.questioner = "EERDMANS";
+	h = search_ok(f->st, &q, &n);
+	assert_true(hits_doc(h, n, az.doc) && hits_doc(h, n, bzk.doc) &&
+	    hits_doc(h, n, fin.doc));
+	assert_false(hits_doc(h, n, ocw.doc) || hits_doc(h, n, letter.doc));
+	store_hits_free(h, n);
+	q.questioner = "Eerdman";
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 0);
+	q.questioner = NULL;
+
+	q.party = "bbb";
+	h = search_ok(f->st, &q, &n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(h[i].doc, ocw.doc);
+	store_hits_free(h, n);
+	q.party = "Ja21";
+	h = search_ok(f->st, &q, &n);
+	assert_true(hits_doc(h, n, az.doc));
+	assert_false(hits_doc(h, n, ocw.doc) || hits_doc(h, n, letter.doc));
+	store_hits_free(h, n);
+	q.party = NULL;
+
+	/* dates: received, else the set's submitted date; undated never match */
+	q.from = "2024-02-16";
+	q.to = "2024-02-20";
+	h = search_ok(f->st, &q, &n);
+	assert_true(hits_doc(h, n, bzk.doc) && hits_doc(h, n, fin.doc));
+	for (size_t i = 0; i < n; i++)
+		assert_true(h[i].doc == bzk.doc || h[i].doc == fin.doc);
+	store_hits_free(h, n);
+	q.to = NULL;
+	q.from = "2024-03-01";
+	h = search_ok(f->st, &q, &n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(h[i].doc, ocw.doc);
+		assert_string_equal(h[i].date, "2024-03-05");
+	}
+	store_hits_free(h, n);
+	q.from = NULL;
+	q.to = "2024-02-15";
+	h = search_ok(f->st, &q, &n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(h[i].doc, az.doc);
+	store_hits_free(h, n);
+	q.to = NULL;
+
+	q.text = "ambtenaar";
+	q.kind = DOC_LETTER;
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].doc, letter.doc);
+	store_hits_free(h, n);
+	q.kind = DOC_ANSWER;
+	h = search_ok(f->st, &q, &n);
+	assert_true(n > 0);
+	assert_false(hits_doc(h, n, letter.doc));
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(h[i].kind, DOC_ANSWER);
+	store_hits_free(h, n);
+	q.kind = DOC_UNKNOWN;
+
+	/* newest first, the undated letter last, whatever the rank */
+	q.sort = SEARCH_BY_DATE;
+	h = search_ok(f->st, &q, &n);
+	assert_true(n > 5);
+	assert_int_equal(h[0].doc, ocw.doc);
+	assert_int_equal(h[n - 1].doc, letter.doc);
+	for (size_t i = 1; i < n - 1; i++)
+		assert_true(strcmp(h[i].date, h[i - 1].date) <= 0);
+	store_hits_free(h, n);
+
+	/* filters together, and the limit */
+	q.sort = SEARCH_BY_RANK;
+	q.limit = 2;
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].doc, letter.doc);	/* the exact form */
+	store_hits_free(h, n);
+	q.limit = 0;
+	q.ministry = "AZ";
+	q.questioner = "Eerdmans";
+	q.party = "JA21";
+	q.from = "2024-01-01";
+	q.to = "2024-12-31";
+	q.kind = DOC_ANSWER;
+	h = search_ok(f->st, &q, &n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(h[i].doc, az.doc);
+	store_hits_free(h, n);
+}
+
+static void
+test_suggest(void **state)
+{
+	struct fixture *f = *state;
+	struct import_result letter;
+	struct document *doc = parse_seed(SEED_LETTER);
+	struct error err = { "" };
+	long long docs[3];
+	char **words;
+	size_t n;
+
+	/* the letter alone: its OCR spelling is the index's only one */
+	import_ok(f->st, SEED_LETTER, doc, &letter);
+	model_free(doc);
+	assert_int_equal(store_suggest(f->st, "Economische", &words, &n, &err),
+	    STATUS_OK);
+	assert_true(n >= 1 && n <= 5);
+	assert_string_equal(words[0], "econonnische");
+	model_strv_free(words, n);
+
+	import_seeds(f->st, docs);
+	/* a word the index has needs nothing */
+	assert_int_equal(store_suggest(f->st, "Economische ambtenaren", &words,
+	    &n, &err), STATUS_OK);
+	assert_int_equal(n, 0);
+	assert_null(words);
+	/* one edit from both spellings: the more frequent first */
+	assert_int_equal(store_suggest(f->st, "ambtenaren Econonmische", &words,
+	    &n, &err), STATUS_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(words[0], "economische");
+	assert_string_equal(words[1], "econonnische");
+	model_strv_free(words, n);
+	/* nearest first; short words only one edit away */
+	assert_int_equal(store_suggest(f->st, "ambtenarn", &words, &n, &err),
+	    STATUS_OK);
+	assert_true(n >= 1 && n <= 5);
+	assert_string_equal(words[0], "ambtenaren");
+	model_strv_free(words, n);
+	assert_int_equal(store_suggest(f->st, "nee jx", &words, &n, &err),
+	    STATUS_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(search_distance(words[i], "jx", 5), 1);
+	model_strv_free(words, n);
+	/* a prefix is no misspelling; nothing near is nothing */
+	assert_int_equal(store_suggest(f->st, "ambtenar* zeppelinxyz", &words, &n,
+	    &err), STATUS_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_suggest(f->st, "\"(", &words, &n, &err), STATUS_OK);
+	assert_int_equal(n, 0);
+}
+
+static void
+test_related_seeds(void **state)
+{
+	struct fixture *f = *state;
+	struct search_hit *h;
+	struct error err = { "" };
+	long long docs[3], p;
+	size_t n;
+
+	import_seeds(f->st, docs);
+	p = passage_with(f->st, docs[2], "een veilige overheidsomgeving");
+	assert_int_equal(store_related(f->st, p, 5, &h, &n, &err), STATUS_OK);
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(h[i].doc == docs[0] || h[i].doc == docs[1]);
+		assert_int_equal(h[i].role, ROLE_ANTWOORD);
+		assert_true(h[i].passage != p);
+		assert_non_null(strchr(h[i].snippet, '['));
+		assert_true(h[i].score > 0 && h[i].score < 1);
+	}
+	assert_true(hits_doc(h, n, docs[0]) && hits_doc(h, n, docs[1]));
+	assert_ranked(h, n);
+	store_hits_free(h, n);
+
+	assert_int_equal(store_related(f->st, 999999, 5, &h, &n, &err),
+	    STATUS_NOT_FOUND);
+	assert_int_equal(n, 0);
+	assert_null(h);
+	assert_plain_message(err.msg);
+}
+
+/*
+ * A dozen letters: the one that shares the most distinctive words with
+ * the passage comes first, then those that share fewer; the words every
+ * letter has count for nothing, and the passage's own letter is left out.
+ */
+static void
+test_related_ranking(void **state)
+{
+	static const char *const source[] = {
+		"De stikstofuitstoot van veehouderijen bij Natura 2000-gebieden "
+		"vraagt om een nieuwe vergunning van de provincie.",
+		"De stikstofuitstoot van veehouderijen vraagt om een vergunning.",
+	};
+	static const char *const most[] = {
+		"Voor de veehouderij is de stikstofuitstoot een probleem: zonder "
+		"vergunning mag de provincie niets doen, zegt de minister.",
+	};
+	static const char *const two[] = {
+		"De Natura-reservaten lijden onder stikstofuitstoot, zegt de "
+		"minister in een brief aan de provincie.",
+	};
+	static const char *const one[] = {
+		"Een vergunning voor een dakkapel vraagt de minister niet, "
+		"wel de gemeente in een brief aan de provincie.",
+		"Dat is het, want dat was het ook.",
+	};
+	static const char *const other[][1] = {
+		{ "De minister schrijft de provincie een brief over het onderwijs." },
+		{ "De minister antwoordt de provincie over de zorg in een brief." },
+		{ "Een brief van de minister aan de provincie over de spoorwegen." },
+		{ "De provincie vraagt de minister in een brief om geld voor dijken." },
+		{ "De minister en de provincie spreken in een brief over wegen." },
+		{ "Een brief aan de provincie over woningbouw, van de minister." },
+		{ "De minister stuurt de provincie een brief over de politie." },
+		{ "In een brief meldt de minister de provincie andere regels." },
+	};
+	struct fixture *f = *state;
+	struct import_result src, r_most, r_two, r_one;
+	struct search_hit *h;
+	struct error err = { "" };
+	char name[32];
+	long long p;
+	size_t n;
+
+	src = import_made(f->st, "src.txt", letter_with("Geachte bron,", source, 2));
+	r_one = import_made(f->st, "one.txt", letter_with("Geachte een,", one, 2));
+	r_two = import_made(f->st, "two.txt", letter_with("Geachte twee,", two, 1));
+	r_most = import_made(f->st, "most.txt",
+	    letter_with("Geachte meeste,", most, 1));
+	for (size_t i = 0; i < sizeof(other) / sizeof(*other); i++) {
+		snprintf(name, sizeof(name), "Geachte %zu,", i);
+		import_made(f->st, name, letter_with(name, other[i], 1));
+	}
+	p = passage_with(f->st, src.doc, "nieuwe vergunning");
+
+	/* the others share only "provincie" or "vraagt", which many letters have */
+	assert_int_equal(store_related(f->st, p, 10, &h, &n, &err), STATUS_OK);
+	assert_int_equal(n, 10);
+	assert_int_equal(h[0].doc, r_most.doc);
+	assert_int_equal(h[1].doc, r_two.doc);
+	assert_int_equal(h[2].doc, r_one.doc);
+	assert_true(h[0].score > h[1].score && h[1].score > h[2].score &&
+	    h[2].score > h[3].score);
+	assert_ranked(h, n);
+	assert_false(hits_doc(h, n, src.doc));
+	/* the stems matched: "veehouderij" for "veehouderijen" */
+	assert_non_null(strstr(h[0].snippet, "[veehouderij]"));
+	store_hits_free(h, n);
+
+	/* the limit */
+	assert_int_equal(store_related(f->st, p, 1, &h, &n, &err), STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].doc, r_most.doc);
+	store_hits_free(h, n);
+
+	/* a passage of function words only is about nothing */
+	p = passage_with(f->st, r_one.doc, "Dat is het");
+	assert_int_equal(store_related(f->st, p, 10, &h, &n, &err), STATUS_OK);
+	assert_int_equal(n, 0);
+}
+
+/* FTS5's own check of an index against the passages. */
+static void
+assert_indexes_intact(struct store *st)
+{
+	static const char *const checks[] = {
+		"INSERT INTO passage_fts (passage_fts) VALUES ('integrity-check')",
+		"INSERT INTO passage_stem (passage_stem) VALUES ('integrity-check')",
+		"INSERT INTO passage_tri (passage_tri) VALUES ('integrity-check')",
+	};
+
+	for (size_t i = 0; i < 3; i++) {
+		char *msg = NULL;
+
+		if (sqlite3_exec(st->db, checks[i], NULL, NULL, &msg) != SQLITE_OK)
+			fail_msg("%s: %s", checks[i], msg);
+	}
+}
+
+static size_t
+count_hits(struct store *st, const char *text, bool substring)
+{
+	size_t n;
+	struct search_hit *h = search_text(st, text, substring, &n);
+
+	store_hits_free(h, n);
+	return n;
+}
+
+/* The triggers keep the three indexes in step with the passages. */
+static void
+test_search_indexes_in_step(void **state)
+{
+	struct fixture *f = *state;
+	struct import_result az, bzk;
+	char sql[128];
+
+	az = import_made(f->st, "az.txt", doc_az());
+	bzk = import_made(f->st, "bzk.md", doc_bzk());
+	assert_indexes_intact(f->st);
+	assert_int_equal(count_hits(f->st, "tevoren", false), 1);
+	assert_int_equal(count_hits(f->st, "gepland", false), 1);
+	assert_int_equal(count_hits(f->st, "genoemd", false), 1);	/* stem */
+	assert_int_equal(count_hits(f->st, "evoren", true), 1);	/* trigrams */
+
+	/* an edited passage is found by its new words only */
+	snprintf(sql, sizeof(sql), "UPDATE passage SET text = 'De zeppelins"
+	    " landen.' WHERE document = %lld AND text LIKE '%%tevoren%%'",
+	    bzk.doc);
+	assert_int_equal(sqlite3_exec(f->st->db, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_indexes_intact(f->st);
+	assert_int_equal(count_hits(f->st, "tevoren", true), 0);
+	assert_int_equal(count_hits(f->st, "zeppelin", false), 1);
+	assert_int_equal(count_hits(f->st, "eppeli", true), 1);
+
+	/* a document gone is gone from every index */
+	snprintf(sql, sizeof(sql), "DELETE FROM document WHERE id = %lld",
+	    bzk.doc);
+	assert_int_equal(sqlite3_exec(f->st->db, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_indexes_intact(f->st);
+	assert_int_equal(count_hits(f->st, "zeppelins", false), 0);
+	assert_int_equal(count_hits(f->st, "eppeli", true), 0);
+	assert_int_equal(count_hits(f->st, "ambtenaren", false),
+	    (size_t)query_int(f->path, "SELECT count(*) FROM passage"
+	    " WHERE text LIKE '%ambtenaren%'"));
+	(void)az;
+}
+
+/*
+ * Another program (the sqlite3 shell) reads the tables and the two
+ * indexes with SQLite's own tokenizers, but not the stemmed one.
+ */
+static void
+test_search_other_connection(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	import_made(f->st, "bzk.md", doc_bzk());
+	store_close(f->st);
+	f->st = NULL;
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage"), 7);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage_fts"
+	    " WHERE passage_fts MATCH 'tevoren'"), 1);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage_tri"
+	    " WHERE passage_tri MATCH 'evoren'"), 1);
+	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM"
+	    " passage_stem WHERE passage_stem MATCH 'plannen'", -1, &s, NULL),
+	    SQLITE_OK);
+	assert_non_null(strstr(sqlite3_errmsg(db), "tokenizer"));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
 int
 main(void)
 {
@@ -2211,6 +3027,23 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_library_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_seed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_people, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_seeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_hostile, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_exact_first,
+		    setup_memory, teardown),
+		cmocka_unit_test_setup_teardown(test_search_filters, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_suggest, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_related_seeds, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_related_ranking, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_indexes_in_step, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_other_connection, setup,
 		    teardown),
 	};
 

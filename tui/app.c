@@ -13,6 +13,7 @@
 #include "draw.h"
 #include "keymap.h"
 #include "text.h"
+#include "view_search.h"
 #include "xalloc.h"
 
 #define MAX_VIEWS 16
@@ -145,6 +146,15 @@ app_key(struct app *app, int key)
 		if (v->ops != &view_help_ops) {
 			app->help_scope = v->ops->scope;
 			app_push(app, &view_help_ops, &app->help_scope);
+		}
+		break;
+	case ACTION_SEARCH:
+		if (v->ops == &view_search_ops) {
+			v->ops->handle(v, action);
+		} else {
+			struct search_request req = { NULL, 0, NULL };
+
+			app_push(app, &view_search_ops, &req);
 		}
 		break;
 	case ACTION_REDRAW:

@@ -16,6 +16,12 @@ int cli_show(struct store *st, int argc, char **argv);
 int cli_diff(struct store *st, int argc, char **argv);
 /* The similarity of every two answering ministries, per vraag. */
 int cli_matrix(struct store *st, int argc, char **argv);
+/*
+ * The passages that match a query (1 and the words of the index close to
+ * it when none does), and the passages of other documents most like one.
+ */
+int cli_search(struct store *st, int argc, char **argv);
+int cli_related(struct store *st, int argc, char **argv);
 
 /*
  * naast without a command: on an empty database, imports the bundled

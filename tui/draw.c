@@ -32,6 +32,7 @@ static const struct {
 	[UI_DIFF_SOME]   = { COLOR_YELLOW, A_UNDERLINE, A_UNDERLINE },
 	[UI_DIFF_UNIQUE] = { COLOR_RED,    A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
 	[UI_REF]     = { COLOR_GREEN,   0,         A_DIM },
+	[UI_MATCH]   = { COLOR_MAGENTA, A_BOLD,    A_BOLD | A_UNDERLINE },
 };
 
 void

@@ -31,6 +31,7 @@ enum ui {
 	UI_DIFF_SOME,	/* words that only some of the other panes share */
 	UI_DIFF_UNIQUE,	/* words that no other pane has */
 	UI_REF,		/* an answer shown inline where a reference points to it */
+	UI_MATCH,	/* the words a search found */
 	N_UI
 };
 

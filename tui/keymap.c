@@ -58,6 +58,7 @@ static const struct {
 	{ "Space",	' ' },
 	{ "Esc",	27 },
 	{ "Backspace",	KEYMAP_FKEY(KEY_BACKSPACE) },
+	{ "Delete",	KEYMAP_FKEY(KEY_DC) },
 	{ "Up",		KEYMAP_FKEY(KEY_UP) },
 	{ "Down",	KEYMAP_FKEY(KEY_DOWN) },
 	{ "Left",	KEYMAP_FKEY(KEY_LEFT) },
@@ -543,6 +544,7 @@ static const struct {
 	{ "generic", "G",	"last" },
 	{ "generic", "End",	"last" },
 	{ "generic", "Enter",	"open" },
+	{ "generic", "/",	"search" },
 
 	{ "library", "f",	"filter" },
 	{ "library", "S",	"sort" },
@@ -560,10 +562,12 @@ static const struct {
 	{ "compare", "d",	"toggle-diff" },
 	{ "compare", "x",	"toggle-refs" },
 	{ "compare", "o",	"matrix" },
+	{ "compare", "R",	"related" },
 
 	{ "reader",  "Tab",	"outline" },
 	{ "reader",  "n",	"next-vraag" },
 	{ "reader",  "p",	"prev-vraag" },
+	{ "reader",  "R",	"related" },
 
 	{ "help",    "Esc",	"quit" },
 
@@ -574,6 +578,8 @@ static const struct {
 	{ "matrix",  "l",	"pane-right" },
 	{ "matrix",  "Right",	"pane-right" },
 	{ "matrix",  "Esc",	"quit" },
+
+	{ "search",  "Esc",	"quit" },
 };
 
 void

@@ -12,8 +12,8 @@
  *
  * SCOPE is a view name or "generic" (every view); KEY is a character
  * ("j", "?", "G"), a name ("Enter", "Tab", "BackTab", "Space", "Esc",
- * "Backspace", "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home",
- * "End", "F1".."F12") or a control key ("C-a".."C-z"); ACTION is an
+ * "Backspace", "Delete", "Up", "Down", "Left", "Right", "PgUp", "PgDn",
+ * "Home", "End", "F1".."F12") or a control key ("C-a".."C-z"); ACTION is an
  * action name or "none" to unbind.  Words are separated by spaces or tabs;
  * a word starting with '#' after ACTION starts a comment.  A view's own
  * binding wins over a generic one, and "none" in a view hides a generic
@@ -83,6 +83,8 @@
 	_(TOGGLE_DIFF,     "toggle-diff",     "Mark what the panes share and what only one says") \
 	_(TOGGLE_REFS,     "toggle-refs",     "Show the answers that references point to, inline") \
 	_(MATRIX,          "matrix",          "Show all vragen by ministry, with how alike the answers are") \
+	_(SEARCH,          "search",          "Search every passage") \
+	_(RELATED,         "related",         "Find the passages most like the one under the cursor") \
 	_(OUTLINE,         "outline",         "Show or hide the outline; jump with Enter")
 
 enum action {
@@ -100,7 +102,8 @@ enum action {
 	_(READER,  "reader") \
 	_(HELP,    "help") \
 	_(PICKER,  "picker") \
-	_(MATRIX,  "matrix")
+	_(MATRIX,  "matrix") \
+	_(SEARCH,  "search")
 
 enum scope {
 #define SCOPE_ENUM(name, str) SCOPE_##name,

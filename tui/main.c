@@ -41,6 +41,15 @@ static const char usage_text[] =
 "                                 ministries' answers to vraag N\n"
 "  matrix SET [--json]            how alike every two ministries' answers\n"
 "                                 are, per vraag\n"
+"  search QUERY... [--ministry CODE] [--questioner NAME] [--party PARTY]\n"
+"         [--from DATE] [--to DATE] [--kind answer|letter] [--substring]\n"
+"         [--limit N] [--sort rank|date] [--json]\n"
+"                                 the passages that contain the words of\n"
+"                                 QUERY ('\"a phrase\"', prefix*), best first;\n"
+"                                 exit 1 when none does\n"
+"  related PASSAGE [--limit N] [--json]\n"
+"                                 the passages of other documents most\n"
+"                                 like passage PASSAGE\n"
 "\n"
 "Options:\n"
 "  --db PATH      database file (default: $NAAST_DB, else\n"
@@ -48,7 +57,8 @@ static const char usage_text[] =
 "  -h, --help     show this help\n"
 "  -V, --version  show the version\n"
 "\n"
-"Exit status: 0 success, 1 failure, 2 usage error.\n";
+"Exit status: 0 success, 1 failure (search and related: also nothing\n"
+"found), 2 usage error.  'naast COMMAND --help' tells more.\n";
 
 /* The commands, by name. */
 static const struct command {
@@ -60,6 +70,8 @@ static const struct command {
 	{ "show", cli_show },
 	{ "diff", cli_diff },
 	{ "matrix", cli_matrix },
+	{ "search", cli_search },
+	{ "related", cli_related },
 };
 
 static const struct command *

@@ -66,5 +66,6 @@ extern const struct view_ops view_reader_ops;
 extern const struct view_ops view_help_ops;
 extern const struct view_ops view_picker_ops;
 extern const struct view_ops view_matrix_ops;
+extern const struct view_ops view_search_ops;
 
 #endif

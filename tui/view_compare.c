@@ -32,6 +32,8 @@
 #include "view_compare.h"
 #include "view_matrix.h"
 #include "view_picker.h"
+#include "view_reader.h"
+#include "view_search.h"
 #include "xalloc.h"
 #include "xref.h"
 
@@ -51,6 +53,7 @@ struct pline {
 struct pane {
 	char ministry[16];
 	char **paras;		/* the answer, sanitised, one string a paragraph */
+	long long *para_ids;	/* the passage of each paragraph */
 	size_t n_paras;
 	struct compare_text words;
 	enum compare_mark *marks;	/* per word, while marks are on */
@@ -77,6 +80,7 @@ struct compare {
 	int rows, cols, body_y, body_h, pane_w, visible;
 	struct wrapped vraag_text;
 	bool stale;		/* lay out again before drawing */
+	long long put_cursor;	/* after the next layout: the cursor on this passage */
 };
 
 /* -------------------------------------------------------------- answers */
@@ -259,8 +263,10 @@ free_answer(struct pane *p)
 {
 	compare_text_free(&p->words);
 	model_strv_free(p->paras, p->n_paras);
+	free(p->para_ids);
 	free(p->marks);
 	p->paras = NULL;
+	p->para_ids = NULL;
 	p->n_paras = 0;
 	p->marks = NULL;
 }
@@ -272,9 +278,12 @@ read_answer(const struct compare *c, struct pane *p)
 	const struct answer_view *a = answer_of(c, p->ministry);
 
 	free_answer(p);
-	for (size_t i = 0; a && i < a->n_paragraphs; i++)
+	p->para_ids = xcalloc(a ? a->n_paragraphs + 1 : 1, sizeof(*p->para_ids));
+	for (size_t i = 0; a && i < a->n_paragraphs; i++) {
+		p->para_ids[i] = a->paragraphs[i].id;
 		model_strv_add(&p->paras, &p->n_paras,
 		    text_sanitize(a->paragraphs[i].text, strlen(a->paragraphs[i].text), 0));
+	}
 	compare_text_init(&p->words, (const char *const *)p->paras, p->n_paras, 0);
 }
 
@@ -388,6 +397,35 @@ show_focus(struct compare *c)
 		c->first = c->n_panes > (size_t)c->visible ? c->n_panes - (size_t)c->visible : 0;
 }
 
+static void scroll_focused(struct compare *c, int cursor_delta, int offset_delta);
+
+/* Puts the focused pane's cursor on the first line of a passage. */
+static void
+cursor_on(struct compare *c, long long passage)
+{
+	struct pane *p = &c->panes[c->focus];
+
+	for (size_t i = 0; i < p->n_lines; i++) {
+		const struct pline *l = &p->lines[i];
+
+		if (l->para >= 0 && p->para_ids[l->para] == passage) {
+			scroll_focused(c, (int)i - p->cursor, 0);
+			return;
+		}
+	}
+}
+
+/* The passage under the focused pane's cursor, or 0. */
+static long long
+passage_at_cursor(const struct compare *c)
+{
+	const struct pane *p = &c->panes[c->focus];
+
+	if (p->cursor < pane_lines(p) && p->lines[p->cursor].para >= 0)
+		return p->para_ids[p->lines[p->cursor].para];
+	return 0;
+}
+
 static void
 layout(struct compare *c, int rows, int cols)
 {
@@ -410,6 +448,9 @@ layout(struct compare *c, int rows, int cols)
 		lay_out_pane(c, &c->panes[i], c->pane_w - 4);
 		clamp(c, &c->panes[i]);
 	}
+	if (c->put_cursor)
+		cursor_on(c, c->put_cursor);
+	c->put_cursor = 0;
 	show_focus(c);
 	c->stale = false;
 }
@@ -524,6 +565,7 @@ compare_open(struct view *v, const void *arg)
 	if (c->n_panes == 0)
 		add_pane(c, c->set.n_addressed ? c->set.addressed[0] : "?");
 	go_to(c, req->vraag, req->ministry);
+	c->put_cursor = req->passage;
 	return true;
 }
 
@@ -785,9 +827,13 @@ compare_handle(struct view *v, enum action action)
 {
 	struct compare *c = v->data;
 	struct pane *f = &c->panes[c->focus];
-	int page = c->body_h - 3 > 1 ? c->body_h - 3 : 1;
-	long long doc;
+	int page;
+	long long doc, related;
 
+	/* Keys typed ahead of a redraw act on the current layout. */
+	if (c->stale && c->rows > 0)
+		layout(c, c->rows, c->cols);
+	page = c->body_h - 3 > 1 ? c->body_h - 3 : 1;
 	switch (action) {
 	case ACTION_DOWN:
 		scroll_focused(c, 1, 0);
@@ -849,6 +895,19 @@ compare_handle(struct view *v, enum action action)
 	case ACTION_MATRIX:
 		open_matrix(v);
 		break;
+	case ACTION_RELATED:
+		related = passage_at_cursor(c);
+		if (related) {
+			char about[64];
+			struct search_request req = { NULL, related, about };
+
+			snprintf(about, sizeof(about), "the %s answer to vraag %d", f->ministry,
+			    c->q[c->vraag].number);
+			app_push(v->app, &view_search_ops, &req);
+		} else {
+			app_message(v->app, "Put the cursor on a paragraph of an answer first");
+		}
+		break;
 	case ACTION_CHOOSE_MINISTRY:
 		choose_ministry(v);
 		break;
@@ -861,9 +920,11 @@ compare_handle(struct view *v, enum action action)
 		/* FALLTHROUGH */
 	case ACTION_READER:
 		doc = doc_of(c, f->ministry);
-		if (doc)
-			app_push(v->app, &view_reader_ops, &doc);
-		else
+		if (doc) {
+			struct reader_request req = { doc, passage_at_cursor(c) };
+
+			app_push(v->app, &view_reader_ops, &req);
+		} else
 			app_message(v->app, "No answer from %s is imported", f->ministry);
 		break;
 	default:

@@ -8,6 +8,7 @@ struct compare_request {
 	long long set;
 	int vraag;		/* the vraag to show first; 0: the first */
 	const char *ministry;	/* the ministry to focus; NULL: the first pane */
+	long long passage;	/* the passage to put the cursor on; 0: none */
 };
 
 #endif

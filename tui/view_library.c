@@ -16,6 +16,7 @@
 #include "store.h"
 #include "view.h"
 #include "view_compare.h"
+#include "view_reader.h"
 #include "xalloc.h"
 
 /* Rows fetched at a time, and the most kept around the selection. */
@@ -308,11 +309,14 @@ library_handle(struct view *v, enum action action)
 		if (lib->n == 0)
 			break;
 		if (lib->rows[lib->sel].kind == LIBRARY_SET) {
-			struct compare_request req = { lib->rows[lib->sel].id, 0, NULL };
+			struct compare_request req = { lib->rows[lib->sel].id, 0, NULL, 0 };
 
 			app_push(v->app, &view_compare_ops, &req);
-		} else
-			app_push(v->app, &view_reader_ops, &lib->rows[lib->sel].id);
+		} else {
+			struct reader_request req = { lib->rows[lib->sel].id, 0 };
+
+			app_push(v->app, &view_reader_ops, &req);
+		}
 		break;
 	default:
 		break;

@@ -14,8 +14,11 @@
 #include "app.h"
 #include "date.h"
 #include "draw.h"
+#include "model.h"
 #include "store.h"
 #include "view.h"
+#include "view_reader.h"
+#include "view_search.h"
 #include "xalloc.h"
 
 #define OUTLINE_WIDTH 24
@@ -25,6 +28,7 @@ struct rline {
 	char *text;
 	enum ui look;
 	int indent;
+	long long passage;	/* the passage it shows; 0 for headings and gaps */
 };
 
 /* A place to jump to. */
@@ -43,6 +47,8 @@ struct reader {
 	int height, width;	/* of the text at the last layout */
 	bool outline;		/* the outline is shown and has the keys */
 	size_t outline_sel;
+	long long show;		/* after the first layout: scroll to this passage */
+	long long mark;		/* the passage opened: marked in the margin */
 };
 
 /* ----------------------------------------------------------------- layout */
@@ -54,17 +60,21 @@ add(struct reader *r, const char *text, enum ui look, int indent)
 	r->lines[r->n].text = xstrdup(text);
 	r->lines[r->n].look = look;
 	r->lines[r->n].indent = indent;
+	r->lines[r->n].passage = 0;
 	r->n++;
 }
 
+/* The lines of passage p, wrapped. */
 static void
-add_wrapped(struct reader *r, const char *text, enum ui look, int indent)
+add_wrapped(struct reader *r, const struct doc_passage *p, enum ui look, int indent)
 {
 	struct wrapped w = { 0 };
 
-	draw_wrap(&w, text, r->width - indent);
-	for (size_t i = 0; i < w.n; i++)
+	draw_wrap(&w, p->text, r->width - indent);
+	for (size_t i = 0; i < w.n; i++) {
 		add(r, w.lines[i], look, indent);
+		r->lines[r->n - 1].passage = p->id;
+	}
 	draw_wrap_free(&w);
 }
 
@@ -114,37 +124,37 @@ layout(struct reader *r)
 					section(r, label);
 				add(r, label, UI_HEADING, 0);
 			}
-			add_wrapped(r, p->text, UI_NORMAL, 0);
+			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_HEADER:
 			if (new_block)
 				section(r, "Header");
-			add_wrapped(r, p->text, UI_TITLE, 0);
+			add_wrapped(r, p, UI_TITLE, 0);
 			break;
 		case ROLE_EPIGRAPH:
 			section(r, "Epigraph");
-			add_wrapped(r, p->text, UI_DIM, 4);
+			add_wrapped(r, p, UI_DIM, 4);
 			break;
 		case ROLE_ATTRIBUTION:
-			add_wrapped(r, p->text, UI_DIM, 8);
+			add_wrapped(r, p, UI_DIM, 8);
 			break;
 		case ROLE_SALUTATION:
 			section(r, "Salutation");
-			add_wrapped(r, p->text, UI_NORMAL, 0);
+			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_BODY:
 			snprintf(label, sizeof(label), "Paragraph %d", ++body);
 			section(r, label);
-			add_wrapped(r, p->text, UI_NORMAL, 0);
+			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_CLOSING:
 			section(r, "Closing");
-			add_wrapped(r, p->text, UI_NORMAL, 0);
+			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_OTHER:
 			if (new_block)
 				section(r, "Not placed");
-			add_wrapped(r, p->text, UI_DIM, 2);
+			add_wrapped(r, p, UI_DIM, 2);
 			break;
 		}
 		last_role = p->role;
@@ -159,15 +169,17 @@ layout(struct reader *r)
 static bool
 reader_open(struct view *v, const void *arg)
 {
+	const struct reader_request *req = arg;
 	struct reader *r = xcalloc(1, sizeof(*r));
 	struct error err = { "" };
-	long long id = *(const long long *)arg;
+	long long id = req->doc;
 
 	if (store_document(app_store(v->app), id, &r->doc, &err) != STATUS_OK) {
 		app_message(v->app, "Cannot open document %lld: %s", id, err.msg);
 		free(r);
 		return false;
 	}
+	r->show = r->mark = req->passage;
 	v->data = r;
 	return true;
 }
@@ -226,6 +238,13 @@ reader_draw(struct view *v, int rows, int cols)
 		r->height = rows - 2;
 		layout(r);
 		scroll_to(r, section < r->n_sections ? (int)r->sections[section].line : r->offset);
+		for (size_t i = 0; r->show && i < r->n; i++) {
+			if (r->lines[i].passage == r->show) {
+				scroll_to(r, (int)i);
+				break;
+			}
+		}
+		r->show = 0;
 	}
 	if (r->doc.received[0])
 		date_format_nl(r->doc.received, date, sizeof(date));
@@ -244,6 +263,8 @@ reader_draw(struct view *v, int rows, int cols)
 
 		draw_text(stdscr, 2 + y, text_x + l->indent, l->text, width - l->indent,
 		    draw_attr(l->look), 0);
+		if (r->mark && l->passage == r->mark && !r->outline)
+			draw_text(stdscr, 2 + y, 0, "▌", 1, draw_attr(UI_MARK), 0);
 	}
 	if (r->outline) {
 		size_t top = r->outline_sel >= (size_t)r->height ? r->outline_sel - (size_t)r->height + 1 : 0;
@@ -276,6 +297,33 @@ jump(struct reader *r, long delta)
 	if (s >= (long)r->n_sections)
 		s = (long)r->n_sections - 1;
 	scroll_to(r, (int)r->sections[s].line);
+}
+
+/* The passages most like the first one on screen. */
+static void
+related(struct view *v)
+{
+	struct reader *r = v->data;
+
+	for (int i = r->offset; i < (int)r->n && i < r->offset + r->height; i++) {
+		if (r->lines[i].passage) {
+			char about[96];
+			struct search_request req = { NULL, r->lines[i].passage, about };
+			size_t at = 0;
+
+			for (size_t k = 0; k < r->n_sections; k++)
+				if (r->sections[k].line <= (size_t)i)
+					at = k;
+			snprintf(about, sizeof(about), "%s of this %s",
+			    r->n_sections ? r->sections[at].label : "a passage",
+			    model_kind_name(r->doc.kind));
+			if (r->n_sections && about[0] >= 'A' && about[0] <= 'Z')
+				about[0] = (char)(about[0] - 'A' + 'a');
+			app_push(v->app, &view_search_ops, &req);
+			return;
+		}
+	}
+	app_message(v->app, "No paragraph on screen to find related passages for");
 }
 
 static void
@@ -328,6 +376,9 @@ reader_handle(struct view *v, enum action action)
 		break;
 	case ACTION_PREV_VRAAG:
 		jump(r, -1);
+		break;
+	case ACTION_RELATED:
+		related(v);
 		break;
 	case ACTION_OUTLINE:
 		r->outline = !r->outline;

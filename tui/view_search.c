@@ -1,0 +1,503 @@
+/*
+ * view_search: a prompt and the hits of a search, or the passages most
+ * like one passage.  The prompt edits a line (Left, Right, Home, End,
+ * Backspace, Delete) and remembers earlier searches (Up, Down); Enter
+ * searches.  Each hit shows where it is and a snippet with the matches
+ * marked; Enter opens it in context: the compare view at that vraag and
+ * ministry with the passage under the cursor, or the reader at it.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "model.h"
+#include "store.h"
+#include "text.h"
+#include "view.h"
+#include "view_compare.h"
+#include "view_reader.h"
+#include "view_search.h"
+#include "xalloc.h"
+
+#define SNIPPET_LINES 2
+#define HISTORY_MAX 50
+
+/* Earlier searches of this session, oldest first. */
+static char *history[HISTORY_MAX];
+static size_t n_history;
+
+/* A snippet made ready to draw: plain text and the bytes that matched. */
+struct marked {
+	char *text;
+	size_t *from, *to;
+	size_t n;
+};
+
+struct search {
+	char input[512];
+	size_t cursor;		/* byte in input */
+	bool typing;
+	size_t history_at;	/* n_history: the line being typed */
+	char query[512];	/* what the hits are for */
+	long long related;
+	struct search_hit *hits;
+	size_t n;
+	struct marked *snippets;
+	char **suggestions;
+	size_t n_suggestions;
+	size_t sel, top;
+	int per_hit, height;	/* rows per hit, rows of the list */
+};
+
+/* ------------------------------------------------------------- snippets */
+
+/* "een [ambtenaar] zegt" → "een ambtenaar zegt" with bytes 4..13 marked. */
+static void
+mark_snippet(struct marked *m, const char *snippet)
+{
+	char *safe = text_sanitize(snippet, strlen(snippet), 0);
+	size_t n = 0, open = 0;
+	bool in = false;
+
+	m->text = xmalloc(strlen(safe) + 1);
+	m->from = m->to = NULL;
+	m->n = 0;
+	for (const char *p = safe; *p; p++) {
+		if (*p == '[' && !in) {
+			in = true;
+			open = n;
+		} else if (*p == ']' && in) {
+			in = false;
+			m->from = xrealloc(m->from, (m->n + 1) * sizeof(*m->from));
+			m->to = xrealloc(m->to, (m->n + 1) * sizeof(*m->to));
+			m->from[m->n] = open;
+			m->to[m->n++] = n;
+		} else {
+			m->text[n++] = *p;
+		}
+	}
+	m->text[n] = '\0';
+	free(safe);
+}
+
+static void
+clear_results(struct search *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->snippets[i].text);
+		free(s->snippets[i].from);
+		free(s->snippets[i].to);
+	}
+	free(s->snippets);
+	store_hits_free(s->hits, s->n);
+	model_strv_free(s->suggestions, s->n_suggestions);
+	s->snippets = NULL;
+	s->hits = NULL;
+	s->suggestions = NULL;
+	s->n = s->n_suggestions = s->sel = s->top = 0;
+}
+
+static void
+remember(const char *query)
+{
+	if (n_history && strcmp(history[n_history - 1], query) == 0)
+		return;
+	if (n_history == HISTORY_MAX) {
+		free(history[0]);
+		memmove(history, history + 1, (HISTORY_MAX - 1) * sizeof(*history));
+		n_history--;
+	}
+	history[n_history++] = xstrdup(query);
+}
+
+/* Runs the search (or the related passages) and keeps the hits. */
+static void
+run(struct view *v)
+{
+	struct search *s = v->data;
+	struct error err = { "" };
+	enum status status;
+
+	clear_results(s);
+	if (s->related) {
+		status = store_related(app_store(v->app), s->related, 100, &s->hits, &s->n, &err);
+	} else {
+		struct search_query q = { .text = s->query, .limit = 200 };
+
+		remember(s->query);
+		status = store_search(app_store(v->app), &q, &s->hits, &s->n, &err);
+		if (status == STATUS_OK && s->n == 0)
+			store_suggest(app_store(v->app), s->query, &s->suggestions,
+			    &s->n_suggestions, NULL);
+	}
+	if (status != STATUS_OK) {
+		app_message(v->app, "%s", err.msg);
+		s->n = 0;
+		return;
+	}
+	s->snippets = xcalloc(s->n + 1, sizeof(*s->snippets));
+	for (size_t i = 0; i < s->n; i++)
+		mark_snippet(&s->snippets[i], s->hits[i].snippet ? s->hits[i].snippet : "");
+}
+
+/* ------------------------------------------------------------------ view */
+
+static bool
+search_open(struct view *v, const void *arg)
+{
+	const struct search_request *req = arg;
+	struct search *s = xcalloc(1, sizeof(*s));
+
+	v->data = s;
+	s->history_at = n_history;
+	if (req->related) {
+		s->related = req->related;
+		snprintf(s->query, sizeof(s->query), "%s", req->about ? req->about : "this passage");
+		run(v);
+	} else if (req->query) {
+		snprintf(s->query, sizeof(s->query), "%s", req->query);
+		snprintf(s->input, sizeof(s->input), "%s", req->query);
+		s->cursor = strlen(s->input);
+		run(v);
+	} else {
+		s->typing = true;
+	}
+	return true;
+}
+
+static void
+search_close(struct view *v)
+{
+	struct search *s = v->data;
+
+	clear_results(s);
+	free(s);
+}
+
+/* Where a hit is: "set 1 · vraag 8 · AZ · antwoord · 000_….txt". */
+static void
+hit_place(const struct search_hit *h, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	if (h->set)
+		used += (size_t)snprintf(buf + used, size - used, "set %lld · ", h->set);
+	if (h->vraag && used < size)
+		used += (size_t)snprintf(buf + used, size - used, "vraag %d · ", h->vraag);
+	if (h->ministry[0] && used < size)
+		used += (size_t)snprintf(buf + used, size - used, "%s · ", h->ministry);
+	/* A letter's paragraph is "letter", the rest of it "letter epigraph". */
+	if (h->kind == DOC_LETTER && used < size)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s%s · ",
+		    model_kind_name(h->kind), h->role == ROLE_BODY ? "" : " ",
+		    h->role == ROLE_BODY ? "" : model_role_name(h->role));
+	else if (used < size)
+		used += (size_t)snprintf(buf + used, size - used, "%s · ", model_role_name(h->role));
+	if (used < size)
+		snprintf(buf + used, size - used, "%s%s", model_origin_name(h->origin),
+		    h->substring ? " · part of a word" : "");
+}
+
+/* A snippet wrapped into at most max_lines rows at (y, x), matches marked. */
+static void
+draw_snippet(const struct marked *m, int y, int x, int width, int max_lines, bool sel)
+{
+	struct text_line *lines;
+	size_t n = text_wrap(m->text, width, &lines);
+
+	for (size_t i = 0; i < n && (int)i < max_lines; i++) {
+		char *line = xstrndup(m->text + lines[i].start, lines[i].end - lines[i].start);
+
+		draw_text(stdscr, y + (int)i, x, line, width,
+		    sel ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL), 0);
+		for (size_t k = 0; k < m->n; k++) {
+			size_t from = m->from[k] > lines[i].start ? m->from[k] : lines[i].start;
+			size_t to = m->to[k] < lines[i].end ? m->to[k] : lines[i].end;
+			char *before, *word;
+
+			if (from >= to)
+				continue;
+			before = xstrndup(m->text + lines[i].start, from - lines[i].start);
+			word = xstrndup(m->text + from, to - from);
+			draw_text(stdscr, y + (int)i, x + text_width(before), word,
+			    width - text_width(before), draw_attr(UI_MATCH) |
+			    (sel ? A_REVERSE : 0), 0);
+			free(before);
+			free(word);
+		}
+		free(line);
+	}
+	free(lines);
+}
+
+static void
+search_draw(struct view *v, int rows, int cols)
+{
+	struct search *s = v->data;
+	char title[640];
+
+	s->per_hit = 1 + SNIPPET_LINES + 1;
+	s->height = (rows - 2) / s->per_hit;
+	if (s->height < 1)
+		s->height = 1;
+	if (s->typing || !s->query[0]) {
+		draw_text(stdscr, 0, 0, " Search: ", cols, draw_attr(UI_TITLE), DRAW_PAD);
+		draw_text(stdscr, 0, 9, s->input, cols - 10, draw_attr(UI_INPUT), 0);
+		if (s->typing) {
+			char *before = xstrndup(s->input, s->cursor);
+
+			draw_text(stdscr, 0, 9 + text_width(before), "▏", 1, draw_attr(UI_MARK), 0);
+			free(before);
+		}
+	} else {
+		if (s->related)
+			snprintf(title, sizeof(title), " %zu %s like %s", s->n,
+			    s->n == 1 ? "passage" : "passages", s->query);
+		else
+			snprintf(title, sizeof(title), " %zu %s for %s", s->n,
+			    s->n == 1 ? "hit" : "hits", s->query);
+		draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
+		draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_CUT);
+	}
+	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
+	if (s->n == 0) {
+		if (s->query[0] && !s->typing) {
+			snprintf(title, sizeof(title), "No passage matches %s.", s->query);
+			draw_text(stdscr, 3, 2, title, cols - 4, draw_attr(UI_DIM), DRAW_CUT);
+			for (size_t i = 0; i < s->n_suggestions && (int)i + 5 < rows; i++) {
+				snprintf(title, sizeof(title), "%s %s", i ? "   " : "Did you mean:",
+				    s->suggestions[i]);
+				draw_text(stdscr, 5 + (int)i, 2, title, cols - 4, draw_attr(UI_NORMAL), 0);
+			}
+		} else {
+			draw_text(stdscr, 3, 2,
+			    "Type words to search for; \"quotes\" keep a phrase, a * at the end finds a prefix.",
+			    cols - 4, draw_attr(UI_DIM), 0);
+		}
+		return;
+	}
+	if (s->sel < s->top)
+		s->top = s->sel;
+	if (s->sel >= s->top + (size_t)s->height)
+		s->top = s->sel - (size_t)s->height + 1;
+	for (int i = 0; i < s->height && s->top + (size_t)i < s->n; i++) {
+		size_t h = s->top + (size_t)i;
+		int y = 2 + i * s->per_hit;
+		bool sel = h == s->sel;
+		char place[512];
+
+		hit_place(&s->hits[h], place, sizeof(place));
+		draw_text(stdscr, y, 0, " ", cols, sel ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL),
+		    DRAW_PAD);
+		draw_text(stdscr, y, 1, place, cols - 2,
+		    sel ? draw_attr(UI_CURSOR) : draw_attr(UI_HEADING), DRAW_CUT);
+		draw_snippet(&s->snippets[h], y + 1, 3, cols - 4, SNIPPET_LINES, false);
+	}
+}
+
+/* Opens hit h where it stands: a set's vraag in the compare view, else the reader. */
+static void
+open_hit(struct view *v, size_t h)
+{
+	struct search *s = v->data;
+	const struct search_hit *hit = &s->hits[h];
+
+	if (hit->set && hit->vraag) {
+		struct compare_request req = {
+			.set = hit->set,
+			.vraag = hit->vraag,
+			.ministry = hit->ministry[0] ? hit->ministry : NULL,
+			.passage = hit->passage,
+		};
+
+		app_push(v->app, &view_compare_ops, &req);
+	} else {
+		struct reader_request req = { hit->doc, hit->passage };
+
+		app_push(v->app, &view_reader_ops, &req);
+	}
+}
+
+static void
+search_handle(struct view *v, enum action action)
+{
+	struct search *s = v->data;
+
+	switch (action) {
+	case ACTION_DOWN:
+		if (s->sel + 1 < s->n)
+			s->sel++;
+		break;
+	case ACTION_UP:
+		if (s->sel > 0)
+			s->sel--;
+		break;
+	case ACTION_PAGE_DOWN:
+		s->sel = s->sel + (size_t)s->height < s->n ? s->sel + (size_t)s->height
+		    : (s->n ? s->n - 1 : 0);
+		break;
+	case ACTION_PAGE_UP:
+		s->sel = s->sel > (size_t)s->height ? s->sel - (size_t)s->height : 0;
+		break;
+	case ACTION_FIRST:
+		s->sel = 0;
+		break;
+	case ACTION_LAST:
+		s->sel = s->n ? s->n - 1 : 0;
+		break;
+	case ACTION_SEARCH:
+		s->typing = true;
+		s->related = 0;
+		s->history_at = n_history;
+		s->cursor = strlen(s->input);
+		break;
+	case ACTION_OPEN:
+		if (s->n)
+			open_hit(v, s->sel);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The byte where the character before (or after) i starts. */
+static size_t
+char_step(const char *s, size_t i, bool back)
+{
+	size_t n = strlen(s);
+
+	if (back) {
+		if (i == 0)
+			return 0;
+		i--;
+		while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i--;
+		return i;
+	}
+	if (i >= n)
+		return n;
+	i++;
+	while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+static void
+set_input(struct search *s, const char *text)
+{
+	snprintf(s->input, sizeof(s->input), "%s", text);
+	s->cursor = strlen(s->input);
+}
+
+/* The prompt: every key edits the line until Enter or Esc. */
+static bool
+search_input(struct view *v, int key)
+{
+	struct search *s = v->data;
+	size_t len = strlen(s->input), to;
+	char utf8[8];
+
+	if (!s->typing)
+		return false;
+	if (key == KEYMAP_ENTER) {
+		if (!s->input[0])
+			return true;
+		s->typing = false;
+		snprintf(s->query, sizeof(s->query), "%s", s->input);
+		run(v);
+	} else if (key == KEYMAP_ESC) {
+		s->typing = false;
+		if (!s->query[0])
+			app_pop(v->app);	/* nothing searched yet: back where we were */
+	} else if (key == KEYMAP_BACKSPACE) {
+		to = s->cursor;
+		s->cursor = char_step(s->input, s->cursor, true);
+		memmove(s->input + s->cursor, s->input + to, len - to + 1);
+	} else if (key == KEYMAP_FKEY(KEY_DC)) {
+		to = char_step(s->input, s->cursor, false);
+		memmove(s->input + s->cursor, s->input + to, len - to + 1);
+	} else if (key == KEYMAP_FKEY(KEY_LEFT)) {
+		s->cursor = char_step(s->input, s->cursor, true);
+	} else if (key == KEYMAP_FKEY(KEY_RIGHT)) {
+		s->cursor = char_step(s->input, s->cursor, false);
+	} else if (key == KEYMAP_FKEY(KEY_HOME) || key == 1) {
+		s->cursor = 0;
+	} else if (key == KEYMAP_FKEY(KEY_END) || key == 5) {
+		s->cursor = len;
+	} else if (key == KEYMAP_FKEY(KEY_UP)) {
+		if (s->history_at > 0)
+			set_input(s, history[--s->history_at]);
+	} else if (key == KEYMAP_FKEY(KEY_DOWN)) {
+		if (s->history_at < n_history)
+			s->history_at++;
+		set_input(s, s->history_at < n_history ? history[s->history_at] : "");
+	} else if (keymap_is_text(key)) {
+		size_t n = keymap_text_utf8(key, utf8);
+
+		if (len + n < sizeof(s->input)) {
+			memmove(s->input + s->cursor + n, s->input + s->cursor, len - s->cursor + 1);
+			memcpy(s->input + s->cursor, utf8, n);
+			s->cursor += n;
+		}
+	}
+	return true;
+}
+
+static void
+search_mouse(struct view *v, enum mouse event, int y, int x)
+{
+	struct search *s = v->data;
+
+	(void)x;
+	if (event == MOUSE_WHEEL_UP)
+		search_handle(v, ACTION_UP);
+	else if (event == MOUSE_WHEEL_DOWN)
+		search_handle(v, ACTION_DOWN);
+	else if (y >= 2 && s->per_hit > 0 && s->top + (size_t)((y - 2) / s->per_hit) < s->n) {
+		size_t h = s->top + (size_t)((y - 2) / s->per_hit);
+
+		if (h == s->sel)
+			open_hit(v, h);
+		else
+			s->sel = h;
+	}
+}
+
+static void
+search_status(struct view *v, char *buf, size_t size)
+{
+	struct search *s = v->data;
+
+	if (s->typing)
+		snprintf(buf, size, "Search: Enter searches, Up/Down earlier searches, Esc stops");
+	else if (s->n)
+		snprintf(buf, size, "Hit %zu of %zu", s->sel + 1, s->n);
+	else
+		snprintf(buf, size, "No hits");
+}
+
+static const struct view_hint search_hints[] = {
+	{ ACTION_OPEN, "open" },
+	{ ACTION_SEARCH, "new search" },
+	{ ACTION_NONE, NULL },
+};
+
+const struct view_ops view_search_ops = {
+	.name = "search",
+	.scope = SCOPE_SEARCH,
+	.min_cols = 40,
+	.min_rows = 8,
+	.open = search_open,
+	.draw = search_draw,
+	.handle = search_handle,
+	.input = search_input,
+	.mouse = search_mouse,
+	.status = search_status,
+	.hints = search_hints,
+	.close = search_close,
+};
