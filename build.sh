@@ -16,7 +16,7 @@ top=$(pwd)
 
 # What naast needs to build and to test, by Debian package name.
 PACKAGES="gcc make autoconf automake pkgconf libncurses-dev libsqlite3-dev
-libunistring-dev libstemmer-dev libcmocka-dev tmux jq sqlite3"
+libunistring-dev libstemmer-dev libcmocka-dev tmux jq sqlite3 poppler-utils"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
 

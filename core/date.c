@@ -92,15 +92,56 @@ date_parse_nl(const char *s, char iso[11])
 	return (size_t)(p - s);
 }
 
+/* Reads an ISO date "2024-01-29"; false when iso is not one. */
+static bool
+read_iso(const char *iso, int *y, int *m, int *d)
+{
+	return iso && strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-' &&
+	    digits(iso, 4, y) && digits(iso + 5, 2, m) && digits(iso + 8, 2, d) &&
+	    valid(*y, *m, *d);
+}
+
 bool
 date_format_nl(const char *iso, char *out, size_t size)
 {
 	int y, m, d, n;
 
-	if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-' ||
-	    !digits(iso, 4, &y) || !digits(iso + 5, 2, &m) ||
-	    !digits(iso + 8, 2, &d) || !valid(y, m, d))
+	if (!read_iso(iso, &y, &m, &d))
 		return false;
 	n = snprintf(out, size, "%d %s %d", d, months[m - 1], y);
 	return n > 0 && (size_t)n < size;
+}
+
+/* Day of the week, 0 for Sunday (Sakamoto's method). */
+static int
+weekday(int y, int m, int d)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+
+	if (m < 3)
+		y--;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+bool
+date_vergaderjaar(const char *iso, char out[8])
+{
+	int y, m, d, prinsjesdag, first;
+
+	if (!read_iso(iso, &y, &m, &d))
+		return false;
+	first = 1 + (2 - weekday(y, 9, 1) + 7) % 7;	/* first Tuesday of September */
+	prinsjesdag = first + 14;
+	if (m < 9 || (m == 9 && d < prinsjesdag))
+		y--;
+	/* valid() keeps y in 1800..2999: four digits, and two after the slash */
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '/';
+	out[5] = (char)('0' + (y + 1) / 10 % 10);
+	out[6] = (char)('0' + (y + 1) % 10);
+	out[7] = '\0';
+	return true;
 }

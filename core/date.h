@@ -18,4 +18,11 @@ size_t date_parse_nl(const char *s, char iso[11]);
 /* Writes "29 januari 2024" for "2024-01-29"; false when iso is not a date. */
 bool date_format_nl(const char *iso, char *out, size_t size);
 
+/*
+ * The parliamentary year (vergaderjaar) of a date as the Handelingen cite
+ * it, "2023/24": it begins on Prinsjesdag, the third Tuesday of September.
+ * False when iso is not a date.
+ */
+bool date_vergaderjaar(const char *iso, char out[8]);
+
 #endif

@@ -99,6 +99,7 @@ model_signatories_free(struct signatory *s, size_t n)
 		free(s[i].name);
 		free(s[i].role);
 		free(s[i].ministry);
+		free(s[i].portfolio);
 		model_strv_free(s[i].on_behalf_of, s[i].n_on_behalf_of);
 	}
 	free(s);
@@ -127,7 +128,36 @@ model_add_passage(struct document *doc, enum role role, int vraag, char *text,
 	p->text = text;
 	p->start = start;
 	p->end = end;
+	p->footnotes = NULL;
+	p->n_footnotes = 0;
 	return p;
+}
+
+struct footnote *
+model_add_footnote(struct passage *p, char *marker, char *text, size_t at,
+    size_t start, size_t end)
+{
+	struct footnote *f;
+
+	p->footnotes = xrealloc(p->footnotes,
+	    (p->n_footnotes + 1) * sizeof(*p->footnotes));
+	f = &p->footnotes[p->n_footnotes++];
+	f->marker = marker;
+	f->text = text;
+	f->at = at;
+	f->start = start;
+	f->end = end;
+	return f;
+}
+
+void
+model_footnotes_free(struct footnote *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].marker);
+		free(f[i].text);
+	}
+	free(f);
 }
 
 void
@@ -160,8 +190,11 @@ model_free(struct document *doc)
 	free(doc->epigraph_author);
 	free(doc->salutation);
 	free(doc->closing);
-	for (size_t i = 0; i < doc->n_passages; i++)
+	for (size_t i = 0; i < doc->n_passages; i++) {
 		free(doc->passages[i].text);
+		model_footnotes_free(doc->passages[i].footnotes,
+		    doc->passages[i].n_footnotes);
+	}
 	free(doc->passages);
 	model_strv_free(doc->warnings, doc->n_warnings);
 	free(doc);

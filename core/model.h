@@ -22,7 +22,8 @@
 	_(UNKNOWN,   "unknown") \
 	_(ANSWER,    "answer") \
 	_(LETTER,    "letter") \
-	_(QUESTIONS, "questions")
+	_(QUESTIONS, "questions") \
+	_(MEDEDELING, "mededeling")
 
 enum doc_kind {
 #define DOC_KIND_ENUM(name, str) DOC_##name,
@@ -51,12 +52,25 @@ enum role {
 #undef ROLE_ENUM
 };
 
+/*
+ * A footnote of a passage: the marker printed in its text ("afhalen?1"),
+ * which the passage's text no longer has, and the footnote's own text.
+ */
+struct footnote {
+	char *marker;		/* as printed: "1" */
+	char *text;		/* cleaned text, without its number */
+	size_t at;		/* byte offset in passage.text where the marker stood */
+	size_t start, end;	/* byte range of the footnote in document.raw */
+};
+
 struct passage {
 	enum role role;
 	int vraag;		/* vraag number for VRAAG and ANTWOORD, else 0 */
 	int vraag_to;		/* last vraag of a combined "Vraag 10 en 11", else = vraag */
 	char *text;		/* cleaned text, one paragraph, no newlines */
 	size_t start, end;	/* byte range in document.raw */
+	struct footnote *footnotes;	/* in the order of their markers */
+	size_t n_footnotes;
 };
 
 struct questioner {
@@ -68,6 +82,7 @@ struct signatory {
 	char *name;		/* "Rutte" */
 	char *role;		/* "Minister-President", "Minister", "Staatssecretaris" */
 	char *ministry;		/* code, "AZ"; NULL when unknown */
+	char *portfolio;	/* "Fiscaliteit en Douane" of "(Financiën – Fiscaliteit en Douane)"; NULL when none */
 	char **on_behalf_of;	/* ministry codes of "mede namens" */
 	size_t n_on_behalf_of;
 };
@@ -83,6 +98,13 @@ struct document {
 	const char *format;	/* name of the parser that read it (static) */
 	char *raw;		/* the file's bytes, NUL-terminated */
 	size_t raw_len;
+	/*
+	 * When raw is text extracted from the file (a PDF), the SHA-256 (hex)
+	 * of the file's own bytes: the same file imported again is then the
+	 * same document whatever the extractor's version.  "" when raw is
+	 * the file.
+	 */
+	char source_sha256[65];
 
 	/* Question set (answers and questions). */
 	char *subject;
@@ -124,6 +146,10 @@ void model_free(struct document *doc);
 /* Appends a passage; takes ownership of text.  Returns it. */
 struct passage *model_add_passage(struct document *doc, enum role role,
     int vraag, char *text, size_t start, size_t end);
+/* Appends a footnote to p; takes ownership of marker and text. */
+struct footnote *model_add_footnote(struct passage *p, char *marker,
+    char *text, size_t at, size_t start, size_t end);
+void model_footnotes_free(struct footnote *f, size_t n);
 void model_warn(struct document *doc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Appends s to the string array *v of *n entries; takes ownership of s. */

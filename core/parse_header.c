@@ -434,6 +434,24 @@ reset_answer(struct document *doc)
 	doc->received[0] = '\0';
 }
 
+/*
+ * The portfolio of a staatssecretaris, after the dash in "Financiën –
+ * Fiscaliteit en Douane"; NULL when there is none.
+ */
+static char *
+portfolio_of(const char *name)
+{
+	static const char *const dashes[] = { " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - " };
+
+	for (size_t i = 0; i < COUNT(dashes); i++) {
+		const char *d = strstr(name, dashes[i]);
+
+		if (d && d[strlen(dashes[i])])
+			return xstrdup(d + strlen(dashes[i]));
+	}
+	return NULL;
+}
+
 /* "Minister X (Ministry – portfolio), mede namens de Minister van Y". */
 static void
 read_signatory(struct document *doc, struct span sp)
@@ -455,6 +473,7 @@ read_signatory(struct document *doc, struct span sp)
 		struct span m = { open + 1, closing_paren(open, who.e) };
 		char *name = span_text(span_trim(m, ","));
 
+		sig.portfolio = portfolio_of(name);
 		if ((code = ministry_code(name)) == NULL)
 			model_warn(doc,
 			    "answer header: unknown ministry '%s' (add it to assets/ministries.tsv)",
@@ -466,6 +485,7 @@ read_signatory(struct document *doc, struct span sp)
 	who = span_trim(who, ",");
 	if (who.s == who.e) {
 		model_warn(doc, "answer header: a bewindspersoon without a name");
+		free(sig.portfolio);
 		return;
 	}
 	if (!role)

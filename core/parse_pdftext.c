@@ -26,6 +26,8 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +76,28 @@ struct block {
 	bool warned;		/* OTHER: the reason was given already */
 };
 
+/* A footnote at the foot of a page: its number line and its text lines. */
+struct note {
+	int num;
+	int page;
+	size_t first, last;	/* its lines, inclusive (first may be the number alone) */
+	size_t mark;		/* index in ctx.marks, or SIZE_MAX when not found */
+};
+
+/* A footnote marker in the text: bytes [start, end) of the raw text. */
+struct mark {
+	size_t start, end;
+	size_t line;
+	size_t note;		/* index in ctx.notes */
+};
+
+/* A marker that went into a passage: where its footnote goes. */
+struct pending {
+	size_t passage;		/* index in doc->passages */
+	size_t note;
+	size_t at;		/* byte offset in the passage's text */
+};
+
 struct ctx {
 	struct document *doc;
 	const char *s;		/* doc->raw */
@@ -84,7 +108,21 @@ struct ctx {
 	char **hyph;		/* casefolded words written with a hyphen, sorted */
 	size_t n_hyph;
 	int width;		/* width of a full line, 0 when unknown */
+	struct note *notes;
+	size_t n_notes;
+	struct mark *marks;	/* sorted by start */
+	size_t n_marks;
+	struct pending *pend;
+	size_t n_pend, cap_pend;
+	bool placeholder;	/* MARK_PLACEHOLDER is free to use in the text */
 };
+
+/*
+ * Stands in a joined text for a footnote marker that was taken out, until
+ * the text is final and the marker's offset can be read.  Not used when
+ * the document itself contains it.
+ */
+#define MARK_PLACEHOLDER '\x01'
 
 /* ----------------------------------------------------------------- bytes */
 
@@ -319,6 +357,77 @@ is_furniture(const char *s, size_t n)
 	return ahtk_number(s, n) > 0;
 }
 
+/* A word ends at i: the end, or white space. */
+static bool
+word_end(const char *s, size_t i, size_t n)
+{
+	return i == n || space_at(s, i, n) > 0;
+}
+
+/*
+ * Length of the one piece of page furniture that starts s[0, n), 0 when
+ * none; *footer when it is the running footer.  pdftotext -layout puts
+ * pieces side by side on one line ("Vergaderjaar 2023–2024   Aanhangsel
+ * van de Handelingen", "’s-Gravenhage 2024   Tweede Kamer, vergaderjaar
+ * 2023–2024, Aanhangsel   1"), and other extractions glue them with one
+ * space or none ("…Aanhangsel 1Vraag 3"); the caller takes them off one
+ * by one and keeps what follows.
+ */
+static size_t
+furniture_item(const char *s, size_t n, bool *footer)
+{
+	static const char *const fixed[] = {
+		"Tweede Kamer der Staten-Generaal",
+		"Eerste Kamer der Staten-Generaal",
+		"Aanhangsel van de Handelingen",
+		"regering gegeven antwoorden",
+	};
+	size_t i, k;
+	int v;
+
+	*footer = false;
+	if ((k = footer_len(s, n)) > 0) {
+		*footer = true;
+		return k;
+	}
+	for (size_t f = 0; f < sizeof(fixed) / sizeof(fixed[0]); f++)
+		if (has_prefix(s, n, fixed[f]) && word_end(s, strlen(fixed[f]), n))
+			return strlen(fixed[f]);
+	if (has_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+		return n;
+	if (has_prefix(s, n, "ISSN ")) {
+		/* "ISSN 0921 - 7398" */
+		i = strlen("ISSN ");
+		if (!read_number(s, n, &i, &v))
+			return 0;
+		i = skip_spaces(s, i, n);
+		if ((k = dash_at(s, i, n)) == 0)
+			return 0;
+		i = skip_spaces(s, i + k, n);
+		k = i;
+		while (k < n && (is_digit((unsigned char)s[k]) || s[k] == 'X'))
+			k++;
+		return k > i && word_end(s, k, n) ? k : 0;
+	}
+	if (has_prefix(s, n, "\xe2\x80\x99s-Gravenhage ") ||
+	    has_prefix(s, n, "'s-Gravenhage ")) {
+		i = (unsigned char)s[0] == 0xe2 ? 15 : 13;
+		i = skip_spaces(s, i, n);
+		return read_number(s, n, &i, &v) && v >= 1800 && word_end(s, i, n) ?
+		    i : 0;
+	}
+	if (has_prefix(s, n, "Vergaderjaar ")) {
+		i = skip_years(s, strlen("Vergaderjaar "), n);
+		return i > 0 && word_end(s, i, n) ? i : 0;
+	}
+	if (has_prefix(s, n, "ah-tk-") || has_prefix(s, n, "ah-ek-")) {
+		for (k = 0; k < n && space_at(s, k, n) == 0; k++)
+			;
+		return ahtk_number(s, k) > 0 ? k : 0;
+	}
+	return 0;
+}
+
 /* ---------------------------------------------------------------- headings */
 
 /* Reads a list of vraag numbers: "3", "10 en 11", "7, 8, 9 10 en 11", "3 t/m 5". */
@@ -551,6 +660,7 @@ classify(struct ctx *c)
 	for (size_t i = 0; i < c->n; i++) {
 		struct pline *l = &c->l[i];
 		size_t a = l->start, b = l->end, f, text;
+		bool furn, foot;
 		int v;
 
 		l->form_feed = memchr(s + a, '\f', skip_spaces(s, a, b) - a) != NULL;
@@ -562,17 +672,24 @@ classify(struct ctx *c)
 			l->kind = K_BLANK;
 			continue;
 		}
-		if ((f = footer_len(s + a, b - a)) > 0) {
-			/* A heading can come out glued to the footer. */
-			l->footer = true;
-			l->kind = K_FURNITURE;
+		/*
+		 * Pieces of furniture side by side, and a heading or text glued
+		 * after them: the furniture goes, what follows stays.
+		 */
+		furn = false;
+		while (a < b && (f = furniture_item(s + a, b - a, &foot)) > 0) {
+			if ((v = ahtk_number(s + a, f)) > 0)
+				c->doc->aanhangsel = v;
+			l->footer |= foot;
+			furn = true;
 			a = skip_spaces(s, a + f, b);
+		}
+		if (furn) {
+			l->kind = K_FURNITURE;
 			if (a == b)
 				continue;
 			l->start = l->text = a;
 		}
-		if ((v = ahtk_number(s + a, b - a)) > 0)
-			c->doc->aanhangsel = v;
 		if (is_furniture(s + a, b - a)) {
 			l->kind = K_FURNITURE;
 			continue;
@@ -673,6 +790,24 @@ paginate(struct ctx *c)
 }
 
 /*
+ * The number that begins a footnote written on one line ("1 Kamerstuk 36
+ * 200 VII, nr. 5"), else -1.
+ */
+static int
+lead_number(const char *s, size_t n)
+{
+	size_t i = 0;
+	int v = 0;
+
+	while (i < n && i < 3 && is_digit((unsigned char)s[i]))
+		v = v * 10 + (s[i++] - '0');
+	if (i == 0 || i + 1 >= n || s[i] != ' ' || is_digit((unsigned char)s[i + 1]) ||
+	    s[i + 1] == ' ')
+		return -1;
+	return v;
+}
+
+/*
  * Whether the lines [i, end) of a page foot are its footnotes: no
  * headings, some text, and numbers alone on a line that are footnote
  * numbers (each once, from the expected one on).  Sets *max to the
@@ -695,8 +830,11 @@ footnote_zone(const struct ctx *c, size_t i, size_t end, int next, int *max)
 			continue;
 		v = bare_number(c->s + l->start, l->end - l->start);
 		if (v < 0) {
+			/* "3 Kamerstuk 36 200": a footnote on one line */
+			v = lead_number(c->s + l->start, l->end - l->start);
 			words++;
-			continue;
+			if (v != (*max ? *max + 1 : next))
+				continue;
 		}
 		if (v < next || v > next + FOOTNOTE_SPAN || seen[v - next])
 			return false;
@@ -729,6 +867,9 @@ footnotes(struct ctx *c)
 			if (l->kind != K_TEXT)
 				continue;
 			v = bare_number(c->s + l->start, l->end - l->start);
+			if (v < 0 && lead_number(c->s + l->start,
+			    l->end - l->start) == next)
+				v = next;
 			if (v < next || v > next + FOOTNOTE_SLACK ||
 			    !footnote_zone(c, i, f, v, &max))
 				continue;
@@ -744,7 +885,328 @@ footnotes(struct ctx *c)
 	return zones;
 }
 
-/* Pass 2c: what separates each line from the words before it. */
+static struct note *
+new_note(struct ctx *c, size_t *cap, int num, int page, size_t line)
+{
+	struct note *n;
+
+	xgrow(&c->notes, cap, c->n_notes + 1, sizeof(*c->notes));
+	n = &c->notes[c->n_notes++];
+	n->num = num;
+	n->page = page;
+	n->first = line + 1;	/* empty until a text line comes */
+	n->last = line;
+	n->mark = SIZE_MAX;
+	return n;
+}
+
+/*
+ * Pass 2c: the footnotes of each zone, one by one.  A footnote starts at
+ * its number alone on a line (pdftotext -layout) or at the number that
+ * begins its line; its text runs to the next one.  Numbers listed apart
+ * from their texts ("5", "6", then two lines of text: the default mode of
+ * pdftotext) get one line each when the counts agree.
+ */
+static void
+split_notes(struct ctx *c)
+{
+	size_t cap = 0, i = 0;
+
+	while (i < c->n) {
+		struct pline *l = &c->l[i];
+		size_t run = 0, texts = 0, j;
+		int v;
+
+		if (l->kind != K_FOOTNOTE) {
+			i++;
+			continue;
+		}
+		/* A run of numbers alone, then the texts. */
+		for (j = i; j < c->n && (c->l[j].kind == K_FOOTNOTE ||
+		    c->l[j].kind == K_BLANK); j++) {
+			if (c->l[j].kind == K_BLANK)
+				continue;
+			if (bare_number(c->s + c->l[j].start,
+			    c->l[j].end - c->l[j].start) < 0)
+				break;
+			run++;
+		}
+		if (run >= 2) {
+			size_t first_text = j, k = 0;
+
+			for (size_t t = j; t < c->n && c->l[t].kind != K_FURNITURE &&
+			    (c->l[t].kind == K_FOOTNOTE || c->l[t].kind == K_BLANK); t++) {
+				if (c->l[t].kind == K_BLANK)
+					continue;
+				if (bare_number(c->s + c->l[t].start,
+				    c->l[t].end - c->l[t].start) >= 0)
+					break;
+				texts++;
+			}
+			for (size_t t = i; t < first_text; t++) {
+				struct note *n;
+
+				if (c->l[t].kind != K_FOOTNOTE)
+					continue;
+				v = bare_number(c->s + c->l[t].start,
+				    c->l[t].end - c->l[t].start);
+				c->l[t].text = c->l[t].end;
+				n = new_note(c, &cap, v, c->l[t].page, t);
+				if (texts == run || k + 1 == run) {
+					/* Its own line, or the last one takes the rest. */
+					size_t seen = 0;
+
+					for (size_t u = first_text; u < c->n; u++) {
+						if (c->l[u].kind != K_FOOTNOTE)
+							continue;
+						if (seen == k || (texts != run && seen >= k)) {
+							if (n->first > n->last)
+								n->first = u;
+							n->last = u;
+						}
+						if (++seen == (texts == run ? k + 1 : texts))
+							break;
+					}
+				}
+				k++;
+			}
+			/* Past the texts that were given out. */
+			for (i = first_text; i < c->n && texts > 0; i++)
+				if (c->l[i].kind == K_FOOTNOTE)
+					texts--;
+			continue;
+		}
+		if ((v = bare_number(c->s + l->start, l->end - l->start)) >= 0) {
+			l->text = l->end;
+			new_note(c, &cap, v, l->page, i);
+		} else if ((v = lead_number(c->s + l->start, l->end - l->start)) >= 0 &&
+		    (c->n_notes == 0 || v == c->notes[c->n_notes - 1].num + 1 ||
+		    c->l[c->notes[c->n_notes - 1].last].page != l->page)) {
+			size_t k = 0;
+
+			while (is_digit((unsigned char)c->s[l->start + k]))
+				k++;
+			l->text = skip_spaces(c->s, l->start + k, l->end);
+			new_note(c, &cap, v, l->page, i)->first = i;
+			c->notes[c->n_notes - 1].last = i;
+		} else if (c->n_notes > 0) {
+			struct note *n = &c->notes[c->n_notes - 1];
+
+			if (n->first > n->last)
+				n->first = i;
+			n->last = i;
+		}
+		i++;
+	}
+}
+
+/* ---------------------------------------------------------------- markers */
+
+static char *join(const struct ctx *c, const size_t *idx, size_t n);
+
+/* Whether the word around s[i] is a web address (its digits are no marker). */
+static bool
+in_url(const char *s, size_t a, size_t z, size_t i)
+{
+	size_t p = i, q = i;
+
+	while (p > a && space_at(s, p - 1, z) == 0)
+		p--;
+	while (q < z && space_at(s, q, z) == 0)
+		q++;
+	return contains(s, p, q, "://") || contains(s, p, q, "www.");
+}
+
+/*
+ * How sure it is that the digits s[i, j) of the line's words [a, z) are
+ * a footnote marker: 0 not, 1 perhaps, 2 surely.  A marker is glued to
+ * what it annotates and ends a word: after a lower-case letter
+ * ("rapport1"), a closing mark ("»?1", "TNO)12") or a full stop ("jl.2",
+ * "2018.12 Hierbij", but not "1.4)" or "1,92%"); after a capital or a
+ * digit it may be part of a name ("CO2", "NIS24", "20231").
+ */
+static int
+marker_rank(const char *s, size_t a, size_t z, size_t i, size_t j)
+{
+	unsigned char before, after = j < z ? (unsigned char)s[j] : ' ';
+	size_t b;
+
+	if (i == a || in_url(s, a, z, i))
+		return 0;
+	if (j < z && space_at(s, j, z) == 0 && !strchr(".,;:?!)\"'", after) &&
+	    !has_prefix(s + j, z - j, "\xc2\xbb") &&
+	    !has_prefix(s + j, z - j, "\xe2\x80\x9d") &&
+	    !has_prefix(s + j, z - j, "\xe2\x80\x99"))
+		return 0;
+	/* "2.5" and "1,2" run on: the marker is the whole number, or none. */
+	if ((after == '.' || after == ',') && j + 1 < z &&
+	    is_digit((unsigned char)s[j + 1]))
+		return 0;
+	before = (unsigned char)s[i - 1];
+	if (before == '.' || before == ',') {
+		if (i - 1 > a && is_digit((unsigned char)s[i - 2])) {
+			/* "2018.12 Hierbij": a sentence ends, then its marker. */
+			b = skip_spaces(s, j, z);
+			return before == '.' && (j == z || (b > j && b < z &&
+			    s[b] >= 'A' && s[b] <= 'Z')) ? 2 : 0;
+		}
+		return 2;
+	}
+	if (strchr("?!;:)\"'", before) || before >= 0x80 ||
+	    (before >= 'a' && before <= 'z'))
+		return 2;
+	if ((before >= 'A' && before <= 'Z') || is_digit(before))
+		return 1;
+	return 0;
+}
+
+/* A candidate for the marker of a footnote. */
+struct spot {
+	size_t line, start, end;
+	int rank;
+};
+
+/*
+ * Pass 4: the marker of each footnote, in order: after the marker of the
+ * one before, on its own page if it can be, surely a marker if it can be.
+ * Two footnotes on one word ("»?1, 2") take the comma with the second.
+ */
+static void
+find_marks(struct ctx *c)
+{
+	size_t from_line = 0, from_byte = 0, cap = 0;
+
+	for (size_t k = 0; k < c->n_notes; k++) {
+		struct note *nt = &c->notes[k];
+		struct spot best[4] = { { 0, 0, 0, 0 } };
+		bool have[4] = { false };
+		char num[16];
+		size_t nl, end_line = 0;
+
+		if (nt->first > nt->last)
+			continue;	/* no text: no footnote */
+		nl = (size_t)snprintf(num, sizeof(num), "%d", nt->num);
+		for (size_t i = 0; i < c->n; i++)
+			if (c->l[i].page <= nt->page)
+				end_line = i;
+		for (size_t i = from_line; i <= end_line && i < c->n; i++) {
+			const struct pline *l = &c->l[i];
+			size_t a = i == from_line && from_byte > l->text ?
+			    from_byte : l->text;
+
+			if (l->kind != K_TEXT && l->kind != K_VRAAG &&
+			    l->kind != K_ANTWOORD)
+				continue;
+			/* ", 2" right after the marker before. */
+			if (i == from_line && from_byte > 0 && c->n_marks > 0 &&
+			    c->marks[c->n_marks - 1].end == from_byte) {
+				size_t p = from_byte;
+
+				if (p < l->end && c->s[p] == ',') {
+					p = skip_spaces(c->s, p + 1, l->end);
+					if (p + nl <= l->end &&
+					    memcmp(c->s + p, num, nl) == 0 &&
+					    (p + nl == l->end ||
+					    !is_digit((unsigned char)c->s[p + nl]))) {
+						best[0] = (struct spot){ i, from_byte, p + nl, 2 };
+						have[0] = true;
+						break;
+					}
+				}
+			}
+			for (size_t p = a; p + nl <= l->end; p++) {
+				int rank, slot;
+
+				if (memcmp(c->s + p, num, nl) != 0)
+					continue;
+				rank = marker_rank(c->s, l->text, l->end, p, p + nl);
+				if (rank == 0)
+					continue;
+				/* 0: sure, same page; 1: sure; 2: perhaps, same page; 3: perhaps */
+				slot = (rank == 2 ? 0 : 2) + (l->page == nt->page ? 0 : 1);
+				if (!have[slot]) {
+					best[slot] = (struct spot){ i, p, p + nl, rank };
+					have[slot] = true;
+				}
+			}
+			if (have[0])
+				break;
+		}
+		for (int slot = 0; slot < 4; slot++) {
+			if (!have[slot])
+				continue;
+			xgrow(&c->marks, &cap, c->n_marks + 1, sizeof(*c->marks));
+			c->marks[c->n_marks++] = (struct mark){
+				.start = best[slot].start,
+				.end = best[slot].end,
+				.line = best[slot].line,
+				.note = k,
+			};
+			nt->mark = c->n_marks - 1;
+			from_line = best[slot].line;
+			from_byte = best[slot].end;
+			break;
+		}
+	}
+}
+
+/*
+ * The footnotes into their passages: where their markers were, or, for a
+ * footnote whose marker was not found, the passage before it (warned).
+ */
+static void
+attach_notes(struct ctx *c)
+{
+	struct document *doc = c->doc;
+	bool *done = xcalloc(c->n_notes + 1, sizeof(*done));
+
+	for (size_t k = 0; k < c->n_pend; k++) {
+		const struct pending *pd = &c->pend[k];
+		const struct note *nt = &c->notes[pd->note];
+		size_t *idx = xmalloc((nt->last - nt->first + 1) * sizeof(*idx)), n = 0;
+
+		for (size_t i = nt->first; i <= nt->last; i++)
+			if (c->l[i].kind == K_FOOTNOTE && c->l[i].text < c->l[i].end)
+				idx[n++] = i;
+		if (n > 0 && !done[pd->note]) {
+			model_add_footnote(&doc->passages[pd->passage],
+			    xasprintf("%d", nt->num), join(c, idx, n), pd->at,
+			    c->l[idx[0]].text, c->l[idx[n - 1]].end);
+			done[pd->note] = true;
+		}
+		free(idx);
+	}
+	for (size_t k = 0; k < c->n_notes; k++) {
+		const struct note *nt = &c->notes[k];
+		size_t *idx, n = 0, target = SIZE_MAX;
+
+		if (done[k] || nt->first > nt->last)
+			continue;
+		idx = xmalloc((nt->last - nt->first + 1) * sizeof(*idx));
+		for (size_t i = nt->first; i <= nt->last; i++)
+			if (c->l[i].kind == K_FOOTNOTE && c->l[i].text < c->l[i].end)
+				idx[n++] = i;
+		for (size_t i = 0; i < doc->n_passages && n > 0; i++)
+			if (doc->passages[i].start <= c->l[idx[0]].text)
+				target = i;
+		if (n > 0 && target == SIZE_MAX)
+			target = 0;
+		if (n > 0 && target < doc->n_passages) {
+			struct passage *p = &doc->passages[target];
+
+			model_add_footnote(p, xasprintf("%d", nt->num),
+			    join(c, idx, n), strlen(p->text), c->l[idx[0]].text,
+			    c->l[idx[n - 1]].end);
+			model_warn(doc,
+			    "footnote %d: its marker was not found in the text; it is kept with the paragraph before it",
+			    nt->num);
+		}
+		free(idx);
+	}
+	free(done);
+}
+
+/* Pass 2d: what separates each line from the words before it. */
 static void
 separations(struct ctx *c)
 {
@@ -1026,6 +1488,9 @@ hyphen_joint(const struct ctx *c, const struct pline *prev,
 		return J_SPACE;		/* a hyphen alone, used as a dash */
 	if (prev->trail_space)
 		return J_KEEP_SPACE;	/* the line went on after the hyphen */
+	/* A web address broken at one of its hyphens keeps it. */
+	if (in_url(s, prev->text, prev->end, h))
+		return J_KEEP;
 	z = y;
 	while (z < next->end && space_at(s, z, next->end) == 0)
 		z++;
@@ -1058,17 +1523,68 @@ joint(const struct ctx *c, const struct pline *prev, const struct pline *next)
 	if (s[prev->end - 1] == '/' && !prev->trail_space &&
 	    prev->end - prev->text > 1 && s[prev->end - 2] != ' ')
 		return J_TIGHT;		/* "en/" + "of", a URL */
+	/* A web address goes on where the next line starts with its rest. */
+	if (!prev->trail_space && in_url(s, prev->text, prev->end, prev->end - 1) &&
+	    next->text < next->end && strchr("%/#?&=_.", s[next->text]))
+		return J_TIGHT;
 	return J_SPACE;
 }
 
 /* ------------------------------------------------------------- paragraphs */
 
-/* The words of the lines idx[0, n) as one squeezed NFC line. */
+/* The marker of a footnote found in the text at or after byte i, or n_marks. */
+static size_t
+mark_from(const struct ctx *c, size_t i)
+{
+	size_t lo = 0, hi = c->n_marks;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (c->marks[mid].start < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Adds s[a, b) to the buffer without the footnote markers in it; each
+ * marker leaves MARK_PLACEHOLDER and its index in *hits.
+ */
+static void
+add_words(const struct ctx *c, struct xbuf *b, size_t a, size_t z,
+    size_t **hits, size_t *n_hits)
+{
+	for (size_t m = mark_from(c, a); m < c->n_marks && c->marks[m].end <= z;
+	    m++) {
+		char ph = MARK_PLACEHOLDER;
+
+		xbuf_add(b, c->s + a, c->marks[m].start - a);
+		if (c->placeholder)
+			xbuf_add(b, &ph, 1);
+		if (hits) {
+			*hits = xrealloc(*hits, (*n_hits + 1) * sizeof(**hits));
+			(*hits)[(*n_hits)++] = m;
+		}
+		a = c->marks[m].end;
+	}
+	xbuf_add(b, c->s + a, z - a);
+}
+
+/*
+ * The words of the lines idx[0, n) as one squeezed NFC line, without
+ * the footnote markers; *hits (may be NULL) gets the markers taken out,
+ * in order, with where each stood in the text (*at, same order).
+ */
 static char *
-join(const struct ctx *c, const size_t *idx, size_t n)
+join_marked(const struct ctx *c, const size_t *idx, size_t n, size_t **hits,
+    size_t **at, size_t *n_hits)
 {
 	struct xbuf b = { NULL, 0, 0 };
-	char *squeezed, *nfc;
+	char *squeezed, *nfc, *out;
+	size_t nh = 0, *h = NULL, got = 0;
 
 	xbuf_add(&b, "", 0);
 	for (size_t k = 0; k < n; k++) {
@@ -1091,13 +1607,42 @@ join(const struct ctx *c, const size_t *idx, size_t n)
 				break;
 			}
 		}
-		xbuf_add(&b, c->s + l->text, l->end - l->text);
+		add_words(c, &b, l->text, l->end, &h, &nh);
 	}
 	squeezed = text_squeeze(b.s);
 	nfc = text_nfc(squeezed);
 	free(squeezed);
 	free(b.s);
+	if (at)
+		*at = xcalloc(nh + 1, sizeof(**at));
+	/* Take the placeholders out, noting where each stood. */
+	out = nfc;
+	for (char *p = nfc; *p; p++) {
+		if (*p == MARK_PLACEHOLDER && c->placeholder) {
+			if (at && got < nh)
+				(*at)[got] = (size_t)(out - nfc);
+			got++;
+			continue;
+		}
+		*out++ = *p;
+	}
+	*out = '\0';
+	/* Without placeholders, a marker stands at the end of its text. */
+	for (; at && got < nh; got++)
+		(*at)[got] = (size_t)(out - nfc);
+	if (hits) {
+		*hits = h;
+		*n_hits = nh;
+	} else {
+		free(h);
+	}
 	return nfc;
+}
+
+static char *
+join(const struct ctx *c, const size_t *idx, size_t n)
+{
+	return join_marked(c, idx, n, NULL, NULL, NULL);
 }
 
 /*
@@ -1242,15 +1787,28 @@ static void
 add(struct ctx *c, const struct block *b, const size_t *idx, size_t n)
 {
 	struct passage *p;
-	char *text = join(c, idx, n);
+	size_t *hits, *at, n_hits;
+	char *text = join_marked(c, idx, n, &hits, &at, &n_hits);
 
 	if (!*text) {
 		free(text);
+		free(hits);
+		free(at);
 		return;
 	}
 	p = model_add_passage(c->doc, b->role, b->vraag, text,
 	    c->l[idx[0]].text, c->l[idx[n - 1]].end);
 	p->vraag_to = b->vraag_to;
+	for (size_t k = 0; k < n_hits; k++) {
+		xgrow(&c->pend, &c->cap_pend, c->n_pend + 1, sizeof(*c->pend));
+		c->pend[c->n_pend++] = (struct pending){
+			.passage = c->doc->n_passages - 1,
+			.note = c->marks[hits[k]].note,
+			.at = at[k],
+		};
+	}
+	free(hits);
+	free(at);
 }
 
 static int
@@ -1341,31 +1899,6 @@ emit_block(struct ctx *c, const struct block *b)
 	free(idx);
 }
 
-/* The footnotes of each page, one passage per page, after the answers. */
-static void
-emit_footnotes(struct ctx *c, size_t zones)
-{
-	static const struct block note = { .role = ROLE_OTHER };
-	size_t *idx = xmalloc((c->n + 1) * sizeof(*idx)), n = 0;
-
-	for (size_t i = 0; i <= c->n; i++) {
-		if (i < c->n && c->l[i].kind == K_FOOTNOTE) {
-			if (n > 0 && c->l[i].page != c->l[idx[n - 1]].page) {
-				add(c, &note, idx, n);
-				n = 0;
-			}
-			idx[n++] = i;
-		} else if (i == c->n && n > 0) {
-			add(c, &note, idx, n);
-		}
-	}
-	free(idx);
-	if (zones > 0)
-		model_warn(c->doc,
-		    "the footnotes of %zu page%s are kept apart as 'other' passages at the end",
-		    zones, zones == 1 ? "" : "s");
-}
-
 /* Warns about vragen without an answer, answers without a vraag, repeats. */
 static void
 check_numbers(struct ctx *c)
@@ -1409,7 +1942,7 @@ parse(struct document *doc, struct error *err)
 {
 	struct ctx c = { .doc = doc, .s = doc->raw };
 	struct line *lines;
-	size_t zones, words = 0;
+	size_t words = 0;
 	bool answer = false, vragen = false;
 
 	c.n = parse_lines(doc, &lines);
@@ -1423,7 +1956,8 @@ parse(struct document *doc, struct error *err)
 	classify(&c);
 	furniture(&c);
 	paginate(&c);
-	zones = footnotes(&c);
+	footnotes(&c);
+	split_notes(&c);
 	separations(&c);
 	for (size_t i = 0; i < c.n; i++) {
 		if (c.l[i].kind != K_BLANK && c.l[i].kind != K_FURNITURE)
@@ -1437,6 +1971,8 @@ parse(struct document *doc, struct error *err)
 		    "no text besides page headers and footers");
 	}
 	structure(&c);
+	c.placeholder = memchr(doc->raw, MARK_PLACEHOLDER, doc->raw_len) == NULL;
+	find_marks(&c);
 	collect_hyphenated(&c);
 	measure(&c);
 
@@ -1453,13 +1989,16 @@ parse(struct document *doc, struct error *err)
 			doc->n_vragen = b->vraag_to;
 		emit_block(&c, b);
 	}
-	emit_footnotes(&c, zones);
+	attach_notes(&c);
 	if (!vragen)
 		model_warn(doc, "no \"Vraag N\" headings found; the text is kept as 'other' passages");
 	check_numbers(&c);
 	doc->kind = answer ? DOC_ANSWER : vragen ? DOC_QUESTIONS : DOC_UNKNOWN;
 
 	model_strv_free(c.hyph, c.n_hyph);
+	free(c.notes);
+	free(c.marks);
+	free(c.pend);
 	free(c.b);
 	free(c.l);
 	return STATUS_OK;

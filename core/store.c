@@ -97,6 +97,7 @@ static const char schema_v1[] =
 	"  name TEXT NOT NULL,"
 	"  role TEXT,"
 	"  ministry TEXT,"
+	"  portfolio TEXT,"			/* "Fiscaliteit en Douane" */
 	"  UNIQUE (document, ord)"
 	");"
 	"CREATE TABLE signatory_on_behalf_of ("
@@ -152,6 +153,18 @@ static const char schema_v1[] =
 	"  CHECK (raw_start <= raw_end)"
 	");"
 	"CREATE INDEX passage_vraag ON passage (document, role, vraag);"
+	/* A passage's footnotes; the passage's text has lost their markers. */
+	"CREATE TABLE footnote ("
+	"  id INTEGER PRIMARY KEY,"
+	"  passage INTEGER NOT NULL REFERENCES passage (id) ON DELETE CASCADE,"
+	"  ord INTEGER NOT NULL,"
+	"  marker TEXT NOT NULL,"		/* as printed: "1" */
+	"  text TEXT NOT NULL,"
+	"  text_at INTEGER NOT NULL,"		/* bytes of passage.text before the marker */
+	"  raw_start INTEGER NOT NULL,"		/* bytes of document.raw */
+	"  raw_end INTEGER NOT NULL,"
+	"  UNIQUE (passage, ord)"
+	");"
 
 	/* A reference from a passage: to vraag N of the same set, or to a publication. */
 	"CREATE TABLE xref ("
@@ -418,8 +431,8 @@ const char *const store_sql_text[N_SQL] = {
 	    " epigraph_author)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	[SQL_SIGNATORY_INSERT] =
-	    "INSERT INTO signatory (document, ord, name, role, ministry)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	    "INSERT INTO signatory (document, ord, name, role, ministry, portfolio)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[SQL_ON_BEHALF_INSERT] =
 	    "INSERT INTO signatory_on_behalf_of (signatory, ord, ministry)"
 	    " VALUES (?1, ?2, ?3)",
@@ -428,6 +441,9 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_PASSAGE_INSERT] =
 	    "INSERT INTO passage (document, seq, role, vraag, vraag_to, text,"
 	    " raw_start, raw_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[SQL_FOOTNOTE_INSERT] =
+	    "INSERT INTO footnote (passage, ord, marker, text, text_at,"
+	    " raw_start, raw_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[SQL_XREF_INSERT] =
 	    "INSERT INTO xref (passage, text_start, text_end, vraag)"
 	    " VALUES (?1, ?2, ?3, ?4)",
@@ -479,19 +495,27 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT id, ministry, received, aanhangsel FROM document"
 	    " WHERE set_id = ?1 AND kind = 'answer'"
 	    " ORDER BY received IS NULL, received, ministry, id",
+	/* The mededelingen of set ?1: delays, answers given elsewhere. */
+	[SQL_SET_NOTICES] =
+	    "SELECT id, ministry, received, aanhangsel FROM document"
+	    " WHERE set_id = ?1 AND kind = 'mededeling'"
+	    " ORDER BY received IS NULL, received, ministry, id",
+	[SQL_FOOTNOTES] =
+	    "SELECT marker, text, text_at FROM footnote WHERE passage = ?1"
+	    " ORDER BY ord",
 	[SQL_QUESTIONS] =
 	    "SELECT id, number, text FROM question"
 	    " WHERE set_id = ?1 AND (?2 = 0 OR number = ?2) ORDER BY number",
 	[SQL_ANSWER_EXISTS] =
 	    "SELECT 1 FROM answer WHERE document = ?1 AND question = ?2",
 	[SQL_SIGNATORIES] =
-	    "SELECT id, name, role, ministry FROM signatory WHERE document = ?1"
-	    " ORDER BY ord",
+	    "SELECT id, name, role, ministry, portfolio FROM signatory"
+	    " WHERE document = ?1 ORDER BY ord",
 	[SQL_ON_BEHALF] =
 	    "SELECT ministry FROM signatory_on_behalf_of WHERE signatory = ?1"
 	    " ORDER BY ord",
 	[SQL_PARAGRAPHS] =
-	    "SELECT id, text FROM passage WHERE document = ?1"
+	    "SELECT id, text, vraag, vraag_to FROM passage WHERE document = ?1"
 	    " AND role = 'antwoord' AND vraag <= ?2 AND vraag_to >= ?2"
 	    " ORDER BY seq",
 	[SQL_REFS] =
@@ -598,6 +622,26 @@ const char *const store_sql_text[N_SQL] = {
 	    "  WHERE passage_stem MATCH ?1)"
 	    " SELECT " HIT_COLUMNS HIT_JOIN " WHERE p.document <> ?2"
 	    " ORDER BY hit.r, p.id LIMIT ?3",
+
+	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
+	[SQL_SELECT_ADD] =
+	    "INSERT OR IGNORE INTO selection (passage, ord)"
+	    " SELECT ?1, coalesce(max(ord), 0) + 1 FROM selection",
+	[SQL_SELECT_REMOVE] = "DELETE FROM selection WHERE passage = ?1",
+	[SQL_SELECT_CLEAR] = "DELETE FROM selection",
+	[SQL_SELECT_NOTE] = "UPDATE selection SET note = ?2 WHERE passage = ?1",
+	[SQL_SELECT_ORD] = "UPDATE selection SET ord = ?2 WHERE passage = ?1",
+	[SQL_SELECTION] = "SELECT passage, note FROM selection ORDER BY ord, id",
+	/* A passage and what its citation needs; ?1 passage. */
+	[SQL_EXPORT_PASSAGE] =
+	    "SELECT p.id, p.document, p.role, p.vraag, p.vraag_to, p.text,"
+	    " d.kind, d.set_id, d.ministry, d.received, d.aanhangsel, d.origin,"
+	    " CASE WHEN p.role = 'body' THEN (SELECT count(*) FROM passage b"
+	    "  WHERE b.document = p.document AND b.role = 'body' AND b.seq <= p.seq)"
+	    " ELSE 0 END,"
+	    " (SELECT q.text FROM question q WHERE q.set_id = d.set_id"
+	    "  AND q.number = p.vraag)"
+	    " FROM passage p JOIN document d ON d.id = p.document WHERE p.id = ?1",
 };
 
 /* ------------------------------------------------------- opening, migration */

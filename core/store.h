@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "export.h"
 #include "model.h"
 #include "status.h"
 
@@ -70,6 +71,12 @@ struct set_info {
 	int n_questions;
 	struct set_answer *answers;	/* ordered by received date, ministry */
 	size_t n_answers;
+	/*
+	 * The set's mededelingen ("Mededeling van Minister X": the answer is
+	 * late, or given elsewhere), in the same order; they answer nothing.
+	 */
+	struct set_answer *notices;
+	size_t n_notices;
 };
 
 /* Where a page of sets starts: after this row.  Zeroed: from the top. */
@@ -96,8 +103,19 @@ void store_set_info_clear(struct set_info *set);
 
 struct paragraph {
 	long long id;		/* passage id */
-	char *text;
+	char *text;		/* without its footnote markers */
+	/* Its footnotes (marker, text, and where in text the marker stood). */
+	struct footnote *footnotes;
+	size_t n_footnotes;
 };
+
+/*
+ * The footnotes of a passage, in order; *out is allocated (free with
+ * model_footnotes_free), NULL when there are none.  Their start and end
+ * are 0: a footnote is read for its text.
+ */
+enum status store_footnotes(struct store *st, long long passage,
+    struct footnote **out, size_t *n, struct error *err);
 
 /*
  * A reference to a publication: "Zie ook Aanhangsel ..., nr. 1047" in a
@@ -116,6 +134,12 @@ struct answer_view {
 	size_t n_signatories;
 	struct paragraph *paragraphs;
 	size_t n_paragraphs;
+	/*
+	 * The vragen these paragraphs answer together: "Antwoord 3, 4 en 5"
+	 * is one answer to 3, 4 and 5, read under each of them (3 and 5
+	 * here); both are the question's number when it is answered alone.
+	 */
+	int vraag_from, vraag_to;
 	int *refs;		/* vraag numbers this answer refers to */
 	size_t n_refs;
 	struct pubref_view *pubrefs;	/* its document header's, then its paragraphs', each once */
@@ -227,7 +251,9 @@ struct doc_passage {
 	long long id;
 	enum role role;
 	int vraag;
-	char *text;
+	char *text;		/* without its footnote markers */
+	struct footnote *footnotes;	/* see struct paragraph */
+	size_t n_footnotes;
 };
 
 struct doc_view {
@@ -318,5 +344,67 @@ enum status store_related(struct store *st, long long passage, size_t limit,
     struct search_hit **hits, size_t *n, struct error *err);
 
 void store_hits_free(struct search_hit *hits, size_t n);
+
+/* -------------------------------------------------------------- the basket */
+
+/*
+ * The basket: the passages the user selected, in the user's order, each
+ * with a note, kept in the database across runs.  It holds what goes into
+ * one note for a minister, so it is read whole.  A read-only database
+ * gives a clear error and changes nothing.
+ */
+struct selected {
+	long long passage;
+	char *note;		/* NULL when none */
+};
+
+/*
+ * Adds passage at the end of the basket; *added is false when it was in
+ * it already.  STATUS_NOT_FOUND when there is no such passage.
+ */
+enum status store_select_add(struct store *st, long long passage, bool *added,
+    struct error *err);
+/* Takes passage out; *removed is false when it was not in the basket. */
+enum status store_select_remove(struct store *st, long long passage, bool *removed,
+    struct error *err);
+/* Empties the basket; *removed gets how many passages it held (may be NULL). */
+enum status store_select_clear(struct store *st, size_t *removed, struct error *err);
+/* Moves passage delta places (negative: towards the top), as far as it goes. */
+enum status store_select_move(struct store *st, long long passage, int delta,
+    struct error *err);
+/* Sets the note of a passage in the basket; NULL or "" removes it. */
+enum status store_select_note(struct store *st, long long passage, const char *note,
+    struct error *err);
+/* The basket in order.  Free with store_selection_free. */
+enum status store_selection(struct store *st, struct selected **out, size_t *n,
+    struct error *err);
+void store_selection_free(struct selected *sel, size_t n);
+
+/* ------------------------------------------------------------------ export */
+
+/*
+ * Export items (export.h) for n passages, in the order given, each with
+ * what its citation needs; STATUS_NOT_FOUND names a passage that does not
+ * exist.  Free with export_items_free.
+ */
+enum status store_export_items(struct store *st, const long long *passages,
+    size_t n, struct export_item **out, struct error *err);
+
+/*
+ * The items of the basket, in its order, each with its note.
+ * STATUS_NOT_FOUND with a message when the basket is empty.
+ */
+enum status store_export_selection(struct store *st, struct export_item **out,
+    size_t *n, struct error *err);
+
+/*
+ * The items of a set: every answer paragraph of vraag (0: every vraag),
+ * vraag by vraag, each answer in the order of set_info.answers, narrowed to
+ * ministries (NULL: all).  STATUS_NOT_FOUND when there is no such set or
+ * vraag, or none of those ministries answered.
+ */
+enum status store_export_set(struct store *st, long long set, int vraag,
+    char *const *ministries, size_t n_ministries, struct export_item **out,
+    size_t *n, struct error *err);
 
 #endif

@@ -39,6 +39,7 @@ enum sql_id {
 	SQL_ON_BEHALF_INSERT,
 	SQL_ADDRESSEE_INSERT,
 	SQL_PASSAGE_INSERT,
+	SQL_FOOTNOTE_INSERT,
 	SQL_XREF_INSERT,
 	SQL_XREF_PUB_INSERT,
 	SQL_PUBREF_INSERT,
@@ -56,6 +57,8 @@ enum sql_id {
 	SQL_SET_QUESTIONERS,
 	SQL_SET_ADDRESSED,
 	SQL_SET_ANSWERS,
+	SQL_SET_NOTICES,
+	SQL_FOOTNOTES,
 	SQL_QUESTIONS,
 	SQL_ANSWER_EXISTS,
 	SQL_SIGNATORIES,
@@ -96,6 +99,15 @@ enum sql_id {
 	SQL_PASSAGE_COUNT,
 	SQL_STEM_DOCS,
 	SQL_RELATED,
+	/* The basket and exports (store_export.c). */
+	SQL_PASSAGE_EXISTS,
+	SQL_SELECT_ADD,
+	SQL_SELECT_REMOVE,
+	SQL_SELECT_CLEAR,
+	SQL_SELECT_NOTE,
+	SQL_SELECT_ORD,
+	SQL_SELECTION,
+	SQL_EXPORT_PASSAGE,
 	N_SQL
 };
 
@@ -123,7 +135,7 @@ library_fold(const char *s)
 static inline enum doc_kind
 kind_from_name(const char *name)
 {
-	for (enum doc_kind k = DOC_UNKNOWN; k <= DOC_QUESTIONS; k++)
+	for (enum doc_kind k = DOC_UNKNOWN; k <= DOC_MEDEDELING; k++)
 		if (name && strcmp(model_kind_name(k), name) == 0)
 			return k;
 	return DOC_UNKNOWN;
@@ -149,6 +161,16 @@ struct store {
  * anything touches the schema (store_search.c).
  */
 enum status store_search_register(struct store *st, struct error *err);
+
+/*
+ * Reads shared by the store's files (store_read.c), inside a read: one
+ * set with its questioners, addressed ministries and answers; the
+ * signatories of a document with their "mede namens".
+ */
+enum status store_db_set(struct store *st, long long id, struct set_info *out,
+    struct error *err);
+enum status store_db_signatories(struct store *st, long long doc,
+    struct signatory **out, size_t *n, struct error *err);
 
 /* ------------------------------------------------------------------ errors */
 

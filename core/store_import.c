@@ -415,6 +415,7 @@ import_people(struct import *im)
 		bind_text(s, 3, sg->name ? sg->name : "");
 		bind_text(s, 4, sg->role);
 		bind_text_or_null(s, 5, sg->ministry);
+		bind_text_or_null(s, 6, sg->portfolio);
 		if ((status = run(st, s, "storing the signatories", im->err)))
 			return status;
 		id = sqlite3_last_insert_rowid(st->db);
@@ -483,6 +484,36 @@ import_xrefs(struct import *im, const struct passage *p, long long passage_id)
 }
 
 static enum status
+import_footnotes(struct import *im, const struct passage *p, long long passage_id)
+{
+	enum status status;
+	sqlite3_stmt *s;
+
+	for (size_t k = 0; k < p->n_footnotes; k++) {
+		const struct footnote *f = &p->footnotes[k];
+
+		if (!f->marker || !f->text || f->at > strlen(p->text) ||
+		    f->start > f->end || f->end > im->doc->raw_len)
+			return error_set(im->err, STATUS_FORMAT,
+			    "footnote %s is malformed; this is a bug in the %s parser, please report it",
+			    f->marker ? f->marker : "?",
+			    im->doc->format ? im->doc->format : "unknown");
+		if (!(s = sql(im->st, SQL_FOOTNOTE_INSERT, im->err)))
+			return im->st->prepare_failure;
+		sqlite3_bind_int64(s, 1, passage_id);
+		sqlite3_bind_int64(s, 2, (long long)k);
+		bind_text(s, 3, f->marker);
+		bind_text(s, 4, f->text);
+		sqlite3_bind_int64(s, 5, (long long)f->at);
+		sqlite3_bind_int64(s, 6, (long long)f->start);
+		sqlite3_bind_int64(s, 7, (long long)f->end);
+		if ((status = run(im->st, s, "storing the footnotes", im->err)))
+			return status;
+	}
+	return STATUS_OK;
+}
+
+static enum status
 import_passages(struct import *im)
 {
 	const struct document *doc = im->doc;
@@ -492,6 +523,7 @@ import_passages(struct import *im)
 
 	for (size_t i = 0; i < doc->n_passages; i++) {
 		const struct passage *p = &doc->passages[i];
+		long long id;
 
 		/* A parser bug, caught here so that it cannot leave half a document. */
 		if ((unsigned)p->role >= n_roles || !p->text || p->start > p->end ||
@@ -512,8 +544,10 @@ import_passages(struct import *im)
 		sqlite3_bind_int64(s, 8, (long long)p->end);
 		if ((status = run(st, s, "storing the passages", im->err)))
 			return status;
-		if (p->role == ROLE_ANTWOORD &&
-		    (status = import_xrefs(im, p, sqlite3_last_insert_rowid(st->db))))
+		id = sqlite3_last_insert_rowid(st->db);
+		if (p->role == ROLE_ANTWOORD && (status = import_xrefs(im, p, id)))
+			return status;
+		if ((status = import_footnotes(im, p, id)))
 			return status;
 	}
 	return STATUS_OK;
@@ -715,7 +749,8 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 		if (doc->passages[i].vraag > 0 &&
 		    vraag_last(&doc->passages[i]) > n_vragen)
 			n_vragen = vraag_last(&doc->passages[i]);
-	if ((doc->kind == DOC_ANSWER || doc->kind == DOC_QUESTIONS) &&
+	if ((doc->kind == DOC_ANSWER || doc->kind == DOC_QUESTIONS ||
+	    doc->kind == DOC_MEDEDELING) &&
 	    (status = import_set(im)))
 		return status;
 	if ((status = import_document_row(im, origin, n_vragen)) ||
@@ -751,7 +786,11 @@ store_import(struct store *st, const char *origin, const struct document *doc,
 	memset(res, 0, sizeof(*res));
 	if (!doc || !doc->raw)
 		return error_set(err, STATUS_USAGE, "there is no document to import");
-	sha256_hex(doc->raw, doc->raw_len, sha);
+	/* A PDF is the same document when its bytes are, whatever its text. */
+	if (doc->source_sha256[0])
+		snprintf(sha, sizeof(sha), "%s", doc->source_sha256);
+	else
+		sha256_hex(doc->raw, doc->raw_len, sha);
 	im.sha = sha;
 	if ((status = find_document(st, sha, res, &found, err)) || found)
 		return status;

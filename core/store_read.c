@@ -17,10 +17,38 @@
 
 /* ------------------------------------------------------------ question sets */
 
+/* The answers (SQL_SET_ANSWERS) or the mededelingen (SQL_SET_NOTICES) of a set. */
+static enum status
+set_documents(struct store *st, enum sql_id id, long long set,
+    struct set_answer **out, size_t *n, struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = sql(st, id, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, set);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct set_answer *a;
+
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		a = &(*out)[(*n)++];
+		a->doc = sqlite3_column_int64(s, 0);
+		col_copy(s, 1, a->ministry, sizeof(a->ministry));
+		col_copy(s, 2, a->received, sizeof(a->received));
+		a->aanhangsel = sqlite3_column_int(s, 3);
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the answers", err);
+	return STATUS_OK;
+}
+
 /* Fills the lists of a set whose columns are already in set. */
 static enum status
 set_details(struct store *st, struct set_info *set, struct error *err)
 {
+	enum status status;
 	sqlite3_stmt *s;
 	int rc;
 
@@ -48,24 +76,11 @@ set_details(struct store *st, struct set_info *set, struct error *err)
 	if (rc != SQLITE_DONE)
 		return db_fail(st, rc, "reading the addressed ministries", err);
 
-	if (!(s = sql(st, SQL_SET_ANSWERS, err)))
-		return st->prepare_failure;
-	sqlite3_bind_int64(s, 1, set->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct set_answer *a;
-
-		set->answers = xrealloc(set->answers,
-		    (set->n_answers + 1) * sizeof(*set->answers));
-		a = &set->answers[set->n_answers++];
-		a->doc = sqlite3_column_int64(s, 0);
-		col_copy(s, 1, a->ministry, sizeof(a->ministry));
-		col_copy(s, 2, a->received, sizeof(a->received));
-		a->aanhangsel = sqlite3_column_int(s, 3);
-	}
-	done(s);
-	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the answers", err);
-	return STATUS_OK;
+	if ((status = set_documents(st, SQL_SET_ANSWERS, set->id, &set->answers,
+	    &set->n_answers, err)))
+		return status;
+	return set_documents(st, SQL_SET_NOTICES, set->id, &set->notices,
+	    &set->n_notices, err);
 }
 
 /* The SET_COLUMNS of the current row of s. */
@@ -139,6 +154,7 @@ store_set_info_clear(struct set_info *set)
 	model_questioners_free(set->questioners, set->n_questioners);
 	model_strv_free(set->addressed, set->n_addressed);
 	free(set->answers);
+	free(set->notices);
 	memset(set, 0, sizeof(*set));
 }
 
@@ -204,6 +220,7 @@ signatories_copy(const struct signatory *sg, size_t n)
 		c[i].name = strdup_or_null(sg[i].name);
 		c[i].role = strdup_or_null(sg[i].role);
 		c[i].ministry = strdup_or_null(sg[i].ministry);
+		c[i].portfolio = strdup_or_null(sg[i].portfolio);
 		for (size_t k = 0; k < sg[i].n_on_behalf_of; k++)
 			model_strv_add(&c[i].on_behalf_of, &c[i].n_on_behalf_of,
 			    xstrdup(sg[i].on_behalf_of[k]));
@@ -233,6 +250,7 @@ read_signatories(struct store *st, long long doc, struct signatory **out,
 			.name = col_strdup(s, 1),
 			.role = col_strdup(s, 2),
 			.ministry = col_strdup(s, 3),
+			.portfolio = col_strdup(s, 4),
 		};
 	}
 	done(s);
@@ -317,11 +335,58 @@ pubrefs_free(struct pubref_view *r, size_t n)
 	free(r);
 }
 
+/* The footnotes of a passage.  Inside a read. */
+static enum status
+read_footnotes(struct store *st, long long passage, struct footnote **out,
+    size_t *n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_FOOTNOTES, err);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, passage);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[(*n)++] = (struct footnote){
+			.marker = col_strdup(s, 0),
+			.text = col_strdup(s, 1),
+			.at = (size_t)sqlite3_column_int64(s, 2),
+		};
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		model_footnotes_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(st, rc, "reading the footnotes", err);
+	}
+	return STATUS_OK;
+}
+
+enum status
+store_footnotes(struct store *st, long long passage, struct footnote **out,
+    size_t *n, struct error *err)
+{
+	enum status status;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = read_begin(st, err)))
+		return status;
+	status = read_footnotes(st, passage, out, n, err);
+	read_end(st);
+	return status;
+}
+
 /* Paragraphs and references of one document's answer to vraag n. */
 static enum status
 read_answer(struct store *st, long long doc, int n, struct answer_view *a,
     struct error *err)
 {
+	enum status status;
 	sqlite3_stmt *s;
 	int rc;
 
@@ -329,17 +394,31 @@ read_answer(struct store *st, long long doc, int n, struct answer_view *a,
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, doc);
 	sqlite3_bind_int(s, 2, n);
+	a->vraag_from = a->vraag_to = n;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int from = sqlite3_column_int(s, 2), to = sqlite3_column_int(s, 3);
+
 		a->paragraphs = xrealloc(a->paragraphs,
 		    (a->n_paragraphs + 1) * sizeof(*a->paragraphs));
 		a->paragraphs[a->n_paragraphs++] = (struct paragraph){
 			.id = sqlite3_column_int64(s, 0),
 			.text = col_strdup(s, 1),
 		};
+		if (from > 0 && from < a->vraag_from)
+			a->vraag_from = from;
+		if (to > a->vraag_to)
+			a->vraag_to = to;
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, rc, "reading the answers", err);
+	for (size_t i = 0; i < a->n_paragraphs; i++) {
+		struct paragraph *p = &a->paragraphs[i];
+
+		if ((status = read_footnotes(st, p->id, &p->footnotes,
+		    &p->n_footnotes, err)))
+			return status;
+	}
 
 	if (!(s = sql(st, SQL_REFS, err)))
 		return st->prepare_failure;
@@ -511,8 +590,11 @@ store_questions_free(struct question_view *q, size_t n)
 			struct answer_view *a = &q[i].answers[k];
 
 			model_signatories_free(a->signatories, a->n_signatories);
-			for (size_t p = 0; p < a->n_paragraphs; p++)
+			for (size_t p = 0; p < a->n_paragraphs; p++) {
 				free(a->paragraphs[p].text);
+				model_footnotes_free(a->paragraphs[p].footnotes,
+				    a->paragraphs[p].n_footnotes);
+			}
 			free(a->paragraphs);
 			free(a->refs);
 			pubrefs_free(a->pubrefs, a->n_pubrefs);
@@ -882,10 +964,19 @@ document(struct store *st, long long id, struct doc_view *out,
 		p->role = role;
 		p->vraag = sqlite3_column_int(s, 2);
 		p->text = col_strdup(s, 3);
+		p->footnotes = NULL;
+		p->n_footnotes = 0;
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, rc, "reading the passages", err);
+	for (size_t i = 0; i < out->n_passages; i++) {
+		struct doc_passage *p = &out->passages[i];
+
+		if ((status = read_footnotes(st, p->id, &p->footnotes,
+		    &p->n_footnotes, err)))
+			return status;
+	}
 	return STATUS_OK;
 }
 
@@ -913,8 +1004,28 @@ store_document_clear(struct doc_view *doc)
 	free(doc->origin);
 	free(doc->format);
 	model_signatories_free(doc->signatories, doc->n_signatories);
-	for (size_t i = 0; i < doc->n_passages; i++)
+	for (size_t i = 0; i < doc->n_passages; i++) {
 		free(doc->passages[i].text);
+		model_footnotes_free(doc->passages[i].footnotes,
+		    doc->passages[i].n_footnotes);
+	}
 	free(doc->passages);
 	memset(doc, 0, sizeof(*doc));
+}
+
+/* ------------------------------------------------- reads for store_export.c */
+
+enum status
+store_db_set(struct store *st, long long id, struct set_info *out,
+    struct error *err)
+{
+	memset(out, 0, sizeof(*out));
+	return set_get(st, id, out, err);
+}
+
+enum status
+store_db_signatories(struct store *st, long long doc, struct signatory **out,
+    size_t *n, struct error *err)
+{
+	return read_signatories(st, doc, out, n, err);
 }

@@ -222,10 +222,54 @@ before=$(rows)
 check "an empty file fails with one line" expect 1 naast import "$tmp/empty.txt"
 check "a binary file fails with one line" expect 1 naast import "$tmp/binary.txt"
 check "a file that is not UTF-8 fails with one line" expect 1 naast import "$tmp/latin1.txt"
-check "a directory fails with one line" expect 1 naast import "$tmp"
+mkdir "$tmp/bad"
+cp "$tmp/empty.txt" "$tmp/binary.txt" "$tmp/latin1.txt" "$tmp/bad/"
+naast import "$tmp/bad" >"$tmp/out" 2>"$tmp/e"
+check "a directory of bad files fails and names each" sh -c "[ $? -eq 1 ] && [ \$(grep -c \"^naast: cannot import '$tmp/bad/\" '$tmp/e') -eq 3 ] && grep -qxF 'imported 0, unchanged 0, failed 3' '$tmp/out'"
 check "failed imports leave no trace" [ "$(rows)" = "$before" ]
 naast import "$tmp/empty.txt" "$letter" >"$tmp/out" 2>/dev/null
 check "one bad file among good ones: exit 1, the rest imported" sh -c "[ $? -eq 1 ] && grep -q ': unchanged$' '$tmp/out'"
+
+# --- PDF and directories (issue 8) --------------------------------------------
+pdfs=$top_srcdir/tests/corpus-pdf
+pdb=$tmp/pdf.db
+np() { "$NAAST" --db "$pdb" "$@"; }
+pq() { sqlite3 "$pdb" "$1"; }
+np import "$pdfs" >"$tmp/out" 2>"$tmp/err"
+check "naast import DIR imports the fourteen PDFs in one call" sh -c "[ $? -eq 0 ] && grep -qxF 'imported 14, unchanged 0, failed 0' '$tmp/out'"
+check "fourteen answers in fourteen sets" [ "$(pq "SELECT count(*) || ' ' || count(DISTINCT set_id) FROM document WHERE kind = 'answer' AND format = 'pdftext'")" = "14 14" ]
+check "in name order" sh -c "sed -n 1p '$tmp/out' | grep -qF '00fe7edd-24c8-4857-98da-774ed3b06836.pdf: answer by OCW'"
+check "nothing of a progress bar when stderr is no terminal" sh -c "! grep -q 'MB/s' '$tmp/err' && ! grep -q '$esc' '$tmp/err'"
+check "the stored text is the PDF's text, the key its bytes" [ "$(pq "SELECT sha256 FROM document WHERE origin LIKE '%1bd47dc8%'")" = "$(sha256sum "$pdfs/1bd47dc8-229e-4a1a-a405-8e2672436e1f.pdf" | cut -d' ' -f1)" ]
+check "footnotes are stored apart from the text" [ "$(pq "SELECT count(*) FROM footnote")" -eq 86 ]
+check "no marker is left in a paragraph that has a footnote" [ "$(pq "SELECT count(*) FROM footnote f JOIN passage p ON p.id = f.passage WHERE substr(p.text, f.text_at + 1, length(f.marker)) = f.marker")" -eq 0 ]
+np import "$pdfs" >"$tmp/out" 2>&1
+check "the same PDFs again are unchanged" grep -qxF 'imported 0, unchanged 14, failed 0' "$tmp/out"
+pset() { pq "SELECT set_id FROM document WHERE aanhangsel = $1"; }
+np show "$(pset 1980)" --json >"$tmp/p.json"
+check "show --json gives a paragraph its footnotes" jq -e '.questions[0].answers[0].paragraphs[0].footnotes | map(.marker) == ["2","3"] and .[0].text == "Kamerstukken II 2023–34, 23 235, nr. 240."' "$tmp/p.json"
+np show "$(pset 1980)" --vraag 1 >"$tmp/p.txt"
+check "show puts the marker back and the footnote below" sh -c "grep -qF 'jl.[2] heb aangegeven' '$tmp/p.txt' && grep -qF '[2] Kamerstukken II 2023–34, 23 235, nr. 240.' '$tmp/p.txt'"
+np show "$(pset 1771)" --json >"$tmp/p.json"
+check "mede namens: on_behalf_of" jq -e '.questions[0].answers[0].signatories == [{"name":"Heijnen","role":"Staatssecretaris","ministry":"IenW","on_behalf_of":["JenV"]}]' "$tmp/p.json"
+check "a set answered by one ministry of two lists the other as unanswered" jq -e '.set.addressed == ["JenV","IenW"] and .set.unanswered == ["JenV"]' "$tmp/p.json"
+np show "$(pset 1984)" --json >"$tmp/p.json"
+check "a staatssecretaris keeps the portfolio" jq -e '.questions[0].answers[0].signatories[0] | .ministry == "FIN" and .portfolio == "Fiscaliteit en Belastingdienst" and .on_behalf_of == ["SZW"]' "$tmp/p.json"
+np show "$(pset 2367)" --json >"$tmp/p.json"
+check "one answer to vragen 7 to 11 is each one's answer" jq -e '[.questions[6,7,8,9,10].answers[0] | [.vragen, [.paragraphs[].id]]] | unique | length == 1 and .[0][0] == [7,8,9,10,11]' "$tmp/p.json"
+
+mkdir -p "$tmp/mixed/sub"
+cp "$pdfs/1bd47dc8-229e-4a1a-a405-8e2672436e1f.pdf" "$tmp/mixed/"
+cp "$pdfs/1b922783-f576-4df5-a031-ad0063d2afd4.pdf" "$tmp/mixed/sub/-dash.pdf"
+printf '%%PDF-1.4\nthis is no PDF\n' >"$tmp/mixed/bad.pdf"
+"$NAAST" --db "$tmp/mixed.db" import "$tmp/mixed" >"$tmp/out" 2>"$tmp/err"
+check "a bad file in a directory: exit 1" [ $? -eq 1 ]
+check "the others are imported, also from subdirectories" [ "$(sqlite3 "$tmp/mixed.db" "SELECT count(*) FROM document WHERE kind = 'answer'")" -eq 2 ]
+check "the bad file is named with its reason" sh -c "grep -qF \"naast: cannot import '$tmp/mixed/bad.pdf': not a PDF that pdftotext can read\" '$tmp/err' && grep -qF '  failed: $tmp/mixed/bad.pdf: ' '$tmp/out' && grep -qxF 'imported 2, unchanged 0, failed 1' '$tmp/out'"
+(cd "$tmp/mixed/sub" && "$NAAST" --db "$tmp/dash.db" import -- -dash.pdf >"$tmp/out" 2>&1)
+check "a file named like an option is a file" grep -qxF -- '-dash.pdf: answer by VWS to set 1, 5 vragen' "$tmp/out"
+PATH=/nonexistent "$NAAST" --db "$tmp/nopdf.db" import "$tmp/mixed/1bd47dc8-229e-4a1a-a405-8e2672436e1f.pdf" >/dev/null 2>"$tmp/e"
+check "without pdftotext: one line naming poppler-utils" sh -c "[ $? -eq 1 ] && [ \$(wc -l <'$tmp/e') -eq 1 ] && grep -qF 'install the Debian package poppler-utils' '$tmp/e'"
 
 # --- sanitising -------------------------------------------------------------
 printf 'Geachte heer \033]0;owned\007Jansen\033[31m,\n\nDit is een brief met \033[2J escapes.\n\nHoogachtend,\n' >"$tmp/evil.txt"
@@ -395,5 +439,96 @@ check "related of two passages is a usage error" expect 2 ns related 1 2
 check "related --limit 0 is a usage error" expect 2 ns related 1 --limit 0
 check "search --help tells the exit status" sh -c "'$NAAST' --db '$sdb' search --help | grep -q '1 when none is'"
 check "--help lists search and related" sh -c "'$NAAST' --help | grep -q 'search QUERY' && '$NAAST' --help | grep -q 'related PASSAGE'"
+
+# --- select and export --------------------------------------------------------
+# On the seeds' database of the search section: set 1, vraag 8.
+edb=$tmp/export.db
+cp "$sdb" "$edb"
+ne() { "$NAAST" --db "$edb" "$@"; }
+ne show 1 --vraag 8 --json >"$tmp/v8.json"
+az8=$(jq '.questions[0].answers[] | select(.ministry == "AZ") | .paragraphs[0].id' "$tmp/v8.json")
+bzk8=$(jq '.questions[0].answers[] | select(.ministry == "BZK") | .paragraphs[0].id' "$tmp/v8.json")
+azcite='Antwoord van Minister-President Rutte (Algemene Zaken), ontvangen 15 februari 2024, op vraag 8 van het lid Eerdmans (JA21) over bijeenkomsten met ambtenaren naar aanleiding van de verkiezingsuitslag van 22 november 2023 (ingezonden 29 januari 2024).'
+
+ne export --set 1 --vraag 8 >"$tmp/v8.md" 2>"$tmp/e"
+check "export --set 1 --vraag 8 writes Markdown to stdout" sh -c "[ -s '$tmp/v8.md' ] && [ ! -s '$tmp/e' ] && grep -qx '## Vraag 8' '$tmp/v8.md'"
+check "the AZ citation word for word" grep -qxF "$azcite" "$tmp/v8.md"
+check "both answers, De Jonge and Van Huffelen" sh -c "grep -q 'De Jonge' '$tmp/v8.md' && grep -q 'Van Huffelen' '$tmp/v8.md' && [ \$(grep -c '^> Het is belangrijk' '$tmp/v8.md') -eq 2 ]"
+check "the Aanhangsel of the BZK answer" grep -qF "Aanhangsel Handelingen II 2023/24, nr. 1059." "$tmp/v8.md"
+
+ne export --set 1 --vraag 8 --format csv >"$tmp/v8.csv"
+check "the CSV parses with a standard reader and has the columns" python3 -c "
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+assert rows[0] == ['set','vraag','ministry','signatories','received','aanhangsel','citation','text','note'], rows[0]
+assert len(rows) == 5 and all(len(r) == 9 for r in rows)
+assert [r[2] for r in rows[1:]] == ['AZ','AZ','BZK','BZK']
+assert rows[3][5] == '1059' and rows[1][5] == ''
+assert rows[1][6] == sys.argv[2]
+" "$tmp/v8.csv" "$azcite"
+ne export --set 1 --vraag 8 --format json >"$tmp/v8x.json"
+check "the JSON parses: passages with their metadata" jq -e 'length == 4 and all(.[]; .citation and .text and .set == 1 and .vraag == 8) and .[2].aanhangsel == 1059 and (.[2].signatories | map(.name)) == ["De Jonge","Van Huffelen"]' "$tmp/v8x.json"
+ne export --set 1 --vraag 8 -o "$tmp/v8.html" >"$tmp/o" 2>&1
+check "-o FILE.html writes HTML, and says where" sh -c "grep -qF 'Wrote 4 passages to $tmp/v8.html.' '$tmp/o' && grep -q '^<!DOCTYPE html>' '$tmp/v8.html'"
+check "the HTML is a table with an AZ and a BZK column" python3 -c "
+import sys
+from html.parser import HTMLParser
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.th = []; self.cells = 0; self.inth = False; self.tables = 0
+    def handle_starttag(self, t, a):
+        if t == 'th': self.inth = True; self.th.append('')
+        if t == 'td': self.cells += 1
+        if t == 'table': self.tables += 1
+    def handle_endtag(self, t):
+        if t == 'th': self.inth = False
+    def handle_data(self, d):
+        if self.inth: self.th[-1] += d
+p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read())
+assert p.tables == 1 and p.cells == 2, (p.tables, p.cells)
+assert len(p.th) == 2 and '(AZ)' in p.th[0] and '(BZK)' in p.th[1], p.th
+" "$tmp/v8.html"
+ne export --set 1 --vraag 8 --format txt >"$tmp/v8.txt"
+check "plain text: no marks, no line over 72 columns" python3 -c "
+import sys
+lines = open(sys.argv[1], encoding='utf-8').read().split('\\n')
+assert not any(l.startswith('>') for l in lines)
+assert max(len(l) for l in lines) <= 72
+" "$tmp/v8.txt"
+check "export --set 1 --ministry BZK: only BZK" sh -c "'$NAAST' --db '$edb' export --set 1 --ministry BZK --format json | jq -e 'length > 9 and all(.[]; .ministry == \"BZK\")' >/dev/null"
+
+check "select list of an empty basket" sh -c "'$NAAST' --db '$edb' select list | grep -q 'The basket is empty'"
+check "export --selection of an empty basket fails with one line" expect 1 ne export --selection
+ne select add "$az8" >"$tmp/o" 2>&1
+check "select add a passage" grep -qF "Added 1 passage; the basket holds 1." "$tmp/o"
+check "select add of a missing passage fails and changes nothing" sh -c "'$NAAST' --db '$edb' select add '$bzk8' 999999 2>'$tmp/e'; [ \$? -eq 1 ] && grep -q 999999 '$tmp/e' && [ \$(sqlite3 '$edb' 'SELECT count(*) FROM selection') -eq 1 ]"
+check "select add of a word is a usage error" expect 2 ne select add abc
+check "select frob is a usage error" expect 2 ne select frob
+ne select list >"$tmp/o"
+check "select list shows the citation and first words" sh -c "grep -qF '1. passage $az8 · set 1 · vraag 8 · AZ · antwoord' '$tmp/o' && grep -qF 'Het is belangrijk dat ambtenaren' '$tmp/o' && grep -qF 'Antwoord van Minister-President Rutte' '$tmp/o'"
+ne select add "$bzk8" >/dev/null
+ne select note "$bzk8" 'Vergelijk met AZ' >/dev/null
+check "select list --json: the basket in order, with notes" sh -c "'$NAAST' --db '$edb' select list --json | jq -e '[.selection[] | .passage] == [$az8, $bzk8] and .selection[1].note == \"Vergelijk met AZ\" and (.selection[0].citation | startswith(\"Antwoord van Minister-President Rutte\"))' >/dev/null"
+
+ne export --selection -o "$tmp/sel.md" >/dev/null 2>&1
+check "export --selection -o F writes the passages with citations" sh -c "grep -qxF '$azcite' '$tmp/sel.md' && grep -qF 'Vergelijk met AZ' '$tmp/sel.md'"
+cp "$tmp/sel.md" "$tmp/sel.before"
+ne select rm "$az8" >/dev/null
+check "a second export to F without --force fails with status 1" expect 1 ne export --selection -o "$tmp/sel.md"
+check "and leaves F untouched" cmp -s "$tmp/sel.md" "$tmp/sel.before"
+check "with --force it is replaced" sh -c "'$NAAST' --db '$edb' export --selection -o '$tmp/sel.md' --force >/dev/null && ! grep -qF '$azcite' '$tmp/sel.md'"
+check "no temporary file is left" sh -c "[ -z \"\$(ls -A '$tmp' | grep naast-export)\" ]"
+check "export into a missing directory fails with one line" expect 1 ne export --selection -o "$tmp/nowhere/x.md"
+check "export into a path under a file fails with one line" expect 1 ne export --selection -o "$tmp/sel.md/x.md"
+check "export --set and --selection together is a usage error" expect 2 ne export --set 1 --selection
+check "export without what is a usage error" expect 2 ne export
+check "export --format docx is a usage error" expect 2 ne export --set 1 --format docx
+check "export --force without -o is a usage error" expect 2 ne export --set 1 --force
+check "export of a missing set fails with one line" expect 1 ne export --set 99
+check "export of a missing vraag fails with one line" expect 1 ne export --set 1 --vraag 10
+ne select rm "$az8" >/dev/null 2>&1
+check "select rm of a passage not in the basket fails" expect 1 ne select rm "$az8"
+check "select clear empties the basket" sh -c "'$NAAST' --db '$edb' select clear | grep -qF 'Emptied the basket (1 passage).' && [ \$(sqlite3 '$edb' 'SELECT count(*) FROM selection') -eq 0 ]"
+check "--help lists select and export" sh -c "'$NAAST' --help | grep -q 'select add|rm|list|clear' && '$NAAST' --help | grep -q 'export (--set SET'"
 
 done_testing

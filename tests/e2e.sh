@@ -119,6 +119,37 @@ t send-keys -t e2e q q
 check "quit from the reader and the library" exited_with 0
 t kill-session -t e2e 2>/dev/null
 
+# --- the basket: Space keeps a passage across runs, y copies (OSC 52) ---------
+# The database of the first run, with the bundled corpus.
+start "'$NAAST'"
+check "naast opens on the corpus imported before" wait_for "Eerdmans (JA21)"
+t set -s set-clipboard on
+t send-keys -t e2e Enter
+check "the compare view at vraag 1" wait_for "Vraag 1 van 9"
+t send-keys -t e2e Space
+check "Space puts the passage under the cursor in the basket" wait_for "Put 1 passage in the basket (1 in all"
+t send-keys -t e2e y
+check "y copies the basket" wait_for "Copied the basket as Markdown with citations"
+# buffer_has TEXT: tmux made a paste buffer of what naast sent, holding TEXT.
+buffer_has() {
+	i=0
+	while [ $i -lt 200 ]; do
+		t show-buffer 2>/dev/null | grep -qF -- "$1" && return 0
+		i=$((i + 1))
+		sleep 0.025
+	done
+	return 1
+}
+check "the clipboard (OSC 52, through tmux) holds the passage's citation" \
+	buffer_has "Antwoord van Minister-President Rutte (Algemene Zaken), ontvangen 15 februari 2024, op vraag 1 van het lid Eerdmans (JA21)"
+check "and the passage itself, quoted" buffer_has "> Nee. Wel is in reguliere overleggen over de verkiezingsuitslag gesproken"
+t send-keys -t e2e q q
+check "q, q quits" exited_with 0
+t kill-session -t e2e 2>/dev/null
+XDG_DATA_HOME=$tmp/data "$NAAST" select list >"$tmp/basket.txt" 2>&1
+check "the passage is still in the basket after quitting (naast select list)" \
+	grep -qE '^1\. passage [0-9]+ · set 1 · vraag 1 · AZ · antwoord$' "$tmp/basket.txt"
+
 # --- a bad key file -----------------------------------------------------------
 mkdir -p "$tmp/config/naast"
 printf '# my keys\nbind compare J next-vraag\nbind compare x frobnicate\n' >"$tmp/config/naast/keys"

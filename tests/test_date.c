@@ -144,6 +144,35 @@ test_format(void **state)
 	assert_string_equal(out, "29 februari 2024");
 }
 
+/* The vergaderjaar turns on Prinsjesdag, the third Tuesday of September. */
+static void
+test_vergaderjaar(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "2024-02-16", "2023/24" },	/* seed 001, Aanhangsel 1059 */
+		{ "2023-09-18", "2022/23" },	/* the Monday before Prinsjesdag 2023 */
+		{ "2023-09-19", "2023/24" },	/* Prinsjesdag 2023 */
+		{ "2024-09-16", "2023/24" },
+		{ "2024-09-17", "2024/25" },	/* Prinsjesdag 2024 */
+		{ "2025-09-15", "2024/25" },
+		{ "2025-09-16", "2025/26" },	/* Prinsjesdag 2025 */
+		{ "2018-09-18", "2018/19" },	/* Prinsjesdag 2018: September began on a Saturday */
+		{ "2018-09-17", "2017/18" },
+		{ "1999-12-31", "1999/00" },
+		{ "2024-08-31", "2023/24" },
+	};
+	char out[8];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		assert_true(date_vergaderjaar(cases[i][0], out));
+		assert_string_equal(out, cases[i][1]);
+	}
+	assert_false(date_vergaderjaar("", out));
+	assert_false(date_vergaderjaar(NULL, out));
+	assert_false(date_vergaderjaar("2024-02-30", out));
+}
+
 /* Every month, every day: format and parse give back the same date. */
 static void
 test_round_trip(void **state)
@@ -202,6 +231,7 @@ main(void)
 		cmocka_unit_test(test_parse_invalid),
 		cmocka_unit_test(test_parse_seeds),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_vergaderjaar),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_format_invalid),
 	};

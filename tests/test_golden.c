@@ -1,7 +1,9 @@
 /*
- * test_golden: the parsed structure of each bundled seed, dumped as JSON
- * and compared with the reviewed file in tests/golden/; and the facts that
- * hold across the seeds (DESIGN.md section 3).
+ * test_golden: the parsed structure of each bundled seed and of each
+ * published PDF in tests/corpus-pdf/ (its text extracted by pdftotext at
+ * test time), dumped as JSON and compared with the reviewed file in
+ * tests/golden/; and the facts that hold across them (DESIGN.md section
+ * 3, issue 8).
  *
  * After a deliberate parser change, regenerate the files with
  *   NAAST_UPDATE_GOLDEN=1 make check TESTS=tests/test_golden
@@ -17,6 +19,8 @@
 
 #include "json.h"
 #include "parse.h"
+#include "pdf.h"
+#include "sha256.h"
 #include "text.h"
 #include "xalloc.h"
 #include "testutil.h"
@@ -75,6 +79,8 @@ dump(struct json *j, const struct document *d)
 		json_kv_string(j, "name", s->name);
 		json_kv_string(j, "role", s->role);
 		json_kv_string(j, "ministry", s->ministry);
+		if (s->portfolio)
+			json_kv_string(j, "portfolio", s->portfolio);
 		dump_strv(j, "on_behalf_of", s->on_behalf_of, s->n_on_behalf_of);
 		json_object_end(j);
 	}
@@ -106,6 +112,18 @@ dump(struct json *j, const struct document *d)
 		json_kv_int(j, "start", (long long)p->start);
 		json_kv_int(j, "end", (long long)p->end);
 		json_kv_string(j, "text", p->text);
+		if (p->n_footnotes) {
+			json_key(j, "footnotes");
+			json_array_begin(j);
+			for (size_t k = 0; k < p->n_footnotes; k++) {
+				json_object_begin(j);
+				json_kv_string(j, "marker", p->footnotes[k].marker);
+				json_kv_int(j, "at", (long long)p->footnotes[k].at);
+				json_kv_string(j, "text", p->footnotes[k].text);
+				json_object_end(j);
+			}
+			json_array_end(j);
+		}
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -115,9 +133,8 @@ dump(struct json *j, const struct document *d)
 }
 
 static void
-check_golden(const char *seed, const char *golden)
+check_golden_doc(struct document *doc, const char *seed, const char *golden)
 {
-	struct document *doc = parse_seed(seed);
 	char *got = NULL, *want;
 	size_t got_len = 0;
 	FILE *fp = open_memstream(&got, &got_len);
@@ -142,6 +159,14 @@ check_golden(const char *seed, const char *golden)
 	}
 	free(want);
 	free(got);
+}
+
+static void
+check_golden(const char *seed, const char *golden)
+{
+	struct document *doc = parse_seed(seed);
+
+	check_golden_doc(doc, seed, golden);
 	model_free(doc);
 }
 
@@ -295,11 +320,215 @@ test_seeds_no_furniture_or_markup(void **state)
 	}
 }
 
+/* ------------------------------------------------ the published PDFs */
+
+/*
+ * What each PDF of tests/corpus-pdf is, read by hand from the PDF: its
+ * Aanhangsel number, number of vragen, answering ministry, the first
+ * signatory (role, name, portfolio) and the ministries of "mede namens".
+ */
+static const struct pdf_case {
+	const char *name;
+	int aanhangsel, vragen;
+	const char *ministry, *role, *signatory, *portfolio, *behalf;
+	const char *questioners;	/* "Name (Party); ..." */
+	const char *addressed;		/* "OCW" or "FIN BHO" */
+} pdf_cases[] = {
+	{ "00fe7edd-24c8-4857-98da-774ed3b06836", 1314, 6, "OCW", "Minister",
+	  "Dijkgraaf", NULL, "", "Mutluer (GroenLinks-PvdA); Kosti\u0107 (PvdD)", "OCW" },
+	{ "1a2d8959-7ce1-411d-bffe-c78970ae8d6b", 2210, 13, "KGG", "Minister",
+	  "Hermans", NULL, "", "Erkens (VVD)", "KGG" },
+	{ "1a529d02-ba4d-418b-8d6a-5400a4ac07bc", 2271, 12, "VWS",
+	  "Staatssecretaris", "Karremans", "Jeugd, Preventie en Sport", "",
+	  "Westerveld (GroenLinks-PvdA)", "VWS" },
+	{ "1b0f0b98-7c34-418c-98dc-43de7930e685", 1786, 15, "FIN",
+	  "Staatssecretaris", "Van Rij", "Fiscaliteit en Belastingdienst", "BHO",
+	  "Hirsch (GroenLinks-PvdA); Teunissen (PvdA)", "FIN BHO" },
+	{ "1b26915f-b542-4707-8495-b5c21f0edfe1", 1771, 6, "IenW",
+	  "Staatssecretaris", "Heijnen", NULL, "JenV", "Van Nispen (SP)",
+	  "JenV IenW" },
+	{ "1b2d2126-a21e-4c3e-9b18-42206b4cc791", 2367, 12, "FIN", "Minister",
+	  "Heinen", NULL, "", "Van der Lee (GroenLinks-PvdA)", "FIN" },
+	{ "1b62ee8d-e406-4042-b7f5-7e235f7bd1c0", 1432, 6, "OCW",
+	  "Staatssecretaris", "Gr\u00e4per-van Koolwijk", NULL, "",
+	  "Van Zanten (BBB)", "OCW" },
+	{ "1b922783-f576-4df5-a031-ad0063d2afd4", 2395, 5, "VWS",
+	  "Staatssecretaris", "Karremans", NULL, "", "Crijns (PVV)", "VWS" },
+	{ "1bca1484-2edb-43d1-913f-de5022c9a02b", 2313, 10, "SZW", "Minister",
+	  "Van Hijum", NULL, "VWS",
+	  "Bushoff (GroenLinks-PvdA); Patijn (GroenLinks-PvdA)", "SZW VWS" },
+	{ "1bd47dc8-229e-4a1a-a405-8e2672436e1f", 1893, 7, "BZ", "Minister",
+	  "Bruins Slot", NULL, "", "Klaver (GroenLinks-PvdA)", "BZ" },
+	{ "1c0f765c-d7b4-455e-a241-35a4e9a9dc36", 1178, 9, "BZK",
+	  "Staatssecretaris", "Van Huffelen", NULL, "", "Sneller (D66)",
+	  "BZK JenV" },
+	{ "1c7587f8-1c7c-4912-9319-290e19c99d85", 1980, 6, "VWS", "Minister",
+	  "Helder", NULL, "", "Dobbe (SP)", "VWS" },
+	{ "1c83f4f5-0047-4b11-8051-e11def445937", 1984, 11, "FIN",
+	  "Staatssecretaris", "Van Rij", "Fiscaliteit en Belastingdienst", "SZW",
+	  "Van Eijk (VVD); Aartsen (VVD)", "FIN SZW" },
+	{ "1dac45ca-7591-47a6-877d-9b549c18500a", 878, 7, "BZK",
+	  "Staatssecretaris", "Van Huffelen", NULL, "", "Inge vanDijk (CDA)", "BZK" },
+};
+
+#define N_PDF (sizeof(pdf_cases) / sizeof(pdf_cases[0]))
+
+/* The PDF of tests/corpus-pdf, its text extracted by pdftotext, parsed. */
+static struct document *
+parse_pdf(const char *name)
+{
+	char path[256], sha[65];
+	struct document *doc = NULL;
+	struct error err = { "" };
+	size_t len, text_len;
+	char *pdf, *text;
+
+	snprintf(path, sizeof(path), "tests/corpus-pdf/%s.pdf", name);
+	pdf = test_read_file(path, &len);
+	assert_true(pdf_is_pdf(pdf, len));
+	if (pdf_extract(pdf, len, &text, &text_len, &err) != STATUS_OK)
+		fail_msg("%s: %s", path, err.msg);
+	if (parse_document(text, text_len, NULL, &doc, &err) != STATUS_OK)
+		fail_msg("%s: %s", path, err.msg);
+	sha256_hex(pdf, len, sha);
+	memcpy(doc->source_sha256, sha, sizeof(sha));
+	free(text);
+	free(pdf);
+	return doc;
+}
+
+static void
+test_golden_pdfs(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_PDF; i++) {
+		char path[256], golden[256];
+		struct document *doc = parse_pdf(pdf_cases[i].name);
+
+		snprintf(path, sizeof(path), "tests/corpus-pdf/%s.pdf", pdf_cases[i].name);
+		snprintf(golden, sizeof(golden), "tests/golden/%s.json", pdf_cases[i].name);
+		check_golden_doc(doc, path, golden);
+		model_free(doc);
+	}
+}
+
+/* "Name (Party); ..." of a document's questioners. */
+static char *
+questioner_list(const struct document *d)
+{
+	char *out = xstrdup("");
+
+	for (size_t i = 0; i < d->n_questioners; i++) {
+		char *next = xasprintf("%s%s%s (%s)", out, i ? "; " : "",
+		    d->questioners[i].name, d->questioners[i].party ?
+		    d->questioners[i].party : "?");
+
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static char *
+joined_codes(char **v, size_t n)
+{
+	char *out = xstrdup("");
+
+	for (size_t i = 0; i < n; i++) {
+		char *next = xasprintf("%s%s%s", out, i ? " " : "", v[i]);
+
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/*
+ * The acceptance facts of every PDF (issue 8): vragen 1..N without gaps,
+ * each with an answer; no page furniture in any passage or footnote; no
+ * text left unplaced; no warnings; header facts as read by hand.
+ */
+static void
+test_pdf_acceptance(void **state)
+{
+	static const char *const furniture[] = {
+		"2024, Aanhangsel", "ah-tk-", "ISSN 0921", "Gravenhage 2024",
+		"Aanhangsel van de Handelingen", "Vragen gesteld door de leden",
+		"regering gegeven antwoorden", "Vergaderjaar 2023", "\n", "\f",
+	};
+
+	(void)state;
+	/* The footer, where no footnote ("Tweede Kamer, vergaderjaar 2022–2023, 26 485") is meant. */
+	for (size_t i = 0; i < N_PDF; i++) {
+		const struct pdf_case *pc = &pdf_cases[i];
+		struct document *d = parse_pdf(pc->name);
+		const struct signatory *sg;
+		unsigned char *seen;
+		char *who, *codes;
+
+		if (d->n_warnings)
+			fail_msg("%s: warning: %s", pc->name, d->warnings[0]);
+		assert_int_equal(d->kind, DOC_ANSWER);
+		assert_string_equal(d->format, "pdftext");
+		assert_int_equal(d->aanhangsel, pc->aanhangsel);
+		assert_int_equal(d->n_vragen, pc->vragen);
+		assert_string_equal(d->ministry, pc->ministry);
+		assert_true(d->submitted[0] && d->received[0] && d->subject);
+		who = questioner_list(d);
+		assert_string_equal(who, pc->questioners);
+		free(who);
+		codes = joined_codes(d->addressed, d->n_addressed);
+		assert_string_equal(codes, pc->addressed);
+		free(codes);
+		assert_int_equal(d->n_signatories, 1);
+		sg = &d->signatories[0];
+		assert_string_equal(sg->role, pc->role);
+		assert_string_equal(sg->name, pc->signatory);
+		assert_string_equal(sg->ministry, pc->ministry);
+		if (pc->portfolio)
+			assert_string_equal(sg->portfolio ? sg->portfolio : "", pc->portfolio);
+		else
+			assert_null(sg->portfolio);
+		codes = joined_codes(sg->on_behalf_of, sg->n_on_behalf_of);
+		assert_string_equal(codes, pc->behalf);
+		free(codes);
+
+		seen = xcalloc((size_t)pc->vragen + 1, 1);
+		for (size_t k = 0; k < d->n_passages; k++) {
+			const struct passage *p = &d->passages[k];
+
+			assert_int_not_equal(p->role, ROLE_OTHER);
+			for (size_t f = 0; f < sizeof(furniture) / sizeof(furniture[0]); f++) {
+				if (strstr(p->text, furniture[f]))
+					fail_msg("%s passage %zu has '%s': %s", pc->name, k,
+					    furniture[f], p->text);
+				for (size_t n = 0; n < p->n_footnotes; n++)
+					if (strstr(p->footnotes[n].text, furniture[f]))
+						fail_msg("%s footnote %s has '%s'", pc->name,
+						    p->footnotes[n].marker, furniture[f]);
+			}
+			if (p->role != ROLE_VRAAG && p->role != ROLE_ANTWOORD)
+				continue;
+			assert_true(p->vraag >= 1 && p->vraag_to <= pc->vragen);
+			for (int v = p->vraag; v <= p->vraag_to; v++)
+				seen[v] |= p->role == ROLE_VRAAG ? 1 : 2;
+		}
+		for (int v = 1; v <= pc->vragen; v++)
+			if (seen[v] != 3)
+				fail_msg("%s: vraag %d %s", pc->name, v,
+				    seen[v] & 1 ? "has no answer" : "is missing");
+		free(seen);
+		model_free(d);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_pdftext),
+		cmocka_unit_test(test_golden_pdfs),
+		cmocka_unit_test(test_pdf_acceptance),
 		cmocka_unit_test(test_golden_markdown),
 		cmocka_unit_test(test_golden_letter),
 		cmocka_unit_test(test_seeds_vragen_identical),

@@ -739,12 +739,20 @@ test_real_layout(void **state)
 		assert_null(strstr(t, "Vragen gesteld door"));
 		assert_null(strstr(t, "Staten-Generaal"));
 	}
-	/* The footnote is kept, apart from the answers, at the end. */
-	last = &doc->passages[doc->n_passages - 1];
-	assert_int_equal(last->role, ROLE_OTHER);
-	check_prefix(last->text, "1 NRC, 16 april 2024,");
-	assert_int_equal(count(doc, ROLE_OTHER, 0), 1);
-	assert_true(has_warning(doc, "footnotes"));
+	/*
+	 * The footnote belongs to vraag 1, where its marker stood ("»1?"):
+	 * the marker leaves the text, the footnote keeps its place.
+	 */
+	last = nth(doc, ROLE_VRAAG, 1, 0);
+	assert_string_equal(last->text,
+	    "Bent u bekend met het NRC artikel \u00abReisorganisatie Corendon blijft Russische toeristen naar de zon vliegen\u00bb?");
+	assert_int_equal(last->n_footnotes, 1);
+	assert_string_equal(last->footnotes[0].marker, "1");
+	check_prefix(last->footnotes[0].text, "NRC, 16 april 2024, \u00abReisorganisatie");
+	check_suffix(last->footnotes[0].text, "naar de zon vliegen \u2013 NRC)");
+	assert_int_equal(last->footnotes[0].at, strlen(last->text) - 1);
+	assert_int_equal(count(doc, ROLE_OTHER, 0), 0);
+	assert_int_equal(doc->n_warnings, 0);
 	model_free(doc);
 }
 
@@ -779,9 +787,183 @@ test_real_footnotes(void **state)
 	check_contains(only(doc, ROLE_ANTWOORD, 5),
 	    "tussen zorgverzekeraar en zorgaanbieder over passende zorg, waarbij");
 	assert_false(strstr(only(doc, ROLE_ANTWOORD, 5), "Kamerstukken"));
-	p = nth(doc, ROLE_OTHER, 0, 0);
-	assert_non_null(p);
-	check_contains(p->text, "Kamerstukken II2015\u201316, 34 104, nr. 128.");
+	assert_null(nth(doc, ROLE_OTHER, 0, 0));
+	/*
+	 * The numbers stand apart from their texts here (pdftotext's default
+	 * mode): one line each.  Their markers are not in this excerpt, so
+	 * the footnotes stay with the paragraph before them, with a warning.
+	 */
+	p = nth(doc, ROLE_ANTWOORD, 5, 0);
+	assert_int_equal(p->n_footnotes, 2);
+	assert_string_equal(p->footnotes[0].marker, "5");
+	assert_string_equal(p->footnotes[0].text, "Kamerstukken II 2023\u201334, 23 235, nr. 240.");
+	assert_string_equal(p->footnotes[1].marker, "6");
+	assert_string_equal(p->footnotes[1].text, "Kamerstukken II2015\u201316, 34 104, nr. 128.");
+	assert_true(has_warning(doc, "footnote 5: its marker was not found"));
+	model_free(doc);
+}
+
+
+/* ------------------------------------------- pdftotext -layout (issue 8) */
+
+/*
+ * The first page of Aanhangsel 2367 as pdftotext -layout gives it
+ * (shortened): cover pieces side by side on one line, the header indented,
+ * the footnote's number alone above its indented text, the colophon and
+ * the footer with the page number on one line.
+ */
+static const char layout_2367[] =
+    "Tweede Kamer der Staten-Generaal\n"
+    "                                                                   2\n"
+    "Vergaderjaar 2023\u20132024   Aanhangsel van de Handelingen\n\n"
+    "                         Vragen gesteld door de leden der Kamer, met de daarop door de\n"
+    "                         regering gegeven antwoorden\n\n"
+    "                         2367\n\n"
+    "                         Vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister van\n"
+    "                         Financi\u00ebn over rekeninggluren (ingezonden 28 juni 2024).\n"
+    "                         Antwoord van Minister Heinen (Financi\u00ebn) (ontvangen 29 augustus 2024)\n\n"
+    "                         Vraag 1\n"
+    "                         Bent u bekend met het NRC-artikel \u00abBunq-werknemers keken stiekem in\n"
+    "                         klantrekeningen: \u00abHet was te verleidelijk\u00bb\u00bb1?\n\n"
+    "                         Antwoord 1\n"
+    "                         Ja, daar ben ik mee bekend.\n\n\n"
+    "                         1\n"
+    "                             NRC.nl, 26 juni 2024, \u00abBunq-werknemers keken stiekem in klantrekeningen: \u00abHet was te verlei-\n"
+    "                             delijk\u00bb\u00bb (https://www.nrc.nl/nieuws/2024/06/26/bunq-werknemers-keken-stiekem-in-\n"
+    "                             klantrekeningen-het-was-te-verleidelijk-a4857800).\n\n\n"
+    "ah-tk-20232024-2367\n"
+    "ISSN 0921 - 7398\n"
+    "\u2019s-Gravenhage 2024       Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel                1\n"
+    "\fVraag 2\n"
+    "Deelt u de opvatting dat het bekijken van gegevens een schending van de\n"
+    "privacy is?\n\n"
+    "Antwoord 2\n"
+    "Bankgegevens bevatten veel persoonlijke informatie.\n\n"
+    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel                2\n";
+
+static void
+test_layout_furniture_and_footnote(void **state)
+{
+	struct document *doc = parse_text(layout_2367);
+	const struct passage *v1;
+
+	(void)state;
+	check_offsets(doc);
+	assert_int_equal(doc->n_warnings, 0);
+	assert_int_equal(doc->aanhangsel, 2367);
+	assert_int_equal(doc->n_vragen, 2);
+	assert_int_equal(count(doc, ROLE_OTHER, 0), 0);
+	assert_string_equal(doc->passages[1].text,
+	    "Antwoord van Minister Heinen (Financi\u00ebn) (ontvangen 29 augustus 2024)");
+	v1 = nth(doc, ROLE_VRAAG, 1, 0);
+	/* The marker leaves the text; the footnote keeps where it stood. */
+	assert_string_equal(v1->text,
+	    "Bent u bekend met het NRC-artikel \u00abBunq-werknemers keken stiekem in klantrekeningen: \u00abHet was te verleidelijk\u00bb\u00bb?");
+	assert_int_equal(v1->n_footnotes, 1);
+	assert_string_equal(v1->footnotes[0].marker, "1");
+	assert_int_equal(v1->footnotes[0].at, strlen(v1->text) - 1);
+	/* Broken words join; a web address keeps its hyphens. */
+	assert_string_equal(v1->footnotes[0].text,
+	    "NRC.nl, 26 juni 2024, \u00abBunq-werknemers keken stiekem in klantrekeningen: \u00abHet was te verleidelijk\u00bb\u00bb (https://www.nrc.nl/nieuws/2024/06/26/bunq-werknemers-keken-stiekem-in-klantrekeningen-het-was-te-verleidelijk-a4857800).");
+	assert_string_equal(only(doc, ROLE_ANTWOORD, 1), "Ja, daar ben ik mee bekend.");
+	assert_string_equal(only(doc, ROLE_VRAAG, 2),
+	    "Deelt u de opvatting dat het bekijken van gegevens een schending van de privacy is?");
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		assert_null(strstr(doc->passages[i].text, "Gravenhage"));
+		assert_null(strstr(doc->passages[i].text, "Aanhangsel"));
+		assert_null(strstr(doc->passages[i].text, "Vergaderjaar"));
+	}
+	model_free(doc);
+}
+
+/* A heading glued to the footer by the extraction ("…Aanhangsel 1Vraag 3"). */
+static void
+test_heading_glued_to_footer(void **state)
+{
+	struct document *doc = parse_text(HEAD
+	    "Vraag 1\nWat is er gebeurd?\nAntwoord 1\nNiets.\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1Vraag 2\n"
+	    "Waarom niet?\nAntwoord 2\nDaarom.\n"
+	    "\u2019s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 2\n");
+
+	(void)state;
+	check_offsets(doc);
+	assert_int_equal(doc->n_vragen, 2);
+	assert_string_equal(only(doc, ROLE_VRAAG, 2), "Waarom niet?");
+	assert_string_equal(only(doc, ROLE_ANTWOORD, 1), "Niets.");
+	assert_string_equal(only(doc, ROLE_ANTWOORD, 2), "Daarom.");
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/*
+ * Footnote markers as the corpus prints them: after a closing mark
+ * ("»?1"), two on one word ("»?2, 3"), after a full stop ("jl.4 heb"),
+ * glued to a year ("20225"), and not a number that goes on ("1.4)",
+ * "CO2-buis"); a footnote written on one line after its number ("6
+ * Kamerstuk 36 200 VII, nr. 5").
+ */
+static void
+test_footnote_markers(void **state)
+{
+	struct document *doc = parse_text(HEAD
+	    "Vraag 1\n"
+	    "Kent u het bericht \u00abVuurwerk\u00bb?1 En \u00abknallen\u00bb?2, 3 Wat vindt u?\n"
+	    "Antwoord 1\n"
+	    "Zoals ik in mijn brief van 24 april jl.4 heb aangegeven, volgens versie 1.4)\n"
+	    "van de CO2-buis. In de brief van 29 juni 20225 staat het ook.\n"
+	    "Dat blijkt uit de begroting.6\n\n"
+	    "1\n  NOS, 1 maart 2024\n"
+	    "2\n  NRC, 2 maart 2024\n"
+	    "3\n  AD, 3 maart 2024\n"
+	    "4\n  Kamerstuk 23 235, nr. 240\n"
+	    "5\n  Kamerstuk 32 813, nr. 1061\n"
+	    "6 Kamerstuk 36 200 VII, nr. 5\n\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1\n");
+	const struct passage *v = nth(doc, ROLE_VRAAG, 1, 0);
+	const struct passage *a = nth(doc, ROLE_ANTWOORD, 1, 0);
+
+	(void)state;
+	check_offsets(doc);
+	assert_int_equal(doc->n_warnings, 0);
+	assert_string_equal(v->text,
+	    "Kent u het bericht \u00abVuurwerk\u00bb? En \u00abknallen\u00bb? Wat vindt u?");
+	assert_int_equal(v->n_footnotes, 3);
+	assert_string_equal(v->footnotes[0].text, "NOS, 1 maart 2024");
+	assert_string_equal(v->footnotes[1].marker, "2");
+	assert_string_equal(v->footnotes[2].marker, "3");
+	assert_int_equal(v->footnotes[1].at, v->footnotes[2].at);
+	assert_int_equal(v->footnotes[1].at,
+	    strlen("Kent u het bericht \u00abVuurwerk\u00bb? En \u00abknallen\u00bb?"));
+	assert_string_equal(a->text,
+	    "Zoals ik in mijn brief van 24 april jl. heb aangegeven, volgens versie 1.4) van de CO2-buis. In de brief van 29 juni 2022 staat het ook.");
+	assert_int_equal(a->n_footnotes, 2);
+	assert_string_equal(a->footnotes[0].marker, "4");
+	assert_string_equal(a->footnotes[1].text, "Kamerstuk 32 813, nr. 1061");
+	a = nth(doc, ROLE_ANTWOORD, 1, 1);
+	assert_string_equal(a->text, "Dat blijkt uit de begroting.");
+	assert_int_equal(a->n_footnotes, 1);
+	assert_string_equal(a->footnotes[0].marker, "6");
+	assert_string_equal(a->footnotes[0].text, "Kamerstuk 36 200 VII, nr. 5");
+	model_free(doc);
+}
+
+/* A footnote whose marker is nowhere stays, with the paragraph before it. */
+static void
+test_footnote_without_marker(void **state)
+{
+	struct document *doc = parse_text(HEAD
+	    "Vraag 1\nWat?\nAntwoord 1\nDit.\n\n"
+	    "1\n  Een voetnoot zonder teken\n\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1\n");
+	const struct passage *a = nth(doc, ROLE_ANTWOORD, 1, 0);
+
+	(void)state;
+	assert_string_equal(a->text, "Dit.");
+	assert_int_equal(a->n_footnotes, 1);
+	assert_string_equal(a->footnotes[0].text, "Een voetnoot zonder teken");
+	assert_int_equal(a->footnotes[0].at, 4);
+	assert_true(has_warning(doc, "footnote 1: its marker was not found"));
 	model_free(doc);
 }
 
@@ -845,6 +1027,10 @@ main(void)
 		cmocka_unit_test(test_questions_only),
 		cmocka_unit_test(test_real_layout),
 		cmocka_unit_test(test_real_footnotes),
+		cmocka_unit_test(test_layout_furniture_and_footnote),
+		cmocka_unit_test(test_heading_glued_to_footer),
+		cmocka_unit_test(test_footnote_markers),
+		cmocka_unit_test(test_footnote_without_marker),
 		cmocka_unit_test(test_odd_input),
 	};
 

@@ -327,6 +327,9 @@ test_help(void **state)
 	screen_is(f, "help-library");
 	keys(f, "q<Enter>?");
 	screen_is(f, "help-compare");
+	/* the end: long help texts wrap under themselves */
+	keys(f, "G");
+	screen_is(f, "help-compare-end");
 	keys(f, "qqq");
 	assert_false(app_running(f->app));
 }
@@ -616,6 +619,94 @@ test_search_letter_and_related(void **state)
 	screen_is(f, "related-answer");
 }
 
+/* The screen shows text somewhere (after a draw). */
+static bool
+on_screen(struct fixture *f, const char *text)
+{
+	int y, x;
+
+	app_draw(f->app);
+	return find_on_screen(text, &y, &x);
+}
+
+/* The basket: Space, a, b, reorder, a note, y, e and its prompt. */
+static void
+test_basket_and_export(void **state)
+{
+	struct fixture *f = *state;
+	char cwd[PATH_MAX], path[256], *md;
+	struct selected *sel;
+	struct error err = { "" };
+	size_t n;
+	FILE *fp;
+
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(f->dir), 0);	/* exports go to the current directory */
+	resize(30, 100);
+	keys(f, "b");
+	screen_is(f, "basket-empty");
+	keys(f, "q<Enter>nnnnnnn ");
+	screen_is(f, "basket-space");
+	assert_true(on_screen(f, "Put 1 passage in the basket (1 in all; b shows it)"));
+	assert_true(attr_of("┃") & A_BOLD);
+	keys(f, "<Tab>a");
+	assert_true(on_screen(f, "Put 2 passages in the basket (3 in all; b shows it)"));
+	/* y with a full basket copies all of it */
+	keys(f, "y");
+	assert_true(on_screen(f, "Copied the basket as Markdown with citations"));
+	assert_non_null(app_clipboard(f->app));
+	assert_non_null(strstr(app_clipboard(f->app),
+	    "Antwoord van Minister-President Rutte (Algemene Zaken), ontvangen 15 februari 2024"));
+	assert_non_null(strstr(app_clipboard(f->app), "Van Huffelen"));
+	keys(f, "b");
+	screen_is(f, "basket");
+	keys(f, "GKK");
+	screen_is(f, "basket-moved");
+	keys(f, "nVergelijk met BZK<Enter>");
+	screen_is(f, "basket-note");
+	/* the basket is in the database, in that order, with the note */
+	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(sel[0].note, "Vergelijk met BZK");
+	store_selection_free(sel, n);
+
+	keys(f, "e");
+	screen_is(f, "export-prompt");
+	keys(f, "<Tab>");
+	screen_is(f, "export-prompt-txt");
+	keys(f, "<BackTab><Enter>");
+	snprintf(path, sizeof(path), "%s/naast-eerdmans-2024-01-29-vraag8.md", f->dir);
+	assert_true(on_screen(f, "Wrote 3 passages to "));
+	assert_true(on_screen(f, "naast-eerdmans-2024-01-29-vraag8.md"));
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	md = calloc(1, 65536);
+	assert_true(fread(md, 1, 65535, fp) > 0);
+	fclose(fp);
+	assert_non_null(strstr(md, "**Notitie:** Vergelijk met BZK"));
+	assert_non_null(strstr(md, "Aanhangsel Handelingen II 2023/24, nr. 1059."));
+	free(md);
+	/* a second export to the same name asks first, and n keeps the file */
+	keys(f, "e<Enter>");
+	screen_is(f, "export-exists");
+	keys(f, "n");
+	assert_true(on_screen(f, "Export the basket: 3 passages"));
+	keys(f, "<Esc>");
+	assert_true(on_screen(f, "Nothing exported"));
+
+	/* d takes a passage out; Space in the basket does too */
+	keys(f, "d");
+	assert_true(on_screen(f, "Took 1 passage out of the basket (2 left)"));
+	keys(f, " ");
+	assert_true(on_screen(f, "(1 left)"));
+	keys(f, "q");
+	/* the vraag's own export from the compare view */
+	keys(f, "e");
+	assert_true(on_screen(f, "Export vraag 8: 4 passages"));
+	keys(f, "<Esc>");
+	assert_int_equal(chdir(cwd), 0);
+}
+
 /* Colours follow the terminal; without them, attributes mark the parts. */
 static void
 test_colours(void **state)
@@ -666,6 +757,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_compare_narrow_and_ministry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_basket_and_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mouse_resize_and_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_pages, setup, teardown),

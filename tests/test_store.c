@@ -341,6 +341,106 @@ import_made(struct store *st, const char *origin, struct document *doc)
 	return res;
 }
 
+/*
+ * Footnotes (issue 8): stored with their passage, read back in order with
+ * where their markers stood; the portfolio of a staatssecretaris; a PDF
+ * is the same document when its bytes are, whatever its extracted text.
+ */
+static void
+test_footnotes_and_source(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = doc_az();
+	struct import_result res, again;
+	struct question_view *q = NULL;
+	struct footnote *fn = NULL;
+	struct error err = { "" };
+	struct passage *p = NULL;
+	size_t nq = 0, nf = 0;
+
+	for (size_t i = 0; i < doc->n_passages && !p; i++)
+		if (doc->passages[i].role == ROLE_ANTWOORD && doc->passages[i].vraag == 1)
+			p = &doc->passages[i];
+	assert_non_null(p);
+	model_add_footnote(p, xstrdup("1"), xstrdup("Kamerstuk 36 200 VII, nr. 5"),
+	    3, 0, 4);
+	model_add_footnote(p, xstrdup("2"), xstrdup("NOS, 1 maart 2024"),
+	    strlen(p->text), 5, 9);
+	doc->signatories[0].portfolio = xstrdup("Fiscaliteit en Douane");
+	memset(doc->source_sha256, 'a', 64);
+	import_ok(f->st, "az.pdf", doc, &res);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM footnote"), 2);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM document WHERE sha256 = printf('%.64c', 'a')"), 1);
+
+	assert_int_equal(store_questions(f->st, res.set, 1, NULL, 0, &q, &nq, &err),
+	    STATUS_OK);
+	assert_int_equal(nq, 1);
+	assert_int_equal(q[0].answers[0].n_paragraphs, 1);
+	assert_int_equal(q[0].answers[0].paragraphs[0].n_footnotes, 2);
+	assert_string_equal(q[0].answers[0].paragraphs[0].footnotes[0].marker, "1");
+	assert_string_equal(q[0].answers[0].paragraphs[0].footnotes[0].text,
+	    "Kamerstuk 36 200 VII, nr. 5");
+	assert_int_equal(q[0].answers[0].paragraphs[0].footnotes[0].at, 3);
+	assert_string_equal(q[0].answers[0].paragraphs[0].footnotes[1].marker, "2");
+	assert_int_equal(q[0].answers[0].vraag_from, 1);
+	assert_int_equal(q[0].answers[0].vraag_to, 1);
+	assert_string_equal(q[0].answers[0].signatories[0].portfolio,
+	    "Fiscaliteit en Douane");
+	assert_int_equal(store_footnotes(f->st, q[0].answers[0].paragraphs[0].id,
+	    &fn, &nf, &err), STATUS_OK);
+	assert_int_equal(nf, 2);
+	assert_string_equal(fn[1].text, "NOS, 1 maart 2024");
+	model_footnotes_free(fn, nf);
+	store_questions_free(q, nq);
+
+	/* Other text from the same PDF bytes: unchanged. */
+	free(doc->passages[0].text);
+	doc->passages[0].text = xstrdup("Een andere extractie.");
+	import_ok(f->st, "az-again.pdf", doc, &again);
+	assert_true(again.unchanged);
+	assert_int_equal(again.doc, res.doc);
+	model_free(doc);
+}
+
+/*
+ * One answer to several vragen ("Antwoord 3, 4 en 5"): each number has it,
+ * and knows the numbers it shares it with.
+ */
+static void
+test_shared_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("FIN", "2024-08-29", 0, "rekeninggluren");
+	struct import_result res;
+	struct question_view *q = NULL;
+	struct error err = { "" };
+	size_t nq = 0;
+
+	add_signatory(doc, "Heinen", "Minister", "FIN");
+	add(doc, ROLE_VRAAG, 1, "Herkent u het beeld?");
+	add(doc, ROLE_VRAAG, 2, "Wat vindt u ervan?");
+	add(doc, ROLE_VRAAG, 3, "Deelt u de opvatting?");
+	add(doc, ROLE_ANTWOORD, 1, "Ik kan niet ingaan op individuele gevallen.")->vraag_to = 3;
+	add(doc, ROLE_ANTWOORD, 1, "Bunq heeft dit serieus opgepakt.")->vraag_to = 3;
+	import_ok(f->st, "fin.pdf", doc, &res);
+	model_free(doc);
+	assert_int_equal(res.n_vragen, 3);
+	assert_int_equal(store_questions(f->st, res.set, 0, NULL, 0, &q, &nq, &err),
+	    STATUS_OK);
+	assert_int_equal(nq, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(q[i].n_answers, 1);
+		assert_int_equal(q[i].answers[0].n_paragraphs, 2);
+		assert_int_equal(q[i].answers[0].paragraphs[0].id,
+		    q[0].answers[0].paragraphs[0].id);
+		assert_int_equal(q[i].answers[0].vraag_from, 1);
+		assert_int_equal(q[i].answers[0].vraag_to, 3);
+	}
+	assert_string_equal(q[1].text, "Wat vindt u ervan?");
+	store_questions_free(q, nq);
+}
+
 /* ------------------------------------------------------------------ open */
 
 static void
@@ -2992,6 +3092,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_other_programs_database,
 		    setup_dir, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_directory, setup_dir,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_footnotes_and_source, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_shared_answer, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_two_answers_one_set, setup,
 		    teardown),

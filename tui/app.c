@@ -9,14 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "app.h"
 #include "draw.h"
+#include "export.h"
 #include "keymap.h"
 #include "text.h"
+#include "view_compare.h"
+#include "view_export.h"
+#include "view_reader.h"
 #include "view_search.h"
 #include "xalloc.h"
 
 #define MAX_VIEWS 16
+/* The most bytes app_copy sends: terminals and tmux cut longer OSC 52 strings. */
+#define CLIPBOARD_MAX (256 * 1024)
 
 struct app {
 	struct store *st;
@@ -25,7 +33,262 @@ struct app {
 	char message[512];
 	bool running;
 	enum scope help_scope;	/* what the help view lists: the scope below it */
+	long long *basket;	/* the passages in the basket, sorted */
+	size_t n_basket;
+	unsigned basket_version;
+	char *clipboard;	/* the text app_copy last sent */
+	char *osc52;		/* the escape sequence to write once drawn, or NULL */
 };
+
+/* ------------------------------------------------------------------ basket */
+
+static int
+compare_ids(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+void
+app_basket_changed(struct app *app)
+{
+	struct selected *sel;
+	struct error err = { "" };
+	size_t n;
+
+	if (store_selection(app->st, &sel, &n, &err) != STATUS_OK) {
+		app_message(app, "%s", err.msg);
+		return;
+	}
+	free(app->basket);
+	app->basket = xcalloc(n + 1, sizeof(*app->basket));
+	for (size_t i = 0; i < n; i++)
+		app->basket[i] = sel[i].passage;
+	app->n_basket = n;
+	app->basket_version++;
+	qsort(app->basket, n, sizeof(*app->basket), compare_ids);
+	store_selection_free(sel, n);
+}
+
+unsigned
+app_basket_version(struct app *app)
+{
+	return app->basket_version;
+}
+
+void
+app_open_passage(struct app *app, long long set, int vraag, const char *ministry,
+    long long doc, long long passage)
+{
+	if (set && vraag) {
+		struct compare_request req = {
+			.set = set,
+			.vraag = vraag,
+			.ministry = ministry && *ministry ? ministry : NULL,
+			.passage = passage,
+		};
+
+		app_push(app, &view_compare_ops, &req);
+	} else {
+		struct reader_request req = { doc, passage };
+
+		app_push(app, &view_reader_ops, &req);
+	}
+}
+
+bool
+app_in_basket(struct app *app, long long passage)
+{
+	return passage && bsearch(&passage, app->basket, app->n_basket, sizeof(*app->basket),
+	    compare_ids) != NULL;
+}
+
+size_t
+app_basket_size(struct app *app)
+{
+	return app->n_basket;
+}
+
+void
+app_toggle_basket(struct app *app, const long long *passages, size_t n)
+{
+	struct error err = { "" };
+	bool all_in = n > 0, changed;
+	size_t done = 0;
+
+	for (size_t i = 0; i < n; i++)
+		all_in = all_in && app_in_basket(app, passages[i]);
+	for (size_t i = 0; i < n; i++) {
+		enum status status = all_in
+		    ? store_select_remove(app->st, passages[i], &changed, &err)
+		    : store_select_add(app->st, passages[i], &changed, &err);
+
+		if (status != STATUS_OK) {
+			app_message(app, "%s", err.msg);
+			app_basket_changed(app);
+			return;
+		}
+		done += changed;
+	}
+	app_basket_changed(app);
+	if (all_in)
+		app_message(app, "Took %zu %s out of the basket (%zu left)", done,
+		    done == 1 ? "passage" : "passages", app->n_basket);
+	else
+		app_message(app, "Put %zu %s in the basket (%zu in all; b shows it)",
+		    done, done == 1 ? "passage" : "passages", app->n_basket);
+}
+
+void
+app_export(struct app *app, struct export_item *items, size_t n, const char *what)
+{
+	struct export_request req = { items, n, what };
+
+	if (!app_push(app, &view_export_ops, &req))
+		export_items_free(items, n);
+}
+
+/* --------------------------------------------------------------- clipboard */
+
+static char *
+base64(const char *s, size_t n)
+{
+	static const char digits[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char *out = xmalloc((n + 2) / 3 * 4 + 1), *o = out;
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+		    (i + 2 < n ? p[i + 2] : 0);
+
+		*o++ = digits[v >> 18 & 63];
+		*o++ = digits[v >> 12 & 63];
+		*o++ = i + 1 < n ? digits[v >> 6 & 63] : '=';
+		*o++ = i + 2 < n ? digits[v & 63] : '=';
+	}
+	*o = '\0';
+	return out;
+}
+
+bool
+app_copy(struct app *app, const char *text)
+{
+	const char *setting = getenv("NAAST_CLIPBOARD");
+	size_t n = strlen(text);
+	char *b64;
+
+	if (setting && strcmp(setting, "off") == 0) {
+		app_message(app, "Copying to the clipboard is off (NAAST_CLIPBOARD=off): e exports to a file");
+		return false;
+	}
+	if (n > CLIPBOARD_MAX) {
+		app_message(app, "Too long for the clipboard (%zu KB): e exports it to a file", n / 1024);
+		return false;
+	}
+	free(app->clipboard);
+	app->clipboard = xstrdup(text);
+	b64 = base64(text, n);
+	free(app->osc52);
+	/*
+	 * Inside tmux the sequence goes both ways: plain, which tmux takes
+	 * when set-clipboard is on, and wrapped for passthrough, which it
+	 * hands on to the outer terminal when allow-passthrough is on.
+	 */
+	if (getenv("TMUX"))
+		app->osc52 = xasprintf("\033]52;c;%s\a\033Ptmux;\033\033]52;c;%s\a\033\\", b64, b64);
+	else
+		app->osc52 = xasprintf("\033]52;c;%s\a", b64);
+	free(b64);
+	return true;
+}
+
+const char *
+app_clipboard(const struct app *app)
+{
+	return app->clipboard;
+}
+
+/* Writes a pending OSC 52 sequence to the terminal, after the screen. */
+static void
+send_clipboard(struct app *app)
+{
+	size_t n, done = 0;
+
+	if (!app->osc52)
+		return;
+	n = strlen(app->osc52);
+	while (done < n) {
+		ssize_t w = write(STDOUT_FILENO, app->osc52 + done, n - done);
+
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	free(app->osc52);
+	app->osc52 = NULL;
+}
+
+/* The items of the basket, or else of the passage under the cursor of v. */
+static bool
+items_to_copy(struct app *app, struct view *v, struct export_item **items, size_t *n,
+    struct error *err)
+{
+	long long passage;
+
+	if (app->n_basket > 0)
+		return store_export_selection(app->st, items, n, err) == STATUS_OK;
+	passage = v->ops->passage ? v->ops->passage(v) : 0;
+	if (!passage) {
+		error_set(err, STATUS_NOT_FOUND,
+		    "Nothing to copy: the basket is empty and no passage is under the cursor");
+		return false;
+	}
+	*n = 1;
+	return store_export_items(app->st, &passage, 1, items, err) == STATUS_OK;
+}
+
+static void
+copy(struct app *app, struct view *v)
+{
+	struct export_item *items = NULL;
+	struct error err = { "" };
+	char *md = NULL;
+	size_t n = 0, len = 0;
+	FILE *fp;
+
+	if (!items_to_copy(app, v, &items, &n, &err)) {
+		app_message(app, "%s", err.msg);
+		return;
+	}
+	if (!(fp = open_memstream(&md, &len))) {
+		export_items_free(items, n);
+		app_message(app, "Cannot copy: out of memory");
+		return;
+	}
+	export_write(fp, EXPORT_MD, items, n, &err);
+	fclose(fp);
+	if (app_copy(app, md))
+		app_message(app, "Copied %s as Markdown with citations to the clipboard",
+		    app->n_basket ? "the basket" : "the passage");
+	free(md);
+	export_items_free(items, n);
+}
+
+static void
+export_basket(struct app *app)
+{
+	struct export_item *items;
+	struct error err = { "" };
+	size_t n;
+
+	if (store_export_selection(app->st, &items, &n, &err) != STATUS_OK) {
+		app_message(app, "%s", err.msg);
+		return;
+	}
+	app_export(app, items, n, "the basket");
+}
 
 struct app *
 app_new(struct store *st)
@@ -34,7 +297,9 @@ app_new(struct store *st)
 
 	app->st = st;
 	app->running = true;
+	app_basket_changed(app);
 	if (!app_push(app, &view_library_ops, NULL)) {
+		free(app->basket);
 		free(app);
 		return NULL;
 	}
@@ -48,6 +313,9 @@ app_free(struct app *app)
 		return;
 	while (app->depth > 0)
 		app_pop(app);
+	free(app->basket);
+	free(app->clipboard);
+	free(app->osc52);
 	free(app);
 }
 
@@ -159,7 +427,27 @@ app_key(struct app *app, int key)
 		break;
 	case ACTION_REDRAW:
 		clearok(curscr, TRUE);
+		app_basket_changed(app);
 		reload_all(app);
+		break;
+	case ACTION_SELECT:
+		if (v->ops->passage && v->ops->passage(v)) {
+			long long passage = v->ops->passage(v);
+
+			app_toggle_basket(app, &passage, 1);
+		} else {
+			app_message(app, "Nothing to select here: open a set or a document first");
+		}
+		break;
+	case ACTION_BASKET:
+		if (v->ops != &view_basket_ops)
+			app_push(app, &view_basket_ops, NULL);
+		break;
+	case ACTION_EXPORT:
+		export_basket(app);
+		break;
+	case ACTION_COPY:
+		copy(app, v);
 		break;
 	default:
 		v->ops->handle(v, action);
@@ -231,7 +519,7 @@ draw_status(struct app *app, struct view *v)
 		v->ops->status(v, where, sizeof(where));
 	draw_text(stdscr, y, 0, " ", COLS, draw_attr(UI_STATUS), DRAW_PAD);
 	left = draw_text(stdscr, y, 1, where, COLS - 1, draw_attr(UI_STATUS), 0);
-	if (COLS - left - 4 > 10)
+	if (COLS - left - 4 > 10 && !v->ops->typing)
 		draw_hints(v, y, left + 3, COLS - left - 4);
 }
 
@@ -329,6 +617,7 @@ app_run(struct store *st)
 
 		app_draw(app);
 		doupdate();
+		send_clipboard(app);
 		rc = wget_wch(stdscr, &wc);
 		if (rc == ERR)
 			continue;

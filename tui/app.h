@@ -31,6 +31,46 @@ struct store *app_store(struct app *app);
 void app_message(struct app *app, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * The basket, as every view shows it: which passages are in it (a copy
+ * read after each change, so that drawing asks no query) and changing it.
+ */
+bool app_in_basket(struct app *app, long long passage);
+size_t app_basket_size(struct app *app);
+/*
+ * Puts passages in the basket or, when every one of them is in it
+ * already, takes them out; says which on the status line.
+ */
+void app_toggle_basket(struct app *app, const long long *passages, size_t n);
+/* Reads the basket again, after a view changed it through the store. */
+void app_basket_changed(struct app *app);
+/* Counts the changes of the basket, so that a view can tell it changed. */
+unsigned app_basket_version(struct app *app);
+
+/*
+ * Opens a passage where it stands: a vraag of a set in the compare view,
+ * focused on ministry (NULL: the first), the cursor on the passage; any
+ * other passage in the reader, at the passage.
+ */
+void app_open_passage(struct app *app, long long set, int vraag, const char *ministry,
+    long long doc, long long passage);
+
+/*
+ * Opens the export prompt for items (export.h), which it takes over;
+ * what names them in its title ("the basket", "vraag 8").
+ */
+void app_export(struct app *app, struct export_item *items, size_t n, const char *what);
+
+/*
+ * Puts text on the clipboard of the terminal the user sits at, through
+ * OSC 52 (which works over SSH and, when tmux allows it, inside tmux),
+ * once the screen is drawn; unless NAAST_CLIPBOARD=off.  False (with a
+ * message) when it is off or the text is too long for terminals to take.
+ */
+bool app_copy(struct app *app, const char *text);
+/* What app_copy last sent, for tests; NULL when nothing. */
+const char *app_clipboard(const struct app *app);
+
 /* One key (as keymap.h represents keys): raw input, key map, action. */
 void app_key(struct app *app, int key);
 /* A mouse event (the app reads it from curses in app_run). */

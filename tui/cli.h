@@ -22,6 +22,10 @@ int cli_matrix(struct store *st, int argc, char **argv);
  */
 int cli_search(struct store *st, int argc, char **argv);
 int cli_related(struct store *st, int argc, char **argv);
+/* The basket: add, rm, list, clear, note. */
+int cli_select(struct store *st, int argc, char **argv);
+/* Passages of a set, or the basket, with citations, in a format. */
+int cli_export(struct store *st, int argc, char **argv);
 
 /*
  * naast without a command: on an empty database, imports the bundled

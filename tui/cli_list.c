@@ -11,10 +11,44 @@
 
 #include "cli.h"
 #include "json.h"
+#include "xalloc.h"
 
 #define PAGE 100
 
 /* ------------------------------------------------------------------- json */
+
+/* Whether ministry has an answer among the set's documents. */
+static bool
+answered(const struct set_info *set, const char *ministry)
+{
+	for (size_t i = 0; i < set->n_answers; i++)
+		if (strcmp(set->answers[i].ministry, ministry) == 0)
+			return true;
+	return false;
+}
+
+static void
+json_set_documents(struct json *j, const char *key, const struct set_answer *docs,
+    size_t n)
+{
+	json_key(j, key);
+	json_array_begin(j);
+	for (size_t i = 0; i < n; i++) {
+		const struct set_answer *a = &docs[i];
+
+		json_object_begin(j);
+		json_kv_int(j, "doc", a->doc);
+		json_kv_string(j, "ministry", a->ministry);
+		json_kv_string(j, "received", a->received[0] ? a->received : NULL);
+		json_key(j, "aanhangsel");
+		if (a->aanhangsel)
+			json_int(j, a->aanhangsel);
+		else
+			json_null(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
 
 static void
 json_set(struct json *j, const struct set_info *set)
@@ -43,22 +77,14 @@ json_set(struct json *j, const struct set_info *set)
 		json_int(j, set->aanhangsel);
 	else
 		json_null(j);
-	json_key(j, "answers");
+	json_set_documents(j, "answers", set->answers, set->n_answers);
+	/* Mededelingen: a delay, or an answer given elsewhere. */
+	json_set_documents(j, "notices", set->notices, set->n_notices);
+	json_key(j, "unanswered");
 	json_array_begin(j);
-	for (size_t i = 0; i < set->n_answers; i++) {
-		const struct set_answer *a = &set->answers[i];
-
-		json_object_begin(j);
-		json_kv_int(j, "doc", a->doc);
-		json_kv_string(j, "ministry", a->ministry);
-		json_kv_string(j, "received", a->received[0] ? a->received : NULL);
-		json_key(j, "aanhangsel");
-		if (a->aanhangsel)
-			json_int(j, a->aanhangsel);
-		else
-			json_null(j);
-		json_object_end(j);
-	}
+	for (size_t i = 0; i < set->n_addressed; i++)
+		if (!answered(set, set->addressed[i]))
+			json_string(j, set->addressed[i]);
 	json_array_end(j);
 	json_object_end(j);
 }
@@ -89,6 +115,8 @@ json_signatories(struct json *j, const struct signatory *s, size_t n)
 		json_kv_string(j, "name", s[i].name);
 		json_kv_string(j, "role", s[i].role);
 		json_kv_string(j, "ministry", s[i].ministry);
+		if (s[i].portfolio)
+			json_kv_string(j, "portfolio", s[i].portfolio);
 		json_key(j, "on_behalf_of");
 		json_array_begin(j);
 		for (size_t k = 0; k < s[i].n_on_behalf_of; k++)
@@ -118,11 +146,29 @@ json_question(struct json *j, const struct question_view *q)
 		json_key(j, "paragraphs");
 		json_array_begin(j);
 		for (size_t k = 0; k < a->n_paragraphs; k++) {
+			const struct paragraph *p = &a->paragraphs[k];
+
 			json_object_begin(j);
-			json_kv_int(j, "id", a->paragraphs[k].id);
-			json_kv_string(j, "text", a->paragraphs[k].text);
+			json_kv_int(j, "id", p->id);
+			json_kv_string(j, "text", p->text);
+			json_key(j, "footnotes");
+			json_array_begin(j);
+			for (size_t f = 0; f < p->n_footnotes; f++) {
+				json_object_begin(j);
+				json_kv_string(j, "marker", p->footnotes[f].marker);
+				json_kv_string(j, "text", p->footnotes[f].text);
+				json_kv_int(j, "at", (long long)p->footnotes[f].at);
+				json_object_end(j);
+			}
+			json_array_end(j);
 			json_object_end(j);
 		}
+		json_array_end(j);
+		/* The vragen this answer serves together ("Antwoord 3, 4 en 5"). */
+		json_key(j, "vragen");
+		json_array_begin(j);
+		for (int v = a->vraag_from; v <= a->vraag_to; v++)
+			json_int(j, v);
 		json_array_end(j);
 		json_key(j, "refs");
 		json_array_begin(j);
@@ -177,6 +223,24 @@ say_set(const struct set_info *set)
 		if (a->aanhangsel)
 			cli_say(", Aanhangsel nr. %d", a->aanhangsel);
 		cli_say("\n");
+	}
+	for (size_t i = 0; i < set->n_notices; i++) {
+		const struct set_answer *a = &set->notices[i];
+
+		cli_say("    mededeling by %-5s ontvangen %s\n", a->ministry,
+		    cli_date_nl(a->received, date, sizeof(date)));
+	}
+	if (set->n_answers < set->n_addressed) {
+		bool any = false;
+
+		for (size_t i = 0; i < set->n_addressed; i++) {
+			if (answered(set, set->addressed[i]))
+				continue;
+			cli_say("%s %s", any ? "" : "    not answered:", set->addressed[i]);
+			any = true;
+		}
+		if (any)
+			cli_say("\n");
 	}
 }
 
@@ -298,6 +362,38 @@ say_signatories(const struct answer_view *a)
 	cli_say("\n");
 }
 
+/* A paragraph with its footnote markers put back as "[1]", its footnotes below. */
+static void
+say_paragraph(const struct paragraph *p, int width)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	size_t at = 0, len = strlen(p->text);
+	char *text;
+
+	xbuf_add(&b, "", 0);
+	for (size_t f = 0; f < p->n_footnotes; f++) {
+		size_t to = p->footnotes[f].at <= len ? p->footnotes[f].at : len;
+		char *mark = xasprintf("[%s]", p->footnotes[f].marker);
+
+		if (to > at)
+			xbuf_add(&b, p->text + at, to - at);
+		at = to > at ? to : at;
+		xbuf_add(&b, mark, strlen(mark));
+		free(mark);
+	}
+	xbuf_add(&b, p->text + at, len - at);
+	text = xbuf_finish(&b);
+	cli_say_paragraph(text, 2, width);
+	free(text);
+	for (size_t f = 0; f < p->n_footnotes; f++) {
+		char *note = xasprintf("[%s] %s", p->footnotes[f].marker,
+		    p->footnotes[f].text);
+
+		cli_say_paragraph(note, 4, width);
+		free(note);
+	}
+}
+
 static void
 say_question(const struct question_view *q, const struct set_info *set,
     char *const *ministries, size_t n_ministries, int width)
@@ -309,10 +405,13 @@ say_question(const struct question_view *q, const struct set_info *set,
 
 		cli_say("\n  ");
 		say_signatories(a);
+		if (a->vraag_to > a->vraag_from)
+			cli_say("  (one answer to vragen %d to %d)\n", a->vraag_from,
+			    a->vraag_to);
 		for (size_t k = 0; k < a->n_paragraphs; k++) {
 			if (k > 0)
 				cli_say("\n");
-			cli_say_paragraph(a->paragraphs[k].text, 2, width);
+			say_paragraph(&a->paragraphs[k], width);
 		}
 		if (a->n_paragraphs == 0)
 			cli_say("  (no answer to this vraag in this document)\n");

@@ -33,6 +33,7 @@ static const struct {
 	[UI_DIFF_UNIQUE] = { COLOR_RED,    A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
 	[UI_REF]     = { COLOR_GREEN,   0,         A_DIM },
 	[UI_MATCH]   = { COLOR_MAGENTA, A_BOLD,    A_BOLD | A_UNDERLINE },
+	[UI_CHOSEN]  = { COLOR_GREEN,   A_BOLD,    A_BOLD },
 };
 
 void

@@ -32,6 +32,7 @@ enum ui {
 	UI_DIFF_UNIQUE,	/* words that no other pane has */
 	UI_REF,		/* an answer shown inline where a reference points to it */
 	UI_MATCH,	/* the words a search found */
+	UI_CHOSEN,	/* the margin of a passage in the basket */
 	N_UI
 };
 

@@ -545,6 +545,10 @@ static const struct {
 	{ "generic", "End",	"last" },
 	{ "generic", "Enter",	"open" },
 	{ "generic", "/",	"search" },
+	{ "generic", "Space",	"select" },
+	{ "generic", "b",	"basket" },
+	{ "generic", "e",	"export" },
+	{ "generic", "y",	"copy" },
 
 	{ "library", "f",	"filter" },
 	{ "library", "S",	"sort" },
@@ -563,6 +567,9 @@ static const struct {
 	{ "compare", "x",	"toggle-refs" },
 	{ "compare", "o",	"matrix" },
 	{ "compare", "R",	"related" },
+	{ "compare", "a",	"select-answer" },
+	{ "compare", "e",	"export-vraag" },
+	{ "compare", "E",	"export" },
 
 	{ "reader",  "Tab",	"outline" },
 	{ "reader",  "n",	"next-vraag" },
@@ -580,6 +587,16 @@ static const struct {
 	{ "matrix",  "Esc",	"quit" },
 
 	{ "search",  "Esc",	"quit" },
+
+	{ "basket",  "K",	"move-up" },
+	{ "basket",  "J",	"move-down" },
+	{ "basket",  "d",	"remove" },
+	{ "basket",  "Delete",	"remove" },
+	{ "basket",  "Space",	"remove" },
+	{ "basket",  "n",	"note" },
+	{ "basket",  "Esc",	"quit" },
+
+	{ "export",  "Esc",	"quit" },
 };
 
 void

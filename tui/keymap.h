@@ -85,7 +85,17 @@
 	_(MATRIX,          "matrix",          "Show all vragen by ministry, with how alike the answers are") \
 	_(SEARCH,          "search",          "Search every passage") \
 	_(RELATED,         "related",         "Find the passages most like the one under the cursor") \
-	_(OUTLINE,         "outline",         "Show or hide the outline; jump with Enter")
+	_(OUTLINE,         "outline",         "Show or hide the outline; jump with Enter") \
+	_(SELECT,          "select",          "Put the passage under the cursor in the basket, or take it out") \
+	_(SELECT_ANSWER,   "select-answer",   "Put the whole answer in the focused pane in the basket, or take it out") \
+	_(BASKET,          "basket",          "Show the basket: reorder, notes, export") \
+	_(EXPORT,          "export",          "Export the basket to a file, with citations") \
+	_(EXPORT_VRAAG,    "export-vraag",    "Export the answers to this vraag to a file, with citations") \
+	_(COPY,            "copy",            "Copy the basket (or else the passage under the cursor) to the clipboard as Markdown") \
+	_(MOVE_UP,         "move-up",         "Move the passage up in the basket") \
+	_(MOVE_DOWN,       "move-down",       "Move the passage down in the basket") \
+	_(REMOVE,          "remove",          "Take the passage out of the basket") \
+	_(NOTE,            "note",            "Write a note with the passage")
 
 enum action {
 #define ACTION_ENUM(name, str, help) ACTION_##name,
@@ -103,7 +113,9 @@ enum action {
 	_(HELP,    "help") \
 	_(PICKER,  "picker") \
 	_(MATRIX,  "matrix") \
-	_(SEARCH,  "search")
+	_(SEARCH,  "search") \
+	_(BASKET,  "basket") \
+	_(EXPORT,  "export")
 
 enum scope {
 #define SCOPE_ENUM(name, str) SCOPE_##name,

@@ -50,6 +50,12 @@ static const char usage_text[] =
 "  related PASSAGE [--limit N] [--json]\n"
 "                                 the passages of other documents most\n"
 "                                 like passage PASSAGE\n"
+"  select add|rm|list|clear [PASSAGE...] [--json]\n"
+"                                 the basket of passages kept for an\n"
+"                                 export\n"
+"  export (--set SET [--vraag N] [--ministry CODE,...] | --selection)\n"
+"         [--format md|txt|csv|json|html] [-o FILE [--force]]\n"
+"                                 passages with their citations\n"
 "\n"
 "Options:\n"
 "  --db PATH      database file (default: $NAAST_DB, else\n"
@@ -72,6 +78,8 @@ static const struct command {
 	{ "matrix", cli_matrix },
 	{ "search", cli_search },
 	{ "related", cli_related },
+	{ "select", cli_select },
+	{ "export", cli_export },
 };
 
 static const struct command *

@@ -41,6 +41,7 @@ struct view_ops {
 	enum scope scope;		/* whose key bindings apply */
 	int min_cols, min_rows;		/* smaller than this: "too small" */
 	bool overlay;			/* drawn over the view below it */
+	bool typing;			/* every key goes to input: no key hints */
 	/* Loads; arg is the view's own (a set id, a document id, ...).  False with app_message. */
 	bool (*open)(struct view *v, const void *arg);
 	/* Draws into rows [0, rows) of the screen, cols wide (the status line is the app's). */
@@ -57,6 +58,8 @@ struct view_ops {
 	const struct view_hint *hints;
 	/* A new screen size or a reload (Ctrl-L): recompute what depends on it.  May be NULL. */
 	void (*reload)(struct view *v);
+	/* The passage under the cursor, for Space and y; 0 when none.  May be NULL. */
+	long long (*passage)(struct view *v);
 	void (*close)(struct view *v);
 };
 
@@ -67,5 +70,7 @@ extern const struct view_ops view_help_ops;
 extern const struct view_ops view_picker_ops;
 extern const struct view_ops view_matrix_ops;
 extern const struct view_ops view_search_ops;
+extern const struct view_ops view_basket_ops;
+extern const struct view_ops view_export_ops;
 
 #endif

@@ -613,7 +613,7 @@ draw_para_line(const struct pane *p, const struct pline *l, int y, int x, int wi
 }
 
 static void
-draw_pane(struct compare *c, size_t index, int x, int width)
+draw_pane(struct app *app, struct compare *c, size_t index, int x, int width)
 {
 	struct pane *p = &c->panes[index];
 	bool focused = index == c->focus;
@@ -631,16 +631,20 @@ draw_pane(struct compare *c, size_t index, int x, int width)
 	for (int y = 0; y < inner; y++) {
 		int line = p->offset + y;
 		const struct pline *l;
-		bool here;
+		bool here, chosen;
 
 		if (line >= pane_lines(p))
 			break;
 		l = &p->lines[line];
-		/* The cursor's line, and the rest of the paragraph it is in. */
+		/*
+		 * The margin: the cursor's line and the rest of its paragraph;
+		 * a paragraph in the basket has a bar of its own.
+		 */
 		here = focused && mark_para >= 0 && l->para == mark_para;
+		chosen = l->para >= 0 && app_in_basket(app, p->para_ids[l->para]);
 		draw_text(stdscr, c->body_y + 1 + y, x + 1,
-		    focused && line == p->cursor ? "▌" : here ? "▏" : " ", 1,
-		    draw_attr(UI_MARK), 0);
+		    focused && line == p->cursor ? "▌" : chosen ? "┃" : here ? "▏" : " ", 1,
+		    draw_attr(chosen ? UI_CHOSEN : UI_MARK), 0);
 		if (l->para >= 0)
 			draw_para_line(p, l, c->body_y + 1 + y, x + 2, width - 4);
 		else if (l->ref)
@@ -702,7 +706,7 @@ compare_draw(struct view *v, int rows, int cols)
 	for (int i = 0; i < c->visible && c->first + (size_t)i < c->n_panes; i++) {
 		int w = i == c->visible - 1 ? cols - x : c->pane_w;
 
-		draw_pane(c, c->first + (size_t)i, x, w);
+		draw_pane(v->app, c, c->first + (size_t)i, x, w);
 		x += w;
 	}
 	if (c->first > 0)
@@ -822,6 +826,53 @@ open_matrix(struct view *v)
 	app_push(v->app, &view_matrix_ops, &req);
 }
 
+static long long
+compare_passage(struct view *v)
+{
+	struct compare *c = v->data;
+
+	if (c->stale && c->rows > 0)
+		layout(c, c->rows, c->cols);
+	return passage_at_cursor(c);
+}
+
+/* a: every paragraph of the focused pane's answer in the basket, or out. */
+static void
+select_answer(struct view *v)
+{
+	struct compare *c = v->data;
+	const struct pane *f = &c->panes[c->focus];
+
+	if (f->n_paras == 0) {
+		app_message(v->app, "No answer from %s to select", f->ministry);
+		return;
+	}
+	app_toggle_basket(v->app, f->para_ids, f->n_paras);
+}
+
+/* e: the answers to this vraag of the ministries on the panes, to a file. */
+static void
+export_vraag(struct view *v)
+{
+	struct compare *c = v->data;
+	struct export_item *items;
+	struct error err = { "" };
+	char **codes = xcalloc(c->n_panes + 1, sizeof(*codes)), what[32];
+	size_t n;
+
+	for (size_t i = 0; i < c->n_panes; i++)
+		codes[i] = c->panes[i].ministry;
+	if (store_export_set(app_store(v->app), c->set_id, c->q[c->vraag].number, codes,
+	    c->n_panes, &items, &n, &err) != STATUS_OK) {
+		app_message(v->app, "%s", err.msg);
+		free(codes);
+		return;
+	}
+	free(codes);
+	snprintf(what, sizeof(what), "vraag %d", c->q[c->vraag].number);
+	app_export(v->app, items, n, what);
+}
+
 static void
 compare_handle(struct view *v, enum action action)
 {
@@ -911,6 +962,12 @@ compare_handle(struct view *v, enum action action)
 	case ACTION_CHOOSE_MINISTRY:
 		choose_ministry(v);
 		break;
+	case ACTION_SELECT_ANSWER:
+		select_answer(v);
+		break;
+	case ACTION_EXPORT_VRAAG:
+		export_vraag(v);
+		break;
 	case ACTION_OPEN:
 		if (f->cursor < pane_lines(f) && f->lines[f->cursor].goes_to) {
 			go_to(c, f->lines[f->cursor].goes_to, f->ministry);
@@ -973,6 +1030,8 @@ static const struct view_hint compare_hints[] = {
 	{ ACTION_NEXT_PANE, "pane" },
 	{ ACTION_TOGGLE_DIFF, "diff" },
 	{ ACTION_TOGGLE_REFS, "refs" },
+	{ ACTION_SELECT, "select" },
+	{ ACTION_EXPORT_VRAAG, "export" },
 	{ ACTION_MATRIX, "matrix" },
 	{ ACTION_CHOOSE_MINISTRY, "ministry" },
 	{ ACTION_READER, "read" },
@@ -991,5 +1050,6 @@ const struct view_ops view_compare_ops = {
 	.status = compare_status,
 	.hints = compare_hints,
 	.reload = compare_reload,
+	.passage = compare_passage,
 	.close = compare_close,
 };

@@ -15,26 +15,73 @@
 #include "view.h"
 #include "xalloc.h"
 
+/* Where a key's help text starts, and where wrapped lines go on. */
+#define TEXT_COLUMN 19
+
 struct help {
 	enum scope scope;
 	struct wrapped lines;
 	enum ui *looks;
 	int offset, height;
+	int width;		/* the lines are wrapped to it */
 	char *key_file;
 };
+
+/*
+ * Adds text, wrapped to the width; the lines after the first start at
+ * column indent, under the text of the first.
+ */
+static void
+add_indented(struct help *h, const char *text, enum ui look, int indent)
+{
+	struct wrapped w = { 0 };
+	size_t before = h->lines.n;
+
+	if (h->width - indent < 20)
+		indent = 0;
+	draw_wrap(&w, text, h->width);
+	if (w.n > 1 && indent > 0) {
+		/* Wrap again: the first line at full width, the rest indented. */
+		size_t first = strlen(w.lines[0]);
+		struct wrapped rest = { 0 };
+		const char *tail = text + first;
+
+		while (*tail == ' ')
+			tail++;
+		draw_wrap_line(&h->lines, w.lines[0]);
+		draw_wrap(&rest, tail, h->width - indent);
+		for (size_t i = 0; i < rest.n; i++) {
+			char *line = xasprintf("%*s%s", indent, "", rest.lines[i]);
+
+			draw_wrap_line(&h->lines, line);
+			free(line);
+		}
+		draw_wrap_free(&rest);
+	} else {
+		for (size_t i = 0; i < w.n; i++)
+			draw_wrap_line(&h->lines, w.lines[i]);
+		if (w.n == 0)
+			draw_wrap_line(&h->lines, "");
+	}
+	draw_wrap_free(&w);
+	h->looks = xrealloc(h->looks, h->lines.n * sizeof(*h->looks));
+	for (size_t i = before; i < h->lines.n; i++)
+		h->looks[i] = look;
+}
 
 static void
 add(struct help *h, const char *text, enum ui look)
 {
-	draw_wrap_line(&h->lines, text);
-	h->looks = xrealloc(h->looks, h->lines.n * sizeof(*h->looks));
-	h->looks[h->lines.n - 1] = look;
+	add_indented(h, text, look, 4);
 }
 
 static void
 build(struct help *h)
 {
 	char line[512], keys[128];
+
+	draw_wrap_free(&h->lines);
+	memset(&h->lines, 0, sizeof(h->lines));
 
 	snprintf(line, sizeof(line), "Keys in the %s view", keymap_scope_name(h->scope));
 	add(h, line, UI_HEADING);
@@ -43,7 +90,7 @@ build(struct help *h)
 		if (!keymap_keys_for(h->scope, (enum action)a, keys, sizeof(keys)))
 			continue;
 		snprintf(line, sizeof(line), "  %-16s %s", keys, keymap_action_help((enum action)a));
-		add(h, line, UI_NORMAL);
+		add_indented(h, line, UI_NORMAL, TEXT_COLUMN);
 	}
 	add(h, "", UI_NORMAL);
 	add(h, "Change keys in your key file, one line each:", UI_HEADING);
@@ -77,7 +124,6 @@ help_open(struct view *v, const void *arg)
 
 	h->scope = *(const enum scope *)arg;
 	h->key_file = keymap_default_path();
-	build(h);
 	v->data = h;
 	return true;
 }
@@ -99,6 +145,10 @@ help_draw(struct view *v, int rows, int cols)
 	struct help *h = v->data;
 
 	h->height = rows - 2;
+	if (cols - 2 != h->width) {
+		h->width = cols - 2;
+		build(h);
+	}
 	if (h->offset > (int)h->lines.n - h->height)
 		h->offset = (int)h->lines.n - h->height;
 	if (h->offset < 0)

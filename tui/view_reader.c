@@ -222,6 +222,8 @@ current_section(const struct reader *r)
 	return s;
 }
 
+static long long cursor_passage(const struct reader *r);
+
 static void
 reader_draw(struct view *v, int rows, int cols)
 {
@@ -229,6 +231,7 @@ reader_draw(struct view *v, int rows, int cols)
 	int text_x = r->outline ? OUTLINE_WIDTH + 1 : 1;
 	int width = cols - text_x - 1;
 	char title[512], date[32] = "";
+	long long cursor;
 
 	if (width != r->width || rows - 2 != r->height) {
 		/* New width, new lines: stay in the section that was on top. */
@@ -258,13 +261,20 @@ reader_draw(struct view *v, int rows, int cols)
 	draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_CUT);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
+	cursor = cursor_passage(r);
 	for (int y = 0; y < r->height && r->offset + y < (int)r->n; y++) {
 		const struct rline *l = &r->lines[r->offset + y];
 
 		draw_text(stdscr, 2 + y, text_x + l->indent, l->text, width - l->indent,
 		    draw_attr(l->look), 0);
-		if (r->mark && l->passage == r->mark && !r->outline)
-			draw_text(stdscr, 2 + y, 0, "▌", 1, draw_attr(UI_MARK), 0);
+		/* The margin: the passage Space and R act on; a bar for the basket's. */
+		if (r->outline || !l->passage)
+			continue;
+		if (l->passage == cursor)
+			draw_text(stdscr, 2 + y, 0, "▌", 1,
+			    draw_attr(app_in_basket(v->app, cursor) ? UI_CHOSEN : UI_MARK), 0);
+		else if (app_in_basket(v->app, l->passage))
+			draw_text(stdscr, 2 + y, 0, "┃", 1, draw_attr(UI_CHOSEN), 0);
 	}
 	if (r->outline) {
 		size_t top = r->outline_sel >= (size_t)r->height ? r->outline_sel - (size_t)r->height + 1 : 0;
@@ -299,31 +309,62 @@ jump(struct reader *r, long delta)
 	scroll_to(r, (int)r->sections[s].line);
 }
 
-/* The passages most like the first one on screen. */
+/*
+ * The passage under the reader's cursor: the one it was opened at while
+ * that is on screen, else the first one on screen; 0 when none is.
+ */
+static long long
+cursor_passage(const struct reader *r)
+{
+	long long first = 0;
+
+	for (int i = r->offset; i < (int)r->n && i < r->offset + r->height; i++) {
+		if (r->lines[i].passage == r->mark && r->mark)
+			return r->mark;
+		if (!first)
+			first = r->lines[i].passage;
+	}
+	return first;
+}
+
+/* The section a passage's first line is in: "Paragraph 2". */
+static const char *
+section_of(const struct reader *r, long long passage)
+{
+	size_t at = 0, line = 0;
+
+	while (line < r->n && r->lines[line].passage != passage)
+		line++;
+	for (size_t k = 0; k < r->n_sections; k++)
+		if (r->sections[k].line <= line)
+			at = k;
+	return r->n_sections ? r->sections[at].label : "A passage";
+}
+
+/* The passages most like the one under the cursor. */
 static void
 related(struct view *v)
 {
 	struct reader *r = v->data;
+	long long passage = cursor_passage(r);
+	char about[96];
+	struct search_request req = { NULL, passage, about };
 
-	for (int i = r->offset; i < (int)r->n && i < r->offset + r->height; i++) {
-		if (r->lines[i].passage) {
-			char about[96];
-			struct search_request req = { NULL, r->lines[i].passage, about };
-			size_t at = 0;
-
-			for (size_t k = 0; k < r->n_sections; k++)
-				if (r->sections[k].line <= (size_t)i)
-					at = k;
-			snprintf(about, sizeof(about), "%s of this %s",
-			    r->n_sections ? r->sections[at].label : "a passage",
-			    model_kind_name(r->doc.kind));
-			if (r->n_sections && about[0] >= 'A' && about[0] <= 'Z')
-				about[0] = (char)(about[0] - 'A' + 'a');
-			app_push(v->app, &view_search_ops, &req);
-			return;
-		}
+	if (!passage) {
+		app_message(v->app, "No paragraph on screen to find related passages for");
+		return;
 	}
-	app_message(v->app, "No paragraph on screen to find related passages for");
+	snprintf(about, sizeof(about), "%s of this %s", section_of(r, passage),
+	    model_kind_name(r->doc.kind));
+	if (about[0] >= 'A' && about[0] <= 'Z')
+		about[0] = (char)(about[0] - 'A' + 'a');
+	app_push(v->app, &view_search_ops, &req);
+}
+
+static long long
+reader_passage(struct view *v)
+{
+	return cursor_passage(v->data);
 }
 
 static void
@@ -429,6 +470,7 @@ static const struct view_hint reader_hints[] = {
 	{ ACTION_OUTLINE, "outline" },
 	{ ACTION_NEXT_VRAAG, "next" },
 	{ ACTION_PREV_VRAAG, "prev" },
+	{ ACTION_SELECT, "select" },
 	{ ACTION_NONE, NULL },
 };
 
@@ -444,5 +486,6 @@ const struct view_ops view_reader_ops = {
 	.status = reader_status,
 	.hints = reader_hints,
 	.reload = reader_reload,
+	.passage = reader_passage,
 	.close = reader_close,
 };

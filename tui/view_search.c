@@ -16,11 +16,10 @@
 #include "app.h"
 #include "draw.h"
 #include "model.h"
+#include "prompt.h"
 #include "store.h"
 #include "text.h"
 #include "view.h"
-#include "view_compare.h"
-#include "view_reader.h"
 #include "view_search.h"
 #include "xalloc.h"
 
@@ -39,8 +38,7 @@ struct marked {
 };
 
 struct search {
-	char input[512];
-	size_t cursor;		/* byte in input */
+	struct prompt input;
 	bool typing;
 	size_t history_at;	/* n_history: the line being typed */
 	char query[512];	/* what the hits are for */
@@ -161,8 +159,7 @@ search_open(struct view *v, const void *arg)
 		run(v);
 	} else if (req->query) {
 		snprintf(s->query, sizeof(s->query), "%s", req->query);
-		snprintf(s->input, sizeof(s->input), "%s", req->query);
-		s->cursor = strlen(s->input);
+		prompt_set(&s->input, req->query);
 		run(v);
 	} else {
 		s->typing = true;
@@ -247,13 +244,10 @@ search_draw(struct view *v, int rows, int cols)
 		s->height = 1;
 	if (s->typing || !s->query[0]) {
 		draw_text(stdscr, 0, 0, " Search: ", cols, draw_attr(UI_TITLE), DRAW_PAD);
-		draw_text(stdscr, 0, 9, s->input, cols - 10, draw_attr(UI_INPUT), 0);
-		if (s->typing) {
-			char *before = xstrndup(s->input, s->cursor);
-
-			draw_text(stdscr, 0, 9 + text_width(before), "▏", 1, draw_attr(UI_MARK), 0);
-			free(before);
-		}
+		if (s->typing)
+			prompt_draw(&s->input, 0, 9, cols - 10, draw_attr(UI_INPUT));
+		else
+			draw_text(stdscr, 0, 9, s->input.text, cols - 10, draw_attr(UI_INPUT), 0);
 	} else {
 		if (s->related)
 			snprintf(title, sizeof(title), " %zu %s like %s", s->n,
@@ -297,7 +291,19 @@ search_draw(struct view *v, int rows, int cols)
 		draw_text(stdscr, y, 1, place, cols - 2,
 		    sel ? draw_attr(UI_CURSOR) : draw_attr(UI_HEADING), DRAW_CUT);
 		draw_snippet(&s->snippets[h], y + 1, 3, cols - 4, SNIPPET_LINES, false);
+		/* A hit whose passage is in the basket has a bar in the margin. */
+		if (app_in_basket(v->app, s->hits[h].passage))
+			for (int l = 0; l <= SNIPPET_LINES; l++)
+				draw_text(stdscr, y + l, 0, "┃", 1, draw_attr(UI_CHOSEN), 0);
 	}
+}
+
+static long long
+search_passage(struct view *v)
+{
+	struct search *s = v->data;
+
+	return !s->typing && s->n ? s->hits[s->sel].passage : 0;
 }
 
 /* Opens hit h where it stands: a set's vraag in the compare view, else the reader. */
@@ -307,20 +313,7 @@ open_hit(struct view *v, size_t h)
 	struct search *s = v->data;
 	const struct search_hit *hit = &s->hits[h];
 
-	if (hit->set && hit->vraag) {
-		struct compare_request req = {
-			.set = hit->set,
-			.vraag = hit->vraag,
-			.ministry = hit->ministry[0] ? hit->ministry : NULL,
-			.passage = hit->passage,
-		};
-
-		app_push(v->app, &view_compare_ops, &req);
-	} else {
-		struct reader_request req = { hit->doc, hit->passage };
-
-		app_push(v->app, &view_reader_ops, &req);
-	}
+	app_open_passage(v->app, hit->set, hit->vraag, hit->ministry, hit->doc, hit->passage);
 }
 
 static void
@@ -354,7 +347,7 @@ search_handle(struct view *v, enum action action)
 		s->typing = true;
 		s->related = 0;
 		s->history_at = n_history;
-		s->cursor = strlen(s->input);
+		s->input.cursor = strlen(s->input.text);
 		break;
 	case ACTION_OPEN:
 		if (s->n)
@@ -365,85 +358,39 @@ search_handle(struct view *v, enum action action)
 	}
 }
 
-/* The byte where the character before (or after) i starts. */
-static size_t
-char_step(const char *s, size_t i, bool back)
-{
-	size_t n = strlen(s);
-
-	if (back) {
-		if (i == 0)
-			return 0;
-		i--;
-		while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i--;
-		return i;
-	}
-	if (i >= n)
-		return n;
-	i++;
-	while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i++;
-	return i;
-}
-
-static void
-set_input(struct search *s, const char *text)
-{
-	snprintf(s->input, sizeof(s->input), "%s", text);
-	s->cursor = strlen(s->input);
-}
-
 /* The prompt: every key edits the line until Enter or Esc. */
 static bool
 search_input(struct view *v, int key)
 {
 	struct search *s = v->data;
-	size_t len = strlen(s->input), to;
-	char utf8[8];
 
 	if (!s->typing)
 		return false;
-	if (key == KEYMAP_ENTER) {
-		if (!s->input[0])
-			return true;
+	switch (prompt_key(&s->input, key)) {
+	case PROMPT_ENTER:
+		if (!s->input.text[0])
+			break;
 		s->typing = false;
-		snprintf(s->query, sizeof(s->query), "%s", s->input);
+		snprintf(s->query, sizeof(s->query), "%s", s->input.text);
 		run(v);
-	} else if (key == KEYMAP_ESC) {
+		break;
+	case PROMPT_CANCEL:
 		s->typing = false;
 		if (!s->query[0])
 			app_pop(v->app);	/* nothing searched yet: back where we were */
-	} else if (key == KEYMAP_BACKSPACE) {
-		to = s->cursor;
-		s->cursor = char_step(s->input, s->cursor, true);
-		memmove(s->input + s->cursor, s->input + to, len - to + 1);
-	} else if (key == KEYMAP_FKEY(KEY_DC)) {
-		to = char_step(s->input, s->cursor, false);
-		memmove(s->input + s->cursor, s->input + to, len - to + 1);
-	} else if (key == KEYMAP_FKEY(KEY_LEFT)) {
-		s->cursor = char_step(s->input, s->cursor, true);
-	} else if (key == KEYMAP_FKEY(KEY_RIGHT)) {
-		s->cursor = char_step(s->input, s->cursor, false);
-	} else if (key == KEYMAP_FKEY(KEY_HOME) || key == 1) {
-		s->cursor = 0;
-	} else if (key == KEYMAP_FKEY(KEY_END) || key == 5) {
-		s->cursor = len;
-	} else if (key == KEYMAP_FKEY(KEY_UP)) {
-		if (s->history_at > 0)
-			set_input(s, history[--s->history_at]);
-	} else if (key == KEYMAP_FKEY(KEY_DOWN)) {
-		if (s->history_at < n_history)
-			s->history_at++;
-		set_input(s, s->history_at < n_history ? history[s->history_at] : "");
-	} else if (keymap_is_text(key)) {
-		size_t n = keymap_text_utf8(key, utf8);
-
-		if (len + n < sizeof(s->input)) {
-			memmove(s->input + s->cursor + n, s->input + s->cursor, len - s->cursor + 1);
-			memcpy(s->input + s->cursor, utf8, n);
-			s->cursor += n;
+		break;
+	case PROMPT_OTHER:
+		/* Up and Down go through earlier searches. */
+		if (key == KEYMAP_FKEY(KEY_UP) && s->history_at > 0) {
+			prompt_set(&s->input, history[--s->history_at]);
+		} else if (key == KEYMAP_FKEY(KEY_DOWN)) {
+			if (s->history_at < n_history)
+				s->history_at++;
+			prompt_set(&s->input, s->history_at < n_history ? history[s->history_at] : "");
 		}
+		break;
+	case PROMPT_EDITED:
+		break;
 	}
 	return true;
 }
@@ -499,5 +446,6 @@ const struct view_ops view_search_ops = {
 	.mouse = search_mouse,
 	.status = search_status,
 	.hints = search_hints,
+	.passage = search_passage,
 	.close = search_close,
 };

@@ -1,0 +1,1117 @@
+/*
+ * export: citations and the five export formats.  See export.h.
+ *
+ * Items are written in the order given, grouped as a reader of the note
+ * expects: a heading per vraag (or per letter), then the passages quoted.
+ * Consecutive passages of one answer share one citation, which follows
+ * them; a passage with a note ends its run, and the note follows the
+ * citation.  A letter's passages are cited one by one, since a letter's
+ * citation names the paragraph.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "export.h"
+#include "json.h"
+#include "ministry.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Plain text is wrapped here; quotes are indented by QUOTE_INDENT. */
+#define TEXT_WIDTH 72
+#define QUOTE_INDENT 4
+
+/* The words an export writes around the documents' own (Dutch, as they are pasted). */
+#define WORD_NOTE "Notitie"
+#define WORD_LETTER "Brief"
+
+static const struct {
+	const char *ext;
+	const char *help;
+} formats[] = {
+#define EXPORT_FORMAT_ROW(name, ext, help) { ext, help },
+	EXPORT_FORMAT_INFO(EXPORT_FORMAT_ROW)
+#undef EXPORT_FORMAT_ROW
+};
+
+bool
+export_format_from_name(const char *name, enum export_format *out)
+{
+	for (size_t i = 0; name && i < COUNT(formats); i++) {
+		if (strcasecmp(name, formats[i].ext) == 0) {
+			*out = (enum export_format)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+export_format_name(enum export_format format)
+{
+	return (size_t)format < COUNT(formats) ? formats[format].ext : "md";
+}
+
+const char *
+export_format_help(enum export_format format)
+{
+	return (size_t)format < COUNT(formats) ? formats[format].help : "";
+}
+
+const char *
+export_format_list(void)
+{
+	return "md, txt, csv, json, html";
+}
+
+void
+export_items_free(struct export_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct export_item *it = &items[i];
+
+		free(it->text);
+		free(it->note);
+		free(it->subject);
+		model_questioners_free(it->questioners, it->n_questioners);
+		free(it->vraag_text);
+		model_signatories_free(it->signatories, it->n_signatories);
+		model_strv_free(it->addressees, it->n_addressees);
+		free(it->origin);
+	}
+	free(items);
+}
+
+/* ------------------------------------------------------------------ text */
+
+static void bprintf(struct xbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+bprintf(struct xbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char small[256], *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		xbuf_add(b, small, (size_t)n);
+		return;
+	}
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	xbuf_add(b, s, (size_t)n);
+	free(s);
+}
+
+static void
+badd(struct xbuf *b, const char *s)
+{
+	if (s)
+		xbuf_add(b, s, strlen(s));
+}
+
+/* s made safe to write: no escape sequences, no control characters. */
+static char *
+clean(const char *s)
+{
+	return text_sanitize(s ? s : "", s ? strlen(s) : 0, 0);
+}
+
+/* "A", "A en B", "A, B en C". */
+static void
+add_list(struct xbuf *b, char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			badd(b, i + 1 == n ? " en " : ", ");
+		badd(b, words[i]);
+	}
+}
+
+/* "vraag 8"; a shared answer: "de vragen 10 en 11". */
+static void
+add_vraag_numbers(struct xbuf *b, int from, int to, bool capital)
+{
+	if (to <= from) {
+		bprintf(b, "%s %d", capital ? "Vraag" : "vraag", from);
+		return;
+	}
+	badd(b, capital ? "Vragen " : "de vragen ");
+	for (int v = from; v <= to; v++)
+		bprintf(b, "%s%d", v == from ? "" : v == to ? " en " : ", ", v);
+}
+
+static const char *
+ministry_name(const char *code)
+{
+	const struct ministry *m = code ? ministry_by_code(code) : NULL;
+
+	return m ? m->name : code;
+}
+
+/* ------------------------------------------------------------- citations */
+
+/* "van het lid Eerdmans (JA21)", "van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD)". */
+static void
+add_questioners(struct xbuf *b, const struct export_item *it)
+{
+	char **names = xcalloc(it->n_questioners + 1, sizeof(*names));
+
+	if (it->n_questioners == 0) {
+		free(names);
+		return;
+	}
+	for (size_t i = 0; i < it->n_questioners; i++) {
+		const struct questioner *q = &it->questioners[i];
+
+		names[i] = q->party ? xasprintf("%s (%s)", q->name, q->party) : xstrdup(q->name);
+	}
+	badd(b, it->n_questioners == 1 ? " van het lid " : " van de leden ");
+	add_list(b, names, it->n_questioners);
+	model_strv_free(names, it->n_questioners);
+}
+
+/* " over ... (ingezonden 29 januari 2024)" */
+static void
+add_subject(struct xbuf *b, const struct export_item *it)
+{
+	char date[32];
+
+	if (it->subject && *it->subject)
+		bprintf(b, " over %s", it->subject);
+	if (date_format_nl(it->submitted, date, sizeof(date)))
+		bprintf(b, " (ingezonden %s)", date);
+}
+
+/* "Minister-President Rutte (Algemene Zaken)", with any "mede namens". */
+static void
+add_signatory(struct xbuf *b, const struct signatory *s)
+{
+	if (s->role && *s->role)
+		bprintf(b, "%s ", s->role);
+	badd(b, s->name);
+	if (s->ministry && *s->ministry && s->portfolio && *s->portfolio)
+		bprintf(b, " (%s – %s)", ministry_name(s->ministry), s->portfolio);
+	else if (s->ministry && *s->ministry)
+		bprintf(b, " (%s)", ministry_name(s->ministry));
+	for (size_t i = 0; i < s->n_on_behalf_of; i++) {
+		const char *code = s->on_behalf_of[i];
+
+		badd(b, i == 0 ? ", mede namens " : i + 1 == s->n_on_behalf_of ? " en " : ", ");
+		if (strcmp(code, "AZ") == 0)
+			badd(b, "de Minister-President");
+		else
+			bprintf(b, "de Minister van %s", ministry_name(code));
+	}
+}
+
+/* "Antwoord van Minister De Jonge (...) en van Staatssecretaris Van Huffelen (...)" */
+static void
+add_answerers(struct xbuf *b, const struct export_item *it)
+{
+	badd(b, "Antwoord van ");
+	if (it->n_signatories == 0) {
+		if (it->ministry[0])
+			bprintf(b, "het Ministerie van %s", ministry_name(it->ministry));
+		else
+			badd(b, "de regering");
+		return;
+	}
+	for (size_t i = 0; i < it->n_signatories; i++) {
+		if (i)
+			badd(b, i + 1 == it->n_signatories ? " en van " : ", van ");
+		add_signatory(b, &it->signatories[i]);
+	}
+}
+
+/* " Aanhangsel Handelingen II 2023/24, nr. 1059." when the number is known. */
+static void
+add_aanhangsel(struct xbuf *b, const struct export_item *it)
+{
+	char year[8];
+
+	if (it->aanhangsel <= 0)
+		return;
+	if (date_vergaderjaar(it->received, year) || date_vergaderjaar(it->submitted, year))
+		bprintf(b, " Aanhangsel Handelingen II %s, nr. %d.", year, it->aanhangsel);
+	else
+		bprintf(b, " Aanhangsel Handelingen II, nr. %d.", it->aanhangsel);
+}
+
+static const char *
+letter_part(enum role role)
+{
+	switch (role) {
+	case ROLE_EPIGRAPH:
+	case ROLE_ATTRIBUTION:
+		return "motto";
+	case ROLE_SALUTATION:
+		return "aanhef";
+	case ROLE_CLOSING:
+		return "slot";
+	default:
+		return NULL;
+	}
+}
+
+static void
+add_letter_citation(struct xbuf *b, const struct export_item *it)
+{
+	const char *part = letter_part(it->role);
+
+	badd(b, it->kind == DOC_LETTER ? WORD_LETTER : "Document");
+	if (it->n_addressees) {
+		badd(b, " aan ");
+		add_list(b, it->addressees, it->n_addressees);
+	}
+	if (it->paragraph > 0)
+		bprintf(b, ", alinea %d", it->paragraph);
+	else if (part)
+		bprintf(b, ", %s", part);
+	if (it->origin)
+		bprintf(b, " (%s)", model_origin_name(it->origin));
+	badd(b, ".");
+}
+
+char *
+export_citation(const struct export_item *it)
+{
+	struct xbuf b = { 0 };
+	char date[32], *raw, *safe;
+
+	if (it->kind == DOC_LETTER || it->kind == DOC_UNKNOWN) {
+		add_letter_citation(&b, it);
+	} else if (it->role == ROLE_VRAAG || it->kind == DOC_QUESTIONS) {
+		/* The question itself, as the Kamerlid put it. */
+		if (it->vraag > 0)
+			add_vraag_numbers(&b, it->vraag, it->vraag_to, true);
+		else
+			badd(&b, "Vragen");
+		add_questioners(&b, it);
+		add_subject(&b, it);
+		badd(&b, ".");
+		add_aanhangsel(&b, it);
+	} else {
+		add_answerers(&b, it);
+		if (date_format_nl(it->received, date, sizeof(date)))
+			bprintf(&b, ", ontvangen %s", date);
+		badd(&b, ", op ");
+		if (it->vraag > 0)
+			add_vraag_numbers(&b, it->vraag, it->vraag_to, false);
+		else
+			badd(&b, "de vragen");
+		add_questioners(&b, it);
+		add_subject(&b, it);
+		badd(&b, ".");
+		add_aanhangsel(&b, it);
+	}
+	raw = xbuf_finish(&b);
+	safe = clean(raw);
+	free(raw);
+	return safe;
+}
+
+/* ------------------------------------------------------------ file names */
+
+/* Lower-case ASCII letters and digits, the rest one '-': "van-der-plas". */
+static void
+add_slug(struct xbuf *b, const char *s)
+{
+	char *folded = text_fold(s ? s : "", TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
+	bool dash = b->n > 0 && b->s[b->n - 1] != '-';
+
+	for (const char *p = folded; *p; p++) {
+		if (isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80)) {
+			if (dash)
+				xbuf_add(b, "-", 1);
+			xbuf_add(b, p, 1);
+			dash = false;
+		} else if (b->n > 0 && b->s[b->n - 1] != '-') {
+			dash = true;
+		}
+	}
+	free(folded);
+}
+
+char *
+export_default_name(const struct export_item *items, size_t n,
+    enum export_format format)
+{
+	struct xbuf b = { 0 };
+	bool one_set = n > 0 && items[0].set > 0, one_doc = n > 0, one_vraag = n > 0;
+
+	for (size_t i = 1; i < n; i++) {
+		one_set = one_set && items[i].set == items[0].set;
+		one_doc = one_doc && items[i].doc == items[0].doc;
+		one_vraag = one_vraag && items[i].vraag == items[0].vraag &&
+		    items[i].vraag_to == items[0].vraag_to;
+	}
+	badd(&b, "naast");
+	if (one_set) {
+		add_slug(&b, items[0].n_questioners ? items[0].questioners[0].name : "vragen");
+		if (items[0].submitted[0])
+			bprintf(&b, "-%s", items[0].submitted);
+		if (one_vraag && items[0].vraag > 0)
+			bprintf(&b, "-vraag%d", items[0].vraag);
+	} else if (one_doc) {
+		char *base = xstrdup(model_origin_name(items[0].origin));
+		char *dot = strrchr(base, '.');
+
+		if (dot && dot != base)
+			*dot = '\0';
+		add_slug(&b, items[0].kind == DOC_LETTER ? "brief" : "");
+		add_slug(&b, base);
+		free(base);
+	} else {
+		add_slug(&b, "selection");
+	}
+	bprintf(&b, ".%s", export_format_name(format));
+	return xbuf_finish(&b);
+}
+
+/* -------------------------------------------------------------- grouping */
+
+/* Items a and b are passages of one answer (or one question), cited once. */
+static bool
+same_source(const struct export_item *a, const struct export_item *b)
+{
+	return a->doc == b->doc && a->kind != DOC_LETTER && a->kind != DOC_UNKNOWN &&
+	    a->role == b->role && a->vraag == b->vraag && a->vraag_to == b->vraag_to &&
+	    !a->note;
+}
+
+/* Items a and b belong under one heading: one vraag of a set, or one letter. */
+static bool
+same_heading(const struct export_item *a, const struct export_item *b)
+{
+	if (a->set > 0 || b->set > 0)
+		return a->set == b->set && a->vraag == b->vraag && a->vraag_to == b->vraag_to;
+	return a->doc == b->doc;
+}
+
+/* The end of the run of items that share items[i]'s citation. */
+static size_t
+run_end(const struct export_item *items, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < n && same_source(&items[j - 1], &items[j]))
+		j++;
+	return j;
+}
+
+static size_t
+heading_end(const struct export_item *items, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < n && same_heading(&items[i], &items[j]))
+		j++;
+	return j;
+}
+
+/* Some item in [from, to) is the vraag itself. */
+static bool
+has_vraag_passage(const struct export_item *items, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (items[i].role == ROLE_VRAAG)
+			return true;
+	return false;
+}
+
+/* The title of the whole export when every item is of one set; else NULL. */
+static char *
+title_of(const struct export_item *items, size_t n)
+{
+	struct xbuf b = { 0 };
+	char *raw, *safe;
+
+	if (n == 0 || items[0].set <= 0)
+		return NULL;
+	for (size_t i = 1; i < n; i++)
+		if (items[i].set != items[0].set)
+			return NULL;
+	badd(&b, "Vragen");
+	add_questioners(&b, &items[0]);
+	add_subject(&b, &items[0]);
+	raw = xbuf_finish(&b);
+	safe = clean(raw);
+	free(raw);
+	return safe;
+}
+
+/* The heading over items[i]'s group: "Vraag 8", "Brief aan ...". */
+static char *
+heading_of(const struct export_item *it)
+{
+	struct xbuf b = { 0 };
+	char *raw, *safe;
+
+	if (it->set > 0 && it->vraag > 0) {
+		add_vraag_numbers(&b, it->vraag, it->vraag_to, true);
+	} else if (it->set > 0) {
+		badd(&b, "Vragen");
+		add_questioners(&b, it);
+	} else {
+		badd(&b, it->kind == DOC_LETTER ? WORD_LETTER : "Document");
+		if (it->n_addressees) {
+			badd(&b, " aan ");
+			add_list(&b, it->addressees, it->n_addressees);
+		} else {
+			bprintf(&b, " %s", model_origin_name(it->origin));
+		}
+	}
+	raw = xbuf_finish(&b);
+	safe = clean(raw);
+	free(raw);
+	return safe;
+}
+
+/* ---------------------------------------------------------- the writers */
+
+struct out {
+	FILE *fp;
+	bool failed;
+};
+
+static void
+put(struct out *o, const char *s)
+{
+	if (!o->failed && fputs(s, o->fp) == EOF)
+		o->failed = true;
+}
+
+/*
+ * Markdown: the characters that would turn text into markup, escaped.  An
+ * underscore inside a word ("004_e24.txt") is no markup and stays as it is,
+ * so that the note reads well where Markdown is not rendered.
+ */
+static void
+put_md(struct out *o, const char *text)
+{
+	char *safe = clean(text);
+	struct xbuf b = { 0 };
+
+	for (const char *p = safe; *p; p++) {
+		bool inside = *p == '_' && p > safe && isalnum((unsigned char)p[-1]) &&
+		    isalnum((unsigned char)p[1]);
+
+		if (strchr("\\`*_[]<>", *p) && !inside)
+			xbuf_add(&b, "\\", 1);
+		xbuf_add(&b, p, 1);
+	}
+	free(safe);
+	safe = xbuf_finish(&b);
+	put(o, safe);
+	free(safe);
+}
+
+/* Plain text: text wrapped at TEXT_WIDTH, each line after indent spaces. */
+static void
+put_wrapped(struct out *o, const char *text, int indent)
+{
+	char *safe = clean(text);
+	struct text_line *lines = NULL;
+	size_t n = text_wrap(safe, TEXT_WIDTH - indent, &lines);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t end = lines[i].end;
+
+		while (end > lines[i].start && safe[end - 1] == ' ')
+			end--;
+		for (int k = 0; k < indent && end > lines[i].start; k++)
+			put(o, " ");
+		if (!o->failed && fwrite(safe + lines[i].start, 1, end - lines[i].start, o->fp)
+		    != end - lines[i].start)
+			o->failed = true;
+		put(o, "\n");
+	}
+	free(lines);
+	free(safe);
+}
+
+static void
+write_md(struct out *o, const struct export_item *items, size_t n)
+{
+	char *title = title_of(items, n);
+
+	if (title) {
+		put(o, "# ");
+		put_md(o, title);
+		put(o, "\n\n");
+		free(title);
+	}
+	for (size_t h = 0; h < n;) {
+		size_t hend = heading_end(items, n, h);
+		char *heading = heading_of(&items[h]);
+
+		put(o, "## ");
+		put_md(o, heading);
+		put(o, "\n\n");
+		free(heading);
+		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
+			put(o, "*");
+			put_md(o, items[h].vraag_text);
+			put(o, "*\n\n");
+		}
+		for (size_t r = h; r < hend;) {
+			size_t rend = run_end(items, hend, r);
+			char *cite = export_citation(&items[r]);
+
+			for (size_t i = r; i < rend; i++) {
+				put(o, i == r ? "> " : ">\n> ");
+				put_md(o, items[i].text);
+				put(o, "\n");
+			}
+			put(o, "\n");
+			put_md(o, cite);
+			put(o, "\n\n");
+			free(cite);
+			if (items[rend - 1].note) {
+				put(o, "**" WORD_NOTE ":** ");
+				put_md(o, items[rend - 1].note);
+				put(o, "\n\n");
+			}
+			r = rend;
+		}
+		h = hend;
+	}
+}
+
+static void
+write_txt(struct out *o, const struct export_item *items, size_t n)
+{
+	char *title = title_of(items, n);
+
+	if (title) {
+		put_wrapped(o, title, 0);
+		put(o, "\n");
+		free(title);
+	}
+	for (size_t h = 0; h < n;) {
+		size_t hend = heading_end(items, n, h);
+		char *heading = heading_of(&items[h]);
+
+		put_wrapped(o, heading, 0);
+		put(o, "\n");
+		free(heading);
+		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
+			put_wrapped(o, items[h].vraag_text, 0);
+			put(o, "\n");
+		}
+		for (size_t r = h; r < hend;) {
+			size_t rend = run_end(items, hend, r);
+			char *cite = export_citation(&items[r]);
+
+			for (size_t i = r; i < rend; i++) {
+				put_wrapped(o, items[i].text, QUOTE_INDENT);
+				put(o, "\n");
+			}
+			put_wrapped(o, cite, 0);
+			put(o, "\n");
+			free(cite);
+			if (items[rend - 1].note) {
+				char *note = xasprintf(WORD_NOTE ": %s", items[rend - 1].note);
+
+				put_wrapped(o, note, 0);
+				put(o, "\n");
+				free(note);
+			}
+			r = rend;
+		}
+		h = hend;
+	}
+}
+
+/* One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+static void
+put_csv_field(struct out *o, const char *s, bool last)
+{
+	char *safe = clean(s);
+
+	if (strpbrk(safe, ",\"\r\n")) {
+		put(o, "\"");
+		for (const char *p = safe; *p; p++) {
+			char c[2] = { *p, '\0' };
+
+			put(o, *p == '"' ? "\"\"" : c);
+		}
+		put(o, "\"");
+	} else {
+		put(o, safe);
+	}
+	put(o, last ? "\r\n" : ",");
+	free(safe);
+}
+
+static char *
+signatories_text(const struct export_item *it)
+{
+	struct xbuf b = { 0 };
+
+	for (size_t i = 0; i < it->n_signatories; i++) {
+		if (i)
+			badd(&b, "; ");
+		add_signatory(&b, &it->signatories[i]);
+	}
+	return xbuf_finish(&b);
+}
+
+static void
+write_csv(struct out *o, const struct export_item *items, size_t n)
+{
+	put(o, "set,vraag,ministry,signatories,received,aanhangsel,citation,text,note\r\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct export_item *it = &items[i];
+		char num[48], vraag[32], aanhangsel[16], *sig = signatories_text(it);
+		char *cite = export_citation(it);
+
+		snprintf(num, sizeof(num), "%lld", it->set);
+		if (it->vraag_to > it->vraag)
+			snprintf(vraag, sizeof(vraag), "%d-%d", it->vraag, it->vraag_to);
+		else
+			snprintf(vraag, sizeof(vraag), "%d", it->vraag);
+		snprintf(aanhangsel, sizeof(aanhangsel), "%d", it->aanhangsel);
+		put_csv_field(o, it->set > 0 ? num : "", false);
+		put_csv_field(o, it->vraag > 0 ? vraag : "", false);
+		put_csv_field(o, it->ministry, false);
+		put_csv_field(o, sig, false);
+		put_csv_field(o, it->received, false);
+		put_csv_field(o, it->aanhangsel > 0 ? aanhangsel : "", false);
+		put_csv_field(o, cite, false);
+		put_csv_field(o, it->text, false);
+		put_csv_field(o, it->note ? it->note : "", true);
+		free(sig);
+		free(cite);
+	}
+}
+
+/* A JSON string of document text: sanitised first. */
+static void
+json_clean(struct json *j, const char *key, const char *s)
+{
+	char *safe = s ? clean(s) : NULL;
+
+	json_kv_string(j, key, safe);
+	free(safe);
+}
+
+static void
+json_date(struct json *j, const char *key, const char *iso)
+{
+	json_kv_string(j, key, iso && *iso ? iso : NULL);
+}
+
+static void
+write_json(struct out *o, const struct export_item *items, size_t n)
+{
+	struct json j;
+
+	json_init(&j, o->fp, true);
+	json_array_begin(&j);
+	for (size_t i = 0; i < n; i++) {
+		const struct export_item *it = &items[i];
+		char *cite = export_citation(it);
+
+		json_object_begin(&j);
+		json_kv_int(&j, "passage", it->passage);
+		json_kv_int(&j, "doc", it->doc);
+		json_kv_string(&j, "kind", model_kind_name(it->kind));
+		json_kv_string(&j, "role", model_role_name(it->role));
+		json_key(&j, "set");
+		if (it->set > 0)
+			json_int(&j, it->set);
+		else
+			json_null(&j);
+		json_key(&j, "vraag");
+		if (it->vraag > 0)
+			json_int(&j, it->vraag);
+		else
+			json_null(&j);
+		if (it->vraag_to > it->vraag)
+			json_kv_int(&j, "vraag_to", it->vraag_to);
+		json_clean(&j, "subject", it->subject);
+		json_key(&j, "questioners");
+		json_array_begin(&j);
+		for (size_t q = 0; q < it->n_questioners; q++) {
+			json_object_begin(&j);
+			json_clean(&j, "name", it->questioners[q].name);
+			json_clean(&j, "party", it->questioners[q].party);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+		json_date(&j, "submitted", it->submitted);
+		json_clean(&j, "vraag_text", it->vraag_text);
+		json_kv_string(&j, "ministry", it->ministry[0] ? it->ministry : NULL);
+		json_key(&j, "signatories");
+		json_array_begin(&j);
+		for (size_t s = 0; s < it->n_signatories; s++) {
+			const struct signatory *sg = &it->signatories[s];
+
+			json_object_begin(&j);
+			json_clean(&j, "name", sg->name);
+			json_clean(&j, "role", sg->role);
+			json_kv_string(&j, "ministry", sg->ministry);
+			json_clean(&j, "portfolio", sg->portfolio);
+			json_key(&j, "on_behalf_of");
+			json_array_begin(&j);
+			for (size_t k = 0; k < sg->n_on_behalf_of; k++)
+				json_string(&j, sg->on_behalf_of[k]);
+			json_array_end(&j);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+		json_date(&j, "received", it->received);
+		json_key(&j, "aanhangsel");
+		if (it->aanhangsel > 0)
+			json_int(&j, it->aanhangsel);
+		else
+			json_null(&j);
+		json_key(&j, "addressees");
+		json_array_begin(&j);
+		for (size_t a = 0; a < it->n_addressees; a++) {
+			char *safe = clean(it->addressees[a]);
+
+			json_string(&j, safe);
+			free(safe);
+		}
+		json_array_end(&j);
+		json_key(&j, "paragraph");
+		if (it->paragraph > 0)
+			json_int(&j, it->paragraph);
+		else
+			json_null(&j);
+		json_clean(&j, "origin", it->origin ? model_origin_name(it->origin) : NULL);
+		json_kv_string(&j, "citation", cite);
+		json_clean(&j, "text", it->text);
+		json_clean(&j, "note", it->note);
+		json_object_end(&j);
+		free(cite);
+	}
+	json_array_end(&j);
+	json_finish(&j);
+	if (ferror(o->fp))
+		o->failed = true;
+}
+
+/* HTML: text with & < > " ' escaped. */
+static void
+put_html(struct out *o, const char *text)
+{
+	char *safe = clean(text);
+
+	for (const char *p = safe; *p; p++) {
+		char c[2] = { *p, '\0' };
+
+		switch (*p) {
+		case '&': put(o, "&amp;"); break;
+		case '<': put(o, "&lt;"); break;
+		case '>': put(o, "&gt;"); break;
+		case '"': put(o, "&quot;"); break;
+		case '\'': put(o, "&#39;"); break;
+		default: put(o, c); break;
+		}
+	}
+	free(safe);
+}
+
+static void
+put_html_element(struct out *o, const char *open, const char *text, const char *close)
+{
+	put(o, open);
+	put_html(o, text);
+	put(o, close);
+}
+
+/* A run's passages, its citation and its note, inside a cell or the page. */
+static void
+put_html_run(struct out *o, const struct export_item *items, size_t from, size_t to)
+{
+	char *cite = export_citation(&items[from]);
+
+	put(o, "<blockquote>\n");
+	for (size_t i = from; i < to; i++)
+		put_html_element(o, "<p>", items[i].text, "</p>\n");
+	put(o, "</blockquote>\n");
+	put_html_element(o, "<p class=\"cite\">", cite, "</p>\n");
+	if (items[to - 1].note)
+		put_html_element(o, "<p class=\"note\"><strong>" WORD_NOTE ":</strong> ",
+		    items[to - 1].note, "</p>\n");
+	free(cite);
+}
+
+/*
+ * The answers under one vraag heading, [from, to), side by side: a column
+ * per answering document, in the order they first appear.
+ */
+static void
+put_html_table(struct out *o, const struct export_item *items, size_t from, size_t to)
+{
+	long long *docs = xcalloc(to - from + 1, sizeof(*docs));
+	size_t n_docs = 0;
+
+	for (size_t i = from; i < to; i++) {
+		bool seen = false;
+
+		if (items[i].role == ROLE_VRAAG)
+			continue;
+		for (size_t d = 0; d < n_docs && !seen; d++)
+			seen = docs[d] == items[i].doc;
+		if (!seen)
+			docs[n_docs++] = items[i].doc;
+	}
+	if (n_docs == 0) {
+		free(docs);
+		return;
+	}
+	put(o, "<table>\n<thead><tr>");
+	for (size_t d = 0; d < n_docs; d++) {
+		for (size_t i = from; i < to; i++) {
+			if (items[i].doc == docs[d] && items[i].role != ROLE_VRAAG) {
+				char *th = items[i].ministry[0]
+				    ? xasprintf("%s (%s)", ministry_name(items[i].ministry), items[i].ministry)
+				    : xstrdup(model_origin_name(items[i].origin));
+
+				put_html_element(o, "<th>", th, "</th>");
+				free(th);
+				break;
+			}
+		}
+	}
+	put(o, "</tr></thead>\n<tbody><tr>\n");
+	for (size_t d = 0; d < n_docs; d++) {
+		put(o, "<td>\n");
+		for (size_t r = from; r < to;) {
+			size_t rend = run_end(items, to, r);
+
+			if (items[r].doc == docs[d] && items[r].role != ROLE_VRAAG)
+				put_html_run(o, items, r, rend);
+			r = rend;
+		}
+		put(o, "</td>\n");
+	}
+	put(o, "</tr></tbody>\n</table>\n");
+	free(docs);
+}
+
+static void
+write_html(struct out *o, const struct export_item *items, size_t n)
+{
+	char *title = title_of(items, n);
+
+	put(o, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n");
+	put_html_element(o, "<title>", title ? title : "naast", "</title>\n");
+	put(o, "<style>\n"
+	    "body { font-family: sans-serif; line-height: 1.4; margin: 2em; }\n"
+	    "table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }\n"
+	    "th, td { border: 1px solid #999; padding: 0.5em; vertical-align: top; text-align: left; }\n"
+	    "blockquote { margin: 0 0 0.5em 0; padding-left: 0.8em; border-left: 3px solid #bbb; }\n"
+	    ".cite { font-size: 90%; color: #333; }\n"
+	    "</style>\n</head>\n<body>\n");
+	if (title)
+		put_html_element(o, "<h1>", title, "</h1>\n");
+	free(title);
+	for (size_t h = 0; h < n;) {
+		size_t hend = heading_end(items, n, h);
+		char *heading = heading_of(&items[h]);
+
+		put_html_element(o, "<h2>", heading, "</h2>\n");
+		free(heading);
+		if (items[h].vraag_text && !has_vraag_passage(items, h, hend))
+			put_html_element(o, "<p><em>", items[h].vraag_text, "</em></p>\n");
+		/* The vraag itself, when selected, above the answers. */
+		for (size_t r = h; r < hend;) {
+			size_t rend = run_end(items, hend, r);
+
+			if (items[r].role == ROLE_VRAAG || items[r].set <= 0 || items[r].vraag <= 0)
+				put_html_run(o, items, r, rend);
+			r = rend;
+		}
+		if (items[h].set > 0 && items[h].vraag > 0)
+			put_html_table(o, items, h, hend);
+		h = hend;
+	}
+	put(o, "</body>\n</html>\n");
+}
+
+enum status
+export_write(FILE *fp, enum export_format format, const struct export_item *items,
+    size_t n, struct error *err)
+{
+	struct out o = { fp, false };
+
+	switch (format) {
+	case EXPORT_MD:
+		write_md(&o, items, n);
+		break;
+	case EXPORT_TXT:
+		write_txt(&o, items, n);
+		break;
+	case EXPORT_CSV:
+		write_csv(&o, items, n);
+		break;
+	case EXPORT_JSON:
+		write_json(&o, items, n);
+		break;
+	case EXPORT_HTML:
+		write_html(&o, items, n);
+		break;
+	}
+	if (fflush(fp) == EOF || ferror(fp))
+		o.failed = true;
+	if (o.failed)
+		return error_set(err, STATUS_IO, "writing the export failed: %s",
+		    strerror(errno ? errno : EIO));
+	return STATUS_OK;
+}
+
+/* ------------------------------------------------------------- to a file */
+
+/* The directory part of path, "." when it has none. */
+static char *
+directory_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* The message for a failure to create a file in dir. */
+static enum status
+cannot_write(const char *path, const char *dir, int e, struct error *err)
+{
+	switch (e) {
+	case ENOENT:
+	case ENOTDIR:
+		return error_set(err, STATUS_IO,
+		    "cannot write '%s': there is no directory '%s' (create it, or choose another file)",
+		    path, dir);
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return error_set(err, STATUS_IO,
+		    "cannot write '%s': you may not write in '%s' (choose another directory)",
+		    path, dir);
+	case ENOSPC:
+	case EDQUOT:
+	case EFBIG:
+		return error_set(err, STATUS_IO,
+		    "cannot write '%s': the disk is full (free some space and export again)", path);
+	default:
+		return error_set(err, STATUS_IO, "cannot write '%s': %s", path, strerror(e));
+	}
+}
+
+static enum status
+exists_already(const char *path, struct error *err)
+{
+	return error_set(err, STATUS_USAGE,
+	    "'%s' exists already: add --force to overwrite it, or choose another name", path);
+}
+
+enum status
+export_save(const char *path, bool force, enum export_format format,
+    const struct export_item *items, size_t n, struct error *err)
+{
+	char *dir = directory_of(path), *tmp;
+	struct stat sb;
+	enum status status;
+	mode_t mask;
+	FILE *fp;
+	int fd, e;
+
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		status = error_set(err, STATUS_IO,
+		    "cannot write '%s': it is a directory (give a file name)", path);
+		free(dir);
+		return status;
+	}
+	if (!force && lstat(path, &sb) == 0) {
+		free(dir);
+		return exists_already(path, err);
+	}
+	tmp = xasprintf("%s/.naast-export-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) < 0) {
+		status = cannot_write(path, dir, errno, err);
+		goto out;
+	}
+	/* mkstemp makes it private; an export is an ordinary file. */
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	if (!(fp = fdopen(fd, "w"))) {
+		e = errno;
+		close(fd);
+		unlink(tmp);
+		status = cannot_write(path, dir, e, err);
+		goto out;
+	}
+	errno = 0;
+	status = export_write(fp, format, items, n, err);
+	e = errno;
+	if (status == STATUS_OK && fsync(fileno(fp)) != 0) {
+		status = STATUS_IO;
+		e = errno;
+	}
+	if (fclose(fp) != 0 && status == STATUS_OK) {
+		status = STATUS_IO;
+		e = errno;
+	}
+	if (status != STATUS_OK) {
+		unlink(tmp);
+		status = cannot_write(path, dir, e ? e : EIO, err);
+		goto out;
+	}
+	if (!force) {
+		/* link() will not replace a file that appeared meanwhile. */
+		if (link(tmp, path) == 0) {
+			unlink(tmp);
+			goto out;
+		}
+		if (errno == EEXIST) {
+			unlink(tmp);
+			status = exists_already(path, err);
+			goto out;
+		}
+		/* A file system without hard links: check, then rename. */
+		if (lstat(path, &sb) == 0) {
+			unlink(tmp);
+			status = exists_already(path, err);
+			goto out;
+		}
+	}
+	if (rename(tmp, path) != 0) {
+		e = errno;
+		unlink(tmp);
+		status = cannot_write(path, dir, e, err);
+	}
+out:
+	free(tmp);
+	free(dir);
+	return status;
+}

@@ -1,0 +1,112 @@
+/*
+ * export: passages with where they come from, in the form a civil servant
+ * pastes into a note for the minister (DESIGN.md section 7).
+ *
+ * An export item is one passage and everything its citation needs; the
+ * store fills items (store_export_items, store_export_set) and this module
+ * only formats them, so it is tested without a database.  Every text from
+ * a document is sanitised (text_sanitize) before it is written, in every
+ * format: an exported file may be shown with cat later.
+ *
+ * Memory: an item owns all its strings and arrays; free an array of items
+ * with export_items_free.
+ */
+#ifndef NAAST_EXPORT_H
+#define NAAST_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model.h"
+#include "status.h"
+
+#define EXPORT_FORMAT_INFO(_) \
+	_(MD,   "md",   "Markdown: a heading per vraag, each passage quoted with its citation") \
+	_(TXT,  "txt",  "Plain text: the same without marks, wrapped at 72 columns") \
+	_(CSV,  "csv",  "CSV (RFC 4180, UTF-8): one row per passage, for a spreadsheet") \
+	_(JSON, "json", "JSON: an array of passages with all their metadata") \
+	_(HTML, "html", "HTML: a page with the answers side by side, for a word processor")
+
+enum export_format {
+#define EXPORT_FORMAT_ENUM(name, ext, help) EXPORT_##name,
+	EXPORT_FORMAT_INFO(EXPORT_FORMAT_ENUM)
+#undef EXPORT_FORMAT_ENUM
+};
+
+struct export_item {
+	long long passage;
+	long long doc;
+	enum doc_kind kind;	/* of the document */
+	enum role role;
+	int vraag, vraag_to;	/* of the passage; 0 when none */
+	char *text;
+	char *note;		/* the user's note in the basket; NULL when none */
+
+	/* The question set (answers and questions); set 0 when none. */
+	long long set;
+	char *subject;
+	struct questioner *questioners;
+	size_t n_questioners;
+	char submitted[11];	/* ISO date or "" */
+	char *vraag_text;	/* the canonical text of vraag; NULL when none */
+
+	/* The answer. */
+	char ministry[16];	/* "" when none */
+	struct signatory *signatories;
+	size_t n_signatories;
+	char received[11];	/* ISO date or "" */
+	int aanhangsel;		/* 0 when unknown */
+
+	/* A letter. */
+	char **addressees;
+	size_t n_addressees;
+	int paragraph;		/* the passage is body paragraph n (1-based); 0: not a body paragraph */
+
+	char *origin;		/* the file it was imported from */
+};
+
+void export_items_free(struct export_item *items, size_t n);
+
+/* The format called name ("md", any case); false when there is none. */
+bool export_format_from_name(const char *name, enum export_format *out);
+const char *export_format_name(enum export_format format);
+/* What a format gives, one line for a help text. */
+const char *export_format_help(enum export_format format);
+/* "md, txt, csv, json, html", for messages. */
+const char *export_format_list(void);
+
+/*
+ * The citation of an item, one sentence or two, as DESIGN.md section 7
+ * gives it: "Antwoord van Minister-President Rutte (Algemene Zaken),
+ * ontvangen 15 februari 2024, op vraag 8 van het lid Eerdmans (JA21) over
+ * ... (ingezonden 29 januari 2024). Aanhangsel Handelingen II 2023/24,
+ * nr. 1059."  Letters are cited with what they carry.  Caller frees.
+ */
+char *export_citation(const struct export_item *item);
+
+/*
+ * A file name for an export of items in the current directory, such as
+ * "naast-eerdmans-2024-01-29-vraag8.md".  Caller frees.
+ */
+char *export_default_name(const struct export_item *items, size_t n,
+    enum export_format format);
+
+/*
+ * Writes items to fp in format.  STATUS_IO with a message when writing
+ * fails (a full disk); what was written then is the caller's to discard.
+ */
+enum status export_write(FILE *fp, enum export_format format,
+    const struct export_item *items, size_t n, struct error *err);
+
+/*
+ * Writes items to the file path, whole or not at all: into a temporary
+ * file beside it, renamed into place once complete.  An existing file is
+ * kept unless force (STATUS_USAGE, which the interface turns into a
+ * question); a directory that is missing or not writable, or a full disk,
+ * gives STATUS_IO with a message, and leaves nothing behind.
+ */
+enum status export_save(const char *path, bool force, enum export_format format,
+    const struct export_item *items, size_t n, struct error *err);
+
+#endif

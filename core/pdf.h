@@ -1,0 +1,38 @@
+/*
+ * pdf: the text of a PDF, as naast's pdftext parser reads it.
+ *
+ * naast does not read PDF itself: poppler's pdftotext (Debian package
+ * poppler-utils) does, in its -layout mode, run as a child process
+ * without a shell.  The PDF's bytes go to its standard input and the text
+ * comes back on a pipe, so that no file name is ever parsed as an option
+ * or by a shell.  See pdf.c for why pdftotext and why -layout.
+ *
+ * Memory: *text is allocated, NUL-terminated, and the caller's.
+ */
+#ifndef NAAST_PDF_H
+#define NAAST_PDF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+/* The program that extracts the text, looked up in PATH. */
+#define PDF_TOTEXT "pdftotext"
+/* The Debian package that has it, for messages. */
+#define PDF_PACKAGE "poppler-utils"
+
+/* True when data begins like a PDF file ("%PDF-", maybe after a little junk). */
+bool pdf_is_pdf(const char *data, size_t len);
+
+/*
+ * The text of the PDF data[0, len) in pdftotext's -layout form (UTF-8,
+ * pages separated by form feeds).  Fails with STATUS_IO when pdftotext is
+ * missing or cannot run (the message names the package), STATUS_FORMAT
+ * when it cannot read the PDF or finds no text in it (a scan), with its
+ * own reason when it gives one.
+ */
+enum status pdf_extract(const char *data, size_t len, char **text,
+    size_t *text_len, struct error *err);
+
+#endif

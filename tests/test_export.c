@@ -1,0 +1,829 @@
+/*
+ * test_export: citations, the five formats (golden files in tests/export/,
+ * made from the seeds in a real database file), writing files whole or
+ * not at all, and the basket in the store (store_export.c).
+ *
+ * NAAST_UPDATE_GOLDEN=1 rewrites the golden files; read them before
+ * keeping them.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "parse.h"
+#include "store.h"
+#include "text.h"
+#include "testutil.h"
+#include "xalloc.h"
+
+#define AZ_CITATION \
+	"Antwoord van Minister-President Rutte (Algemene Zaken), ontvangen 15 februari " \
+	"2024, op vraag 8 van het lid Eerdmans (JA21) over bijeenkomsten met ambtenaren " \
+	"naar aanleiding van de verkiezingsuitslag van 22 november 2023 (ingezonden 29 " \
+	"januari 2024)."
+
+struct fixture {
+	char dir[64];
+	char path[96];
+	struct store *st;
+	long long set;
+	long long letter;	/* the letter's document */
+};
+
+/* ---------------------------------------------------------------- fixture */
+
+static void
+import_seed(struct store *st, const char *rel, struct import_result *res)
+{
+	struct document *doc = NULL;
+	struct error err = { "" };
+	size_t len;
+	char *raw = test_read_file(rel, &len);
+
+	if (parse_document(raw, len, NULL, &doc, &err) != STATUS_OK)
+		fail_msg("%s: %s", rel, err.msg);
+	free(raw);
+	if (store_import(st, rel, doc, res, &err) != STATUS_OK)
+		fail_msg("importing %s: %s", rel, err.msg);
+	model_free(doc);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct import_result res;
+	struct error err = { "" };
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/naast-test-export-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/naast.db", f->dir);
+	if (store_open(f->path, &f->st, &err) != STATUS_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	import_seed(f->st, SEED_PDFTEXT, &res);
+	f->set = res.set;
+	import_seed(f->st, SEED_MARKDOWN, &res);
+	import_seed(f->st, SEED_LETTER, &res);
+	f->letter = res.doc;
+	*state = f;
+	return 0;
+}
+
+/* Removes every file in dir, then dir. */
+static void
+remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[512];
+
+	while (d && (e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (unlink(path) != 0)
+			remove_dir(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(f->st);
+	remove_dir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+/* The export of items in format, as a string. */
+static char *
+written(enum export_format format, const struct export_item *items, size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct error err = { "" };
+
+	assert_non_null(fp);
+	assert_int_equal(export_write(fp, format, items, n, &err), STATUS_OK);
+	fclose(fp);
+	return buf;
+}
+
+static void
+matches_golden(const char *got, const char *name)
+{
+	char rel[128], path[512];
+	const char *top = getenv("top_srcdir");
+	char *want;
+
+	snprintf(rel, sizeof(rel), "tests/export/%s", name);
+	if (getenv("NAAST_UPDATE_GOLDEN")) {
+		FILE *fp;
+
+		snprintf(path, sizeof(path), "%s/%s", top ? top : ".", rel);
+		fp = fopen(path, "wb");
+		assert_non_null(fp);
+		fputs(got, fp);
+		fclose(fp);
+	}
+	want = test_read_file(rel, NULL);
+	if (strcmp(got, want) != 0) {
+		fprintf(stderr, "%s differs; got:\n%s", rel, got);
+		fail_msg("export mismatch: %s", name);
+	}
+	free(want);
+}
+
+/* The items of vraag 8 of the seeds' set: AZ's two paragraphs, then BZK's. */
+static struct export_item *
+vraag8(struct fixture *f, size_t *n)
+{
+	struct export_item *items;
+	struct error err = { "" };
+
+	assert_int_equal(store_export_set(f->st, f->set, 8, NULL, 0, &items, n, &err),
+	    STATUS_OK);
+	return items;
+}
+
+/* The passage id of the letter's body paragraph n. */
+static long long
+letter_paragraph(struct fixture *f, int n)
+{
+	struct doc_view doc;
+	struct error err = { "" };
+	long long id = 0;
+	int seen = 0;
+
+	assert_int_equal(store_document(f->st, f->letter, &doc, &err), STATUS_OK);
+	for (size_t i = 0; i < doc.n_passages && !id; i++)
+		if (doc.passages[i].role == ROLE_BODY && ++seen == n)
+			id = doc.passages[i].id;
+	store_document_clear(&doc);
+	assert_true(id > 0);
+	return id;
+}
+
+static struct signatory
+signatory(const char *role, const char *name, const char *ministry)
+{
+	struct signatory s = {
+		.name = xstrdup(name),
+		.role = role ? xstrdup(role) : NULL,
+		.ministry = ministry ? xstrdup(ministry) : NULL,
+	};
+
+	return s;
+}
+
+/* --------------------------------------------------------------- citations */
+
+static void
+test_citations_of_the_seeds(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *items = vraag8(f, &n);
+	char *az, *bzk;
+
+	assert_int_equal(n, 4);
+	assert_string_equal(items[0].ministry, "AZ");
+	assert_string_equal(items[3].ministry, "BZK");
+	az = export_citation(&items[0]);
+	bzk = export_citation(&items[3]);
+	assert_string_equal(az, AZ_CITATION);
+	assert_string_equal(bzk,
+	    "Antwoord van Minister De Jonge (Binnenlandse Zaken en Koninkrijksrelaties) en van "
+	    "Staatssecretaris Van Huffelen (Binnenlandse Zaken en Koninkrijksrelaties), "
+	    "ontvangen 16 februari 2024, op vraag 8 van het lid Eerdmans (JA21) over "
+	    "bijeenkomsten met ambtenaren naar aanleiding van de verkiezingsuitslag van 22 "
+	    "november 2023 (ingezonden 29 januari 2024). Aanhangsel Handelingen II 2023/24, "
+	    "nr. 1059.");
+	free(az);
+	free(bzk);
+	export_items_free(items, n);
+}
+
+static void
+test_citation_of_a_letter(void **state)
+{
+	struct fixture *f = *state;
+	long long id = letter_paragraph(f, 2);
+	struct export_item *items;
+	struct error err = { "" };
+	char *cite;
+
+	assert_int_equal(store_export_items(f->st, &id, 1, &items, &err), STATUS_OK);
+	assert_int_equal(items[0].paragraph, 2);
+	cite = export_citation(&items[0]);
+	assert_string_equal(cite, "Brief aan Bruins Slot, Rutte, Buitendijk en de Klerck, "
+	    "alinea 2 (004_e244608e296288d3.txt).");
+	free(cite);
+	export_items_free(items, 1);
+}
+
+/* The forms real documents need, on items made by hand. */
+static void
+test_citation_forms(void **state)
+{
+	struct export_item it = { 0 };
+	struct questioner *q = xcalloc(2, sizeof(*q));
+	char *cite;
+
+	(void)state;
+	q[0] = (struct questioner){ xstrdup("Mutluer"), xstrdup("GroenLinks-PvdA") };
+	q[1] = (struct questioner){ xstrdup("Kostić"), xstrdup("PvdD") };
+	it.kind = DOC_ANSWER;
+	it.role = ROLE_ANTWOORD;
+	it.set = 7;
+	it.vraag = 3;
+	it.vraag_to = 5;
+	it.subject = xstrdup("de wachtlijsten");
+	it.questioners = q;
+	it.n_questioners = 2;
+	snprintf(it.submitted, sizeof(it.submitted), "2023-10-02");
+	it.signatories = xcalloc(1, sizeof(*it.signatories));
+	it.signatories[0] = signatory("Staatssecretaris", "Van Rij", "FIN");
+	it.signatories[0].portfolio = xstrdup("Fiscaliteit en Douane");
+	model_strv_add(&it.signatories[0].on_behalf_of, &it.signatories[0].n_on_behalf_of,
+	    xstrdup("SZW"));
+	model_strv_add(&it.signatories[0].on_behalf_of, &it.signatories[0].n_on_behalf_of,
+	    xstrdup("AZ"));
+	it.n_signatories = 1;
+	it.aanhangsel = 412;
+	/* received unknown: the vergaderjaar comes from the submitted date */
+	cite = export_citation(&it);
+	assert_string_equal(cite,
+	    "Antwoord van Staatssecretaris Van Rij (Financiën – Fiscaliteit en Douane), mede namens de Minister van "
+	    "Sociale Zaken en Werkgelegenheid en de Minister-President, op de vragen 3, 4 en "
+	    "5 van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD) over de wachtlijsten "
+	    "(ingezonden 2 oktober 2023). Aanhangsel Handelingen II 2023/24, nr. 412.");
+	free(cite);
+
+	/* the vraag itself */
+	it.role = ROLE_VRAAG;
+	it.vraag_to = 3;
+	cite = export_citation(&it);
+	assert_string_equal(cite,
+	    "Vraag 3 van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD) over de "
+	    "wachtlijsten (ingezonden 2 oktober 2023). Aanhangsel Handelingen II 2023/24, nr. 412.");
+	free(cite);
+
+	/* nothing known but the ministry */
+	model_signatories_free(it.signatories, it.n_signatories);
+	it.signatories = NULL;
+	it.n_signatories = 0;
+	it.role = ROLE_ANTWOORD;
+	snprintf(it.ministry, sizeof(it.ministry), "VWS");
+	it.n_questioners = 0;
+	free(it.subject);
+	it.subject = NULL;
+	it.submitted[0] = '\0';
+	it.aanhangsel = 0;
+	cite = export_citation(&it);
+	assert_string_equal(cite, "Antwoord van het Ministerie van Volksgezondheid, Welzijn "
+	    "en Sport, op vraag 3.");
+	free(cite);
+	model_questioners_free(q, 2);
+}
+
+static void
+test_default_names(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *items = vraag8(f, &n), *letter;
+	struct error err = { "" };
+	long long id = letter_paragraph(f, 1);
+	char *name;
+
+	name = export_default_name(items, n, EXPORT_MD);
+	assert_string_equal(name, "naast-eerdmans-2024-01-29-vraag8.md");
+	free(name);
+	name = export_default_name(items, 1, EXPORT_HTML);
+	assert_string_equal(name, "naast-eerdmans-2024-01-29-vraag8.html");
+	free(name);
+	assert_int_equal(store_export_items(f->st, &id, 1, &letter, &err), STATUS_OK);
+	name = export_default_name(letter, 1, EXPORT_TXT);
+	assert_string_equal(name, "naast-brief-004-e244608e296288d3.txt");
+	free(name);
+	export_items_free(letter, 1);
+	export_items_free(items, n);
+}
+
+static void
+test_format_names(void **state)
+{
+	enum export_format format;
+
+	(void)state;
+	assert_true(export_format_from_name("HTML", &format));
+	assert_int_equal(format, EXPORT_HTML);
+	assert_true(export_format_from_name("csv", &format));
+	assert_int_equal(format, EXPORT_CSV);
+	assert_false(export_format_from_name("docx", &format));
+	assert_false(export_format_from_name(NULL, &format));
+	assert_string_equal(export_format_name(EXPORT_TXT), "txt");
+}
+
+/* ----------------------------------------------------------------- formats */
+
+static void
+test_formats_golden(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const names[] = {
+		"vraag8.md", "vraag8.txt", "vraag8.csv", "vraag8.json", "vraag8.html",
+	};
+	size_t n;
+	struct export_item *items = vraag8(f, &n);
+
+	for (enum export_format format = EXPORT_MD; format <= EXPORT_HTML; format++) {
+		char *got = written(format, items, n);
+
+		matches_golden(got, names[format]);
+		free(got);
+	}
+	export_items_free(items, n);
+}
+
+/* A basket of a letter paragraph, an answer and its vraag, with notes. */
+static void
+test_selection_golden(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *v8 = vraag8(f, &n), *items;
+	long long ids[3] = { letter_paragraph(f, 2), v8[3].passage, v8[0].passage };
+	struct error err = { "" };
+	char *got;
+
+	export_items_free(v8, n);
+	assert_int_equal(store_export_items(f->st, ids, 3, &items, &err), STATUS_OK);
+	items[0].note = xstrdup("Kern van de brief: *veiligheid* <voor> ambtenaren");
+	items[2].note = xstrdup("AZ noemt de politiek adviseurs");
+	got = written(EXPORT_MD, items, 3);
+	matches_golden(got, "selection.md");
+	free(got);
+	got = written(EXPORT_HTML, items, 3);
+	matches_golden(got, "selection.html");
+	free(got);
+	export_items_free(items, 3);
+}
+
+/* The acceptance of the issue: both answers, both citations, the Aanhangsel. */
+static void
+test_markdown_of_vraag8(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *items = vraag8(f, &n);
+	char *md = written(EXPORT_MD, items, n);
+
+	assert_non_null(strstr(md, "## Vraag 8\n"));
+	assert_non_null(strstr(md, "\n" AZ_CITATION "\n"));
+	assert_non_null(strstr(md, "De Jonge"));
+	assert_non_null(strstr(md, "Van Huffelen"));
+	assert_non_null(strstr(md, "Aanhangsel Handelingen II 2023/24, nr. 1059"));
+	assert_non_null(strstr(md, "> Het is belangrijk dat ambtenaren politiek neutraal"));
+	assert_non_null(strstr(md, "(met uitzondering van de Politiek Adviseurs)"));
+	free(md);
+	export_items_free(items, n);
+}
+
+/* Reads one RFC 4180 record at *p; the fields into out, their count returned. */
+static size_t
+csv_record(const char **p, char out[][2048], size_t max)
+{
+	size_t n = 0, len = 0;
+	bool quoted = false;
+
+	out[0][0] = '\0';
+	while (**p) {
+		char c = *(*p)++;
+
+		if (quoted) {
+			if (c == '"' && **p == '"') {
+				out[n][len++] = '"';
+				(*p)++;
+			} else if (c == '"') {
+				quoted = false;
+			} else {
+				out[n][len++] = c;
+			}
+		} else if (c == '"') {
+			quoted = true;
+		} else if (c == ',') {
+			out[n++][len] = '\0';
+			assert_true(n < max);
+			len = 0;
+		} else if (c == '\r' && **p == '\n') {
+			(*p)++;
+			break;
+		} else {
+			assert_true(c != '\n');	/* records end with CRLF */
+			out[n][len++] = c;
+		}
+		assert_true(len < 2047);
+	}
+	out[n][len] = '\0';
+	return n + 1;
+}
+
+static void
+test_csv_quoting(void **state)
+{
+	static char fields[12][2048];
+	struct export_item it = { 0 };
+	const char *p;
+	char *csv;
+
+	(void)state;
+	it.kind = DOC_ANSWER;
+	it.role = ROLE_ANTWOORD;
+	it.set = 3;
+	it.vraag = 2;
+	it.text = xstrdup("Ja, \"zo\" is het,\nen niet anders.");
+	it.note = xstrdup("komma, en \"aanhalingstekens\"");
+	snprintf(it.ministry, sizeof(it.ministry), "FIN");
+	csv = written(EXPORT_CSV, &it, 1);
+	p = csv;
+	assert_int_equal(csv_record(&p, fields, 12), 9);
+	assert_string_equal(fields[0], "set");
+	assert_string_equal(fields[6], "citation");
+	assert_string_equal(fields[7], "text");
+	assert_int_equal(csv_record(&p, fields, 12), 9);
+	assert_string_equal(fields[0], "3");
+	assert_string_equal(fields[1], "2");
+	assert_string_equal(fields[2], "FIN");
+	/* the line break inside a passage is white space to the sanitiser */
+	assert_string_equal(fields[7], "Ja, \"zo\" is het, en niet anders.");
+	assert_string_equal(fields[8], "komma, en \"aanhalingstekens\"");
+	assert_int_equal(*p, '\0');
+	free(csv);
+	free(it.text);
+	free(it.note);
+}
+
+/* Escape sequences in a document never reach an exported file. */
+static void
+test_hostile_text(void **state)
+{
+	struct export_item it = { 0 };
+
+	(void)state;
+	it.kind = DOC_LETTER;
+	it.role = ROLE_BODY;
+	it.paragraph = 1;
+	it.text = xstrdup("a\033[2Jb\033]52;c;ZXZpbA==\007c\xe2\x80\xae" "d\033P1$r\033\\e\xc2\x9b" "1mf");
+	it.note = xstrdup("n\033[31mo");
+	it.origin = xstrdup("x\033]0;title\007.txt");
+	model_strv_add(&it.addressees, &it.n_addressees, xstrdup("\033[1mBoos"));
+	for (enum export_format format = EXPORT_MD; format <= EXPORT_HTML; format++) {
+		char *out = written(format, &it, 1);
+
+		assert_null(strchr(out, '\033'));
+		assert_null(strchr(out, '\007'));
+		assert_null(strstr(out, "\xe2\x80\xae"));	/* U+202E */
+		assert_null(strstr(out, "\xc2\x9b"));		/* C1 CSI */
+		assert_null(strstr(out, "ZXZpbA"));		/* the OSC 52 payload */
+		assert_non_null(strstr(out, "Boos"));
+		free(out);
+	}
+	free(it.text);
+	free(it.note);
+	free(it.origin);
+	model_strv_free(it.addressees, it.n_addressees);
+}
+
+static void
+test_html_and_markdown_escaping(void **state)
+{
+	struct export_item it = { 0 };
+	char *out;
+
+	(void)state;
+	it.kind = DOC_UNKNOWN;
+	it.role = ROLE_OTHER;
+	it.text = xstrdup("<script>alert('x')</script> & *niet* vet_ of [link](x)");
+	it.origin = xstrdup("notitie_v2.txt");
+	out = written(EXPORT_HTML, &it, 1);
+	assert_null(strstr(out, "<script>"));
+	assert_non_null(strstr(out, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"));
+	free(out);
+	out = written(EXPORT_MD, &it, 1);
+	assert_non_null(strstr(out, "\\<script\\>"));
+	assert_non_null(strstr(out, "\\*niet\\* vet\\_ of \\[link\\](x)"));
+	/* an underscore inside a word is no markup */
+	assert_non_null(strstr(out, "(notitie_v2.txt)"));
+	free(out);
+	free(it.text);
+	free(it.origin);
+}
+
+/* Plain text: no line wider than 72 columns, quotes indented. */
+static void
+test_plain_text_width(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *items = vraag8(f, &n);
+	char *txt = written(EXPORT_TXT, items, n), *save = NULL;
+	int quoted = 0;
+
+	for (char *line = strtok_r(txt, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		assert_true(text_width(line) <= 72);
+		assert_null(strchr(line, '>'));
+		assert_null(strchr(line, '*'));
+		if (strncmp(line, "    ", 4) == 0)
+			quoted++;
+	}
+	assert_true(quoted > 20);
+	free(txt);
+	export_items_free(items, n);
+}
+
+/* ------------------------------------------------------------------ files */
+
+/* A file (an absolute path) read whole. */
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	int c;
+
+	assert_non_null(fp);
+	assert_non_null(out);
+	while ((c = getc(fp)) != EOF)
+		putc(c, out);
+	fclose(fp);
+	fclose(out);
+	return buf;
+}
+
+/* Files in dir whose name starts with prefix. */
+static int
+files_like(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void
+test_save_never_overwrites(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *items = vraag8(f, &n);
+	struct error err = { "" };
+	char path[160], *first, *again;
+	struct stat sb;
+	mode_t mask = umask(0);
+
+	umask(mask);
+
+	snprintf(path, sizeof(path), "%s/vraag8.md", f->dir);
+	assert_int_equal(export_save(path, false, EXPORT_MD, items, n, &err), STATUS_OK);
+	first = slurp(path);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0666 & ~mask);
+	/* a second export, without force, fails and leaves the file alone */
+	assert_int_equal(export_save(path, false, EXPORT_TXT, items, 1, &err), STATUS_USAGE);
+	assert_non_null(strstr(err.msg, "exists already"));
+	assert_non_null(strstr(err.msg, "--force"));
+	again = slurp(path);
+	assert_string_equal(first, again);
+	free(again);
+	/* with force it is replaced */
+	assert_int_equal(export_save(path, true, EXPORT_TXT, items, 1, &err), STATUS_OK);
+	again = slurp(path);
+	assert_string_not_equal(first, again);
+	assert_null(strstr(again, "> "));
+	free(again);
+	free(first);
+	assert_int_equal(files_like(f->dir, ".naast-export-"), 0);
+	export_items_free(items, n);
+}
+
+static void
+test_save_errors(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *items = vraag8(f, &n);
+	struct error err = { "" };
+	char path[192];
+
+	snprintf(path, sizeof(path), "%s/missing/vraag8.md", f->dir);
+	assert_int_equal(export_save(path, false, EXPORT_MD, items, n, &err), STATUS_IO);
+	assert_non_null(strstr(err.msg, "there is no directory"));
+	/* a file where a directory should be */
+	snprintf(path, sizeof(path), "%s/naast.db/vraag8.md", f->dir);
+	assert_int_equal(export_save(path, false, EXPORT_MD, items, n, &err), STATUS_IO);
+	/* a directory where the file should be, even with force */
+	assert_int_equal(export_save(f->dir, true, EXPORT_MD, items, n, &err), STATUS_IO);
+	assert_non_null(strstr(err.msg, "is a directory"));
+	if (geteuid() != 0) {
+		snprintf(path, sizeof(path), "%s/ro", f->dir);
+		assert_int_equal(mkdir(path, 0500), 0);
+		snprintf(path, sizeof(path), "%s/ro/vraag8.md", f->dir);
+		assert_int_equal(export_save(path, false, EXPORT_MD, items, n, &err), STATUS_IO);
+		assert_non_null(strstr(err.msg, "you may not write"));
+	}
+	assert_int_equal(files_like(f->dir, ".naast-export-"), 0);
+	export_items_free(items, n);
+}
+
+/* A full disk (a file size limit here): an error, and nothing left behind. */
+static void
+test_save_on_a_full_disk(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *items = vraag8(f, &n);
+	struct error err = { "" };
+	struct rlimit old, small = { 512, 512 };
+	char path[160];
+	struct stat sb;
+
+	snprintf(path, sizeof(path), "%s/full.md", f->dir);
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small.rlim_max = old.rlim_max;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	assert_int_equal(export_save(path, false, EXPORT_MD, items, n, &err), STATUS_IO);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, SIG_DFL);
+	assert_non_null(strstr(err.msg, "disk is full"));
+	assert_int_not_equal(stat(path, &sb), 0);
+	assert_int_equal(files_like(f->dir, ".naast-export-"), 0);
+	export_items_free(items, n);
+}
+
+/* ---------------------------------------------------------------- basket */
+
+static void
+assert_basket(struct store *st, const long long *want, size_t n_want)
+{
+	struct selected *sel;
+	struct error err = { "" };
+	size_t n;
+
+	assert_int_equal(store_selection(st, &sel, &n, &err), STATUS_OK);
+	assert_int_equal(n, n_want);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(sel[i].passage, want[i]);
+	store_selection_free(sel, n);
+}
+
+static void
+test_basket(void **state)
+{
+	struct fixture *f = *state;
+	size_t n;
+	struct export_item *items = vraag8(f, &n);
+	long long a = items[0].passage, b = items[1].passage, c = items[3].passage;
+	long long d = letter_paragraph(f, 1);
+	struct error err = { "" };
+	struct selected *sel;
+	bool changed;
+	size_t removed;
+
+	export_items_free(items, n);
+	assert_basket(f->st, NULL, 0);
+	assert_int_equal(store_select_add(f->st, a, &changed, &err), STATUS_OK);
+	assert_true(changed);
+	assert_int_equal(store_select_add(f->st, a, &changed, &err), STATUS_OK);
+	assert_false(changed);
+	assert_int_equal(store_select_add(f->st, 999999, &changed, &err), STATUS_NOT_FOUND);
+	assert_non_null(strstr(err.msg, "999999"));
+	assert_int_equal(store_select_add(f->st, b, &changed, &err), STATUS_OK);
+	assert_int_equal(store_select_add(f->st, c, &changed, &err), STATUS_OK);
+	assert_int_equal(store_select_add(f->st, d, &changed, &err), STATUS_OK);
+	assert_basket(f->st, (long long[]){ a, b, c, d }, 4);
+
+	/* reorder: as far as it goes, either way */
+	assert_int_equal(store_select_move(f->st, d, -2, &err), STATUS_OK);
+	assert_basket(f->st, (long long[]){ a, d, b, c }, 4);
+	assert_int_equal(store_select_move(f->st, a, 10, &err), STATUS_OK);
+	assert_basket(f->st, (long long[]){ d, b, c, a }, 4);
+	assert_int_equal(store_select_move(f->st, d, -1, &err), STATUS_OK);
+	assert_basket(f->st, (long long[]){ d, b, c, a }, 4);
+	assert_int_equal(store_select_move(f->st, 999999, 1, &err), STATUS_NOT_FOUND);
+
+	/* notes */
+	assert_int_equal(store_select_note(f->st, b, "lees dit", &err), STATUS_OK);
+	assert_int_equal(store_select_note(f->st, 999999, "x", &err), STATUS_NOT_FOUND);
+	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
+	assert_null(sel[0].note);
+	assert_string_equal(sel[1].note, "lees dit");
+	store_selection_free(sel, n);
+	assert_int_equal(store_select_note(f->st, b, "", &err), STATUS_OK);
+	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
+	assert_null(sel[1].note);
+	store_selection_free(sel, n);
+
+	/* the basket outlives the connection */
+	assert_int_equal(store_select_remove(f->st, c, &changed, &err), STATUS_OK);
+	assert_true(changed);
+	assert_int_equal(store_select_remove(f->st, c, &changed, &err), STATUS_OK);
+	assert_false(changed);
+	store_close(f->st);
+	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
+	assert_basket(f->st, (long long[]){ d, b, a }, 3);
+	/* a new passage goes to the end */
+	assert_int_equal(store_select_add(f->st, c, &changed, &err), STATUS_OK);
+	assert_basket(f->st, (long long[]){ d, b, a, c }, 4);
+	assert_int_equal(store_select_clear(f->st, &removed, &err), STATUS_OK);
+	assert_int_equal(removed, 4);
+	assert_basket(f->st, NULL, 0);
+}
+
+static void
+test_export_of_unknown_things(void **state)
+{
+	struct fixture *f = *state;
+	struct export_item *items;
+	struct error err = { "" };
+	long long ids[2] = { letter_paragraph(f, 1), 424242 };
+	size_t n;
+	char def[] = "DEF", bzk[] = "BZK";
+	char *codes[] = { def };
+
+	assert_int_equal(store_export_items(f->st, ids, 2, &items, &err), STATUS_NOT_FOUND);
+	assert_non_null(strstr(err.msg, "424242"));
+	assert_int_equal(store_export_set(f->st, f->set, 42, NULL, 0, &items, &n, &err),
+	    STATUS_NOT_FOUND);
+	assert_int_equal(store_export_set(f->st, 4242, 0, NULL, 0, &items, &n, &err),
+	    STATUS_NOT_FOUND);
+	/* DEF was asked but did not answer (not imported) */
+	assert_int_equal(store_export_set(f->st, f->set, 8, codes, 1, &items, &n, &err),
+	    STATUS_NOT_FOUND);
+	codes[0] = bzk;
+	assert_int_equal(store_export_set(f->st, f->set, 0, codes, 1, &items, &n, &err),
+	    STATUS_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(items[i].ministry, "BZK");
+	assert_true(n >= 9);
+	export_items_free(items, n);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_citations_of_the_seeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_citation_of_a_letter, setup, teardown),
+		cmocka_unit_test(test_citation_forms),
+		cmocka_unit_test_setup_teardown(test_default_names, setup, teardown),
+		cmocka_unit_test(test_format_names),
+		cmocka_unit_test_setup_teardown(test_formats_golden, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_selection_golden, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_markdown_of_vraag8, setup, teardown),
+		cmocka_unit_test(test_csv_quoting),
+		cmocka_unit_test(test_hostile_text),
+		cmocka_unit_test(test_html_and_markdown_escaping),
+		cmocka_unit_test_setup_teardown(test_plain_text_width, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_never_overwrites, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_on_a_full_disk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_basket, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_of_unknown_things, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

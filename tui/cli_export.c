@@ -1,0 +1,536 @@
+/*
+ * cli_export: select and export, the basket and what leaves naast with its
+ * citation (export.h, DESIGN.md section 7).
+ *
+ * select changes the basket only when every passage it is given is right:
+ * a wrong number changes nothing.  export writes to stdout, or with -o to
+ * a file, whole or not at all, never over an existing one without --force.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "export.h"
+#include "json.h"
+#include "model.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Words of a passage that select list shows. */
+#define FIRST_WORDS 12
+
+static const char select_help[] =
+"Usage: naast select add|rm|list|clear [PASSAGE...]\n"
+"       naast select note PASSAGE [TEXT]\n"
+"The basket: passages kept for an export, across runs.\n"
+"\n"
+"  add PASSAGE...     add passages (the numbers search and show give)\n"
+"  rm PASSAGE...      take passages out\n"
+"  list [--json]      the basket in order: each passage's citation and\n"
+"                     first words\n"
+"  clear              empty the basket\n"
+"  note PASSAGE TEXT  keep a note with a passage (no TEXT: remove it)\n"
+"\n"
+"'naast export --selection' writes the basket with citations.\n";
+
+static const char export_help[] =
+"Usage: naast export (--set SET [--vraag N] [--ministry CODE[,CODE...]] | --selection)\n"
+"                    [--format md|txt|csv|json|html] [-o FILE [--force]]\n"
+"Writes passages with their citations: the answers of a question set (or\n"
+"of one vraag, or of some ministries), or the basket ('naast select').\n"
+"\n"
+"  --format F   md (default), txt, csv, json or html; with -o, the file's\n"
+"               extension chooses when --format is not given\n"
+"  -o FILE      write FILE instead of standard output; the file is written\n"
+"               whole or not at all\n"
+"  --force      overwrite FILE when it exists\n"
+"\n"
+"Exit status: 0 written, 1 failure (nothing written), 2 usage error.\n";
+
+/* ---------------------------------------------------------------- select */
+
+/* The passages argv[from..argc) as numbers; 2 (usage) when one is not. */
+static int
+read_passages(const char *what, int argc, char **argv, int from, long long **ids,
+    size_t *n)
+{
+	*ids = xcalloc((size_t)(argc - from) + 1, sizeof(**ids));
+	*n = 0;
+	for (int i = from; i < argc; i++) {
+		if (!cli_parse_number(argv[i], &(*ids)[*n])) {
+			char *msg = xasprintf("'%s' is not a passage number (search and show give them)",
+			    argv[i]);
+			int rc = cli_usage(what, msg);
+
+			free(msg);
+			free(*ids);
+			*ids = NULL;
+			return rc;
+		}
+		(*n)++;
+	}
+	if (*n == 0) {
+		free(*ids);
+		*ids = NULL;
+		return cli_usage(what, "name one or more passages by number");
+	}
+	return 0;
+}
+
+/* "Het is belangrijk dat ambtenaren politiek neutraal zijn en blijven…" */
+static char *
+first_words(const char *text)
+{
+	char *squeezed = text_squeeze(text ? text : "");
+	char *p = squeezed;
+	int words = 0;
+
+	while (*p && words < FIRST_WORDS) {
+		while (*p == ' ')
+			p++;
+		if (*p)
+			words++;
+		while (*p && *p != ' ')
+			p++;
+	}
+	if (*p) {
+		*p = '\0';
+		p = xasprintf("%s…", squeezed);
+		free(squeezed);
+		return p;
+	}
+	return squeezed;
+}
+
+/* Where a passage is: "set 1 · vraag 8 · AZ", "letter 004_….txt". */
+static void
+say_place(const struct export_item *it)
+{
+	if (it->set > 0)
+		cli_say("set %lld", it->set);
+	else
+		cli_say("%s %s", model_kind_name(it->kind), model_origin_name(it->origin));
+	if (it->vraag > 0)
+		cli_say(" · vraag %d", it->vraag);
+	if (it->ministry[0])
+		cli_say(" · %s", it->ministry);
+	cli_say(" · %s", model_role_name(it->role));
+}
+
+static int
+select_list(struct store *st, bool as_json)
+{
+	struct selected *sel;
+	struct export_item *items = NULL;
+	struct error err = { "" };
+	long long *ids;
+	size_t n;
+
+	if (store_selection(st, &sel, &n, &err) != STATUS_OK) {
+		cli_complain("select: %s", err.msg);
+		return 1;
+	}
+	ids = xcalloc(n + 1, sizeof(*ids));
+	for (size_t i = 0; i < n; i++)
+		ids[i] = sel[i].passage;
+	if (n && store_export_items(st, ids, n, &items, &err) != STATUS_OK) {
+		cli_complain("select: %s", err.msg);
+		free(ids);
+		store_selection_free(sel, n);
+		return 1;
+	}
+	if (as_json) {
+		struct json j;
+
+		json_init(&j, stdout, false);
+		json_object_begin(&j);
+		json_key(&j, "selection");
+		json_array_begin(&j);
+		for (size_t i = 0; i < n; i++) {
+			char *cite = export_citation(&items[i]);
+			char *text = text_sanitize(items[i].text, strlen(items[i].text), 0);
+			char *note = sel[i].note ? text_sanitize(sel[i].note, strlen(sel[i].note), 0) : NULL;
+
+			json_object_begin(&j);
+			json_kv_int(&j, "position", (long long)i + 1);
+			json_kv_int(&j, "passage", items[i].passage);
+			json_kv_int(&j, "doc", items[i].doc);
+			json_key(&j, "set");
+			if (items[i].set > 0)
+				json_int(&j, items[i].set);
+			else
+				json_null(&j);
+			json_key(&j, "vraag");
+			if (items[i].vraag > 0)
+				json_int(&j, items[i].vraag);
+			else
+				json_null(&j);
+			json_kv_string(&j, "ministry", items[i].ministry[0] ? items[i].ministry : NULL);
+			json_kv_string(&j, "role", model_role_name(items[i].role));
+			json_kv_string(&j, "citation", cite);
+			json_kv_string(&j, "text", text);
+			json_kv_string(&j, "note", note);
+			json_object_end(&j);
+			free(cite);
+			free(text);
+			free(note);
+		}
+		json_array_end(&j);
+		json_object_end(&j);
+		json_finish(&j);
+	} else if (n == 0) {
+		cli_say("The basket is empty ('naast select add PASSAGE' adds one).\n");
+	} else {
+		int width = cli_output_width();
+
+		for (size_t i = 0; i < n; i++) {
+			char *cite = export_citation(&items[i]);
+			char *words = first_words(items[i].text);
+			char *quoted = xasprintf("“%s”", words);
+
+			cli_say("%zu. passage %lld · ", i + 1, items[i].passage);
+			say_place(&items[i]);
+			cli_say("\n");
+			cli_say_paragraph(quoted, 3, width);
+			cli_say_paragraph(cite, 3, width);
+			if (sel[i].note) {
+				char *note = xasprintf("Note: %s", sel[i].note);
+
+				cli_say_paragraph(note, 3, width);
+				free(note);
+			}
+			free(cite);
+			free(words);
+			free(quoted);
+		}
+	}
+	export_items_free(items, n);
+	free(ids);
+	store_selection_free(sel, n);
+	return 0;
+}
+
+/* How many passages the basket holds, for messages; 0 when unknown. */
+static size_t
+basket_size(struct store *st)
+{
+	struct selected *sel;
+	size_t n;
+
+	if (store_selection(st, &sel, &n, NULL) != STATUS_OK)
+		return 0;
+	store_selection_free(sel, n);
+	return n;
+}
+
+static int
+select_add(struct store *st, const long long *ids, size_t n)
+{
+	struct export_item *items;
+	struct error err = { "" };
+	size_t added = 0;
+
+	/* Every number first: a wrong one changes nothing. */
+	if (store_export_items(st, ids, n, &items, &err) != STATUS_OK) {
+		cli_complain("select: %s", err.msg);
+		return 1;
+	}
+	export_items_free(items, n);
+	for (size_t i = 0; i < n; i++) {
+		bool new;
+
+		if (store_select_add(st, ids[i], &new, &err) != STATUS_OK) {
+			cli_complain("select: %s", err.msg);
+			return 1;
+		}
+		if (new)
+			added++;
+		else
+			cli_say("Passage %lld was in the basket already.\n", ids[i]);
+	}
+	cli_say("Added %zu %s; the basket holds %zu.\n", added,
+	    added == 1 ? "passage" : "passages", basket_size(st));
+	return 0;
+}
+
+static int
+select_rm(struct store *st, const long long *ids, size_t n)
+{
+	struct selected *sel;
+	struct error err = { "" };
+	size_t in;
+
+	if (store_selection(st, &sel, &in, &err) != STATUS_OK) {
+		cli_complain("select: %s", err.msg);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool found = false;
+
+		for (size_t k = 0; k < in && !found; k++)
+			found = sel[k].passage == ids[i];
+		if (!found) {
+			cli_complain("select: passage %lld is not in the basket ('naast select list' shows it)",
+			    ids[i]);
+			store_selection_free(sel, in);
+			return 1;
+		}
+	}
+	store_selection_free(sel, in);
+	for (size_t i = 0; i < n; i++) {
+		bool removed;
+
+		if (store_select_remove(st, ids[i], &removed, &err) != STATUS_OK) {
+			cli_complain("select: %s", err.msg);
+			return 1;
+		}
+	}
+	cli_say("Took %zu %s out; the basket holds %zu.\n", n, n == 1 ? "passage" : "passages",
+	    basket_size(st));
+	return 0;
+}
+
+int
+cli_select(struct store *st, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct error err = { "" };
+	bool as_json = false;
+	const char *what;
+	long long *ids;
+	size_t n;
+	int c, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			cli_say("%s", select_help);
+			return 0;
+		default:
+			return cli_usage("select", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("select", "say what to do: add, rm, list, clear or note");
+	what = argv[optind];
+	if (strcmp(what, "list") == 0) {
+		/* list's own options, after the word */
+		for (int i = optind + 1; i < argc; i++) {
+			if (strcmp(argv[i], "--json") == 0)
+				as_json = true;
+			else
+				return cli_usage("select", "list takes only --json");
+		}
+		return select_list(st, as_json);
+	}
+	if (strcmp(what, "clear") == 0) {
+		size_t removed;
+
+		if (optind + 1 != argc)
+			return cli_usage("select", "clear takes no passages");
+		if (store_select_clear(st, &removed, &err) != STATUS_OK) {
+			cli_complain("select: %s", err.msg);
+			return 1;
+		}
+		cli_say("Emptied the basket (%zu %s).\n", removed, removed == 1 ? "passage" : "passages");
+		return 0;
+	}
+	if (strcmp(what, "note") == 0) {
+		long long passage;
+
+		if (optind + 2 > argc || optind + 3 < argc ||
+		    !cli_parse_number(argv[optind + 1], &passage))
+			return cli_usage("select", "note takes a passage number and a text in quotes");
+		if (store_select_note(st, passage, optind + 2 < argc ? argv[optind + 2] : NULL,
+		    &err) != STATUS_OK) {
+			cli_complain("select: %s", err.msg);
+			return 1;
+		}
+		cli_say(optind + 2 < argc && argv[optind + 2][0] ? "Kept the note with passage %lld.\n"
+		    : "Removed the note of passage %lld.\n", passage);
+		return 0;
+	}
+	if (strcmp(what, "add") != 0 && strcmp(what, "rm") != 0) {
+		char *msg = xasprintf("unknown action '%s' (add, rm, list, clear or note)", what);
+
+		rc = cli_usage("select", msg);
+		free(msg);
+		return rc;
+	}
+	if ((rc = read_passages("select", argc, argv, optind + 1, &ids, &n)))
+		return rc;
+	rc = strcmp(what, "add") == 0 ? select_add(st, ids, n) : select_rm(st, ids, n);
+	free(ids);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- export */
+
+struct export_args {
+	long long set;
+	long long vraag;
+	char **ministries;
+	size_t n_ministries;
+	bool selection;
+	bool format_given;
+	enum export_format format;
+	const char *output;
+	bool force;
+};
+
+enum {
+	OPT_SET = 256,
+	OPT_VRAAG,
+	OPT_MINISTRY,
+	OPT_SELECTION,
+	OPT_FORMAT,
+	OPT_FORCE,
+};
+
+/* The format a file name's extension names: "x.html" is HTML. */
+static bool
+format_of_name(const char *path, enum export_format *format)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (!dot || strchr(dot, '/'))
+		return false;
+	if (strcasecmp(dot + 1, "markdown") == 0) {
+		*format = EXPORT_MD;
+		return true;
+	}
+	return export_format_from_name(dot + 1, format);
+}
+
+/* Reads the options; -1 when they are right, else the exit status. */
+static int
+export_options(int argc, char **argv, struct export_args *a)
+{
+	static const struct option options[] = {
+		{ "set", required_argument, NULL, OPT_SET },
+		{ "vraag", required_argument, NULL, OPT_VRAAG },
+		{ "ministry", required_argument, NULL, OPT_MINISTRY },
+		{ "selection", no_argument, NULL, OPT_SELECTION },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *msg;
+	int c, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_SET:
+			if (!cli_parse_number(optarg, &a->set))
+				return cli_usage("export", "--set needs a set number, as 'naast list' shows it");
+			break;
+		case OPT_VRAAG:
+			if (!cli_parse_number(optarg, &a->vraag) || a->vraag > INT_MAX)
+				return cli_usage("export", "--vraag needs a vraag number such as 8");
+			break;
+		case OPT_MINISTRY:
+			model_strv_free(a->ministries, a->n_ministries);
+			a->ministries = NULL;
+			a->n_ministries = 0;
+			if (!cli_parse_ministries("export", "--ministry", optarg,
+			    &a->ministries, &a->n_ministries))
+				return 2;
+			break;
+		case OPT_SELECTION:
+			a->selection = true;
+			break;
+		case OPT_FORMAT:
+			if (!export_format_from_name(optarg, &a->format)) {
+				msg = xasprintf("--format is one of %s", export_format_list());
+				rc = cli_usage("export", msg);
+				free(msg);
+				return rc;
+			}
+			a->format_given = true;
+			break;
+		case 'o':
+			a->output = optarg;
+			break;
+		case OPT_FORCE:
+			a->force = true;
+			break;
+		case 'h':
+			cli_say("%s", export_help);
+			return 0;
+		case ':':
+			msg = xasprintf("%s needs a value", argv[optind - 1]);
+			rc = cli_usage("export", msg);
+			free(msg);
+			return rc;
+		default:
+			return cli_usage("export", "unknown option");
+		}
+	}
+	if (optind != argc)
+		return cli_usage("export", "takes no arguments besides its options");
+	if ((a->set > 0) == a->selection)
+		return cli_usage("export", "say what to export: --set SET or --selection");
+	if (a->selection && (a->vraag || a->n_ministries))
+		return cli_usage("export", "--vraag and --ministry go with --set, not with --selection");
+	if (a->force && !a->output)
+		return cli_usage("export", "--force goes with -o FILE");
+	if (a->output && !*a->output)
+		return cli_usage("export", "-o needs a file name");
+	if (!a->format_given && a->output && !format_of_name(a->output, &a->format))
+		a->format = EXPORT_MD;
+	return -1;
+}
+
+int
+cli_export(struct store *st, int argc, char **argv)
+{
+	struct export_args a = { .format = EXPORT_MD };
+	struct export_item *items = NULL;
+	struct error err = { "" };
+	enum status status;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = export_options(argc, argv, &a)) >= 0) {
+		model_strv_free(a.ministries, a.n_ministries);
+		return rc;
+	}
+	if (a.selection)
+		status = store_export_selection(st, &items, &n, &err);
+	else
+		status = store_export_set(st, a.set, (int)a.vraag, a.ministries, a.n_ministries,
+		    &items, &n, &err);
+	model_strv_free(a.ministries, a.n_ministries);
+	if (status != STATUS_OK) {
+		cli_complain("export: %s", err.msg[0] ? err.msg : status_message(status));
+		return 1;
+	}
+	if (a.output)
+		status = export_save(a.output, a.force, a.format, items, n, &err);
+	else
+		status = export_write(stdout, a.format, items, n, &err);
+	export_items_free(items, n);
+	if (status != STATUS_OK) {
+		cli_complain("export: %s", err.msg[0] ? err.msg : status_message(status));
+		return 1;
+	}
+	if (a.output)
+		cli_say("Wrote %zu %s to %s.\n", n, n == 1 ? "passage" : "passages", a.output);
+	return 0;
+}
