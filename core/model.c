@@ -105,6 +105,41 @@ model_signatories_free(struct signatory *s, size_t n)
 	free(s);
 }
 
+static char *
+strdup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+struct questioner *
+model_questioners_copy(const struct questioner *q, size_t n)
+{
+	struct questioner *c = xcalloc(n + 1, sizeof(*c));
+
+	for (size_t i = 0; i < n; i++) {
+		c[i].name = strdup_or_null(q[i].name);
+		c[i].party = strdup_or_null(q[i].party);
+	}
+	return c;
+}
+
+struct signatory *
+model_signatories_copy(const struct signatory *sg, size_t n)
+{
+	struct signatory *c = xcalloc(n + 1, sizeof(*c));
+
+	for (size_t i = 0; i < n; i++) {
+		c[i].name = strdup_or_null(sg[i].name);
+		c[i].role = strdup_or_null(sg[i].role);
+		c[i].ministry = strdup_or_null(sg[i].ministry);
+		c[i].portfolio = strdup_or_null(sg[i].portfolio);
+		for (size_t k = 0; k < sg[i].n_on_behalf_of; k++)
+			model_strv_add(&c[i].on_behalf_of, &c[i].n_on_behalf_of,
+			    xstrdup(sg[i].on_behalf_of[k]));
+	}
+	return c;
+}
+
 void
 model_pubrefs_free(struct pubref *r, size_t n)
 {

@@ -159,6 +159,9 @@ void model_strv_free(char **v, size_t n);
 void model_questioners_free(struct questioner *q, size_t n);
 void model_signatories_free(struct signatory *s, size_t n);
 void model_pubrefs_free(struct pubref *r, size_t n);
+/* Deep copies of n questioners, signatories; free with the functions above. */
+struct questioner *model_questioners_copy(const struct questioner *q, size_t n);
+struct signatory *model_signatories_copy(const struct signatory *s, size_t n);
 
 const char *model_role_name(enum role role);
 bool model_role_from_name(const char *name, enum role *out);

@@ -207,18 +207,6 @@ read_addressees(struct store *st, struct export_item *it, struct error *err)
 	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, "reading the addressees", err);
 }
 
-static void
-copy_questioners(struct export_item *it, const struct set_info *set)
-{
-	it->questioners = xcalloc(set->n_questioners + 1, sizeof(*it->questioners));
-	for (size_t i = 0; i < set->n_questioners; i++) {
-		it->questioners[i].name = xstrdup(set->questioners[i].name);
-		it->questioners[i].party = set->questioners[i].party
-		    ? xstrdup(set->questioners[i].party) : NULL;
-	}
-	it->n_questioners = set->n_questioners;
-}
-
 /*
  * Copies what the previous item of the same document read, so that a
  * document's set, signatories and addressees are read once per export.
@@ -227,33 +215,16 @@ static void
 copy_document(struct export_item *it, const struct export_item *prev)
 {
 	it->subject = prev->subject ? xstrdup(prev->subject) : NULL;
-	it->questioners = xcalloc(prev->n_questioners + 1, sizeof(*it->questioners));
-	for (size_t i = 0; i < prev->n_questioners; i++) {
-		it->questioners[i].name = xstrdup(prev->questioners[i].name);
-		it->questioners[i].party = prev->questioners[i].party
-		    ? xstrdup(prev->questioners[i].party) : NULL;
-	}
+	it->questioners = model_questioners_copy(prev->questioners, prev->n_questioners);
 	it->n_questioners = prev->n_questioners;
 	memcpy(it->submitted, prev->submitted, sizeof(it->submitted));
-	it->signatories = xcalloc(prev->n_signatories + 1, sizeof(*it->signatories));
-	for (size_t i = 0; i < prev->n_signatories; i++) {
-		const struct signatory *from = &prev->signatories[i];
-		struct signatory *to = &it->signatories[i];
-
-		to->name = xstrdup(from->name);
-		to->role = from->role ? xstrdup(from->role) : NULL;
-		to->ministry = from->ministry ? xstrdup(from->ministry) : NULL;
-		to->portfolio = from->portfolio ? xstrdup(from->portfolio) : NULL;
-		for (size_t k = 0; k < from->n_on_behalf_of; k++)
-			model_strv_add(&to->on_behalf_of, &to->n_on_behalf_of,
-			    xstrdup(from->on_behalf_of[k]));
-	}
+	it->signatories = model_signatories_copy(prev->signatories, prev->n_signatories);
 	it->n_signatories = prev->n_signatories;
 	for (size_t i = 0; i < prev->n_addressees; i++)
 		model_strv_add(&it->addressees, &it->n_addressees, xstrdup(prev->addressees[i]));
 }
 
-/* Reads the set, signatories and addressees of it's document. */
+/* Reads the set, signatories and addressees of the item's document. */
 static enum status
 read_document(struct store *st, struct export_item *it, struct error *err)
 {
@@ -265,7 +236,8 @@ read_document(struct store *st, struct export_item *it, struct error *err)
 		if ((status = store_db_set(st, it->set, &set, err)))
 			return status;
 		it->subject = set.subject ? xstrdup(set.subject) : NULL;
-		copy_questioners(it, &set);
+		it->questioners = model_questioners_copy(set.questioners, set.n_questioners);
+		it->n_questioners = set.n_questioners;
 		memcpy(it->submitted, set.submitted, sizeof(it->submitted));
 		store_set_info_clear(&set);
 	}

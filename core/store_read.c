@@ -205,29 +205,6 @@ store_set_get(struct store *st, long long id, struct set_info *out,
 }
 /* --------------------------------------------------------------- questions */
 
-static char *
-strdup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-static struct signatory *
-signatories_copy(const struct signatory *sg, size_t n)
-{
-	struct signatory *c = xcalloc(n + 1, sizeof(*c));
-
-	for (size_t i = 0; i < n; i++) {
-		c[i].name = strdup_or_null(sg[i].name);
-		c[i].role = strdup_or_null(sg[i].role);
-		c[i].ministry = strdup_or_null(sg[i].ministry);
-		c[i].portfolio = strdup_or_null(sg[i].portfolio);
-		for (size_t k = 0; k < sg[i].n_on_behalf_of; k++)
-			model_strv_add(&c[i].on_behalf_of, &c[i].n_on_behalf_of,
-			    xstrdup(sg[i].on_behalf_of[k]));
-	}
-	return c;
-}
-
 /* The signatories of a document, with their "mede namens". */
 static enum status
 read_signatories(struct store *st, long long doc, struct signatory **out,
@@ -485,7 +462,7 @@ question_answers(struct store *st, long long id, struct question_view *q,
 		a = &q->answers[q->n_answers++];
 		a->doc = who[i].doc;
 		memcpy(a->ministry, who[i].ministry, sizeof(a->ministry));
-		a->signatories = signatories_copy(who[i].signatories,
+		a->signatories = model_signatories_copy(who[i].signatories,
 		    who[i].n_signatories);
 		a->n_signatories = who[i].n_signatories;
 		if ((status = read_answer(st, who[i].doc, q->number, a, err)))
