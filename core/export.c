@@ -83,6 +83,7 @@ export_items_free(struct export_item *items, size_t n)
 		struct export_item *it = &items[i];
 
 		free(it->text);
+		model_footnotes_free(it->footnotes, it->n_footnotes);
 		free(it->note);
 		free(it->subject);
 		model_questioners_free(it->questioners, it->n_questioners);
@@ -171,6 +172,21 @@ ministry_name(const char *code)
 
 /* ------------------------------------------------------------- citations */
 
+/*
+ * "van" for a ministry, "voor" for a minister without one of his own:
+ * "de Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking".
+ */
+static const char *
+minister_of(const char *code)
+{
+	static const char *const without_ministry[] = { "BHO" };
+
+	for (size_t i = 0; i < COUNT(without_ministry); i++)
+		if (strcmp(code, without_ministry[i]) == 0)
+			return "voor";
+	return "van";
+}
+
 /* "van het lid Eerdmans (JA21)", "van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD)". */
 static void
 add_questioners(struct xbuf *b, const struct export_item *it)
@@ -221,7 +237,7 @@ add_signatory(struct xbuf *b, const struct signatory *s)
 		if (strcmp(code, "AZ") == 0)
 			badd(b, "de Minister-President");
 		else
-			bprintf(b, "de Minister van %s", ministry_name(code));
+			bprintf(b, "de Minister %s %s", minister_of(code), ministry_name(code));
 	}
 }
 
@@ -490,6 +506,37 @@ heading_of(const struct export_item *it)
 
 /* ---------------------------------------------------------- the writers */
 
+/* The passage's text with its footnote markers back in place, "[1]". */
+static char *
+marked(const struct export_item *it)
+{
+	return model_marked_text(it->text, it->footnotes, it->n_footnotes);
+}
+
+/* "[1] Kamerstuk 36 200 VII, nr. 5" */
+static char *
+footnote_line(const struct footnote *f)
+{
+	return xasprintf("[%s] %s", f->marker, f->text);
+}
+
+/* "[1] ...; [2] ..." for one CSV field. */
+static char *
+footnotes_text(const struct export_item *it)
+{
+	struct xbuf b = { 0 };
+
+	for (size_t i = 0; i < it->n_footnotes; i++) {
+		char *line = footnote_line(&it->footnotes[i]);
+
+		if (i)
+			badd(&b, "; ");
+		badd(&b, line);
+		free(line);
+	}
+	return xbuf_finish(&b);
+}
+
 struct out {
 	FILE *fp;
 	bool failed;
@@ -505,7 +552,8 @@ put(struct out *o, const char *s)
 /*
  * Markdown: the characters that would turn text into markup, escaped.  An
  * underscore inside a word ("004_e24.txt") is no markup and stays as it is,
- * so that the note reads well where Markdown is not rendered.
+ * and so does a footnote marker "[2]" (no link without a definition), so
+ * that the note reads well where Markdown is not rendered.
  */
 static void
 put_md(struct out *o, const char *text)
@@ -516,7 +564,17 @@ put_md(struct out *o, const char *text)
 	for (const char *p = safe; *p; p++) {
 		bool inside = *p == '_' && p > safe && isalnum((unsigned char)p[-1]) &&
 		    isalnum((unsigned char)p[1]);
+		size_t digits = 0;
 
+		if (*p == '[') {
+			while (isdigit((unsigned char)p[1 + digits]))
+				digits++;
+			if (digits > 0 && p[1 + digits] == ']') {
+				xbuf_add(&b, p, digits + 2);
+				p += digits + 1;
+				continue;
+			}
+		}
 		if (strchr("\\`*_[]<>", *p) && !inside)
 			xbuf_add(&b, "\\", 1);
 		xbuf_add(&b, p, 1);
@@ -580,9 +638,20 @@ write_md(struct out *o, const struct export_item *items, size_t n)
 			char *cite = export_citation(&items[r]);
 
 			for (size_t i = r; i < rend; i++) {
+				char *text = marked(&items[i]);
+
 				put(o, i == r ? "> " : ">\n> ");
-				put_md(o, items[i].text);
+				put_md(o, text);
 				put(o, "\n");
+				free(text);
+				for (size_t f = 0; f < items[i].n_footnotes; f++) {
+					char *line = footnote_line(&items[i].footnotes[f]);
+
+					put(o, ">\n> ");
+					put_md(o, line);
+					put(o, "\n");
+					free(line);
+				}
 			}
 			put(o, "\n");
 			put_md(o, cite);
@@ -625,7 +694,16 @@ write_txt(struct out *o, const struct export_item *items, size_t n)
 			char *cite = export_citation(&items[r]);
 
 			for (size_t i = r; i < rend; i++) {
-				put_wrapped(o, items[i].text, QUOTE_INDENT);
+				char *text = marked(&items[i]);
+
+				put_wrapped(o, text, QUOTE_INDENT);
+				free(text);
+				for (size_t f = 0; f < items[i].n_footnotes; f++) {
+					char *line = footnote_line(&items[i].footnotes[f]);
+
+					put_wrapped(o, line, QUOTE_INDENT + 2);
+					free(line);
+				}
 				put(o, "\n");
 			}
 			put_wrapped(o, cite, 0);
@@ -681,11 +759,11 @@ signatories_text(const struct export_item *it)
 static void
 write_csv(struct out *o, const struct export_item *items, size_t n)
 {
-	put(o, "set,vraag,ministry,signatories,received,aanhangsel,citation,text,note\r\n");
+	put(o, "set,vraag,ministry,signatories,received,aanhangsel,citation,text,note,footnotes\r\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct export_item *it = &items[i];
 		char num[48], vraag[32], aanhangsel[16], *sig = signatories_text(it);
-		char *cite = export_citation(it);
+		char *cite = export_citation(it), *text = marked(it), *notes = footnotes_text(it);
 
 		snprintf(num, sizeof(num), "%lld", it->set);
 		if (it->vraag_to > it->vraag)
@@ -700,10 +778,13 @@ write_csv(struct out *o, const struct export_item *items, size_t n)
 		put_csv_field(o, it->received, false);
 		put_csv_field(o, it->aanhangsel > 0 ? aanhangsel : "", false);
 		put_csv_field(o, cite, false);
-		put_csv_field(o, it->text, false);
-		put_csv_field(o, it->note ? it->note : "", true);
+		put_csv_field(o, text, false);
+		put_csv_field(o, it->note ? it->note : "", false);
+		put_csv_field(o, notes, true);
 		free(sig);
 		free(cite);
+		free(text);
+		free(notes);
 	}
 }
 
@@ -805,6 +886,16 @@ write_json(struct out *o, const struct export_item *items, size_t n)
 		json_clean(&j, "origin", it->origin ? model_origin_name(it->origin) : NULL);
 		json_kv_string(&j, "citation", cite);
 		json_clean(&j, "text", it->text);
+		json_key(&j, "footnotes");
+		json_array_begin(&j);
+		for (size_t f = 0; f < it->n_footnotes; f++) {
+			json_object_begin(&j);
+			json_clean(&j, "marker", it->footnotes[f].marker);
+			json_clean(&j, "text", it->footnotes[f].text);
+			json_kv_int(&j, "at", (long long)it->footnotes[f].at);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
 		json_clean(&j, "note", it->note);
 		json_object_end(&j);
 		free(cite);
@@ -851,8 +942,18 @@ put_html_run(struct out *o, const struct export_item *items, size_t from, size_t
 	char *cite = export_citation(&items[from]);
 
 	put(o, "<blockquote>\n");
-	for (size_t i = from; i < to; i++)
-		put_html_element(o, "<p>", items[i].text, "</p>\n");
+	for (size_t i = from; i < to; i++) {
+		char *text = marked(&items[i]);
+
+		put_html_element(o, "<p>", text, "</p>\n");
+		free(text);
+		for (size_t f = 0; f < items[i].n_footnotes; f++) {
+			char *line = footnote_line(&items[i].footnotes[f]);
+
+			put_html_element(o, "<p class=\"fn\">", line, "</p>\n");
+			free(line);
+		}
+	}
 	put(o, "</blockquote>\n");
 	put_html_element(o, "<p class=\"cite\">", cite, "</p>\n");
 	if (items[to - 1].note)
@@ -928,6 +1029,7 @@ write_html(struct out *o, const struct export_item *items, size_t n)
 	    "th, td { border: 1px solid #999; padding: 0.5em; vertical-align: top; text-align: left; }\n"
 	    "blockquote { margin: 0 0 0.5em 0; padding-left: 0.8em; border-left: 3px solid #bbb; }\n"
 	    ".cite { font-size: 90%; color: #333; }\n"
+	    ".fn { font-size: 85%; color: #444; margin-left: 1em; }\n"
 	    "</style>\n</head>\n<body>\n");
 	if (title)
 		put_html_element(o, "<h1>", title, "</h1>\n");

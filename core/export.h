@@ -40,7 +40,9 @@ struct export_item {
 	enum doc_kind kind;	/* of the document */
 	enum role role;
 	int vraag, vraag_to;	/* of the passage; 0 when none */
-	char *text;
+	char *text;		/* without footnote markers */
+	struct footnote *footnotes;	/* the passage's, with where their markers stood */
+	size_t n_footnotes;
 	char *note;		/* the user's note in the basket; NULL when none */
 
 	/* The question set (answers and questions); set 0 when none. */

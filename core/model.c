@@ -111,6 +111,28 @@ strdup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+char *
+model_marked_text(const char *text, const struct footnote *f, size_t n)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	size_t at = 0, len = strlen(text ? text : "");
+
+	xbuf_add(&b, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		size_t to = f[i].at <= len ? f[i].at : len;
+		char *mark = xasprintf("[%s]", f[i].marker);
+
+		if (to > at)
+			xbuf_add(&b, text + at, to - at);
+		at = to > at ? to : at;
+		xbuf_add(&b, mark, strlen(mark));
+		free(mark);
+	}
+	if (len > at)
+		xbuf_add(&b, text + at, len - at);
+	return xbuf_finish(&b);
+}
+
 struct questioner *
 model_questioners_copy(const struct questioner *q, size_t n)
 {

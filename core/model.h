@@ -150,6 +150,11 @@ struct passage *model_add_passage(struct document *doc, enum role role,
 struct footnote *model_add_footnote(struct passage *p, char *marker,
     char *text, size_t at, size_t start, size_t end);
 void model_footnotes_free(struct footnote *f, size_t n);
+/*
+ * text with the marker of each footnote put back where it stood, as "[1]",
+ * for people to read (the stored text has no markers).  Caller frees.
+ */
+char *model_marked_text(const char *text, const struct footnote *f, size_t n);
 void model_warn(struct document *doc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Appends s to the string array *v of *n entries; takes ownership of s. */

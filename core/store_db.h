@@ -171,6 +171,8 @@ enum status store_db_set(struct store *st, long long id, struct set_info *out,
     struct error *err);
 enum status store_db_signatories(struct store *st, long long doc,
     struct signatory **out, size_t *n, struct error *err);
+enum status store_db_footnotes(struct store *st, long long passage,
+    struct footnote **out, size_t *n, struct error *err);
 
 /* ------------------------------------------------------------------ errors */
 

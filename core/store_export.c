@@ -284,6 +284,8 @@ read_item(struct store *st, long long passage, const struct export_item *prev,
 	it->paragraph = sqlite3_column_int(s, 12);
 	it->vraag_text = col_strdup(s, 13);
 	done(s);
+	if ((status = store_db_footnotes(st, it->passage, &it->footnotes, &it->n_footnotes, err)))
+		return status;
 	if (prev && prev->doc == it->doc) {
 		copy_document(it, prev);
 		return STATUS_OK;

@@ -1006,3 +1006,12 @@ store_db_signatories(struct store *st, long long doc, struct signatory **out,
 {
 	return read_signatories(st, doc, out, n, err);
 }
+
+enum status
+store_db_footnotes(struct store *st, long long passage, struct footnote **out,
+    size_t *n, struct error *err)
+{
+	*out = NULL;
+	*n = 0;
+	return read_footnotes(st, passage, out, n, err);
+}

@@ -460,8 +460,8 @@ ne export --set 1 --vraag 8 --format csv >"$tmp/v8.csv"
 check "the CSV parses with a standard reader and has the columns" python3 -c "
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
-assert rows[0] == ['set','vraag','ministry','signatories','received','aanhangsel','citation','text','note'], rows[0]
-assert len(rows) == 5 and all(len(r) == 9 for r in rows)
+assert rows[0] == ['set','vraag','ministry','signatories','received','aanhangsel','citation','text','note','footnotes'], rows[0]
+assert len(rows) == 5 and all(len(r) == 10 for r in rows)
 assert [r[2] for r in rows[1:]] == ['AZ','AZ','BZK','BZK']
 assert rows[3][5] == '1059' and rows[1][5] == ''
 assert rows[1][6] == sys.argv[2]

@@ -23,6 +23,7 @@
 
 #include "export.h"
 #include "parse.h"
+#include "pdf.h"
 #include "store.h"
 #include "text.h"
 #include "testutil.h"
@@ -471,11 +472,11 @@ test_csv_quoting(void **state)
 	snprintf(it.ministry, sizeof(it.ministry), "FIN");
 	csv = written(EXPORT_CSV, &it, 1);
 	p = csv;
-	assert_int_equal(csv_record(&p, fields, 12), 9);
+	assert_int_equal(csv_record(&p, fields, 12), 10);
 	assert_string_equal(fields[0], "set");
 	assert_string_equal(fields[6], "citation");
 	assert_string_equal(fields[7], "text");
-	assert_int_equal(csv_record(&p, fields, 12), 9);
+	assert_int_equal(csv_record(&p, fields, 12), 10);
 	assert_string_equal(fields[0], "3");
 	assert_string_equal(fields[1], "2");
 	assert_string_equal(fields[2], "FIN");
@@ -802,6 +803,50 @@ test_export_of_unknown_things(void **state)
 	export_items_free(items, n);
 }
 
+/* A published PDF's footnotes travel with their passage, in every format. */
+static void
+test_footnotes(void **state)
+{
+	struct fixture *f = *state;
+	const char *rel = "tests/corpus-pdf/1b0f0b98-7c34-418c-98dc-43de7930e685.pdf";
+	struct document *doc = NULL;
+	struct import_result res;
+	struct export_item *items;
+	struct error err = { "" };
+	size_t len, text_len, n;
+	char *pdf = test_read_file(rel, &len), *text = NULL, *out;
+
+	if (pdf_extract(pdf, len, &text, &text_len, &err) != STATUS_OK ||
+	    parse_document(text, text_len, NULL, &doc, &err) != STATUS_OK ||
+	    store_import(f->st, rel, doc, &res, &err) != STATUS_OK)
+		fail_msg("%s: %s", rel, err.msg);
+	model_free(doc);
+	free(text);
+	free(pdf);
+	assert_int_equal(store_export_set(f->st, res.set, 2, NULL, 0, &items, &n, &err), STATUS_OK);
+	assert_true(n >= 2);
+	out = written(EXPORT_MD, items, n);
+	matches_golden(out, "footnotes.md");
+	/* the marker in the text, the footnote quoted under it */
+	assert_non_null(strstr(out, "(mvo).[2] Sinds 1 januari 2022"));
+	assert_non_null(strstr(out, "\n>\n> [2] Voor de ekv betekent dit"));
+	assert_non_null(strstr(out, "Staatssecretaris Van Rij (Financiën – Fiscaliteit en "
+	    "Belastingdienst), mede namens de Minister voor Buitenlandse Handel en "
+	    "Ontwikkelingssamenwerking, ontvangen 21 mei 2024, op vraag 2 van de leden "
+	    "Hirsch (GroenLinks-PvdA) en Teunissen (PvdA)"));
+	free(out);
+	out = written(EXPORT_CSV, items, n);
+	assert_non_null(strstr(out, ",\"[2] Voor de ekv betekent dit"));
+	free(out);
+	out = written(EXPORT_JSON, items, n);
+	assert_non_null(strstr(out, "\"marker\": \"2\""));
+	free(out);
+	out = written(EXPORT_HTML, items, n);
+	assert_non_null(strstr(out, "<p class=\"fn\">[2] Voor de ekv"));
+	free(out);
+	export_items_free(items, n);
+}
+
 int
 main(void)
 {
@@ -823,6 +868,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_save_on_a_full_disk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_of_unknown_things, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_footnotes, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

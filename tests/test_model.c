@@ -55,6 +55,30 @@ test_origin_name(void **state)
 	assert_string_equal(model_origin_name(NULL), "(no name)");
 }
 
+/* Footnote markers go back where they stood, as [1]. */
+static void
+test_marked_text(void **state)
+{
+	struct footnote f[2] = {
+		{ .marker = "1", .text = "Kamerstuk 36 200 VII, nr. 5", .at = 17 },
+		{ .marker = "2", .text = "Aanhangsel Handelingen II, nr. 1047", .at = 30 },
+	};
+	char *s;
+
+	(void)state;
+	s = model_marked_text("Kunt u bevestigen? En zo verder.", f, 2);
+	assert_string_equal(s, "Kunt u bevestigen[1]? En zo verde[2]r.");
+	free(s);
+	/* a marker past the end goes at the end; none leaves the text */
+	f[0].at = 99;
+	s = model_marked_text("kort", f, 1);
+	assert_string_equal(s, "kort[1]");
+	free(s);
+	s = model_marked_text("kort", NULL, 0);
+	assert_string_equal(s, "kort");
+	free(s);
+}
+
 static void
 test_strv(void **state)
 {
@@ -78,6 +102,7 @@ main(void)
 		cmocka_unit_test(test_role_names),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_origin_name),
+		cmocka_unit_test(test_marked_text),
 		cmocka_unit_test(test_strv),
 	};
 

@@ -23,6 +23,7 @@
 #include "draw.h"
 #include "keymap.h"
 #include "parse.h"
+#include "pdf.h"
 #include "store.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -619,6 +620,47 @@ test_search_letter_and_related(void **state)
 	screen_is(f, "related-answer");
 }
 
+/* A published PDF of tests/corpus-pdf, imported as naast import does it. */
+static void
+import_pdf(struct store *st, const char *rel)
+{
+	struct document *doc = NULL;
+	struct import_result res;
+	struct error err = { "" };
+	size_t len, text_len;
+	char *pdf = test_read_file(rel, &len), *text = NULL;
+
+	if (pdf_extract(pdf, len, &text, &text_len, &err) != STATUS_OK ||
+	    parse_document(text, text_len, NULL, &doc, &err) != STATUS_OK ||
+	    store_import(st, rel, doc, &res, &err) != STATUS_OK)
+		fail_msg("%s: %s", rel, err.msg);
+	model_free(doc);
+	free(text);
+	free(pdf);
+}
+
+/*
+ * A published answer: footnotes under their paragraphs with the markers
+ * in place, a portfolio and "mede namens" in the pane title, one answer
+ * to vragen 10 and 11, and the ministry that did not answer.
+ */
+static void
+test_published_pdf(void **state)
+{
+	struct fixture *f = *state;
+
+	import_pdf(f->st, "tests/corpus-pdf/1b0f0b98-7c34-418c-98dc-43de7930e685.pdf");
+	resize(30, 100);
+	keys(f, "<Home>");
+	screen_is(f, "pdf-library");
+	keys(f, "<Enter>n");
+	screen_is(f, "pdf-footnote");
+	keys(f, "nnnnnnnn");
+	screen_is(f, "pdf-shared-answer");
+	keys(f, "r");
+	screen_is(f, "pdf-reader");
+}
+
 /* The screen shows text somewhere (after a draw). */
 static bool
 on_screen(struct fixture *f, const char *text)
@@ -758,6 +800,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket_and_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_published_pdf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mouse_resize_and_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_pages, setup, teardown),

@@ -435,6 +435,8 @@ app_key(struct app *app, int key)
 			long long passage = v->ops->passage(v);
 
 			app_toggle_basket(app, &passage, 1);
+		} else if (v->ops->passage) {
+			app_message(app, "Put the cursor on a paragraph first");
 		} else {
 			app_message(app, "Nothing to select here: open a set or a document first");
 		}

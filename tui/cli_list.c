@@ -366,23 +366,8 @@ say_signatories(const struct answer_view *a)
 static void
 say_paragraph(const struct paragraph *p, int width)
 {
-	struct xbuf b = { NULL, 0, 0 };
-	size_t at = 0, len = strlen(p->text);
-	char *text;
+	char *text = model_marked_text(p->text, p->footnotes, p->n_footnotes);
 
-	xbuf_add(&b, "", 0);
-	for (size_t f = 0; f < p->n_footnotes; f++) {
-		size_t to = p->footnotes[f].at <= len ? p->footnotes[f].at : len;
-		char *mark = xasprintf("[%s]", p->footnotes[f].marker);
-
-		if (to > at)
-			xbuf_add(&b, p->text + at, to - at);
-		at = to > at ? to : at;
-		xbuf_add(&b, mark, strlen(mark));
-		free(mark);
-	}
-	xbuf_add(&b, p->text + at, len - at);
-	text = xbuf_finish(&b);
 	cli_say_paragraph(text, 2, width);
 	free(text);
 	for (size_t f = 0; f < p->n_footnotes; f++) {

@@ -54,7 +54,9 @@ struct pane {
 	char ministry[16];
 	char **paras;		/* the answer, sanitised, one string a paragraph */
 	long long *para_ids;	/* the passage of each paragraph */
+	struct wrapped *notes;	/* each paragraph's footnotes, "[1] Kamerstuk ..." */
 	size_t n_paras;
+	int vraag_from, vraag_to;	/* the vragen the answer serves together */
 	struct compare_text words;
 	enum compare_mark *marks;	/* per word, while marks are on */
 	struct pline *lines;
@@ -137,10 +139,18 @@ pane_title(const struct compare *c, const struct pane *p, char *buf, size_t size
 
 	if (!a || used >= size)
 		return;
-	for (size_t i = 0; i < a->n_signatories && used < size; i++)
+	for (size_t i = 0; i < a->n_signatories && used < size; i++) {
+		const struct signatory *s = &a->signatories[i];
+
 		used += (size_t)snprintf(buf + used, size - used, "%s%s %s",
-		    i == 0 ? " · " : ", ", a->signatories[i].role ? a->signatories[i].role : "",
-		    a->signatories[i].name);
+		    i == 0 ? " · " : ", ", s->role ? s->role : "", s->name);
+		/* "Staatssecretaris Van Rij (Fiscaliteit en Belastingdienst)" */
+		if (s->portfolio && *s->portfolio && used < size)
+			used += (size_t)snprintf(buf + used, size - used, " (%s)", s->portfolio);
+		for (size_t k = 0; k < s->n_on_behalf_of && used < size; k++)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s",
+			    k == 0 ? ", mede namens " : "/", s->on_behalf_of[k]);
+	}
 }
 
 /* ------------------------------------------------------------ the lines */
@@ -262,6 +272,10 @@ static void
 free_answer(struct pane *p)
 {
 	compare_text_free(&p->words);
+	for (size_t i = 0; p->notes && i < p->n_paras; i++)
+		draw_wrap_free(&p->notes[i]);
+	free(p->notes);
+	p->notes = NULL;
 	model_strv_free(p->paras, p->n_paras);
 	free(p->para_ids);
 	free(p->marks);
@@ -279,12 +293,42 @@ read_answer(const struct compare *c, struct pane *p)
 
 	free_answer(p);
 	p->para_ids = xcalloc(a ? a->n_paragraphs + 1 : 1, sizeof(*p->para_ids));
+	p->notes = xcalloc(a ? a->n_paragraphs + 1 : 1, sizeof(*p->notes));
+	p->vraag_from = a ? a->vraag_from : 0;
+	p->vraag_to = a ? a->vraag_to : 0;
 	for (size_t i = 0; a && i < a->n_paragraphs; i++) {
-		p->para_ids[i] = a->paragraphs[i].id;
-		model_strv_add(&p->paras, &p->n_paras,
-		    text_sanitize(a->paragraphs[i].text, strlen(a->paragraphs[i].text), 0));
+		const struct paragraph *para = &a->paragraphs[i];
+		char *marked = model_marked_text(para->text, para->footnotes, para->n_footnotes);
+
+		p->para_ids[i] = para->id;
+		model_strv_add(&p->paras, &p->n_paras, text_sanitize(marked, strlen(marked), 0));
+		free(marked);
+		for (size_t f = 0; f < para->n_footnotes; f++) {
+			char *note = xasprintf("[%s] %s", para->footnotes[f].marker,
+			    para->footnotes[f].text);
+
+			draw_wrap_line(&p->notes[i], note);
+			free(note);
+		}
 	}
 	compare_text_init(&p->words, (const char *const *)p->paras, p->n_paras, 0);
+}
+
+/* "One answer to vragen 7, 8, 9, 10 and 11". */
+static char *
+shared_label(int from, int to)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	char num[16];
+
+	xbuf_add(&b, "One answer to vragen ", 21);
+	for (int v = from; v <= to; v++) {
+		if (v > from)
+			xbuf_add(&b, v == to ? " and " : ", ", v == to ? 5 : 2);
+		snprintf(num, sizeof(num), "%d", v);
+		xbuf_add(&b, num, strlen(num));
+	}
+	return xbuf_finish(&b);
 }
 
 /* The lines of pane p at width. */
@@ -307,10 +351,21 @@ lay_out_pane(const struct compare *c, struct pane *p, int width)
 		own_lines(p, msg, width, false, 0);
 		return;
 	}
+	/* One answer to several vragen ("Antwoord 7, 8 en 9") says so on top. */
+	if (p->vraag_to > p->vraag_from) {
+		char *shared = shared_label(p->vraag_from, p->vraag_to);
+
+		own_lines(p, shared, width, false, 0);
+		own_lines(p, "", width, false, 0);
+		free(shared);
+	}
 	for (size_t i = 0; i < p->n_paras; i++) {
 		if (i > 0)
 			own_lines(p, "", width, false, 0);
 		para_lines(c, p, i, width);
+		/* Its footnotes, under it, where the reader of the PDF finds them. */
+		for (size_t f = 0; f < p->notes[i].n; f++)
+			own_lines(p, p->notes[i].lines[f], width - 2, false, 0);
 	}
 }
 

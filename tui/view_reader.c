@@ -64,18 +64,34 @@ add(struct reader *r, const char *text, enum ui look, int indent)
 	r->n++;
 }
 
-/* The lines of passage p, wrapped. */
+/* Lines of text wrapped at the reader's width less indent, all showing passage. */
 static void
-add_wrapped(struct reader *r, const struct doc_passage *p, enum ui look, int indent)
+add_text(struct reader *r, const char *text, long long passage, enum ui look, int indent)
 {
 	struct wrapped w = { 0 };
 
-	draw_wrap(&w, p->text, r->width - indent);
+	draw_wrap(&w, text, r->width - indent);
 	for (size_t i = 0; i < w.n; i++) {
 		add(r, w.lines[i], look, indent);
-		r->lines[r->n - 1].passage = p->id;
+		r->lines[r->n - 1].passage = passage;
 	}
 	draw_wrap_free(&w);
+}
+
+/* The lines of passage p, its footnote markers in place, its footnotes under it. */
+static void
+add_wrapped(struct reader *r, const struct doc_passage *p, enum ui look, int indent)
+{
+	char *text = model_marked_text(p->text, p->footnotes, p->n_footnotes);
+
+	add_text(r, text, p->id, look, indent);
+	free(text);
+	for (size_t f = 0; f < p->n_footnotes; f++) {
+		char *note = xasprintf("[%s] %s", p->footnotes[f].marker, p->footnotes[f].text);
+
+		add_text(r, note, p->id, UI_DIM, indent + 2);
+		free(note);
+	}
 }
 
 static void
