@@ -55,6 +55,18 @@ start() {
 		"env XDG_DATA_HOME='$tmp/data' XDG_CONFIG_HOME='$tmp/config' $1; echo \$? >'$tmp/status'; sleep 60"
 }
 
+# settles_to NAME: the screen becomes tests/e2e/NAME.txt (after a burst of
+# resizes the last redraw may still be on its way).
+settles_to() {
+	i=0
+	while [ $i -lt 400 ]; do
+		screen | cmp -s - "$top_srcdir/tests/e2e/$1.txt" && return 0
+		i=$((i + 1))
+		sleep 0.025
+	done
+	looks_like "$1"
+}
+
 exited_with() {
 	i=0
 	while [ $i -lt 400 ] && [ ! -s "$tmp/status" ]; do
@@ -149,6 +161,72 @@ t kill-session -t e2e 2>/dev/null
 XDG_DATA_HOME=$tmp/data "$NAAST" select list >"$tmp/basket.txt" 2>&1
 check "the passage is still in the basket after quitting (naast select list)" \
 	grep -qE '^1\. passage [0-9]+ · set 1 · vraag 1 · AZ · antwoord$' "$tmp/basket.txt"
+
+# --- terminals: odd sizes, signals, unknown types, other locales ---------------
+# alternate_off: naast gave the terminal back (curses' screen is gone).
+alternate_off() { [ "$(t display -p -t e2e '#{alternate_on}')" = 0 ]; }
+
+start "'$NAAST'"
+check "naast starts for the terminal tests" wait_for "Eerdmans (JA21)"
+t resize-window -t e2e -x 20 -y 5
+check "at 20x5 the screen says it is too small" wait_for "Terminal too"
+t resize-window -t e2e -x 1 -y 1
+t resize-window -t e2e -x 100 -y 30
+check "1x1 and back: the library again" wait_for "Eerdmans (JA21)"
+i=0
+while [ $i -lt 40 ]; do
+	t resize-window -t e2e -x $((20 + i * 3)) -y $((5 + i % 20))
+	i=$((i + 1))
+done
+t resize-window -t e2e -x 100 -y 30
+check "after a storm of resizes naast still draws the library" wait_for "Eerdmans (JA21)"
+check "and settles to the same screen as before" settles_to library
+t send-keys -t e2e C-c
+check "Ctrl-C ends naast (status 130)" exited_with 130
+check "and gives the terminal back" alternate_off
+t kill-session -t e2e 2>/dev/null
+
+start "'$NAAST'"
+check "naast starts again" wait_for "Eerdmans (JA21)"
+pid=$(pgrep -n -f "^$NAAST\$" || pgrep -n -x naast)
+kill -TERM "$pid" 2>/dev/null
+check "SIGTERM ends naast (status 143)" exited_with 143
+check "and gives the terminal back" alternate_off
+t kill-session -t e2e 2>/dev/null
+
+# Ctrl-Z and fg need a shell with job control.
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 \
+	"env XDG_DATA_HOME='$tmp/data' XDG_CONFIG_HOME='$tmp/config' PS1='sh\$ ' bash --norc --noprofile -i"
+check "a shell for Ctrl-Z" wait_for 'sh$'
+t send-keys -t e2e "'$NAAST'" Enter
+check "naast runs in it" wait_for "Eerdmans (JA21)"
+t send-keys -t e2e C-z
+check "Ctrl-Z stops naast and gives the shell back" wait_for "Stopped"
+check "with the terminal restored" alternate_off
+t send-keys -t e2e fg Enter
+check "fg brings naast back, redrawn" wait_for "Library by submitted date"
+t send-keys -t e2e q
+t send-keys -t e2e 'echo done $?' Enter
+check "and q still quits" wait_for "done 0"
+t kill-session -t e2e 2>/dev/null
+
+start "env TERM=dumb '$NAAST'"
+check "TERM=dumb: one clear line" wait_for "naast: the terminal 'dumb' cannot put text at a place on the screen"
+check "and status 1" exited_with 1
+t kill-session -t e2e 2>/dev/null
+start "env TERM=no-such-terminal '$NAAST'"
+check "an unknown TERM: one clear line" wait_for "naast: the terminal type 'no-such-terminal' (TERM) is unknown here"
+check "and status 1" exited_with 1
+t kill-session -t e2e 2>/dev/null
+
+start "env LC_ALL=C LANG=C '$NAAST'"
+check "a C locale still draws UTF-8 text" wait_for "Eerdmans (JA21)"
+t send-keys -t e2e Enter n n n n n n n
+check "and ë on screen in the C locale (vraag 8)" wait_for "ministeriële verantwoordelijkheid"
+t send-keys -t e2e q q
+check "and quits" exited_with 0
+t kill-session -t e2e 2>/dev/null
 
 # --- a bad key file -----------------------------------------------------------
 mkdir -p "$tmp/config/naast"

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "draw.h"
 #include "export.h"
 #include "keymap.h"
+#include "terminal.h"
 #include "text.h"
 #include "view_compare.h"
 #include "view_export.h"
@@ -591,13 +593,67 @@ restore_terminal(void)
 		endwin();
 }
 
+/* The signal that asks naast to stop (Ctrl-C, kill, a closed terminal). */
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+/*
+ * Ctrl-C, SIGTERM and SIGHUP end the loop, which gives the terminal back
+ * as q does.  No SA_RESTART: the read of the next key returns at once.
+ * Ctrl-Z (SIGTSTP) stays with curses, which restores the terminal before
+ * stopping and redraws after fg.
+ */
+static void
+catch_stop_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/*
+ * A screen on the terminal, or NULL with one line on stderr when curses
+ * does not know it or it cannot put text at a place on the screen (dumb).
+ */
+static SCREEN *
+open_terminal(void)
+{
+	char msg[512];
+	SCREEN *screen;
+
+	if (!terminal_usable(msg, sizeof(msg))) {
+		fprintf(stderr, "naast: %s\n", msg);
+		return NULL;
+	}
+	if (!(screen = newterm(NULL, stdout, stdin)))
+		fputs("naast: curses cannot start on this terminal: set TERM to xterm-256color\n",
+		    stderr);
+	else
+		set_term(screen);
+	return screen;
+}
+
 int
 app_run(struct store *st)
 {
 	struct app *app;
+	SCREEN *screen;
+	int status = 0;
 
-	initscr();
+	if (!(screen = open_terminal()))
+		return 1;
 	xalloc_set_fail_hook(restore_terminal);
+	catch_stop_signals();
 	cbreak();
 	noecho();
 	nonl();
@@ -611,12 +667,17 @@ app_run(struct store *st)
 	app = app_new(st);
 	if (!app) {
 		endwin();
+		delscreen(screen);
 		return 1;
 	}
 	while (app_running(app)) {
 		wint_t wc;
 		int rc;
 
+		if (stop_signal) {
+			status = 128 + stop_signal;
+			break;
+		}
 		app_draw(app);
 		doupdate();
 		send_clipboard(app);
@@ -640,5 +701,6 @@ app_run(struct store *st)
 	}
 	app_free(app);
 	endwin();
-	return 0;
+	delscreen(screen);
+	return status;
 }
