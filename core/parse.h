@@ -70,9 +70,10 @@ bool parse_header_questions(struct document *doc, const char *text);
  * (...)", "mede namens ..." and a trailing "Zie ook Aanhangsel Handelingen,
  * vergaderjaar 2023–2024, nr. 1047."  Sets signatories, ministry, received
  * and see_also (replacing any earlier values); the ministry is the first
- * signatory's.  Returns false without a warning when text does not begin
- * with "Antwoord van", false with a warning when no bewindspersoon can be
- * read from it.
+ * signatory's.  The header of a mededeling ("Mededeling van Minister X
+ * (...) (ontvangen D).", sent instead of an answer) is read the same way.
+ * Returns false without a warning when text begins with neither, false
+ * with a warning when no bewindspersoon can be read from it.
  */
 bool parse_header_answer(struct document *doc, const char *text);
 

@@ -594,9 +594,13 @@ parse_header_answer(struct document *doc, const char *text)
 	const char *got, *see;
 
 	all = span_trim(all, "");
-	if (!prefix_ci(all.s, all.e, "Antwoord van "))
+	/* A mededeling names its sender the way an answer names its signatories. */
+	if (prefix_ci(all.s, all.e, "Antwoord van "))
+		sigs.s = all.s + strlen("Antwoord van ");
+	else if (prefix_ci(all.s, all.e, "Mededeling van "))
+		sigs.s = all.s + strlen("Mededeling van ");
+	else
 		return false;
-	sigs.s = all.s + strlen("Antwoord van ");
 	got = find_ci(sigs.s, all.e, "(ontvangen");
 	see = find_ci(got ? got : sigs.s, all.e, "Zie ook");
 	sigs.e = got ? got : see ? see : all.e;

@@ -309,6 +309,37 @@ read_header(struct document *doc, const char *text, bool *answer)
 	return *answer || parse_header_questions(doc, text);
 }
 
+/*
+ * "Vraag 3, 4 en 5" over as many paragraphs as numbers: a paragraph per
+ * question, each number its own.  Any other count keeps every paragraph
+ * under all the numbers, since no cut is sure.
+ */
+static void
+split_combined(struct document *doc)
+{
+	size_t i = 0;
+
+	while (i < doc->n_passages) {
+		struct passage *p = &doc->passages[i];
+		size_t run = 1;
+
+		if (p->role != ROLE_VRAAG || p->vraag_to <= p->vraag) {
+			i++;
+			continue;
+		}
+		while (i + run < doc->n_passages &&
+		    doc->passages[i + run].role == ROLE_VRAAG &&
+		    doc->passages[i + run].vraag == p->vraag &&
+		    doc->passages[i + run].vraag_to == p->vraag_to)
+			run++;
+		if (run == (size_t)(p->vraag_to - p->vraag) + 1)
+			for (size_t k = 0; k < run; k++)
+				doc->passages[i + k].vraag =
+				    doc->passages[i + k].vraag_to = p->vraag + (int)k;
+		i += run;
+	}
+}
+
 static enum status
 parse(struct document *doc, struct error *err)
 {
@@ -317,7 +348,7 @@ parse(struct document *doc, struct error *err)
 	enum role role = ROLE_OTHER;
 	int from = 0, to = 0, last_vraag = 0, last_vraag_to = 0;
 	bool seen_label = false, questions = false, answers = false;
-	bool warned_other = false;
+	bool warned_other = false, notice = false;
 	size_t answer_header = (size_t)-1;	/* its passage */
 	bool is_answer;
 
@@ -368,10 +399,17 @@ parse(struct document *doc, struct error *err)
 		} else if (!seen_label && read_header(doc, text, &is_answer)) {
 			if (is_answer)
 				answer_header = doc->n_passages;
+			/* A mededeling: its own words follow, no vragen. */
+			if (is_answer && strncasecmp(text, "Mededeling van ", 15) == 0) {
+				notice = true;
+				role = ROLE_BODY;
+			}
 			model_add_passage(doc, ROLE_HEADER, 0, text, start, b[i].end);
 			continue;
 		}
-		if (role == ROLE_VRAAG || role == ROLE_ANTWOORD) {
+		if (role == ROLE_BODY) {
+			model_add_passage(doc, ROLE_BODY, 0, text, start, b[i].end);
+		} else if (role == ROLE_VRAAG || role == ROLE_ANTWOORD) {
 			p = model_add_passage(doc, role, from, text, start, b[i].end);
 			p->vraag_to = to;
 			if (to > doc->n_vragen)
@@ -390,8 +428,11 @@ parse(struct document *doc, struct error *err)
 		}
 	}
 	free(b);
+	split_combined(doc);
 	if (answers)
 		doc->kind = DOC_ANSWER;
+	else if (notice)
+		doc->kind = DOC_MEDEDELING;
 	else if (questions)
 		doc->kind = DOC_QUESTIONS;
 	else {

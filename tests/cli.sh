@@ -271,6 +271,103 @@ check "a file named like an option is a file" grep -qxF -- '-dash.pdf: answer by
 PATH=/nonexistent "$NAAST" --db "$tmp/nopdf.db" import "$tmp/mixed/1bd47dc8-229e-4a1a-a405-8e2672436e1f.pdf" >/dev/null 2>"$tmp/e"
 check "without pdftotext: one line naming poppler-utils" sh -c "[ $? -eq 1 ] && [ \$(wc -l <'$tmp/e') -eq 1 ] && grep -qF 'install the Debian package poppler-utils' '$tmp/e'"
 
+# --- other layouts of the same publications (issue 8) -------------------------
+# Each number of a combined heading has its own question, the answer is one.
+np show "$(pset 2367)" --json >"$tmp/p.json"
+check "Vraag 3, 4, 5 en 6: each number its own question" jq -e '.questions[2].text == "Herkent u het beeld dat Bunq-bank verzaakt?" and ([.questions[2,3,4,5].text] | unique | length) == 4 and (.questions[5].text | startswith("Deelt u de opvatting dat Bunq-bank zelf"))' "$tmp/p.json"
+check "and one answer to the four" jq -e '[.questions[2,3,4,5].answers[0] | [.vragen, [.paragraphs[].id]]] | unique | length == 1 and .[0][0] == [3,4,5,6]' "$tmp/p.json"
+
+# The questions alone, as published when they are sent in (the answer's
+# header and its Antwoord blocks taken out of a published answer), then
+# the answer: one set, which lists OCW as not answered until it has.
+questions_alone() {
+	awk '
+	{ w = $0; gsub(/\f/, "", w); sub(/^ +/, "", w); sub(/ +$/, "", w) }
+	w ~ /^Antwoord van/ { header = 1 }
+	header { if (w ~ /\(ontvangen/) header = 0; if ($0 ~ /\f/) print "\f"; next }
+	w ~ /^Vraag [0-9]/ { answer = 0; vragen = 1 }
+	w ~ /^Antwoord [0-9]/ { answer = 1 }
+	{ furniture = (w ~ /Tweede Kamer, vergaderjaar|^ah-tk-|^ISSN|Gravenhage/) }
+	vragen && w ~ /^[0-9][0-9]?$/ { notes = 1 }
+	answer && w != "" && !furniture && !notes { if ($0 ~ /\f/) print "\f"; next }
+	furniture { notes = 0 }
+	{ print }'
+}
+qdb=$tmp/questions.db
+nq() { "$NAAST" --db "$qdb" "$@"; }
+pdftotext -q -layout "$pdfs/00fe7edd-24c8-4857-98da-774ed3b06836.pdf" - | questions_alone >"$tmp/vragen.txt"
+nq import "$tmp/vragen.txt" >"$tmp/out" 2>"$tmp/err"
+check "the questions alone are imported as questions" sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/vragen.txt: questions of set 1, 6 vragen' '$tmp/out' && [ ! -s '$tmp/err' ]"
+nq list --json >"$tmp/q.json"
+check "their set has no answer, and OCW is unanswered" jq -e '.sets | length == 1 and .[0].questions == 6 and .[0].answers == [] and .[0].notices == [] and .[0].unanswered == ["OCW"]' "$tmp/q.json"
+nq list >"$tmp/q.txt"
+check "list says so for people" sh -c "grep -qF '6 vragen · 0/1 beantwoord' '$tmp/q.txt' && grep -qF 'not answered: OCW' '$tmp/q.txt'"
+nq show 1 --json >"$tmp/q1.json"
+check "show has the six questions, no answers" jq -e '(.questions | length) == 6 and ([.questions[].answers | length] | add) == 0 and (.questions[3].text | startswith("Deelt u de mening dat regenboogprovincies"))' "$tmp/q1.json"
+nq import "$pdfs/00fe7edd-24c8-4857-98da-774ed3b06836.pdf" >"$tmp/out" 2>&1
+check "the answer imported later joins the set" grep -qF '00fe7edd-24c8-4857-98da-774ed3b06836.pdf: answer by OCW to set 1, 6 vragen' "$tmp/out"
+nq list --json >"$tmp/q.json"
+check "one set, answered by OCW, nobody left" jq -e '.sets | length == 1 and ([.[0].answers[].ministry] == ["OCW"]) and .[0].unanswered == []' "$tmp/q.json"
+nq show 1 --json >"$tmp/q2.json"
+jq '[.questions[].text]' "$tmp/q1.json" >"$tmp/t1"
+jq '[.questions[].text]' "$tmp/q2.json" >"$tmp/t2"
+check "the questions keep their text" cmp -s "$tmp/t1" "$tmp/t2"
+check "and each has the answer" jq -e '[.questions[].answers | length] == [1,1,1,1,1,1]' "$tmp/q2.json"
+check "no variant of any question was recorded" [ "$(sqlite3 "$qdb" 'SELECT count(*) FROM question_variant')" -eq 0 ]
+
+# A mededeling instead of an answer (the answer is late), in the layout of
+# the answers of Aanhangsel 2367, then the answer itself.
+cat >"$tmp/mededeling.txt" <<'END'
+Tweede Kamer der Staten-Generaal
+                                                                                                                2
+Vergaderjaar 2023–2024   Aanhangsel van de Handelingen
+
+                         Vragen gesteld door de leden der Kamer, met de daarop door de
+                         regering gegeven antwoorden
+
+                         2211
+
+                         Vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister van
+                         Financiën over rekeninggluren (ingezonden 28 juni 2024).
+                         Mededeling van Minister Heinen (Financiën) (ontvangen 19 juli 2024)
+
+                         De vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister van
+                         Financiën over rekeninggluren (ingezonden 28 juni 2024) kunnen niet
+                         binnen de gebruikelijke termijn van drie weken worden beantwoord.
+                         Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.
+
+ah-tk-20232024-2211
+ISSN 0921 - 7398
+’s-Gravenhage 2024       Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel                                               1
+END
+nq import "$tmp/mededeling.txt" >"$tmp/out" 2>"$tmp/err"
+check "a mededeling is imported as one" sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/mededeling.txt: mededeling by FIN on set 2' '$tmp/out' && [ ! -s '$tmp/err' ]"
+nq list --json >"$tmp/q.json"
+check "list --json shows it as a notice, not an answer" jq -e '.sets[] | select(.id == 2) | .answers == [] and (.notices | map([.ministry, .received])) == [["FIN","2024-07-19"]] and .unanswered == ["FIN"] and .questions == 0' "$tmp/q.json"
+nq list >"$tmp/q.txt"
+check "list shows the mededeling for people" sh -c "grep -qF 'mededeling by FIN   ontvangen 19 juli 2024' '$tmp/q.txt' && grep -qF 'not answered: FIN' '$tmp/q.txt'"
+nq show 2 >"$tmp/q.txt"
+check "show prints the mededeling and its words" sh -c "grep -qxF 'Mededeling · FIN · Minister Heinen · ontvangen 19 juli 2024' '$tmp/q.txt' && grep -qF 'Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.' '$tmp/q.txt'"
+nq show 2 --json >"$tmp/q.json"
+check "show --json has it among the set's notices" jq -e '.set.notices | length == 1 and .[0].ministry == "FIN"' "$tmp/q.json"
+nq import "$pdfs/1b2d2126-a21e-4c3e-9b18-42206b4cc791.pdf" >/dev/null 2>&1
+nq list --json >"$tmp/q.json"
+check "the answer after the mededeling joins the same set" jq -e '.sets[] | select(.id == 2) | ([.answers[].ministry] == ["FIN"]) and (.notices | length) == 1 and .unanswered == [] and .questions == 12' "$tmp/q.json"
+
+# Numbered questions with the answer below ("Vraag 3" made "3.", "Antwoord
+# 3" taken out), and the whole text on one line: the same vragen.
+pdftotext -q -layout "$pdfs/1bd47dc8-229e-4a1a-a405-8e2672436e1f.pdf" - >"$tmp/1893.txt"
+sed -e 's/^\([ \f]*\)Vraag \([0-9]*\) *$/\1\2./' -e '/^[ \f]*Antwoord [0-9]* *$/d' "$tmp/1893.txt" >"$tmp/numbered.txt"
+tr '\n\f' '  ' <"$tmp/1893.txt" | tr -s ' ' >"$tmp/oneline.txt"
+for f in numbered oneline; do
+	"$NAAST" --db "$tmp/$f.db" import "$tmp/$f.txt" >"$tmp/out" 2>"$tmp/$f.err"
+	check "$f: imported as the answer of BZ with 7 vragen" grep -qxF "$tmp/$f.txt: answer by BZ to set 1, 7 vragen" "$tmp/out"
+	"$NAAST" --db "$tmp/$f.db" show 1 --json >"$tmp/$f.json"
+	check "$f: vraag 3 and its answer as in the PDF" jq -e '(.questions[2].text | startswith("Bent u het eens dat het onwenselijk is")) and (.questions[2].answers[0].paragraphs[0].text | startswith("Nederland heeft samen met de andere EU-lidstaten"))' "$tmp/$f.json"
+done
+check "numbered: no warning" [ ! -s "$tmp/numbered.err" ]
+check "one line: a warning that says what was lost" grep -qF "no line breaks" "$tmp/oneline.err"
+
 # --- sanitising -------------------------------------------------------------
 printf 'Geachte heer \033]0;owned\007Jansen\033[31m,\n\nDit is een brief met \033[2J escapes.\n\nHoogachtend,\n' >"$tmp/evil.txt"
 naast import "$tmp/evil.txt" >/dev/null 2>&1

@@ -703,6 +703,97 @@ test_markdown_questions_only(void **state)
 	model_free(doc);
 }
 
+/*
+ * The Markdown form of Aanhangsel 2367's "Vraag 3, 4, 5 en 6": a paragraph
+ * per question, as many as numbers, so each number gets its own; the
+ * answer stays one.  Where the counts differ every paragraph keeps all.
+ */
+static void
+test_markdown_combined(void **state)
+{
+	static const char text[] =
+		"Vragen van het lid **Van der Lee** (GroenLinks-PvdA) aan de Minister van "
+		"Financiën over rekeninggluren (ingezonden 28 juni 2024).\n\n"
+		"Antwoord van Minister Heinen (Financiën) (ontvangen 29 augustus 2024)\n\n"
+		"#### Vraag 3, 4, 5 en 6\n\n"
+		"Herkent u het beeld dat Bunq-bank verzaakt?\n\n"
+		"Herkent u het beeld dat rekeninggluren bij Bunq-bank wijdverspreid is, dat "
+		"privacyschendingen geen prioriteit hebben en waarschuwingen hierover zijn "
+		"genegeerd door de top?\n\n"
+		"Wat vindt u ervan dat de situatie al sinds 2022 bekend is bij de bank en dat "
+		"de situatie nog steeds bestaat? Wat vindt u ervan dat het monitoren van de "
+		"inzage van gegevens gewoon mogelijk was, maar dat dit niet is gebeurd?\n\n"
+		"Deelt u de opvatting dat Bunq-bank zelf ook een verantwoordelijkheid heeft, "
+		"in plaats van deze te leggen bij de individuele medewerkers?\n\n"
+		"#### Antwoord 3, 4, 5 en 6\n\n"
+		"Ik kan niet ingaan op de exacte omstandigheden van individuele gevallen.\n\n"
+		"#### Vraag 7 en 8\n\n"
+		"Wat gaat u doen?\n\n"
+		"Kunt u bij antwoord 7 de maatregelen betrekken?\n\n"
+		"Welke andere maatregelen zijn mogelijk?\n\n"
+		"#### Antwoord 7 en 8\n\n"
+		"DNB is wettelijk verplicht tot geheimhouding.\n";
+	struct document *doc = NULL;
+	struct error err;
+	const struct passage *p;
+
+	(void)state;
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err),
+	    STATUS_OK);
+	assert_string_equal(doc->format, "markdown");
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 3, 0)->text,
+	    "Herkent u het beeld dat Bunq-bank verzaakt?");
+	for (int v = 3; v <= 6; v++) {
+		p = find_passage(doc, ROLE_VRAAG, v, 0);
+		assert_non_null(p);
+		assert_int_equal(p->vraag_to, v);
+		assert_int_equal(count_role(doc, ROLE_VRAAG, v), 1);
+	}
+	assert_true(strncmp(find_passage(doc, ROLE_VRAAG, 6, 0)->text,
+	    "Deelt u de opvatting", 20) == 0);
+	p = find_passage(doc, ROLE_ANTWOORD, 3, 0);
+	assert_int_equal(p->vraag_to, 6);
+	assert_int_equal(count_role(doc, ROLE_ANTWOORD, 4), 0);
+	/* Three paragraphs under two numbers: all three under both. */
+	assert_int_equal(count_role(doc, ROLE_VRAAG, 7), 3);
+	assert_int_equal(find_passage(doc, ROLE_VRAAG, 7, 2)->vraag_to, 8);
+	assert_int_equal(doc->n_vragen, 8);
+	check_passages(doc);
+	model_free(doc);
+}
+
+/* A mededeling in Markdown: the header read, its words kept as its body. */
+static void
+test_markdown_mededeling(void **state)
+{
+	static const char text[] =
+		"# Aanhangsel\n\n"
+		"Vragen van het lid **Van der Lee** (GroenLinks-PvdA) aan de Minister van "
+		"Financiën over rekeninggluren (ingezonden 28 juni 2024).\n\n"
+		"Mededeling van Minister **Heinen** (Financiën) (ontvangen 19 juli 2024)\n\n"
+		"De vragen van het lid Van der Lee (GroenLinks-PvdA) kunnen niet binnen de\n"
+		"gebruikelijke termijn worden beantwoord.\n\n"
+		"Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.\n";
+	struct document *doc = NULL;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err),
+	    STATUS_OK);
+	assert_string_equal(doc->format, "markdown");
+	assert_int_equal(doc->kind, DOC_MEDEDELING);
+	assert_string_equal(describe_questions(doc), "Van der Lee (GroenLinks-PvdA) -> FIN");
+	assert_string_equal(describe_answer(doc), "Minister Heinen [FIN]");
+	assert_string_equal(doc->received, "2024-07-19");
+	assert_int_equal(count_role(doc, ROLE_BODY, 0), 2);
+	assert_string_equal(find_passage(doc, ROLE_BODY, 0, 1)->text,
+	    "Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.");
+	assert_int_equal(count_role(doc, ROLE_OTHER, -1), 0);
+	assert_int_equal(doc->n_warnings, 0);
+	check_passages(doc);
+	model_free(doc);
+}
+
 /* --------------------------------------------------------------- letter */
 
 static void
@@ -888,6 +979,8 @@ main(void)
 		cmocka_unit_test(test_markdown_seed),
 		cmocka_unit_test(test_markdown_variants),
 		cmocka_unit_test(test_markdown_questions_only),
+		cmocka_unit_test(test_markdown_combined),
+		cmocka_unit_test(test_markdown_mededeling),
 		cmocka_unit_test(test_letter_seed),
 		cmocka_unit_test(test_letter_hyphens),
 		cmocka_unit_test(test_hyphen_joint),

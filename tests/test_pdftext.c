@@ -11,7 +11,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <ctype.h>
+#include <unistd.h>
+
 #include "parse.h"
+#include "pdf.h"
+#include "store.h"
+#include "text.h"
+#include "xalloc.h"
 #include "testutil.h"
 
 /* ----------------------------------------------------------------- helpers */
@@ -549,17 +556,24 @@ test_combined_vragen(void **state)
 	assert_int_equal(doc->kind, DOC_ANSWER);
 	assert_string_equal(only(doc, ROLE_VRAAG, 1), "Eerste vraag?");
 	assert_string_equal(only(doc, ROLE_ANTWOORD, 1), "Ja.");
+	/* One question a line, as many as numbers: each number its own. */
 	p = nth(doc, ROLE_VRAAG, 2, 0);
 	assert_non_null(p);
-	assert_int_equal(p->vraag_to, 3);
-	assert_string_equal(p->text, "Tweede vraag? Derde vraag?");
+	assert_int_equal(p->vraag_to, 2);
+	assert_string_equal(p->text, "Tweede vraag?");
+	assert_string_equal(only(doc, ROLE_VRAAG, 3), "Derde vraag?");
+	assert_int_equal(nth(doc, ROLE_VRAAG, 3, 0)->vraag_to, 3);
+	/* The answer stays one, to both. */
 	p = nth(doc, ROLE_ANTWOORD, 2, 0);
 	assert_non_null(p);
 	assert_int_equal(p->vraag_to, 3);
 	assert_string_equal(p->text, "Nee.");
+	assert_int_equal(count(doc, ROLE_ANTWOORD, 3), 0);
+	/* One line for four numbers: no cut is sure, all four keep it. */
 	p = nth(doc, ROLE_VRAAG, 4, 0);
 	assert_non_null(p);
 	assert_int_equal(p->vraag_to, 7);
+	assert_string_equal(p->text, "Vierde vraag?");
 	p = nth(doc, ROLE_ANTWOORD, 4, 0);
 	assert_non_null(p);
 	assert_int_equal(p->vraag_to, 7);
@@ -967,6 +981,1072 @@ test_footnote_without_marker(void **state)
 	model_free(doc);
 }
 
+/* ------------------------------------------- the published PDFs, reworked */
+
+/*
+ * The variants below are made from the text that pdftotext -layout gives
+ * of the published PDFs in tests/corpus-pdf/, changed the way other
+ * publications and damaged extractions look: a heading deleted, the
+ * answers taken out, "Vraag 1" turned into "1.", the lines joined.
+ */
+
+#define PDF_00FE "00fe7edd-24c8-4857-98da-774ed3b06836"	/* Aanhangsel 1314, Vraag 3, 4 en 5 */
+#define PDF_1B0F "1b0f0b98-7c34-418c-98dc-43de7930e685"	/* 1786, Vraag 10 en 11 */
+#define PDF_1B2D "1b2d2126-a21e-4c3e-9b18-42206b4cc791"	/* 2367, Vraag 3, 4, 5 en 6; 7, 8, 9 10 en 11 */
+#define PDF_1BD4 "1bd47dc8-229e-4a1a-a405-8e2672436e1f"	/* 1893, Vraag 3 at the top of page 2 */
+#define PDF_1C83 "1c83f4f5-0047-4b11-8051-e11def445937"	/* 1984, Vraag 9 en 10 */
+
+static const char *const all_pdfs[] = {
+	PDF_00FE, "1a2d8959-7ce1-411d-bffe-c78970ae8d6b",
+	"1a529d02-ba4d-418b-8d6a-5400a4ac07bc", PDF_1B0F,
+	"1b26915f-b542-4707-8495-b5c21f0edfe1", PDF_1B2D,
+	"1b62ee8d-e406-4042-b7f5-7e235f7bd1c0",
+	"1b922783-f576-4df5-a031-ad0063d2afd4",
+	"1bca1484-2edb-43d1-913f-de5022c9a02b", PDF_1BD4,
+	"1c0f765c-d7b4-455e-a241-35a4e9a9dc36",
+	"1c7587f8-1c7c-4912-9319-290e19c99d85", PDF_1C83,
+	"1dac45ca-7591-47a6-877d-9b549c18500a",
+};
+
+#define N_PDFS (sizeof(all_pdfs) / sizeof(all_pdfs[0]))
+
+/* The text of tests/corpus-pdf/NAME.pdf, as naast extracts it. */
+static char *
+pdf_text(const char *name)
+{
+	char path[256], *pdf, *text;
+	struct error err = { "" };
+	size_t len, text_len;
+
+	snprintf(path, sizeof(path), "tests/corpus-pdf/%s.pdf", name);
+	pdf = test_read_file(path, &len);
+	if (pdf_extract(pdf, len, &text, &text_len, &err) != STATUS_OK)
+		fail_msg("%s: %s", path, err.msg);
+	free(pdf);
+	return text;
+}
+
+static struct document *
+parse_auto(const char *text)
+{
+	struct document *doc = NULL;
+	struct error err = { "" };
+
+	if (parse_document(text, strlen(text), NULL, &doc, &err) != STATUS_OK)
+		fail_msg("parse failed: %s", err.msg);
+	return doc;
+}
+
+/* A line of a text: [s, s + n), without its '\n'. */
+struct tline {
+	const char *s;
+	size_t n;
+};
+
+/* The next line of *p, false at the end. */
+static bool
+next_line(const char **p, struct tline *l)
+{
+	const char *nl;
+
+	if (!**p)
+		return false;
+	l->s = *p;
+	nl = strchr(*p, '\n');
+	l->n = nl ? (size_t)(nl - *p) : strlen(*p);
+	*p += l->n + (nl ? 1 : 0);
+	return true;
+}
+
+/* The line's words: without form feeds and spaces at both ends; a copy. */
+static char *
+words(const struct tline *l)
+{
+	size_t a = 0, b = l->n;
+
+	while (a < b && (l->s[a] == ' ' || l->s[a] == '\f'))
+		a++;
+	while (b > a && (l->s[b - 1] == ' ' || l->s[b - 1] == '\f'))
+		b--;
+	return xstrndup(l->s + a, b - a);
+}
+
+static bool
+starts_page(const struct tline *l)
+{
+	return memchr(l->s, '\f', l->n) != NULL;
+}
+
+/* "Vraag 3" / "Antwoord 3, 4 en 5" (numbers, commas and "en" only), by word. */
+static bool
+is_heading(const char *w, const char *word)
+{
+	size_t k = strlen(word);
+
+	if (strncmp(w, word, k) != 0 || w[k] != ' ' || !isdigit((unsigned char)w[k + 1]))
+		return false;
+	for (const char *p = w + k + 1; *p; p++)
+		if (!isdigit((unsigned char)*p) && *p != ',' && *p != ' ' &&
+		    strncmp(p, "en", 2) != 0)
+			return false;
+		else if (*p == 'e')
+			p++;
+	return true;
+}
+
+/* The text without the line whose words are heading; its page break stays. */
+static char *
+without_line(const char *text, const char *heading)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	struct tline l;
+	const char *p = text;
+	bool done = false;
+
+	while (next_line(&p, &l)) {
+		char *w = words(&l);
+
+		if (!done && strcmp(w, heading) == 0) {
+			done = true;
+			if (starts_page(&l))
+				xbuf_add(&b, "\f\n", 2);
+		} else {
+			xbuf_add(&b, l.s, l.n);
+			xbuf_add(&b, "\n", 1);
+		}
+		free(w);
+	}
+	assert_true(done);
+	return xbuf_finish(&b);
+}
+
+/*
+ * The questions alone, as published when they are sent in: without the
+ * answer's header and without each "Antwoord N" and its text; blank lines,
+ * page furniture and the footnotes at the foot of a page stay.
+ */
+static char *
+questions_alone(const char *text)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	struct tline l;
+	const char *p = text;
+	bool header = false, answer = false, vragen = false, notes = false;
+
+	while (next_line(&p, &l)) {
+		char *w = words(&l);
+		bool furniture = strstr(w, "Tweede Kamer, vergaderjaar") ||
+		    !strncmp(w, "ah-tk-", 6) || !strncmp(w, "ISSN", 4) ||
+		    strstr(w, "Gravenhage");
+		bool drop = false;
+
+		if (!strncmp(w, "Antwoord van", 12))
+			header = true;
+		if (header) {
+			header = !strstr(w, "(ontvangen");
+			drop = true;
+		} else if (is_heading(w, "Vraag")) {
+			answer = false;
+			vragen = true;
+		} else if (is_heading(w, "Antwoord")) {
+			answer = true;
+		}
+		if (vragen && *w && strlen(w) <= 2 && isdigit((unsigned char)w[0]))
+			notes = true;	/* a footnote number at the foot of the page */
+		if (answer && *w && !furniture && !notes)
+			drop = true;
+		if (furniture)
+			notes = false;
+		if (!drop) {
+			xbuf_add(&b, l.s, l.n);
+			xbuf_add(&b, "\n", 1);
+		} else if (starts_page(&l)) {
+			xbuf_add(&b, "\f\n", 2);
+		}
+		free(w);
+	}
+	return xbuf_finish(&b);
+}
+
+/*
+ * The layout of numbered questions with the answer below: "Vraag 3"
+ * becomes "3.", "Antwoord 3" goes; with tight, blank lines go too.
+ */
+static char *
+numbered_layout(const char *text, bool tight)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	struct tline l;
+	const char *p = text;
+
+	while (next_line(&p, &l)) {
+		char *w = words(&l);
+		size_t indent = strspn(l.s, " \f");
+
+		if (is_heading(w, "Vraag")) {
+			xbuf_add(&b, l.s, indent);
+			xbuf_add(&b, w + 6, strlen(w + 6));
+			xbuf_add(&b, ".\n", 2);
+		} else if (is_heading(w, "Antwoord") || (tight && !*w)) {
+			if (starts_page(&l))
+				xbuf_add(&b, "\f\n", 2);
+		} else {
+			xbuf_add(&b, l.s, l.n);
+			xbuf_add(&b, "\n", 1);
+		}
+		free(w);
+	}
+	return xbuf_finish(&b);
+}
+
+/* The whole text on one line: each line's words, joined by one space. */
+static char *
+one_line(const char *text)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	struct tline l;
+	const char *p = text;
+
+	while (next_line(&p, &l)) {
+		char *w = words(&l);
+
+		if (*w) {
+			if (b.n)
+				xbuf_add(&b, " ", 1);
+			xbuf_add(&b, w, strlen(w));
+		}
+		free(w);
+	}
+	return xbuf_finish(&b);
+}
+
+/* s with every "from" replaced by "to". */
+static char *
+replace_all(const char *s, const char *from, const char *to)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	const char *p;
+
+	while ((p = strstr(s, from)) != NULL) {
+		xbuf_add(&b, s, (size_t)(p - s));
+		xbuf_add(&b, to, strlen(to));
+		s = p + strlen(from);
+	}
+	xbuf_add(&b, s, strlen(s));
+	return xbuf_finish(&b);
+}
+
+/* The passages of role and vraag as "text|text|...", in order. */
+static char *
+texts(const struct document *doc, enum role role, int vraag)
+{
+	struct xbuf b = { NULL, 0, 0 };
+
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		const struct passage *p = &doc->passages[i];
+
+		if (p->role != role || p->vraag != vraag)
+			continue;
+		if (b.n)
+			xbuf_add(&b, "|", 1);
+		xbuf_add(&b, p->text, strlen(p->text));
+	}
+	return xbuf_finish(&b);
+}
+
+/* Every passage's role, numbers and text, and the footnotes: a whole parse. */
+static char *
+structure_of(const struct document *doc)
+{
+	struct xbuf b = { NULL, 0, 0 };
+
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		const struct passage *p = &doc->passages[i];
+		char *line = xasprintf("%s %d-%d %s\n", model_role_name(p->role),
+		    p->vraag, p->vraag_to, p->text);
+
+		xbuf_add(&b, line, strlen(line));
+		free(line);
+		for (size_t f = 0; f < p->n_footnotes; f++) {
+			line = xasprintf("  [%s@%zu] %s\n", p->footnotes[f].marker,
+			    p->footnotes[f].at, p->footnotes[f].text);
+			xbuf_add(&b, line, strlen(line));
+			free(line);
+		}
+	}
+	return xbuf_finish(&b);
+}
+
+static void
+check_same_header(const struct document *a, const struct document *b)
+{
+	assert_string_equal(a->subject, b->subject);
+	assert_string_equal(a->submitted, b->submitted);
+	assert_int_equal(a->n_questioners, b->n_questioners);
+	for (size_t i = 0; i < a->n_questioners; i++)
+		assert_string_equal(a->questioners[i].name, b->questioners[i].name);
+	assert_int_equal(a->n_addressed, b->n_addressed);
+	for (size_t i = 0; i < a->n_addressed; i++)
+		assert_string_equal(a->addressed[i], b->addressed[i]);
+	if (a->ministry || b->ministry) {
+		assert_non_null(a->ministry);
+		assert_non_null(b->ministry);
+		assert_string_equal(a->ministry, b->ministry);
+	}
+	assert_string_equal(a->received, b->received);
+	assert_int_equal(a->aanhangsel, b->aanhangsel);
+	assert_int_equal(a->n_signatories, b->n_signatories);
+	for (size_t i = 0; i < a->n_signatories; i++)
+		assert_string_equal(a->signatories[i].name, b->signatories[i].name);
+}
+
+/* ------------------------------------------------------------ combined vragen */
+
+/*
+ * "Vraag 3, 4 en 5" and its kind in the published PDFs: where the block
+ * holds one paragraph, or one line ending in a question mark, per number,
+ * each number gets its own question; the answer stays one, to all.
+ */
+static void
+test_combined_real(void **state)
+{
+	static const struct {
+		const char *pdf;
+		int vraag;
+		const char *begins, *ends;
+	} want[] = {
+		{ PDF_00FE, 3, "Deelt u de mening dat als een provincie", "wat is de waarde van dat predicaat dan nog?" },
+		{ PDF_00FE, 4, "Deelt u de mening dat regenboogprovincies", "over hoe die rol wel kan worden ingevuld? Zo nee, waarom niet?" },
+		{ PDF_00FE, 5, "Kent u de Inventarisatie Regenboogbeleid Regenboogprovincies? Zo ja,", "nog beter waar gaan maken? Zo nee, waarom niet?" },
+		{ PDF_1B2D, 3, "Herkent u het beeld dat Bunq-bank verzaakt?", "Herkent u het beeld dat Bunq-bank verzaakt?" },
+		{ PDF_1B2D, 4, "Herkent u het beeld dat rekeninggluren", "genegeerd door de top?" },
+		{ PDF_1B2D, 5, "Wat vindt u ervan dat de situatie al sinds 2022", "maar dat dit niet is gebeurd?" },
+		{ PDF_1B2D, 6, "Deelt u de opvatting dat Bunq-bank zelf", "de individuele medewerkers?" },
+		{ PDF_1B2D, 7, "Wat gaat u, samen met de toezichthouders", "dat dit nog een keer kan gebeuren?" },
+		{ PDF_1B2D, 8, "Kunt u bij antwoord 7 de maatregelen", "een zo klein mogelijk aantal klantgegevens?" },
+		{ PDF_1B2D, 9, "Welke andere maatregelen zijn mogelijk", "een vergelijkbare situatie speelde." },
+		{ PDF_1B2D, 10, "Deelt u de opvatting dat er snel verbetering", "moet plaatsvinden?" },
+		{ PDF_1B2D, 11, "Welke maatregelen gaat u of de toezichthouder", "Op welk moment wordt er ingegrepen?" },
+		{ PDF_1B0F, 10, "In welke gevallen kunt u een exportkredietverzekering", "dan wel daarbij betrokken is?" },
+		{ PDF_1B0F, 11, "Overweegt u de exportkredietsteun", "Zo nee, waarom niet?" },
+		{ PDF_1C83, 9, "Is een aanpassing van de Wet op de loonbelasting", "leidt bij de werkgever?" },
+		{ PDF_1C83, 10, "Zo ja, welke inhoudelijke aanpassingen", "op welke termijn kan dit worden gerealiseerd?" },
+	};
+	static const struct {
+		const char *pdf;
+		int from, to;
+		const char *begins;
+	} shared[] = {
+		{ PDF_00FE, 3, 5, "Het is van groot belang dat iedereen in Nederland" },
+		{ PDF_1B2D, 3, 6, "Ik kan niet ingaan op de exacte omstandigheden" },
+		{ PDF_1B2D, 7, 11, "DNB is wettelijk verplicht tot geheimhouding" },
+		{ PDF_1B0F, 10, 11, "Het kabinet overweegt niet om de exportkredietverzekeringen" },
+		{ PDF_1C83, 9, 10, "Per 2022 is de arbovrijstelling" },
+	};
+	struct document *doc = NULL;
+	const char *last = NULL;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct passage *p;
+
+		if (!last || strcmp(last, want[i].pdf) != 0) {
+			char *text = pdf_text(want[i].pdf);
+
+			model_free(doc);
+			doc = parse_auto(text);
+			free(text);
+			check_offsets(doc);
+			assert_int_equal(doc->n_warnings, 0);
+			last = want[i].pdf;
+		}
+		p = nth(doc, ROLE_VRAAG, want[i].vraag, 0);
+		if (!p)
+			fail_msg("%s: no vraag %d", want[i].pdf, want[i].vraag);
+		assert_int_equal(count(doc, ROLE_VRAAG, want[i].vraag), 1);
+		assert_int_equal(p->vraag_to, want[i].vraag);
+		check_prefix(p->text, want[i].begins);
+		check_suffix(p->text, want[i].ends);
+	}
+	model_free(doc);
+
+	for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
+		char *text = pdf_text(shared[i].pdf);
+		const struct passage *p;
+
+		doc = parse_auto(text);
+		free(text);
+		p = nth(doc, ROLE_ANTWOORD, shared[i].from, 0);
+		assert_non_null(p);
+		assert_int_equal(p->vraag_to, shared[i].to);
+		check_prefix(p->text, shared[i].begins);
+		for (int v = shared[i].from + 1; v <= shared[i].to; v++)
+			assert_int_equal(count(doc, ROLE_ANTWOORD, v), 0);
+		for (size_t k = 0; k < doc->n_passages; k++)
+			if (doc->passages[k].role == ROLE_ANTWOORD &&
+			    doc->passages[k].vraag == shared[i].from)
+				assert_int_equal(doc->passages[k].vraag_to, shared[i].to);
+		model_free(doc);
+	}
+}
+
+/*
+ * A combined block that does not fall into one piece per number (here the
+ * two questions of 1984's "Vraag 9 en 10" under three numbers) is kept
+ * whole, for each of them.
+ */
+static void
+test_combined_kept_whole(void **state)
+{
+	static const char text[] = HEAD
+	    "\n"
+	    "Vraag 1, 2 en 3\n"
+	    "Is een aanpassing van de Wet op de loonbelasting nodig om voorzieningen\n"
+	    "die werkgevers op grond van het arbobeleid voeren niet als loon te kwalifice-\n"
+	    "ren en daarmee niet tot additionele belastingheffing leidt bij de werkgever?\n"
+	    "Zo ja, welke inhoudelijke aanpassingen zijn er nodig en op welke termijn kan\n"
+	    "dit worden gerealiseerd?\n"
+	    "\n"
+	    "Antwoord 1, 2 en 3\n"
+	    "Per 2022 is de arbovrijstelling in de Wet op de loonbelasting 1964 verduide-\n"
+	    "lijkt in die zin dat werkgevers alleen verplichte arbovoorzieningen gericht\n"
+	    "vrijgesteld en dus onbelast kunnen verstrekken aan hun werknemers.\n";
+	struct document *doc = parse_text(text);
+	const struct passage *p = nth(doc, ROLE_VRAAG, 1, 0);
+
+	(void)state;
+	check_offsets(doc);
+	assert_non_null(p);
+	assert_int_equal(count(doc, ROLE_VRAAG, 1), 1);
+	assert_int_equal(p->vraag_to, 3);
+	check_prefix(p->text, "Is een aanpassing van de Wet");
+	check_suffix(p->text, "Zo ja, welke inhoudelijke aanpassingen zijn er nodig en op welke termijn kan dit worden gerealiseerd?");
+	assert_int_equal(count(doc, ROLE_VRAAG, 2), 0);
+	assert_int_equal(nth(doc, ROLE_ANTWOORD, 1, 0)->vraag_to, 3);
+	assert_int_equal(doc->n_vragen, 3);
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/* ------------------------------------------------------- lost headings */
+
+static void
+test_lost_heading(void **state)
+{
+	char *text = pdf_text(PDF_1B2D), *t;
+	struct document *doc, *orig = parse_auto(text);
+	char *a, *b;
+
+	(void)state;
+	/* "Vraag 2" gone, a blank line where it stood: antwoord 2 finds it. */
+	t = without_line(text, "Vraag 2");
+	doc = parse_auto(t);
+	check_offsets(doc);
+	assert_string_equal(only(doc, ROLE_ANTWOORD, 1), "Ja, daar ben ik mee bekend.");
+	assert_string_equal(only(doc, ROLE_VRAAG, 2), only(orig, ROLE_VRAAG, 2));
+	assert_true(has_warning(doc, "vraag 2: no heading found"));
+	assert_false(has_warning(doc, "answers no vraag"));
+	assert_int_equal(doc->n_warnings, 1);
+	a = structure_of(orig);
+	b = structure_of(doc);
+	assert_string_equal(a, b);	/* all else as it was */
+	free(a);
+	free(b);
+	model_free(doc);
+	free(t);
+
+	/* "Vraag 1" gone, right after the header. */
+	t = without_line(text, "Vraag 1");
+	doc = parse_auto(t);
+	check_offsets(doc);
+	assert_string_equal(only(doc, ROLE_VRAAG, 1), only(orig, ROLE_VRAAG, 1));
+	assert_int_equal(nth(doc, ROLE_VRAAG, 1, 0)->n_footnotes, 1);
+	assert_int_equal(count(doc, ROLE_OTHER, 0), 0);
+	assert_true(has_warning(doc, "vraag 1: no heading found"));
+	assert_false(has_warning(doc, "'other'"));
+	model_free(doc);
+	free(t);
+
+	/* "Antwoord 1" and "Vraag 2" both gone: nothing to go by, nothing made up. */
+	t = without_line(text, "Antwoord 1");
+	free(text);
+	text = without_line(t, "Vraag 2");
+	free(t);
+	doc = parse_auto(text);
+	assert_int_equal(count(doc, ROLE_VRAAG, 2), 0);
+	check_contains(only(doc, ROLE_VRAAG, 1), "Ja, daar ben ik mee bekend.");
+	assert_true(has_warning(doc, "antwoord 2 answers no vraag found"));
+	assert_false(has_warning(doc, "no heading found"));
+	model_free(doc);
+	model_free(orig);
+	free(text);
+}
+
+/* Aanhangsel 1893: "Vraag 3" stood first on page 2, after the footer. */
+static void
+test_lost_heading_page_break(void **state)
+{
+	char *text = pdf_text(PDF_1BD4), *t = without_line(text, "Vraag 3");
+	struct document *orig = parse_auto(text), *doc = parse_auto(t);
+	char *a, *b;
+
+	(void)state;
+	check_offsets(doc);
+	check_prefix(only(doc, ROLE_VRAAG, 3), "Bent u het eens dat het onwenselijk is");
+	assert_string_equal(only(doc, ROLE_VRAAG, 3), only(orig, ROLE_VRAAG, 3));
+	check_suffix(nth(doc, ROLE_ANTWOORD, 2, 1)->text, "humanitaire belangen.");
+	assert_int_equal(count(doc, ROLE_ANTWOORD, 2), count(orig, ROLE_ANTWOORD, 2));
+	assert_true(has_warning(doc, "vraag 3: no heading found (lost at a page break?)"));
+	a = structure_of(orig);
+	b = structure_of(doc);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	model_free(orig);
+	model_free(doc);
+	free(text);
+	free(t);
+}
+
+/* In questions alone, "Vraag 1" then "Vraag 3, 4 en 5": the second question of the block is vraag 2. */
+static void
+test_lost_heading_questions(void **state)
+{
+	char *text = pdf_text(PDF_00FE), *q = questions_alone(text);
+	char *t = without_line(q, "Vraag 2");
+	struct document *all = parse_auto(q), *doc = parse_auto(t);
+
+	(void)state;
+	check_offsets(doc);
+	assert_int_equal(doc->kind, DOC_QUESTIONS);
+	check_prefix(only(doc, ROLE_VRAAG, 1), "Heeft u kennisgenomen van het artikel");
+	assert_string_equal(only(doc, ROLE_VRAAG, 1), only(all, ROLE_VRAAG, 1));
+	assert_string_equal(only(doc, ROLE_VRAAG, 2), only(all, ROLE_VRAAG, 2));
+	check_prefix(only(doc, ROLE_VRAAG, 2), "Zijn de voorwaarden waaraan een provincie");
+	assert_true(has_warning(doc, "vraag 2: no heading found"));
+	assert_true(has_warning(doc, "before vraag 3"));
+	assert_false(has_warning(doc, "missing"));
+	model_free(all);
+	model_free(doc);
+	free(t);
+	free(q);
+	free(text);
+}
+
+/* ----------------------------------------------------------- mededeling */
+
+/*
+ * A mededeling instead of an answer, in the layout of the answers of
+ * Aanhangsel 2367 (cover, the same questions header; "Mededeling van"
+ * where "Antwoord van" stands): the answer is late.
+ */
+static const char mededeling_2367[] =
+    "Tweede Kamer der Staten-Generaal\n"
+    "                                                                                                                2\n"
+    "Vergaderjaar 2023\u20132024   Aanhangsel van de Handelingen\n"
+    "\n\n\n\n"
+    "                         Vragen gesteld door de leden der Kamer, met de daarop door de\n"
+    "                         regering gegeven antwoorden\n"
+    "\n\n\n\n"
+    "                         2211\n"
+    "\n"
+    "                         Vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister van\n"
+    "                         Financi\u00ebn over rekeninggluren (ingezonden 28 juni 2024).\n"
+    "                         Mededeling van Minister Heinen (Financi\u00ebn) (ontvangen 19 juli 2024)\n"
+    "\n"
+    "                         De vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister van\n"
+    "                         Financi\u00ebn over rekeninggluren (ingezonden 28 juni 2024) kunnen niet\n"
+    "                         binnen de gebruikelijke termijn van drie weken worden beantwoord. Voor de\n"
+    "                         beantwoording is afstemming met De Nederlandsche Bank nodig.\n"
+    "                         Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.\n"
+    "\n\n\n\n"
+    "ah-tk-20232024-2211\n"
+    "ISSN 0921 - 7398\n"
+    "\u2019s-Gravenhage 2024       Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel                                               1\n"
+    "\f";
+
+/* An answer given elsewhere, in the header layout of Aanhangsel 1984. */
+static const char mededeling_1984[] =
+    "                         Vragen van de leden Van Eijk en Aartsen (beiden VVD) aan de Staatssecre-\n"
+    "                         taris van Financi\u00ebn en de Minister van Sociale Zaken en Werkgelegenheid\n"
+    "                         over gezonde lunch op het werk (ingezonden 10 april 2024).\n"
+    "                         Mededeling van Staatssecretaris Van Rij (Financi\u00ebn \u2013 Fiscaliteit en\n"
+    "                         Belastingdienst), mede namens de Minister van Sociale Zaken en Werkgele-\n"
+    "                         genheid (ontvangen 2 mei 2024).\n"
+    "\n"
+    "                         De vragen van de leden Van Eijk en Aartsen (beiden VVD) zijn beantwoord\n"
+    "                         in de brief van 30 april 2024 over de werkkostenregeling (Kamerstuk\n"
+    "                         32 140, nr. 180).\n";
+
+static void
+test_mededeling(void **state)
+{
+	struct document *doc = parse_auto(mededeling_2367);
+
+	(void)state;
+	check_offsets(doc);
+	assert_string_equal(doc->format, "pdftext");
+	assert_int_equal(doc->kind, DOC_MEDEDELING);
+	assert_string_equal(doc->subject, "rekeninggluren");
+	assert_string_equal(doc->submitted, "2024-06-28");
+	assert_int_equal(doc->n_questioners, 1);
+	assert_string_equal(doc->questioners[0].name, "Van der Lee");
+	assert_int_equal(doc->n_addressed, 1);
+	assert_string_equal(doc->addressed[0], "FIN");
+	assert_string_equal(doc->ministry, "FIN");
+	assert_string_equal(doc->received, "2024-07-19");
+	assert_int_equal(doc->aanhangsel, 2211);
+	assert_int_equal(doc->n_signatories, 1);
+	assert_string_equal(doc->signatories[0].name, "Heinen");
+	assert_string_equal(doc->signatories[0].role, "Minister");
+	assert_int_equal(doc->n_vragen, 0);
+	assert_int_equal(doc->n_passages, 4);
+	assert_int_equal(doc->passages[0].role, ROLE_HEADER);
+	assert_string_equal(doc->passages[1].text,
+	    "Mededeling van Minister Heinen (Financi\u00ebn) (ontvangen 19 juli 2024)");
+	assert_int_equal(doc->passages[2].role, ROLE_BODY);
+	check_prefix(doc->passages[2].text, "De vragen van het lid Van der Lee");
+	check_suffix(doc->passages[2].text, "afstemming met De Nederlandsche Bank nodig.");
+	assert_string_equal(doc->passages[3].text,
+	    "Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.");
+	assert_int_equal(count(doc, ROLE_ANTWOORD, 0), 0);
+	if (doc->n_warnings)
+		fail_msg("warning: %s", doc->warnings[0]);
+	model_free(doc);
+
+	doc = parse_auto(mededeling_1984);
+	check_offsets(doc);
+	assert_int_equal(doc->kind, DOC_MEDEDELING);
+	assert_int_equal(doc->n_questioners, 2);
+	assert_string_equal(doc->questioners[1].party, "VVD");
+	assert_string_equal(doc->ministry, "FIN");
+	assert_string_equal(doc->received, "2024-05-02");
+	assert_string_equal(doc->signatories[0].role, "Staatssecretaris");
+	assert_string_equal(doc->signatories[0].portfolio, "Fiscaliteit en Belastingdienst");
+	assert_int_equal(doc->signatories[0].n_on_behalf_of, 1);
+	assert_string_equal(doc->signatories[0].on_behalf_of[0], "SZW");
+	assert_string_equal(only(doc, ROLE_BODY, 0),
+	    "De vragen van de leden Van Eijk en Aartsen (beiden VVD) zijn beantwoord in de brief van 30 april 2024 over de werkkostenregeling (Kamerstuk 32 140, nr. 180).");
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/* ------------------------------------------------------- questions alone */
+
+static void
+test_questions_alone_real(void **state)
+{
+	char *text = pdf_text(PDF_00FE), *q = questions_alone(text);
+	struct document *doc = parse_auto(q), *answer = parse_auto(text);
+
+	(void)state;
+	check_offsets(doc);
+	assert_int_equal(doc->kind, DOC_QUESTIONS);
+	assert_int_equal(doc->n_vragen, 6);
+	assert_int_equal(doc->n_signatories, 0);
+	assert_null(doc->ministry);
+	assert_string_equal(doc->submitted, answer->submitted);
+	assert_string_equal(doc->subject, answer->subject);
+	for (int v = 1; v <= 6; v++) {
+		char *a = texts(doc, ROLE_VRAAG, v), *b = texts(answer, ROLE_VRAAG, v);
+
+		assert_true(*a);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		assert_int_equal(count(doc, ROLE_ANTWOORD, v), 0);
+	}
+	/* Its footnotes are the questions', both found. */
+	assert_int_equal(nth(doc, ROLE_VRAAG, 1, 0)->n_footnotes, 1);
+	assert_int_equal(nth(doc, ROLE_VRAAG, 5, 0)->n_footnotes, 1);
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+	model_free(answer);
+	free(q);
+	free(text);
+}
+
+/* A fresh database in a temporary directory. */
+static struct store *
+temp_store(char dir[64], char path[96])
+{
+	struct store *st = NULL;
+	struct error err = { "" };
+
+	snprintf(dir, 64, "/tmp/naast-test-pdftext-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, 96, "%s/x.db", dir);
+	if (store_open(path, &st, &err) != STATUS_OK)
+		fail_msg("store_open: %s", err.msg);
+	return st;
+}
+
+static void
+drop_store(struct store *st, const char *dir, const char *path)
+{
+	char aux[128];
+
+	store_close(st);
+	unlink(path);
+	snprintf(aux, sizeof(aux), "%s-wal", path);
+	unlink(aux);
+	snprintf(aux, sizeof(aux), "%s-shm", path);
+	unlink(aux);
+	rmdir(dir);
+}
+
+static void
+import_text(struct store *st, const char *origin, const char *text,
+    struct import_result *res)
+{
+	struct document *doc = parse_auto(text);
+	struct error err = { "" };
+
+	if (store_import(st, origin, doc, res, &err) != STATUS_OK)
+		fail_msg("import %s: %s", origin, err.msg);
+	model_free(doc);
+}
+
+/*
+ * The questions come in first, the answer later: one set, which has no
+ * answer until the answer joins it; the questions keep their text.
+ */
+static void
+test_questions_then_answer(void **state)
+{
+	char dir[64], path[96], *text = pdf_text(PDF_00FE), *q = questions_alone(text);
+	struct store *st = temp_store(dir, path);
+	struct import_result res;
+	struct set_info set;
+	struct question_view *qs;
+	struct document *qdoc = parse_auto(q);
+	struct error err = { "" };
+	size_t n;
+
+	(void)state;
+	import_text(st, "vragen.txt", q, &res);
+	assert_int_equal(res.kind, DOC_QUESTIONS);
+	assert_int_equal(res.n_vragen, 6);
+	assert_int_equal(store_set_get(st, res.set, &set, &err), STATUS_OK);
+	assert_int_equal(set.n_answers, 0);
+	assert_int_equal(set.n_notices, 0);
+	assert_int_equal(set.n_questions, 6);
+	assert_int_equal(set.n_addressed, 1);
+	assert_string_equal(set.addressed[0], "OCW");
+	store_set_info_clear(&set);
+	assert_int_equal(store_questions(st, res.set, 0, NULL, 0, &qs, &n, &err), STATUS_OK);
+	assert_int_equal(n, 6);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(qs[i].n_answers, 0);
+	store_questions_free(qs, n);
+
+	import_text(st, "antwoord.txt", text, &res);
+	assert_int_equal(res.kind, DOC_ANSWER);
+	assert_int_equal(res.set, 1);
+	assert_int_equal(store_set_get(st, 1, &set, &err), STATUS_OK);
+	assert_int_equal(set.n_answers, 1);
+	assert_string_equal(set.answers[0].ministry, "OCW");
+	assert_int_equal(set.n_questions, 6);
+	store_set_info_clear(&set);
+	assert_int_equal(store_set_get(st, 2, &set, &err), STATUS_NOT_FOUND);
+	store_set_info_clear(&set);
+	assert_int_equal(store_questions(st, 1, 0, NULL, 0, &qs, &n, &err), STATUS_OK);
+	assert_int_equal(n, 6);
+	for (size_t i = 0; i < n; i++) {
+		char *want = texts(qdoc, ROLE_VRAAG, qs[i].number);
+
+		assert_int_equal(qs[i].number, (int)i + 1);
+		assert_string_equal(qs[i].text, want);	/* the questions' text, kept */
+		assert_int_equal(qs[i].n_answers, 1);
+		assert_string_equal(qs[i].answers[0].ministry, "OCW");
+		assert_true(qs[i].answers[0].n_paragraphs > 0);
+		free(want);
+	}
+	/* Antwoord 3, 4 en 5: one answer, read under each of the three. */
+	assert_int_equal(qs[3].answers[0].vraag_from, 3);
+	assert_int_equal(qs[3].answers[0].vraag_to, 5);
+	assert_int_equal(qs[2].answers[0].paragraphs[0].id,
+	    qs[4].answers[0].paragraphs[0].id);
+	store_questions_free(qs, n);
+	model_free(qdoc);
+	drop_store(st, dir, path);
+	free(q);
+	free(text);
+}
+
+/* A mededeling joins its set as a notice; the answer that follows joins it too. */
+static void
+test_mededeling_then_answer(void **state)
+{
+	char dir[64], path[96], *text = pdf_text(PDF_1B2D);
+	struct store *st = temp_store(dir, path);
+	struct import_result res;
+	struct set_info set;
+	struct question_view *qs;
+	struct error err = { "" };
+	size_t n;
+
+	(void)state;
+	import_text(st, "mededeling.txt", mededeling_2367, &res);
+	assert_int_equal(res.kind, DOC_MEDEDELING);
+	assert_string_equal(res.ministry, "FIN");
+	assert_int_equal(store_set_get(st, res.set, &set, &err), STATUS_OK);
+	assert_int_equal(set.n_answers, 0);
+	assert_int_equal(set.n_notices, 1);
+	assert_string_equal(set.notices[0].ministry, "FIN");
+	assert_string_equal(set.notices[0].received, "2024-07-19");
+	assert_int_equal(set.n_questions, 0);
+	store_set_info_clear(&set);
+
+	import_text(st, "antwoord.txt", text, &res);
+	assert_int_equal(res.kind, DOC_ANSWER);
+	assert_int_equal(res.set, 1);
+	assert_int_equal(store_set_get(st, 1, &set, &err), STATUS_OK);
+	assert_int_equal(set.n_answers, 1);
+	assert_int_equal(set.n_notices, 1);
+	assert_int_equal(set.n_questions, 12);
+	store_set_info_clear(&set);
+	/* The mededeling answers no vraag. */
+	assert_int_equal(store_questions(st, 1, 0, NULL, 0, &qs, &n, &err), STATUS_OK);
+	assert_int_equal(n, 12);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(qs[i].n_answers, 1);
+		assert_int_not_equal(qs[i].answers[0].doc, 1);
+	}
+	store_questions_free(qs, n);
+	drop_store(st, dir, path);
+	free(text);
+}
+
+/* ------------------------------------------------------ numbered layout */
+
+/*
+ * "1." instead of "Vraag 1" and no "Antwoord" heading: every published PDF
+ * without a combined heading reads as it does with its headings, with
+ * the blank lines of the layout and without them.
+ */
+static void
+test_numbered_real(void **state)
+{
+	size_t tried = 0;
+
+	(void)state;
+	for (size_t i = 0; i < N_PDFS; i++) {
+		char *text = pdf_text(all_pdfs[i]), *want;
+		struct document *orig = parse_auto(text);
+		bool combined = false;
+
+		for (size_t k = 0; k < orig->n_passages; k++)
+			combined |= orig->passages[k].vraag_to != orig->passages[k].vraag;
+		if (combined) {
+			model_free(orig);
+			free(text);
+			continue;
+		}
+		want = structure_of(orig);
+		for (int tight = 0; tight <= 1; tight++) {
+			char *t = numbered_layout(text, tight), *got;
+			struct document *doc = parse_auto(t);
+
+			check_offsets(doc);
+			assert_int_equal(doc->kind, DOC_ANSWER);
+			check_same_header(orig, doc);
+			assert_int_equal(doc->n_vragen, orig->n_vragen);
+			got = structure_of(doc);
+			if (strcmp(got, want) != 0)
+				fail_msg("%s, numbered%s: got\n%s\nwant\n%s", all_pdfs[i],
+				    tight ? " and tight" : "", got, want);
+			if (doc->n_warnings)
+				fail_msg("%s: warning: %s", all_pdfs[i], doc->warnings[0]);
+			free(got);
+			model_free(doc);
+			free(t);
+		}
+		tried++;
+		free(want);
+		model_free(orig);
+		free(text);
+	}
+	assert_int_equal(tried, 10);
+}
+
+/*
+ * Numbered lists inside answers are no vragen: "1." and "2." that ask
+ * nothing, after the questions' own numbers, stay the answer's.
+ */
+static void
+test_numbered_lists_in_answers(void **state)
+{
+	static const char text[] = HEAD
+	    "\n"
+	    "1.\n"
+	    "Bent u bekend met het bericht?\n"
+	    "\n"
+	    "Ja. Er zijn twee redenen:\n"
+	    "1. de kosten zijn gestegen;\n"
+	    "2. de vraag is gedaald.\n"
+	    "\n"
+	    "2.\n"
+	    "Wat gaat u doen?\n"
+	    "\n"
+	    "Niets.\n";
+	struct document *doc = parse_text(text);
+
+	(void)state;
+	check_offsets(doc);
+	assert_int_equal(doc->n_vragen, 2);
+	assert_string_equal(only(doc, ROLE_VRAAG, 1), "Bent u bekend met het bericht?");
+	assert_string_equal(nth(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    "Ja. Er zijn twee redenen:");
+	assert_int_equal(count(doc, ROLE_ANTWOORD, 1), 3);
+	assert_string_equal(nth(doc, ROLE_ANTWOORD, 1, 2)->text, "2. de vraag is gedaald.");
+	assert_string_equal(only(doc, ROLE_VRAAG, 2), "Wat gaat u doen?");
+	assert_string_equal(only(doc, ROLE_ANTWOORD, 2), "Niets.");
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/* ------------------------------------------------------------ one line */
+
+/* Words of page furniture and headings, which may leave the text. */
+static bool
+furniture_word(const char *w)
+{
+	static const char *const words[] = {
+		"Tweede", "Kamer", "Kamer,", "der", "Staten-Generaal",
+		"Vergaderjaar", "vergaderjaar", "2023\u20132024", "2023\u20132024,",
+		"Aanhangsel", "van", "de", "Handelingen", "Vragen", "gesteld",
+		"door", "leden", "met", "daarop", "regering", "gegeven",
+		"antwoorden", "ISSN", "0921", "-", "7398", "\u2019s-Gravenhage",
+		"Vraag", "Antwoord", "en",
+	};
+	size_t digits = strspn(w, "0123456789");
+
+	if (digits > 0 && (w[digits] == '\0' || strcmp(w + digits, ",") == 0))
+		return true;	/* page, vraag and Aanhangsel numbers */
+	if (strncmp(w, "ah-tk-", 6) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
+static int
+cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the words of s to *v. */
+static void
+add_words(char ***v, size_t *n, size_t *cap, const char *s)
+{
+	char *copy = xstrdup(s), *save = NULL;
+
+	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		xgrow(v, cap, *n + 1, sizeof(**v));
+		(*v)[(*n)++] = xstrdup(w);
+	}
+	free(copy);
+}
+
+/*
+ * Never drop text: every word of the input (NFC) is in some passage or
+ * footnote, but for the words of page furniture and headings.
+ */
+static void
+check_every_word(const struct document *doc, const char *input, const char *name)
+{
+	char **have = NULL, *nfc = text_nfc(input);
+	char *copy, *save = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		add_words(&have, &n, &cap, doc->passages[i].text);
+		for (size_t f = 0; f < doc->passages[i].n_footnotes; f++)
+			add_words(&have, &n, &cap, doc->passages[i].footnotes[f].text);
+	}
+	qsort(have, n, sizeof(*have), cmp_word);
+	copy = xstrdup(nfc);
+	for (char *w = strtok_r(copy, " \f\n", &save); w;
+	    w = strtok_r(NULL, " \f\n", &save))
+		if (!bsearch(&w, have, n, sizeof(*have), cmp_word) &&
+		    !furniture_word(w))
+			fail_msg("%s: the word '%s' is in no passage", name, w);
+	free(copy);
+	free(nfc);
+	model_strv_free(have, n);
+}
+
+/*
+ * Each published PDF joined onto one line: found by probing, its headers
+ * read as from the PDF, its vragen and antwoorden found at their inline
+ * headings, and no word lost.
+ */
+static void
+test_one_line_real(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_PDFS; i++) {
+		char *text = pdf_text(all_pdfs[i]), *flat = one_line(text);
+		struct document *orig = parse_auto(text), *doc = parse_auto(flat);
+		unsigned char seen[64] = { 0 };
+
+		assert_null(strchr(flat, '\n'));
+		check_offsets(doc);
+		assert_string_equal(doc->format, "pdftext");
+		assert_int_equal(doc->kind, DOC_ANSWER);
+		check_same_header(orig, doc);
+		assert_int_equal(doc->n_vragen, orig->n_vragen);
+		assert_true(has_warning(doc, "no line breaks"));
+		assert_int_equal(count(doc, ROLE_OTHER, 0), 0);
+		for (size_t k = 0; k < doc->n_passages; k++) {
+			const struct passage *p = &doc->passages[k];
+
+			if (p->role != ROLE_VRAAG && p->role != ROLE_ANTWOORD)
+				continue;
+			assert_true(p->vraag >= 1 && p->vraag_to < 64);
+			for (int v = p->vraag; v <= p->vraag_to; v++)
+				seen[v] |= p->role == ROLE_VRAAG ? 1 : 2;
+		}
+		for (int v = 1; v <= orig->n_vragen; v++)
+			if (seen[v] != 3)
+				fail_msg("%s on one line: vraag %d %s", all_pdfs[i], v,
+				    seen[v] & 1 ? "has no answer" : "is missing");
+		if (doc->n_warnings != 1)
+			fail_msg("%s on one line: warning: %s", all_pdfs[i],
+			    doc->warnings[doc->n_warnings - 1]);
+		check_every_word(doc, flat, all_pdfs[i]);
+		model_free(orig);
+		model_free(doc);
+		free(flat);
+		free(text);
+	}
+}
+
+/* One line without any heading to go by: all of it kept, and said so. */
+static void
+test_one_line_unreadable(void **state)
+{
+	char *text = pdf_text(PDF_1BD4), *flat = one_line(text);
+	char *a = replace_all(flat, "Vraag ", "vraag "), *b = replace_all(a, "Antwoord", "antwoord");
+	struct document *doc;
+
+	(void)state;
+	doc = parse_auto(b);
+	check_offsets(doc);
+	assert_true(has_warning(doc, "no line breaks"));
+	assert_true(has_warning(doc, "no \"Vraag N\" headings"));
+	assert_int_equal(count(doc, ROLE_VRAAG, 1), 0);
+	check_every_word(doc, b, "1893 without headings");
+	model_free(doc);
+	free(a);
+	free(b);
+	free(flat);
+	free(text);
+}
+
 /* ------------------------------------------------------------- robustness */
 
 static void
@@ -1031,6 +2111,19 @@ main(void)
 		cmocka_unit_test(test_heading_glued_to_footer),
 		cmocka_unit_test(test_footnote_markers),
 		cmocka_unit_test(test_footnote_without_marker),
+		cmocka_unit_test(test_combined_real),
+		cmocka_unit_test(test_combined_kept_whole),
+		cmocka_unit_test(test_lost_heading),
+		cmocka_unit_test(test_lost_heading_page_break),
+		cmocka_unit_test(test_lost_heading_questions),
+		cmocka_unit_test(test_mededeling),
+		cmocka_unit_test(test_questions_alone_real),
+		cmocka_unit_test(test_questions_then_answer),
+		cmocka_unit_test(test_mededeling_then_answer),
+		cmocka_unit_test(test_numbered_real),
+		cmocka_unit_test(test_numbered_lists_in_answers),
+		cmocka_unit_test(test_one_line_real),
+		cmocka_unit_test(test_one_line_unreadable),
 		cmocka_unit_test(test_odd_input),
 	};
 

@@ -412,6 +412,38 @@ say_question(const struct question_view *q, const struct set_info *set,
 	}
 }
 
+/*
+ * A mededeling of the set (a delay, or an answer given elsewhere): who
+ * sent it, when, and its words.  It answers no vraag.
+ */
+static void
+say_notice(struct store *st, const struct set_answer *n, int width)
+{
+	struct error err = { "" };
+	struct doc_view d;
+	char date[32];
+	bool first = true;
+
+	if (store_document(st, n->doc, &d, &err) != STATUS_OK) {
+		cli_complain("show: %s", err.msg);
+		return;
+	}
+	cli_say("\nMededeling · %s", n->ministry);
+	for (size_t i = 0; i < d.n_signatories; i++)
+		cli_say("%s%s %s", i == 0 ? " · " : ", ",
+		    d.signatories[i].role ? d.signatories[i].role : "",
+		    d.signatories[i].name);
+	cli_say(" · ontvangen %s\n", cli_date_nl(n->received, date, sizeof(date)));
+	for (size_t i = 0; i < d.n_passages; i++) {
+		if (d.passages[i].role != ROLE_BODY && d.passages[i].role != ROLE_OTHER)
+			continue;
+		cli_say("%s", first ? "" : "\n");
+		cli_say_paragraph(d.passages[i].text, 2, width);
+		first = false;
+	}
+	store_document_clear(&d);
+}
+
 int
 cli_show(struct store *st, int argc, char **argv)
 {
@@ -508,6 +540,14 @@ cli_show(struct store *st, int argc, char **argv)
 		cli_say_questioners(&set);
 		cli_say(": %s (ingezonden %s)\n", set.subject ? set.subject : "",
 		    cli_date_nl(set.submitted, date, sizeof(date)));
+		for (size_t i = 0; i < set.n_notices && vraag == 0; i++) {
+			bool asked = n_ministries == 0;
+
+			for (size_t m = 0; m < n_ministries && !asked; m++)
+				asked = strcmp(ministries[m], set.notices[i].ministry) == 0;
+			if (asked)
+				say_notice(st, &set.notices[i], width);
+		}
 		for (size_t i = 0; i < nq; i++)
 			say_question(&qs[i], &set, ministries, n_ministries, width);
 	}
