@@ -407,6 +407,19 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	"SELECT snippet(" T ", 0, '[', ']', '\u2026', 32) FROM " T \
 	" WHERE " T " MATCH ?1 AND rowid = ?2"
 
+/*
+ * The ministries that have answered set SET: those of its answers, and
+ * those an answer was given "mede namens"; an answer of an unknown
+ * ministry counts once as itself.
+ */
+#define SET_ANSWERING(SET) \
+	"SELECT coalesce(ministry, '#' || id) FROM document" \
+	" WHERE set_id = " SET " AND kind = 'answer'" \
+	" UNION SELECT o.ministry FROM signatory_on_behalf_of o" \
+	" JOIN signatory g ON g.id = o.signatory" \
+	" JOIN document d ON d.id = g.document" \
+	" WHERE d.set_id = " SET " AND d.kind = 'answer'"
+
 const char *const store_sql_text[N_SQL] = {
 	[SQL_BEGIN] = "BEGIN",
 	[SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
@@ -546,8 +559,7 @@ const char *const store_sql_text[N_SQL] = {
 	/* ?1 set, ?2 the answering ministry folded, or NULL. */
 	[SQL_LIBRARY_SET_UPDATE] =
 	    "UPDATE library SET"
-	    " answered = (SELECT count(DISTINCT coalesce(ministry, '#' || id))"
-	    "  FROM document WHERE set_id = ?1 AND kind = 'answer'),"
+	    " answered = (SELECT count(*) FROM (" SET_ANSWERING("?1") ")),"
 	    " addressed = (SELECT count(*) FROM set_addressed WHERE set_id = ?1),"
 	    " n_questions = (SELECT n_questions FROM question_set WHERE id = ?1),"
 	    " received = " SET_RECEIVED ","
@@ -623,6 +635,11 @@ const char *const store_sql_text[N_SQL] = {
 	    " SELECT " HIT_COLUMNS HIT_JOIN " WHERE p.document <> ?2"
 	    " ORDER BY hit.r, p.id LIMIT ?3",
 
+	/* ?1 set: its addressed ministries that no answer covers, in order. */
+	[SQL_SET_UNANSWERED] =
+	    "SELECT ministry FROM set_addressed WHERE set_id = ?1"
+	    " AND ministry NOT IN (" SET_ANSWERING("?1") ") ORDER BY ord",
+	[SQL_SET_ANSWERED] = "SELECT count(*) FROM (" SET_ANSWERING("?1") ")",
 	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
 	[SQL_SELECT_ADD] =
 	    "INSERT OR IGNORE INTO selection (passage, ord)"

@@ -77,6 +77,14 @@ struct set_info {
 	 */
 	struct set_answer *notices;
 	size_t n_notices;
+	/*
+	 * The addressed ministries that have not answered: no answer of
+	 * theirs, and no answer given "mede namens" them, is imported.
+	 */
+	char **unanswered;
+	size_t n_unanswered;
+	/* How many ministries have answered: with answers of their own or mede namens. */
+	int answered;
 };
 
 /* Where a page of sets starts: after this row.  Zeroed: from the top. */

@@ -100,6 +100,8 @@ enum sql_id {
 	SQL_STEM_DOCS,
 	SQL_RELATED,
 	/* The basket and exports (store_export.c). */
+	SQL_SET_UNANSWERED,
+	SQL_SET_ANSWERED,
 	SQL_PASSAGE_EXISTS,
 	SQL_SELECT_ADD,
 	SQL_SELECT_REMOVE,

@@ -79,8 +79,28 @@ set_details(struct store *st, struct set_info *set, struct error *err)
 	if ((status = set_documents(st, SQL_SET_ANSWERS, set->id, &set->answers,
 	    &set->n_answers, err)))
 		return status;
-	return set_documents(st, SQL_SET_NOTICES, set->id, &set->notices,
-	    &set->n_notices, err);
+	if ((status = set_documents(st, SQL_SET_NOTICES, set->id, &set->notices,
+	    &set->n_notices, err)))
+		return status;
+
+	if (!(s = sql(st, SQL_SET_UNANSWERED, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, set->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		model_strv_add(&set->unanswered, &set->n_unanswered, col_strdup(s, 0));
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading who has not answered", err);
+
+	if (!(s = sql(st, SQL_SET_ANSWERED, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, set->id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		set->answered = sqlite3_column_int(s, 0);
+	done(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(st, rc, "counting who has answered", err);
+	return STATUS_OK;
 }
 
 /* The SET_COLUMNS of the current row of s. */
@@ -155,6 +175,7 @@ store_set_info_clear(struct set_info *set)
 	model_strv_free(set->addressed, set->n_addressed);
 	free(set->answers);
 	free(set->notices);
+	model_strv_free(set->unanswered, set->n_unanswered);
 	memset(set, 0, sizeof(*set));
 }
 

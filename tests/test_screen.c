@@ -661,6 +661,81 @@ test_published_pdf(void **state)
 	screen_is(f, "pdf-reader");
 }
 
+static bool on_screen(struct fixture *f, const char *text);
+
+static void
+parse_ok_import(struct fixture *f, const char *text)
+{
+	struct document *doc = NULL;
+	struct import_result res;
+	struct error err = { "" };
+
+	if (parse_document(text, strlen(text), NULL, &doc, &err) != STATUS_OK ||
+	    store_import(f->st, "mededeling.txt", doc, &res, &err) != STATUS_OK)
+		fail_msg("mededeling: %s", err.msg);
+	model_free(doc);
+}
+
+/* DEF's notice of delay on the seeds' set, in the layout of the answers. */
+static const char mededeling_of_def[] =
+    "Tweede Kamer der Staten-Generaal\n"
+    "Vergaderjaar 2023–2024   Aanhangsel van de Handelingen\n\n"
+    "                         Vragen gesteld door de leden der Kamer, met de daarop door de\n"
+    "                         regering gegeven antwoorden\n\n"
+    "                         1041\n\n"
+    "                         Vragen van het lid Eerdmans (JA21) aan de Minister-President en de\n"
+    "                         Ministers van Binnenlandse Zaken en Koninkrijksrelaties, van\n"
+    "                         Buitenlandse Zaken, van Defensie, van Economische Zaken en Klimaat, van\n"
+    "                         Financiën, van Infrastructuur en Waterstaat, van Justitie en Veiligheid,\n"
+    "                         van Landbouw, Natuur en Voedselkwaliteit, van Onderwijs, Cultuur en\n"
+    "                         Wetenschap, van Sociale Zaken en Werkgelegenheid en van Volksgezondheid,\n"
+    "                         Welzijn en Sport over bijeenkomsten met ambtenaren naar aanleiding van\n"
+    "                         de verkiezingsuitslag van 22 november 2023 (ingezonden 29 januari 2024).\n"
+    "                         Mededeling van Minister Ollongren (Defensie) (ontvangen 14 februari 2024)\n\n"
+    "                         De vragen kunnen niet binnen de gebruikelijke termijn van drie weken\n"
+    "                         worden beantwoord.\n";
+
+/* A mededeling instead of an answer: the set lists it, its pane says so, r reads it. */
+static void
+test_mededeling(void **state)
+{
+	static const char text[] =
+	    "Tweede Kamer der Staten-Generaal\n"
+	    "Vergaderjaar 2023–2024   Aanhangsel van de Handelingen\n\n"
+	    "                         Vragen gesteld door de leden der Kamer, met de daarop door de\n"
+	    "                         regering gegeven antwoorden\n\n"
+	    "                         2211\n\n"
+	    "                         Vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister van\n"
+	    "                         Financiën over rekeninggluren (ingezonden 28 juni 2024).\n"
+	    "                         Mededeling van Minister Heinen (Financiën) (ontvangen 19 juli 2024)\n\n"
+	    "                         De vragen van het lid Van der Lee (GroenLinks-PvdA) aan de Minister van\n"
+	    "                         Financiën over rekeninggluren (ingezonden 28 juni 2024) kunnen niet\n"
+	    "                         binnen de gebruikelijke termijn van drie weken worden beantwoord.\n"
+	    "                         Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.\n";
+	struct fixture *f = *state;
+	struct document *doc = NULL;
+	struct import_result res;
+	struct error err = { "" };
+
+	if (parse_document(text, sizeof(text) - 1, NULL, &doc, &err) != STATUS_OK ||
+	    store_import(f->st, "mededeling.txt", doc, &res, &err) != STATUS_OK)
+		fail_msg("mededeling: %s", err.msg);
+	model_free(doc);
+	resize(30, 100);
+	keys(f, "<Home>");
+	screen_is(f, "mededeling-library");
+	/* a set with no vragen yet opens its mededeling in the reader */
+	keys(f, "<Enter>");
+	screen_is(f, "mededeling-reader");
+
+	/* a mededeling of DEF on the seeds' set: DEF's pane says so, r reads it */
+	parse_ok_import(f, mededeling_of_def);
+	keys(f, "qj<Enter>");
+	screen_is(f, "mededeling-pane");
+	keys(f, "llr");
+	assert_true(on_screen(f, "mededeling by DEF, ontvangen 14 februari 2024"));
+}
+
 /* The screen shows text somewhere (after a draw). */
 static bool
 on_screen(struct fixture *f, const char *text)
@@ -801,6 +876,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket_and_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_published_pdf, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mededeling, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mouse_resize_and_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_pages, setup, teardown),

@@ -17,16 +17,6 @@
 
 /* ------------------------------------------------------------------- json */
 
-/* Whether ministry has an answer among the set's documents. */
-static bool
-answered(const struct set_info *set, const char *ministry)
-{
-	for (size_t i = 0; i < set->n_answers; i++)
-		if (strcmp(set->answers[i].ministry, ministry) == 0)
-			return true;
-	return false;
-}
-
 static void
 json_set_documents(struct json *j, const char *key, const struct set_answer *docs,
     size_t n)
@@ -82,9 +72,8 @@ json_set(struct json *j, const struct set_info *set)
 	json_set_documents(j, "notices", set->notices, set->n_notices);
 	json_key(j, "unanswered");
 	json_array_begin(j);
-	for (size_t i = 0; i < set->n_addressed; i++)
-		if (!answered(set, set->addressed[i]))
-			json_string(j, set->addressed[i]);
+	for (size_t i = 0; i < set->n_unanswered; i++)
+		json_string(j, set->unanswered[i]);
 	json_array_end(j);
 	json_object_end(j);
 }
@@ -206,9 +195,9 @@ say_set(const struct set_info *set)
 
 	cli_say("set %lld  ", set->id);
 	cli_say_questioners(set);
-	cli_say(" · ingezonden %s · %d vragen · %zu/%zu beantwoord\n",
+	cli_say(" · ingezonden %s · %d vragen · %d/%zu beantwoord\n",
 	    cli_date_nl(set->submitted, date, sizeof(date)), set->n_questions,
-	    set->n_answers, set->n_addressed);
+	    set->answered, set->n_addressed);
 	cli_say("    %s\n", set->subject ? set->subject : "(subject unknown)");
 	cli_say("    addressed to %zu %s:", set->n_addressed,
 	    set->n_addressed == 1 ? "ministry" : "ministries");
@@ -230,18 +219,9 @@ say_set(const struct set_info *set)
 		cli_say("    mededeling by %-5s ontvangen %s\n", a->ministry,
 		    cli_date_nl(a->received, date, sizeof(date)));
 	}
-	if (set->n_answers < set->n_addressed) {
-		bool any = false;
-
-		for (size_t i = 0; i < set->n_addressed; i++) {
-			if (answered(set, set->addressed[i]))
-				continue;
-			cli_say("%s %s", any ? "" : "    not answered:", set->addressed[i]);
-			any = true;
-		}
-		if (any)
-			cli_say("\n");
-	}
+	for (size_t i = 0; i < set->n_unanswered; i++)
+		cli_say("%s %s%s", i ? "" : "    not answered:", set->unanswered[i],
+		    i + 1 == set->n_unanswered ? "\n" : "");
 }
 
 static void

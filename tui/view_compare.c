@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "date.h"
 #include "compare.h"
 #include "draw.h"
 #include "model.h"
@@ -109,6 +110,16 @@ imported(const struct compare *c, const char *ministry)
 		if (strcmp(c->set.answers[i].ministry, ministry) == 0)
 			return true;
 	return false;
+}
+
+/* The mededeling a ministry sent instead of an answer, or NULL. */
+static const struct set_answer *
+notice_of(const struct compare *c, const char *ministry)
+{
+	for (size_t i = 0; i < c->set.n_notices; i++)
+		if (strcmp(c->set.notices[i].ministry, ministry) == 0)
+			return &c->set.notices[i];
+	return NULL;
 }
 
 static long long
@@ -338,6 +349,17 @@ lay_out_pane(const struct compare *c, struct pane *p, int width)
 	char msg[160];
 
 	clear_lines(p);
+	if (!imported(c, p->ministry) && notice_of(c, p->ministry)) {
+		char date[32] = "";
+
+		date_format_nl(notice_of(c, p->ministry)->received, date, sizeof(date));
+		snprintf(msg, sizeof(msg), "%s sent a mededeling instead of an answer%s%s%s.",
+		    p->ministry, date[0] ? " (ontvangen " : "", date, date[0] ? ")" : "");
+		own_lines(p, msg, width, false, 0);
+		own_lines(p, "", width, false, 0);
+		own_lines(p, "r reads it.", width, false, 0);
+		return;
+	}
 	if (!imported(c, p->ministry)) {
 		snprintf(msg, sizeof(msg), "No answer from %s is imported.", p->ministry);
 		own_lines(p, msg, width, false, 0);
@@ -617,6 +639,15 @@ compare_open(struct view *v, const void *arg)
 	}
 	for (size_t i = 0; i < c->set.n_answers; i++)
 		add_pane(c, c->set.answers[i].ministry);
+	/* A ministry that sent a mededeling instead has a pane that says so. */
+	for (size_t i = 0; i < c->set.n_notices; i++) {
+		bool shown = false;
+
+		for (size_t k = 0; k < c->n_panes && !shown; k++)
+			shown = strcmp(c->panes[k].ministry, c->set.notices[i].ministry) == 0;
+		if (!shown)
+			add_pane(c, c->set.notices[i].ministry);
+	}
 	if (c->n_panes == 0)
 		add_pane(c, c->set.n_addressed ? c->set.addressed[0] : "?");
 	go_to(c, req->vraag, req->ministry);
@@ -739,7 +770,7 @@ compare_draw(struct view *v, int rows, int cols)
 	}
 	snprintf(left + strlen(left), sizeof(left) - strlen(left), " · %s",
 	    c->set.subject ? c->set.subject : "");
-	snprintf(right, sizeof(right), "%zu/%zu beantwoord ", c->set.n_answers, c->set.n_addressed);
+	snprintf(right, sizeof(right), "%d/%zu beantwoord ", c->set.answered, c->set.n_addressed);
 	draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_text(stdscr, 0, 0, left, cols - text_width(right) - 2, draw_attr(UI_TITLE),
 	    DRAW_CUT);
@@ -1032,6 +1063,8 @@ compare_handle(struct view *v, enum action action)
 		/* FALLTHROUGH */
 	case ACTION_READER:
 		doc = doc_of(c, f->ministry);
+		if (!doc && notice_of(c, f->ministry))
+			doc = notice_of(c, f->ministry)->doc;
 		if (doc) {
 			struct reader_request req = { doc, passage_at_cursor(c) };
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "date.h"
 #include "draw.h"
 #include "store.h"
 #include "view.h"
@@ -34,7 +35,14 @@ struct library {
 	size_t top;		/* the first row on screen */
 	bool at_start, at_end;	/* rows[0] is the very first row; rows[n-1] the last */
 	int height;		/* rows of the list at the last draw */
+	/* What the lines under the list say of the selected row, read once per row. */
+	enum library_kind detail_kind;
+	long long detail_id;	/* 0: not read yet */
+	char *detail;
 };
+
+/* Lines under the list that tell more of the selected row. */
+#define DETAIL_LINES 2
 
 static const char *const sort_names[] = {
 	[LIBRARY_BY_SUBMITTED] = "by submitted date",
@@ -183,6 +191,7 @@ library_close(struct view *v)
 	struct library *lib = v->data;
 
 	drop_rows(lib);
+	free(lib->detail);
 	free(lib);
 }
 
@@ -193,6 +202,7 @@ library_reload(struct view *v)
 	long keep = (long)lib->sel;
 
 	/* The data may have changed under us: read again, keep the place. */
+	lib->detail_id = 0;
 	load(v, false);
 	move_sel(v, keep);
 }
@@ -205,6 +215,96 @@ date_dmy(const char *iso, char out[11])
 		snprintf(out, 11, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
 	else
 		out[0] = '\0';
+}
+
+/* ", " between codes: "BZ, DEF, EZK". */
+static void
+add_codes(struct xbuf *b, char *const *codes, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			xbuf_add(b, ", ", 2);
+		xbuf_add(b, codes[i], strlen(codes[i]));
+	}
+}
+
+/* "AZ (15 februari 2024), BZK (16 februari 2024, nr. 1059)" */
+static void
+add_documents(struct xbuf *b, const struct set_answer *docs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char date[32] = "", *one;
+
+		date_format_nl(docs[i].received, date, sizeof(date));
+		one = docs[i].aanhangsel
+		    ? xasprintf("%s%s (%s, nr. %d)", i ? ", " : "", docs[i].ministry, date,
+			docs[i].aanhangsel)
+		    : xasprintf("%s%s%s%s%s", i ? ", " : "", docs[i].ministry,
+			date[0] ? " (" : "", date, date[0] ? ")" : "");
+		xbuf_add(b, one, strlen(one));
+		free(one);
+	}
+}
+
+/*
+ * The selected set in full: its subject, to whom it was sent, who
+ * answered and who has not, and any mededeling; a document: what it is.
+ */
+static char *
+describe(struct view *v, const struct library_row *r)
+{
+	struct set_info set;
+	struct error err = { "" };
+	struct xbuf b = { NULL, 0, 0 };
+
+	if (r->kind == LIBRARY_DOCUMENT)
+		return xasprintf("%s to %s", r->doc_kind == DOC_LETTER ? "Letter" : "Document",
+		    r->title ? r->title : "");
+	if (store_set_get(app_store(v->app), r->id, &set, &err) != STATUS_OK)
+		return xstrdup(err.msg);
+	xbuf_add(&b, set.subject ? set.subject : "", set.subject ? strlen(set.subject) : 0);
+	xbuf_add(&b, " · sent to ", strlen(" · sent to "));
+	add_codes(&b, set.addressed, set.n_addressed);
+	if (set.n_answers) {
+		xbuf_add(&b, " · answered by ", strlen(" · answered by "));
+		add_documents(&b, set.answers, set.n_answers);
+	}
+	if (set.n_notices) {
+		xbuf_add(&b, " · mededeling by ", strlen(" · mededeling by "));
+		add_documents(&b, set.notices, set.n_notices);
+	}
+	if (set.n_unanswered) {
+		xbuf_add(&b, " · not answered: ", strlen(" · not answered: "));
+		add_codes(&b, set.unanswered, set.n_unanswered);
+	}
+	store_set_info_clear(&set);
+	return xbuf_finish(&b);
+}
+
+/* Under the list: more of the selected row, wrapped into DETAIL_LINES. */
+static void
+draw_detail(struct view *v, int y, int cols)
+{
+	struct library *lib = v->data;
+	const struct library_row *r = &lib->rows[lib->sel];
+	struct wrapped w = { 0 };
+
+	if (!lib->detail || r->kind != lib->detail_kind || r->id != lib->detail_id) {
+		free(lib->detail);
+		lib->detail = describe(v, r);
+		lib->detail_kind = r->kind;
+		lib->detail_id = r->id;
+	}
+	draw_hline(stdscr, y, 0, cols, draw_attr(UI_BORDER));
+	draw_wrap(&w, lib->detail, cols - 2);
+	for (size_t i = 0; i < w.n && i < DETAIL_LINES; i++) {
+		int at = draw_text(stdscr, y + 1 + (int)i, 1, w.lines[i], cols - 2,
+		    draw_attr(UI_DIM), 0);
+
+		if (i + 1 == DETAIL_LINES && w.n > DETAIL_LINES)
+			draw_text(stdscr, y + 1 + (int)i, 1 + at, " …", 2, draw_attr(UI_DIM), 0);
+	}
+	draw_wrap_free(&w);
 }
 
 static void
@@ -237,7 +337,8 @@ library_draw(struct view *v, int rows, int cols)
 	struct library *lib = v->data;
 	char title[128];
 
-	lib->height = rows - 2;
+	/* The list, then a line and the detail of the selected row when there is room. */
+	lib->height = rows - 2 - (rows >= 12 ? DETAIL_LINES + 1 : 0);
 	snprintf(title, sizeof(title), " naast · %zu %s", lib->count,
 	    lib->count == 1 ? "set or document" : "sets and documents");
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_PAD);
@@ -268,6 +369,34 @@ library_draw(struct view *v, int rows, int cols)
 		size_t i = lib->top + (size_t)y;
 
 		draw_row(&lib->rows[i], 2 + y, cols, i == lib->sel);
+	}
+	if (rows >= 12)
+		draw_detail(v, 2 + lib->height, cols);
+}
+
+/*
+ * A set with no vragen yet (only a mededeling came in) opens in the
+ * reader: its first mededeling, or else its first answer.
+ */
+static void
+open_first_document(struct view *v, long long set_id)
+{
+	struct set_info set;
+	struct error err = { "" };
+	long long doc = 0;
+
+	if (store_set_get(app_store(v->app), set_id, &set, &err) != STATUS_OK) {
+		app_message(v->app, "%s", err.msg);
+		return;
+	}
+	doc = set.n_notices ? set.notices[0].doc : set.n_answers ? set.answers[0].doc : 0;
+	store_set_info_clear(&set);
+	if (doc) {
+		struct reader_request req = { doc, 0 };
+
+		app_push(v->app, &view_reader_ops, &req);
+	} else {
+		app_message(v->app, "Set %lld has no vragen and no documents to show", set_id);
 	}
 }
 
@@ -308,7 +437,9 @@ library_handle(struct view *v, enum action action)
 	case ACTION_OPEN:
 		if (lib->n == 0)
 			break;
-		if (lib->rows[lib->sel].kind == LIBRARY_SET) {
+		if (lib->rows[lib->sel].kind == LIBRARY_SET && lib->rows[lib->sel].n_questions == 0) {
+			open_first_document(v, lib->rows[lib->sel].id);
+		} else if (lib->rows[lib->sel].kind == LIBRARY_SET) {
 			struct compare_request req = { lib->rows[lib->sel].id, 0, NULL, 0 };
 
 			app_push(v->app, &view_compare_ops, &req);

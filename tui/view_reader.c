@@ -267,8 +267,9 @@ reader_draw(struct view *v, int rows, int cols)
 	}
 	if (r->doc.received[0])
 		date_format_nl(r->doc.received, date, sizeof(date));
-	if (r->doc.kind == DOC_ANSWER)
-		snprintf(title, sizeof(title), " %s · answer by %s%s%s", r->doc.origin,
+	if (r->doc.kind == DOC_ANSWER || r->doc.kind == DOC_MEDEDELING)
+		snprintf(title, sizeof(title), " %s · %s by %s%s%s", r->doc.origin,
+		    r->doc.kind == DOC_ANSWER ? "answer" : "mededeling",
 		    r->doc.ministry[0] ? r->doc.ministry : "an unknown ministry",
 		    date[0] ? ", ontvangen " : "", date);
 	else
