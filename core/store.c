@@ -8,11 +8,14 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store.h"
 #include "store_db.h"
@@ -724,18 +727,157 @@ migrate(struct store *st, struct error *err)
 	return status;
 }
 
+/*
+ * How long a statement waits for another connection's lock.  Imports
+ * hold the write lock for one document at a time; the CLI import waits
+ * longer by trying again (cli_import.c).
+ */
+#define BUSY_TIMEOUT_MS 5000
+
+/* The directory that holds path ("." for a bare name); the caller frees it. */
+static char *
+directory_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * Why naast may not write the existing database file at path, or NULL when
+ * it may.  The write permission off for everyone (chmod a-w) counts even
+ * for root, who could write anyway: it is how a user keeps a database as
+ * it is.  SQLite also needs the directory, for its WAL and shared-memory
+ * files next to the database.
+ */
+static const char *
+readonly_reason(const char *path)
+{
+	struct stat sb;
+	char *dir;
+	bool dir_ok;
+
+	if (stat(path, &sb) != 0)
+		return NULL;
+	if (!(sb.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)))
+		return "its permissions let nobody write it";
+	if (access(path, W_OK) != 0)
+		return errno == EROFS ? "it is on a read-only file system" :
+		    "you may not write it";
+	dir = directory_of(path);
+	dir_ok = access(dir, W_OK) == 0;
+	free(dir);
+	return dir_ok ? NULL : "you may not write in its directory";
+}
+
+/* "file:" URI of path that SQLite opens without locking or writing. */
+static char *
+immutable_uri(const char *path)
+{
+	struct xbuf b = { 0 };
+
+	xbuf_add(&b, "file:", 5);
+	if (path[0] == '/')
+		xbuf_add(&b, "//", 2);	/* an empty authority: "file:///abs" */
+	for (const char *p = path; *p; p++) {
+		char esc[4];
+
+		if (*p == '%' || *p == '?' || *p == '#') {
+			snprintf(esc, sizeof(esc), "%%%02X", (unsigned char)*p);
+			xbuf_add(&b, esc, 3);
+		} else {
+			xbuf_add(&b, p, 1);
+		}
+	}
+	xbuf_add(&b, "?immutable=1", 12);
+	return xbuf_finish(&b);
+}
+
+/*
+ * Opens st->path for reading only.  While a writer has the database open,
+ * its shared-memory file ("-shm") exists, and readers share it to see a
+ * consistent state.  Without one nobody is writing, and the file is
+ * opened as immutable: without locks and without making that file, which
+ * a reader could not remove again and which, made by another user, would
+ * keep the owner from writing.  The same when the file is there but the
+ * read fails for want of it.
+ */
+static int
+open_readonly(struct store *st, bool immutable)
+{
+	char *shm = xasprintf("%s-shm", st->path), *uri = NULL;
+	int rc;
+
+	if (access(shm, F_OK) != 0)
+		immutable = true;
+	free(shm);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	if (immutable)
+		uri = immutable_uri(st->path);
+	rc = sqlite3_open_v2(uri ? uri : st->path, &st->db,
+	    SQLITE_OPEN_READONLY | (uri ? SQLITE_OPEN_URI : 0), NULL);
+	free(uri);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(st->db, 1);
+		sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	}
+	return rc;
+}
+
+/* The first read: where SQLite finds out that a file is not a database. */
+static int
+first_read(struct store *st)
+{
+	static const char probe[] = "SELECT count(*) FROM sqlite_master";
+	int rc = sqlite3_exec(st->db, probe, NULL, NULL, NULL);
+
+	if (!st->readonly || ((rc & 0xff) != SQLITE_CANTOPEN &&
+	    (rc & 0xff) != SQLITE_READONLY))
+		return rc;
+	rc = open_readonly(st, true);
+	return rc == SQLITE_OK ? sqlite3_exec(st->db, probe, NULL, NULL, NULL) : rc;
+}
+
 enum status
 store_open(const char *path, struct store **out, struct error *err)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
-	long long version = 0;
+	long long version = 0, tables = 0;
+	struct stat sb;
 	enum status status;
 	int rc;
 
 	*out = NULL;
 	st->path = xstrdup(path);
-	rc = sqlite3_open_v2(path, &st->db,
-	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		status = error_set(err, STATUS_DB,
+		    "the database '%s' is a directory: name a file, such as '%s/naast.db'",
+		    path, path);
+		goto fail;
+	}
+	if (stat(path, &sb) != 0 && errno == ENOENT) {
+		char *dir = directory_of(path);
+		bool missing = stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode);
+
+		if (missing)
+			status = error_set(err, STATUS_DB,
+			    "cannot create the database '%s': its directory '%s' does not exist (create it, or use --db with another path)",
+			    path, dir);
+		free(dir);
+		if (missing)
+			goto fail;
+	}
+	st->readonly = readonly_reason(path) != NULL;
+	if (st->readonly)
+		rc = open_readonly(st, false);
+	else
+		rc = sqlite3_open_v2(path, &st->db,
+		    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		status = error_set(err, STATUS_DB,
 		    "cannot open the database '%s': %s (check that its directory exists and that you may write there)",
@@ -743,15 +885,21 @@ store_open(const char *path, struct store **out, struct error *err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 5000);
-	st->readonly = sqlite3_db_readonly(st->db, "main") == 1;
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	/* What SQLite could open for reading only, naast reads only. */
+	if (!st->readonly && sqlite3_db_readonly(st->db, "main") == 1) {
+		st->readonly = true;
+		rc = open_readonly(st, false);
+		if (rc != SQLITE_OK) {
+			status = db_fail(st, rc, "opening it", err);
+			goto fail;
+		}
+	}
 
-	/* The first read is where SQLite finds out that a file is not a database. */
-	rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL,
-	    NULL);
+	rc = first_read(st);
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT) {
 		status = error_set(err, STATUS_DB,
-		    "'%s' is not a naast database or is damaged: move it away, or use --db with another file",
+		    "'%s' is not a naast database or is damaged; naast left it as it is: move it away (or restore a copy), or use --db with another file",
 		    path);
 		goto fail;
 	}
@@ -763,14 +911,24 @@ store_open(const char *path, struct store **out, struct error *err)
 	status = store_search_register(st, err);
 	if (status != STATUS_OK)
 		goto fail;
+	/* Nothing is written before naast knows the file is its own. */
 	status = exec_int(st, "PRAGMA user_version", &version,
 	    "reading the schema version", err);
+	if (status == STATUS_OK && version == 0)
+		status = exec_int(st, "SELECT count(*) FROM sqlite_master", &tables,
+		    "reading the schema", err);
 	if (status != STATUS_OK)
 		goto fail;
 	if (version > SCHEMA_VERSION) {
 		status = error_set(err, STATUS_DB_SCHEMA,
-		    "the database '%s' was made by a newer naast (schema version %lld; this one knows %d): upgrade naast",
+		    "the database '%s' was made by a newer naast (schema version %lld; this one knows %d): naast left it as it is; upgrade naast, or use --db with another file",
 		    path, version, SCHEMA_VERSION);
+		goto fail;
+	}
+	if (version == 0 && tables > 0) {
+		status = error_set(err, STATUS_DB,
+		    "'%s' is an SQLite database of another program, not naast's; naast left it as it is: use --db with another file",
+		    path);
 		goto fail;
 	}
 	/*
@@ -807,6 +965,20 @@ store_open(const char *path, struct store **out, struct error *err)
 fail:
 	store_close(st);
 	return status;
+}
+
+bool
+store_is_readonly(const struct store *st, struct error *why)
+{
+	const char *reason;
+
+	if (!st->readonly)
+		return false;
+	reason = readonly_reason(st->path);
+	error_set(why, STATUS_DB,
+	    "the database '%s' is read-only (%s): naast reads it but changes nothing; use --db with a file you can write to change it",
+	    st->path, reason ? reason : "SQLite could open it only for reading");
+	return true;
 }
 
 void

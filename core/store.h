@@ -32,6 +32,16 @@ void store_close(struct store *st);
 /* True when the database holds no documents. */
 bool store_is_empty(struct store *st);
 
+/*
+ * True when the database was opened read-only: naast may not write the
+ * file or its directory, or the file's write permission is off for
+ * everyone (chmod a-w, which holds for root too).  Everything reads as
+ * usual; imports and basket changes fail with a message that says so.
+ * why (may be NULL) gets one line for the user: the interface shows it,
+ * or a shorter "read-only" mark, on its status line.
+ */
+bool store_is_readonly(const struct store *st, struct error *why);
+
 /* ------------------------------------------------------------------ import */
 
 struct import_result {

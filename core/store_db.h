@@ -210,6 +210,14 @@ db_fail(struct store *st, int rc, const char *what, struct error *err)
 		return error_set(err, STATUS_DB,
 		    "the disk holding '%s' is full: free some space and try again",
 		    st->path);
+	case SQLITE_IOERR:
+		/* A write that the disk or a file size limit refused: full, too. */
+		return error_set(err, STATUS_DB,
+		    "cannot %s the database '%s' while %s (%s): the disk may be full or failing; free some space and try again",
+		    rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ ?
+		    "read" : "write", st->path, what,
+		    sqlite3_system_errno(st->db) ?
+		    strerror(sqlite3_system_errno(st->db)) : msg);
 	default:
 		return error_set(err, STATUS_DB, "database error on '%s' while %s: %s",
 		    st->path, what, msg);

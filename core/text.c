@@ -358,3 +358,57 @@ text_wrap(const char *s, int width, struct text_line **lines)
 	free(brk);
 	return n;
 }
+
+/* -------------------------------------------------------------- conversion */
+
+size_t
+text_utf8_invalid_at(const char *s, size_t n)
+{
+	const uint8_t *bad = u8_check(U8(s), n);
+
+	return bad ? (size_t)(bad - U8(s)) : n;
+}
+
+/*
+ * Windows-1252 where it differs from ISO-8859-1: bytes 0x80 to 0x9F,
+ * which ISO-8859-1 leaves to C1 control characters that no text uses
+ * and Windows uses for its quotes, dashes, euro sign and ellipsis.  0:
+ * no character (0x81, 0x8D, 0x8F, 0x90, 0x9D).  A table rather than
+ * iconv: the offset of a byte that is no character is known exactly,
+ * and nothing depends on the gconv modules installed.
+ */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+char *
+text_from_latin1(const char *s, size_t n, size_t *out_len, size_t *bad_at)
+{
+	/* No character of the table takes more than three bytes in UTF-8. */
+	uint8_t *out = xmalloc(3 * n + 1);
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = (uint8_t)s[i];
+		ucs4_t uc = c;
+		int len;
+
+		if (c < 0x80) {
+			out[k++] = c;
+			continue;
+		}
+		if (c < 0xA0 && (uc = cp1252_high[c - 0x80]) == 0) {
+			free(out);
+			*bad_at = i;
+			return NULL;
+		}
+		len = u8_uctomb(out + k, uc, 3);
+		k += len > 0 ? (size_t)len : 0;
+	}
+	out[k] = '\0';
+	*out_len = k;
+	return xrealloc(out, k + 1);
+}

@@ -73,4 +73,20 @@ struct text_line {
  */
 size_t text_wrap(const char *s, int width, struct text_line **lines);
 
+/* -------------------------------------------------------------- conversion */
+
+/*
+ * The offset of the first byte of s[0..n) that is not well-formed UTF-8
+ * (a NUL byte is well-formed here); n when every byte is.
+ */
+size_t text_utf8_invalid_at(const char *s, size_t n);
+
+/*
+ * s[0..n) read as Windows-1252, of which Latin-1's (ISO-8859-1's) text is
+ * a part, in UTF-8; *out_len gets its length.  NULL when a byte is no
+ * character in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D): then
+ * *bad_at is its offset.  NUL bytes are kept.
+ */
+char *text_from_latin1(const char *s, size_t n, size_t *out_len, size_t *bad_at);
+
 #endif

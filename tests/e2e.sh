@@ -23,10 +23,11 @@ trap cleanup EXIT
 
 screen() { t capture-pane -p -t e2e; }
 
-# wait_for TEXT: until the screen shows TEXT (at most 400 looks).
+# wait_for TEXT: until the screen shows TEXT (at most 1200 looks: half a
+# minute, for a loaded machine running the sanitizer build).
 wait_for() {
 	i=0
-	while [ $i -lt 400 ]; do
+	while [ $i -lt 1200 ]; do
 		screen | grep -qF -- "$1" && return 0
 		i=$((i + 1))
 		sleep 0.025
@@ -69,7 +70,7 @@ settles_to() {
 
 exited_with() {
 	i=0
-	while [ $i -lt 400 ] && [ ! -s "$tmp/status" ]; do
+	while [ $i -lt 1200 ] && [ ! -s "$tmp/status" ]; do
 		i=$((i + 1))
 		sleep 0.025
 	done
@@ -228,12 +229,66 @@ t send-keys -t e2e q q
 check "and quits" exited_with 0
 t kill-session -t e2e 2>/dev/null
 
+# --- a read-only database: read, and said so ---------------------------------
+cp "$tmp/data/naast/naast.db" "$tmp/ro.db"
+chmod 444 "$tmp/ro.db"
+start "env NAAST_DB='$tmp/ro.db' '$NAAST'"
+check "a read-only database opens, and the first screen says why nothing can change" \
+	wait_for "is read-only"
+t send-keys -t e2e j
+check "the status line keeps saying so" wait_for "[read-only] Library"
+t send-keys -t e2e k Enter Space
+check "Space says the basket cannot change" wait_for "read-only"
+t send-keys -t e2e q q
+check "and q quits" exited_with 0
+t kill-session -t e2e 2>/dev/null
+
 # --- a bad key file -----------------------------------------------------------
 mkdir -p "$tmp/config/naast"
 printf '# my keys\nbind compare J next-vraag\nbind compare x frobnicate\n' >"$tmp/config/naast/keys"
 start "'$NAAST'"
 check "a bad key file line is named with file and line" wait_for "keys:3: unknown action 'frobnicate'"
 check "and naast stops with status 1" exited_with 1
+t kill-session -t e2e 2>/dev/null
+
+# --- another naast imports while the interface is open (issue 9) -------------
+# The interface keeps reading while another process writes (WAL), and Ctrl-L
+# shows what came in.  The batch is long enough to be still running while
+# the keys below are answered.
+live=$tmp/live.db
+rm -f "$tmp/config/naast/keys"
+mkdir "$tmp/live"
+awk 'BEGIN { print "Geachte heer Jansen,\n"; for (i = 0; i < 2500; i++) printf "Alinea %d van een lange brief over de uitvoering van de begroting.\n\n", i; print "Hoogachtend," }' >"$tmp/live/long.txt"
+for i in 1 2 3 4; do sed "s/Alinea/Alinea $i/" "$tmp/live/long.txt" >"$tmp/live/long-$i.txt"; done
+"$NAAST" --db "$live" import "$top_srcdir/assets/corpus" >/dev/null 2>&1
+start "env NAAST_DB='$live' '$NAAST'"
+check "the interface is open on a database with one set" wait_for "Eerdmans (JA21)"
+"$NAAST" --db "$live" import "$tmp/live" "$top_srcdir/tests/corpus-pdf" >"$tmp/live-import.txt" 2>&1 &
+importer=$!
+# running: the importer has written to the database (its WAL file is there) and is still at work.
+running() {
+	i=0
+	while [ $i -lt 400 ] && [ ! -s "$live-wal" ]; do
+		i=$((i + 1))
+		sleep 0.025
+	done
+	kill -0 "$importer" 2>/dev/null
+}
+check "another naast is importing into it" running
+t send-keys -t e2e '?'
+check "during the import the interface answers: ? shows the help" wait_for "Keys in the library view"
+t send-keys -t e2e q j k
+check "q goes back to the library, j and k move" wait_for "Eerdmans (JA21)"
+check "and the import was still running meanwhile" kill -0 "$importer"
+wait "$importer"
+check "the import succeeded" sh -c "[ $? -eq 0 ] && grep -qxF 'imported 19, unchanged 0, failed 0' '$tmp/live-import.txt'"
+not_shown() { ! screen | grep -qF -- "$1"; }
+check "the new sets are not shown before Ctrl-L" not_shown "Crijns (PVV)"
+t send-keys -t e2e C-l
+check "Ctrl-L shows the sets that came in" wait_for "Crijns (PVV)"
+check "and keeps the ones there were" wait_for "Eerdmans (JA21)"
+t send-keys -t e2e q
+check "q quits" exited_with 0
 t kill-session -t e2e 2>/dev/null
 
 done_testing

@@ -938,7 +938,8 @@ read_only_checks(void)
 
 	/*
 	 * In a read-only directory SQLite cannot make the shared-memory file
-	 * that WAL readers need: opening says so at once.
+	 * that WAL readers need: the store opens the file as immutable, reads
+	 * it, says why it is read-only, and an import fails with that.
 	 */
 	snprintf(aux, sizeof(aux), "%s-shm", path);
 	unlink(aux);
@@ -946,9 +947,19 @@ read_only_checks(void)
 	unlink(aux);
 	if (chmod(dir, 0555) != 0)
 		failed = 9;
-	else if (store_open(path, &st, &err) != STATUS_DB || st ||
-	    !strstr(err.msg, "read-only") || !strstr(err.msg, path))
+	else if (store_open(path, &st, &err) != STATUS_OK || store_is_empty(st))
 		failed = 10;
+	else if (!store_is_readonly(st, &err) || !strstr(err.msg, "read-only") ||
+	    !strstr(err.msg, path))
+		failed = 11;
+	doc = doc_bzk();
+	if (!failed && (store_import(st, "bzk.md", doc, &res, &err) != STATUS_DB ||
+	    !strstr(err.msg, "read-only")))
+		failed = 12;
+	model_free(doc);
+	snprintf(aux, sizeof(aux), "%s-shm", path);
+	if (!failed && access(aux, F_OK) == 0)
+		failed = 13;
 out:
 	if (failed && err.msg[0])
 		fprintf(stderr, "read-only check %d: %s\n", failed, err.msg);

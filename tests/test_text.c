@@ -943,6 +943,70 @@ test_wrap_random(void **state)
 	}
 }
 
+/* ------------------------------------------------------------- conversion */
+
+static void
+test_utf8_invalid_at(void **state)
+{
+	static const char ok[] = "Financiën, “quotes” and 中文";
+	static const char latin1[] = "De Financi\xebn";
+	static const char cut[] = "twee\xe2\x80";	/* ’ without its last byte */
+
+	(void)state;
+	assert_int_equal(text_utf8_invalid_at(ok, strlen(ok)), strlen(ok));
+	assert_int_equal(text_utf8_invalid_at("", 0), 0);
+	assert_int_equal(text_utf8_invalid_at(latin1, strlen(latin1)), 10);
+	assert_int_equal(text_utf8_invalid_at(cut, strlen(cut)), 4);
+	/* NUL is well-formed UTF-8: the caller looks for it apart. */
+	assert_int_equal(text_utf8_invalid_at("a\0b", 3), 3);
+	/* an overlong form and a surrogate are not UTF-8 */
+	assert_int_equal(text_utf8_invalid_at("x\xc0\xafy", 4), 1);
+	assert_int_equal(text_utf8_invalid_at("xy\xed\xa0\x80", 5), 2);
+}
+
+static void
+test_from_latin1(void **state)
+{
+	/* Latin-1's letters, and Windows-1252's € ‘ ’ “ ” – — … in 0x80-0x9F */
+	static const char in[] =
+	    "Financi\xebn, na\xefve, \x80 5, \x91\x92 \x93zo\x94 \x96 \x97 \x85 \xff\xa0.";
+	static const char want[] =
+	    "Financiën, naïve, € 5, ‘’ “zo” – — … ÿ\xc2\xa0.";
+	/* The five bytes that are no character in Windows-1252. */
+	static const char undefined[] = "\x81\x8d\x8f\x90\x9d";
+	size_t len = 0, bad = 0;
+	char *out;
+
+	(void)state;
+	out = text_from_latin1(in, strlen(in), &len, &bad);
+	assert_non_null(out);
+	assert_string_equal(out, want);
+	assert_int_equal(len, strlen(want));
+	assert_true(text_is_utf8(out, len));
+	free(out);
+
+	/* ASCII stays as it is, NUL bytes included. */
+	out = text_from_latin1("a\0b", 3, &len, &bad);
+	assert_non_null(out);
+	assert_int_equal(len, 3);
+	assert_memory_equal(out, "a\0b", 3);
+	free(out);
+
+	out = text_from_latin1("", 0, &len, &bad);
+	assert_non_null(out);
+	assert_int_equal(len, 0);
+	free(out);
+
+	for (size_t i = 0; i < 5; i++) {
+		char text[] = "ab?cd";
+
+		text[2] = undefined[i];
+		bad = 0;
+		assert_null(text_from_latin1(text, 5, &len, &bad));
+		assert_int_equal(bad, 2);
+	}
+}
+
 int
 main(void)
 {
@@ -971,6 +1035,8 @@ main(void)
 		cmocka_unit_test(test_wrap_rejoin),
 		cmocka_unit_test(test_wrap_seeds),
 		cmocka_unit_test(test_wrap_random),
+		cmocka_unit_test(test_utf8_invalid_at),
+		cmocka_unit_test(test_from_latin1),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);

@@ -38,6 +38,7 @@ struct app {
 	long long *basket;	/* the passages in the basket, sorted */
 	size_t n_basket;
 	unsigned basket_version;
+	bool readonly;		/* the database cannot be changed: the status line says so */
 	char *clipboard;	/* the text app_copy last sent */
 	char *osc52;		/* the escape sequence to write once drawn, or NULL */
 };
@@ -296,9 +297,13 @@ struct app *
 app_new(struct store *st)
 {
 	struct app *app = xcalloc(1, sizeof(*app));
+	struct error why = { "" };
 
 	app->st = st;
 	app->running = true;
+	/* A read-only database is read; the first screen says why nothing can change. */
+	if ((app->readonly = store_is_readonly(st, &why)))
+		app_message(app, "%s", why.msg);
 	app_basket_changed(app);
 	if (!app_push(app, &view_library_ops, NULL)) {
 		free(app->basket);
@@ -519,8 +524,10 @@ draw_status(struct app *app, struct view *v)
 		draw_text(stdscr, y, 0, app->message, COLS, draw_attr(UI_MESSAGE), DRAW_PAD);
 		return;
 	}
+	if (app->readonly)
+		snprintf(where, sizeof(where), "[read-only] ");
 	if (v->ops->status)
-		v->ops->status(v, where, sizeof(where));
+		v->ops->status(v, where + strlen(where), sizeof(where) - strlen(where));
 	draw_text(stdscr, y, 0, " ", COLS, draw_attr(UI_STATUS), DRAW_PAD);
 	left = draw_text(stdscr, y, 1, where, COLS - 1, draw_attr(UI_STATUS), 0);
 	if (COLS - left - 4 > 10 && !v->ops->typing)

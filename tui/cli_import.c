@@ -25,12 +25,91 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* A file larger than this is not a document but a mistake. */
+/*
+ * Limits that keep the memory of an import bounded.  A file: the largest
+ * PDFs of answers, annexes and scans included, stay well under it.  Text:
+ * what the parsers read, the file or the text of a PDF; the longest
+ * answers run to a megabyte or two.  An import needs about six times its
+ * text at its peak, and up to some thirty-five times when the text is one
+ * long paragraph (the full-text indexes take a passage whole): some 300
+ * MB at this limit.  Anything larger is a mistake, not a document.
+ */
 #define MAX_FILE_SIZE (64u << 20)
+#define MAX_TEXT_SIZE (8u << 20)
 
-/* ----------------------------------------------------------------- import */
+/* How long an import waits for another naast that is writing. */
+#define BUSY_WAIT_SECONDS 60
 
-/* Reads path ("-": stdin) whole; NULL with a message on failure. */
+/* The encodings of --encoding. */
+enum encoding {
+	ENCODING_UTF8,
+	ENCODING_LATIN1,	/* Windows-1252, Latin-1 included (text.h) */
+};
+
+static const struct {
+	const char *name;
+	enum encoding encoding;
+} encodings[] = {
+	{ "utf-8", ENCODING_UTF8 },
+	{ "utf8", ENCODING_UTF8 },
+	{ "latin1", ENCODING_LATIN1 },
+	{ "latin-1", ENCODING_LATIN1 },
+	{ "iso-8859-1", ENCODING_LATIN1 },
+	{ "windows-1252", ENCODING_LATIN1 },
+	{ "cp1252", ENCODING_LATIN1 },
+};
+
+static bool
+encoding_find(const char *name, enum encoding *out)
+{
+	for (size_t i = 0; i < sizeof(encodings) / sizeof(encodings[0]); i++)
+		if (strcasecmp(encodings[i].name, name) == 0) {
+			*out = encodings[i].encoding;
+			return true;
+		}
+	return false;
+}
+
+/* ----------------------------------------------------------------- reading */
+
+/* Why a file cannot be opened or read, and what to do about it. */
+static enum status
+file_error(struct error *err, int errnum)
+{
+	switch (errnum) {
+	case ENOENT:
+		return error_set(err, STATUS_IO,
+		    "no such file (check the name and the directory)");
+	case ENOTDIR:
+		return error_set(err, STATUS_IO,
+		    "a part of the path is not a directory (check the path)");
+	case EACCES:
+	case EPERM:
+		return error_set(err, STATUS_IO,
+		    "permission denied (check its permissions, or ask its owner for read access)");
+	case ELOOP:
+		return error_set(err, STATUS_IO,
+		    "too many symbolic links (check where the path points)");
+	case EISDIR:
+		return error_set(err, STATUS_IO,
+		    "is a directory (name the files in it, or import the directory itself)");
+	default:
+		return error_set(err, STATUS_IO, "%s (check the file and the disk)",
+		    strerror(errnum));
+	}
+}
+
+static double
+megabytes(unsigned long long bytes)
+{
+	return (double)bytes / 1e6;
+}
+
+/*
+ * Reads path ("-": stdin) whole, at most MAX_FILE_SIZE bytes: a larger
+ * file is refused before it is read, a longer stdin when it gets there,
+ * so that memory stays bounded.  NULL with a message on failure.
+ */
 static char *
 read_file(const char *path, size_t *len, struct error *err)
 {
@@ -40,21 +119,46 @@ read_file(const char *path, size_t *len, struct error *err)
 	size_t n = 0, cap = 0;
 
 	if (!fp) {
-		error_set(err, STATUS_IO, "%s (check the path and permissions)", strerror(errno));
+		file_error(err, errno);
 		return NULL;
 	}
-	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		error_set(err, STATUS_IO, "is a directory (name the files in it)");
-		goto fail;
+	if (fstat(fileno(fp), &sb) == 0) {
+		if (S_ISDIR(sb.st_mode)) {
+			file_error(err, EISDIR);
+			goto fail;
+		}
+		/* Standard input may be a terminal, or /dev/null. */
+		if (fp != stdin && (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ||
+		    S_ISSOCK(sb.st_mode))) {
+			error_set(err, STATUS_IO,
+			    "is a device, not a file (name a document)");
+			goto fail;
+		}
+		if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > MAX_FILE_SIZE) {
+			error_set(err, STATUS_IO,
+			    "the file is %.1f MB, more than the %u MiB naast reads from one file (no answer or letter is this large: is it the file you meant?)",
+			    megabytes((unsigned long long)sb.st_size), MAX_FILE_SIZE >> 20);
+			goto fail;
+		}
+		/* Its size, a byte to see the end and one for the NUL. */
+		if (S_ISREG(sb.st_mode))
+			buf = xmalloc(cap = (size_t)sb.st_size + 2);
 	}
 	for (;;) {
 		size_t got;
 
-		xgrow(&buf, &cap, n + 65536, 1);
+		/* Room for one byte more than the limit: that byte tells. */
+		if (n + 1 >= cap) {
+			cap = cap < 65536 ? 65536 : cap * 2;
+			if (cap > MAX_FILE_SIZE + 2)
+				cap = MAX_FILE_SIZE + 2;
+			buf = xrealloc(buf, cap);
+		}
 		got = fread(buf + n, 1, cap - n - 1, fp);
 		n += got;
 		if (n > MAX_FILE_SIZE) {
-			error_set(err, STATUS_IO, "larger than %u MiB: not a document",
+			error_set(err, STATUS_IO,
+			    "more than the %u MiB naast reads from one file (no answer or letter is this large: is it what you meant to import?)",
 			    MAX_FILE_SIZE >> 20);
 			goto fail;
 		}
@@ -62,7 +166,7 @@ read_file(const char *path, size_t *len, struct error *err)
 			break;
 	}
 	if (ferror(fp)) {
-		error_set(err, STATUS_IO, "read error: %s", strerror(errno));
+		file_error(err, errno);
 		goto fail;
 	}
 	if (fp != stdin)
@@ -75,6 +179,153 @@ fail:
 		fclose(fp);
 	free(buf);
 	return NULL;
+}
+
+/* ------------------------------------------------------- what a file holds */
+
+/* Files that people have and naast does not read, by their first bytes. */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *what;
+} not_documents[] = {
+	{ "\x89PNG\r\n\x1a\n", 8, "a PNG image, not a document" },
+	{ "\xff\xd8\xff", 3, "a JPEG image, not a document" },
+	{ "GIF8", 4, "a GIF image, not a document" },
+	{ "PK\x03\x04", 4, "a ZIP archive (a .docx or .odt document?): save it as PDF or text first" },
+	{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "an old Microsoft Office file (.doc?): save it as PDF or text first" },
+	{ "\x1f\x8b", 2, "a gzip archive: unpack it first" },
+	{ "\xff\xfe", 2, "UTF-16 text, which naast does not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)" },
+	{ "\xfe\xff", 2, "UTF-16 text, which naast does not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)" },
+};
+
+/* The line (from 1) of byte offset at in s. */
+static size_t
+line_of(const char *s, size_t at)
+{
+	size_t line = 1;
+
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + at - p))); p++)
+		line++;
+	return line;
+}
+
+/*
+ * Binary data rather than text: in its first 8 KiB, more than one byte
+ * in a hundred (and more than two) is NUL or a control character that no
+ * text uses.  A text with a stray NUL, or with escape sequences, is still
+ * text, and its message names the NUL.
+ */
+static bool
+looks_binary(const char *s, size_t n)
+{
+	size_t sample = n < 8192 ? n : 8192, odd = 0;
+
+	for (size_t i = 0; i < sample; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0 || (c < 0x20 && !strchr("\t\n\v\f\r\033", c)))
+			odd++;
+	}
+	return odd > 2 && odd * 100 > sample;
+}
+
+static bool
+only_white_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!memchr(" \t\n\v\f\r", s[i], 6))
+			return false;
+	return true;
+}
+
+/*
+ * Whether the bytes of a file that is not a PDF can be a document in
+ * encoding: not empty, not binary, no NUL bytes, and (for UTF-8) valid;
+ * the message names the offset of the first bad byte and what to do.
+ */
+static enum status
+check_text(const char *s, size_t n, enum encoding encoding, struct error *err)
+{
+	const char *nul;
+	size_t bad;
+
+	if (n == 0)
+		return error_set(err, STATUS_EMPTY,
+		    "the file is empty: there is nothing to import (check that it is the file you meant)");
+	for (size_t i = 0; i < sizeof(not_documents) / sizeof(not_documents[0]); i++)
+		if (n >= not_documents[i].len &&
+		    memcmp(s, not_documents[i].magic, not_documents[i].len) == 0)
+			return error_set(err, STATUS_BINARY, "%s", not_documents[i].what);
+	nul = memchr(s, '\0', n);
+	if (looks_binary(s, n))
+		return error_set(err, STATUS_BINARY,
+		    "binary data, not text (naast reads text, Markdown and PDF)");
+	if (nul)
+		return error_set(err, STATUS_BINARY,
+		    "a NUL byte at byte offset %zu (line %zu): naast does not read text with NUL bytes (remove them, e.g. with tr -d '\\000')",
+		    (size_t)(nul - s), line_of(s, (size_t)(nul - s)));
+	if (encoding == ENCODING_UTF8 && (bad = text_utf8_invalid_at(s, n)) < n)
+		return error_set(err, STATUS_NOT_UTF8,
+		    "not UTF-8: byte 0x%02X at byte offset %zu (line %zu) (if the file is Latin-1 or Windows-1252 text, import it with --encoding latin1)",
+		    (unsigned char)s[bad], bad, line_of(s, bad));
+	if (only_white_space(s, n))
+		return error_set(err, STATUS_EMPTY,
+		    "the file holds only white space: there is nothing to import (check that it is the file you meant)");
+	return STATUS_OK;
+}
+
+/*
+ * The text of a file as the parsers read it: the text that pdftotext
+ * extracts from a PDF, else the file itself, in UTF-8 (converted from
+ * encoding).  *sha gets the digest of the file's bytes when they are not
+ * the text (a PDF, a converted file: those bytes identify the document,
+ * so that the same file again is unchanged), else "".  The text is bytes
+ * itself or newly allocated.
+ *
+ * A PDF that is no answer is not refused here, nor text that is none:
+ * parse_document keeps what no parser can structure as a document of
+ * kind unknown, with a warning, because naast keeps what it cannot place
+ * and never drops it (DESIGN.md, 3): a publication in a layout naast does
+ * not know yet stays readable and searchable.  A PDF without text (a
+ * scan) has nothing to keep, and pdf_extract refuses it.
+ */
+static char *
+document_text(char *bytes, size_t len, enum encoding encoding, size_t *text_len,
+    char sha[65], struct error *err)
+{
+	char *text = bytes;
+	size_t bad;
+
+	sha[0] = '\0';
+	*text_len = len;
+	if (pdf_is_pdf(bytes, len)) {
+		if (pdf_extract(bytes, len, &text, text_len, err) != STATUS_OK)
+			return NULL;
+		sha256_hex(bytes, len, sha);
+	} else {
+		if (check_text(bytes, len, encoding, err) != STATUS_OK)
+			return NULL;
+		if (encoding == ENCODING_LATIN1) {
+			text = text_from_latin1(bytes, len, text_len, &bad);
+			if (!text) {
+				error_set(err, STATUS_NOT_UTF8,
+				    "byte 0x%02X at byte offset %zu (line %zu) is no character in Latin-1 or Windows-1252: the file is in another encoding (convert it to UTF-8 with iconv)",
+				    (unsigned char)bytes[bad], bad, line_of(bytes, bad));
+				return NULL;
+			}
+			sha256_hex(bytes, len, sha);
+		}
+	}
+	if (*text_len > MAX_TEXT_SIZE) {
+		error_set(err, STATUS_FORMAT,
+		    "its text is %.1f MB, more than the %u MiB naast reads as one document (no answer or letter is this long: is it the file you meant?)",
+		    megabytes(*text_len), MAX_TEXT_SIZE >> 20);
+		if (text != bytes)
+			free(text);
+		return NULL;
+	}
+	return text;
 }
 
 /*
@@ -163,42 +414,43 @@ batch_fail(struct batch *b, const char *origin, const char *why)
 }
 
 /*
- * The text of a file as the parsers read it: the file itself, or the
- * text that pdftotext extracts from a PDF (then *sha is the digest of the
- * PDF's bytes, which identifies the document; else "").
+ * Stores doc, waiting while another naast writes: SQLite waits for the
+ * lock a few seconds at a time (store.c), and a long import by another
+ * process (a large file, a slow disk) may hold it longer.
  */
-static char *
-document_text(char *bytes, size_t len, size_t *text_len, char sha[65],
-    struct error *err)
+static enum status
+store_waiting(struct store *st, const char *origin, const struct document *doc,
+    struct import_result *res, struct error *err)
 {
-	char *text;
+	struct timespec start, now;
+	enum status status;
 
-	sha[0] = '\0';
-	if (!pdf_is_pdf(bytes, len)) {
-		*text_len = len;
-		return bytes;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		status = store_import(st, origin, doc, res, err);
+		if (status != STATUS_DB_BUSY)
+			return status;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec - start.tv_sec >= BUSY_WAIT_SECONDS)
+			return status;
 	}
-	if (pdf_extract(bytes, len, &text, text_len, err) != STATUS_OK)
-		return NULL;
-	sha256_hex(bytes, len, sha);
-	return text;
 }
 
 /* Imports one file and says what it became; false on failure. */
 static bool
-import_file(struct store *st, const char *path, const char *format, bool quiet,
-    struct batch *b)
+import_file(struct store *st, const char *path, const char *format,
+    enum encoding encoding, bool quiet, struct batch *b)
 {
 	const char *origin = strcmp(path, "-") == 0 ? "stdin" : path;
 	struct error err = { "" };
 	struct import_result res;
 	struct document *doc = NULL;
-	char *raw, *text = NULL, sha[65];
+	char *raw, *text = NULL, sha[65], *why;
 	size_t len, text_len;
 
 	raw = read_file(path, &len, &err);
 	if (raw)
-		text = document_text(raw, len, &text_len, sha, &err);
+		text = document_text(raw, len, encoding, &text_len, sha, &err);
 	if (!text || parse_document(text, text_len, format, &doc, &err) != STATUS_OK) {
 		batch_fail(b, origin, err.msg);
 		if (text != raw)
@@ -210,8 +462,11 @@ import_file(struct store *st, const char *path, const char *format, bool quiet,
 		free(text);
 	free(raw);
 	memcpy(doc->source_sha256, sha, sizeof(sha));
-	if (store_import(st, origin, doc, &res, &err) != STATUS_OK) {
-		batch_fail(b, origin, err.msg);
+	if (store_waiting(st, origin, doc, &res, &err) != STATUS_OK) {
+		/* store.h: a failed import leaves nothing of the document behind. */
+		why = xasprintf("nothing of it was stored: %s", err.msg);
+		batch_fail(b, origin, why);
+		free(why);
 		model_free(doc);
 		return false;
 	}
@@ -335,11 +590,14 @@ cli_import(struct store *st, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "encoding", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch b = { 0 };
 	const char *format = NULL;
+	enum encoding encoding = ENCODING_UTF8;
+	struct error why = { "" };
 	char **files = NULL;
 	size_t n_files = 0;
 	bool dirs = false;
@@ -347,7 +605,7 @@ cli_import(struct store *st, int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:e:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!parse_find(optarg)) {
@@ -357,20 +615,35 @@ cli_import(struct store *st, int argc, char **argv)
 			}
 			format = optarg;
 			break;
+		case 'e':
+			if (!encoding_find(optarg, &encoding)) {
+				cli_complain("import: unknown encoding '%s' (use utf-8 or latin1, which reads Windows-1252 too)",
+				    optarg);
+				return 2;
+			}
+			break;
 		case 'h':
-			cli_say("Usage: naast import [--format %s] FILE|DIR...\n"
+			cli_say("Usage: naast import [--format %s] [--encoding utf-8|latin1] FILE|DIR...\n"
 			    "Imports documents: text, Markdown and PDF (through pdftotext, from %s);\n"
-			    "a directory imports every such file under it; '-' reads standard input.\n",
-			    parse_format_list(), PDF_PACKAGE);
+			    "a directory imports every such file under it; '-' reads standard input.\n"
+			    "Text is UTF-8 unless --encoding latin1 says it is Latin-1 or Windows-1252.\n"
+			    "Files of more than %u MiB, or with more than %u MiB of text, are refused.\n",
+			    parse_format_list(), PDF_PACKAGE, MAX_FILE_SIZE >> 20,
+			    MAX_TEXT_SIZE >> 20);
 			return 0;
 		case ':':
-			return cli_usage("import", "--format needs a value");
+			return cli_usage("import", optopt == 'e' ? "--encoding needs a value" :
+			    "--format needs a value");
 		default:
 			return cli_usage("import", "unknown option");
 		}
 	}
 	if (optind >= argc)
 		return cli_usage("import", "name at least one FILE or DIR");
+	if (store_is_readonly(st, &why)) {
+		cli_complain("cannot import: %s", why.msg);
+		return 1;
+	}
 	for (int i = optind; i < argc; i++) {
 		struct stat sb;
 
@@ -390,7 +663,7 @@ cli_import(struct store *st, int argc, char **argv)
 		struct stat sb;
 
 		bar_draw(&b, files[i]);
-		import_file(st, files[i], format, false, &b);
+		import_file(st, files[i], format, encoding, false, &b);
 		if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0)
 			b.bytes_done += (unsigned long long)sb.st_size;
 		b.done++;
@@ -452,7 +725,7 @@ import_corpus(struct store *st, const char *db_path)
 	for (int i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]->d_name);
 
-		ok += import_file(st, path, NULL, true, NULL);
+		ok += import_file(st, path, NULL, ENCODING_UTF8, true, NULL);
 		free(path);
 		free(names[i]);
 	}
@@ -468,8 +741,11 @@ cli_library(struct store *st, const char *db_path, bool interactive)
 {
 	char name[] = "list";
 	char *argv[] = { name, NULL };
+	struct error why = { "" };
 
-	if (store_is_empty(st) && !import_corpus(st, db_path))
+	/* A read-only database is shown as it is, even empty. */
+	if (store_is_empty(st) && !store_is_readonly(st, &why) &&
+	    !import_corpus(st, db_path))
 		return 1;
 	return interactive ? app_run(st) : cli_list(st, 1, argv);
 }

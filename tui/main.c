@@ -31,7 +31,8 @@ static const char usage_text[] =
 "  (none)                         the interface on a terminal, else the\n"
 "                                 library as text (an empty database gets\n"
 "                                 the bundled corpus first)\n"
-"  import [--format F] FILE...    import documents ('-' reads stdin)\n"
+"  import [--format F] [--encoding utf-8|latin1] FILE|DIR...\n"
+"                                 import documents ('-' reads stdin)\n"
 "  list [--json]                  list question sets and letters\n"
 "  show SET [--vraag N] [--ministry CODE[,CODE...]] [--json]\n"
 "                                 print the vragen of a set with each\n"
@@ -202,6 +203,9 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+:hV", options, NULL)) != -1) {
 		switch (c) {
 		case 'd':
+			/* SQLite would open "" as a temporary database, lost at exit. */
+			if (!*optarg)
+				return usage_error("empty file name for option", "--db");
 			db_opt = optarg;
 			break;
 		case 'h':

@@ -1,0 +1,561 @@
+#!/bin/sh
+# tests/faults.sh: bad input and faults (issue 9, "Input files" and "The
+# database").  Every refusal is checked the same way: the exit status,
+# stderr exactly one line that names the file (or the database), says what
+# is wrong and what to do, and the database unchanged (its dump, or its
+# bytes where naast must not touch the file at all).
+. "$top_srcdir/tests/lib.sh"
+
+corpus=$top_srcdir/assets/corpus
+az=$corpus/000_aca15a80dc8ca4b0.txt
+bzk=$corpus/001_84e14fc3b2e5f15e.txt
+letter=$corpus/004_e244608e296288d3.txt
+pdfs=$top_srcdir/tests/corpus-pdf
+
+tmp=$(mktemp -d)
+cleanup() {
+	chmod -R u+rwX "$tmp" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+db=$tmp/x.db
+naast() { "$NAAST" --db "$db" "$@"; }
+
+# skip DESCRIPTION REASON: a TAP skip.
+skip() {
+	n=$((n + 1))
+	echo "ok $n - $1 # SKIP $2"
+}
+
+# diag TEXT...: a TAP comment on stderr, as e2e.sh writes them.
+diag() { echo "# $*" >&2; }
+
+# dump [DB]: everything in a database, as SQL text (sqlite3 reads the
+# plain tables and the indexes' own tables without naast's tokenizer).
+dump() { sqlite3 "${1:-$db}" .dump | sha256sum; }
+# bytes FILE: the file's bytes, for "naast did not touch it".
+bytes() { sha256sum <"$1"; }
+docs() { sqlite3 "${1:-$db}" "SELECT count(*) FROM document"; }
+
+# one_line WHAT PATTERN: $tmp/err is one line "naast: ..." that names
+# 'WHAT' and matches the extended regular expression PATTERN.
+one_line() {
+	if [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -q '^naast: ' "$tmp/err"; then
+		diag "stderr is not one 'naast:' line:"
+		sed 's/^/#   /' "$tmp/err" >&2
+		return 1
+	fi
+	if ! grep -qF -- "'$1'" "$tmp/err"; then
+		diag "stderr does not name '$1': $(cat "$tmp/err")"
+		return 1
+	fi
+	if ! grep -qE -- "$2" "$tmp/err"; then
+		diag "stderr does not say /$2/: $(cat "$tmp/err")"
+		return 1
+	fi
+}
+
+# refuses STATUS WHAT PATTERN CMD...: CMD exits with STATUS, says one line
+# about WHAT (see one_line), and the dump of $db is as before.
+refuses() {
+	want=$1 what=$2 pattern=$3
+	shift 3
+	before=$(dump)
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		diag "exit status $got, not $want"
+		sed 's/^/#   /' "$tmp/err" >&2
+		return 1
+	fi
+	one_line "$what" "$pattern" || return 1
+	if [ "$(dump)" != "$before" ]; then
+		diag "the database changed"
+		return 1
+	fi
+}
+
+# untouched STATUS FILE PATTERN CMD...: as refuses, about the database
+# FILE itself, which keeps every byte and gets no -wal or -shm beside it.
+untouched() {
+	want=$1 file=$2 pattern=$3
+	shift 3
+	before=$(bytes "$file")
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		diag "exit status $got, not $want"
+		sed 's/^/#   /' "$tmp/err" >&2
+		return 1
+	fi
+	one_line "$file" "$pattern" || return 1
+	if [ "$(bytes "$file")" != "$before" ]; then
+		diag "the bytes of $file changed"
+		return 1
+	fi
+	if [ -e "$file-wal" ] || [ -e "$file-shm" ]; then
+		diag "naast left $file-wal or $file-shm"
+		return 1
+	fi
+}
+
+# peak_kb CMD...: runs CMD and prints its peak resident memory in KB
+# (GNU time); its output is dropped, its stderr goes to $tmp/err.
+have_time=false
+[ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1 && have_time=true
+peak_kb() {
+	/usr/bin/time -o "$tmp/time" -f %M "$@" >/dev/null 2>"$tmp/err"
+	status=$?
+	tail -n 1 "$tmp/time"
+	return $status
+}
+
+# mkpdf FILE LINE...: a valid one-page PDF with these lines of text (no
+# other tool needed: the objects, then the table of their byte offsets).
+mkpdf() {
+	out=$1
+	shift
+	{
+		printf 'BT /F1 12 Tf 14 TL 72 770 Td\n'
+		for line in "$@"; do printf '(%s) Tj T*\n' "$line"; done
+		printf 'ET\n'
+	} >"$out.stream"
+	{
+		printf '%%PDF-1.4\n'
+		printf '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n'
+		printf '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n'
+		printf '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n'
+		printf '4 0 obj\n<< /Length %d >>\nstream\n' "$(wc -c <"$out.stream")"
+		cat "$out.stream"
+		printf 'endstream\nendobj\n'
+		printf '5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n'
+	} >"$out.body"
+	{
+		cat "$out.body"
+		printf 'xref\n0 6\n0000000000 65535 f \n'
+		grep -abo '^[0-9] 0 obj' "$out.body" | cut -d: -f1 |
+			while read -r offset; do printf '%010d 00000 n \n' "$offset"; done
+		printf 'trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' \
+			"$(wc -c <"$out.body")"
+	} >"$out"
+	rm -f "$out.stream" "$out.body"
+}
+
+naast import "$az" "$bzk" "$letter" >/dev/null 2>&1
+check "the seeds are imported for the checks below" [ "$(docs)" -eq 3 ]
+
+# ============================================================ input files
+
+# --- empty, white space, binary, images -------------------------------------
+: >"$tmp/empty.txt"
+check "an empty file is refused: named, 'empty', what to do" \
+	refuses 1 "$tmp/empty.txt" 'the file is empty: there is nothing to import \(check' \
+	naast import "$tmp/empty.txt"
+printf ' \n\n\t \r\n' >"$tmp/blank.txt"
+check "a file of white space only is refused" \
+	refuses 1 "$tmp/blank.txt" 'only white space: there is nothing to import' \
+	naast import "$tmp/blank.txt"
+
+# Random bytes; the first one fixed, so that no run starts like an image.
+{ printf '\001'; head -c 4095 /dev/urandom; } >"$tmp/random.bin"
+check "random bytes are refused as binary, saying what naast reads" \
+	refuses 1 "$tmp/random.bin" 'binary data, not text \(naast reads text, Markdown and PDF\)' \
+	naast import "$tmp/random.bin"
+
+# A 1x1 PNG.
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001\000\000\000\001\010\006\000\000\000\037\025\304\211\000\000\000\rIDATx\234c\370\377\377?\000\005\376\002\376\247\065\201\204\000\000\000\000IEND\256B`\202' >"$tmp/pixel.png"
+check "a PNG image is refused as an image" \
+	refuses 1 "$tmp/pixel.png" 'a PNG image, not a document' \
+	naast import "$tmp/pixel.png"
+printf 'PK\003\004\024\000\000\000\010\000' >"$tmp/notes.docx"
+check "a .docx (ZIP) says to save it as PDF or text" \
+	refuses 1 "$tmp/notes.docx" 'ZIP archive .*save it as PDF or text first' \
+	naast import "$tmp/notes.docx"
+printf '\377\376V\000r\000a\000a\000g\000' >"$tmp/utf16.txt"
+check "UTF-16 text says how to convert it" \
+	refuses 1 "$tmp/utf16.txt" 'UTF-16 text.*iconv -f UTF-16 -t UTF-8' \
+	naast import "$tmp/utf16.txt"
+
+# --- a PDF that is not an answer --------------------------------------------
+# naast imports it as a document it could not structure, with one warning
+# line, as it does with such text: what naast cannot place is kept, never
+# dropped (DESIGN.md 3), and a publication in a layout naast does not know
+# yet is then still searchable and readable.  A PDF without text (a scan)
+# has nothing to keep, and is refused.
+mkpdf "$tmp/menu.pdf" "Menukaart van de kantine" \
+	"Maandag: erwtensoep met roggebrood." "Dinsdag: stamppot boerenkool."
+check "the generated PDF is one pdftotext reads" \
+	sh -c "pdftotext '$tmp/menu.pdf' - | grep -qF 'erwtensoep met roggebrood'"
+before=$(docs)
+naast import "$tmp/menu.pdf" >"$tmp/out" 2>"$tmp/err"
+check "a PDF that is no answer: imported (exit 0) as a document naast could not structure" \
+	sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/menu.pdf: unknown' '$tmp/out' && [ \$(sqlite3 '$db' \"SELECT count(*) FROM document WHERE kind = 'unknown' AND format IS NOT NULL AND origin = '$tmp/menu.pdf'\") -eq 1 ] && [ \$(sqlite3 '$db' 'SELECT count(*) FROM document') -eq $((before + 1)) ]"
+check "with one warning line that names it and says what naast did" \
+	one_line "$tmp/menu.pdf" '^naast: warning: .*(plain paragraphs|kept)'
+check "its text is searchable" sh -c "'$NAAST' --db '$db' search erwtensoep --json | jq -e '.hits | length == 1' >/dev/null"
+mkpdf "$tmp/scan.pdf"
+check "a PDF without text is refused: a scan, naast reads no images" \
+	refuses 1 "$tmp/scan.pdf" 'has no text' \
+	naast import "$tmp/scan.pdf"
+
+# --- invalid UTF-8, and --encoding latin1 -------------------------------------
+printf 'Geachte heer Jansen,\n\nDe Financi' >"$tmp/head"
+offset=$(wc -c <"$tmp/head")
+{
+	cat "$tmp/head"
+	printf '\353n van het Rijk: \200 5 miljoen, \223zo\224 gezegd \226 met na\357ve cijfers.\n\nHoogachtend,\n'
+} >"$tmp/latin1.txt"
+check "Latin-1 text is refused with the name, the byte offset and --encoding latin1" \
+	refuses 1 "$tmp/latin1.txt" "not UTF-8: byte 0xEB at byte offset $offset \\(line 3\\).*--encoding latin1" \
+	naast import "$tmp/latin1.txt"
+check "from stdin too, named stdin" \
+	refuses 1 stdin "byte offset $offset .*--encoding latin1" \
+	sh -c "'$NAAST' --db '$db' import - <'$tmp/latin1.txt'"
+naast import --encoding latin1 "$tmp/latin1.txt" >"$tmp/out" 2>"$tmp/err"
+check "--encoding latin1 imports it" sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/latin1.txt: letter' '$tmp/out'"
+raw=$(sqlite3 "$db" "SELECT raw FROM document WHERE origin = '$tmp/latin1.txt'")
+check "converted: ë and ï of Latin-1, € “ ” – of Windows-1252, nothing else changed" \
+	[ "$raw" = "$(printf 'Geachte heer Jansen,\n\nDe Financiën van het Rijk: € 5 miljoen, “zo” gezegd – met naïve cijfers.\n\nHoogachtend,')" ]
+check "the same file again is unchanged (its bytes identify it)" \
+	sh -c "'$NAAST' --db '$db' import --encoding latin1 - <'$tmp/latin1.txt' 2>&1 | grep -qxF 'stdin: unchanged'"
+printf 'Geachte heer,\n\nDit \201 is geen Windows-1252.\n\nHoogachtend,\n' >"$tmp/cp437.txt"
+check "a byte that is no Latin-1 or Windows-1252 character: refused with its offset" \
+	refuses 1 "$tmp/cp437.txt" 'byte 0x81 at byte offset 19 \(line 3\) is no character in Latin-1 or Windows-1252.*iconv' \
+	naast import --encoding latin1 "$tmp/cp437.txt"
+check "an unknown encoding is a usage error" \
+	refuses 2 ebcdic 'unknown encoding .*latin1' \
+	naast import --encoding ebcdic "$tmp/latin1.txt"
+
+# --- NUL bytes ------------------------------------------------------------------
+printf 'Geachte heer,\n\nDe tekst\000 gaat door.\n\nHoogachtend,\n' >"$tmp/nul.txt"
+check "a NUL byte in text: refused with its offset and how to remove it" \
+	refuses 1 "$tmp/nul.txt" "a NUL byte at byte offset 23 \\(line 3\\).*tr -d" \
+	naast import "$tmp/nul.txt"
+
+# --- a 2 MB line ----------------------------------------------------------------
+awk 'BEGIN { printf "Geachte heer Jansen,\n\n"; for (i = 0; i < 200000; i++) printf "woord%05d ", i % 99999; printf "\n\nHoogachtend,\n" }' >"$tmp/longline.txt"
+if $have_time; then
+	kb=$(peak_kb timeout 300 "$NAAST" --db "$db" import "$tmp/longline.txt")
+	status=$?
+	diag "a 2 MB line: peak memory $kb KB"
+	check "a 2 MB line imports (within 5 minutes under the sanitizers)" [ "$status" -eq 0 ]
+	check "in bounded memory (under 1 GB, sanitizers included)" [ "$kb" -lt 1000000 ]
+else
+	timeout 300 "$NAAST" --db "$db" import "$tmp/longline.txt" >/dev/null 2>&1
+	check "a 2 MB line imports (within 5 minutes under the sanitizers)" [ $? -eq 0 ]
+	skip "in bounded memory" "GNU time (/usr/bin/time) is not installed"
+fi
+check "whole: one passage of 2 MB" \
+	[ "$(sqlite3 "$db" "SELECT max(length(p.text)) FROM passage p JOIN document d ON d.id = p.document WHERE d.origin = '$tmp/longline.txt'")" -ge 2000000 ]
+head -c 2097152 /dev/zero | tr '\0' x >"$tmp/oneword.txt"
+check "a 2 MB line without a space imports too" \
+	sh -c "timeout 300 '$NAAST' --db '$db' import '$tmp/oneword.txt' >/dev/null 2>&1"
+
+# --- files too large: refused before they are read -----------------------------
+truncate -s 100M "$tmp/huge.txt"
+if $have_time; then
+	kb=$(peak_kb "$NAAST" --db "$db" import "$tmp/huge.txt")
+	diag "a 100 MB file: peak memory $kb KB"
+	check "a 100 MB file is refused without being read (peak memory under 64 MB)" [ "$kb" -lt 65536 ]
+else
+	skip "a 100 MB file is refused without being read" "GNU time (/usr/bin/time) is not installed"
+fi
+check "with one line naming it and the 64 MiB limit" \
+	refuses 1 "$tmp/huge.txt" 'the file is 104\.9 MB, more than the 64 MiB naast reads from one file' \
+	naast import "$tmp/huge.txt"
+if $have_time; then
+	kb=$( (yes 'Dit is een regel uit een veel te groot bestand.' | head -c 300000000 |
+		peak_kb "$NAAST" --db "$db" import -) )
+	diag "300 MB on stdin: peak memory $kb KB"
+	check "300 MB on stdin: refused at the limit, memory bounded (under 256 MB)" [ "$kb" -lt 262144 ]
+	check "and says so in one line" one_line stdin 'more than the 64 MiB naast reads from one file'
+else
+	skip "300 MB on stdin: memory bounded" "GNU time (/usr/bin/time) is not installed"
+fi
+yes 'Dit is een regel uit een te lange brief.' | head -c 20000000 >"$tmp/long.txt"
+check "20 MB of text is refused: more than the 8 MiB of one document" \
+	refuses 1 "$tmp/long.txt" 'its text is 20\.0 MB, more than the 8 MiB naast reads as one document' \
+	naast import "$tmp/long.txt"
+
+# --- paths: directories, missing files, unreadable files ------------------------
+mkdir "$tmp/dir"
+check "--db DIR: the database is a directory, name a file in it" \
+	refuses 1 "$tmp/dir" "is a directory: name a file, such as '$tmp/dir/naast.db'" \
+	"$NAAST" --db "$tmp/dir" list
+check "NAAST_DB=DIR too" \
+	refuses 1 "$tmp/dir" 'is a directory: name a file' \
+	env NAAST_DB="$tmp/dir" "$NAAST" import "$letter"
+check "--db '' is a usage error (SQLite would make a database lost at exit)" \
+	refuses 2 --db 'empty file name' \
+	"$NAAST" --db '' list
+check "--db in a missing directory: says which, creates nothing" \
+	sh -c "'$NAAST' --db '$tmp/nodir/x.db' list 2>'$tmp/err'; [ \$? -eq 1 ] && [ ! -e '$tmp/nodir' ]"
+check "and names it" one_line "$tmp/nodir/x.db" "its directory '$tmp/nodir' does not exist \\(create it"
+check "a missing file: named, 'no such file', check the name" \
+	refuses 1 "$tmp/nope.txt" 'no such file \(check the name' \
+	naast import "$tmp/nope.txt"
+check "a path through a file: named, check the path" \
+	refuses 1 "$letter/x.txt" 'not a directory \(check the path\)' \
+	naast import "$letter/x.txt"
+check "a device: not a file" \
+	refuses 1 /dev/null 'is a device, not a file' \
+	naast import /dev/null
+mkdir "$tmp/empty-dir"
+check "an empty directory imports nothing and says so" \
+	sh -c "'$NAAST' --db '$db' import '$tmp/empty-dir' | grep -qxF 'imported 0, unchanged 0, failed 0'"
+
+cp "$letter" "$tmp/secret.txt"
+chmod 000 "$tmp/secret.txt"
+if [ "$(id -u)" -ne 0 ]; then
+	check "a file that cannot be read: permission denied, what to do" \
+		refuses 1 "$tmp/secret.txt" 'permission denied \(check its permissions' \
+		naast import "$tmp/secret.txt"
+	skip "the same as another user" "not root: the check above ran as this user"
+else
+	skip "a file that cannot be read (chmod 000)" "root reads it anyway"
+	# Root may become another user: nobody cannot read root's 000 file.
+	if command -v setpriv >/dev/null 2>&1; then
+		chmod 755 "$tmp"
+		mkdir "$tmp/nobody" && chmod 777 "$tmp/nobody"
+		check "a file that cannot be read, as nobody: permission denied, what to do" \
+			sh -c "setpriv --reuid=65534 --regid=65534 --clear-groups '$NAAST' --db '$tmp/nobody/n.db' import '$tmp/secret.txt' >/dev/null 2>'$tmp/err'; [ \$? -eq 1 ]"
+		check "one line naming it" one_line "$tmp/secret.txt" 'permission denied \(check its permissions'
+		check "and nothing imported" [ "$(docs "$tmp/nobody/n.db")" -eq 0 ]
+	else
+		skip "a file that cannot be read, as nobody" "setpriv (util-linux) is missing"
+		skip "one line naming it" "setpriv is missing"
+		skip "and nothing imported" "setpriv is missing"
+	fi
+fi
+chmod 644 "$tmp/secret.txt"
+
+# --- standard input ---------------------------------------------------------------
+sdb=$tmp/stdin.db
+"$NAAST" --db "$sdb" import - <"$letter" >"$tmp/out" 2>"$tmp/err"
+check "'-' reads standard input: imported, named stdin" \
+	sh -c "[ $? -eq 0 ] && grep -qxF 'stdin: letter' '$tmp/out' && [ ! -s '$tmp/err' ] && [ \$(sqlite3 '$sdb' \"SELECT origin FROM document\") = stdin ]"
+check "the same bytes from a file are unchanged" \
+	sh -c "'$NAAST' --db '$sdb' import '$letter' | grep -qxF '$letter: unchanged'"
+check "an empty standard input is refused, named stdin" \
+	refuses 1 stdin 'the file is empty' \
+	sh -c "'$NAAST' --db '$db' import - </dev/null"
+check "binary on standard input too" \
+	refuses 1 stdin 'a PNG image' \
+	sh -c "'$NAAST' --db '$db' import - <'$tmp/pixel.png'"
+
+# --- a batch with bad files among good ones -----------------------------------------
+bdb=$tmp/batch.db
+"$NAAST" --db "$bdb" import "$az" "$tmp/empty.txt" "$tmp/latin1.txt" "$letter" \
+	"$tmp/nope.txt" "$tmp/pixel.png" "$bzk" >"$tmp/out" 2>"$tmp/err"
+check "a batch with four bad files among three good ones: exit 1" [ $? -eq 1 ]
+check "the good ones are imported" \
+	[ "$(sqlite3 "$bdb" "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM document ORDER BY id)")" = "answer letter answer" ]
+check "each good one is reported on stdout" [ "$(grep -c -e ': answer by' -e ': letter$' "$tmp/out")" -eq 3 ]
+check "each bad one is named once on stderr, with its reason" sh -c "
+	[ \$(wc -l <'$tmp/err') -eq 4 ] &&
+	grep -qxF \"naast: cannot import '$tmp/empty.txt': the file is empty: there is nothing to import (check that it is the file you meant)\" '$tmp/err' &&
+	grep -qF \"naast: cannot import '$tmp/latin1.txt': not UTF-8: byte 0xEB at byte offset $offset\" '$tmp/err' &&
+	grep -qF \"naast: cannot import '$tmp/nope.txt': no such file\" '$tmp/err' &&
+	grep -qF \"naast: cannot import '$tmp/pixel.png': a PNG image\" '$tmp/err'"
+check "the same batch again: the good ones unchanged, the bad ones refused again" sh -c "
+	'$NAAST' --db '$bdb' import '$az' '$tmp/empty.txt' '$letter' '$bzk' >'$tmp/out' 2>/dev/null
+	[ \$? -eq 1 ] && [ \$(grep -c ': unchanged\$' '$tmp/out') -eq 3 ] && [ \$(sqlite3 '$bdb' 'SELECT count(*) FROM document') -eq 3 ]"
+
+# ============================================================ the database
+
+# --- not a database, a damaged one, another program's -------------------------------
+{ printf 'SQLite format 2\000'; head -c 8176 /dev/urandom; } >"$tmp/garbage.db"
+check "a file of random bytes as database: exit 1, what to do, not one byte changed" \
+	untouched 1 "$tmp/garbage.db" 'not a naast database or is damaged; naast left it as it is: move it away' \
+	"$NAAST" --db "$tmp/garbage.db" list
+check "the same for import" \
+	untouched 1 "$tmp/garbage.db" 'not a naast database or is damaged' \
+	"$NAAST" --db "$tmp/garbage.db" import "$letter"
+check "a text file given as database is left as it is" \
+	untouched 1 "$tmp/latin1.txt" 'not a naast database' \
+	"$NAAST" --db "$tmp/latin1.txt" list
+
+# A naast database with its pages after the first overwritten: SQLite
+# opens it and finds the damage on reading.
+cp "$db" "$tmp/damaged.db"
+size=$(wc -c <"$tmp/damaged.db")
+dd if=/dev/urandom of="$tmp/damaged.db" bs=4096 seek=1 count=$((size / 4096 - 1)) conv=notrunc 2>/dev/null
+check "a damaged database: list fails, says what to do, changes nothing" \
+	untouched 1 "$tmp/damaged.db" "(damaged|not a naast database).*move it away" \
+	"$NAAST" --db "$tmp/damaged.db" list
+check "import into it fails the same way, changing nothing" \
+	untouched 1 "$tmp/damaged.db" "(damaged|not a naast database).*move it away" \
+	"$NAAST" --db "$tmp/damaged.db" import "$tmp/menu.pdf"
+cp "$db" "$tmp/cut.db"
+truncate -s 8192 "$tmp/cut.db"
+check "a truncated database: refused, not one byte changed" \
+	untouched 1 "$tmp/cut.db" "(damaged|not a naast database).*move it away" \
+	"$NAAST" --db "$tmp/cut.db" import "$letter"
+
+sqlite3 "$tmp/other.db" "CREATE TABLE recipe (name TEXT); INSERT INTO recipe VALUES ('erwtensoep')"
+check "another program's SQLite database: refused, left as it is (not even made WAL)" \
+	untouched 1 "$tmp/other.db" "an SQLite database of another program, not naast's; naast left it as it is: use --db" \
+	"$NAAST" --db "$tmp/other.db" import "$letter"
+check "its journal mode is still its own" [ "$(sqlite3 "$tmp/other.db" 'PRAGMA journal_mode')" = delete ]
+
+# --- a newer schema --------------------------------------------------------------------
+cp "$db" "$tmp/newer.db"
+sqlite3 "$tmp/newer.db" "PRAGMA user_version = 99"
+check "a database of a newer schema version: refused, says upgrade, untouched" \
+	untouched 1 "$tmp/newer.db" 'made by a newer naast \(schema version 99; this one knows [0-9]+\).*upgrade naast' \
+	"$NAAST" --db "$tmp/newer.db" list
+check "import into it too" \
+	untouched 1 "$tmp/newer.db" 'made by a newer naast' \
+	"$NAAST" --db "$tmp/newer.db" import "$letter"
+
+# --- read-only -----------------------------------------------------------------------------
+# chmod a-w: naast keeps the file as it is even for root, who could write it.
+cp "$db" "$tmp/ro.db"
+chmod 444 "$tmp/ro.db"
+"$NAAST" --db "$tmp/ro.db" list >"$tmp/out" 2>"$tmp/err"
+check "a read-only database (chmod 444) is read" \
+	sh -c "[ $? -eq 0 ] && grep -qF 'Eerdmans (JA21)' '$tmp/out' && [ ! -s '$tmp/err' ]"
+check "import fails clearly: read-only, why, what to do; not one byte changed" \
+	untouched 1 "$tmp/ro.db" "cannot import: the database '$tmp/ro.db' is read-only \\(its permissions let nobody write it\\).*use --db with a file you can write" \
+	"$NAAST" --db "$tmp/ro.db" import "$tmp/menu.pdf"
+check "a change to the basket fails the same way" \
+	untouched 1 "$tmp/ro.db" 'read-only' \
+	"$NAAST" --db "$tmp/ro.db" select add 1
+check "search and show work" \
+	sh -c "'$NAAST' --db '$tmp/ro.db' search ambtenaren >/dev/null && '$NAAST' --db '$tmp/ro.db' show 1 --vraag 9 >/dev/null && [ ! -e '$tmp/ro.db-shm' ]"
+
+# A read-only directory: SQLite can make no -shm file beside the database.
+# Root writes there anyway; nobody cannot.
+mkdir "$tmp/rodir"
+cp "$db" "$tmp/rodir/naast.db"
+if [ "$(id -u)" -ne 0 ]; then
+	chmod 555 "$tmp/rodir"
+	as_reader() { "$@"; }
+	reader=true
+elif command -v setpriv >/dev/null 2>&1; then
+	chmod 755 "$tmp" "$tmp/rodir"
+	as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	reader=true
+else
+	reader=false
+fi
+if $reader; then
+	as_reader "$NAAST" --db "$tmp/rodir/naast.db" list >"$tmp/out" 2>"$tmp/err"
+	check "a database in a read-only directory is read" \
+		sh -c "[ $? -eq 0 ] && grep -qF 'Eerdmans (JA21)' '$tmp/out' && [ ! -s '$tmp/err' ]"
+	check "import into it fails clearly, not one byte changed" \
+		untouched 1 "$tmp/rodir/naast.db" "is read-only \\(you may not write (it|in its directory)\\).*use --db with a file you can write" \
+		as_reader "$NAAST" --db "$tmp/rodir/naast.db" import "$letter"
+else
+	skip "a database in a read-only directory" "root, and no setpriv to become nobody"
+	skip "import into it fails clearly" "root, and no setpriv to become nobody"
+fi
+chmod 755 "$tmp/rodir"
+
+# --- a full disk ---------------------------------------------------------------------------
+# ulimit -f stands in for a full disk (a write past the limit fails with
+# EFBIG instead of killing naast, SIGXFSZ being ignored): the WAL file
+# cannot grow by the pages of a long letter.
+awk 'BEGIN { print "Geachte heer Jansen,\n"; for (i = 0; i < 600; i++) printf "Alinea %d van een lange brief over de uitvoering van de begroting.\n\n", i; print "Hoogachtend," }' >"$tmp/longletter.txt"
+cp "$db" "$tmp/full.db"
+before=$(bytes "$tmp/full.db")
+dumped=$(dump "$tmp/full.db")
+(
+	trap '' XFSZ
+	ulimit -f 100
+	exec "$NAAST" --db "$tmp/full.db" import "$tmp/longletter.txt"
+) >"$tmp/out" 2>"$tmp/err"
+check "a full disk: the import fails (exit 1)" [ $? -eq 1 ]
+check "one line: nothing was stored, the disk may be full, what to do" \
+	one_line "$tmp/longletter.txt" "nothing of it was stored: cannot write the database '$tmp/full.db' .*free some space and try again"
+check "the database file is as before" [ "$(bytes "$tmp/full.db")" = "$before" ]
+check "its contents are as before" [ "$(dump "$tmp/full.db")" = "$dumped" ]
+check "PRAGMA integrity_check is ok" [ "$(sqlite3 "$tmp/full.db" 'PRAGMA integrity_check')" = ok ]
+check "with room again the same import succeeds" \
+	sh -c "'$NAAST' --db '$tmp/full.db' import '$tmp/longletter.txt' | grep -qxF '$tmp/longletter.txt: letter'"
+
+# --- kill -9 in the middle of an import ------------------------------------------------------
+# A batch of the fourteen PDFs, generated answers and two long letters;
+# each round imports it into a new database and kills naast after a
+# random part of the time a whole import takes.  Every document then in
+# the database must have the passages it has after a clean import.
+mkdir "$tmp/batch"
+cp "$tmp/longletter.txt" "$tmp/batch/a-long.txt"
+sed 's/Alinea/Paragraaf/' "$tmp/longletter.txt" >"$tmp/batch/m-long.txt"
+for i in 1 2 3 4 5 6; do
+	sed "s/Eerdmans/Eerdmans-$i/" "$az" >"$tmp/batch/gen-$i.txt"
+done
+set -- "$pdfs"/*.pdf "$tmp/batch"/*.txt
+per_doc="SELECT d.sha256, count(p.id) FROM document d LEFT JOIN passage p ON p.document = d.id GROUP BY d.id ORDER BY d.sha256"
+start=$(date +%s%N)
+"$NAAST" --db "$tmp/clean.db" import "$@" >/dev/null 2>&1
+whole=$((($(date +%s%N) - start) / 1000000))
+sqlite3 "$tmp/clean.db" "$per_doc" >"$tmp/clean.counts"
+total=$(wc -l <"$tmp/clean.counts")
+check "the clean import has every document of the batch" [ "$total" -eq $(($# )) ]
+diag "a whole import takes $whole ms"
+partial=0 bad=0
+for round in 1 2 3 4 5; do
+	k=$tmp/killed-$round.db
+	# Somewhere in the round-th fifth of the import, at random.
+	delay=$(((whole * (round - 1) + (whole * $(od -An -N2 -tu2 /dev/urandom) / 65536)) / 5))
+	"$NAAST" --db "$k" import "$@" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	if [ ! -e "$k" ] || [ "$(sqlite3 "$k" "SELECT count(*) FROM sqlite_master WHERE name = 'document'")" -eq 0 ]; then
+		diag "round $round: killed after $delay ms, before the tables were made"
+		# Whatever is there, naast opens it and makes its tables.
+		if ! "$NAAST" --db "$k" list >/dev/null 2>&1; then
+			diag "round $round: naast cannot open what it left"
+			bad=$((bad + 1))
+		fi
+		continue
+	fi
+	sqlite3 "$k" "$per_doc" >"$tmp/killed.counts"
+	got=$(wc -l <"$tmp/killed.counts")
+	diag "round $round: killed after $delay ms with $got of $total documents in"
+	[ "$got" -gt 0 ] && [ "$got" -lt "$total" ] && partial=$((partial + 1))
+	if [ "$(sqlite3 "$k" 'PRAGMA integrity_check')" != ok ] ||
+		! sqlite3 "$k" "INSERT INTO passage_fts (passage_fts) VALUES ('integrity-check'); INSERT INTO passage_tri (passage_tri) VALUES ('integrity-check')" ||
+		[ -n "$(comm -23 "$tmp/killed.counts" "$tmp/clean.counts")" ]; then
+		diag "round $round: damaged, or a document only partly in:"
+		comm -23 "$tmp/killed.counts" "$tmp/clean.counts" | sed 's/^/#   /' >&2
+		bad=$((bad + 1))
+	fi
+done
+check "after kill -9: integrity_check ok, every document whole or absent (5 rounds)" [ "$bad" -eq 0 ]
+check "and some round was killed in the middle of the batch" [ "$partial" -ge 1 ]
+"$NAAST" --db "$tmp/killed-3.db" import "$@" >/dev/null 2>&1
+sqlite3 "$tmp/killed-3.db" "$per_doc" >"$tmp/killed.counts"
+check "importing the batch again completes it: as the clean import" cmp -s "$tmp/killed.counts" "$tmp/clean.counts"
+
+# --- two imports at the same time --------------------------------------------------------------
+"$NAAST" --db "$tmp/two.db" import "$pdfs" >"$tmp/out1" 2>"$tmp/err1" &
+p1=$!
+"$NAAST" --db "$tmp/two.db" import "$tmp/batch" "$corpus" >"$tmp/out2" 2>"$tmp/err2" &
+p2=$!
+wait "$p1"
+s1=$?
+wait "$p2"
+s2=$?
+check "two imports into a new database at the same time both succeed" sh -c "[ $s1 -eq 0 ] && [ $s2 -eq 0 ]"
+check "neither met a busy database" sh -c "! grep -q busy '$tmp/err1' '$tmp/err2'"
+sqlite3 "$tmp/two.db" "$per_doc" >"$tmp/two.counts"
+check "together they hold every document, each whole" \
+	sh -c "[ -z \"\$(comm -13 '$tmp/two.counts' '$tmp/clean.counts')\" ] && [ \$(wc -l <'$tmp/two.counts') -eq $((total + 3)) ]"
+
+# Another program holds the write lock for 7 seconds, longer than SQLite's
+# busy timeout (5 s): the import waits, tries again and succeeds.
+cp "$db" "$tmp/locked.db"
+(echo 'BEGIN IMMEDIATE;'; sleep 7; echo 'COMMIT;') | sqlite3 "$tmp/locked.db" &
+holder=$!
+sleep 1
+"$NAAST" --db "$tmp/locked.db" import "$tmp/longletter.txt" >"$tmp/out" 2>"$tmp/err"
+s=$?
+wait "$holder"
+check "an import waits for a write lock held longer than the busy timeout" \
+	sh -c "[ $s -eq 0 ] && grep -qxF '$tmp/longletter.txt: letter' '$tmp/out' && [ ! -s '$tmp/err' ]"
+
+done_testing
