@@ -1,0 +1,95 @@
+/*
+ * clock: how long a command takes, for bench/run.
+ *
+ *   bench/clock REPEAT COMMAND [ARG...]
+ *
+ * Runs COMMAND once to warm up and REPEAT times more (REPEAT 1: once in
+ * all, no warm-up), its output to /dev/null, and prints the median and
+ * the longest wall-clock time in milliseconds and the exit status of the
+ * last run:
+ *   median_ms max_ms status
+ * Exit status 1 when a run is killed by a signal or cannot start, so that
+ * a crash is not timed as a result.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One run; its exit status, or -1 when it did not exit by itself. */
+static int
+run(char **argv)
+{
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status, rc;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0) {
+		fprintf(stderr, "clock: cannot run '%s': %s\n", argv[0], strerror(rc));
+		return -1;
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status)) {
+		fprintf(stderr, "clock: '%s' did not exit normally\n", argv[0]);
+		return -1;
+	}
+	return WEXITSTATUS(status);
+}
+
+int
+main(int argc, char **argv)
+{
+	int repeat = argc > 2 ? atoi(argv[1]) : 0, status = 0;
+	double *t;
+
+	if (repeat < 1) {
+		fputs("usage: clock REPEAT COMMAND [ARG...]\n", stderr);
+		return 2;
+	}
+	if (!(t = calloc((size_t)repeat, sizeof(*t))))
+		return 1;
+	for (int r = repeat > 1 ? -1 : 0; r < repeat; r++) {
+		double t0 = now();
+
+		if ((status = run(argv + 2)) < 0) {
+			free(t);
+			return 1;
+		}
+		if (r >= 0)
+			t[r] = (now() - t0) * 1000;
+	}
+	qsort(t, (size_t)repeat, sizeof(*t), cmp_double);
+	printf("%.3f %.3f %d\n", t[repeat / 2], t[repeat - 1], status);
+	free(t);
+	return 0;
+}

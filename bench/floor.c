@@ -1,0 +1,501 @@
+/*
+ * floor: the least that import and search can cost on this machine, for
+ * bench/run to set naast's figures against.
+ *
+ *   bench/floor import DB DIR      the files of DIR/manifest.tsv
+ *   bench/floor search DB QUERIES [REPEAT]
+ *   bench/floor version            the SQLite library's version
+ *
+ * import reads each file of the manifest (made by bench/gen) and puts
+ * its raw bytes into SQLite in one transaction: one row per file, and
+ * one row per block of it (the bytes between blank lines, as they are),
+ * indexed by the same three FTS5 indexes that naast keeps over its
+ * passages: unicode61 with remove_diacritics 2, the same words through
+ * the Dutch Snowball stemmer (libstemmer, a tokenizer that wraps
+ * unicode61 as naast's does), and trigram.  The indexes are external
+ * content over the block table, as naast's are over its passages; rows
+ * go into them by direct INSERTs (naast uses triggers).  The database is
+ * in WAL mode with synchronous NORMAL, as naast's is.  The floor does not
+ * parse: no headers, vragen, paragraphs, hyphens, footers, sets,
+ * ministries, references, SHA-256 or library rows; what a filter needs
+ * (ministry, kind, date) it takes from the manifest, not from the text.
+ * It prints: files N bytes B seconds S (from opening the database to
+ * the commit, reading the files included).
+ *
+ * search runs each query of QUERIES (bench/gen's queries.tsv) as FTS5
+ * top 50 by bm25 with snippets, as naast's search returns them: the FTS5
+ * query that naast makes of the same text (queries.tsv has it), on the
+ * words index, or the stem index for a query about word forms; with a
+ * filter, joined to the file's row.  When the words index finds nothing,
+ * the trigram index is asked, as naast does.  Each query runs once to
+ * warm up and REPEAT times (default 5); the line per query is
+ *   q<TAB>label<TAB>median ms<TAB>hits
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <libstemmer.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+static void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("floor: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+exec_sql(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		die("%s: %s", sql, msg ? msg : "error");
+}
+
+static sqlite3_stmt *
+prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
+	    SQLITE_OK)
+		die("%s: %s", sql, sqlite3_errmsg(db));
+	return s;
+}
+
+static void
+step_done(sqlite3 *db, sqlite3_stmt *s)
+{
+	if (sqlite3_step(s) != SQLITE_DONE)
+		die("%s: %s", sqlite3_sql(s), sqlite3_errmsg(db));
+	sqlite3_reset(s);
+}
+
+/* ------------------------------------------------- the stemming tokenizer */
+
+/* unicode61 (remove_diacritics 2), each token through the Dutch stemmer. */
+struct stem {
+	fts5_tokenizer words;
+	Fts5Tokenizer *inner;
+	struct sb_stemmer *stemmer;
+};
+
+struct stem_call {
+	struct stem *t;
+	void *ctx;
+	int (*token)(void *, int, const char *, int, int, int);
+};
+
+static void
+stem_delete(Fts5Tokenizer *tk)
+{
+	struct stem *t = (struct stem *)tk;
+
+	if (t->inner)
+		t->words.xDelete(t->inner);
+	if (t->stemmer)
+		sb_stemmer_delete(t->stemmer);
+	free(t);
+}
+
+static int
+stem_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	static const char *args[] = { "remove_diacritics", "2" };
+	fts5_api *api = ctx;
+	struct stem *t = calloc(1, sizeof(*t));
+	void *words_ctx = NULL;
+	int rc;
+
+	(void)argv;
+	(void)argc;
+	if (!t)
+		return SQLITE_NOMEM;
+	rc = api->xFindTokenizer(api, "unicode61", &words_ctx, &t->words);
+	if (rc == SQLITE_OK)
+		rc = t->words.xCreate(words_ctx, args, 2, &t->inner);
+	if (rc == SQLITE_OK && !(t->stemmer = sb_stemmer_new("dutch", NULL)))
+		rc = SQLITE_NOMEM;
+	if (rc != SQLITE_OK) {
+		stem_delete((Fts5Tokenizer *)t);
+		return rc;
+	}
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static int
+stem_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+	struct stem_call *c = ctx;
+	const sb_symbol *s = sb_stemmer_stem(c->t->stemmer, (const sb_symbol *)tok, n);
+
+	if (!s)
+		return SQLITE_NOMEM;
+	return c->token(c->ctx, flags, (const char *)s,
+	    sb_stemmer_length(c->t->stemmer), start, end);
+}
+
+static int
+stem_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text, int n,
+    int (*token)(void *, int, const char *, int, int, int))
+{
+	struct stem *t = (struct stem *)tk;
+	struct stem_call c = { t, ctx, token };
+
+	return t->words.xTokenize(t->inner, &c, flags, text, n, stem_token);
+}
+
+static void
+register_stem(sqlite3 *db)
+{
+	fts5_tokenizer stem = { stem_create, stem_delete, stem_tokenize };
+	fts5_api *api = NULL;
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK)
+		die("this SQLite has no FTS5");
+	sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (!api || api->xCreateTokenizer(api, "floor_stem", api, &stem, NULL) !=
+	    SQLITE_OK)
+		die("cannot register the stemming tokenizer");
+}
+
+static sqlite3 *
+open_db(const char *path)
+{
+	sqlite3 *db;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		die("cannot open '%s': %s", path, sqlite3_errmsg(db));
+	register_stem(db);
+	exec_sql(db, "PRAGMA journal_mode = WAL");
+	exec_sql(db, "PRAGMA synchronous = NORMAL");
+	return db;
+}
+
+/* ------------------------------------------------------------------ import */
+
+static const char schema[] =
+	"CREATE TABLE doc (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+	"  raw TEXT NOT NULL, kind TEXT, ministry TEXT, date TEXT);"
+	"CREATE TABLE block (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
+	"  text TEXT NOT NULL);"
+	"CREATE VIRTUAL TABLE block_fts USING fts5 (text, content = 'block',"
+	"  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE VIRTUAL TABLE block_stem USING fts5 (text, content = 'block',"
+	"  content_rowid = 'id', tokenize = 'floor_stem');"
+	"CREATE VIRTUAL TABLE block_tri USING fts5 (text, content = 'block',"
+	"  content_rowid = 'id', tokenize = 'trigram');";
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if (!fp)
+		die("cannot read '%s': %s", path, strerror(errno));
+	do {
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			if (!(buf = realloc(buf, cap)))
+				die("out of memory");
+		}
+		got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+	} while (got > 0);
+	fclose(fp);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* Where the next blank line (only spaces on it) starts at or after p; end when none. */
+static const char *
+blank_line(const char *p, const char *end)
+{
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q;
+
+		if (!nl)
+			return end;
+		for (q = nl + 1; q < end && (*q == ' ' || *q == '\t' || *q == '\r'); q++)
+			;
+		if (q < end && *q == '\n')
+			return nl;
+		p = nl + 1;
+	}
+	return end;
+}
+
+static int
+floor_import(const char *db_path, const char *dir)
+{
+	char path[4096], line[4096];
+	double t0 = now();
+	sqlite3 *db = open_db(db_path);
+	sqlite3_stmt *doc, *block, *idx[3];
+	unsigned long long bytes = 0;
+	long files = 0;
+	FILE *manifest;
+
+	exec_sql(db, schema);
+	doc = prepare(db, "INSERT INTO doc (name, raw, kind, ministry, date)"
+	    " VALUES (?1, ?2, ?3, nullif(?4, ''), nullif(?5, ''))");
+	block = prepare(db, "INSERT INTO block (doc, text) VALUES (?1, ?2)");
+	idx[0] = prepare(db, "INSERT INTO block_fts (rowid, text) VALUES (?1, ?2)");
+	idx[1] = prepare(db, "INSERT INTO block_stem (rowid, text) VALUES (?1, ?2)");
+	idx[2] = prepare(db, "INSERT INTO block_tri (rowid, text) VALUES (?1, ?2)");
+	snprintf(path, sizeof(path), "%s/manifest.tsv", dir);
+	if (!(manifest = fopen(path, "r")))
+		die("cannot read '%s': %s", path, strerror(errno));
+	exec_sql(db, "BEGIN");
+	while (fgets(line, sizeof(line), manifest)) {
+		char *f[7], *p = line;
+		size_t len;
+		char *raw;
+		const char *s, *end;
+		long long id;
+		int n = 0;
+
+		line[strcspn(line, "\n")] = '\0';
+		while (n < 7 && p) {
+			f[n++] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		if (n < 7 || strcmp(f[0], "file") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/docs/%s", dir, f[0]);
+		raw = slurp(path, &len);
+		bytes += len;
+		files++;
+		sqlite3_bind_text(doc, 1, f[0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(doc, 2, raw, (int)len, SQLITE_STATIC);
+		sqlite3_bind_text(doc, 3, f[1], -1, SQLITE_STATIC);
+		sqlite3_bind_text(doc, 4, f[4], -1, SQLITE_STATIC);
+		sqlite3_bind_text(doc, 5, f[5], -1, SQLITE_STATIC);
+		step_done(db, doc);
+		id = sqlite3_last_insert_rowid(db);
+		end = raw + len;
+		for (s = raw; s < end;) {
+			const char *e = blank_line(s, end);
+			long long b;
+
+			while (s < e && (*s == '\n' || *s == ' '))
+				s++;
+			if (s < e) {
+				sqlite3_bind_int64(block, 1, id);
+				sqlite3_bind_text(block, 2, s, (int)(e - s), SQLITE_STATIC);
+				step_done(db, block);
+				b = sqlite3_last_insert_rowid(db);
+				for (int i = 0; i < 3; i++) {
+					sqlite3_bind_int64(idx[i], 1, b);
+					sqlite3_bind_text(idx[i], 2, s, (int)(e - s), SQLITE_STATIC);
+					step_done(db, idx[i]);
+				}
+			}
+			s = e < end ? e + 1 : end;
+		}
+		free(raw);
+	}
+	fclose(manifest);
+	exec_sql(db, "COMMIT");
+	sqlite3_finalize(doc);
+	sqlite3_finalize(block);
+	for (int i = 0; i < 3; i++)
+		sqlite3_finalize(idx[i]);
+	sqlite3_close(db);
+	printf("files %ld bytes %llu seconds %.4f\n", files, bytes, now() - t0);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ search */
+
+#define HITS(T) \
+	"SELECT f.rowid, b.doc, snippet(" T ", 0, '[', ']', '\u2026', 32)" \
+	" FROM " T " f JOIN block b ON b.id = f.rowid" \
+	" WHERE " T " MATCH ?1 ORDER BY f.rank LIMIT 50"
+#define FILTERED(T) \
+	"SELECT f.rowid, b.doc, snippet(" T ", 0, '[', ']', '\u2026', 32)" \
+	" FROM " T " f JOIN block b ON b.id = f.rowid JOIN doc d ON d.id = b.doc" \
+	" WHERE " T " MATCH ?1 AND (?2 IS NULL OR d.ministry = ?2)" \
+	" AND (?3 IS NULL OR d.kind = ?3) AND (?4 IS NULL OR d.date >= ?4)" \
+	" AND (?5 IS NULL OR d.date <= ?5) ORDER BY f.rank LIMIT 50"
+
+enum { I_FTS, I_STEM, I_TRI, N_INDEX };
+
+struct filter {
+	char *ministry, *kind, *from, *to;
+};
+
+/* "ministry=BZK", "from=2010-01-01,to=2010-12-31"; "-" is none. */
+static void
+read_filter(char *s, struct filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	for (char *part = strtok(s, ","); part; part = strtok(NULL, ",")) {
+		char *eq = strchr(part, '=');
+
+		if (!eq)
+			continue;
+		*eq = '\0';
+		if (strcmp(part, "ministry") == 0)
+			f->ministry = eq + 1;
+		else if (strcmp(part, "kind") == 0)
+			f->kind = eq + 1;
+		else if (strcmp(part, "from") == 0)
+			f->from = eq + 1;
+		else if (strcmp(part, "to") == 0)
+			f->to = eq + 1;
+	}
+}
+
+static bool
+has_filter(const struct filter *f)
+{
+	return f->ministry || f->kind || f->from || f->to;
+}
+
+/* One run of a query: the number of hits (their snippets made and dropped). */
+static int
+run(sqlite3 *db, sqlite3_stmt *s, const char *fts, const struct filter *f,
+    bool filtered)
+{
+	int hits = 0, rc;
+
+	sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
+	if (filtered) {
+		sqlite3_bind_text(s, 2, f->ministry, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, f->kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, f->from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, f->to, -1, SQLITE_STATIC);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *snippet = sqlite3_column_text(s, 2);
+
+		hits += snippet != NULL;
+	}
+	if (rc != SQLITE_DONE)
+		die("searching: %s", sqlite3_errmsg(db));
+	sqlite3_reset(s);
+	return hits;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+floor_search(const char *db_path, const char *queries, int repeat)
+{
+	static const char *const names[N_INDEX] = { "block_fts", "block_stem", "block_tri" };
+	sqlite3 *db = open_db(db_path);
+	sqlite3_stmt *plain[N_INDEX], *filtered[N_INDEX];
+	char line[4096];
+	FILE *fp = fopen(queries, "r");
+	double *t = calloc((size_t)repeat, sizeof(*t));
+
+	if (!fp)
+		die("cannot read '%s': %s", queries, strerror(errno));
+	if (!t)
+		die("out of memory");
+	for (int i = 0; i < N_INDEX; i++) {
+		char sql[1024];
+
+		snprintf(sql, sizeof(sql), HITS("%s"), names[i], names[i], names[i]);
+		plain[i] = prepare(db, sql);
+		snprintf(sql, sizeof(sql), FILTERED("%s"), names[i], names[i], names[i]);
+		filtered[i] = prepare(db, sql);
+	}
+	while (fgets(line, sizeof(line), fp)) {
+		char *f[8], *p = line;
+		struct filter filter;
+		int n = 0, index, hits = 0;
+		bool with_filter;
+
+		line[strcspn(line, "\n")] = '\0';
+		while (n < 8 && p) {
+			f[n++] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		if (n < 8)
+			continue;
+		index = strcmp(f[5], "stem") == 0 ? I_STEM : I_FTS;
+		read_filter(f[6], &filter);
+		with_filter = has_filter(&filter);
+		for (int r = -1; r < repeat; r++) {
+			double t0 = now();
+			sqlite3_stmt *s = with_filter ? filtered[index] : plain[index];
+
+			hits = run(db, s, f[4], &filter, with_filter);
+			/* Nothing as words: perhaps as parts of words. */
+			if (hits == 0 && index == I_FTS)
+				hits = run(db, with_filter ? filtered[I_TRI] : plain[I_TRI],
+				    f[4], &filter, with_filter);
+			if (r >= 0)
+				t[r] = (now() - t0) * 1000;
+		}
+		qsort(t, (size_t)repeat, sizeof(*t), cmp_double);
+		printf("q\t%s\t%.3f\t%d\n", f[0], t[repeat / 2], hits);
+	}
+	fclose(fp);
+	free(t);
+	for (int i = 0; i < N_INDEX; i++) {
+		sqlite3_finalize(plain[i]);
+		sqlite3_finalize(filtered[i]);
+	}
+	sqlite3_close(db);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "version") == 0) {
+		printf("%s\n", sqlite3_libversion());
+		return 0;
+	}
+	if (argc == 4 && strcmp(argv[1], "import") == 0)
+		return floor_import(argv[2], argv[3]);
+	if ((argc == 4 || argc == 5) && strcmp(argv[1], "search") == 0)
+		return floor_search(argv[2], argv[3], argc == 5 ? atoi(argv[4]) > 0 ?
+		    atoi(argv[4]) : 5 : 5);
+	fputs("usage: floor import DB DIR | floor search DB QUERIES [REPEAT]\n", stderr);
+	return 2;
+}

@@ -1,0 +1,45 @@
+#!/bin/sh
+# tests/bench.sh: the benchmark itself works: bench/run on a small corpus
+# prints every figure, as JSON that parses and as a table.  Nothing here
+# is about speed: timings belong to the benchmark, never to tests.
+. "$top_srcdir/tests/lib.sh"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+run() { "$top_srcdir/bench/run" --build "$top_builddir" --no-build "$@"; }
+
+# Small enough for sanitizers: 120 documents, one timed run of each thing.
+run --docs 120 --sizes "40 120" --repeat 1 --frames 20 --json --keep "$tmp/k" >"$tmp/out.json" 2>"$tmp/err"
+check "bench/run --json succeeds" [ $? -eq 0 ]
+j() { jq -e "$1" "$tmp/out.json" >/dev/null 2>&1; }
+check "its output is one JSON object" j 'type == "object"'
+check "it says how big the corpus was" j '.docs == 120 and .sets > 30 and .bytes > 500000'
+check "it names the machine" j '.machine.cores >= 1 and (.machine.cpu | length) > 0'
+for key in import_mbps search_p50_ms search_p95_ms search_cli_p50_ms search_cli_p95_ms \
+	search_vs_grep_p50_ms search_vs_grep_p95_ms first_frame_ms_40 first_frame_ms_120 \
+	peak_rss_mb_40 peak_rss_mb_120 compare_redraw_ms compare_page_ms \
+	compare_draw_only_ms diff_ms matrix_ms; do
+	check "figure $key: naast, floor and ratio are positive numbers" \
+		j ".figures.$key | (.naast | type == \"number\" and . > 0) and (.floor | type == \"number\" and . > 0) and (.ratio | type == \"number\" and . > 0)"
+done
+check "figures with a goal say whether it is met" \
+	j '[.figures[] | select(.goal != null and (.what | test("vs grep") | not) and (.what | test("40 docs") | not)) | .met | type == "boolean"] | all'
+check "20 queries, each timed in naast, the floor, the process and grep" \
+	j '.queries | length == 20 and all(.naast_ms > 0 and .floor_ms > 0 and .cli_ms > 0 and .grep_ms > 0)'
+check "the common word is found by naast and by the floor" \
+	j '.queries[] | select(.query == "ambtenaren") | .hits > 0 and .floor_hits > 0'
+check "each rare word is found in naast" \
+	j '[.queries[] | select(.query | startswith("rare")) | .hits > 0] | all'
+
+# The generated corpus: the same bytes every time, and grouped as meant
+# (bench/run checks naast's sets against the manifest and stops if not).
+"$top_builddir/bench/gen" --docs 120 --corpus "$top_srcdir/assets/corpus" --out "$tmp/again" >/dev/null
+check "bench/gen is deterministic" diff -r "$tmp/k/c" "$tmp/again"
+check "bench/gen writes pdftext, Markdown and letters" \
+	sh -c "cut -f3 '$tmp/again/manifest.tsv' | sort -u | tr '\n' ' ' | grep -qx 'format letter markdown pdftext '"
+
+run --docs 40 --repeat 1 --frames 5 --sizes 40 >"$tmp/table" 2>"$tmp/err"
+check "bench/run prints a table" [ $? -eq 0 ]
+check "the table has every figure" [ "$(grep -cE '^(import throughput|search p|first frame|peak memory|compare view|diff,|matrix,)' "$tmp/table")" -eq 14 ]
+check "the table has every query" [ "$(grep -cE '^(ambtenaren|rare 3|stem ambtenaar) ' "$tmp/table")" -eq 3 ]
+done_testing
