@@ -28,9 +28,6 @@
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
-	"CREATE TRIGGER " T "_insert AFTER INSERT ON passage BEGIN" \
-	"  INSERT INTO " T " (rowid, text) VALUES (new.id, new.text);" \
-	"END;" \
 	"CREATE TRIGGER " T "_delete AFTER DELETE ON passage BEGIN" \
 	"  INSERT INTO " T " (" T ", rowid, text)" \
 	"    VALUES ('delete', old.id, old.text);" \
@@ -45,7 +42,12 @@
  * Version 1.  Child rows that exist only for their document cascade with
  * it; "ord" columns keep the order a document gave.  Dates are ISO text or
  * NULL; aanhangsel numbers NULL when unknown.  The FTS5 tables index
- * passage.text as external content and are kept in step by triggers.
+ * passage.text as external content.  An import fills them once per
+ * document, as its last statements (SQL_FTS_FILL_*): FTS5 writes its
+ * pending terms to disk at every statement savepoint, so a trigger per
+ * passage left a tiny segment per passage in each index, merged over and
+ * over (most of the import's time).  Triggers keep them in step when a
+ * passage changes or goes.
  */
 static const char schema_v1[] =
 	"CREATE TABLE question_set ("
@@ -643,6 +645,16 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT ministry FROM set_addressed WHERE set_id = ?1"
 	    " AND ministry NOT IN (" SET_ANSWERING("?1") ") ORDER BY ord",
 	[SQL_SET_ANSWERED] = "SELECT count(*) FROM (" SET_ANSWERING("?1") ")",
+	/* ?1 document: its passages into each full-text index, at once. */
+	[SQL_FTS_FILL_WORDS] =
+	    "INSERT INTO passage_fts (rowid, text)"
+	    " SELECT id, text FROM passage WHERE document = ?1 ORDER BY id",
+	[SQL_FTS_FILL_STEM] =
+	    "INSERT INTO passage_stem (rowid, text)"
+	    " SELECT id, text FROM passage WHERE document = ?1 ORDER BY id",
+	[SQL_FTS_FILL_TRI] =
+	    "INSERT INTO passage_tri (rowid, text)"
+	    " SELECT id, text FROM passage WHERE document = ?1 ORDER BY id",
 	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
 	[SQL_SELECT_ADD] =
 	    "INSERT OR IGNORE INTO selection (passage, ord)"

@@ -100,6 +100,9 @@ enum sql_id {
 	SQL_STEM_DOCS,
 	SQL_RELATED,
 	/* The basket and exports (store_export.c). */
+	SQL_FTS_FILL_WORDS,
+	SQL_FTS_FILL_STEM,
+	SQL_FTS_FILL_TRI,
 	SQL_SET_UNANSWERED,
 	SQL_SET_ANSWERED,
 	SQL_PASSAGE_EXISTS,

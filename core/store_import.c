@@ -738,6 +738,30 @@ import_pubrefs(struct import *im)
 	return STATUS_OK;
 }
 
+/*
+ * The document's passages into the three full-text indexes, one statement
+ * each, after every other statement of the import (see store.c).
+ */
+static enum status
+index_passages(struct import *im)
+{
+	static const enum sql_id fill[] = {
+		SQL_FTS_FILL_WORDS, SQL_FTS_FILL_STEM, SQL_FTS_FILL_TRI,
+	};
+	enum status status;
+
+	for (size_t i = 0; i < sizeof(fill) / sizeof(*fill); i++) {
+		sqlite3_stmt *s = sql(im->st, fill[i], im->err);
+
+		if (!s)
+			return im->st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->doc_id);
+		if ((status = run(im->st, s, "indexing the passages", im->err)))
+			return status;
+	}
+	return STATUS_OK;
+}
+
 static enum status
 import_all(struct import *im, const char *origin, struct import_result *res)
 {
@@ -764,6 +788,8 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 		return status;
 	if (!im->set_id && (status = library_insert_document(im->st, im->doc_id,
 	    doc, origin, im->err)))
+		return status;
+	if ((status = index_passages(im)))
 		return status;
 	res->doc = im->doc_id;
 	res->kind = doc->kind;
