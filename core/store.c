@@ -407,6 +407,28 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	" ORDER BY CASE WHEN ?9 THEN " HIT_DATE " END DESC NULLS LAST," \
 	" hit.tier DESC, hit.r, p.id LIMIT ?10"
 
+/*
+ * The common search, with no filter and by rank, done as the top ?10 of
+ * each index before anything is joined: the exact index's best ?10 (FTS5
+ * sorts by rank itself), then, only when those are fewer than ?10 (and so
+ * all of the exact matches), the stem index's best others.  Snippets come
+ * with the rows, for those alone.  Its rows are those of SEARCH_SELECT,
+ * with the snippet as one more column.  ?2 to ?9 are unused.
+ */
+#define FTS_SNIPPET(T) "snippet(" T ", 0, '[', ']', '\u2026', 32)"
+#define SEARCH_TOP \
+	"WITH exact (id, r, snip) AS MATERIALIZED (" \
+	"  SELECT rowid, rank, " FTS_SNIPPET("passage_fts") " FROM passage_fts" \
+	"  WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?10)," \
+	" stem (id, r, snip) AS MATERIALIZED (" \
+	"  SELECT rowid, rank, " FTS_SNIPPET("passage_stem") " FROM passage_stem" \
+	"  WHERE passage_stem MATCH ?1 AND (SELECT count(*) FROM exact) < ?10" \
+	"  AND rowid NOT IN (SELECT id FROM exact) ORDER BY rank LIMIT ?10)," \
+	" hit (id, tier, r, snip) AS (" \
+	"  SELECT id, 2, r, snip FROM exact UNION ALL SELECT id, 1, r, snip FROM stem)" \
+	" SELECT " HIT_COLUMNS ", hit.snip" HIT_JOIN \
+	" ORDER BY hit.tier DESC, hit.r, p.id LIMIT ?10"
+
 /* The snippet of passage ?2 for the query ?1; matches marked [so]. */
 #define SNIPPET(T) \
 	"SELECT snippet(" T ", 0, '[', ']', '\u2026', 32) FROM " T \
@@ -616,6 +638,7 @@ const char *const store_sql_text[N_SQL] = {
 	    " ORDER BY part, seq, pos, id",
 
 	[SQL_SEARCH_WORDS] = SEARCH_SELECT(SEARCH_WORDS_HITS),
+	[SQL_SEARCH_TOP] = SEARCH_TOP,
 	[SQL_SEARCH_SUBSTRING] =
 	    SEARCH_SELECT(SEARCH_WORDS_HITS SEARCH_TRIGRAM_HITS),
 	[SQL_SNIPPET_EXACT] = SNIPPET("passage_fts"),

@@ -586,6 +586,9 @@ read_hits(struct store *st, sqlite3_stmt *s, struct hits *h,
 		if (tier == 0 && terms && sqlite3_column_text(s, 11))
 			hit->snippet = trigram_snippet(
 			    (const char *)sqlite3_column_text(s, 11), terms);
+		/* SQL_SEARCH_TOP brings the FTS5 snippet along. */
+		else if (sqlite3_column_count(s) > 12 && sqlite3_column_text(s, 12))
+			hit->snippet = col_strdup(s, 12);
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
@@ -630,6 +633,15 @@ hits_free(struct hits *h)
 }
 
 /* ----------------------------------------------------------------- search */
+
+/* q asks for the best hits of every document: SQL_SEARCH_TOP can answer it. */
+static bool
+unfiltered(const struct search_query *q)
+{
+	return q->sort == SEARCH_BY_RANK && !(q->ministry && *q->ministry) &&
+	    !(q->questioner && *q->questioner) && !(q->party && *q->party) &&
+	    !(q->from && *q->from) && !(q->to && *q->to) && q->kind == DOC_UNKNOWN;
+}
 
 /* Runs one of the search statements with q's filters into h. */
 static enum status
@@ -682,7 +694,8 @@ store_search(struct store *st, const struct search_query *q,
 	if ((status = read_begin(st, err)))
 		goto out;
 	status = run_search(st, q->substring && trigrams ? SQL_SEARCH_SUBSTRING :
-	    SQL_SEARCH_WORDS, q, words, trigrams, &terms, &h, err);
+	    unfiltered(q) ? SQL_SEARCH_TOP : SQL_SEARCH_WORDS, q, words, trigrams,
+	    &terms, &h, err);
 	/* Nothing as words: perhaps as parts of words. */
 	if (status == STATUS_OK && h.n == 0 && !q->substring && trigrams)
 		status = run_search(st, SQL_SEARCH_SUBSTRING, q, words, trigrams,
