@@ -49,6 +49,8 @@
 
 /* ---------------------------------------------------------------- helpers */
 
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
 static void
 die(const char *fmt, ...)
 {
@@ -112,6 +114,9 @@ buf_puts(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
 }
+
+static void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 static void
 buf_printf(struct buf *b, const char *fmt, ...)

@@ -385,8 +385,9 @@ export_default_name(const struct export_item *items, size_t n,
 	badd(&b, "naast");
 	if (one_set) {
 		add_slug(&b, items[0].n_questioners ? items[0].questioners[0].name : "vragen");
+		/* a slug too: "2024-01-29" stays so, and nothing else is a path */
 		if (items[0].submitted[0])
-			bprintf(&b, "-%s", items[0].submitted);
+			add_slug(&b, items[0].submitted);
 		if (one_vraag && items[0].vraag > 0)
 			bprintf(&b, "-vraag%d", items[0].vraag);
 	} else if (one_doc) {
@@ -801,7 +802,7 @@ json_clean(struct json *j, const char *key, const char *s)
 static void
 json_date(struct json *j, const char *key, const char *iso)
 {
-	json_kv_string(j, key, iso && *iso ? iso : NULL);
+	json_clean(j, key, iso && *iso ? iso : NULL);
 }
 
 static void
@@ -844,7 +845,7 @@ write_json(struct out *o, const struct export_item *items, size_t n)
 		json_array_end(&j);
 		json_date(&j, "submitted", it->submitted);
 		json_clean(&j, "vraag_text", it->vraag_text);
-		json_kv_string(&j, "ministry", it->ministry[0] ? it->ministry : NULL);
+		json_clean(&j, "ministry", it->ministry[0] ? it->ministry : NULL);
 		json_key(&j, "signatories");
 		json_array_begin(&j);
 		for (size_t s = 0; s < it->n_signatories; s++) {
@@ -853,12 +854,16 @@ write_json(struct out *o, const struct export_item *items, size_t n)
 			json_object_begin(&j);
 			json_clean(&j, "name", sg->name);
 			json_clean(&j, "role", sg->role);
-			json_kv_string(&j, "ministry", sg->ministry);
+			json_clean(&j, "ministry", sg->ministry);
 			json_clean(&j, "portfolio", sg->portfolio);
 			json_key(&j, "on_behalf_of");
 			json_array_begin(&j);
-			for (size_t k = 0; k < sg->n_on_behalf_of; k++)
-				json_string(&j, sg->on_behalf_of[k]);
+			for (size_t k = 0; k < sg->n_on_behalf_of; k++) {
+				char *safe = clean(sg->on_behalf_of[k]);
+
+				json_string(&j, safe);
+				free(safe);
+			}
 			json_array_end(&j);
 			json_object_end(&j);
 		}

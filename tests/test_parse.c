@@ -19,6 +19,9 @@
 /* ------------------------------------------------------------- helpers */
 
 /* Appends to a fixed buffer; the tests compare whole descriptions. */
+static void cat(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 static void
 cat(char *buf, size_t size, const char *fmt, ...)
 {
