@@ -2,9 +2,11 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "text.h"
 
 void
 json_init(struct json *j, FILE *fp, bool pretty)
@@ -109,12 +111,21 @@ json_key(struct json *j, const char *key)
 void
 json_string(struct json *j, const char *s)
 {
+	char *safe;
+
 	if (!s) {
 		json_null(j);
 		return;
 	}
+	/*
+	 * Sanitised first, like everything naast prints: a script that
+	 * decodes the JSON and shows a string must not show an escape
+	 * sequence or a bidi override from a document either.
+	 */
+	safe = text_sanitize(s, strlen(s), TEXT_KEEP_NEWLINES);
 	separate(j);
-	write_string(j->fp, s);
+	write_string(j->fp, safe);
+	free(safe);
 }
 
 void

@@ -1,7 +1,8 @@
 /*
  * json: a small writer of JSON documents for --json output, golden files
- * and export.  It tracks nesting and commas; strings are escaped (C0, DEL
- * and C1 control characters as \uXXXX, other UTF-8 passed through).
+ * and export.  It tracks nesting and commas; strings are sanitised
+ * (text_sanitize: no escape sequences, controls but line breaks, bidi
+ * overrides or invalid UTF-8) and escaped (line breaks, quotes).
  * Output goes to a FILE.
  */
 #ifndef NAAST_JSON_H

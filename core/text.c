@@ -193,12 +193,17 @@ escape_length(const uint8_t *s, size_t n)
 			;
 		return i < n && s[i] >= 0x40 && s[i] <= 0x7E ? i + 1 : i;
 	case ']': case 'P': case 'X': case '^': case '_':
-		/* OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \) */
+		/*
+		 * OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \\).  Another
+		 * ESC ends the string, as it does on a terminal, and the
+		 * sequence it starts is read next: a string cut short in the
+		 * middle of a paragraph does not take the rest of it along.
+		 */
 		for (i = 2; i < n; i++) {
 			if (s[i] == 0x07)
 				return i + 1;
-			if (s[i] == 0x1B && i + 1 < n && s[i + 1] == '\\')
-				return i + 2;
+			if (s[i] == 0x1B)
+				return i + 1 < n && s[i + 1] == '\\' ? i + 2 : i;
 		}
 		return n;
 	default:

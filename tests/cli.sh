@@ -629,4 +629,46 @@ check "select rm of a passage not in the basket fails" expect 1 ne select rm "$a
 check "select clear empties the basket" sh -c "'$NAAST' --db '$edb' select clear | grep -qF 'Emptied the basket (1 passage).' && [ \$(sqlite3 '$edb' 'SELECT count(*) FROM selection') -eq 0 ]"
 check "--help lists select and export" sh -c "'$NAAST' --help | grep -q 'select add|rm|list|clear' && '$NAAST' --help | grep -q 'export (--set SET'"
 
+# --- hostile text in every output ---------------------------------------------
+# An answer with escape sequences in its subject, vraag and antwoord: CSI,
+# OSC (52 writes the clipboard), DCS, a C1 CSI and a bidi override.  No
+# output of naast may carry them, to a pipe or a terminal, in any format;
+# the stored raw text keeps them byte for byte.
+hdb=$tmp/hostile.db
+hh() { "$NAAST" --db "$hdb" "$@"; }
+bad_csi=$(printf '\033[2J')
+bad_osc=$(printf '\033]52;c;b3duZWQ=\007')
+bad_dcs=$(printf '\033P1$r\033\\')
+bad_c1=$(printf '\302\233')
+bad_bidi=$(printf '\342\200\256')
+# (the backslash of the DCS's terminator doubled for Markdown, and that
+# doubled again for sed)
+dcs_sed=$(printf '%s' "$bad_dcs" | sed 's/\\/\\\\\\\\/g')
+sed -e "s/bijeenkomsten met ambtenaren/bijeen${bad_csi}komsten met ${bad_osc}ambtenaren/" \
+    -e "s/^Ja\.\$/Ja${dcs_sed}, zeker${bad_c1}1m ${bad_bidi}terug./" \
+    -e "s/^Zo ja, wat was/Zo ja${bad_osc}, wat was/" "$bzk" >"$tmp/hostile.md"
+hh import "$tmp/hostile.md" >/dev/null 2>&1
+check "the hostile answer is imported" [ "$(sqlite3 "$hdb" "SELECT count(*) FROM document")" -eq 1 ]
+check "its raw text is stored byte for byte" sh -c "[ \"\$(sqlite3 '$hdb' \"SELECT hex(raw) FROM document\")\" = \"\$(od -An -tx1 -v '$tmp/hostile.md' | tr -d ' \n' | tr a-f A-F)\" ]"
+hpid=$(sqlite3 "$hdb" "SELECT id FROM passage WHERE text LIKE 'Ja%zeker%' ORDER BY id LIMIT 1")
+hh select add "$hpid" >/dev/null 2>&1
+clean_out() {
+	! grep -q "$esc" "$1" && ! grep -q "$(printf '\007')" "$1" && ! grep -q "$bad_c1" "$1" &&
+	    ! grep -q "$bad_bidi" "$1" && ! grep -q 'b3duZWQ' "$1"
+}
+i=0
+for cmd in "list" "list --json" "show 1" "show 1 --json" "search ambtenaren" \
+	"search ambtenaren --json" "search zeker" "related $hpid" "diff 1 --vraag 1 --ministries BZK,BZK" \
+	"select list" "select list --json" \
+	"export --set 1" "export --set 1 --format txt" "export --set 1 --format csv" \
+	"export --set 1 --format json" "export --set 1 --format html" "export --selection"; do
+	i=$((i + 1))
+	# shellcheck disable=SC2086
+	hh $cmd >"$tmp/h$i.out" 2>&1
+	check "no escape, control or bidi character in: naast $cmd" clean_out "$tmp/h$i.out"
+done
+check "the words around them are still there" grep -q 'zeker' "$tmp/h$i.out"
+script -qc "'$NAAST' --db '$hdb' search zeker" /dev/null >"$tmp/htty.out" 2>&1 </dev/null
+check "nor on a terminal, where matches are bold (only naast's own SGR)" sh -c "! grep -qF '$bad_csi' '$tmp/htty.out' && ! grep -q 'b3duZWQ' '$tmp/htty.out' && ! grep -qF '$bad_c1' '$tmp/htty.out' && grep -q 'zeker' '$tmp/htty.out'"
+
 done_testing

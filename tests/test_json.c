@@ -212,10 +212,13 @@ test_escaping(void **state)
 	check_string("\"quoted\"", "\"\\\"quoted\\\"\"");
 	check_string("back\\slash", "\"back\\\\slash\"");
 	check_string("a\nb", "\"a\\nb\"");
-	check_string("a\tb\rc", "\"a\\tb\\rc\"");
-	check_string("\x01", "\"\\u0001\"");
-	check_string("\x1f\x08\x0c\x1b", "\"\\u001f\\u0008\\u000c\\u001b\"");
-	check_string("\x7f", "\"\\u007f\"");
+	/* sanitised first: a tab is a space, other controls and escape sequences go */
+	check_string("a\tb\rc", "\"a bc\"");
+	check_string("\x01", "\"\"");
+	check_string("\x1f\x08\x0c\x1b", "\"\"");
+	check_string("\x7f", "\"\"");
+	check_string("x\x1b[2Jy \x1b]52;c;b3du\x07z", "\"xy z\"");
+	check_string("l\xe2\x80\xaer \xc2\x9b", "\"lr \"");
 	check_string("/", "\"/\"");
 	/* UTF-8 passes through as it is */
 	check_string("Financi\xc3\xabn \xe2\x80\x93 collega\xe2\x80\x99s \xe6\x97\xa5",

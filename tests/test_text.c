@@ -416,6 +416,9 @@ test_sanitize_escapes(void **state)
 	expect_sanitize("tekst\x1b[", 0, "tekst");
 	expect_sanitize("tekst\x1b[31;1", 0, "tekst");
 	expect_sanitize("tekst\x1b]0;titel", 0, "tekst");
+	/* an ESC ends a string cut short; the text after it stays */
+	expect_sanitize("Ja\x1bP1$r\x1b[0m, zeker", 0, "Ja, zeker");
+	expect_sanitize("a\x1b]52;c;eA==\x1b[1mb", 0, "ab");
 	expect_sanitize("tekst\xc2\x9b" "31", 0, "tekst");
 	expect_sanitize("\x1b", 0, "");
 	/* A CSI cut short by text does not swallow the text's letters. */
