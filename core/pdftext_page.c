@@ -1,0 +1,587 @@
+/*
+ * pdftext_page: the page layer of parse_pdftext.  It reads what pdftotext
+ * puts between and under the words of the printed column: the page
+ * furniture (running footers, page numbers, the cover of the Aanhangsel),
+ * the markers of the footnotes at the foot of each page and the footnotes
+ * put into their passages, and the hyphens of words broken at a line end.
+ * It works on the parser's struct ctx (parse_pdftext.h) and never changes
+ * the raw text.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "parse_pdftext.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* --------------------------------------------------------------- furniture */
+
+/*
+ * Length of the running footer that starts s[0, n), 0 when none:
+ * "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel" with the page number
+ * and the publication number that some printings add.  A footnote such as
+ * "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424" is not one.
+ */
+size_t
+pdftext_page_footer_len(const char *s, size_t n)
+{
+	static const char lead[] = "Tweede Kamer, vergaderjaar ";
+	size_t i;
+
+	if (!has_prefix(s, n, lead))
+		return 0;
+	if ((i = skip_years(s, sizeof(lead) - 1, n)) == 0)
+		return 0;
+	if (!has_prefix(s + i, n - i, ", Aanhangsel"))
+		return 0;
+	i += strlen(", Aanhangsel");
+	if (has_prefix(s + i, n - i, " van de Handelingen"))
+		i += strlen(" van de Handelingen");
+	for (;;) {
+		size_t j = skip_spaces(s, i, n), k = j;
+
+		while (k < n && is_digit((unsigned char)s[k]))
+			k++;
+		if (k == j)
+			break;
+		i = k;
+	}
+	return i;
+}
+
+/* "ah-tk-20232024-1059": the Aanhangsel number, else 0. */
+int
+pdftext_page_ahtk_number(const char *s, size_t n)
+{
+	size_t i = 6;
+	int v;
+
+	if (!has_prefix(s, n, "ah-tk-") && !has_prefix(s, n, "ah-ek-"))
+		return 0;
+	while (i < n && is_digit((unsigned char)s[i]))
+		i++;
+	if (i == 6 || i >= n || s[i] != '-')
+		return 0;
+	i++;
+	if (!read_number(s, n, &i, &v) || i != n)
+		return 0;
+	return v;
+}
+
+/* The lines of the cover and colophon of an Aanhangsel, and the like. */
+bool
+pdftext_page_is_furniture(const char *s, size_t n)
+{
+	size_t i;
+
+	if (equals(s, n, "Tweede Kamer der Staten-Generaal") ||
+	    equals(s, n, "Eerste Kamer der Staten-Generaal") ||
+	    equals(s, n, "Aanhangsel van de Handelingen") ||
+	    equals(s, n, "regering gegeven antwoorden") ||
+	    has_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+		return true;
+	if (has_prefix(s, n, "ISSN ") && n < 24)
+		return true;
+	if ((has_prefix(s, n, "\xe2\x80\x99s-Gravenhage") ||
+	    has_prefix(s, n, "'s-Gravenhage")) && n < 24)
+		return true;
+	if (has_prefix(s, n, "Vergaderjaar ")) {
+		i = skip_years(s, strlen("Vergaderjaar "), n);
+		return i == n;
+	}
+	return pdftext_page_ahtk_number(s, n) > 0;
+}
+
+/* A word ends at i: the end, or white space. */
+bool
+pdftext_page_word_end(const char *s, size_t i, size_t n)
+{
+	return i == n || space_at(s, i, n) > 0;
+}
+
+/*
+ * Length of the one piece of page furniture that starts s[0, n), 0 when
+ * none; *footer when it is the running footer.  pdftotext -layout puts
+ * pieces side by side on one line ("Vergaderjaar 2023–2024   Aanhangsel
+ * van de Handelingen", "’s-Gravenhage 2024   Tweede Kamer, vergaderjaar
+ * 2023–2024, Aanhangsel   1"), and other extractions glue them with one
+ * space or none ("…Aanhangsel 1Vraag 3"); the caller takes them off one
+ * by one and keeps what follows.
+ */
+size_t
+pdftext_page_furniture_item(const char *s, size_t n, bool *footer)
+{
+	static const char *const fixed[] = {
+		"Tweede Kamer der Staten-Generaal",
+		"Eerste Kamer der Staten-Generaal",
+		"Aanhangsel van de Handelingen",
+		"regering gegeven antwoorden",
+	};
+	size_t i, k;
+	int v;
+
+	*footer = false;
+	if ((k = pdftext_page_footer_len(s, n)) > 0) {
+		*footer = true;
+		return k;
+	}
+	for (size_t f = 0; f < sizeof(fixed) / sizeof(fixed[0]); f++)
+		if (has_prefix(s, n, fixed[f]) &&
+		    pdftext_page_word_end(s, strlen(fixed[f]), n))
+			return strlen(fixed[f]);
+	if (has_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+		return n;
+	if (has_prefix(s, n, "ISSN ")) {
+		/* "ISSN 0921 - 7398" */
+		i = strlen("ISSN ");
+		if (!read_number(s, n, &i, &v))
+			return 0;
+		i = skip_spaces(s, i, n);
+		if ((k = dash_at(s, i, n)) == 0)
+			return 0;
+		i = skip_spaces(s, i + k, n);
+		k = i;
+		while (k < n && (is_digit((unsigned char)s[k]) || s[k] == 'X'))
+			k++;
+		return k > i && pdftext_page_word_end(s, k, n) ? k : 0;
+	}
+	if (has_prefix(s, n, "\xe2\x80\x99s-Gravenhage ") ||
+	    has_prefix(s, n, "'s-Gravenhage ")) {
+		i = (unsigned char)s[0] == 0xe2 ? 15 : 13;
+		i = skip_spaces(s, i, n);
+		return read_number(s, n, &i, &v) && v >= 1800 &&
+		    pdftext_page_word_end(s, i, n) ? i : 0;
+	}
+	if (has_prefix(s, n, "Vergaderjaar ")) {
+		i = skip_years(s, strlen("Vergaderjaar "), n);
+		return i > 0 && pdftext_page_word_end(s, i, n) ? i : 0;
+	}
+	if (has_prefix(s, n, "ah-tk-") || has_prefix(s, n, "ah-ek-")) {
+		for (k = 0; k < n && space_at(s, k, n) == 0; k++)
+			;
+		return pdftext_page_ahtk_number(s, k) > 0 ? k : 0;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- markers */
+
+/* Whether the word around s[i] is a web address (its digits are no marker). */
+static bool
+in_url(const char *s, size_t a, size_t z, size_t i)
+{
+	size_t p = i, q = i;
+
+	while (p > a && space_at(s, p - 1, z) == 0)
+		p--;
+	while (q < z && space_at(s, q, z) == 0)
+		q++;
+	return contains(s, p, q, "://") || contains(s, p, q, "www.");
+}
+
+/*
+ * How sure it is that the digits s[i, j) of the line's words [a, z) are
+ * a footnote marker: 0 not, 1 perhaps, 2 surely.  A marker is glued to
+ * what it annotates and ends a word: after a lower-case letter
+ * ("rapport1"), a closing mark ("»?1", "TNO)12") or a full stop ("jl.2",
+ * "2018.12 Hierbij", but not "1.4)" or "1,92%"); after a capital or a
+ * digit it may be part of a name ("CO2", "NIS24", "20231").
+ */
+static int
+marker_rank(const char *s, size_t a, size_t z, size_t i, size_t j)
+{
+	unsigned char before, after = j < z ? (unsigned char)s[j] : ' ';
+	size_t b;
+
+	if (i == a || in_url(s, a, z, i))
+		return 0;
+	if (j < z && space_at(s, j, z) == 0 && !strchr(".,;:?!)\"'", after) &&
+	    !has_prefix(s + j, z - j, "\xc2\xbb") &&
+	    !has_prefix(s + j, z - j, "\xe2\x80\x9d") &&
+	    !has_prefix(s + j, z - j, "\xe2\x80\x99"))
+		return 0;
+	/* "2.5" and "1,2" run on: the marker is the whole number, or none. */
+	if ((after == '.' || after == ',') && j + 1 < z &&
+	    is_digit((unsigned char)s[j + 1]))
+		return 0;
+	before = (unsigned char)s[i - 1];
+	if (before == '.' || before == ',') {
+		if (i - 1 > a && is_digit((unsigned char)s[i - 2])) {
+			/* "2018.12 Hierbij": a sentence ends, then its marker. */
+			b = skip_spaces(s, j, z);
+			return before == '.' && (j == z || (b > j && b < z &&
+			    s[b] >= 'A' && s[b] <= 'Z')) ? 2 : 0;
+		}
+		return 2;
+	}
+	if (strchr("?!;:)\"'", before) || before >= 0x80 ||
+	    (before >= 'a' && before <= 'z'))
+		return 2;
+	if ((before >= 'A' && before <= 'Z') || is_digit(before))
+		return 1;
+	return 0;
+}
+
+/* A candidate for the marker of a footnote. */
+struct spot {
+	size_t line, start, end;
+	int rank;
+};
+
+/*
+ * Pass 4: the marker of each footnote, in order: after the marker of the
+ * one before, on its own page if it can be, surely a marker if it can be.
+ * Two footnotes on one word ("»?1, 2") take the comma with the second.
+ */
+void
+pdftext_page_find_marks(struct ctx *c)
+{
+	size_t from_line = 0, from_byte = 0, cap = 0;
+
+	for (size_t k = 0; k < c->n_notes; k++) {
+		struct note *nt = &c->notes[k];
+		struct spot best[4] = { { 0, 0, 0, 0 } };
+		bool have[4] = { false };
+		char num[16];
+		size_t nl, end_line = 0;
+
+		if (nt->first > nt->last)
+			continue;	/* no text: no footnote */
+		nl = (size_t)snprintf(num, sizeof(num), "%d", nt->num);
+		for (size_t i = 0; i < c->n; i++)
+			if (c->l[i].page <= nt->page)
+				end_line = i;
+		for (size_t i = from_line; i <= end_line && i < c->n; i++) {
+			const struct pline *l = &c->l[i];
+			size_t a = i == from_line && from_byte > l->text ?
+			    from_byte : l->text;
+
+			if (l->kind != K_TEXT && l->kind != K_VRAAG &&
+			    l->kind != K_ANTWOORD)
+				continue;
+			/* ", 2" right after the marker before. */
+			if (i == from_line && from_byte > 0 && c->n_marks > 0 &&
+			    c->marks[c->n_marks - 1].end == from_byte) {
+				size_t p = from_byte;
+
+				if (p < l->end && c->s[p] == ',') {
+					p = skip_spaces(c->s, p + 1, l->end);
+					if (p + nl <= l->end &&
+					    memcmp(c->s + p, num, nl) == 0 &&
+					    (p + nl == l->end ||
+					    !is_digit((unsigned char)c->s[p + nl]))) {
+						best[0] = (struct spot){ i, from_byte, p + nl, 2 };
+						have[0] = true;
+						break;
+					}
+				}
+			}
+			for (size_t p = a; p + nl <= l->end; p++) {
+				int rank, slot;
+
+				if (memcmp(c->s + p, num, nl) != 0)
+					continue;
+				rank = marker_rank(c->s, l->text, l->end, p, p + nl);
+				if (rank == 0)
+					continue;
+				/*
+				 * 0: sure, same page; 1: sure; 2: perhaps, same
+				 * page.  A digit on another page that only may be
+				 * a marker ("sinds 2022") is not taken for one.
+				 */
+				if (rank == 1 && l->page != nt->page)
+					continue;
+				slot = (rank == 2 ? 0 : 2) + (l->page == nt->page ? 0 : 1);
+				if (!have[slot]) {
+					best[slot] = (struct spot){ i, p, p + nl, rank };
+					have[slot] = true;
+				}
+			}
+			if (have[0])
+				break;
+		}
+		for (int slot = 0; slot < 4; slot++) {
+			if (!have[slot])
+				continue;
+			xgrow(&c->marks, &cap, c->n_marks + 1, sizeof(*c->marks));
+			c->marks[c->n_marks++] = (struct mark){
+				.start = best[slot].start,
+				.end = best[slot].end,
+				.line = best[slot].line,
+				.note = k,
+			};
+			nt->mark = c->n_marks - 1;
+			from_line = best[slot].line;
+			from_byte = best[slot].end;
+			break;
+		}
+	}
+}
+
+/*
+ * The footnotes into their passages: where their markers were, or, for a
+ * footnote whose marker was not found, the passage before it (warned).
+ */
+void
+pdftext_page_attach_notes(struct ctx *c)
+{
+	struct document *doc = c->doc;
+	bool *done = xcalloc(c->n_notes + 1, sizeof(*done));
+
+	for (size_t k = 0; k < c->n_pend; k++) {
+		const struct pending *pd = &c->pend[k];
+		const struct note *nt = &c->notes[pd->note];
+		size_t *idx = xmalloc((nt->last - nt->first + 1) * sizeof(*idx)), n = 0;
+
+		for (size_t i = nt->first; i <= nt->last; i++)
+			if (c->l[i].kind == K_FOOTNOTE && c->l[i].text < c->l[i].end)
+				idx[n++] = i;
+		if (n > 0 && !done[pd->note]) {
+			model_add_footnote(&doc->passages[pd->passage],
+			    xasprintf("%d", nt->num), parse_pdftext_join(c, idx, n),
+			    pd->at, c->l[idx[0]].text, c->l[idx[n - 1]].end);
+			done[pd->note] = true;
+		}
+		free(idx);
+	}
+	for (size_t k = 0; k < c->n_notes; k++) {
+		const struct note *nt = &c->notes[k];
+		size_t *idx, n = 0, target = SIZE_MAX;
+
+		if (done[k] || nt->first > nt->last)
+			continue;
+		idx = xmalloc((nt->last - nt->first + 1) * sizeof(*idx));
+		for (size_t i = nt->first; i <= nt->last; i++)
+			if (c->l[i].kind == K_FOOTNOTE && c->l[i].text < c->l[i].end)
+				idx[n++] = i;
+		for (size_t i = 0; i < doc->n_passages && n > 0; i++)
+			if (doc->passages[i].start <= c->l[idx[0]].text)
+				target = i;
+		if (n > 0 && target == SIZE_MAX)
+			target = 0;
+		if (n > 0 && target < doc->n_passages) {
+			struct passage *p = &doc->passages[target];
+
+			model_add_footnote(p, xasprintf("%d", nt->num),
+			    parse_pdftext_join(c, idx, n), strlen(p->text),
+			    c->l[idx[0]].text, c->l[idx[n - 1]].end);
+			model_warn(doc,
+			    "footnote %d: its marker was not found in the text; it is kept with the paragraph before it",
+			    nt->num);
+		}
+		free(idx);
+	}
+	free(done);
+}
+
+/* Pass 2d: what separates each line from the words before it. */
+void
+pdftext_page_separations(struct ctx *c)
+{
+	bool gap = false, brk = false;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct pline *l = &c->l[i];
+
+		switch (l->kind) {
+		case K_BLANK:
+			gap = true;
+			break;
+		case K_FURNITURE:
+		case K_FOOTNOTE:
+			brk = true;
+			break;
+		default:
+			l->gap_before = gap && !brk;
+			l->break_before = brk || l->footer || l->form_feed;
+			gap = brk = false;
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ hyphenation */
+
+bool
+pdftext_page_is_open_mark(const char *s, size_t i, size_t n)
+{
+	return s[i] == '(' || s[i] == '[' || s[i] == '"' || s[i] == '\'' ||
+	    has_prefix(s + i, n - i, "\xc2\xab") ||		/* « */
+	    has_prefix(s + i, n - i, "\xe2\x80\x9c") ||	/* “ */
+	    has_prefix(s + i, n - i, "\xe2\x80\x98") ||	/* ‘ */
+	    has_prefix(s + i, n - i, "\xe2\x80\x9e");		/* „ */
+}
+
+/* Length of the closing mark or punctuation that ends s[0, n), or 0. */
+size_t
+pdftext_page_close_mark(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		")", "]", "\"", "'", ".", ",", ";", ":", "!", "?",
+		"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe2\x80\xa6",
+	};
+
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		if (ends_with(s, n, marks[k]))
+			return strlen(marks[k]);
+	return 0;
+}
+
+/* A word without the quotes, brackets and punctuation around it. */
+static void
+strip_word(const char *s, size_t *a, size_t *b)
+{
+	size_t k;
+
+	while (*a < *b && pdftext_page_is_open_mark(s, *a, *b))
+		*a += char_len(s, *a, *b);
+	while (*b > *a && (k = pdftext_page_close_mark(s + *a, *b - *a)) > 0)
+		*b -= k;
+}
+
+static char *
+word_key(const char *w1, size_t n1, const char *w2, size_t n2)
+{
+	char *joined = xmalloc(n1 + n2 + 2), *key;
+
+	memcpy(joined, w1, n1);
+	joined[n1] = '-';
+	memcpy(joined + n1 + 1, w2, n2);
+	joined[n1 + n2 + 1] = '\0';
+	key = text_fold(joined, TEXT_FOLD_CASE);
+	free(joined);
+	return key;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The words the document itself writes with a hyphen inside a line
+ * ("directoraat-generaal", "lhbti-gemeenschap"): the same word broken at
+ * that hyphen at a line end keeps it.
+ */
+void
+pdftext_page_collect_hyphenated(struct ctx *c)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct pline *l = &c->l[i];
+		size_t p = l->text;
+
+		if (l->kind == K_BLANK || l->kind == K_FURNITURE)
+			continue;
+		while (p < l->end) {
+			size_t a = p, b, h;
+
+			while (p < l->end && space_at(c->s, p, l->end) == 0)
+				p++;
+			b = p;
+			p = skip_spaces(c->s, p, l->end);
+			strip_word(c->s, &a, &b);
+			if (b > a && c->s[b - 1] == '-')
+				continue;	/* broken at the line end: the question */
+			for (h = a + 1; h + 1 < b && c->s[h] != '-'; h++)
+				;
+			if (h + 1 >= b || c->s[h] != '-')
+				continue;
+			xgrow(&c->hyph, &cap, c->n_hyph + 1, sizeof(*c->hyph));
+			c->hyph[c->n_hyph++] = word_key(c->s + a, h - a,
+			    c->s + h + 1, b - h - 1);
+		}
+	}
+	if (c->n_hyph > 1)
+		qsort(c->hyph, c->n_hyph, sizeof(*c->hyph), cmp_str);
+}
+
+static bool
+attested(void *ctx, const char *w1, size_t n1, const char *w2, size_t n2)
+{
+	const struct ctx *c = ctx;
+	char *key;
+	bool found;
+
+	if (c->n_hyph == 0)
+		return false;
+	key = word_key(w1, n1, w2, n2);
+	found = bsearch(&key, c->hyph, c->n_hyph, sizeof(*c->hyph),
+	    cmp_str) != NULL;
+	free(key);
+	return found;
+}
+
+/*
+ * How a line that ends in a hyphen joins the next: parse_hyphen_joint's
+ * rule, with the layout around it (a hyphen alone is a dash; a space left
+ * after the hyphen means the line went on; words the document writes with
+ * a hyphen inside a line are attested).
+ */
+static enum joint
+hyphen_joint(const struct ctx *c, const struct pline *prev,
+    const struct pline *next)
+{
+	const char *s = c->s;
+	size_t h = prev->end - 1, a = h, b, x, y = next->text, z;
+
+	while (a > prev->text && space_at(s, char_before(s, a), a) == 0)
+		a = char_before(s, a);
+	b = h;
+	/* Only the opening marks: "(maatwerk)-" ends in a bracket, not a letter. */
+	while (a < b && pdftext_page_is_open_mark(s, a, b))
+		a += char_len(s, a, b);
+	if (a == b)
+		return J_SPACE;		/* a hyphen alone, used as a dash */
+	if (prev->trail_space)
+		return J_KEEP_SPACE;	/* the line went on after the hyphen */
+	/* A web address broken at one of its hyphens keeps it. */
+	if (in_url(s, prev->text, prev->end, h))
+		return J_KEEP;
+	z = y;
+	while (z < next->end && space_at(s, z, next->end) == 0)
+		z++;
+	/* "(" or a quote opening the next line is no broken word. */
+	x = y;
+	strip_word(s, &y, &z);
+	if (y != x || y == z)
+		return J_KEEP;
+	switch (parse_hyphen_joint(s + a, b - a, s + y, z - y, attested, (void *)c)) {
+	case PARSE_JOINT_JOIN:
+		return J_JOIN;
+	case PARSE_JOINT_KEEP_SPACE:
+		return J_KEEP_SPACE;
+	default:
+		return J_KEEP;
+	}
+}
+
+enum joint
+pdftext_page_joint(const struct ctx *c, const struct pline *prev,
+    const struct pline *next)
+{
+	const char *s = c->s;
+
+	if (prev->end == prev->text)
+		return J_SPACE;
+	if (ends_with(s + prev->text, prev->end - prev->text, "\xc2\xad"))
+		return J_JOIN;		/* soft hyphen */
+	if (s[prev->end - 1] == '-')
+		return hyphen_joint(c, prev, next);
+	if (s[prev->end - 1] == '/' && !prev->trail_space &&
+	    prev->end - prev->text > 1 && s[prev->end - 2] != ' ')
+		return J_TIGHT;		/* "en/" + "of", a URL */
+	/* A web address goes on where the next line starts with its rest. */
+	if (!prev->trail_space && in_url(s, prev->text, prev->end, prev->end - 1) &&
+	    next->text < next->end && strchr("%/#?&=_.", s[next->text]))
+		return J_TIGHT;
+	return J_SPACE;
+}
