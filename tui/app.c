@@ -437,17 +437,17 @@ app_key(struct app *app, int key)
 		app_basket_changed(app);
 		reload_all(app);
 		break;
-	case ACTION_SELECT:
-		if (v->ops->passage && v->ops->passage(v)) {
-			long long passage = v->ops->passage(v);
+	case ACTION_SELECT: {
+		long long passage = v->ops->passage ? v->ops->passage(v) : 0;
 
+		if (passage)
 			app_toggle_basket(app, &passage, 1);
-		} else if (v->ops->passage) {
+		else if (v->ops->passage)
 			app_message(app, "Put the cursor on a paragraph first");
-		} else {
+		else
 			app_message(app, "Nothing to select here: open a set or a document first");
-		}
 		break;
+	}
 	case ACTION_BASKET:
 		if (v->ops != &view_basket_ops)
 			app_push(app, &view_basket_ops, NULL);
