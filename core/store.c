@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -43,11 +44,11 @@
  * it; "ord" columns keep the order a document gave.  Dates are ISO text or
  * NULL; aanhangsel numbers NULL when unknown.  The FTS5 tables index
  * passage.text as external content.  An import fills them once per
- * document, as its last statements (SQL_FTS_FILL_*): FTS5 writes its
- * pending terms to disk at every statement savepoint, so a trigger per
- * passage left a tiny segment per passage in each index, merged over and
- * over (most of the import's time).  Triggers keep them in step when a
- * passage changes or goes.
+ * transaction, as its last statements (SQL_FTS_FILL_*, store_import.c):
+ * FTS5 writes its pending terms to disk at every statement savepoint, so
+ * a trigger per passage left a tiny segment per passage in each index,
+ * merged over and over (most of the import's time).  Triggers keep them
+ * in step when a passage changes or goes.
  */
 static const char schema_v1[] =
 	"CREATE TABLE question_set ("
@@ -452,6 +453,10 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
 	[SQL_COMMIT] = "COMMIT",
 	[SQL_ROLLBACK] = "ROLLBACK",
+	[SQL_SAVEPOINT] = "SAVEPOINT document",
+	[SQL_RELEASE] = "RELEASE document",
+	[SQL_ROLLBACK_TO] = "ROLLBACK TO document",
+	[SQL_PASSAGE_LAST] = "SELECT coalesce(max(id), 0) FROM passage",
 
 	[SQL_DOC_BY_SHA] =
 	    "SELECT id, kind, ministry, set_id, n_vragen FROM document"
@@ -668,16 +673,16 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT ministry FROM set_addressed WHERE set_id = ?1"
 	    " AND ministry NOT IN (" SET_ANSWERING("?1") ") ORDER BY ord",
 	[SQL_SET_ANSWERED] = "SELECT count(*) FROM (" SET_ANSWERING("?1") ")",
-	/* ?1 document: its passages into each full-text index, at once. */
+	/* The passages after ?1 into each full-text index, at once. */
 	[SQL_FTS_FILL_WORDS] =
 	    "INSERT INTO passage_fts (rowid, text)"
-	    " SELECT id, text FROM passage WHERE document = ?1 ORDER BY id",
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
 	[SQL_FTS_FILL_STEM] =
 	    "INSERT INTO passage_stem (rowid, text)"
-	    " SELECT id, text FROM passage WHERE document = ?1 ORDER BY id",
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
 	[SQL_FTS_FILL_TRI] =
 	    "INSERT INTO passage_tri (rowid, text)"
-	    " SELECT id, text FROM passage WHERE document = ?1 ORDER BY id",
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
 	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
 	[SQL_SELECT_ADD] =
 	    "INSERT OR IGNORE INTO selection (passage, ord)"
@@ -763,11 +768,36 @@ migrate(struct store *st, struct error *err)
 }
 
 /*
- * How long a statement waits for another connection's lock.  Imports
- * hold the write lock for one document at a time; the CLI import waits
- * longer by trying again (cli_import.c).
+ * How long a statement waits for another connection's lock; the CLI
+ * import waits longer by trying again (cli_import.c).
  */
 #define BUSY_TIMEOUT_MS 5000
+
+/*
+ * Waits for a lock by trying again every millisecond.  A many-file
+ * import holds the write lock for half a second at a time and then
+ * leaves it free for a few milliseconds (cli_import.c): SQLite's own
+ * wait, up to 100 ms between tries, would mostly miss that, and a
+ * basket change in the interface would wait for the whole import.
+ */
+static int
+busy_wait(void *arg, int count)
+{
+	static const struct timespec ms = { 0, 1000000 };
+
+	(void)arg;
+	if (count >= BUSY_TIMEOUT_MS)
+		return 0;
+	nanosleep(&ms, NULL);
+	return 1;
+}
+
+static void
+set_busy(sqlite3 *db)
+{
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_handler(db, busy_wait, NULL);
+}
 
 /* The directory that holds path ("." for a bare name); the caller frees it. */
 static char *
@@ -857,10 +887,8 @@ open_readonly(struct store *st, bool immutable)
 	rc = sqlite3_open_v2(uri ? uri : st->path, &st->db,
 	    SQLITE_OPEN_READONLY | (uri ? SQLITE_OPEN_URI : 0), NULL);
 	free(uri);
-	if (rc == SQLITE_OK) {
-		sqlite3_extended_result_codes(st->db, 1);
-		sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-	}
+	if (rc == SQLITE_OK)
+		set_busy(st->db);
 	return rc;
 }
 
@@ -919,8 +947,7 @@ store_open(const char *path, struct store **out, struct error *err)
 		    path, st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 		goto fail;
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	set_busy(st->db);
 	/* What SQLite could open for reading only, naast reads only. */
 	if (!st->readonly && sqlite3_db_readonly(st->db, "main") == 1) {
 		st->readonly = true;

@@ -2,13 +2,14 @@
  * store: naast's SQLite database.
  *
  * One file (WAL, foreign keys on, busy timeout), schema versioned through
- * PRAGMA user_version and migrated on open.  One import is one
- * transaction: a document is either wholly in or not at all, and the same
- * bytes imported again change nothing.  Answer documents are grouped into
- * question sets by questioners, submitted date and subject (normalised).
- * The full-text indexes over passages (words, Dutch stems, trigrams; see
- * store_search.c) are kept in sync here, by triggers, never by callers.  All SQL lives in store.c and uses bound parameters; lists are
- * read page by page with keyset queries.
+ * PRAGMA user_version and migrated on open.  A document is either wholly
+ * in or not at all (an import is a transaction, or a savepoint in a batch
+ * of them), and the same bytes imported again change nothing.  Answer
+ * documents are grouped into question sets by questioners, submitted date
+ * and subject (normalised).  The full-text indexes over passages (words,
+ * Dutch stems, trigrams; see store_search.c) are kept in sync here, never
+ * by callers.  All SQL lives in store.c and uses bound parameters; lists
+ * are read page by page with keyset queries.
  *
  * Memory: every struct filled by a store function owns its strings; free
  * it with the matching *_free function.
@@ -55,10 +56,28 @@ struct import_result {
 
 /*
  * Stores a parsed document under origin (the file name as given).  On
- * failure nothing of it is in the database.
+ * failure nothing of it is in the database.  Outside a batch the import
+ * is a transaction of its own.
  */
 enum status store_import(struct store *st, const char *origin,
     const struct document *doc, struct import_result *res, struct error *err);
+
+/*
+ * A batch: the imports between store_batch_begin and store_batch_commit
+ * are one transaction (it holds the write lock), each document in a
+ * savepoint of its own, and the full-text indexes are filled once, for
+ * all of them, at the commit; many times faster than a transaction per
+ * file.  Nothing of a batch is stored before its commit.  A document
+ * that fails leaves nothing behind and the batch goes on, unless the
+ * failure ended the whole transaction (a full disk can): then
+ * store_batch_open turns false and nothing of the batch was stored.
+ * store_batch_commit ends the batch whether it succeeds or not;
+ * store_batch_abort drops it.
+ */
+enum status store_batch_begin(struct store *st, struct error *err);
+enum status store_batch_commit(struct store *st, struct error *err);
+void store_batch_abort(struct store *st);
+bool store_batch_open(const struct store *st);
 
 /* ------------------------------------------------------------ question sets */
 

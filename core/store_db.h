@@ -29,6 +29,10 @@ enum sql_id {
 	SQL_BEGIN_IMMEDIATE,
 	SQL_COMMIT,
 	SQL_ROLLBACK,
+	SQL_SAVEPOINT,
+	SQL_RELEASE,
+	SQL_ROLLBACK_TO,
+	SQL_PASSAGE_LAST,
 	SQL_DOC_BY_SHA,
 	SQL_SET_BY_KEY,
 	SQL_SET_INSERT,
@@ -156,6 +160,8 @@ struct store {
 	bool readonly;
 	enum status prepare_failure;	/* why sql() last returned NULL */
 	fts5_api *fts5;			/* this connection's, for its tokenizers */
+	bool batch;			/* a batch of imports is open (store.h) */
+	long long batch_after;		/* the last passage id before it */
 	sqlite3_stmt *stmt[N_SQL];
 };
 

@@ -738,30 +738,6 @@ import_pubrefs(struct import *im)
 	return STATUS_OK;
 }
 
-/*
- * The document's passages into the three full-text indexes, one statement
- * each, after every other statement of the import (see store.c).
- */
-static enum status
-index_passages(struct import *im)
-{
-	static const enum sql_id fill[] = {
-		SQL_FTS_FILL_WORDS, SQL_FTS_FILL_STEM, SQL_FTS_FILL_TRI,
-	};
-	enum status status;
-
-	for (size_t i = 0; i < sizeof(fill) / sizeof(*fill); i++) {
-		sqlite3_stmt *s = sql(im->st, fill[i], im->err);
-
-		if (!s)
-			return im->st->prepare_failure;
-		sqlite3_bind_int64(s, 1, im->doc_id);
-		if ((status = run(im->st, s, "indexing the passages", im->err)))
-			return status;
-	}
-	return STATUS_OK;
-}
-
 static enum status
 import_all(struct import *im, const char *origin, struct import_result *res)
 {
@@ -789,8 +765,6 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 	if (!im->set_id && (status = library_insert_document(im->st, im->doc_id,
 	    doc, origin, im->err)))
 		return status;
-	if ((status = index_passages(im)))
-		return status;
 	res->doc = im->doc_id;
 	res->kind = doc->kind;
 	snprintf(res->ministry, sizeof(res->ministry), "%s",
@@ -798,6 +772,126 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 	res->set = im->set_id;
 	res->n_vragen = n_vragen;
 	return STATUS_OK;
+}
+
+/* ------------------------------------------------------------------ batches */
+
+/*
+ * The passages of the batch into the three full-text indexes, one
+ * statement each: FTS5 writes its pending terms to disk at every
+ * statement, so filling them per passage, or even per document, leaves
+ * many small segments that FTS5 then merges over and over.
+ */
+static enum status
+index_batch(struct store *st, struct error *err)
+{
+	static const enum sql_id fill[] = {
+		SQL_FTS_FILL_WORDS, SQL_FTS_FILL_STEM, SQL_FTS_FILL_TRI,
+	};
+	enum status status;
+
+	for (size_t i = 0; i < sizeof(fill) / sizeof(*fill); i++) {
+		sqlite3_stmt *s = sql(st, fill[i], err);
+
+		if (!s)
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, st->batch_after);
+		if ((status = run(st, s, "indexing the passages", err)))
+			return status;
+	}
+	return STATUS_OK;
+}
+
+enum status
+store_batch_begin(struct store *st, struct error *err)
+{
+	sqlite3_stmt *s;
+	enum status status;
+	bool found;
+
+	if (st->batch)
+		return error_set(err, STATUS_USAGE, "a batch of imports is open already");
+	if (st->readonly)
+		return error_set(err, STATUS_DB,
+		    "the database '%s' is read-only (check its permissions, or use --db with a file you can write)",
+		    st->path);
+	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, "starting the import", err)))
+		return status;
+	if (!(s = sql(st, SQL_PASSAGE_LAST, err))) {
+		status = st->prepare_failure;
+	} else if (!(status = step_row(st, s, &found, "starting the import", err))) {
+		st->batch_after = found ? sqlite3_column_int64(s, 0) : 0;
+		done(s);
+	}
+	if (status) {
+		if (!sqlite3_get_autocommit(st->db))
+			run_id(st, SQL_ROLLBACK, "undoing the import", NULL);
+		return status;
+	}
+	st->batch = true;
+	return STATUS_OK;
+}
+
+enum status
+store_batch_commit(struct store *st, struct error *err)
+{
+	enum status status;
+
+	if (!st->batch)
+		return error_set(err, STATUS_USAGE, "no batch of imports is open");
+	status = index_batch(st, err);
+	if (status == STATUS_OK)
+		status = run_id(st, SQL_COMMIT, "saving the import", err);
+	if (status != STATUS_OK)
+		store_batch_abort(st);
+	st->batch = false;
+	return status;
+}
+
+void
+store_batch_abort(struct store *st)
+{
+	/* SQLite may have rolled back already (a full disk does that). */
+	if (!sqlite3_get_autocommit(st->db))
+		run_id(st, SQL_ROLLBACK, "undoing the import", NULL);
+	st->batch = false;
+}
+
+bool
+store_batch_open(const struct store *st)
+{
+	return st->batch;
+}
+
+/*
+ * Inside a batch: the document in a savepoint of its own, undone alone
+ * when it fails.  A failure that ended the whole transaction (a full
+ * disk, say) ends the batch: nothing of it is stored.
+ */
+static enum status
+import_in_batch(struct import *im, const char *origin, struct import_result *res)
+{
+	struct store *st = im->st;
+	enum status status;
+	bool found;
+
+	if ((status = find_document(st, im->sha, res, &found, im->err)) || found)
+		return status;
+	if ((status = run_id(st, SQL_SAVEPOINT, "starting the import", im->err)))
+		return status;
+	status = import_all(im, origin, res);
+	if (status == STATUS_OK)
+		status = run_id(st, SQL_RELEASE, "saving the import", im->err);
+	if (status != STATUS_OK) {
+		memset(res, 0, sizeof(*res));
+		if (sqlite3_get_autocommit(st->db)) {
+			st->batch = false;
+		} else {
+			run_id(st, SQL_ROLLBACK_TO, "undoing the import", NULL);
+			run_id(st, SQL_RELEASE, "undoing the import", NULL);
+		}
+	}
+	return status;
 }
 
 enum status
@@ -818,29 +912,21 @@ store_import(struct store *st, const char *origin, const struct document *doc,
 	else
 		sha256_hex(doc->raw, doc->raw_len, sha);
 	im.sha = sha;
+	if (st->batch)
+		return import_in_batch(&im, origin, res);
+
+	/* Alone: an unchanged file takes no write lock. */
 	if ((status = find_document(st, sha, res, &found, err)) || found)
 		return status;
-	if (st->readonly)
-		return error_set(err, STATUS_DB,
-		    "the database '%s' is read-only (check its permissions, or use --db with a file you can write)",
-		    st->path);
-
-	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, "starting the import", err)))
+	if ((status = store_batch_begin(st, err)))
 		return status;
 	/* The same file may have come in while this import waited for the lock. */
-	status = find_document(st, sha, res, &found, err);
-	if (status == STATUS_OK && !found) {
-		status = import_all(&im, origin, res);
-		if (status == STATUS_OK)
-			status = run_id(st, SQL_COMMIT, "saving the import", err);
-	}
-	if (status != STATUS_OK || found) {
-		/* SQLite may have rolled back already (a full disk does that). */
-		if (!sqlite3_get_autocommit(st->db))
-			run_id(st, SQL_ROLLBACK, "undoing the import", NULL);
-		if (status != STATUS_OK)
-			memset(res, 0, sizeof(*res));
-	}
+	status = import_in_batch(&im, origin, res);
+	if (status == STATUS_OK && !res->unchanged)
+		status = store_batch_commit(st, err);
+	else
+		store_batch_abort(st);
+	if (status != STATUS_OK)
+		memset(res, 0, sizeof(*res));
 	return status;
 }
-

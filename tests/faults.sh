@@ -475,15 +475,19 @@ check "with room again the same import succeeds" \
 	sh -c "'$NAAST' --db '$tmp/full.db' import '$tmp/longletter.txt' | grep -qxF '$tmp/longletter.txt: letter'"
 
 # --- kill -9 in the middle of an import ------------------------------------------------------
-# A batch of the fourteen PDFs, generated answers and two long letters;
-# each round imports it into a new database and kills naast after a
-# random part of the time a whole import takes.  Every document then in
-# the database must have the passages it has after a clean import.
+# A batch of the fourteen PDFs, 300 generated answers and two long
+# letters; each round imports it into a new database and kills naast
+# after a random part of the time a whole import takes.  Every document
+# then in the database must have the passages it has after a clean
+# import.  naast commits a many-file import every half second or so
+# (cli_import.c): the batch is large enough for several commits.
 mkdir "$tmp/batch"
 cp "$tmp/longletter.txt" "$tmp/batch/a-long.txt"
 sed 's/Alinea/Paragraaf/' "$tmp/longletter.txt" >"$tmp/batch/m-long.txt"
-for i in 1 2 3 4 5 6; do
+i=1
+while [ "$i" -le 300 ]; do
 	sed "s/Eerdmans/Eerdmans-$i/" "$az" >"$tmp/batch/gen-$i.txt"
+	i=$((i + 1))
 done
 set -- "$pdfs"/*.pdf "$tmp/batch"/*.txt
 per_doc="SELECT d.sha256, count(p.id) FROM document d LEFT JOIN passage p ON p.document = d.id GROUP BY d.id ORDER BY d.sha256"
@@ -540,6 +544,7 @@ wait "$p1"
 s1=$?
 wait "$p2"
 s2=$?
+[ $s1 -eq 0 ] && [ $s2 -eq 0 ] || { diag "status $s1 and $s2:"; sed 's/^/#   /' "$tmp/err1" "$tmp/err2" >&2; }
 check "two imports into a new database at the same time both succeed" sh -c "[ $s1 -eq 0 ] && [ $s2 -eq 0 ]"
 check "neither met a busy database" sh -c "! grep -q busy '$tmp/err1' '$tmp/err2'"
 sqlite3 "$tmp/two.db" "$per_doc" >"$tmp/two.counts"

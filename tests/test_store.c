@@ -880,6 +880,98 @@ test_failed_import_leaves_no_trace(void **state)
 	}
 }
 
+/* An answer of ministry to a set of its own, about word. */
+static struct document *
+doc_about(const char *ministry, const char *word, bool broken)
+{
+	struct document *doc = answer_doc(ministry, "2024-03-01", 0, word);
+	char *text = xasprintf("Hoeveel %s zijn er?", word);
+
+	add(doc, ROLE_VRAAG, 1, text);
+	free(text);
+	text = xasprintf("Er zijn drie %s.", word);
+	add(doc, ROLE_ANTWOORD, 1, text);
+	free(text);
+	if (broken)
+		add(doc, ROLE_BODY, 0, "Een passage die niet klopt.")->role =
+		    (enum role)42;
+	return doc;
+}
+
+static long long
+matches(struct store *st, const char *word)
+{
+	struct error err = { "" };
+	long long n = -1;
+
+	assert_int_equal(store_count_matches(st, word, &n, &err), STATUS_OK);
+	return n;
+}
+
+/*
+ * A batch of imports (store.h): one transaction that another connection
+ * sees only once committed, a failed document undone alone while the
+ * batch goes on, the full-text indexes filled at the commit; an aborted
+ * batch leaves nothing.
+ */
+static void
+test_batch(void **state)
+{
+	struct fixture *f = *state;
+	long long before[N_TABLES], during[N_TABLES], after[N_TABLES];
+	struct import_result res;
+	struct error err = { "" };
+	struct document *broken = doc_about("FIN", "zeppelins", true);
+	struct document *again;
+	long long az;
+
+	import_made(f->st, "az.txt", doc_az());
+	count_rows(f->path, before);
+	az = matches(f->st, "ambtenaren");
+	assert_true(az > 0);
+	assert_false(store_batch_open(f->st));
+	assert_int_equal(store_batch_commit(f->st, &err), STATUS_USAGE);
+
+	assert_int_equal(store_batch_begin(f->st, &err), STATUS_OK);
+	assert_true(store_batch_open(f->st));
+	assert_int_equal(store_batch_begin(f->st, &err), STATUS_USAGE);
+	import_made(f->st, "ocw.txt", doc_about("OCW", "luchtschepen", false));
+	assert_int_equal(store_import(f->st, "fin.txt", broken, &res, &err),
+	    STATUS_FORMAT);
+	assert_true(store_batch_open(f->st));
+	import_made(f->st, "vws.txt", doc_about("VWS", "ballonnen", false));
+	/* the same bytes twice in one batch: the second is unchanged */
+	again = doc_about("VWS", "ballonnen", false);
+	import_ok(f->st, "vws-again.txt", again, &res);
+	assert_true(res.unchanged);
+	model_free(again);
+	count_rows(f->path, during);
+	assert_same_counts(before, during);
+	assert_int_equal(store_batch_commit(f->st, &err), STATUS_OK);
+	assert_false(store_batch_open(f->st));
+
+	count_rows(f->path, after);
+	assert_int_equal(after[0], before[0] + 2);	/* documents */
+	assert_int_equal(matches(f->st, "luchtschepen"), 3);
+	assert_int_equal(matches(f->st, "ballonnen"), 3);
+	assert_int_equal(matches(f->st, "zeppelins"), 0);
+	/* what was there before is not indexed again */
+	assert_int_equal(matches(f->st, "ambtenaren"), az);
+
+	/* aborted: nothing of it */
+	assert_int_equal(store_batch_begin(f->st, &err), STATUS_OK);
+	import_made(f->st, "jenv.txt", doc_about("JenV", "kabelbanen", false));
+	store_batch_abort(f->st);
+	assert_false(store_batch_open(f->st));
+	count_rows(f->path, during);
+	assert_same_counts(after, during);
+	assert_int_equal(matches(f->st, "kabelbanen"), 0);
+	/* and its file goes in afterwards, alone */
+	import_made(f->st, "jenv.txt", doc_about("JenV", "kabelbanen", false));
+	assert_int_equal(matches(f->st, "kabelbanen"), 3);
+	model_free(broken);
+}
+
 /*
  * The read-only checks, without cmocka: they run in a child process (see
  * test_read_only_database).  Returns 0 when all is well, otherwise the
@@ -3123,6 +3215,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_reimport_unchanged, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_import_leaves_no_trace,
 		    setup, teardown),
 		cmocka_unit_test(test_read_only_database),

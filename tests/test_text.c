@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "text.h"
 #include "testutil.h"
@@ -147,6 +149,44 @@ test_nfc(void **state)
 	r = text_nfc("\xef\xac\x81 \xc2\xa0");
 	assert_string_equal(r, "\xef\xac\x81 \xc2\xa0");
 	free(r);
+}
+
+/*
+ * text_nfc skips u8_normalize when nothing in the text can change: the
+ * same result as u8_normalize for every character of the BMP, alone,
+ * after a letter and before a combining accent.
+ */
+static void
+test_nfc_fast_path(void **state)
+{
+	(void)state;
+	for (ucs4_t uc = 1; uc < 0x10000; uc++) {
+		uint8_t c[6];
+		int n;
+
+		if (uc >= 0xD800 && uc < 0xE000)
+			continue;
+		n = u8_uctomb(c, uc, sizeof(c));
+		assert_true(n > 0);
+		c[n] = '\0';
+		for (int form = 0; form < 3; form++) {
+			char in[16], *got;
+			uint8_t *want;
+			size_t len = 0;
+
+			snprintf(in, sizeof(in), form == 0 ? "%s" : form == 1 ?
+			    "e%s" : "%s\xcc\x81", (const char *)c);
+			got = text_nfc(in);
+			want = u8_normalize(UNINORM_NFC, (const uint8_t *)in,
+			    strlen(in), NULL, &len);
+			assert_non_null(want);
+			if (len != strlen(got) || memcmp(want, got, len) != 0)
+				fail_msg("text_nfc differs from u8_normalize on U+%04X (form %d)",
+				    (unsigned)uc, form);
+			free(want);
+			free(got);
+		}
+	}
 }
 
 static void
@@ -1017,6 +1057,7 @@ main(void)
 		cmocka_unit_test(test_is_utf8),
 		cmocka_unit_test(test_is_utf8_seeds),
 		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_nfc_fast_path),
 		cmocka_unit_test(test_casefold),
 		cmocka_unit_test(test_fold_typography),
 		cmocka_unit_test(test_fold_space),

@@ -40,6 +40,20 @@
 /* How long an import waits for another naast that is writing. */
 #define BUSY_WAIT_SECONDS 60
 
+/*
+ * How long one transaction of a many-file import runs: what a kill -9 or
+ * a crash can cost (the files after the last commit are imported again
+ * next time), and how long another naast may wait for the write lock.
+ */
+#define BATCH_SECONDS 0.5
+
+/*
+ * And the pause between two of them, in which another naast waiting for
+ * the lock (a second import, a basket change in the interface) gets it:
+ * store.c tries every millisecond.
+ */
+#define BATCH_GAP_SECONDS 0.005
+
 /* The encodings of --encoding. */
 enum encoding {
 	ENCODING_UTF8,
@@ -329,11 +343,29 @@ document_text(char *bytes, size_t len, enum encoding encoding, size_t *text_len,
 }
 
 /*
+ * A file stored in the open store batch (store.h), said only once the
+ * batch is committed: until then it may still be lost.
+ */
+struct pending {
+	char *origin;
+	char *line;			/* what it became; NULL when quiet */
+	char **warnings;		/* of its parser */
+	size_t n_warnings;
+	bool unchanged;
+};
+
+/*
  * An import of many files: what the summary and the progress bar need.
  * The bar is drawn only when stderr is a terminal and more than one file
  * is imported; anything else printed while it is up clears it first.
+ * The files are stored in store batches, committed every BATCH_SECONDS.
  */
 struct batch {
+	bool quiet;			/* says nothing of the files stored */
+	struct pending *pending;	/* in the open store batch */
+	size_t n_pending, cap_pending;
+	struct timespec opened;		/* when that batch began */
+	struct timespec committed;	/* when the last one ended */
 	size_t total, done;		/* files */
 	unsigned long long bytes_total, bytes_done;
 	size_t imported, unchanged, failed;
@@ -345,13 +377,13 @@ struct batch {
 };
 
 static double
-elapsed(const struct batch *b)
+since(const struct timespec *start)
 {
 	struct timespec now;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - b->start.tv_sec) +
-	    (double)(now.tv_nsec - b->start.tv_nsec) / 1e9;
+	return (double)(now.tv_sec - start->tv_sec) +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
 static void
@@ -370,7 +402,7 @@ bar_draw(struct batch *b, const char *path)
 {
 	struct winsize ws;
 	int cols = 80, fill, room;
-	double secs = elapsed(b), rate;
+	double secs = since(&b->start), rate;
 	char head[128], *name;
 
 	if (!b->bar)
@@ -406,40 +438,110 @@ batch_fail(struct batch *b, const char *origin, const char *why)
 {
 	bar_clear(b);
 	cli_complain("cannot import '%s': %s", origin, why);
-	if (!b)
-		return;
 	b->failed++;
 	model_strv_add(&b->failures, &b->n_failures,
 	    xasprintf("%s: %s", origin, why));
 }
 
 /*
- * Stores doc, waiting while another naast writes: SQLite waits for the
- * lock a few seconds at a time (store.c), and a long import by another
- * process (a large file, a slow disk) may hold it longer.
+ * Opens a store batch, waiting while another naast writes: SQLite waits
+ * for the lock a few seconds at a time (store.c), and a long import by
+ * another process (a large file, a slow disk) may hold it longer.
  */
 static enum status
-store_waiting(struct store *st, const char *origin, const struct document *doc,
-    struct import_result *res, struct error *err)
+begin_waiting(struct store *st, struct error *err)
 {
-	struct timespec start, now;
+	struct timespec start;
 	enum status status;
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
-		status = store_import(st, origin, doc, res, err);
-		if (status != STATUS_DB_BUSY)
-			return status;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (now.tv_sec - start.tv_sec >= BUSY_WAIT_SECONDS)
-			return status;
-	}
+	while ((status = store_batch_begin(st, err)) == STATUS_DB_BUSY &&
+	    since(&start) < BUSY_WAIT_SECONDS)
+		;
+	return status;
 }
 
-/* Imports one file and says what it became; false on failure. */
-static bool
+/* What a stored file became, in the line naast says of it. */
+static char *
+describe(const struct import_result *res)
+{
+	const char *ministry = res->ministry[0] ? res->ministry : "an unknown ministry";
+
+	if (res->unchanged)
+		return xstrdup("unchanged");
+	if (res->kind == DOC_ANSWER)
+		return xasprintf("answer by %s to set %lld, %d vragen", ministry,
+		    res->set, res->n_vragen);
+	if (res->kind == DOC_QUESTIONS)
+		return xasprintf("questions of set %lld, %d vragen", res->set,
+		    res->n_vragen);
+	if (res->kind == DOC_MEDEDELING)
+		return xasprintf("mededeling by %s on set %lld", ministry, res->set);
+	return xstrdup(model_kind_name(res->kind));
+}
+
+static void
+pending_add(struct batch *b, const char *origin, const struct document *doc,
+    const struct import_result *res)
+{
+	struct pending *p;
+
+	xgrow(&b->pending, &b->cap_pending, b->n_pending + 1, sizeof(*b->pending));
+	p = &b->pending[b->n_pending++];
+	memset(p, 0, sizeof(*p));
+	p->origin = xstrdup(origin);
+	p->unchanged = res->unchanged;
+	p->line = b->quiet ? NULL : describe(res);
+	if (!res->unchanged)
+		for (size_t i = 0; i < doc->n_warnings; i++)
+			model_strv_add(&p->warnings, &p->n_warnings,
+			    xstrdup(doc->warnings[i]));
+}
+
+/*
+ * Ends the open store batch: commits it and says what each of its files
+ * became, or says of each that nothing of it was stored (why).
+ */
+static void
+pending_end(struct store *st, struct batch *b)
+{
+	struct error err = { "" };
+	bool saved = store_batch_open(st) && store_batch_commit(st, &err) == STATUS_OK;
+	char *why = saved ? NULL : xasprintf("nothing of it was stored: %s",
+	    err.msg[0] ? err.msg : "the import was undone");
+
+	bar_clear(b);
+	for (size_t i = 0; i < b->n_pending; i++) {
+		struct pending *p = &b->pending[i];
+
+		if (!saved) {
+			batch_fail(b, p->origin, why);
+		} else {
+			for (size_t w = 0; w < p->n_warnings; w++)
+				cli_complain("warning: '%s': %s", p->origin, p->warnings[w]);
+			p->unchanged ? b->unchanged++ : b->imported++;
+			if (p->line)
+				cli_say("%s: %s\n", p->origin, p->line);
+		}
+		free(p->origin);
+		free(p->line);
+		model_strv_free(p->warnings, p->n_warnings);
+	}
+	if (saved && !b->quiet)
+		fflush(stdout);
+	clock_gettime(CLOCK_MONOTONIC, &b->committed);
+	free(why);
+	b->n_pending = 0;
+}
+
+/*
+ * Reads and parses one file and stores it in the open store batch,
+ * opening one when none is; a batch that has run BATCH_SECONDS is
+ * committed after it.
+ */
+static void
 import_file(struct store *st, const char *path, const char *format,
-    enum encoding encoding, bool quiet, struct batch *b)
+    enum encoding encoding, struct batch *b)
 {
 	const char *origin = strcmp(path, "-") == 0 ? "stdin" : path;
 	struct error err = { "" };
@@ -456,46 +558,38 @@ import_file(struct store *st, const char *path, const char *format,
 		if (text != raw)
 			free(text);
 		free(raw);
-		return false;
+		return;
 	}
 	if (text != raw)
 		free(text);
 	free(raw);
 	memcpy(doc->source_sha256, sha, sizeof(sha));
-	if (store_waiting(st, origin, doc, &res, &err) != STATUS_OK) {
-		/* store.h: a failed import leaves nothing of the document behind. */
-		why = xasprintf("nothing of it was stored: %s", err.msg);
-		batch_fail(b, origin, why);
-		free(why);
-		model_free(doc);
-		return false;
+	if (!store_batch_open(st)) {
+		double gap = BATCH_GAP_SECONDS - since(&b->committed);
+
+		if (gap > 0 && gap <= BATCH_GAP_SECONDS)
+			nanosleep(&(struct timespec){ 0, (long)(gap * 1e9) }, NULL);
+		if (begin_waiting(st, &err) != STATUS_OK)
+			goto failed;
+		clock_gettime(CLOCK_MONOTONIC, &b->opened);
 	}
-	bar_clear(b);
-	if (!res.unchanged)
-		for (size_t i = 0; i < doc->n_warnings; i++)
-			cli_complain("warning: '%s': %s", origin, doc->warnings[i]);
-	if (b)
-		res.unchanged ? b->unchanged++ : b->imported++;
-	if (!quiet) {
-		cli_say("%s: ", origin);
-		if (res.unchanged)
-			cli_say("unchanged\n");
-		else if (res.kind == DOC_ANSWER)
-			cli_say("answer by %s to set %lld, %d vragen\n",
-			    res.ministry[0] ? res.ministry : "an unknown ministry",
-			    res.set, res.n_vragen);
-		else if (res.kind == DOC_QUESTIONS)
-			cli_say("questions of set %lld, %d vragen\n", res.set, res.n_vragen);
-		else if (res.kind == DOC_MEDEDELING)
-			cli_say("mededeling by %s on set %lld\n",
-			    res.ministry[0] ? res.ministry : "an unknown ministry",
-			    res.set);
-		else
-			cli_say("%s\n", model_kind_name(res.kind));
-		fflush(stdout);
+	if (store_import(st, origin, doc, &res, &err) != STATUS_OK) {
+		/* The failure may have undone the whole batch (store.h). */
+		if (!store_batch_open(st))
+			pending_end(st, b);
+		goto failed;
 	}
+	pending_add(b, origin, doc, &res);
 	model_free(doc);
-	return true;
+	if (since(&b->opened) >= BATCH_SECONDS)
+		pending_end(st, b);
+	return;
+failed:
+	/* store.h: a failed import leaves nothing of the document behind. */
+	why = xasprintf("nothing of it was stored: %s", err.msg);
+	batch_fail(b, origin, why);
+	free(why);
+	model_free(doc);
 }
 
 /* ------------------------------------------------------ files of a directory */
@@ -663,16 +757,17 @@ cli_import(struct store *st, int argc, char **argv)
 		struct stat sb;
 
 		bar_draw(&b, files[i]);
-		import_file(st, files[i], format, encoding, false, &b);
+		import_file(st, files[i], format, encoding, &b);
 		if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0)
 			b.bytes_done += (unsigned long long)sb.st_size;
 		b.done++;
 	}
-	bar_clear(&b);
+	pending_end(st, &b);
 	if (dirs)
 		say_summary(&b);
 	model_strv_free(files, n_files);
 	model_strv_free(b.failures, b.n_failures);
+	free(b.pending);
 	return b.failed ? 1 : 0;
 }
 
@@ -714,7 +809,9 @@ import_corpus(struct store *st, const char *db_path)
 {
 	char *dir = corpus_dir();
 	struct dirent **names;
-	int n = scandir(dir, &names, is_txt, alphasort), ok = 0;
+	struct batch b = { .quiet = true };
+	int n = scandir(dir, &names, is_txt, alphasort);
+	size_t ok;
 
 	if (n < 0) {
 		cli_complain("cannot read the bundled corpus in '%s': %s (reinstall naast, or import files with 'naast import')",
@@ -725,15 +822,19 @@ import_corpus(struct store *st, const char *db_path)
 	for (int i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]->d_name);
 
-		ok += import_file(st, path, NULL, ENCODING_UTF8, true, NULL);
+		import_file(st, path, NULL, ENCODING_UTF8, &b);
 		free(path);
 		free(names[i]);
 	}
+	pending_end(st, &b);
 	free(names);
-	fprintf(stderr, "naast: first start: imported %d bundled documents into %s\n",
+	ok = b.imported + b.unchanged;
+	fprintf(stderr, "naast: first start: imported %zu bundled documents into %s\n",
 	    ok, db_path);
+	model_strv_free(b.failures, b.n_failures);
+	free(b.pending);
 	free(dir);
-	return ok == n;
+	return ok == (size_t)n;
 }
 
 int
