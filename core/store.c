@@ -41,14 +41,17 @@
 
 /*
  * Version 1.  Child rows that exist only for their document cascade with
- * it; "ord" columns keep the order a document gave.  Dates are ISO text or
- * NULL; aanhangsel numbers NULL when unknown.  The FTS5 tables index
- * passage.text as external content.  An import fills them once per
- * transaction, as its last statements (SQL_FTS_FILL_*, store_import.c):
- * FTS5 writes its pending terms to disk at every statement savepoint, so
- * a trigger per passage left a tiny segment per passage in each index,
- * merged over and over (most of the import's time).  Triggers keep them
- * in step when a passage changes or goes.
+ * it; "ord" columns keep the order a document gave.  Long text is the
+ * last column of its row: SQLite reads a row's columns in order, through
+ * the overflow pages of a long value, so a search that joins a hit to
+ * its document's ministry would otherwise read the whole raw file.
+ * Dates are ISO text or NULL; aanhangsel numbers NULL when unknown.  The
+ * FTS5 tables index passage.text as external content.  An import fills
+ * them once per transaction, as its last statements (SQL_FTS_FILL_*,
+ * store_import.c): FTS5 writes its pending terms to disk at every
+ * statement savepoint, so a trigger per passage left a tiny segment per
+ * passage in each index, merged over and over (most of the import's
+ * time).  Triggers keep them in step when a passage changes or goes.
  */
 static const char schema_v1[] =
 	"CREATE TABLE question_set ("
@@ -81,7 +84,6 @@ static const char schema_v1[] =
 	"  origin TEXT NOT NULL,"
 	"  format TEXT,"
 	"  kind TEXT NOT NULL,"
-	"  raw TEXT NOT NULL,"
 	"  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
 	"  set_id INTEGER REFERENCES question_set (id),"
 	"  ministry TEXT,"
@@ -90,7 +92,8 @@ static const char schema_v1[] =
 	"  n_vragen INTEGER NOT NULL DEFAULT 0,"
 	"  salutation TEXT,"
 	"  closing TEXT,"
-	"  epigraph_author TEXT"
+	"  epigraph_author TEXT,"
+	"  raw TEXT NOT NULL"		/* last: see the note above */
 	");"
 	"CREATE INDEX document_set ON document (set_id);"
 	"CREATE INDEX document_kind ON document (kind, id);"
@@ -152,9 +155,9 @@ static const char schema_v1[] =
 	"  role TEXT NOT NULL,"
 	"  vraag INTEGER NOT NULL DEFAULT 0,"
 	"  vraag_to INTEGER NOT NULL DEFAULT 0,"
-	"  text TEXT NOT NULL,"
 	"  raw_start INTEGER NOT NULL,"		/* bytes of document.raw */
 	"  raw_end INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
 	"  UNIQUE (document, seq),"
 	"  CHECK (raw_start <= raw_end)"
 	");"
@@ -357,19 +360,20 @@ static const char *const migrations[SCHEMA_VERSION] = {
  * index found it, 1: only the stemmed one, 0: only the trigrams) and its
  * bm25 in the index that found it (lower is better).  HIT_COLUMNS are
  * what store_search.c reads, in this order; the date of a document is
- * its received date, else its set's submitted date.  The text is read
- * only for trigram hits, whose snippets store_search.c makes itself: the
- * rows of all matches pass through the sort before the limit.
+ * its received date, else its set's submitted date; the text is read
+ * only for trigram hits, whose snippets store_search.c makes itself.
  */
 #define HIT_DATE "coalesce(d.received, nullif(s.submitted, ''))"
-#define HIT_COLUMNS \
+#define HIT_COLUMNS_OF(TIER, R, TEXT) \
 	"p.id, p.document, d.set_id, p.vraag, p.role, d.kind, d.ministry, " \
-	HIT_DATE ", d.origin, hit.tier, hit.r," \
-	" CASE WHEN hit.tier = 0 THEN p.text END"
-#define HIT_JOIN \
-	" FROM hit JOIN passage p ON p.id = hit.id" \
+	HIT_DATE ", d.origin, " TIER ", " R ", " TEXT
+#define HIT_COLUMNS \
+	HIT_COLUMNS_OF("hit.tier", "hit.r", "CASE WHEN hit.tier = 0 THEN p.text END")
+#define HIT_JOIN_TO(T) \
+	" JOIN passage p ON p.id = " T \
 	" JOIN document d ON d.id = p.document" \
 	" LEFT JOIN question_set s ON s.id = d.set_id"
+#define HIT_JOIN " FROM hit" HIT_JOIN_TO("hit.id")
 
 /*
  * ?1 the FTS5 query for the word indexes, ?2 the one for the trigrams.
@@ -377,6 +381,43 @@ static const char *const migrations[SCHEMA_VERSION] = {
  * and ?5 party (folded by library_fold, as naast_fold folds the
  * columns), ?6 and ?7 the first and last date, ?8 the document kind.
  * ?9 true sorts by date, newest first; ?10 is the limit.
+ */
+#define SEARCH_FILTER \
+	" (?3 IS NULL OR d.ministry = ?3 COLLATE NOCASE)" \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM set_questioner q" \
+	"  WHERE q.set_id = d.set_id AND naast_fold(q.name) = ?4))" \
+	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM set_questioner q" \
+	"  WHERE q.set_id = d.set_id AND naast_fold(q.party) = ?5))" \
+	" AND (?6 IS NULL OR " HIT_DATE " >= ?6)" \
+	" AND (?7 IS NULL OR " HIT_DATE " <= ?7)" \
+	" AND (?8 IS NULL OR d.kind = ?8)"
+
+/*
+ * By rank, one index at a time (store_search.c asks the stem index only
+ * when the exact one has fewer hits than asked for; the stem index leaves
+ * out what the exact one finds), with the FTS5 snippet.  Without a
+ * filter, FTS5 sorts the matches by rank itself, and the joins run row
+ * by row up to the ?10th, making snippets for those alone.  With one,
+ * every match is joined and filtered first, and only the rows that pass
+ * are scored and get a snippet: FTS5's own sort would score them all,
+ * and a filter that passes few rows would walk nearly all of them.
+ */
+#define FTS_SNIPPET(T) "snippet(" T ", 0, '[', ']', '\u2026', 32)"
+#define SEARCH_RANKED(T, TIER, WHERE, R, ORDER) \
+	"SELECT " HIT_COLUMNS_OF(TIER, R, "NULL") ", " FTS_SNIPPET(T) \
+	" FROM " T " f" HIT_JOIN_TO("f.rowid") \
+	" WHERE " T " MATCH ?1" WHERE " AND " SEARCH_FILTER \
+	" ORDER BY " ORDER " LIMIT ?10"
+#define NOT_EXACT \
+	" AND f.rowid NOT IN (SELECT rowid FROM passage_fts" \
+	"  WHERE passage_fts MATCH ?1)"
+#define SEARCH_TOP(T, TIER, WHERE) \
+	SEARCH_RANKED(T, TIER, WHERE, "f.rank", "f.rank")
+#define SEARCH_FILTERED(T, TIER, WHERE) \
+	SEARCH_RANKED(T, TIER, WHERE, "bm25(" T ") AS r", "r")
+
+/*
+ * By date, and the trigram search: every match, sorted after the join.
  * The CTEs are materialized so that each index is searched once: a
  * passage the exact index found is not looked for again in the others.
  */
@@ -393,42 +434,11 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	" UNION ALL SELECT rowid, 0, bm25(passage_tri) FROM passage_tri" \
 	" WHERE passage_tri MATCH ?2 AND rowid NOT IN (SELECT id FROM exact)" \
 	" AND rowid NOT IN (SELECT id FROM stem)"
-#define SEARCH_FILTER \
-	" (?3 IS NULL OR d.ministry = ?3 COLLATE NOCASE)" \
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM set_questioner q" \
-	"  WHERE q.set_id = d.set_id AND naast_fold(q.name) = ?4))" \
-	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM set_questioner q" \
-	"  WHERE q.set_id = d.set_id AND naast_fold(q.party) = ?5))" \
-	" AND (?6 IS NULL OR " HIT_DATE " >= ?6)" \
-	" AND (?7 IS NULL OR " HIT_DATE " <= ?7)" \
-	" AND (?8 IS NULL OR d.kind = ?8)"
 #define SEARCH_SELECT(HITS) \
 	SEARCH_WORDS_CTE " hit (id, tier, r) AS (" HITS ")" \
 	" SELECT " HIT_COLUMNS HIT_JOIN " WHERE " SEARCH_FILTER \
 	" ORDER BY CASE WHEN ?9 THEN " HIT_DATE " END DESC NULLS LAST," \
 	" hit.tier DESC, hit.r, p.id LIMIT ?10"
-
-/*
- * The common search, with no filter and by rank, done as the top ?10 of
- * each index before anything is joined: the exact index's best ?10 (FTS5
- * sorts by rank itself), then, only when those are fewer than ?10 (and so
- * all of the exact matches), the stem index's best others.  Snippets come
- * with the rows, for those alone.  Its rows are those of SEARCH_SELECT,
- * with the snippet as one more column.  ?2 to ?9 are unused.
- */
-#define FTS_SNIPPET(T) "snippet(" T ", 0, '[', ']', '\u2026', 32)"
-#define SEARCH_TOP \
-	"WITH exact (id, r, snip) AS MATERIALIZED (" \
-	"  SELECT rowid, rank, " FTS_SNIPPET("passage_fts") " FROM passage_fts" \
-	"  WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?10)," \
-	" stem (id, r, snip) AS MATERIALIZED (" \
-	"  SELECT rowid, rank, " FTS_SNIPPET("passage_stem") " FROM passage_stem" \
-	"  WHERE passage_stem MATCH ?1 AND (SELECT count(*) FROM exact) < ?10" \
-	"  AND rowid NOT IN (SELECT id FROM exact) ORDER BY rank LIMIT ?10)," \
-	" hit (id, tier, r, snip) AS (" \
-	"  SELECT id, 2, r, snip FROM exact UNION ALL SELECT id, 1, r, snip FROM stem)" \
-	" SELECT " HIT_COLUMNS ", hit.snip" HIT_JOIN \
-	" ORDER BY hit.tier DESC, hit.r, p.id LIMIT ?10"
 
 /* The snippet of passage ?2 for the query ?1; matches marked [so]. */
 #define SNIPPET(T) \
@@ -643,7 +653,9 @@ const char *const store_sql_text[N_SQL] = {
 	    " ORDER BY part, seq, pos, id",
 
 	[SQL_SEARCH_WORDS] = SEARCH_SELECT(SEARCH_WORDS_HITS),
-	[SQL_SEARCH_TOP] = SEARCH_TOP,
+	[SQL_SEARCH_EXACT] = SEARCH_TOP("passage_fts", "2", ""),
+	[SQL_SEARCH_EXACT_FILTERED] = SEARCH_FILTERED("passage_fts", "2", ""),
+	[SQL_SEARCH_STEM] = SEARCH_FILTERED("passage_stem", "1", NOT_EXACT),
 	[SQL_SEARCH_SUBSTRING] =
 	    SEARCH_SELECT(SEARCH_WORDS_HITS SEARCH_TRIGRAM_HITS),
 	[SQL_SNIPPET_EXACT] = SNIPPET("passage_fts"),

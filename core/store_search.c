@@ -586,7 +586,7 @@ read_hits(struct store *st, sqlite3_stmt *s, struct hits *h,
 		if (tier == 0 && terms && sqlite3_column_text(s, 11))
 			hit->snippet = trigram_snippet(
 			    (const char *)sqlite3_column_text(s, 11), terms);
-		/* SQL_SEARCH_TOP brings the FTS5 snippet along. */
+		/* The statements by rank bring the FTS5 snippet along. */
 		else if (sqlite3_column_count(s) > 12 && sqlite3_column_text(s, 12))
 			hit->snippet = col_strdup(s, 12);
 	}
@@ -634,20 +634,23 @@ hits_free(struct hits *h)
 
 /* ----------------------------------------------------------------- search */
 
-/* q asks for the best hits of every document: SQL_SEARCH_TOP can answer it. */
+/* q has a filter (store.c: the statements by rank differ). */
 static bool
-unfiltered(const struct search_query *q)
+filtered(const struct search_query *q)
 {
-	return q->sort == SEARCH_BY_RANK && !(q->ministry && *q->ministry) &&
-	    !(q->questioner && *q->questioner) && !(q->party && *q->party) &&
-	    !(q->from && *q->from) && !(q->to && *q->to) && q->kind == DOC_UNKNOWN;
+	return (q->ministry && *q->ministry) || (q->questioner && *q->questioner) ||
+	    (q->party && *q->party) || (q->from && *q->from) ||
+	    (q->to && *q->to) || q->kind != DOC_UNKNOWN;
 }
 
-/* Runs one of the search statements with q's filters into h. */
+/*
+ * Runs one of the search statements with q's filters into h, for up to
+ * limit more hits.
+ */
 static enum status
 run_search(struct store *st, enum sql_id id, const struct search_query *q,
     const char *words, const char *trigrams, const struct search_terms *terms,
-    struct hits *h, struct error *err)
+    size_t limit, struct hits *h, struct error *err)
 {
 	sqlite3_stmt *s = sql(st, id, err);
 	char *questioner = q->questioner && *q->questioner ?
@@ -669,7 +672,7 @@ run_search(struct store *st, enum sql_id id, const struct search_query *q,
 	bind_text_or_null(s, 7, q->to);
 	bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL : model_kind_name(q->kind));
 	sqlite3_bind_int(s, 9, q->sort == SEARCH_BY_DATE);
-	sqlite3_bind_int64(s, 10, q->limit ? (long long)q->limit : 50);
+	sqlite3_bind_int64(s, 10, (long long)limit);
 	status = read_hits(st, s, h, terms, err);
 	free(questioner);
 	free(party);
@@ -683,6 +686,7 @@ store_search(struct store *st, const struct search_query *q,
 	struct search_terms terms = { 0 };
 	struct hits h = { 0 };
 	char *words = NULL, *trigrams = NULL;
+	size_t limit = q->limit ? q->limit : 50;
 	enum status status;
 
 	*hits = NULL;
@@ -693,13 +697,26 @@ store_search(struct store *st, const struct search_query *q,
 	trigrams = search_trigram_query(&terms);
 	if ((status = read_begin(st, err)))
 		goto out;
-	status = run_search(st, q->substring && trigrams ? SQL_SEARCH_SUBSTRING :
-	    unfiltered(q) ? SQL_SEARCH_TOP : SQL_SEARCH_WORDS, q, words, trigrams,
-	    &terms, &h, err);
+	if (q->substring && trigrams) {
+		status = run_search(st, SQL_SEARCH_SUBSTRING, q, words, trigrams,
+		    &terms, limit, &h, err);
+	} else if (q->sort == SEARCH_BY_RANK) {
+		/* The exact forms first; other forms of the words after them. */
+		bool f = filtered(q);
+
+		status = run_search(st, f ? SQL_SEARCH_EXACT_FILTERED :
+		    SQL_SEARCH_EXACT, q, words, trigrams, &terms, limit, &h, err);
+		if (status == STATUS_OK && h.n < limit)
+			status = run_search(st, SQL_SEARCH_STEM, q, words,
+			    trigrams, &terms, limit - h.n, &h, err);
+	} else {
+		status = run_search(st, SQL_SEARCH_WORDS, q, words, trigrams,
+		    &terms, limit, &h, err);
+	}
 	/* Nothing as words: perhaps as parts of words. */
 	if (status == STATUS_OK && h.n == 0 && !q->substring && trigrams)
 		status = run_search(st, SQL_SEARCH_SUBSTRING, q, words, trigrams,
-		    &terms, &h, err);
+		    &terms, limit, &h, err);
 	if (status == STATUS_OK)
 		status = snippets(st, &h, words, err);
 	read_end(st);

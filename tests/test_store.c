@@ -2188,26 +2188,25 @@ test_library_orders(void **state)
 	free(expect);
 }
 
-/* The detail column of EXPLAIN QUERY PLAN for statement id, joined. */
+/*
+ * The detail column of EXPLAIN QUERY PLAN for statement id, joined, on
+ * the store's own connection (with naast's functions and tokenizer).
+ */
 static char *
-query_plan(const char *path, enum sql_id id)
+query_plan(struct store *st, enum sql_id id)
 {
-	sqlite3 *db;
 	sqlite3_stmt *s;
 	char *plan = xstrdup(""), *tmp, *q;
 
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
-	    SQLITE_OK);
 	q = xasprintf("EXPLAIN QUERY PLAN %s", store_sql_text[id]);
-	if (sqlite3_prepare_v2(db, q, -1, &s, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", q, sqlite3_errmsg(db));
+	if (sqlite3_prepare_v2(st->db, q, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", q, sqlite3_errmsg(st->db));
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		tmp = xasprintf("%s%s\n", plan, sqlite3_column_text(s, 3));
 		free(plan);
 		plan = tmp;
 	}
 	sqlite3_finalize(s);
-	sqlite3_close(db);
 	free(q);
 	return plan;
 }
@@ -2238,7 +2237,7 @@ test_library_plans(void **state)
 	import_made(f->st, "az.txt", doc_az());
 	import_made(f->st, "004.txt", doc_letter("Bruins Slot"));
 	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
-		char *plan = query_plan(f->path, pages[i].id);
+		char *plan = query_plan(f->st, pages[i].id);
 		char *want = xasprintf("USING INDEX %s", pages[i].index);
 		char *covering = xasprintf("USING COVERING INDEX %s", pages[i].index);
 
@@ -2254,6 +2253,25 @@ test_library_plans(void **state)
 		free(want);
 		free(covering);
 	}
+}
+
+/*
+ * A search by rank without a filter is FTS5's own top: its rank order is
+ * the statement's, with no sort of every match after the join.
+ */
+static void
+test_search_plan(void **state)
+{
+	struct fixture *f = *state;
+	char *plan;
+
+	import_made(f->st, "az.txt", doc_az());
+	plan = query_plan(f->st, SQL_SEARCH_EXACT);
+	if (strstr(plan, "TEMP B-TREE"))
+		fail_msg("the search by rank sorts after the join:\n%s", plan);
+	if (!strstr(plan, "SEARCH d USING INTEGER PRIMARY KEY"))
+		fail_msg("the search joins its documents otherwise:\n%s", plan);
+	free(plan);
 }
 
 /* ---------------------------------------------------------------- documents */
@@ -3235,6 +3253,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_orders, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_plans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_plan, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_seed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_people, setup,
 		    teardown),
