@@ -395,26 +395,35 @@ static const char *const migrations[SCHEMA_VERSION] = {
 /*
  * By rank, one index at a time (store_search.c asks the stem index only
  * when the exact one has fewer hits than asked for; the stem index leaves
- * out what the exact one finds), with the FTS5 snippet.  Without a
- * filter, FTS5 sorts the matches by rank itself, and the joins run row
- * by row up to the ?10th, making snippets for those alone.  With one,
- * every match is joined and filtered first, and only the rows that pass
- * are scored and get a snippet: FTS5's own sort would score them all,
- * and a filter that passes few rows would walk nearly all of them.
+ * out what the exact one finds).  Scoring is bounded: of a word in more
+ * passages than ?11 (STORE_RANKED), only the ?11 newest (the last
+ * imported) are scored, so that a common word costs the same in a
+ * hundred thousand documents as in ten thousand.
+ *
+ * Without a filter, FTS5 sorts the matches by rank itself, within the
+ * rowids of the newest ?11, and the joins run row by row up to the
+ * ?10th, making the snippets for those rows alone.  With one, the newest
+ * ?11 matches that pass the filter are scored (FTS5's own sort would score
+ * them all before the filter, and a filter that passes few rows would
+ * walk nearly all of them); store_search.c makes their snippets.
  */
 #define FTS_SNIPPET(T) "snippet(" T ", 0, '[', ']', '\u2026', 32)"
-#define SEARCH_RANKED(T, TIER, WHERE, R, ORDER) \
-	"SELECT " HIT_COLUMNS_OF(TIER, R, "NULL") ", " FTS_SNIPPET(T) \
+#define NEWEST(T) \
+	" AND f.rowid >= coalesce((SELECT rowid FROM " T " WHERE " T " MATCH ?1" \
+	"  ORDER BY rowid DESC LIMIT 1 OFFSET ?11 - 1), 0)"
+#define SEARCH_TOP(T, TIER) \
+	"SELECT " HIT_COLUMNS_OF(TIER, "f.rank", "NULL") ", " FTS_SNIPPET(T) \
 	" FROM " T " f" HIT_JOIN_TO("f.rowid") \
-	" WHERE " T " MATCH ?1" WHERE " AND " SEARCH_FILTER \
-	" ORDER BY " ORDER " LIMIT ?10"
+	" WHERE " T " MATCH ?1" NEWEST(T) \
+	" ORDER BY f.rank LIMIT ?10"
 #define NOT_EXACT \
 	" AND f.rowid NOT IN (SELECT rowid FROM passage_fts" \
 	"  WHERE passage_fts MATCH ?1)"
-#define SEARCH_TOP(T, TIER, WHERE) \
-	SEARCH_RANKED(T, TIER, WHERE, "f.rank", "f.rank")
 #define SEARCH_FILTERED(T, TIER, WHERE) \
-	SEARCH_RANKED(T, TIER, WHERE, "bm25(" T ") AS r", "r")
+	"SELECT * FROM (SELECT " HIT_COLUMNS_OF(TIER, "bm25(" T ") AS r", "NULL") \
+	" FROM " T " f" HIT_JOIN_TO("f.rowid") \
+	" WHERE " T " MATCH ?1" WHERE " AND " SEARCH_FILTER \
+	" ORDER BY f.rowid DESC LIMIT ?11) ORDER BY r, 1 LIMIT ?10"
 
 /*
  * By date, and the trigram search: every match, sorted after the join.
@@ -653,7 +662,7 @@ const char *const store_sql_text[N_SQL] = {
 	    " ORDER BY part, seq, pos, id",
 
 	[SQL_SEARCH_WORDS] = SEARCH_SELECT(SEARCH_WORDS_HITS),
-	[SQL_SEARCH_EXACT] = SEARCH_TOP("passage_fts", "2", ""),
+	[SQL_SEARCH_EXACT] = SEARCH_TOP("passage_fts", "2"),
 	[SQL_SEARCH_EXACT_FILTERED] = SEARCH_FILTERED("passage_fts", "2", ""),
 	[SQL_SEARCH_STEM] = SEARCH_FILTERED("passage_stem", "1", NOT_EXACT),
 	[SQL_SEARCH_SUBSTRING] =

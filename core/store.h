@@ -321,7 +321,13 @@ void store_document_clear(struct doc_view *doc);
  * of compounds: "uitslag" finds "verkiezingsuitslag").  A search runs on
  * the first two, exact forms ranked above stemmed ones; on the trigrams
  * when asked, or when the words find nothing.
+ *
+ * By rank, a search scores at most STORE_RANKED passages per index: of a
+ * word found in more, the best of the newest (the last imported) are
+ * shown, so that a common word is as quick in the whole archive as in a
+ * part of it.  By date, every match counts.
  */
+#define STORE_RANKED 10000
 
 enum search_sort {
 	SEARCH_BY_RANK,		/* bm25, exact forms first */
@@ -338,6 +344,7 @@ struct search_query {
 	const char *from, *to;	/* ISO dates of the document (received, else submitted), or NULL */
 	enum doc_kind kind;	/* DOC_ANSWER, DOC_LETTER, or DOC_UNKNOWN for any */
 	size_t limit;		/* at most this many hits; 0: 50 */
+	size_t ranked;		/* scores at most this many; 0: STORE_RANKED */
 };
 
 struct search_hit {

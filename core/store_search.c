@@ -673,6 +673,7 @@ run_search(struct store *st, enum sql_id id, const struct search_query *q,
 	bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL : model_kind_name(q->kind));
 	sqlite3_bind_int(s, 9, q->sort == SEARCH_BY_DATE);
 	sqlite3_bind_int64(s, 10, (long long)limit);
+	sqlite3_bind_int64(s, 11, q->ranked ? (long long)q->ranked : STORE_RANKED);
 	status = read_hits(st, s, h, terms, err);
 	free(questioner);
 	free(party);

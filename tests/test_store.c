@@ -2789,6 +2789,66 @@ test_search_exact_first(void **state)
 	store_hits_free(h, n);
 }
 
+/*
+ * Scoring is bounded (store.h): with ranked 2, only the two newest of
+ * the passages with a word are scored, by rank, with a filter, and for
+ * the other forms of a word; by date, every match counts.
+ */
+static void
+test_search_ranked_newest(void **state)
+{
+	static const char *const best[] = {
+		"Zeppelins, zeppelins en nog eens zeppelins.",
+	};
+	static const char *const others[] = {
+		"Er vliegen zeppelins over het land en de zee, heel hoog in de lucht.",
+	};
+	struct fixture *f = *state;
+	struct import_result old, mid, new;
+	struct search_query q = { .text = "zeppelins" };
+	struct search_hit *h;
+	size_t n;
+
+	old = import_made(f->st, "a.txt", letter_with("Geachte A,", best, 1));
+	mid = import_made(f->st, "b.txt", letter_with("Geachte B,", others, 1));
+	new = import_made(f->st, "c.txt", letter_with("Geachte C,", others, 1));
+	(void)mid;
+
+	/* all scored: the oldest passage is the best */
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(h[0].doc, old.doc);
+	store_hits_free(h, n);
+
+	q.ranked = 2;
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 2);
+	assert_false(hits_doc(h, n, old.doc));
+	assert_non_null(h[0].snippet);
+	store_hits_free(h, n);
+	/* with a filter: the two newest that pass it */
+	q.kind = DOC_LETTER;
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 2);
+	assert_false(hits_doc(h, n, old.doc));
+	assert_string_equal(h[0].snippet, "Er vliegen [zeppelins] over het land en "
+	    "de zee, heel hoog in de lucht.");
+	store_hits_free(h, n);
+	/* the other forms of the word, through the stems */
+	q.kind = DOC_UNKNOWN;
+	q.text = "zeppelin";
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 2);
+	assert_false(hits_doc(h, n, old.doc));
+	assert_true(hits_doc(h, n, new.doc));
+	store_hits_free(h, n);
+	/* by date, all of them */
+	q.sort = SEARCH_BY_DATE;
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 3);
+	store_hits_free(h, n);
+}
+
 /* A question set of another member, on another day, answered by OCW. */
 static struct document *
 doc_ocw(void)
@@ -3259,6 +3319,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hostile, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_ranked_newest, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_exact_first,
 		    setup_memory, teardown),

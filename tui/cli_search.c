@@ -45,6 +45,7 @@ enum {
 	OPT_JSON,
 };
 
+_Static_assert(STORE_RANKED == 10000, "search_help names STORE_RANKED");
 static const char search_help[] =
 "Usage: naast search QUERY... [--ministry CODE] [--questioner NAME] [--party PARTY]\n"
 "                    [--from DATE] [--to DATE] [--kind answer|letter]\n"
@@ -66,7 +67,8 @@ static const char search_help[] =
 "  --substring         also find parts of words (uitslag in verkiezingsuitslag);\n"
 "                      done anyway when the words find nothing\n"
 "  --limit N           at most N passages (default 50)\n"
-"  --sort rank|date    best first (default), or newest document first\n"
+"  --sort rank|date    best first (default), or newest document first; best\n"
+"                      of the 10,000 last imported passages with the words\n"
 "  --json              one JSON document:\n"
 "                      {\"query\":...,\"hits\":[{\"passage\":N,\"doc\":N,\"set\":N,\"vraag\":N,\n"
 "                      \"ministry\":...,\"role\":...,\"snippet\":...}],\"suggestions\":[...]}\n"
