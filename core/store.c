@@ -25,7 +25,7 @@
 
 /* ------------------------------------------------------------------ schema */
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
@@ -267,9 +267,10 @@ static const char schema_v1[] =
 	 * say) cannot read passage_stem, and cannot change passage either,
 	 * since the triggers write to passage_stem: "no such tokenizer".  It
 	 * can read every plain table and the other two indexes.
-	 * The *_row tables are fts5vocab views of an index, one row per term:
-	 * the vocabulary for suggestions, and document frequencies for
-	 * related passages.
+	 * The *_row tables are fts5vocab views of an index, one row per term,
+	 * with the number of passages that have it: document frequencies for
+	 * related passages (a term at a time; listing them all reads the
+	 * whole index, hence the vocabulary table of version 2).
 	 */
 	"CREATE VIRTUAL TABLE passage_fts USING fts5 (text, content = 'passage',"
 	"  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');"
@@ -283,9 +284,22 @@ static const char schema_v1[] =
 	FTS_TRIGGERS("passage_stem")
 	FTS_TRIGGERS("passage_tri");
 
+/*
+ * Version 2: the words of passage_fts with the number of passages that
+ * have each, for suggestions (store_vocab.c).  An import keeps it in step.
+ */
+static const char schema_v2[] =
+	"CREATE TABLE vocabulary ("
+	"  term TEXT PRIMARY KEY,"
+	"  passages INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"INSERT INTO vocabulary (term, passages)"
+	"  SELECT term, doc FROM passage_fts_row;";
+
 /* Migrations: migrations[v] takes a database from version v to v + 1. */
 static const char *const migrations[SCHEMA_VERSION] = {
 	schema_v1,
+	schema_v2,
 };
 
 /* -------------------------------------------------------------- statements */
@@ -670,12 +684,16 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_SNIPPET_EXACT] = SNIPPET("passage_fts"),
 	[SQL_SNIPPET_STEM] = SNIPPET("passage_stem"),
 	/*
-	 * The vocabulary of the exact index: is ?1 a word of it; its words of
-	 * ?1 to ?2 characters, and how often each occurs.
+	 * The vocabulary of the exact index: is ?1 a word of it; add ?2
+	 * passages to the count of ?1; its words of ?1 to ?2 characters, and
+	 * in how many passages each is.
 	 */
-	[SQL_VOCAB_HAS] = "SELECT 1 FROM passage_fts_row WHERE term = ?1",
+	[SQL_VOCAB_HAS] = "SELECT 1 FROM vocabulary WHERE term = ?1",
+	[SQL_VOCAB_ADD] =
+	    "INSERT INTO vocabulary (term, passages) VALUES (?1, ?2)"
+	    " ON CONFLICT (term) DO UPDATE SET passages = passages + ?2",
 	[SQL_VOCAB_TERMS] =
-	    "SELECT term, cnt FROM passage_fts_row"
+	    "SELECT term, passages FROM vocabulary"
 	    " WHERE length(term) BETWEEN ?1 AND ?2",
 	[SQL_RELATED_PASSAGE] = "SELECT text, document FROM passage WHERE id = ?1",
 	[SQL_PASSAGE_COUNT] = "SELECT count(*) FROM passage",

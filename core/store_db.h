@@ -101,6 +101,7 @@ enum sql_id {
 	SQL_SNIPPET_EXACT,
 	SQL_SNIPPET_STEM,
 	SQL_VOCAB_HAS,
+	SQL_VOCAB_ADD,
 	SQL_VOCAB_TERMS,
 	SQL_RELATED_PASSAGE,
 	SQL_PASSAGE_COUNT,
@@ -163,6 +164,7 @@ struct store {
 	enum status prepare_failure;	/* why sql() last returned NULL */
 	fts5_api *fts5;			/* this connection's, for its tokenizers */
 	bool batch;			/* a batch of imports is open (store.h) */
+	struct vocab *vocab;		/* the words being counted (store_vocab.c) */
 	long long batch_after;		/* the last passage id before it */
 	sqlite3_stmt *stmt[N_SQL];
 };
@@ -187,6 +189,17 @@ enum status store_db_signatories(struct store *st, long long doc,
     struct signatory **out, size_t *n, struct error *err);
 enum status store_db_footnotes(struct store *st, long long passage,
     struct footnote **out, size_t *n, struct error *err);
+
+/*
+ * The vocabulary (store_vocab.c): between begin and end, the words that
+ * store_vocab_word is given, each counted once per passage (a passage
+ * begins at store_vocab_passage); save adds the counts to the table.
+ */
+void store_vocab_begin(struct store *st);
+void store_vocab_passage(struct store *st);
+void store_vocab_word(struct store *st, const char *term, size_t len);
+enum status store_vocab_save(struct store *st, struct error *err);
+void store_vocab_end(struct store *st);
 
 /* ------------------------------------------------------------------ errors */
 

@@ -788,18 +788,23 @@ index_batch(struct store *st, struct error *err)
 	static const enum sql_id fill[] = {
 		SQL_FTS_FILL_WORDS, SQL_FTS_FILL_STEM, SQL_FTS_FILL_TRI,
 	};
-	enum status status;
+	enum status status = STATUS_OK;
 
-	for (size_t i = 0; i < sizeof(fill) / sizeof(*fill); i++) {
+	for (size_t i = 0; i < sizeof(fill) / sizeof(*fill) && !status; i++) {
 		sqlite3_stmt *s = sql(st, fill[i], err);
 
 		if (!s)
 			return st->prepare_failure;
+		/* The stemmer sees every word: the vocabulary counts them. */
+		if (fill[i] == SQL_FTS_FILL_STEM)
+			store_vocab_begin(st);
 		sqlite3_bind_int64(s, 1, st->batch_after);
-		if ((status = run(st, s, "indexing the passages", err)))
-			return status;
+		status = run(st, s, "indexing the passages", err);
+		if (fill[i] == SQL_FTS_FILL_STEM && !status)
+			status = store_vocab_save(st, err);
+		store_vocab_end(st);
 	}
-	return STATUS_OK;
+	return status;
 }
 
 enum status

@@ -41,6 +41,7 @@ static const char *const word_args[] = { "remove_diacritics", "2" };
  * uses it from two threads at once.
  */
 struct stem_tokenizer {
+	struct store *st;	/* whose vocabulary counts the words */
 	fts5_tokenizer words;	/* unicode61's methods */
 	Fts5Tokenizer *inner;	/* and its instance */
 	struct sb_stemmer *stemmer;
@@ -64,7 +65,8 @@ stem_delete(Fts5Tokenizer *tk)
 static int
 stem_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
-	fts5_api *api = ctx;
+	struct store *st = ctx;
+	fts5_api *api = st->fts5;
 	struct stem_tokenizer *t = sqlite3_malloc(sizeof(*t));
 	const char *args[N_WORD_ARGS] = { word_args[0], word_args[1] };
 	void *words_ctx = NULL;
@@ -74,6 +76,7 @@ stem_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	if (!t)
 		return SQLITE_NOMEM;
 	memset(t, 0, sizeof(*t));
+	t->st = st;
 	rc = api->xFindTokenizer(api, "unicode61", &words_ctx, &t->words);
 	if (rc == SQLITE_OK)
 		rc = t->words.xCreate(words_ctx, argc > 0 ? argv : args,
@@ -99,6 +102,7 @@ struct stem_call {
 	void *ctx;
 	int (*token)(void *, int, const char *, int, int, int);
 	bool prefix;
+	bool counting;		/* the words go to the vocabulary too */
 	bool holding;
 	char *held;
 	int held_n, held_cap, held_flags, held_start, held_end;
@@ -123,6 +127,8 @@ stem_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 	struct stem_call *c = ctx;
 	int rc;
 
+	if (c->counting)
+		store_vocab_word(c->t->st, tok, (size_t)n);
 	if (!c->prefix)
 		return stem_emit(c, flags, tok, n, start, end);
 	if (c->holding &&
@@ -157,8 +163,13 @@ stem_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
 		.ctx = ctx,
 		.token = token,
 		.prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0,
+		.counting = (flags & FTS5_TOKENIZE_DOCUMENT) && t->st->vocab,
 	};
-	int rc = t->words.xTokenize(t->inner, &c, flags, text, n, stem_token);
+	int rc;
+
+	if (c.counting)
+		store_vocab_passage(t->st);
+	rc = t->words.xTokenize(t->inner, &c, flags, text, n, stem_token);
 
 	if (rc == SQLITE_OK && c.holding)
 		rc = token(ctx, c.held_flags, c.held, c.held_n, c.held_start,
@@ -204,14 +215,14 @@ store_search_register(struct store *st, struct error *err)
 	if (!api || api->iVersion < 2)
 		return error_set(err, STATUS_DB,
 		    "this SQLite has no usable full-text search (FTS5): install a newer SQLite library");
-	rc = api->xCreateTokenizer(api, STORE_STEM_TOKENIZER, api, &stem, NULL);
+	st->fts5 = api;
+	rc = api->xCreateTokenizer(api, STORE_STEM_TOKENIZER, st, &stem, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(st->db, "naast_fold", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 		    fold_function, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(st, rc, "preparing the full-text search", err);
-	st->fts5 = api;
 	return STATUS_OK;
 }
 

@@ -449,7 +449,7 @@ test_fresh_database(void **state)
 	struct fixture *f = *state;
 
 	assert_true(store_is_empty(f->st));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 1);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
 	assert_int_equal(query_int(f->path,
 	    "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 	assert_int_equal(query_int(f->path,
@@ -2849,6 +2849,58 @@ test_search_ranked_newest(void **state)
 	store_hits_free(h, n);
 }
 
+/*
+ * The vocabulary table (store_vocab.c) holds what passage_fts has: every
+ * word with the passages that have it, after imports alone and in a
+ * batch, and after the migration that makes it from the index.
+ */
+static void
+test_vocabulary(void **state)
+{
+	static const char *const differ =
+	    "SELECT count(*) FROM (SELECT term, passages FROM vocabulary"
+	    " EXCEPT SELECT term, doc FROM passage_fts_row)";
+	static const char *const missing =
+	    "SELECT count(*) FROM (SELECT term, doc FROM passage_fts_row"
+	    " EXCEPT SELECT term, passages FROM vocabulary)";
+	static const char *const twice[] = {
+		"Zeppelins en nog eens zeppelins, Zéppelins.",
+	};
+	struct fixture *f = *state;
+	struct error err = { "" };
+	sqlite3 *db;
+
+	import_made(f->st, "az.txt", doc_az());
+	assert_int_equal(store_batch_begin(f->st, &err), STATUS_OK);
+	import_made(f->st, "bzk.md", doc_bzk());
+	import_made(f->st, "z.txt", letter_with("Geachte Z,", twice, 1));
+	assert_int_equal(store_batch_commit(f->st, &err), STATUS_OK);
+	import_made(f->st, "letter.txt", doc_letter("Bruins Slot"));
+
+	assert_true(query_int(f->path, "SELECT count(*) FROM vocabulary") > 50);
+	assert_int_equal(query_int(f->path, differ), 0);
+	assert_int_equal(query_int(f->path, missing), 0);
+	/* a passage counts once, however often it has the word */
+	assert_int_equal(query_int(f->path,
+	    "SELECT passages FROM vocabulary WHERE term = 'zeppelins'"), 1);
+	/* the same words from two documents */
+	assert_int_equal(query_int(f->path,
+	    "SELECT passages FROM vocabulary WHERE term = 'bijeenkomsten'"),
+	    query_int(f->path, "SELECT count(*) FROM passage_fts"
+	    " WHERE passage_fts MATCH 'bijeenkomsten'"));
+
+	/* a database of version 1 gets the table from its index */
+	store_close(f->st);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE vocabulary;"
+	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(f->path, differ), 0);
+	assert_int_equal(query_int(f->path, missing), 0);
+}
+
 /* A question set of another member, on another day, answered by OCW. */
 static struct document *
 doc_ocw(void)
@@ -3322,6 +3374,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_ranked_newest, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_vocabulary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_exact_first,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_search_filters, setup_memory,
