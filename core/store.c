@@ -416,10 +416,13 @@ static const char *const migrations[SCHEMA_VERSION] = {
  *
  * Without a filter, FTS5 sorts the matches by rank itself, within the
  * rowids of the newest ?11, and the joins run row by row up to the
- * ?10th, making the snippets for those rows alone.  With one, the newest
- * ?11 matches that pass the filter are scored (FTS5's own sort would score
- * them all before the filter, and a filter that passes few rows would
- * walk nearly all of them); store_search.c makes their snippets.
+ * ?10th, making the snippets for those rows alone.  With one (and for the
+ * stem index), the newest ?11 matches are joined and filtered, and only
+ * those that pass are scored (FTS5's own sort would score every match
+ * before the filter); when fewer than ?10 pass, store_search.c asks
+ * again of all the matches, scoring the newest ?11 that pass.  Joining a
+ * match costs a microsecond or so: every match of a common word, a tenth
+ * of a second on the archive.  store_search.c makes these snippets.
  */
 #define FTS_SNIPPET(T) "snippet(" T ", 0, '[', ']', '\u2026', 32)"
 #define NEWEST(T) \
@@ -428,15 +431,19 @@ static const char *const migrations[SCHEMA_VERSION] = {
 #define SEARCH_TOP(T, TIER) \
 	"SELECT " HIT_COLUMNS_OF(TIER, "f.rank", "NULL") ", " FTS_SNIPPET(T) \
 	" FROM " T " f" HIT_JOIN_TO("f.rowid") \
-	" WHERE " T " MATCH ?1" NEWEST(T) \
+	" WHERE " T " MATCH ?1 AND f.rank MATCH 'naast_bm25()'" NEWEST(T) \
 	" ORDER BY f.rank LIMIT ?10"
 #define NOT_EXACT \
 	" AND f.rowid NOT IN (SELECT rowid FROM passage_fts" \
 	"  WHERE passage_fts MATCH ?1)"
+#define SCORED(T, TIER) \
+	"SELECT " HIT_COLUMNS_OF(TIER, "naast_bm25(" T ") AS r", "NULL") \
+	" FROM " T " f" HIT_JOIN_TO("f.rowid") " WHERE " T " MATCH ?1"
+#define SEARCH_NEWEST(T, TIER, WHERE) \
+	SCORED(T, TIER) NEWEST(T) WHERE " AND " SEARCH_FILTER \
+	" ORDER BY r, 1 LIMIT ?10"
 #define SEARCH_FILTERED(T, TIER, WHERE) \
-	"SELECT * FROM (SELECT " HIT_COLUMNS_OF(TIER, "bm25(" T ") AS r", "NULL") \
-	" FROM " T " f" HIT_JOIN_TO("f.rowid") \
-	" WHERE " T " MATCH ?1" WHERE " AND " SEARCH_FILTER \
+	"SELECT * FROM (" SCORED(T, TIER) WHERE " AND " SEARCH_FILTER \
 	" ORDER BY f.rowid DESC LIMIT ?11) ORDER BY r, 1 LIMIT ?10"
 
 /*
@@ -446,15 +453,15 @@ static const char *const migrations[SCHEMA_VERSION] = {
  */
 #define SEARCH_WORDS_CTE \
 	"WITH exact (id, r) AS MATERIALIZED (" \
-	"  SELECT rowid, bm25(passage_fts) FROM passage_fts" \
+	"  SELECT rowid, naast_bm25(passage_fts) FROM passage_fts" \
 	"  WHERE passage_fts MATCH ?1)," \
 	" stem (id, r) AS MATERIALIZED (" \
-	"  SELECT rowid, bm25(passage_stem) FROM passage_stem" \
+	"  SELECT rowid, naast_bm25(passage_stem) FROM passage_stem" \
 	"  WHERE passage_stem MATCH ?1 AND rowid NOT IN (SELECT id FROM exact)),"
 #define SEARCH_WORDS_HITS \
 	"SELECT id, 2, r FROM exact UNION ALL SELECT id, 1, r FROM stem"
 #define SEARCH_TRIGRAM_HITS \
-	" UNION ALL SELECT rowid, 0, bm25(passage_tri) FROM passage_tri" \
+	" UNION ALL SELECT rowid, 0, naast_bm25(passage_tri) FROM passage_tri" \
 	" WHERE passage_tri MATCH ?2 AND rowid NOT IN (SELECT id FROM exact)" \
 	" AND rowid NOT IN (SELECT id FROM stem)"
 #define SEARCH_SELECT(HITS) \
@@ -677,7 +684,9 @@ const char *const store_sql_text[N_SQL] = {
 
 	[SQL_SEARCH_WORDS] = SEARCH_SELECT(SEARCH_WORDS_HITS),
 	[SQL_SEARCH_EXACT] = SEARCH_TOP("passage_fts", "2"),
+	[SQL_SEARCH_EXACT_NEWEST] = SEARCH_NEWEST("passage_fts", "2", ""),
 	[SQL_SEARCH_EXACT_FILTERED] = SEARCH_FILTERED("passage_fts", "2", ""),
+	[SQL_SEARCH_STEM_NEWEST] = SEARCH_NEWEST("passage_stem", "1", NOT_EXACT),
 	[SQL_SEARCH_STEM] = SEARCH_FILTERED("passage_stem", "1", NOT_EXACT),
 	[SQL_SEARCH_SUBSTRING] =
 	    SEARCH_SELECT(SEARCH_WORDS_HITS SEARCH_TRIGRAM_HITS),

@@ -95,7 +95,9 @@ enum sql_id {
 	SQL_PUBREFS,
 	SQL_SEARCH_WORDS,
 	SQL_SEARCH_EXACT,
+	SQL_SEARCH_EXACT_NEWEST,
 	SQL_SEARCH_EXACT_FILTERED,
+	SQL_SEARCH_STEM_NEWEST,
 	SQL_SEARCH_STEM,
 	SQL_SEARCH_SUBSTRING,
 	SQL_SNIPPET_EXACT,
@@ -177,6 +179,9 @@ struct store {
  * anything touches the schema (store_search.c).
  */
 enum status store_search_register(struct store *st, struct error *err);
+
+/* Registers naast_bm25(), the rank of a search (store_rank.c). */
+int store_rank_register(fts5_api *api);
 
 /*
  * Reads shared by the store's files (store_read.c), inside a read: one

@@ -218,6 +218,8 @@ store_search_register(struct store *st, struct error *err)
 	st->fts5 = api;
 	rc = api->xCreateTokenizer(api, STORE_STEM_TOKENIZER, st, &stem, NULL);
 	if (rc == SQLITE_OK)
+		rc = store_rank_register(api);
+	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(st->db, "naast_fold", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 		    fold_function, NULL, NULL, NULL);
@@ -691,6 +693,30 @@ run_search(struct store *st, enum sql_id id, const struct search_query *q,
 	return status;
 }
 
+/*
+ * One index's hits after a filter (store.c): among its newest matches
+ * first (newest), of all of them (all) when fewer than want pass.
+ */
+static enum status
+run_tier(struct store *st, enum sql_id newest, enum sql_id all,
+    const struct search_query *q, const char *words,
+    const struct search_terms *terms, size_t want, struct hits *h,
+    struct error *err)
+{
+	size_t before = h->n;
+	enum status status = run_search(st, newest, q, words, NULL, terms,
+	    want, h, err);
+
+	if (status != STATUS_OK || h->n - before >= want)
+		return status;
+	for (size_t i = before; i < h->n; i++) {
+		free(h->v[i].origin);
+		free(h->v[i].snippet);
+	}
+	h->n = before;
+	return run_search(st, all, q, words, NULL, terms, want, h, err);
+}
+
 enum status
 store_search(struct store *st, const struct search_query *q,
     struct search_hit **hits, size_t *n, struct error *err)
@@ -714,13 +740,17 @@ store_search(struct store *st, const struct search_query *q,
 		    &terms, limit, &h, err);
 	} else if (q->sort == SEARCH_BY_RANK) {
 		/* The exact forms first; other forms of the words after them. */
-		bool f = filtered(q);
-
-		status = run_search(st, f ? SQL_SEARCH_EXACT_FILTERED :
-		    SQL_SEARCH_EXACT, q, words, trigrams, &terms, limit, &h, err);
+		if (filtered(q))
+			status = run_tier(st, SQL_SEARCH_EXACT_NEWEST,
+			    SQL_SEARCH_EXACT_FILTERED, q, words, &terms, limit, &h,
+			    err);
+		else
+			status = run_search(st, SQL_SEARCH_EXACT, q, words,
+			    trigrams, &terms, limit, &h, err);
 		if (status == STATUS_OK && h.n < limit)
-			status = run_search(st, SQL_SEARCH_STEM, q, words,
-			    trigrams, &terms, limit - h.n, &h, err);
+			status = run_tier(st, SQL_SEARCH_STEM_NEWEST,
+			    SQL_SEARCH_STEM, q, words, &terms, limit - h.n, &h,
+			    err);
 	} else {
 		status = run_search(st, SQL_SEARCH_WORDS, q, words, trigrams,
 		    &terms, limit, &h, err);

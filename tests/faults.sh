@@ -535,6 +535,31 @@ check "and some round was killed in the middle of the batch" [ "$partial" -ge 1 
 sqlite3 "$tmp/killed-3.db" "$per_doc" >"$tmp/killed.counts"
 check "importing the batch again completes it: as the clean import" cmp -s "$tmp/killed.counts" "$tmp/clean.counts"
 
+# --- a full disk in the middle of a many-file import ------------------------------------------
+# The disk fills while a batch of files is open: the summary's count of
+# what was stored is what the database holds, every other file is named
+# with the reason, and the database is whole.  The limit is half of what
+# the clean import wrote.
+half=$(( $(wc -c <"$tmp/clean.db") / 1024 ))
+(
+	trap '' XFSZ
+	ulimit -f "$half"
+	exec "$NAAST" --db "$tmp/fullmany.db" import "$tmp/batch"
+) >"$tmp/out" 2>"$tmp/err"
+s=$?
+files=$(ls "$tmp/batch" | wc -l)
+summary=$(grep "^imported [0-9]*, unchanged" "$tmp/out")
+n_stored=$(echo "$summary" | sed -n 's/^imported \([0-9]*\), unchanged 0, failed \([0-9]*\)$/\1/p')
+n_failed=$(echo "$summary" | sed -n 's/^imported \([0-9]*\), unchanged 0, failed \([0-9]*\)$/\2/p')
+diag "a disk full in the middle: $summary (of $files)"
+check "a disk full in the middle: exit 1, some files stored, the others failed" \
+	sh -c "[ $s -eq 1 ] && [ '${n_stored:-0}' -gt 0 ] && [ '${n_failed:-0}' -gt 0 ] && [ $((${n_stored:-0} + ${n_failed:-0})) -eq $files ]"
+check "each failed file is named, with the full disk as the reason" \
+	[ "$(grep -c "^naast: cannot import '$tmp/batch/.*': nothing of it was stored: .*free some space and try again" "$tmp/err")" -eq "${n_failed:-0}" ]
+check "the database holds what the summary says was stored" \
+	[ "$(sqlite3 "$tmp/fullmany.db" 'SELECT count(*) FROM document')" -eq "${n_stored:--1}" ]
+check "and is whole" [ "$(sqlite3 "$tmp/fullmany.db" 'PRAGMA integrity_check')" = ok ]
+
 # --- two imports at the same time --------------------------------------------------------------
 "$NAAST" --db "$tmp/two.db" import "$pdfs" >"$tmp/out1" 2>"$tmp/err1" &
 p1=$!

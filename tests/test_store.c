@@ -2804,19 +2804,22 @@ test_search_ranked_newest(void **state)
 		"Er vliegen zeppelins over het land en de zee, heel hoog in de lucht.",
 	};
 	struct fixture *f = *state;
-	struct import_result old, mid, new;
+	struct import_result answer, old, mid, new;
 	struct search_query q = { .text = "zeppelins" };
 	struct search_hit *h;
 	size_t n;
+	struct document *doc = answer_doc("OCW", "2024-03-01", 0, "luchtvaart");
 
+	add(doc, ROLE_VRAAG, 1, "Hoeveel zeppelins zijn er?");
+	answer = import_made(f->st, "ocw.txt", doc);
 	old = import_made(f->st, "a.txt", letter_with("Geachte A,", best, 1));
 	mid = import_made(f->st, "b.txt", letter_with("Geachte B,", others, 1));
 	new = import_made(f->st, "c.txt", letter_with("Geachte C,", others, 1));
 	(void)mid;
 
-	/* all scored: the oldest passage is the best */
+	/* all scored: the oldest letter's passage is the best */
 	h = search_ok(f->st, &q, &n);
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 4);
 	assert_int_equal(h[0].doc, old.doc);
 	store_hits_free(h, n);
 
@@ -2834,6 +2837,13 @@ test_search_ranked_newest(void **state)
 	assert_string_equal(h[0].snippet, "Er vliegen [zeppelins] over het land en "
 	    "de zee, heel hoog in de lucht.");
 	store_hits_free(h, n);
+	/* none of the two newest passes: all of them are looked at */
+	q.kind = DOC_ANSWER;
+	h = search_ok(f->st, &q, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].doc, answer.doc);
+	assert_string_equal(h[0].snippet, "Hoeveel [zeppelins] zijn er?");
+	store_hits_free(h, n);
 	/* the other forms of the word, through the stems */
 	q.kind = DOC_UNKNOWN;
 	q.text = "zeppelin";
@@ -2845,8 +2855,67 @@ test_search_ranked_newest(void **state)
 	/* by date, all of them */
 	q.sort = SEARCH_BY_DATE;
 	h = search_ok(f->st, &q, &n);
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 4);
 	store_hits_free(h, n);
+}
+
+/* The rows of sql on the store's connection, their first column joined. */
+static char *
+column_of(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	char *out = xstrdup(""), *tmp;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(st->db));
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tmp = xasprintf("%s%s ", out, sqlite3_column_text(s, 0));
+		free(out);
+		out = tmp;
+	}
+	sqlite3_finalize(s);
+	return out;
+}
+
+/*
+ * naast_bm25 (store_rank.c) orders as bm25 does; of more than one phrase
+ * it gives the same scores, of one it leaves out the constant weight.
+ */
+static void
+test_rank_function(void **state)
+{
+	static const char *const queries[] = {
+		"ambtenaren", "\"politiek neutraal\"", "ambt*", "bijeenkomsten",
+	};
+	struct fixture *f = *state;
+	char *a, *b, *sql;
+
+	import_made(f->st, "az.txt", doc_az());
+	import_made(f->st, "bzk.md", doc_bzk());
+	import_made(f->st, "fin.txt", doc_fin());
+	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries); i++) {
+		sql = xasprintf("SELECT rowid FROM passage_fts WHERE passage_fts"
+		    " MATCH '%s' ORDER BY bm25(passage_fts), rowid", queries[i]);
+		a = column_of(f->st, sql);
+		free(sql);
+		sql = xasprintf("SELECT rowid FROM passage_fts WHERE passage_fts"
+		    " MATCH '%s' ORDER BY naast_bm25(passage_fts), rowid", queries[i]);
+		b = column_of(f->st, sql);
+		free(sql);
+		assert_true(strlen(a) > 2);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	a = column_of(f->st, "SELECT count(*) > 1 FROM passage_fts WHERE"
+	    " passage_fts MATCH 'ambtenaren bijeenkomsten'");
+	assert_string_equal(a, "1 ");
+	free(a);
+	a = column_of(f->st, "SELECT count(*) FROM passage_fts WHERE passage_fts"
+	    " MATCH 'ambtenaren bijeenkomsten' AND"
+	    " abs(bm25(passage_fts) - naast_bm25(passage_fts)) > 1e-9");
+	assert_string_equal(a, "0 ");
+	free(a);
 }
 
 /*
@@ -3375,6 +3444,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_ranked_newest, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_vocabulary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rank_function, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_exact_first,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_search_filters, setup_memory,

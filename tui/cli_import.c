@@ -500,15 +500,17 @@ pending_add(struct batch *b, const char *origin, const struct document *doc,
 
 /*
  * Ends the open store batch: commits it and says what each of its files
- * became, or says of each that nothing of it was stored (why).
+ * became, or says of each that nothing of it was stored, and why: the
+ * commit failed, or lost says why the batch was undone already.
  */
 static void
-pending_end(struct store *st, struct batch *b)
+pending_end(struct store *st, struct batch *b, const char *lost)
 {
 	struct error err = { "" };
-	bool saved = store_batch_open(st) && store_batch_commit(st, &err) == STATUS_OK;
+	bool saved = !lost && store_batch_open(st) &&
+	    store_batch_commit(st, &err) == STATUS_OK;
 	char *why = saved ? NULL : xasprintf("nothing of it was stored: %s",
-	    err.msg[0] ? err.msg : "the import was undone");
+	    lost ? lost : err.msg[0] ? err.msg : "the import was undone");
 
 	bar_clear(b);
 	for (size_t i = 0; i < b->n_pending; i++) {
@@ -550,6 +552,9 @@ import_file(struct store *st, const char *path, const char *format,
 	char *raw, *text = NULL, sha[65], *why;
 	size_t len, text_len;
 
+	/* Standard input may take its time: the lock is not held meanwhile. */
+	if (strcmp(path, "-") == 0)
+		pending_end(st, b, NULL);
 	raw = read_file(path, &len, &err);
 	if (raw)
 		text = document_text(raw, len, encoding, &text_len, sha, &err);
@@ -576,13 +581,13 @@ import_file(struct store *st, const char *path, const char *format,
 	if (store_import(st, origin, doc, &res, &err) != STATUS_OK) {
 		/* The failure may have undone the whole batch (store.h). */
 		if (!store_batch_open(st))
-			pending_end(st, b);
+			pending_end(st, b, err.msg);
 		goto failed;
 	}
 	pending_add(b, origin, doc, &res);
 	model_free(doc);
 	if (since(&b->opened) >= BATCH_SECONDS)
-		pending_end(st, b);
+		pending_end(st, b, NULL);
 	return;
 failed:
 	/* store.h: a failed import leaves nothing of the document behind. */
@@ -762,7 +767,7 @@ cli_import(struct store *st, int argc, char **argv)
 			b.bytes_done += (unsigned long long)sb.st_size;
 		b.done++;
 	}
-	pending_end(st, &b);
+	pending_end(st, &b, NULL);
 	if (dirs)
 		say_summary(&b);
 	model_strv_free(files, n_files);
@@ -826,7 +831,7 @@ import_corpus(struct store *st, const char *db_path)
 		free(path);
 		free(names[i]);
 	}
-	pending_end(st, &b);
+	pending_end(st, &b, NULL);
 	free(names);
 	ok = b.imported + b.unchanged;
 	fprintf(stderr, "naast: first start: imported %zu bundled documents into %s\n",

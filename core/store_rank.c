@@ -1,0 +1,119 @@
+/*
+ * store_rank: naast_bm25(), the rank of a search (store.c, SEARCH_TOP and
+ * SEARCH_FILTERED).  It is FTS5's bm25() (k1 1.2, b 0.75, the same
+ * scores) but for one thing: bm25() weighs each phrase of the query by
+ * its inverse document frequency, which it finds by running that phrase
+ * over the whole index, whatever rows the query itself is bounded to.
+ * For a query of one phrase the weight orders nothing (every row gets
+ * the same), and that run is most of the cost of a phrase of common
+ * words or a prefix on the archive: naast_bm25() skips it then, giving
+ * the phrase the weight 1.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "store.h"
+#include "store_db.h"
+
+/* What a query computes once, for all its rows. */
+struct rank_data {
+	int n_phrases;
+	double avgdl;		/* the average number of tokens in a row */
+	double *idf;		/* of each phrase */
+	double *freq;		/* each phrase's hits in the current row */
+};
+
+static int
+count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
+{
+	(void)api;
+	(void)fts;
+	(*(sqlite3_int64 *)arg)++;
+	return SQLITE_OK;
+}
+
+static int
+rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_data **out)
+{
+	struct rank_data *d = api->xGetAuxdata(fts, 0);
+	sqlite3_int64 rows = 0, tokens = 0;
+	int n, rc;
+
+	if ((*out = d))
+		return SQLITE_OK;
+	n = api->xPhraseCount(fts);
+	d = sqlite3_malloc64(sizeof(*d) + 2 * (size_t)n * sizeof(double));
+	if (!d)
+		return SQLITE_NOMEM;
+	memset(d, 0, sizeof(*d) + 2 * (size_t)n * sizeof(double));
+	d->n_phrases = n;
+	d->idf = (double *)&d[1];
+	d->freq = d->idf + n;
+	rc = api->xRowCount(fts, &rows);
+	if (rc == SQLITE_OK)
+		rc = api->xColumnTotalSize(fts, -1, &tokens);
+	if (rc == SQLITE_OK)
+		d->avgdl = rows > 0 ? (double)tokens / (double)rows : 1;
+	for (int i = 0; rc == SQLITE_OK && i < n; i++) {
+		sqlite3_int64 hits = 0;
+		double idf;
+
+		if (n == 1) {
+			d->idf[i] = 1;
+			break;
+		}
+		rc = api->xQueryPhrase(fts, i, &hits, count_row);
+		idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
+		d->idf[i] = idf > 0 ? idf : 1e-6;
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xSetAuxdata(fts, d, sqlite3_free);
+	else
+		sqlite3_free(d);
+	*out = rc == SQLITE_OK ? d : NULL;
+	return rc;
+}
+
+static void
+rank_function(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *ctx, int n_args, sqlite3_value **args)
+{
+	static const double k1 = 1.2, b = 0.75;
+	struct rank_data *d;
+	double score = 0;
+	int n_inst = 0, tokens = 0, rc;
+
+	(void)n_args;
+	(void)args;
+	rc = rank_data(api, fts, &d);
+	if (rc == SQLITE_OK) {
+		memset(d->freq, 0, (size_t)d->n_phrases * sizeof(double));
+		rc = api->xInstCount(fts, &n_inst);
+	}
+	for (int i = 0; rc == SQLITE_OK && i < n_inst; i++) {
+		int phrase, column, offset;
+
+		rc = api->xInst(fts, i, &phrase, &column, &offset);
+		if (rc == SQLITE_OK)
+			d->freq[phrase] += 1;
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xColumnSize(fts, -1, &tokens);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	for (int i = 0; i < d->n_phrases; i++)
+		score += d->idf[i] * (d->freq[i] * (k1 + 1)) /
+		    (d->freq[i] + k1 * (1 - b + b * tokens / d->avgdl));
+	sqlite3_result_double(ctx, -score);
+}
+
+int
+store_rank_register(fts5_api *api)
+{
+	return api->xCreateFunction(api, "naast_bm25", NULL, rank_function, NULL);
+}
