@@ -644,6 +644,7 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT key_submitted, key_received, key_subject FROM library"
 	    " WHERE id = ?1",
 	[SQL_LIBRARY_COUNT] = "SELECT count(*) FROM library WHERE " LIBRARY_FILTER,
+	[SQL_LIBRARY_COUNT_ALL] = "SELECT count(*) FROM library",
 	[SQL_LIBRARY_SUBMITTED_TOP] = LIBRARY_TOP("key_submitted", "DESC"),
 	[SQL_LIBRARY_SUBMITTED_AFTER] =
 	    LIBRARY_PAST("key_submitted", "<", "DESC"),

@@ -877,10 +877,20 @@ store_library_count(struct store *st, const char *filter, size_t *count,
 	bool found;
 
 	*count = 0;
-	if (!s)
-		return st->prepare_failure;
 	filter_parse(filter, &f);
-	filter_bind(s, &f);
+	/*
+	 * Without a filter SQLite counts the entries of an index, page by
+	 * page, instead of testing eight patterns on every row: a first
+	 * frame as quick on the archive as on a year of it.
+	 */
+	if (f.n == 0)
+		s = sql(st, SQL_LIBRARY_COUNT_ALL, err);
+	if (!s) {
+		filter_free(&f);
+		return st->prepare_failure;
+	}
+	if (f.n > 0)
+		filter_bind(s, &f);
 	status = step_row(st, s, &found, "counting the library", err);
 	if (status == STATUS_OK) {
 		if (found)
