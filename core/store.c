@@ -1048,8 +1048,18 @@ store_open(const char *path, struct store **out, struct error *err)
 	 * user can repeat.  It spares one fsync per import.
 	 */
 	if (!st->readonly) {
-		status = exec_int(st, "PRAGMA journal_mode = WAL", NULL,
-		    "switching to WAL mode", err);
+		/*
+		 * Switching reads the file's header without the busy handler:
+		 * while another naast makes the same new file, it may be busy
+		 * for a moment.
+		 */
+		for (int tries = 0; tries < BUSY_TIMEOUT_MS; tries++) {
+			status = exec_int(st, "PRAGMA journal_mode = WAL", NULL,
+			    "switching to WAL mode", err);
+			if (status != STATUS_DB_BUSY)
+				break;
+			busy_wait(NULL, 0);
+		}
 		if (status == STATUS_OK)
 			status = exec_int(st, "PRAGMA synchronous = NORMAL", NULL,
 			    "setting the sync mode", err);
