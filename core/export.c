@@ -1095,19 +1095,6 @@ export_write(FILE *fp, enum export_format format, const struct export_item *item
 
 /* ------------------------------------------------------------- to a file */
 
-/* The directory part of path, "." when it has none. */
-static char *
-directory_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* The message for a failure to create a file in dir. */
 static enum status
 cannot_write(const char *path, const char *dir, int e, struct error *err)
@@ -1145,7 +1132,7 @@ enum status
 export_save(const char *path, bool force, enum export_format format,
     const struct export_item *items, size_t n, struct error *err)
 {
-	char *dir = directory_of(path), *tmp;
+	char *dir = xdirname(path), *tmp;
 	struct stat sb;
 	enum status status;
 	mode_t mask;

@@ -848,19 +848,6 @@ set_busy(sqlite3 *db)
 	sqlite3_busy_handler(db, busy_wait, NULL);
 }
 
-/* The directory that holds path ("." for a bare name); the caller frees it. */
-static char *
-directory_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /*
  * Why naast may not write the existing database file at path, or NULL when
  * it may.  The write permission off for everyone (chmod a-w) counts even
@@ -882,7 +869,7 @@ readonly_reason(const char *path)
 	if (access(path, W_OK) != 0)
 		return errno == EROFS ? "it is on a read-only file system" :
 		    "you may not write it";
-	dir = directory_of(path);
+	dir = xdirname(path);
 	dir_ok = access(dir, W_OK) == 0;
 	free(dir);
 	return dir_ok ? NULL : "you may not write in its directory";
@@ -973,7 +960,7 @@ store_open(const char *path, struct store **out, struct error *err)
 		goto fail;
 	}
 	if (stat(path, &sb) != 0 && errno == ENOENT) {
-		char *dir = directory_of(path);
+		char *dir = xdirname(path);
 		bool missing = stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode);
 
 		if (missing)

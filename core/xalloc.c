@@ -119,3 +119,15 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+char *
+xdirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}

@@ -18,6 +18,8 @@ void *xrealloc(void *p, size_t size);
 void xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* The directory that holds path ("." for a bare name, "/" for the root). */
+char *xdirname(const char *path);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A growing string; s is NUL-terminated once anything was added. */
