@@ -97,40 +97,6 @@ export_items_free(struct export_item *items, size_t n)
 
 /* ------------------------------------------------------------------ text */
 
-static void bprintf(struct xbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-bprintf(struct xbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	char small[256], *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(small)) {
-		xbuf_add(b, small, (size_t)n);
-		return;
-	}
-	s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	xbuf_add(b, s, (size_t)n);
-	free(s);
-}
-
-static void
-badd(struct xbuf *b, const char *s)
-{
-	if (s)
-		xbuf_add(b, s, strlen(s));
-}
-
 /* s made safe to write: no escape sequences, no control characters. */
 static char *
 clean(const char *s)
@@ -144,8 +110,8 @@ add_list(struct xbuf *b, char *const *words, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			badd(b, i + 1 == n ? " en " : ", ");
-		badd(b, words[i]);
+			xbuf_puts(b, i + 1 == n ? " en " : ", ");
+		xbuf_puts(b, words[i]);
 	}
 }
 
@@ -154,12 +120,12 @@ static void
 add_vraag_numbers(struct xbuf *b, int from, int to, bool capital)
 {
 	if (to <= from) {
-		bprintf(b, "%s %d", capital ? "Vraag" : "vraag", from);
+		xbuf_printf(b, "%s %d", capital ? "Vraag" : "vraag", from);
 		return;
 	}
-	badd(b, capital ? "Vragen " : "de vragen ");
+	xbuf_puts(b, capital ? "Vragen " : "de vragen ");
 	for (int v = from; v <= to; v++)
-		bprintf(b, "%s%d", v == from ? "" : v == to ? " en " : ", ", v);
+		xbuf_printf(b, "%s%d", v == from ? "" : v == to ? " en " : ", ", v);
 }
 
 static const char *
@@ -202,7 +168,7 @@ add_questioners(struct xbuf *b, const struct export_item *it)
 
 		names[i] = q->party ? xasprintf("%s (%s)", q->name, q->party) : xstrdup(q->name);
 	}
-	badd(b, it->n_questioners == 1 ? " van het lid " : " van de leden ");
+	xbuf_puts(b, it->n_questioners == 1 ? " van het lid " : " van de leden ");
 	add_list(b, names, it->n_questioners);
 	model_strv_free(names, it->n_questioners);
 }
@@ -214,9 +180,9 @@ add_subject(struct xbuf *b, const struct export_item *it)
 	char date[32];
 
 	if (it->subject && *it->subject)
-		bprintf(b, " over %s", it->subject);
+		xbuf_printf(b, " over %s", it->subject);
 	if (date_format_nl(it->submitted, date, sizeof(date)))
-		bprintf(b, " (ingezonden %s)", date);
+		xbuf_printf(b, " (ingezonden %s)", date);
 }
 
 /* "Minister-President Rutte (Algemene Zaken)", with any "mede namens". */
@@ -224,20 +190,20 @@ static void
 add_signatory(struct xbuf *b, const struct signatory *s)
 {
 	if (s->role && *s->role)
-		bprintf(b, "%s ", s->role);
-	badd(b, s->name);
+		xbuf_printf(b, "%s ", s->role);
+	xbuf_puts(b, s->name);
 	if (s->ministry && *s->ministry && s->portfolio && *s->portfolio)
-		bprintf(b, " (%s – %s)", ministry_name(s->ministry), s->portfolio);
+		xbuf_printf(b, " (%s – %s)", ministry_name(s->ministry), s->portfolio);
 	else if (s->ministry && *s->ministry)
-		bprintf(b, " (%s)", ministry_name(s->ministry));
+		xbuf_printf(b, " (%s)", ministry_name(s->ministry));
 	for (size_t i = 0; i < s->n_on_behalf_of; i++) {
 		const char *code = s->on_behalf_of[i];
 
-		badd(b, i == 0 ? ", mede namens " : i + 1 == s->n_on_behalf_of ? " en " : ", ");
+		xbuf_puts(b, i == 0 ? ", mede namens " : i + 1 == s->n_on_behalf_of ? " en " : ", ");
 		if (strcmp(code, "AZ") == 0)
-			badd(b, "de Minister-President");
+			xbuf_puts(b, "de Minister-President");
 		else
-			bprintf(b, "de Minister %s %s", minister_of(code), ministry_name(code));
+			xbuf_printf(b, "de Minister %s %s", minister_of(code), ministry_name(code));
 	}
 }
 
@@ -245,17 +211,17 @@ add_signatory(struct xbuf *b, const struct signatory *s)
 static void
 add_answerers(struct xbuf *b, const struct export_item *it)
 {
-	badd(b, "Antwoord van ");
+	xbuf_puts(b, "Antwoord van ");
 	if (it->n_signatories == 0) {
 		if (it->ministry[0])
-			bprintf(b, "het Ministerie van %s", ministry_name(it->ministry));
+			xbuf_printf(b, "het Ministerie van %s", ministry_name(it->ministry));
 		else
-			badd(b, "de regering");
+			xbuf_puts(b, "de regering");
 		return;
 	}
 	for (size_t i = 0; i < it->n_signatories; i++) {
 		if (i)
-			badd(b, i + 1 == it->n_signatories ? " en van " : ", van ");
+			xbuf_puts(b, i + 1 == it->n_signatories ? " en van " : ", van ");
 		add_signatory(b, &it->signatories[i]);
 	}
 }
@@ -269,9 +235,9 @@ add_aanhangsel(struct xbuf *b, const struct export_item *it)
 	if (it->aanhangsel <= 0)
 		return;
 	if (date_vergaderjaar(it->received, year) || date_vergaderjaar(it->submitted, year))
-		bprintf(b, " Aanhangsel Handelingen II %s, nr. %d.", year, it->aanhangsel);
+		xbuf_printf(b, " Aanhangsel Handelingen II %s, nr. %d.", year, it->aanhangsel);
 	else
-		bprintf(b, " Aanhangsel Handelingen II, nr. %d.", it->aanhangsel);
+		xbuf_printf(b, " Aanhangsel Handelingen II, nr. %d.", it->aanhangsel);
 }
 
 static const char *
@@ -295,18 +261,18 @@ add_letter_citation(struct xbuf *b, const struct export_item *it)
 {
 	const char *part = letter_part(it->role);
 
-	badd(b, it->kind == DOC_LETTER ? WORD_LETTER : "Document");
+	xbuf_puts(b, it->kind == DOC_LETTER ? WORD_LETTER : "Document");
 	if (it->n_addressees) {
-		badd(b, " aan ");
+		xbuf_puts(b, " aan ");
 		add_list(b, it->addressees, it->n_addressees);
 	}
 	if (it->paragraph > 0)
-		bprintf(b, ", alinea %d", it->paragraph);
+		xbuf_printf(b, ", alinea %d", it->paragraph);
 	else if (part)
-		bprintf(b, ", %s", part);
+		xbuf_printf(b, ", %s", part);
 	if (it->origin)
-		bprintf(b, " (%s)", model_origin_name(it->origin));
-	badd(b, ".");
+		xbuf_printf(b, " (%s)", model_origin_name(it->origin));
+	xbuf_puts(b, ".");
 }
 
 char *
@@ -322,23 +288,23 @@ export_citation(const struct export_item *it)
 		if (it->vraag > 0)
 			add_vraag_numbers(&b, it->vraag, it->vraag_to, true);
 		else
-			badd(&b, "Vragen");
+			xbuf_puts(&b, "Vragen");
 		add_questioners(&b, it);
 		add_subject(&b, it);
-		badd(&b, ".");
+		xbuf_puts(&b, ".");
 		add_aanhangsel(&b, it);
 	} else {
 		add_answerers(&b, it);
 		if (date_format_nl(it->received, date, sizeof(date)))
-			bprintf(&b, ", ontvangen %s", date);
-		badd(&b, ", op ");
+			xbuf_printf(&b, ", ontvangen %s", date);
+		xbuf_puts(&b, ", op ");
 		if (it->vraag > 0)
 			add_vraag_numbers(&b, it->vraag, it->vraag_to, false);
 		else
-			badd(&b, "de vragen");
+			xbuf_puts(&b, "de vragen");
 		add_questioners(&b, it);
 		add_subject(&b, it);
-		badd(&b, ".");
+		xbuf_puts(&b, ".");
 		add_aanhangsel(&b, it);
 	}
 	raw = xbuf_finish(&b);
@@ -382,14 +348,14 @@ export_default_name(const struct export_item *items, size_t n,
 		one_vraag = one_vraag && items[i].vraag == items[0].vraag &&
 		    items[i].vraag_to == items[0].vraag_to;
 	}
-	badd(&b, "naast");
+	xbuf_puts(&b, "naast");
 	if (one_set) {
 		add_slug(&b, items[0].n_questioners ? items[0].questioners[0].name : "vragen");
 		/* a slug too: "2024-01-29" stays so, and nothing else is a path */
 		if (items[0].submitted[0])
 			add_slug(&b, items[0].submitted);
 		if (one_vraag && items[0].vraag > 0)
-			bprintf(&b, "-vraag%d", items[0].vraag);
+			xbuf_printf(&b, "-vraag%d", items[0].vraag);
 	} else if (one_doc) {
 		char *base = xstrdup(model_origin_name(items[0].origin));
 		char *dot = strrchr(base, '.');
@@ -402,7 +368,7 @@ export_default_name(const struct export_item *items, size_t n,
 	} else {
 		add_slug(&b, "selection");
 	}
-	bprintf(&b, ".%s", export_format_name(format));
+	xbuf_printf(&b, ".%s", export_format_name(format));
 	return xbuf_finish(&b);
 }
 
@@ -469,7 +435,7 @@ title_of(const struct export_item *items, size_t n)
 	for (size_t i = 1; i < n; i++)
 		if (items[i].set != items[0].set)
 			return NULL;
-	badd(&b, "Vragen");
+	xbuf_puts(&b, "Vragen");
 	add_questioners(&b, &items[0]);
 	add_subject(&b, &items[0]);
 	raw = xbuf_finish(&b);
@@ -488,15 +454,15 @@ heading_of(const struct export_item *it)
 	if (it->set > 0 && it->vraag > 0) {
 		add_vraag_numbers(&b, it->vraag, it->vraag_to, true);
 	} else if (it->set > 0) {
-		badd(&b, "Vragen");
+		xbuf_puts(&b, "Vragen");
 		add_questioners(&b, it);
 	} else {
-		badd(&b, it->kind == DOC_LETTER ? WORD_LETTER : "Document");
+		xbuf_puts(&b, it->kind == DOC_LETTER ? WORD_LETTER : "Document");
 		if (it->n_addressees) {
-			badd(&b, " aan ");
+			xbuf_puts(&b, " aan ");
 			add_list(&b, it->addressees, it->n_addressees);
 		} else {
-			bprintf(&b, " %s", model_origin_name(it->origin));
+			xbuf_printf(&b, " %s", model_origin_name(it->origin));
 		}
 	}
 	raw = xbuf_finish(&b);
@@ -531,8 +497,8 @@ footnotes_text(const struct export_item *it)
 		char *line = footnote_line(&it->footnotes[i]);
 
 		if (i)
-			badd(&b, "; ");
-		badd(&b, line);
+			xbuf_puts(&b, "; ");
+		xbuf_puts(&b, line);
 		free(line);
 	}
 	return xbuf_finish(&b);
@@ -751,7 +717,7 @@ signatories_text(const struct export_item *it)
 
 	for (size_t i = 0; i < it->n_signatories; i++) {
 		if (i)
-			badd(&b, "; ");
+			xbuf_puts(&b, "; ");
 		add_signatory(&b, &it->signatories[i]);
 	}
 	return xbuf_finish(&b);

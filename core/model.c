@@ -125,7 +125,7 @@ model_marked_text(const char *text, const struct footnote *f, size_t n)
 		if (to > at)
 			xbuf_add(&b, text + at, to - at);
 		at = to > at ? to : at;
-		xbuf_add(&b, mark, strlen(mark));
+		xbuf_puts(&b, mark);
 		free(mark);
 	}
 	if (len > at)

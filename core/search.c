@@ -152,16 +152,15 @@ search_terms_free(struct search_terms *t)
 
 /* ------------------------------------------------------------------ queries */
 
-/* Appends s as an FTS5 string: in double quotes, each " doubled. */
-static void
-add_quoted(struct xbuf *b, const char *s)
+void
+search_add_quoted(struct xbuf *b, const char *s)
 {
 	xbuf_add(b, "\"", 1);
 	for (const char *q; (q = strchr(s, '"')); s = q + 1) {
 		xbuf_add(b, s, (size_t)(q - s));
 		xbuf_add(b, "\"\"", 2);
 	}
-	xbuf_add(b, s, strlen(s));
+	xbuf_puts(b, s);
 	xbuf_add(b, "\"", 1);
 }
 
@@ -173,7 +172,7 @@ search_fts_query(const struct search_terms *t)
 	for (size_t i = 0; i < t->n; i++) {
 		if (i > 0)
 			xbuf_add(&b, " ", 1);
-		add_quoted(&b, t->terms[i].text);
+		search_add_quoted(&b, t->terms[i].text);
 		if (t->terms[i].prefix)
 			xbuf_add(&b, "*", 1);
 	}
@@ -197,7 +196,7 @@ search_trigram_query(const struct search_terms *t)
 			continue;
 		if (any)
 			xbuf_add(&b, " ", 1);
-		add_quoted(&b, s);
+		search_add_quoted(&b, s);
 		any = true;
 	}
 	if (!any)

@@ -17,6 +17,8 @@
 
 #include "status.h"
 
+struct xbuf;
+
 /* One term of a query as the user meant it. */
 struct search_term {
 	char *text;		/* the words, as typed (NFC) */
@@ -43,6 +45,9 @@ struct search_terms {
 enum status search_parse(const char *text, struct search_terms *out,
     struct error *err);
 void search_terms_free(struct search_terms *t);
+
+/* Appends s to b as an FTS5 string: in double quotes, each " doubled. */
+void search_add_quoted(struct xbuf *b, const char *s);
 
 /*
  * The FTS5 query for the word indexes: each term a quoted string (a

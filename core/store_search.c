@@ -527,11 +527,11 @@ trigram_snippet(const char *text, const struct search_terms *terms)
 
 	for (i = 0; i < nw; i++) {
 		if (w[i].start > 0)
-			xbuf_add(&b, "\u2026", strlen("\u2026"));
+			xbuf_puts(&b, "\u2026");
 		add_marked(&b, text, w[i], r, nr);
 	}
 	if (w[nw - 1].end < len)
-		xbuf_add(&b, "\u2026", strlen("\u2026"));
+		xbuf_puts(&b, "\u2026");
 	free(r);
 	return xbuf_finish(&b);
 }
@@ -1174,16 +1174,9 @@ related_query(const struct stem_words *w)
 
 	for (size_t i = 0; i < w->n && i < RELATED_TERMS && w->v[i].weight > 0;
 	    i++) {
-		const char *p = w->v[i].word, *q;
-
-		xbuf_add(&b, i > 0 ? " OR \"" : "\"", i > 0 ? 5 : 1);
-		/* unicode61 words hold no quotes; were there one, double it */
-		for (; (q = strchr(p, '"')); p = q + 1) {
-			xbuf_add(&b, p, (size_t)(q - p));
-			xbuf_add(&b, "\"\"", 2);
-		}
-		xbuf_add(&b, p, strlen(p));
-		xbuf_add(&b, "\"", 1);
+		if (i > 0)
+			xbuf_puts(&b, " OR ");
+		search_add_quoted(&b, w->v[i].word);
 	}
 	if (b.n == 0)
 		return NULL;

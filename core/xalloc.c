@@ -79,6 +79,36 @@ xbuf_add(struct xbuf *b, const void *p, size_t n)
 	b->s[b->n] = '\0';
 }
 
+void
+xbuf_puts(struct xbuf *b, const char *s)
+{
+	if (s)
+		xbuf_add(b, s, strlen(s));
+}
+
+void
+xbuf_printf(struct xbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char small[256];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fail();
+	if ((size_t)n < sizeof(small)) {
+		xbuf_add(b, small, (size_t)n);
+		return;
+	}
+	xgrow(&b->s, &b->cap, b->n + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)n;
+}
+
 char *
 xbuf_finish(struct xbuf *b)
 {

@@ -29,6 +29,9 @@ struct xbuf {
 };
 
 void xbuf_add(struct xbuf *b, const void *p, size_t n);
+/* Adds s; a null s adds nothing. */
+void xbuf_puts(struct xbuf *b, const char *s);
+void xbuf_printf(struct xbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The string built, "" when nothing was; the caller owns it. */
 char *xbuf_finish(struct xbuf *b);
 

@@ -75,7 +75,7 @@ diff_string(const char *a, const char *b, unsigned flags)
 			words = compare_words_text(&x.t, r->a_from, r->a_to);
 			xbuf_add(&out, r->op == COMPARE_EQUAL ? "=[" : "-[", 2);
 		}
-		xbuf_add(&out, words, strlen(words));
+		xbuf_puts(&out, words);
 		xbuf_add(&out, "]", 1);
 		free(words);
 	}

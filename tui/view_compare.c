@@ -330,15 +330,10 @@ static char *
 shared_label(int from, int to)
 {
 	struct xbuf b = { NULL, 0, 0 };
-	char num[16];
 
-	xbuf_add(&b, "One answer to vragen ", 21);
-	for (int v = from; v <= to; v++) {
-		if (v > from)
-			xbuf_add(&b, v == to ? " and " : ", ", v == to ? 5 : 2);
-		snprintf(num, sizeof(num), "%d", v);
-		xbuf_add(&b, num, strlen(num));
-	}
+	xbuf_puts(&b, "One answer to vragen");
+	for (int v = from; v <= to; v++)
+		xbuf_printf(&b, "%s%d", v == from ? " " : v == to ? " and " : ", ", v);
 	return xbuf_finish(&b);
 }
 

@@ -224,7 +224,7 @@ add_codes(struct xbuf *b, char *const *codes, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			xbuf_add(b, ", ", 2);
-		xbuf_add(b, codes[i], strlen(codes[i]));
+		xbuf_puts(b, codes[i]);
 	}
 }
 
@@ -233,16 +233,15 @@ static void
 add_documents(struct xbuf *b, const struct set_answer *docs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		char date[32] = "", *one;
+		char date[32] = "";
 
 		date_format_nl(docs[i].received, date, sizeof(date));
-		one = docs[i].aanhangsel
-		    ? xasprintf("%s%s (%s, nr. %d)", i ? ", " : "", docs[i].ministry, date,
-			docs[i].aanhangsel)
-		    : xasprintf("%s%s%s%s%s", i ? ", " : "", docs[i].ministry,
-			date[0] ? " (" : "", date, date[0] ? ")" : "");
-		xbuf_add(b, one, strlen(one));
-		free(one);
+		if (docs[i].aanhangsel)
+			xbuf_printf(b, "%s%s (%s, nr. %d)", i ? ", " : "", docs[i].ministry, date,
+			    docs[i].aanhangsel);
+		else
+			xbuf_printf(b, "%s%s%s%s%s", i ? ", " : "", docs[i].ministry,
+			    date[0] ? " (" : "", date, date[0] ? ")" : "");
 	}
 }
 
@@ -262,19 +261,19 @@ describe(struct view *v, const struct library_row *r)
 		    r->title ? r->title : "");
 	if (store_set_get(app_store(v->app), r->id, &set, &err) != STATUS_OK)
 		return xstrdup(err.msg);
-	xbuf_add(&b, set.subject ? set.subject : "", set.subject ? strlen(set.subject) : 0);
-	xbuf_add(&b, " · sent to ", strlen(" · sent to "));
+	xbuf_puts(&b, set.subject);
+	xbuf_puts(&b, " · sent to ");
 	add_codes(&b, set.addressed, set.n_addressed);
 	if (set.n_answers) {
-		xbuf_add(&b, " · answered by ", strlen(" · answered by "));
+		xbuf_puts(&b, " · answered by ");
 		add_documents(&b, set.answers, set.n_answers);
 	}
 	if (set.n_notices) {
-		xbuf_add(&b, " · mededeling by ", strlen(" · mededeling by "));
+		xbuf_puts(&b, " · mededeling by ");
 		add_documents(&b, set.notices, set.n_notices);
 	}
 	if (set.n_unanswered) {
-		xbuf_add(&b, " · not answered: ", strlen(" · not answered: "));
+		xbuf_puts(&b, " · not answered: ");
 		add_codes(&b, set.unanswered, set.n_unanswered);
 	}
 	store_set_info_clear(&set);
