@@ -19,27 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
+
 extern char **environ;
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 /* One run; its exit status, or -1 when it did not exit by itself. */
 static int
@@ -70,7 +54,7 @@ int
 main(int argc, char **argv)
 {
 	int repeat = argc > 2 ? atoi(argv[1]) : 0, status = 0;
-	double *t;
+	double *t, median;
 
 	if (repeat < 1) {
 		fputs("usage: clock REPEAT COMMAND [ARG...]\n", stderr);
@@ -79,17 +63,17 @@ main(int argc, char **argv)
 	if (!(t = calloc((size_t)repeat, sizeof(*t))))
 		return 1;
 	for (int r = repeat > 1 ? -1 : 0; r < repeat; r++) {
-		double t0 = now();
+		double t0 = bench_now();
 
 		if ((status = run(argv + 2)) < 0) {
 			free(t);
 			return 1;
 		}
 		if (r >= 0)
-			t[r] = (now() - t0) * 1000;
+			t[r] = (bench_now() - t0) * 1000;
 	}
-	qsort(t, (size_t)repeat, sizeof(*t), cmp_double);
-	printf("%.3f %.3f %d\n", t[repeat / 2], t[repeat - 1], status);
+	median = bench_median(t, (size_t)repeat);
+	printf("%.3f %.3f %d\n", median, t[repeat - 1], status);
 	free(t);
 	return 0;
 }

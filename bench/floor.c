@@ -36,36 +36,12 @@
 #include <errno.h>
 #include <libstemmer.h>
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-
-static void
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("floor: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "bench.h"
 
 static void
 exec_sql(sqlite3 *db, const char *sql)
@@ -73,7 +49,7 @@ exec_sql(sqlite3 *db, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		die("%s: %s", sql, msg ? msg : "error");
+		bench_die("%s: %s", sql, msg ? msg : "error");
 }
 
 static sqlite3_stmt *
@@ -83,7 +59,7 @@ prepare(sqlite3 *db, const char *sql)
 
 	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
 	    SQLITE_OK)
-		die("%s: %s", sql, sqlite3_errmsg(db));
+		bench_die("%s: %s", sql, sqlite3_errmsg(db));
 	return s;
 }
 
@@ -91,7 +67,7 @@ static void
 step_done(sqlite3 *db, sqlite3_stmt *s)
 {
 	if (sqlite3_step(s) != SQLITE_DONE)
-		die("%s: %s", sqlite3_sql(s), sqlite3_errmsg(db));
+		bench_die("%s: %s", sqlite3_sql(s), sqlite3_errmsg(db));
 	sqlite3_reset(s);
 }
 
@@ -178,13 +154,13 @@ register_stem(sqlite3 *db)
 	sqlite3_stmt *s;
 
 	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK)
-		die("this SQLite has no FTS5");
+		bench_die("this SQLite has no FTS5");
 	sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
 	sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (!api || api->xCreateTokenizer(api, "floor_stem", api, &stem, NULL) !=
 	    SQLITE_OK)
-		die("cannot register the stemming tokenizer");
+		bench_die("cannot register the stemming tokenizer");
 }
 
 static sqlite3 *
@@ -193,7 +169,7 @@ open_db(const char *path)
 	sqlite3 *db;
 
 	if (sqlite3_open(path, &db) != SQLITE_OK)
-		die("cannot open '%s': %s", path, sqlite3_errmsg(db));
+		bench_die("cannot open '%s': %s", path, sqlite3_errmsg(db));
 	register_stem(db);
 	exec_sql(db, "PRAGMA journal_mode = WAL");
 	exec_sql(db, "PRAGMA synchronous = NORMAL");
@@ -222,12 +198,12 @@ slurp(const char *path, size_t *len)
 	size_t n = 0, cap = 0, got;
 
 	if (!fp)
-		die("cannot read '%s': %s", path, strerror(errno));
+		bench_die("cannot read '%s': %s", path, strerror(errno));
 	do {
 		if (cap - n < 65536) {
 			cap = cap ? cap * 2 : 65536;
 			if (!(buf = realloc(buf, cap)))
-				die("out of memory");
+				bench_die("out of memory");
 		}
 		got = fread(buf + n, 1, cap - n - 1, fp);
 		n += got;
@@ -260,7 +236,7 @@ static int
 floor_import(const char *db_path, const char *dir)
 {
 	char path[4096], line[4096];
-	double t0 = now();
+	double t0 = bench_now();
 	sqlite3 *db = open_db(db_path);
 	sqlite3_stmt *doc, *block, *idx[3];
 	unsigned long long bytes = 0;
@@ -276,24 +252,16 @@ floor_import(const char *db_path, const char *dir)
 	idx[2] = prepare(db, "INSERT INTO block_tri (rowid, text) VALUES (?1, ?2)");
 	snprintf(path, sizeof(path), "%s/manifest.tsv", dir);
 	if (!(manifest = fopen(path, "r")))
-		die("cannot read '%s': %s", path, strerror(errno));
+		bench_die("cannot read '%s': %s", path, strerror(errno));
 	exec_sql(db, "BEGIN");
 	while (fgets(line, sizeof(line), manifest)) {
-		char *f[7], *p = line;
+		char *f[7];
 		size_t len;
 		char *raw;
 		const char *s, *end;
 		long long id;
-		int n = 0;
 
-		line[strcspn(line, "\n")] = '\0';
-		while (n < 7 && p) {
-			f[n++] = p;
-			p = strchr(p, '\t');
-			if (p)
-				*p++ = '\0';
-		}
-		if (n < 7 || strcmp(f[0], "file") == 0)
+		if (bench_fields(line, f, 7) < 7 || strcmp(f[0], "file") == 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/docs/%s", dir, f[0]);
 		raw = slurp(path, &len);
@@ -335,7 +303,7 @@ floor_import(const char *db_path, const char *dir)
 	for (int i = 0; i < 3; i++)
 		sqlite3_finalize(idx[i]);
 	sqlite3_close(db);
-	printf("files %ld bytes %llu seconds %.4f\n", files, bytes, now() - t0);
+	printf("files %ld bytes %llu seconds %.4f\n", files, bytes, bench_now() - t0);
 	return 0;
 }
 
@@ -406,17 +374,9 @@ run(sqlite3 *db, sqlite3_stmt *s, const char *fts, const struct filter *f,
 		hits += snippet != NULL;
 	}
 	if (rc != SQLITE_DONE)
-		die("searching: %s", sqlite3_errmsg(db));
+		bench_die("searching: %s", sqlite3_errmsg(db));
 	sqlite3_reset(s);
 	return hits;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 static int
@@ -430,9 +390,9 @@ floor_search(const char *db_path, const char *queries, int repeat)
 	double *t = calloc((size_t)repeat, sizeof(*t));
 
 	if (!fp)
-		die("cannot read '%s': %s", queries, strerror(errno));
+		bench_die("cannot read '%s': %s", queries, strerror(errno));
 	if (!t)
-		die("out of memory");
+		bench_die("out of memory");
 	for (int i = 0; i < N_INDEX; i++) {
 		char sql[1024];
 
@@ -442,25 +402,18 @@ floor_search(const char *db_path, const char *queries, int repeat)
 		filtered[i] = prepare(db, sql);
 	}
 	while (fgets(line, sizeof(line), fp)) {
-		char *f[8], *p = line;
+		char *f[8];
 		struct filter filter;
-		int n = 0, index, hits = 0;
+		int index, hits = 0;
 		bool with_filter;
 
-		line[strcspn(line, "\n")] = '\0';
-		while (n < 8 && p) {
-			f[n++] = p;
-			p = strchr(p, '\t');
-			if (p)
-				*p++ = '\0';
-		}
-		if (n < 8)
+		if (bench_fields(line, f, 8) < 8)
 			continue;
 		index = strcmp(f[5], "stem") == 0 ? I_STEM : I_FTS;
 		read_filter(f[6], &filter);
 		with_filter = has_filter(&filter);
 		for (int r = -1; r < repeat; r++) {
-			double t0 = now();
+			double t0 = bench_now();
 			sqlite3_stmt *s = with_filter ? filtered[index] : plain[index];
 
 			hits = run(db, s, f[4], &filter, with_filter);
@@ -469,10 +422,9 @@ floor_search(const char *db_path, const char *queries, int repeat)
 				hits = run(db, with_filter ? filtered[I_TRI] : plain[I_TRI],
 				    f[4], &filter, with_filter);
 			if (r >= 0)
-				t[r] = (now() - t0) * 1000;
+				t[r] = (bench_now() - t0) * 1000;
 		}
-		qsort(t, (size_t)repeat, sizeof(*t), cmp_double);
-		printf("q\t%s\t%.3f\t%d\n", f[0], t[repeat / 2], hits);
+		printf("q\t%s\t%.3f\t%d\n", f[0], bench_median(t, (size_t)repeat), hits);
 	}
 	fclose(fp);
 	free(t);

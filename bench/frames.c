@@ -36,9 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <wchar.h>
 
+#include "bench.h"
 #include "app.h"
 #include "draw.h"
 #include "keymap.h"
@@ -48,15 +48,6 @@
 
 #define SCREEN_ROWS 70
 #define SCREEN_COLS 240
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static long
 peak_kb(void)
@@ -140,7 +131,7 @@ first_frame(const char *db, double t0)
 		return 1;
 	app_draw(app);
 	doupdate();
-	first = (now() - t0) * 1000;
+	first = (bench_now() - t0) * 1000;
 	rss_first = peak_kb();
 
 	keys(app, "G");
@@ -249,29 +240,29 @@ compare(const char *db, long long set, int frames)
 	paged = read_screen();
 	keys(app, "<PgUp>");
 
-	t0 = now();
+	t0 = bench_now();
 	for (int i = 0; i < frames; i++) {
 		app_draw(app);
 		doupdate();
 	}
-	naast = (now() - t0) * 1000;
-	t0 = now();
+	naast = (bench_now() - t0) * 1000;
+	t0 = bench_now();
 	for (int i = 0; i < frames; i++)
 		app_draw(app);
-	draw_only = (now() - t0) * 1000;
-	t0 = now();
+	draw_only = (bench_now() - t0) * 1000;
+	t0 = bench_now();
 	for (int i = 0; i < frames; i++)
 		keys(app, i % 2 ? "<PgUp>" : "<PgDn>");
-	naast_page = (now() - t0) * 1000;
+	naast_page = (bench_now() - t0) * 1000;
 
-	t0 = now();
+	t0 = bench_now();
 	for (int i = 0; i < frames; i++)
 		floor_draw(top);
-	floor = (now() - t0) * 1000;
-	t0 = now();
+	floor = (bench_now() - t0) * 1000;
+	t0 = bench_now();
 	for (int i = 0; i < frames; i++)
 		floor_draw(i % 2 ? top : paged);
-	floor_page = (now() - t0) * 1000;
+	floor_page = (bench_now() - t0) * 1000;
 
 	printf("naast_ms %.3f floor_ms %.3f naast_page_ms %.3f floor_page_ms %.3f"
 	    " draw_only_ms %.3f panes %d marked %d\n", naast, floor, naast_page,
@@ -288,7 +279,7 @@ compare(const char *db, long long set, int frames)
 int
 main(int argc, char **argv)
 {
-	double t0 = now();
+	double t0 = bench_now();
 
 	setlocale(LC_ALL, "C.UTF-8");
 	if (argc == 3 && strcmp(argv[1], "first") == 0)

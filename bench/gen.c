@@ -33,7 +33,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -42,118 +41,15 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "bench.h"
+#include "xalloc.h"
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_VRAGEN 15
 #define MAX_ANSWERING 5
 #define SEED UINT64_C(0x6e616173742d3130)	/* fixed: the corpus is data */
 
 /* ---------------------------------------------------------------- helpers */
-
-static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-
-static void
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("gen: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-
-	return memcpy(xmalloc(n), s, n);
-}
-
-/* A growing string. */
-struct buf {
-	char *s;
-	size_t n, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void buf_printf(struct buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-buf_printf(struct buf *b, const char *fmt, ...)
-{
-	char small[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		die("cannot format text");
-	if ((size_t)n < sizeof(small)) {
-		buf_add(b, small, (size_t)n);
-		return;
-	}
-	{
-		char *big = xmalloc((size_t)n + 1);
-
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		buf_add(b, big, (size_t)n);
-		free(big);
-	}
-}
-
-/* Takes the string out of b (never NULL). */
-static char *
-buf_take(struct buf *b)
-{
-	char *s = b->s ? b->s : xstrdup("");
-
-	memset(b, 0, sizeof(*b));
-	return s;
-}
 
 /* Characters (not bytes) of UTF-8 text. */
 static size_t
@@ -301,21 +197,21 @@ static void
 read_words(const char *path)
 {
 	FILE *fp = fopen(path, "rb");
-	struct buf text = { 0 };
+	struct xbuf text = { 0 };
 	char chunk[8192];
 	size_t got;
 	const char *p, *end;
 
 	if (!fp)
-		die("cannot read '%s': %s", path, strerror(errno));
+		bench_die("cannot read '%s': %s", path, strerror(errno));
 	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(&text, chunk, got);
+		xbuf_add(&text, chunk, got);
 	fclose(fp);
 	p = text.s;
 	end = text.s + text.n;
 	while (p < end) {
 		const char *s, *e;
-		struct buf joined = { 0 };
+		struct xbuf joined = { 0 };
 
 		while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
 			p++;
@@ -335,11 +231,11 @@ read_words(const char *path)
 				while (q < end && (*q == ' ' || *q == '\n'))
 					q++;
 				if (q < end && *q >= 'a' && *q <= 'z') {
-					buf_add(&joined, s, (size_t)(e - s - 1));
+					xbuf_add(&joined, s, (size_t)(e - s - 1));
 					s = q;
 					while (q < end && *q != ' ' && *q != '\n')
 						q++;
-					buf_add(&joined, s, (size_t)(q - s));
+					xbuf_add(&joined, s, (size_t)(q - s));
 					p = q;
 					add_word(joined.s, joined.n);
 					free(joined.s);
@@ -368,7 +264,7 @@ read_corpus(const char *dir)
 	size_t n = 0;
 
 	if (!d)
-		die("cannot read the corpus '%s': %s", dir, strerror(errno));
+		bench_die("cannot read the corpus '%s': %s", dir, strerror(errno));
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 
@@ -379,7 +275,7 @@ read_corpus(const char *dir)
 	}
 	closedir(d);
 	if (n == 0)
-		die("no .txt documents in '%s'", dir);
+		bench_die("no .txt documents in '%s'", dir);
 	qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char path[4096];
@@ -390,7 +286,7 @@ read_corpus(const char *dir)
 	}
 	free(names);
 	if (n_words < 100)
-		die("too few words in '%s'", dir);
+		bench_die("too few words in '%s'", dir);
 
 	/*
 	 * A capital that only starts a sentence of the seeds ("Het", "Dat")
@@ -454,7 +350,7 @@ split_vocabulary(void)
 			content_words[n_content++] = sorted[i];
 	free(sorted);
 	if (n_short < 10 || n_content < TOPIC_MAX)
-		die("the seeds have too few words");
+		bench_die("the seeds have too few words");
 }
 
 /* The content words of a new subject. */
@@ -591,18 +487,18 @@ date_of(long z)
 
 /* "15 februari 2024" */
 static void
-date_dutch(struct buf *b, struct date t)
+date_dutch(struct xbuf *b, struct date t)
 {
-	buf_printf(b, "%d %s %d", t.d, months[t.m - 1], t.y);
+	xbuf_printf(b, "%d %s %d", t.d, months[t.m - 1], t.y);
 }
 
 /* "2023–2024": the vergaderjaar (September to September) of a date. */
 static void
-vergaderjaar(struct buf *b, struct date t)
+vergaderjaar(struct xbuf *b, struct date t)
 {
 	int first = t.m >= 9 ? t.y : t.y - 1;
 
-	buf_printf(b, "%d\u2013%d", first, first + 1);
+	xbuf_printf(b, "%d\u2013%d", first, first + 1);
 }
 
 /* --------------------------------------------------------------- sentences */
@@ -624,7 +520,7 @@ capitalize(char *s)
 
 /* n words of running text, a comma now and then. */
 static void
-add_words(struct buf *b, int n)
+add_words(struct xbuf *b, int n)
 {
 	const char *prev = NULL;
 
@@ -634,8 +530,8 @@ add_words(struct buf *b, int n)
 		if (prev && strcmp(prev, w) == 0)
 			w = word();
 		if (i > 0)
-			buf_puts(b, i > 2 && i < n - 2 && chance(8) ? ", " : " ");
-		buf_puts(b, w);
+			xbuf_puts(b, i > 2 && i < n - 2 && chance(8) ? ", " : " ");
+		xbuf_puts(b, w);
 		prev = w;
 	}
 }
@@ -644,12 +540,12 @@ add_words(struct buf *b, int n)
 static char *
 sentence(void)
 {
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 	char *s;
 
 	add_words(&b, between(7, 24));
-	buf_puts(&b, ".");
-	s = buf_take(&b);
+	xbuf_puts(&b, ".");
+	s = xbuf_finish(&b);
 	capitalize(s);
 	return s;
 }
@@ -658,29 +554,29 @@ sentence(void)
 static char *
 vraag_text(const char *topic)
 {
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 	int n = between(1, 3);
 
 	for (int i = 0; i < n; i++) {
 		size_t at;
 
 		if (i > 0)
-			buf_puts(&b, " ");
+			xbuf_puts(&b, " ");
 		at = b.n;
 		if (i == n - 1) {
-			buf_puts(&b, openers[below(COUNT(openers))]);
-			buf_puts(&b, " ");
+			xbuf_puts(&b, openers[below(COUNT(openers))]);
+			xbuf_puts(&b, " ");
 			if (topic)
-				buf_printf(&b, "de %s ", topic);
+				xbuf_printf(&b, "de %s ", topic);
 			add_words(&b, between(5, 16));
-			buf_puts(&b, "?");
+			xbuf_puts(&b, "?");
 		} else {
 			add_words(&b, between(8, 20));
-			buf_puts(&b, ".");
+			xbuf_puts(&b, ".");
 			capitalize(b.s + at);
 		}
 	}
-	return buf_take(&b);
+	return xbuf_finish(&b);
 }
 
 /* ---------------------------------------------------------------- the sets */
@@ -783,7 +679,7 @@ sentence_changed(const char *s)
 {
 	const char *sp[64];
 	int n = 0;
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 	const char *at;
 	int k;
 
@@ -793,10 +689,10 @@ sentence_changed(const char *s)
 		return xstrdup(s);
 	k = between(0, n - 2);
 	at = strchr(sp[k] + 1, ' ');
-	buf_add(&b, s, (size_t)(sp[k] - s + 1));
-	buf_puts(&b, word());
-	buf_puts(&b, at ? at : "");
-	return buf_take(&b);
+	xbuf_add(&b, s, (size_t)(sp[k] - s + 1));
+	xbuf_puts(&b, word());
+	xbuf_puts(&b, at ? at : "");
+	return xbuf_finish(&b);
 }
 
 /*
@@ -867,7 +763,7 @@ has(const int *v, int n, int x)
 static void
 set_new(struct gset *g, int index, int answering, int vragen, bool long_first)
 {
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 	long day;
 
 	memset(g, 0, sizeof(*g));
@@ -908,12 +804,13 @@ set_new(struct gset *g, int index, int answering, int vragen, bool long_first)
 	day = days_of((struct date){ 1995, 1, 1 }) + (long)below(30 * 365);
 	g->submitted = date_of(day);
 
-	buf_puts(&b, plain_word(5));
-	buf_puts(&b, plain_word(5));
-	g->topic = buf_take(&b);
+	xbuf_puts(&b, plain_word(5));
+	xbuf_puts(&b, plain_word(5));
+	g->topic = xbuf_finish(&b);
+	b = (struct xbuf){ 0 };
 	add_words(&b, between(3, 8));
-	buf_printf(&b, " en de %s", g->topic);
-	g->subject = buf_take(&b);
+	xbuf_printf(&b, " en de %s", g->topic);
+	g->subject = xbuf_finish(&b);
 	for (int i = 0; i < g->n_vragen; i++) {
 		g->vragen[i] = vraag_text(i == 0 ? g->topic : NULL);
 		if (long_first && i == 0)
@@ -940,44 +837,44 @@ set_free(struct gset *g)
 
 /* "de Minister-President en de Ministers van A, van B en van C" */
 static void
-addressees(struct buf *b, const struct gset *g)
+addressees(struct xbuf *b, const struct gset *g)
 {
 	int first = 0, others;
 
 	if (g->addressed[0] == 0) {
-		buf_puts(b, "de Minister-President");
+		xbuf_puts(b, "de Minister-President");
 		first = 1;
 	}
 	others = g->n_addressed - first;
 	if (others == 0)
 		return;
 	if (first)
-		buf_puts(b, " en ");
-	buf_puts(b, others == 1 ? "de Minister van " : "de Ministers van ");
+		xbuf_puts(b, " en ");
+	xbuf_puts(b, others == 1 ? "de Minister van " : "de Ministers van ");
 	for (int i = first; i < g->n_addressed; i++) {
 		if (i > first)
-			buf_puts(b, i == g->n_addressed - 1 ? " en van " : ", van ");
-		buf_puts(b, ministries[g->addressed[i]].name);
+			xbuf_puts(b, i == g->n_addressed - 1 ? " en van " : ", van ");
+		xbuf_puts(b, ministries[g->addressed[i]].name);
 	}
 }
 
 /* "Vragen van het lid X (P) aan ... over SUBJECT (ingezonden D)." */
 static void
-questions_header(struct buf *b, const struct gset *g, bool markdown)
+questions_header(struct xbuf *b, const struct gset *g, bool markdown)
 {
 	const char *bold = markdown ? "**" : "", *it = markdown ? "*" : "";
 
-	buf_puts(b, g->n_questioners == 1 ? "Vragen van het lid " : "Vragen van de leden ");
+	xbuf_puts(b, g->n_questioners == 1 ? "Vragen van het lid " : "Vragen van de leden ");
 	for (int i = 0; i < g->n_questioners; i++) {
 		if (i > 0)
-			buf_puts(b, i == g->n_questioners - 1 ? " en " : ", ");
-		buf_printf(b, "%s%s%s (%s)", bold, g->questioners[i], bold, g->qparties[i]);
+			xbuf_puts(b, i == g->n_questioners - 1 ? " en " : ", ");
+		xbuf_printf(b, "%s%s%s (%s)", bold, g->questioners[i], bold, g->qparties[i]);
 	}
-	buf_puts(b, " aan ");
+	xbuf_puts(b, " aan ");
 	addressees(b, g);
-	buf_printf(b, " over %s%s%s (ingezonden ", it, g->subject, it);
+	xbuf_printf(b, " over %s%s%s (ingezonden ", it, g->subject, it);
 	date_dutch(b, g->submitted);
-	buf_puts(b, ").");
+	xbuf_puts(b, ").");
 }
 
 struct gdoc {
@@ -993,28 +890,28 @@ struct gdoc {
 
 /* "Antwoord van Minister X (M) en van Staatssecretaris Y (M) (ontvangen D)." */
 static void
-answer_header(struct buf *b, const struct gdoc *d, bool markdown)
+answer_header(struct xbuf *b, const struct gdoc *d, bool markdown)
 {
 	const struct ministry *m = &ministries[d->ministry];
 	const char *bold = markdown ? "**" : "";
 	int year = d->set->submitted.y;
 
 	if (d->ministry == 0)
-		buf_printf(b, "Antwoord van Minister-President %s%s%s (%s)", bold,
+		xbuf_printf(b, "Antwoord van Minister-President %s%s%s (%s)", bold,
 		    minister_of(0, year), bold, m->name);
 	else
-		buf_printf(b, "Antwoord van Minister %s%s%s (%s)", bold,
+		xbuf_printf(b, "Antwoord van Minister %s%s%s (%s)", bold,
 		    minister_of(d->ministry, year), bold, m->name);
 	if (d->junior)
-		buf_printf(b, " en van Staatssecretaris %s%s%s (%s)", bold,
+		xbuf_printf(b, " en van Staatssecretaris %s%s%s (%s)", bold,
 		    junior_of(d->ministry, year), bold, m->name);
-	buf_puts(b, " (ontvangen ");
+	xbuf_puts(b, " (ontvangen ");
 	date_dutch(b, d->received);
-	buf_puts(b, ").");
+	xbuf_puts(b, ").");
 	if (d->see_also) {
-		buf_puts(b, " Zie ook Aanhangsel Handelingen, vergaderjaar ");
+		xbuf_puts(b, " Zie ook Aanhangsel Handelingen, vergaderjaar ");
 		vergaderjaar(b, d->see_also_date);
-		buf_printf(b, ", nr. %d.", d->see_also);
+		xbuf_printf(b, ", nr. %d.", d->see_also);
 	}
 }
 
@@ -1040,7 +937,7 @@ static void
 put_line(struct page *pg, const char *s, size_t n, bool trail)
 {
 	if (pg->lines == PAGE_LINES) {
-		struct buf b = { 0 };
+		struct xbuf b = { 0 };
 
 		vergaderjaar(&b, pg->when);
 		fprintf(pg->fp, "\nTweede Kamer, vergaderjaar %s, Aanhangsel %d\n\n\n\n",
@@ -1091,7 +988,7 @@ break_at(const char *w, size_t n, size_t room)
 static void
 put_wrapped(struct page *pg, const char *text)
 {
-	struct buf line = { 0 };
+	struct xbuf line = { 0 };
 	const char *p = text;
 
 	while (*p) {
@@ -1120,20 +1017,20 @@ put_wrapped(struct page *pg, const char *text)
 			if (n >= 9 && lw + 6 < WIDTH && chance(50))
 				cut = break_at(s, n, WIDTH - lw - 2);
 			if (cut) {
-				buf_puts(&line, " ");
-				buf_add(&line, s, cut);
-				buf_puts(&line, "-");
+				xbuf_puts(&line, " ");
+				xbuf_add(&line, s, cut);
+				xbuf_puts(&line, "-");
 				put_line(pg, line.s, line.n, false);
 				line.n = 0;
-				buf_add(&line, s + cut, n - cut);
+				xbuf_add(&line, s + cut, n - cut);
 				continue;
 			}
 			put_line(pg, line.s, line.n, true);
 			line.n = 0;
 		}
 		if (line.n > 0)
-			buf_puts(&line, " ");
-		buf_add(&line, s, n);
+			xbuf_puts(&line, " ");
+		xbuf_add(&line, s, n);
 	}
 	if (line.n > 0)
 		put_line(pg, line.s, line.n, true);
@@ -1144,21 +1041,21 @@ put_wrapped(struct page *pg, const char *text)
 static char *
 para_text(const struct para *p)
 {
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 
 	for (int i = 0; i < p->n; i++) {
 		if (i > 0)
-			buf_puts(&b, " ");
-		buf_puts(&b, p->s[i]);
+			xbuf_puts(&b, " ");
+		xbuf_puts(&b, p->s[i]);
 	}
-	return buf_take(&b);
+	return xbuf_finish(&b);
 }
 
 static void
 write_pdftext(FILE *fp, const struct gdoc *d)
 {
 	struct page pg = { .fp = fp, .when = d->received, .fresh = true };
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 
 	questions_header(&b, d->set, false);
 	put_wrapped(&pg, b.s);
@@ -1206,7 +1103,7 @@ put_md(FILE *fp, const char *s)
 static void
 write_markdown(FILE *fp, const struct gdoc *d)
 {
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 	bool bare = chance(30);	/* "Vraag 3" without a heading mark, as seed 001 has too */
 
 	fputs("\n\n## Vragen gesteld door de leden der Kamer, met de daarop door de"
@@ -1272,7 +1169,7 @@ static void
 write_letter(FILE *fp)
 {
 	int addressees = between(1, 4), paras = between(4, 8);
-	struct buf b = { 0 };
+	struct xbuf b = { 0 };
 
 	new_topic();
 
@@ -1309,8 +1206,8 @@ write_letter(FILE *fp)
 			char *s = sentence();
 
 			if (j > 0)
-				buf_puts(&b, " ");
-			buf_puts(&b, s);
+				xbuf_puts(&b, " ");
+			xbuf_puts(&b, s);
 			free(s);
 		}
 		put_letter_para(fp, b.s);
@@ -1340,7 +1237,7 @@ open_doc(struct out *o, char *path, size_t size)
 	snprintf(path, size, "%s/docs/%06d.txt", o->dir, o->written);
 	fp = fopen(path, "wb");
 	if (!fp)
-		die("cannot write '%s': %s", path, strerror(errno));
+		bench_die("cannot write '%s': %s", path, strerror(errno));
 	return fp;
 }
 
@@ -1350,7 +1247,7 @@ close_doc(struct out *o, FILE *fp, const char *path)
 	long n = ftell(fp);
 
 	if (fclose(fp) != 0 || n < 0)
-		die("cannot write '%s': %s", path, strerror(errno));
+		bench_die("cannot write '%s': %s", path, strerror(errno));
 	o->bytes += (unsigned long long)n;
 	return n;
 }
@@ -1466,7 +1363,7 @@ write_queries(const char *dir, char *const *topics, int n_topics)
 	snprintf(path, sizeof(path), "%s/queries.tsv", dir);
 	fp = fopen(path, "w");
 	if (!fp)
-		die("cannot write '%s': %s", path, strerror(errno));
+		bench_die("cannot write '%s': %s", path, strerror(errno));
 	for (size_t i = 0; i < COUNT(fixed_queries); i++) {
 		const struct query *q = &fixed_queries[i];
 
@@ -1478,7 +1375,7 @@ write_queries(const char *dir, char *const *topics, int n_topics)
 		fprintf(fp, "rare %d\trare\t%s\t-\t\"%s\"\tfts\t-\t%s\n", i + 1,
 		    topics[i], topics[i], topics[i]);
 	if (fclose(fp) != 0)
-		die("cannot write '%s': %s", path, strerror(errno));
+		bench_die("cannot write '%s': %s", path, strerror(errno));
 }
 
 /* ------------------------------------------------------------------- main */
@@ -1516,13 +1413,13 @@ main(int argc, char **argv)
 
 	snprintf(path, sizeof(path), "%s/docs", dir);
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-		die("cannot create '%s': %s", dir, strerror(errno));
+		bench_die("cannot create '%s': %s", dir, strerror(errno));
 	if (mkdir(path, 0755) != 0 && errno != EEXIST)
-		die("cannot create '%s': %s", path, strerror(errno));
+		bench_die("cannot create '%s': %s", path, strerror(errno));
 	snprintf(path, sizeof(path), "%s/manifest.tsv", dir);
 	o.manifest = fopen(path, "w");
 	if (!o.manifest)
-		die("cannot write '%s': %s", path, strerror(errno));
+		bench_die("cannot write '%s': %s", path, strerror(errno));
 	fputs("file\tkind\tformat\tset\tministry\tdate\tbytes\n", o.manifest);
 	o.dir = dir;
 	o.wanted = (int)docs;
@@ -1555,7 +1452,7 @@ main(int argc, char **argv)
 		set_free(&g);
 	}
 	if (fclose(o.manifest) != 0)
-		die("cannot write the manifest: %s", strerror(errno));
+		bench_die("cannot write the manifest: %s", strerror(errno));
 	for (int t = 0; t < 3; t++)
 		if (!topics[t])
 			topics[t] = xstrdup("nergensgevonden");

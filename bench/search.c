@@ -18,28 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench.h"
 #include "model.h"
 #include "search.h"
 #include "store.h"
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 /* Reads "--ministry BZK --from 2010-01-01" into q; false on an unknown option. */
 static bool
@@ -116,19 +99,11 @@ main(int argc, char **argv)
 	}
 	t = calloc((size_t)repeat, sizeof(*t));
 	while (t && fgets(line, sizeof(line), fp)) {
-		char *f[8], *p = line;
+		char *f[8];
 		struct search_query q = { .kind = DOC_UNKNOWN };
-		int n = 0;
 		size_t hits = 0;
 
-		line[strcspn(line, "\n")] = '\0';
-		while (n < 8 && p) {
-			f[n++] = p;
-			p = strchr(p, '\t');
-			if (p)
-				*p++ = '\0';
-		}
-		if (n < 8)
+		if (bench_fields(line, f, 8) < 8)
 			continue;
 		if (!same_query(f[2], f[4]) || !read_options(f[3], &q)) {
 			fprintf(stderr, "search: cannot run query '%s'\n", f[0]);
@@ -138,7 +113,7 @@ main(int argc, char **argv)
 		q.text = f[2];
 		for (int r = -1; r < repeat; r++) {
 			struct search_hit *h = NULL;
-			double t0 = now();
+			double t0 = bench_now();
 
 			if (store_search(st, &q, &h, &hits, &err) != STATUS_OK) {
 				fprintf(stderr, "search: '%s': %s\n", f[0], err.msg);
@@ -147,12 +122,11 @@ main(int argc, char **argv)
 			}
 			store_hits_free(h, hits);
 			if (r >= 0)
-				t[r] = (now() - t0) * 1000;
+				t[r] = (bench_now() - t0) * 1000;
 		}
 		if (status)
 			break;
-		qsort(t, (size_t)repeat, sizeof(*t), cmp_double);
-		printf("q\t%s\t%.3f\t%zu\n", f[0], t[repeat / 2], hits);
+		printf("q\t%s\t%.3f\t%zu\n", f[0], bench_median(t, (size_t)repeat), hits);
 	}
 	free(t);
 	fclose(fp);
