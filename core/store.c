@@ -259,7 +259,7 @@ static const char schema_v1[] =
 	 *  - passage_fts: the words as written, case and diacritics aside;
 	 *  - passage_stem: the same words through the Dutch Snowball stemmer
 	 *    ("ambtenaar" and "ambtenaren" are one term), by the tokenizer
-	 *    naast_stem that store_open registers (store_search.c);
+	 *    naast_stem that store_open registers (store_fts.c);
 	 *  - passage_tri: trigrams, for parts of compounds ("uitslag" in
 	 *    "verkiezingsuitslag"); case-insensitive, but not
 	 *    diacritics-insensitive in SQLite 3.40.
@@ -1006,7 +1006,7 @@ store_open(const char *path, struct store **out, struct error *err)
 		goto fail;
 	}
 	/* Creating the schema needs the tokenizer already. */
-	status = store_search_register(st, err);
+	status = store_fts_register(st, err);
 	if (status != STATUS_OK)
 		goto fail;
 	/* Nothing is written before naast knows the file is its own. */

@@ -7,7 +7,7 @@
  * of them), and the same bytes imported again change nothing.  Answer
  * documents are grouped into question sets by questioners, submitted date
  * and subject (normalised).  The full-text indexes over passages (words,
- * Dutch stems, trigrams; see store_search.c) are kept in sync here, never
+ * Dutch stems, trigrams; see store.c's schema) are kept in sync here, never
  * by callers.  All SQL lives in store.c and uses bound parameters; lists
  * are read page by page with keyset queries.
  *

@@ -4,13 +4,14 @@
  *
  * store.c owns the schema, the table of statements and opening;
  * store_import.c the import transaction; store_read.c the queries;
- * store_search.c full-text search and what it registers on every
- * connection (the stemming tokenizer, the naast_fold function).  Every
- * statement is used as: get it with sql(), bind, step, and done() (reset
- * and clear bindings, on every path), so that a cached statement never
- * holds a lock or points at freed memory between calls.  Strings are bound
- * SQLITE_STATIC for that reason: they outlive the step, and done() forgets
- * them before the caller frees them.
+ * store_fts.c what every connection registers (the stemming tokenizer,
+ * naast_fold and naast_bm25 from store_rank.c); store_search.c full-text
+ * search, store_suggest.c suggestions, store_related.c related passages.
+ * Every statement is used as: get it with sql(), bind, step, and done()
+ * (reset and clear bindings, on every path), so that a cached statement
+ * never holds a lock or points at freed memory between calls.  Strings
+ * are bound SQLITE_STATIC for that reason: they outlive the step, and
+ * done() forgets them before the caller frees them.
  */
 #ifndef NAAST_STORE_DB_H
 #define NAAST_STORE_DB_H
@@ -175,11 +176,36 @@ struct store {
 /*
  * Registers on st's connection what the schema and the search statements
  * need beyond SQLite: the tokenizer STORE_STEM_TOKENIZER (without it,
- * passage_stem can be neither read nor written) and the SQL function
- * naast_fold(text), library_fold for SQL.  store_open calls it before
- * anything touches the schema (store_search.c).
+ * passage_stem can be neither read nor written), naast_bm25 and the SQL
+ * function naast_fold(text), library_fold for SQL.  store_open calls it
+ * before anything touches the schema (store_fts.c).
  */
-enum status store_search_register(struct store *st, struct error *err);
+enum status store_fts_register(struct store *st, struct error *err);
+
+/* The words of text as passage_fts sees them: each(ctx, word, bytes) per word. */
+enum status store_words_of(struct store *st, const char *text,
+    void (*each)(void *, const char *, size_t), void *ctx, struct error *err);
+
+/*
+ * Hits being read (store_search.c), with the index that found each:
+ * hits_read appends the HIT_COLUMNS of the rows of s (done() after;
+ * terms, when given, make the snippets of trigram hits); hits_snippets
+ * makes the FTS5 snippets of the hits that have none yet, query being
+ * their MATCH.
+ */
+struct hits {
+	struct search_hit *v;
+	size_t n, cap;
+	int *tiers;		/* of each hit: which index found it */
+	size_t tiers_cap;
+};
+
+struct search_terms;
+enum status hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
+    const struct search_terms *terms, struct error *err);
+enum status hits_snippets(struct store *st, struct hits *h, const char *query,
+    struct error *err);
+void hits_free(struct hits *h);
 
 /* Registers naast_bm25(), the rank of a search (store_rank.c). */
 int store_rank_register(fts5_api *api);

@@ -7,7 +7,7 @@
  *
  * A batch of imports keeps the table in step: while it fills passage_stem,
  * the stemming tokenizer hands each word of each passage here before it
- * stems it (store_search.c), and the commit adds up what it got.  The
+ * stems it (store_fts.c), and the commit adds up what it got.  The
  * words are unicode61's, as passage_fts has them.
  */
 #include "config.h"
