@@ -8,8 +8,9 @@
  * documents are grouped into question sets by questioners, submitted date
  * and subject (normalised).  The full-text indexes over passages (words,
  * Dutch stems, trigrams; see store.c's schema) are kept in sync here, never
- * by callers.  All SQL lives in store.c and uses bound parameters; lists
- * are read page by page with keyset queries.
+ * by callers.  All SQL lives in the store's files (most of it in
+ * store_sql.c) and uses bound parameters; lists are read page by page
+ * with keyset queries.
  *
  * Memory: every struct filled by a store function owns its strings; free
  * it with the matching *_free function.

@@ -2,11 +2,12 @@
  * store_db: what the store's files share; nothing else includes it but
  * the store's own test, which checks the plans of these statements.
  *
- * store.c owns the schema, the table of statements and opening;
- * store_import.c the import transaction; store_read.c the queries;
- * store_fts.c what every connection registers (the stemming tokenizer,
- * naast_fold and naast_bm25 from store_rank.c); store_search.c full-text
- * search, store_suggest.c suggestions, store_related.c related passages.
+ * store.c owns the schema and opening; store_sql.c the table of
+ * statements; store_import.c the import transaction; store_read.c the
+ * queries; store_fts.c what every connection registers (the stemming
+ * tokenizer, naast_fold and naast_bm25 from store_rank.c);
+ * store_search.c full-text search, store_suggest.c suggestions,
+ * store_related.c related passages.
  * Every statement is used as: get it with sql(), bind, step, and done()
  * (reset and clear bindings, on every path), so that a cached statement
  * never holds a lock or points at freed memory between calls.  Strings
@@ -131,7 +132,7 @@ enum sql_id {
 /* The columns that struct set_info takes from question_set, in this order. */
 #define SET_COLUMNS "id, subject, submitted, n_questions, aanhangsel"
 
-/* The text of each statement, indexed by enum sql_id (store.c). */
+/* The text of each statement, indexed by enum sql_id (store_sql.c). */
 extern const char *const store_sql_text[N_SQL];
 
 /* The most words a library filter matches; the LIKE slots ?1..?8. */

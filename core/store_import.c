@@ -700,7 +700,7 @@ import_questions(struct import *im, int *n_vragen)
  * References to other publications, both ways: this document's "Zie ook"
  * to documents already here, and earlier references to this document's
  * Aanhangsel number, in its header or inside an answer (the pubref and
- * the xref table, resolved by the same rule: see PUB_RESOLVE in store.c).
+ * the xref table, resolved by the same rule: see PUB_RESOLVE in store_sql.c).
  */
 static enum status
 import_pubrefs(struct import *im)

@@ -1,5 +1,5 @@
 /*
- * store_rank: naast_bm25(), the rank of a search (store.c, SEARCH_TOP and
+ * store_rank: naast_bm25(), the rank of a search (store_sql.c, SEARCH_TOP and
  * SEARCH_FILTERED).  It is FTS5's bm25() (k1 1.2, b 0.75, the same
  * scores) but for one thing: bm25() weighs each phrase of the query by
  * its inverse document frequency, which it finds by running that phrase

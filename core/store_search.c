@@ -389,7 +389,7 @@ hits_free(struct hits *h)
 
 /* ----------------------------------------------------------------- search */
 
-/* q has a filter (store.c: the statements by rank differ). */
+/* q has a filter (store_sql.c: the statements by rank differ). */
 static bool
 filtered(const struct search_query *q)
 {
@@ -436,7 +436,7 @@ run_search(struct store *st, enum sql_id id, const struct search_query *q,
 }
 
 /*
- * One index's hits after a filter (store.c): among its newest matches
+ * One index's hits after a filter (store_sql.c): among its newest matches
  * first (newest), of all of them (all) when fewer than want pass.
  */
 static enum status

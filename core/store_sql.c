@@ -1,0 +1,457 @@
+/*
+ * store_sql: the table of naast's SQL statements, store_sql_text, each
+ * prepared once per connection on first use (sql() in store_db.h).  The
+ * schema they read is in store.c.
+ */
+#include "config.h"
+
+#include "store_db.h"
+
+/*
+ * A document received within a vergaderjaar "Y–Y+1" (which runs from
+ * September to September) matches a reference to that year; either side
+ * unknown matches any year.  ?Y is the year_first, ?R the received date.
+ */
+#define YEAR_MATCHES(Y, R) \
+	"(" Y " IS NULL OR " R " IS NULL OR " R " BETWEEN " \
+	"printf('%04d-09-01', " Y ") AND printf('%04d-09-30', " Y " + 1))"
+
+/*
+ * References to publications live in two tables: pubref (a header's "Zie
+ * ook Aanhangsel ..., nr. 1047") and xref (the same words inside an
+ * answer).  Both are resolved by the same two rules, so that they cannot
+ * drift apart: PUB_TARGET when the reference comes in (the first document
+ * already here other than the referring one, SELF, with Aanhangsel number
+ * NR of the vergaderjaar whose first year is YF), PUB_RESOLVE when the
+ * publication comes in after it (?1 the new document, ?2 its Aanhangsel
+ * number, ?3 its received date; NOT_SELF keeps the new document's own
+ * references out).
+ */
+#define PUB_TARGET(NR, YF, SELF) \
+	"(SELECT id FROM document WHERE aanhangsel = " NR " AND id <> " SELF \
+	" AND " YEAR_MATCHES(YF, "received") " ORDER BY id LIMIT 1)"
+#define PUB_RESOLVE(TABLE, NR, YF, NOT_SELF) \
+	"UPDATE " TABLE " SET resolved = ?1 WHERE " NR " = ?2 AND resolved IS NULL" \
+	" AND " NOT_SELF " AND " YEAR_MATCHES(YF, "?3")
+
+/* A row's key in each order; n is its id. */
+#define KEY_DATE(D, N) "printf('%s %019d', " D ", " N ")"
+#define KEY_TITLE(T, N) T " || char(1) || printf('%019d', " N ")"
+
+/* The answers of set ?1: the latest received date, '' when none. */
+#define SET_RECEIVED \
+	"coalesce((SELECT max(received) FROM document" \
+	" WHERE set_id = ?1 AND kind = 'answer'), '')"
+
+/* The columns of a struct library_row, in the order store_read.c reads them. */
+#define LIBRARY_COLUMNS \
+	"id, coalesce(set_id, document), set_id IS NOT NULL, doc_kind, title," \
+	" who, submitted, received, answered, addressed, n_questions"
+
+/*
+ * The filter: up to LIBRARY_WORDS LIKE patterns in ?1..?8, each NULL when
+ * unused.  An unused one costs a comparison with NULL per row, and one
+ * statement serves every number of words.
+ */
+#define LIKE_WORD(N) "(" N " IS NULL OR search LIKE " N " ESCAPE '\\')"
+#define LIBRARY_FILTER \
+	LIKE_WORD("?1") " AND " LIKE_WORD("?2") " AND " LIKE_WORD("?3") " AND " \
+	LIKE_WORD("?4") " AND " LIKE_WORD("?5") " AND " LIKE_WORD("?6") " AND " \
+	LIKE_WORD("?7") " AND " LIKE_WORD("?8")
+
+/*
+ * A page in the order of KEY read in direction DIR, from the top or past
+ * the key ?10 (CMP is < or >); ?9 is the limit.  The last column is the
+ * row's key.
+ */
+#define LIBRARY_TOP(KEY, DIR) \
+	"SELECT " LIBRARY_COLUMNS ", " KEY " FROM library WHERE " \
+	LIBRARY_FILTER " ORDER BY " KEY " " DIR " LIMIT ?9"
+#define LIBRARY_PAST(KEY, CMP, DIR) \
+	"SELECT " LIBRARY_COLUMNS ", " KEY " FROM library WHERE " \
+	KEY " " CMP " ?10 AND " LIBRARY_FILTER " ORDER BY " KEY " " DIR \
+	" LIMIT ?9"
+
+/*
+ * Full-text search.  A hit is a passage with its tier (2: the exact
+ * index found it, 1: only the stemmed one, 0: only the trigrams) and its
+ * bm25 in the index that found it (lower is better).  HIT_COLUMNS are
+ * what store_search.c reads, in this order; the date of a document is
+ * its received date, else its set's submitted date; the text is read
+ * only for trigram hits, whose snippets store_search.c makes itself.
+ */
+#define HIT_DATE "coalesce(d.received, nullif(s.submitted, ''))"
+#define HIT_COLUMNS_OF(TIER, R, TEXT) \
+	"p.id, p.document, d.set_id, p.vraag, p.role, d.kind, d.ministry, " \
+	HIT_DATE ", d.origin, " TIER ", " R ", " TEXT
+#define HIT_COLUMNS \
+	HIT_COLUMNS_OF("hit.tier", "hit.r", "CASE WHEN hit.tier = 0 THEN p.text END")
+#define HIT_JOIN_TO(T) \
+	" JOIN passage p ON p.id = " T \
+	" JOIN document d ON d.id = p.document" \
+	" LEFT JOIN question_set s ON s.id = d.set_id"
+#define HIT_JOIN " FROM hit" HIT_JOIN_TO("hit.id")
+
+/*
+ * ?1 the FTS5 query for the word indexes, ?2 the one for the trigrams.
+ * The filters, each NULL when unused: ?3 ministry code, ?4 questioner
+ * and ?5 party (folded by library_fold, as naast_fold folds the
+ * columns), ?6 and ?7 the first and last date, ?8 the document kind.
+ * ?9 true sorts by date, newest first; ?10 is the limit.
+ */
+#define SEARCH_FILTER \
+	" (?3 IS NULL OR d.ministry = ?3 COLLATE NOCASE)" \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM set_questioner q" \
+	"  WHERE q.set_id = d.set_id AND naast_fold(q.name) = ?4))" \
+	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM set_questioner q" \
+	"  WHERE q.set_id = d.set_id AND naast_fold(q.party) = ?5))" \
+	" AND (?6 IS NULL OR " HIT_DATE " >= ?6)" \
+	" AND (?7 IS NULL OR " HIT_DATE " <= ?7)" \
+	" AND (?8 IS NULL OR d.kind = ?8)"
+
+/*
+ * By rank, one index at a time (store_search.c asks the stem index only
+ * when the exact one has fewer hits than asked for; the stem index leaves
+ * out what the exact one finds).  Scoring is bounded: of a word in more
+ * passages than ?11 (STORE_RANKED), only the ?11 newest (the last
+ * imported) are scored, so that a common word costs the same in a
+ * hundred thousand documents as in ten thousand.
+ *
+ * Without a filter, FTS5 sorts the matches by rank itself, within the
+ * rowids of the newest ?11, and the joins run row by row up to the
+ * ?10th, making the snippets for those rows alone.  With one (and for the
+ * stem index), the newest ?11 matches are joined and filtered, and only
+ * those that pass are scored (FTS5's own sort would score every match
+ * before the filter); when fewer than ?10 pass, store_search.c asks
+ * again of all the matches, scoring the newest ?11 that pass.  Joining a
+ * match costs a microsecond or so: every match of a common word, a tenth
+ * of a second on the archive.  store_search.c makes these snippets.
+ */
+#define FTS_SNIPPET(T) "snippet(" T ", 0, '[', ']', '\u2026', 32)"
+#define NEWEST(T) \
+	" AND f.rowid >= coalesce((SELECT rowid FROM " T " WHERE " T " MATCH ?1" \
+	"  ORDER BY rowid DESC LIMIT 1 OFFSET ?11 - 1), 0)"
+#define SEARCH_TOP(T, TIER) \
+	"SELECT " HIT_COLUMNS_OF(TIER, "f.rank", "NULL") ", " FTS_SNIPPET(T) \
+	" FROM " T " f" HIT_JOIN_TO("f.rowid") \
+	" WHERE " T " MATCH ?1 AND f.rank MATCH 'naast_bm25()'" NEWEST(T) \
+	" ORDER BY f.rank LIMIT ?10"
+#define NOT_EXACT \
+	" AND f.rowid NOT IN (SELECT rowid FROM passage_fts" \
+	"  WHERE passage_fts MATCH ?1)"
+#define SCORED(T, TIER) \
+	"SELECT " HIT_COLUMNS_OF(TIER, "naast_bm25(" T ") AS r", "NULL") \
+	" FROM " T " f" HIT_JOIN_TO("f.rowid") " WHERE " T " MATCH ?1"
+#define SEARCH_NEWEST(T, TIER, WHERE) \
+	SCORED(T, TIER) NEWEST(T) WHERE " AND " SEARCH_FILTER \
+	" ORDER BY r, 1 LIMIT ?10"
+#define SEARCH_FILTERED(T, TIER, WHERE) \
+	"SELECT * FROM (" SCORED(T, TIER) WHERE " AND " SEARCH_FILTER \
+	" ORDER BY f.rowid DESC LIMIT ?11) ORDER BY r, 1 LIMIT ?10"
+
+/*
+ * By date, and the trigram search: every match, sorted after the join.
+ * The CTEs are materialized so that each index is searched once: a
+ * passage the exact index found is not looked for again in the others.
+ */
+#define SEARCH_WORDS_CTE \
+	"WITH exact (id, r) AS MATERIALIZED (" \
+	"  SELECT rowid, naast_bm25(passage_fts) FROM passage_fts" \
+	"  WHERE passage_fts MATCH ?1)," \
+	" stem (id, r) AS MATERIALIZED (" \
+	"  SELECT rowid, naast_bm25(passage_stem) FROM passage_stem" \
+	"  WHERE passage_stem MATCH ?1 AND rowid NOT IN (SELECT id FROM exact)),"
+#define SEARCH_WORDS_HITS \
+	"SELECT id, 2, r FROM exact UNION ALL SELECT id, 1, r FROM stem"
+#define SEARCH_TRIGRAM_HITS \
+	" UNION ALL SELECT rowid, 0, naast_bm25(passage_tri) FROM passage_tri" \
+	" WHERE passage_tri MATCH ?2 AND rowid NOT IN (SELECT id FROM exact)" \
+	" AND rowid NOT IN (SELECT id FROM stem)"
+#define SEARCH_SELECT(HITS) \
+	SEARCH_WORDS_CTE " hit (id, tier, r) AS (" HITS ")" \
+	" SELECT " HIT_COLUMNS HIT_JOIN " WHERE " SEARCH_FILTER \
+	" ORDER BY CASE WHEN ?9 THEN " HIT_DATE " END DESC NULLS LAST," \
+	" hit.tier DESC, hit.r, p.id LIMIT ?10"
+
+/* The snippet of passage ?2 for the query ?1; matches marked [so]. */
+#define SNIPPET(T) \
+	"SELECT snippet(" T ", 0, '[', ']', '\u2026', 32) FROM " T \
+	" WHERE " T " MATCH ?1 AND rowid = ?2"
+
+/*
+ * The ministries that have answered set SET: those of its answers, and
+ * those an answer was given "mede namens"; an answer of an unknown
+ * ministry counts once as itself.
+ */
+#define SET_ANSWERING(SET) \
+	"SELECT coalesce(ministry, '#' || id) FROM document" \
+	" WHERE set_id = " SET " AND kind = 'answer'" \
+	" UNION SELECT o.ministry FROM signatory_on_behalf_of o" \
+	" JOIN signatory g ON g.id = o.signatory" \
+	" JOIN document d ON d.id = g.document" \
+	" WHERE d.set_id = " SET " AND d.kind = 'answer'"
+
+const char *const store_sql_text[N_SQL] = {
+	[SQL_BEGIN] = "BEGIN",
+	[SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
+	[SQL_COMMIT] = "COMMIT",
+	[SQL_ROLLBACK] = "ROLLBACK",
+	[SQL_SAVEPOINT] = "SAVEPOINT document",
+	[SQL_RELEASE] = "RELEASE document",
+	[SQL_ROLLBACK_TO] = "ROLLBACK TO document",
+	[SQL_PASSAGE_LAST] = "SELECT coalesce(max(id), 0) FROM passage",
+
+	[SQL_DOC_BY_SHA] =
+	    "SELECT id, kind, ministry, set_id, n_vragen FROM document"
+	    " WHERE sha256 = ?1",
+	[SQL_SET_BY_KEY] = "SELECT id FROM question_set WHERE match_key = ?1",
+	[SQL_SET_INSERT] =
+	    "INSERT INTO question_set (match_key, subject, submitted)"
+	    " VALUES (?1, ?2, ?3)",
+	[SQL_QUESTIONER_INSERT] =
+	    "INSERT INTO set_questioner (set_id, ord, name, party)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[SQL_ADDRESSED_INSERT] =
+	    "INSERT INTO set_addressed (set_id, ord, ministry) VALUES (?1, ?2, ?3)",
+	[SQL_DOC_INSERT] =
+	    "INSERT INTO document (sha256, origin, format, kind, raw, set_id,"
+	    " ministry, received, aanhangsel, n_vragen, salutation, closing,"
+	    " epigraph_author)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	[SQL_SIGNATORY_INSERT] =
+	    "INSERT INTO signatory (document, ord, name, role, ministry, portfolio)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[SQL_ON_BEHALF_INSERT] =
+	    "INSERT INTO signatory_on_behalf_of (signatory, ord, ministry)"
+	    " VALUES (?1, ?2, ?3)",
+	[SQL_ADDRESSEE_INSERT] =
+	    "INSERT INTO letter_addressee (document, ord, name) VALUES (?1, ?2, ?3)",
+	[SQL_PASSAGE_INSERT] =
+	    "INSERT INTO passage (document, seq, role, vraag, vraag_to, text,"
+	    " raw_start, raw_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[SQL_FOOTNOTE_INSERT] =
+	    "INSERT INTO footnote (passage, ord, marker, text, text_at,"
+	    " raw_start, raw_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[SQL_XREF_INSERT] =
+	    "INSERT INTO xref (passage, text_start, text_end, vraag)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	/* ?7: the document of the passage. */
+	[SQL_XREF_PUB_INSERT] =
+	    "INSERT INTO xref (passage, text_start, text_end, pub_nr, pub_year,"
+	    " pub_year_first, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    PUB_TARGET("?4", "?6", "?7") ")",
+	[SQL_PUBREF_INSERT] =
+	    "INSERT INTO pubref (document, ord, nr, year, year_first, resolved)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, " PUB_TARGET("?3", "?5", "?1") ")",
+	[SQL_PUBREF_RESOLVE] =
+	    PUB_RESOLVE("pubref", "nr", "year_first", "document <> ?1"),
+	[SQL_XREF_RESOLVE] =
+	    PUB_RESOLVE("xref", "pub_nr", "pub_year_first",
+	    "passage NOT IN (SELECT id FROM passage WHERE document = ?1)"),
+	[SQL_QUESTION_GET] =
+	    "SELECT id, text FROM question WHERE set_id = ?1 AND number = ?2",
+	[SQL_QUESTION_INSERT] =
+	    "INSERT INTO question (set_id, number, text, document)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[SQL_QUESTION_SET_TEXT] =
+	    "UPDATE question SET text = ?2, document = ?3 WHERE id = ?1",
+	[SQL_VARIANT_INSERT] =
+	    "INSERT INTO question_variant (question, document, text)"
+	    " VALUES (?1, ?2, ?3)",
+	[SQL_ANSWER_INSERT] =
+	    "INSERT INTO answer (document, question, ministry) VALUES (?1, ?2, ?3)",
+	[SQL_SET_UPDATE] =
+	    "UPDATE question_set SET n_questions = max(n_questions, ?2),"
+	    " aanhangsel = (SELECT aanhangsel FROM document WHERE set_id = ?1"
+	    "  AND aanhangsel IS NOT NULL"
+	    "  ORDER BY received IS NULL, received, aanhangsel LIMIT 1)"
+	    " WHERE id = ?1",
+
+	[SQL_SETS_FIRST] =
+	    "SELECT " SET_COLUMNS " FROM question_set"
+	    " ORDER BY submitted DESC, id DESC LIMIT ?1",
+	[SQL_SETS_AFTER] =
+	    "SELECT " SET_COLUMNS " FROM question_set"
+	    " WHERE (submitted, id) < (?1, ?2)"
+	    " ORDER BY submitted DESC, id DESC LIMIT ?3",
+	[SQL_SET_BY_ID] = "SELECT " SET_COLUMNS " FROM question_set WHERE id = ?1",
+	[SQL_SET_QUESTIONERS] =
+	    "SELECT name, party FROM set_questioner WHERE set_id = ?1 ORDER BY ord",
+	[SQL_SET_ADDRESSED] =
+	    "SELECT ministry FROM set_addressed WHERE set_id = ?1 ORDER BY ord",
+	[SQL_SET_ANSWERS] =
+	    "SELECT id, ministry, received, aanhangsel FROM document"
+	    " WHERE set_id = ?1 AND kind = 'answer'"
+	    " ORDER BY received IS NULL, received, ministry, id",
+	/* The mededelingen of set ?1: delays, answers given elsewhere. */
+	[SQL_SET_NOTICES] =
+	    "SELECT id, ministry, received, aanhangsel FROM document"
+	    " WHERE set_id = ?1 AND kind = 'mededeling'"
+	    " ORDER BY received IS NULL, received, ministry, id",
+	[SQL_FOOTNOTES] =
+	    "SELECT marker, text, text_at FROM footnote WHERE passage = ?1"
+	    " ORDER BY ord",
+	[SQL_QUESTIONS] =
+	    "SELECT id, number, text FROM question"
+	    " WHERE set_id = ?1 AND (?2 = 0 OR number = ?2) ORDER BY number",
+	[SQL_ANSWER_EXISTS] =
+	    "SELECT 1 FROM answer WHERE document = ?1 AND question = ?2",
+	[SQL_SIGNATORIES] =
+	    "SELECT id, name, role, ministry, portfolio FROM signatory"
+	    " WHERE document = ?1 ORDER BY ord",
+	[SQL_ON_BEHALF] =
+	    "SELECT ministry FROM signatory_on_behalf_of WHERE signatory = ?1"
+	    " ORDER BY ord",
+	[SQL_PARAGRAPHS] =
+	    "SELECT id, text, vraag, vraag_to FROM passage WHERE document = ?1"
+	    " AND role = 'antwoord' AND vraag <= ?2 AND vraag_to >= ?2"
+	    " ORDER BY seq",
+	[SQL_REFS] =
+	    "SELECT x.vraag FROM passage p JOIN xref x ON x.passage = p.id"
+	    " WHERE p.document = ?1 AND p.role = 'antwoord'"
+	    " AND p.vraag <= ?2 AND p.vraag_to >= ?2 AND x.vraag IS NOT NULL"
+	    " ORDER BY p.seq, x.text_start, x.id",
+	[SQL_LETTERS] =
+	    "SELECT d.id, d.origin, d.salutation, d.closing,"
+	    " (SELECT count(*) FROM passage p"
+	    "  WHERE p.document = d.id AND p.role = 'body'), d.kind"
+	    " FROM document d WHERE d.kind IN ('letter', 'unknown') AND d.id > ?1"
+	    " ORDER BY d.id LIMIT ?2",
+	[SQL_ADDRESSEES] =
+	    "SELECT name FROM letter_addressee WHERE document = ?1 ORDER BY ord",
+	[SQL_IS_EMPTY] = "SELECT NOT EXISTS (SELECT 1 FROM document)",
+	[SQL_COUNT_MATCHES] =
+	    "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?1",
+
+	/* ?1 set, ?2 document, ?3 doc_kind, ?4 title, ?5 who, ?6 submitted,
+	 * ?7 search, ?8 folded title. */
+	[SQL_LIBRARY_INSERT] =
+	    "INSERT INTO library (id, set_id, document, doc_kind, title, who,"
+	    " submitted, search, key_submitted, key_received, key_subject)"
+	    " SELECT n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, " KEY_DATE("?6", "n") ","
+	    " " KEY_DATE("''", "n") ", " KEY_TITLE("?8", "n")
+	    " FROM (SELECT coalesce(max(id), 0) + 1 AS n FROM library)",
+	/* ?1 set, ?2 the answering ministry folded, or NULL. */
+	[SQL_LIBRARY_SET_UPDATE] =
+	    "UPDATE library SET"
+	    " answered = (SELECT count(*) FROM (" SET_ANSWERING("?1") ")),"
+	    " addressed = (SELECT count(*) FROM set_addressed WHERE set_id = ?1),"
+	    " n_questions = (SELECT n_questions FROM question_set WHERE id = ?1),"
+	    " received = " SET_RECEIVED ","
+	    " key_received = " KEY_DATE(SET_RECEIVED, "id") ","
+	    " search = CASE WHEN ?2 IS NULL"
+	    "  OR instr(' ' || search || ' ', ' ' || ?2 || ' ') > 0"
+	    "  THEN search ELSE search || ' ' || ?2 END"
+	    " WHERE set_id = ?1",
+	[SQL_LIBRARY_KEYS] =
+	    "SELECT key_submitted, key_received, key_subject FROM library"
+	    " WHERE id = ?1",
+	[SQL_LIBRARY_COUNT] = "SELECT count(*) FROM library WHERE " LIBRARY_FILTER,
+	[SQL_LIBRARY_COUNT_ALL] = "SELECT count(*) FROM library",
+	[SQL_LIBRARY_SUBMITTED_TOP] = LIBRARY_TOP("key_submitted", "DESC"),
+	[SQL_LIBRARY_SUBMITTED_AFTER] =
+	    LIBRARY_PAST("key_submitted", "<", "DESC"),
+	[SQL_LIBRARY_SUBMITTED_BOTTOM] = LIBRARY_TOP("key_submitted", "ASC"),
+	[SQL_LIBRARY_SUBMITTED_BEFORE] =
+	    LIBRARY_PAST("key_submitted", ">", "ASC"),
+	[SQL_LIBRARY_RECEIVED_TOP] = LIBRARY_TOP("key_received", "DESC"),
+	[SQL_LIBRARY_RECEIVED_AFTER] = LIBRARY_PAST("key_received", "<", "DESC"),
+	[SQL_LIBRARY_RECEIVED_BOTTOM] = LIBRARY_TOP("key_received", "ASC"),
+	[SQL_LIBRARY_RECEIVED_BEFORE] = LIBRARY_PAST("key_received", ">", "ASC"),
+	[SQL_LIBRARY_SUBJECT_TOP] = LIBRARY_TOP("key_subject", "ASC"),
+	[SQL_LIBRARY_SUBJECT_AFTER] = LIBRARY_PAST("key_subject", ">", "ASC"),
+	[SQL_LIBRARY_SUBJECT_BOTTOM] = LIBRARY_TOP("key_subject", "DESC"),
+	[SQL_LIBRARY_SUBJECT_BEFORE] = LIBRARY_PAST("key_subject", "<", "DESC"),
+
+	[SQL_DOCUMENT] =
+	    "SELECT id, kind, origin, format, set_id, ministry, received"
+	    " FROM document WHERE id = ?1",
+	[SQL_DOCUMENT_PASSAGES] =
+	    "SELECT id, role, vraag, text FROM passage WHERE document = ?1"
+	    " ORDER BY seq",
+	/*
+	 * The references to other publications of document ?1's answer to
+	 * vraag ?2: its header's, then those in the answer's paragraphs, each
+	 * part in text order.
+	 */
+	[SQL_PUBREFS] =
+	    "SELECT nr, year, year_first, resolved FROM ("
+	    " SELECT 0 AS part, ord AS seq, 0 AS pos, id, nr, year, year_first,"
+	    "  resolved FROM pubref WHERE document = ?1"
+	    " UNION ALL"
+	    " SELECT 1, p.seq, x.text_start, x.id, x.pub_nr, x.pub_year,"
+	    "  x.pub_year_first, x.resolved"
+	    "  FROM passage p JOIN xref x ON x.passage = p.id"
+	    "  WHERE p.document = ?1 AND p.role = 'antwoord'"
+	    "  AND p.vraag <= ?2 AND p.vraag_to >= ?2 AND x.pub_nr IS NOT NULL)"
+	    " ORDER BY part, seq, pos, id",
+
+	[SQL_SEARCH_WORDS] = SEARCH_SELECT(SEARCH_WORDS_HITS),
+	[SQL_SEARCH_EXACT] = SEARCH_TOP("passage_fts", "2"),
+	[SQL_SEARCH_EXACT_NEWEST] = SEARCH_NEWEST("passage_fts", "2", ""),
+	[SQL_SEARCH_EXACT_FILTERED] = SEARCH_FILTERED("passage_fts", "2", ""),
+	[SQL_SEARCH_STEM_NEWEST] = SEARCH_NEWEST("passage_stem", "1", NOT_EXACT),
+	[SQL_SEARCH_STEM] = SEARCH_FILTERED("passage_stem", "1", NOT_EXACT),
+	[SQL_SEARCH_SUBSTRING] =
+	    SEARCH_SELECT(SEARCH_WORDS_HITS SEARCH_TRIGRAM_HITS),
+	[SQL_SNIPPET_EXACT] = SNIPPET("passage_fts"),
+	[SQL_SNIPPET_STEM] = SNIPPET("passage_stem"),
+	/*
+	 * The vocabulary of the exact index: is ?1 a word of it; add ?2
+	 * passages to the count of ?1; its words of ?1 to ?2 characters, and
+	 * in how many passages each is.
+	 */
+	[SQL_VOCAB_HAS] = "SELECT 1 FROM vocabulary WHERE term = ?1",
+	[SQL_VOCAB_ADD] =
+	    "INSERT INTO vocabulary (term, passages) VALUES (?1, ?2)"
+	    " ON CONFLICT (term) DO UPDATE SET passages = passages + ?2",
+	[SQL_VOCAB_TERMS] =
+	    "SELECT term, passages FROM vocabulary"
+	    " WHERE length(term) BETWEEN ?1 AND ?2",
+	[SQL_RELATED_PASSAGE] = "SELECT text, document FROM passage WHERE id = ?1",
+	[SQL_PASSAGE_COUNT] = "SELECT count(*) FROM passage",
+	/* How many passages have the stem ?1. */
+	[SQL_STEM_DOCS] = "SELECT doc FROM passage_stem_row WHERE term = ?1",
+	/* Up to ?3 passages outside document ?2 that match ?1, best first. */
+	[SQL_RELATED] =
+	    "WITH hit (id, tier, r) AS MATERIALIZED ("
+	    "  SELECT rowid, 1, bm25(passage_stem) FROM passage_stem"
+	    "  WHERE passage_stem MATCH ?1)"
+	    " SELECT " HIT_COLUMNS HIT_JOIN " WHERE p.document <> ?2"
+	    " ORDER BY hit.r, p.id LIMIT ?3",
+
+	/* ?1 set: its addressed ministries that no answer covers, in order. */
+	[SQL_SET_UNANSWERED] =
+	    "SELECT ministry FROM set_addressed WHERE set_id = ?1"
+	    " AND ministry NOT IN (" SET_ANSWERING("?1") ") ORDER BY ord",
+	[SQL_SET_ANSWERED] = "SELECT count(*) FROM (" SET_ANSWERING("?1") ")",
+	/* The passages after ?1 into each full-text index, at once. */
+	[SQL_FTS_FILL_WORDS] =
+	    "INSERT INTO passage_fts (rowid, text)"
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
+	[SQL_FTS_FILL_STEM] =
+	    "INSERT INTO passage_stem (rowid, text)"
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
+	[SQL_FTS_FILL_TRI] =
+	    "INSERT INTO passage_tri (rowid, text)"
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
+	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
+	[SQL_SELECT_ADD] =
+	    "INSERT OR IGNORE INTO selection (passage, ord)"
+	    " SELECT ?1, coalesce(max(ord), 0) + 1 FROM selection",
+	[SQL_SELECT_REMOVE] = "DELETE FROM selection WHERE passage = ?1",
+	[SQL_SELECT_CLEAR] = "DELETE FROM selection",
+	[SQL_SELECT_NOTE] = "UPDATE selection SET note = ?2 WHERE passage = ?1",
+	[SQL_SELECT_ORD] = "UPDATE selection SET ord = ?2 WHERE passage = ?1",
+	[SQL_SELECTION] = "SELECT passage, note FROM selection ORDER BY ord, id",
+	/* A passage and what its citation needs; ?1 passage. */
+	[SQL_EXPORT_PASSAGE] =
+	    "SELECT p.id, p.document, p.role, p.vraag, p.vraag_to, p.text,"
+	    " d.kind, d.set_id, d.ministry, d.received, d.aanhangsel, d.origin,"
+	    " CASE WHEN p.role = 'body' THEN (SELECT count(*) FROM passage b"
+	    "  WHERE b.document = p.document AND b.role = 'body' AND b.seq <= p.seq)"
+	    " ELSE 0 END,"
+	    " (SELECT q.text FROM question q WHERE q.set_id = d.set_id"
+	    "  AND q.number = p.vraag)"
+	    " FROM passage p JOIN document d ON d.id = p.document WHERE p.id = ?1",
+};
