@@ -210,6 +210,17 @@ check "and says who did answer" sh -c "'$NAAST' --db '$db' diff 1 --vraag 1 --mi
 check "diff of a set with one answer fails" expect 1 "$NAAST" --db "$tmp/one.db" diff 1 --vraag 1
 check "matrix of a missing set fails" expect 1 naast matrix 99
 check "matrix without a set is a usage error" expect 2 naast matrix
+# The same words from show, diff and matrix, each naming itself.
+for cmd in "show 99" "diff 99 --vraag 1" "matrix 99"; do
+	naast $cmd >/dev/null 2>"$tmp/e"
+	check "$cmd: says there is no such set and where the sets are" \
+		grep -qxF "naast: ${cmd%% *}: there is no question set 99 ('naast list' shows them)" "$tmp/e"
+done
+for cmd in "show 1 --vraag 10" "diff 1 --vraag 10"; do
+	naast $cmd >/dev/null 2>"$tmp/e"
+	check "$cmd: says how many vragen the set has" \
+		grep -qxF "naast: ${cmd%% *}: set 1 has 9 vragen; there is no vraag 10" "$tmp/e"
+done
 check "matrix with an unknown option is a usage error" expect 2 naast matrix 1 --frob
 "$NAAST" --db "$tmp/one.db" matrix 1 --json >"$tmp/matrix.json"
 check "matrix of a set with one answer has no pairs" jqm '.ministries == ["AZ"] and ([.vragen[].pairs | length] | all(. == 0))'

@@ -178,3 +178,34 @@ cli_parse_ministries(const char *cmd, const char *option, const char *arg,
 	}
 	return true;
 }
+
+/* ------------------------------------------------------------------- sets */
+
+/*
+ * Question set id into *set, and vraag (0: none asked) checked against
+ * it; false after one line on stderr, naming cmd, when either is not
+ * there.  *set is cleared by the caller either way.
+ */
+bool
+cli_set_get(struct store *st, const char *cmd, long long id, long long vraag,
+    struct set_info *set)
+{
+	struct error err = { "" };
+	enum status status = store_set_get(st, id, set, &err);
+
+	if (status == STATUS_NOT_FOUND) {
+		cli_complain("%s: there is no question set %lld ('naast list' shows them)",
+		    cmd, id);
+		return false;
+	}
+	if (status != STATUS_OK) {
+		cli_complain("%s: %s", cmd, err.msg);
+		return false;
+	}
+	if (vraag > set->n_questions) {
+		cli_complain("%s: set %lld has %d vragen; there is no vraag %lld", cmd,
+		    id, set->n_questions, vraag);
+		return false;
+	}
+	return true;
+}

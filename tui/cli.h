@@ -56,5 +56,8 @@ bool cli_parse_number(const char *s, long long *out);
 /* "AZ,BZK" as known ministry codes; false (with a message) otherwise. */
 bool cli_parse_ministries(const char *cmd, const char *option, const char *arg,
     char ***codes, size_t *n);
+/* Set id, with vraag (0: none) checked against it; false after a complaint. */
+bool cli_set_get(struct store *st, const char *cmd, long long id, long long vraag,
+    struct set_info *set);
 
 #endif

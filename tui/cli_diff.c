@@ -315,7 +315,6 @@ cli_diff(struct store *st, int argc, char **argv)
 	long long id, vraag = 0;
 	bool as_json = false, compared = false;
 	unsigned flags = 0;
-	enum status status;
 	double similarity;
 	int c, rc = 1;
 
@@ -375,19 +374,8 @@ cli_diff(struct store *st, int argc, char **argv)
 		goto out;
 	}
 
-	status = store_set_get(st, id, &set, &err);
-	if (status == STATUS_NOT_FOUND) {
-		cli_complain("diff: there is no question set %lld ('naast list' shows them)", id);
+	if (!cli_set_get(st, "diff", id, vraag, &set))
 		goto out;
-	} else if (status != STATUS_OK) {
-		cli_complain("diff: %s", err.msg);
-		goto out;
-	}
-	if (vraag > set.n_questions) {
-		cli_complain("diff: set %lld has %d vragen; there is no vraag %lld", id,
-		    set.n_questions, vraag);
-		goto out;
-	}
 	answering_init(&w, &set);
 	if (!diff_pick(&set, &w, asked, pick))
 		goto out;
@@ -595,7 +583,6 @@ cli_matrix(struct store *st, int argc, char **argv)
 	size_t nq = 0;
 	long long id;
 	bool as_json = false;
-	enum status status;
 	int c, rc = 1;
 
 	optind = 0;
@@ -617,14 +604,8 @@ cli_matrix(struct store *st, int argc, char **argv)
 	if (optind + 1 != argc || !cli_parse_number(argv[optind], &id))
 		return cli_usage("matrix", "name one question set by its number, as 'naast list' shows it");
 
-	status = store_set_get(st, id, &set, &err);
-	if (status == STATUS_NOT_FOUND) {
-		cli_complain("matrix: there is no question set %lld ('naast list' shows them)", id);
+	if (!cli_set_get(st, "matrix", id, 0, &set))
 		goto out;
-	} else if (status != STATUS_OK) {
-		cli_complain("matrix: %s", err.msg);
-		goto out;
-	}
 	if (store_questions(st, id, 0, NULL, 0, &qs, &nq, &err) != STATUS_OK) {
 		cli_complain("matrix: %s", err.msg);
 		goto out;

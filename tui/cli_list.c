@@ -441,7 +441,6 @@ cli_show(struct store *st, int argc, char **argv)
 	size_t n_ministries = 0, nq = 0;
 	long long id, vraag = 0;
 	bool as_json = false;
-	enum status status;
 	int c, rc = 1;
 
 	optind = 0;
@@ -481,19 +480,8 @@ cli_show(struct store *st, int argc, char **argv)
 		return cli_usage("show", "name one question set by its number, as 'naast list' shows it");
 	}
 
-	status = store_set_get(st, id, &set, &err);
-	if (status == STATUS_NOT_FOUND) {
-		cli_complain("show: there is no question set %lld ('naast list' shows them)", id);
+	if (!cli_set_get(st, "show", id, vraag, &set))
 		goto out;
-	} else if (status != STATUS_OK) {
-		cli_complain("show: %s", err.msg);
-		goto out;
-	}
-	if (vraag > set.n_questions) {
-		cli_complain("show: set %lld has %d vragen; there is no vraag %lld", id,
-		    set.n_questions, vraag);
-		goto out;
-	}
 	if (store_questions(st, id, (int)vraag, ministries, n_ministries, &qs, &nq,
 	    &err) != STATUS_OK) {
 		cli_complain("show: %s", err.msg);
