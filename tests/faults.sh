@@ -481,8 +481,9 @@ check "with room again the same import succeeds" \
 # then in the database must have the passages it has after a clean
 # import.  naast commits a many-file import every half second or so
 # (cli_import.c), and this batch takes a few of those even on a fast
-# build: when the first commit shows is read off the clean import, so
-# the kills land in the middle on a machine of any speed.
+# build.  Each round waits for its own first commit to show and kills
+# after a part of the time the clean import took from there to its end,
+# so the kills land in the middle however fast or loaded the machine is.
 mkdir "$tmp/batch"
 cp "$tmp/longletter.txt" "$tmp/batch/a-long.txt"
 sed 's/Alinea/Paragraaf/' "$tmp/longletter.txt" >"$tmp/batch/m-long.txt"
@@ -512,13 +513,22 @@ check "the clean import has every document of the batch" [ "$total" -eq $(($# ))
 first=${first:-$whole}
 diag "a whole import takes $whole ms, its first commit shows after $first ms"
 partial=0 bad=0
+# committed DB PID: waits until DB shows a document or PID has ended.
+committed() {
+	while kill -0 "$2" 2>/dev/null &&
+		! [ "$(sqlite3 "$1" "SELECT count(*) FROM document" 2>/dev/null)" -gt 0 ] 2>/dev/null; do
+		sleep 0.01
+	done
+}
 for round in 1 2 3 4 5; do
 	k=$tmp/killed-$round.db
-	# Somewhere in the round-th fifth of the first nine tenths of the
-	# time between the first commit and the end, at random.
-	delay=$((first + (whole - first) * 9 * (65536 * (round - 1) + $(od -An -N2 -tu2 /dev/urandom)) / (50 * 65536)))
+	# After the round's first commit, somewhere in the round-th fifth of
+	# the first nine tenths of the time the clean import took from its
+	# first commit to its end, at random (round 1 may kill at once).
+	delay=$(((whole - first) * 9 * (65536 * (round - 1) + $(od -An -N2 -tu2 /dev/urandom)) / (50 * 65536)))
 	"$NAAST" --db "$k" import "$@" >/dev/null 2>&1 &
 	pid=$!
+	committed "$k" "$pid"
 	sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
@@ -533,7 +543,7 @@ for round in 1 2 3 4 5; do
 	fi
 	sqlite3 "$k" "$per_doc" >"$tmp/killed.counts"
 	got=$(wc -l <"$tmp/killed.counts")
-	diag "round $round: killed after $delay ms with $got of $total documents in"
+	diag "round $round: killed $delay ms after its first commit with $got of $total documents in"
 	[ "$got" -gt 0 ] && [ "$got" -lt "$total" ] && partial=$((partial + 1))
 	if [ "$(sqlite3 "$k" 'PRAGMA integrity_check')" != ok ] ||
 		! sqlite3 "$k" "INSERT INTO passage_fts (passage_fts) VALUES ('integrity-check'); INSERT INTO passage_tri (passage_tri) VALUES ('integrity-check')" ||
@@ -594,13 +604,27 @@ sqlite3 "$tmp/two.db" "$per_doc" >"$tmp/two.counts"
 check "together they hold every document, each whole" \
 	sh -c "[ -z \"\$(comm -13 '$tmp/two.counts' '$tmp/clean.counts')\" ] && [ \$(wc -l <'$tmp/two.counts') -eq $((total + 3)) ]"
 
-# Another program holds the write lock for 7 seconds, longer than SQLite's
-# busy timeout (5 s): the import waits, tries again and succeeds.
+# Another program holds the write lock for 7 seconds after the import
+# began, longer than SQLite's busy timeout (5 s): the import waits, tries
+# again and succeeds once the lock is let go.
 cp "$db" "$tmp/locked.db"
-(echo 'BEGIN IMMEDIATE;'; sleep 7; echo 'COMMIT;') | sqlite3 "$tmp/locked.db" &
+(echo 'BEGIN IMMEDIATE;'; while [ ! -e "$tmp/release" ]; do sleep 0.05; done; echo 'COMMIT;') |
+	sqlite3 "$tmp/locked.db" &
 holder=$!
-sleep 1
-"$NAAST" --db "$tmp/locked.db" import "$tmp/longletter.txt" >"$tmp/out" 2>"$tmp/err"
+# held: another connection cannot take the write lock now.
+held() { ! sqlite3 "$tmp/locked.db" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
+i=0
+while ! held && [ $i -lt 1200 ]; do
+	i=$((i + 1))
+	sleep 0.05
+done
+check "another program holds the write lock" held
+"$NAAST" --db "$tmp/locked.db" import "$tmp/longletter.txt" >"$tmp/out" 2>"$tmp/err" &
+importer=$!
+sleep 7
+check "the import is still waiting after 7 s" kill -0 "$importer"
+touch "$tmp/release"
+wait "$importer"
 s=$?
 wait "$holder"
 check "an import waits for a write lock held longer than the busy timeout" \
