@@ -15,6 +15,7 @@
 #include "app.h"
 #include "draw.h"
 #include "export.h"
+#include "list.h"
 #include "model.h"
 #include "prompt.h"
 #include "store.h"
@@ -26,10 +27,9 @@
 #define ROWS_PER_ENTRY (1 + TEXT_LINES + 1 + 1)	/* place, text, note, gap */
 
 struct basket {
-	struct export_item *items;	/* with their notes */
-	size_t n, sel, top;
+	struct export_item *items;	/* with their notes, list.count of them */
+	struct list list;		/* a row is an entry */
 	unsigned version;		/* of the app's basket when read */
-	int height;			/* entries on screen */
 	bool editing;			/* the note of sel is being typed */
 	struct prompt note;
 };
@@ -41,14 +41,14 @@ load(struct view *v)
 	struct error err = { "" };
 	enum status status;
 
-	export_items_free(b->items, b->n);
+	export_items_free(b->items, b->list.count);
 	b->items = NULL;
-	b->n = 0;
-	status = store_export_selection(app_store(v->app), &b->items, &b->n, &err);
+	b->list.count = 0;
+	status = store_export_selection(app_store(v->app), &b->items, &b->list.count, &err);
 	if (status != STATUS_OK && status != STATUS_NOT_FOUND)
 		app_message(v->app, "%s", err.msg);
-	if (b->sel >= b->n)
-		b->sel = b->n ? b->n - 1 : 0;
+	if (b->list.cursor >= b->list.count)
+		b->list.cursor = b->list.count ? b->list.count - 1 : 0;
 	b->version = app_basket_version(v->app);
 }
 
@@ -66,7 +66,7 @@ basket_close(struct view *v)
 {
 	struct basket *b = v->data;
 
-	export_items_free(b->items, b->n);
+	export_items_free(b->items, b->list.count);
 	free(b);
 }
 
@@ -99,13 +99,12 @@ basket_draw(struct view *v, int rows, int cols)
 
 	if (b->version != app_basket_version(v->app))
 		load(v);
-	b->height = (rows - 3) / ROWS_PER_ENTRY;
-	if (b->height < 1)
-		b->height = 1;
-	snprintf(title, sizeof(title), " Basket · %zu %s", b->n, b->n == 1 ? "passage" : "passages");
+	b->list.height = rows - 3 >= ROWS_PER_ENTRY ? (size_t)((rows - 3) / ROWS_PER_ENTRY) : 1;
+	snprintf(title, sizeof(title), " Basket · %zu %s", b->list.count,
+	    b->list.count == 1 ? "passage" : "passages");
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
-	if (b->n == 0) {
+	if (b->list.count == 0) {
 		struct wrapped w = { 0 };
 
 		draw_wrap(&w, "The basket is empty. Space puts the passage under the cursor in it, "
@@ -116,15 +115,11 @@ basket_draw(struct view *v, int rows, int cols)
 		draw_wrap_free(&w);
 		return;
 	}
-	if (b->sel < b->top)
-		b->top = b->sel;
-	if (b->sel >= b->top + (size_t)b->height)
-		b->top = b->sel - (size_t)b->height + 1;
-	for (int i = 0; i < b->height && b->top + (size_t)i < b->n; i++) {
-		size_t k = b->top + (size_t)i;
+	list_scroll_into_view(&b->list);
+	for (size_t k = b->list.top; k < b->list.top + b->list.height && k < b->list.count; k++) {
 		const struct export_item *it = &b->items[k];
-		int y = 2 + i * ROWS_PER_ENTRY;
-		bool sel = k == b->sel;
+		int y = 2 + (int)(k - b->list.top) * ROWS_PER_ENTRY;
+		bool sel = k == b->list.cursor;
 		struct wrapped w = { 0 };
 		char head[512], number[24];
 
@@ -164,47 +159,29 @@ move_passage(struct view *v, int delta)
 	struct error err = { "" };
 	long long passage;
 
-	if (b->n < 2)
+	if (b->list.count < 2)
 		return;
-	passage = b->items[b->sel].passage;
+	passage = b->items[b->list.cursor].passage;
 	if (store_select_move(app_store(v->app), passage, delta, &err) != STATUS_OK) {
 		app_message(v->app, "%s", err.msg);
 		return;
 	}
 	app_basket_changed(v->app);
 	load(v);
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = 0; i < b->list.count; i++)
 		if (b->items[i].passage == passage)
-			b->sel = i;
+			b->list.cursor = i;
 }
 
 static void
 basket_handle(struct view *v, enum action action)
 {
 	struct basket *b = v->data;
-	size_t page = (size_t)(b->height > 0 ? b->height : 1);
+	const struct export_item *it = b->list.count ? &b->items[b->list.cursor] : NULL;
 
+	if (list_move(&b->list, action))
+		return;
 	switch (action) {
-	case ACTION_DOWN:
-		if (b->sel + 1 < b->n)
-			b->sel++;
-		break;
-	case ACTION_UP:
-		if (b->sel > 0)
-			b->sel--;
-		break;
-	case ACTION_PAGE_DOWN:
-		b->sel = b->sel + page < b->n ? b->sel + page : (b->n ? b->n - 1 : 0);
-		break;
-	case ACTION_PAGE_UP:
-		b->sel = b->sel > page ? b->sel - page : 0;
-		break;
-	case ACTION_FIRST:
-		b->sel = 0;
-		break;
-	case ACTION_LAST:
-		b->sel = b->n ? b->n - 1 : 0;
-		break;
 	case ACTION_MOVE_UP:
 		move_passage(v, -1);
 		break;
@@ -212,26 +189,23 @@ basket_handle(struct view *v, enum action action)
 		move_passage(v, 1);
 		break;
 	case ACTION_REMOVE:
-		if (b->n) {
-			long long passage = b->items[b->sel].passage;
+		if (it) {
+			long long passage = it->passage;
 
 			app_toggle_basket(v->app, &passage, 1);
 			load(v);
 		}
 		break;
 	case ACTION_NOTE:
-		if (b->n) {
+		if (it) {
 			b->editing = true;
-			prompt_set(&b->note, b->items[b->sel].note);
+			prompt_set(&b->note, it->note);
 			app_message(v->app, "Type the note; Enter keeps it, Esc leaves it as it was");
 		}
 		break;
 	case ACTION_OPEN:
-		if (b->n) {
-			const struct export_item *it = &b->items[b->sel];
-
+		if (it)
 			app_open_passage(v->app, it->set, it->vraag, it->ministry, it->doc, it->passage);
-		}
 		break;
 	default:
 		break;
@@ -250,7 +224,7 @@ basket_input(struct view *v, int key)
 	switch (prompt_key(&b->note, key)) {
 	case PROMPT_ENTER:
 		b->editing = false;
-		if (store_select_note(app_store(v->app), b->items[b->sel].passage, b->note.text,
+		if (store_select_note(app_store(v->app), b->items[b->list.cursor].passage, b->note.text,
 		    &err) != STATUS_OK) {
 			app_message(v->app, "%s", err.msg);
 			break;
@@ -273,20 +247,11 @@ static void
 basket_mouse(struct view *v, enum mouse event, int y, int x)
 {
 	struct basket *b = v->data;
-	size_t k;
 
 	(void)x;
-	if (event == MOUSE_WHEEL_UP) {
-		basket_handle(v, ACTION_UP);
-	} else if (event == MOUSE_WHEEL_DOWN) {
-		basket_handle(v, ACTION_DOWN);
-	} else if (y >= 2 && !b->editing) {
-		k = b->top + (size_t)((y - 2) / ROWS_PER_ENTRY);
-		if (k < b->n && k == b->sel)
-			basket_handle(v, ACTION_OPEN);
-		else if (k < b->n)
-			b->sel = k;
-	}
+	if (!list_wheel(&b->list, event) && y >= 2 && !b->editing &&
+	    list_click(&b->list, (y - 2) / ROWS_PER_ENTRY))
+		basket_handle(v, ACTION_OPEN);
 }
 
 static void
@@ -294,8 +259,8 @@ basket_status(struct view *v, char *buf, size_t size)
 {
 	struct basket *b = v->data;
 
-	if (b->n)
-		snprintf(buf, size, "Basket · %zu of %zu", b->sel + 1, b->n);
+	if (b->list.count)
+		snprintf(buf, size, "Basket · %zu of %zu", b->list.cursor + 1, b->list.count);
 	else
 		snprintf(buf, size, "Basket · empty");
 }
@@ -305,7 +270,7 @@ basket_passage(struct view *v)
 {
 	struct basket *b = v->data;
 
-	return b->n ? b->items[b->sel].passage : 0;
+	return b->list.count ? b->items[b->list.cursor].passage : 0;
 }
 
 static void

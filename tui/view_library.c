@@ -14,6 +14,7 @@
 #include "app.h"
 #include "date.h"
 #include "draw.h"
+#include "list.h"
 #include "store.h"
 #include "view.h"
 #include "view_compare.h"
@@ -30,11 +31,8 @@ struct library {
 	enum library_sort sort;
 	size_t count;		/* rows that match the filter */
 	struct library_row *rows;	/* a window of rows, in display order */
-	size_t n;
-	size_t sel;		/* the selected row, an index into rows */
-	size_t top;		/* the first row on screen */
-	bool at_start, at_end;	/* rows[0] is the very first row; rows[n-1] the last */
-	int height;		/* rows of the list at the last draw */
+	struct list list;	/* over the window: list.count rows, the cursor an index into rows */
+	bool at_start, at_end;	/* rows[0] is the very first row; the last of rows the last */
 	/* What the lines under the list say of the selected row, read once per row. */
 	enum library_kind detail_kind;
 	long long detail_id;	/* 0: not read yet */
@@ -55,9 +53,9 @@ static const char *const sort_names[] = {
 static void
 drop_rows(struct library *lib)
 {
-	store_library_free(lib->rows, lib->n);
+	store_library_free(lib->rows, lib->list.count);
 	lib->rows = NULL;
-	lib->n = lib->sel = lib->top = 0;
+	lib->list.count = lib->list.cursor = lib->list.top = 0;
 }
 
 static bool
@@ -87,61 +85,63 @@ load(struct view *v, bool from_end)
 	drop_rows(lib);
 	if (store_library_count(app_store(v->app), lib->filter, &lib->count, &err) != STATUS_OK)
 		app_message(v->app, "Cannot count the library: %s", err.msg);
-	fetch(v, NULL, from_end, &lib->rows, &lib->n);
-	lib->at_start = !from_end || lib->n < PAGE;
-	lib->at_end = from_end || lib->n < PAGE;
-	if (from_end && lib->n)
-		lib->sel = lib->n - 1;
+	fetch(v, NULL, from_end, &lib->rows, &lib->list.count);
+	lib->at_start = !from_end || lib->list.count < PAGE;
+	lib->at_end = from_end || lib->list.count < PAGE;
+	if (from_end && lib->list.count)
+		lib->list.cursor = lib->list.count - 1;
 }
 
 /* Keeps at most MAX_ROWS, dropping from the side away from the selection. */
 static void
 trim(struct library *lib)
 {
+	struct list *l = &lib->list;
 	size_t drop;
 
-	if (lib->n <= MAX_ROWS)
+	if (l->count <= MAX_ROWS)
 		return;
-	drop = lib->n - MAX_ROWS;
-	if (lib->sel >= lib->n / 2) {
+	drop = l->count - MAX_ROWS;
+	if (l->cursor >= l->count / 2) {
 		store_library_rows_clear(lib->rows, drop);
-		memmove(lib->rows, lib->rows + drop, (lib->n - drop) * sizeof(*lib->rows));
-		lib->sel -= drop;
-		lib->top = lib->top > drop ? lib->top - drop : 0;
+		memmove(lib->rows, lib->rows + drop, (l->count - drop) * sizeof(*lib->rows));
+		l->cursor -= drop;
+		l->top = l->top > drop ? l->top - drop : 0;
 		lib->at_start = false;
 	} else {
-		store_library_rows_clear(lib->rows + lib->n - drop, drop);
+		store_library_rows_clear(lib->rows + l->count - drop, drop);
 		lib->at_end = false;
 	}
-	lib->n -= drop;
+	l->count -= drop;
 }
 
-/* Makes sure rows exist around index sel +- margin, reading pages. */
+/* Makes sure rows exist around the cursor +- margin, reading pages. */
 static void
 ensure(struct view *v, size_t margin)
 {
 	struct library *lib = v->data;
+	struct list *l = &lib->list;
 	struct library_row *more;
 	size_t n;
 
-	if (lib->n && lib->sel + margin >= lib->n && !lib->at_end) {
-		if (fetch(v, &lib->rows[lib->n - 1], false, &more, &n)) {
-			lib->rows = xrealloc(lib->rows, (lib->n + n + 1) * sizeof(*lib->rows));
-			memcpy(lib->rows + lib->n, more, n * sizeof(*more));
-			lib->n += n;
+	if (l->count && l->cursor + margin >= l->count && !lib->at_end) {
+		if (fetch(v, &lib->rows[l->count - 1], false, &more, &n)) {
+			lib->rows = xrealloc(lib->rows, (l->count + n + 1) * sizeof(*lib->rows));
+			memcpy(lib->rows + l->count, more, n * sizeof(*more));
+			l->count += n;
 			lib->at_end = n < PAGE;
 			free(more);
 			trim(lib);
 		}
 	}
-	if (lib->n && lib->sel < margin && !lib->at_start) {
+	if (l->count && l->cursor < margin && !lib->at_start) {
 		if (fetch(v, &lib->rows[0], true, &more, &n)) {
-			lib->rows = xrealloc(lib->rows, (lib->n + n + 1) * sizeof(*lib->rows));
-			memmove(lib->rows + n, lib->rows, lib->n * sizeof(*lib->rows));
+			lib->rows = xrealloc(lib->rows, (l->count + n + 1) * sizeof(*lib->rows));
+			memmove(lib->rows + n, lib->rows, l->count * sizeof(*lib->rows));
 			memcpy(lib->rows, more, n * sizeof(*more));
-			lib->n += n;
-			lib->sel += n;
-			lib->top += n;
+			l->count += n;
+			l->cursor += n;
+			l->top += n;
 			lib->at_start = n < PAGE;
 			free(more);
 			trim(lib);
@@ -149,24 +149,29 @@ ensure(struct view *v, size_t margin)
 	}
 }
 
+/*
+ * Moves the cursor delta rows (list_delta), a row at a time, reading
+ * the pages it comes to on the way.
+ */
 static void
 move_sel(struct view *v, long delta)
 {
 	struct library *lib = v->data;
-	size_t margin = (size_t)(lib->height > 0 ? lib->height : 1) + 1;
+	struct list *l = &lib->list;
+	size_t margin = (l->height ? l->height : 1) + 1;
 
 	while (delta > 0) {
 		ensure(v, margin);
-		if (lib->sel + 1 >= lib->n)
+		if (l->cursor + 1 >= l->count)
 			break;
-		lib->sel++;
+		l->cursor++;
 		delta--;
 	}
 	while (delta < 0) {
 		ensure(v, margin);
-		if (lib->sel == 0)
+		if (l->cursor == 0)
 			break;
-		lib->sel--;
+		l->cursor--;
 		delta++;
 	}
 }
@@ -180,6 +185,9 @@ library_open(struct view *v, const void *arg)
 
 	(void)arg;
 	lib->sort = LIBRARY_BY_SUBMITTED;
+	/* A page keeps a row of the one before; the wheel moves a few rows. */
+	lib->list.overlap = 1;
+	lib->list.wheel = 3;
 	v->data = lib;
 	load(v, false);
 	return true;
@@ -199,7 +207,7 @@ static void
 library_reload(struct view *v)
 {
 	struct library *lib = v->data;
-	long keep = (long)lib->sel;
+	long keep = (long)lib->list.cursor;
 
 	/* The data may have changed under us: read again, keep the place. */
 	lib->detail_id = 0;
@@ -285,7 +293,7 @@ static void
 draw_detail(struct view *v, int y, int cols)
 {
 	struct library *lib = v->data;
-	const struct library_row *r = &lib->rows[lib->sel];
+	const struct library_row *r = &lib->rows[lib->list.cursor];
 	struct wrapped w = { 0 };
 
 	if (!lib->detail || r->kind != lib->detail_kind || r->id != lib->detail_id) {
@@ -334,10 +342,12 @@ static void
 library_draw(struct view *v, int rows, int cols)
 {
 	struct library *lib = v->data;
+	struct list *l = &lib->list;
+	int height = rows - 2 - (rows >= 12 ? DETAIL_LINES + 1 : 0);
 	char title[128];
 
 	/* The list, then a line and the detail of the selected row when there is room. */
-	lib->height = rows - 2 - (rows >= 12 ? DETAIL_LINES + 1 : 0);
+	l->height = height > 0 ? (size_t)height : 0;
 	snprintf(title, sizeof(title), " naast · %zu %s", lib->count,
 	    lib->count == 1 ? "set or document" : "sets and documents");
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_PAD);
@@ -349,28 +359,22 @@ library_draw(struct view *v, int rows, int cols)
 		    lib->typing ? draw_attr(UI_INPUT) : draw_attr(UI_TITLE));
 	}
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
-	if (lib->n == 0) {
+	if (l->count == 0) {
 		draw_text(stdscr, 3, 2, lib->filter[0]
 		    ? "Nothing matches the filter. Esc clears it, Backspace shortens it."
 		    : "The library is empty: import documents with 'naast import FILE...'.",
 		    cols - 4, draw_attr(UI_DIM), 0);
 		return;
 	}
-	if (lib->sel < lib->top)
-		lib->top = lib->sel;
-	if (lib->height > 0 && lib->sel >= lib->top + (size_t)lib->height)
-		lib->top = lib->sel - (size_t)lib->height + 1;
+	list_scroll_into_view(l);
 	/* At the end of the list, fill the screen rather than leave it blank. */
-	if (lib->at_end && lib->height > 0 && lib->n >= (size_t)lib->height &&
-	    lib->top > lib->n - (size_t)lib->height)
-		lib->top = lib->n - (size_t)lib->height;
-	for (int y = 0; y < lib->height && lib->top + (size_t)y < lib->n; y++) {
-		size_t i = lib->top + (size_t)y;
-
-		draw_row(&lib->rows[i], 2 + y, cols, i == lib->sel);
-	}
+	if (lib->at_end && l->height > 0 && l->count >= l->height &&
+	    l->top > l->count - l->height)
+		l->top = l->count - l->height;
+	for (size_t i = l->top; i < l->top + l->height && i < l->count; i++)
+		draw_row(&lib->rows[i], 2 + (int)(i - l->top), cols, i == l->cursor);
 	if (rows >= 12)
-		draw_detail(v, 2 + lib->height, cols);
+		draw_detail(v, 2 + height, cols);
 }
 
 /*
@@ -403,22 +407,20 @@ static void
 library_handle(struct view *v, enum action action)
 {
 	struct library *lib = v->data;
-	long page = lib->height > 1 ? lib->height - 1 : 1;
+	const struct library_row *r = lib->list.count ? &lib->rows[lib->list.cursor] : NULL;
 
 	switch (action) {
 	case ACTION_DOWN:
-		move_sel(v, 1);
-		break;
 	case ACTION_UP:
-		move_sel(v, -1);
+	case ACTION_PAGE_UP:
+		move_sel(v, list_delta(&lib->list, action));
 		break;
 	case ACTION_PAGE_DOWN:
-		move_sel(v, page);
-		lib->top = lib->sel;
+		/* The row a page on goes to the top, as a page turns. */
+		move_sel(v, list_delta(&lib->list, action));
+		lib->list.top = lib->list.cursor;
 		break;
-	case ACTION_PAGE_UP:
-		move_sel(v, -page);
-		break;
+	/* The window may not hold the ends: read them afresh. */
 	case ACTION_FIRST:
 		load(v, false);
 		break;
@@ -434,16 +436,16 @@ library_handle(struct view *v, enum action action)
 		app_message(v->app, "Sorted %s", sort_names[lib->sort]);
 		break;
 	case ACTION_OPEN:
-		if (lib->n == 0)
+		if (!r)
 			break;
-		if (lib->rows[lib->sel].kind == LIBRARY_SET && lib->rows[lib->sel].n_questions == 0) {
-			open_first_document(v, lib->rows[lib->sel].id);
-		} else if (lib->rows[lib->sel].kind == LIBRARY_SET) {
-			struct compare_request req = { lib->rows[lib->sel].id, 0, NULL, 0 };
+		if (r->kind == LIBRARY_SET && r->n_questions == 0) {
+			open_first_document(v, r->id);
+		} else if (r->kind == LIBRARY_SET) {
+			struct compare_request req = { r->id, 0, NULL, 0 };
 
 			app_push(v->app, &view_compare_ops, &req);
 		} else {
-			struct reader_request req = { lib->rows[lib->sel].id, 0 };
+			struct reader_request req = { r->id, 0 };
 
 			app_push(v->app, &view_reader_ops, &req);
 		}
@@ -497,18 +499,10 @@ library_mouse(struct view *v, enum mouse event, int y, int x)
 	struct library *lib = v->data;
 
 	(void)x;
-	if (event == MOUSE_WHEEL_UP)
-		move_sel(v, -3);
-	else if (event == MOUSE_WHEEL_DOWN)
-		move_sel(v, 3);
-	else if (y >= 2 && lib->top + (size_t)(y - 2) < lib->n) {
-		size_t i = lib->top + (size_t)(y - 2);
-
-		if (i == lib->sel)
-			library_handle(v, ACTION_OPEN);
-		else
-			lib->sel = i;
-	}
+	if (event == MOUSE_WHEEL_UP || event == MOUSE_WHEEL_DOWN)
+		move_sel(v, list_wheel_delta(&lib->list, event));
+	else if (y >= 2 && list_click(&lib->list, y - 2))
+		library_handle(v, ACTION_OPEN);
 }
 
 static void
@@ -518,7 +512,7 @@ library_status(struct view *v, char *buf, size_t size)
 
 	if (lib->typing)
 		snprintf(buf, size, "Filter: type words to narrow, Enter keeps, Esc clears");
-	else if (lib->n)
+	else if (lib->list.count)
 		snprintf(buf, size, "Library %s · %zu matching", sort_names[lib->sort], lib->count);
 	else
 		snprintf(buf, size, "Library · nothing to show");

@@ -16,6 +16,7 @@
 #include "app.h"
 #include "compare.h"
 #include "draw.h"
+#include "list.h"
 #include "model.h"
 #include "store.h"
 #include "text.h"
@@ -42,13 +43,11 @@ struct matrix {
 	long long set_id;
 	char subject[256];
 	int *vragen;		/* vraag numbers, one per row */
-	size_t n_rows;
 	char **ministries;	/* one per column */
-	size_t n_cols;
-	struct cell *cells;	/* n_rows x n_cols */
-	size_t row, col;	/* the selection */
-	size_t top, left;	/* the first row and column on screen */
-	int rows_shown, cols_shown;
+	struct cell *cells;	/* rows.count x cols.count */
+	/* The selection is the cell at the cursor of both. */
+	struct list rows;	/* the vragen */
+	struct list cols;	/* the ministries: a row of this list is a column */
 	void *ctx;
 	void (*chosen)(void *ctx, int vraag, const char *ministry);
 };
@@ -56,7 +55,7 @@ struct matrix {
 static struct cell *
 cell(struct matrix *m, size_t row, size_t col)
 {
-	return &m->cells[row * m->n_cols + col];
+	return &m->cells[row * m->cols.count + col];
 }
 
 static bool
@@ -73,10 +72,11 @@ static void
 fill_row(struct matrix *m, size_t row, const struct question_view *q,
     const struct set_info *set)
 {
-	struct compare_text *t = xcalloc(m->n_cols, sizeof(*t));
-	const char ***paras = xcalloc(m->n_cols, sizeof(*paras));
+	size_t n_cols = m->cols.count;
+	struct compare_text *t = xcalloc(n_cols, sizeof(*t));
+	const char ***paras = xcalloc(n_cols, sizeof(*paras));
 
-	for (size_t col = 0; col < m->n_cols; col++) {
+	for (size_t col = 0; col < n_cols; col++) {
 		struct cell *c = cell(m, row, col);
 		bool in_set = false;
 
@@ -97,8 +97,8 @@ fill_row(struct matrix *m, size_t row, const struct question_view *q,
 			c->words = t[col].n;
 		}
 	}
-	for (size_t a = 0; a < m->n_cols; a++) {
-		for (size_t b = a + 1; b < m->n_cols; b++) {
+	for (size_t a = 0; a < n_cols; a++) {
+		for (size_t b = a + 1; b < n_cols; b++) {
 			double s;
 
 			if (cell(m, row, a)->kind != CELL_ANSWER || cell(m, row, b)->kind != CELL_ANSWER)
@@ -110,7 +110,7 @@ fill_row(struct matrix *m, size_t row, const struct question_view *q,
 				cell(m, row, b)->alike = s;
 		}
 	}
-	for (size_t col = 0; col < m->n_cols; col++) {
+	for (size_t col = 0; col < n_cols; col++) {
 		compare_text_free(&t[col]);
 		free(paras[col]);
 	}
@@ -141,22 +141,22 @@ matrix_open(struct view *v, const void *arg)
 	}
 	snprintf(m->subject, sizeof(m->subject), "%s", set.subject ? set.subject : "");
 	for (size_t i = 0; i < set.n_addressed; i++)
-		model_strv_add(&m->ministries, &m->n_cols, xstrdup(set.addressed[i]));
+		model_strv_add(&m->ministries, &m->cols.count, xstrdup(set.addressed[i]));
 	for (size_t i = 0; i < set.n_answers; i++)
-		if (!has_code(m->ministries, m->n_cols, set.answers[i].ministry))
-			model_strv_add(&m->ministries, &m->n_cols, xstrdup(set.answers[i].ministry));
-	m->n_rows = nq;
+		if (!has_code(m->ministries, m->cols.count, set.answers[i].ministry))
+			model_strv_add(&m->ministries, &m->cols.count, xstrdup(set.answers[i].ministry));
+	m->rows.count = nq;
 	m->vragen = xcalloc(nq + 1, sizeof(*m->vragen));
-	m->cells = xcalloc(nq * m->n_cols + 1, sizeof(*m->cells));
+	m->cells = xcalloc(nq * m->cols.count + 1, sizeof(*m->cells));
 	for (size_t r = 0; r < nq; r++) {
 		m->vragen[r] = q[r].number;
 		fill_row(m, r, &q[r], &set);
 		if (q[r].number == req->vraag)
-			m->row = r;
+			m->rows.cursor = r;
 	}
-	for (size_t col = 0; req->ministry && col < m->n_cols; col++)
+	for (size_t col = 0; req->ministry && col < m->cols.count; col++)
 		if (strcmp(m->ministries[col], req->ministry) == 0)
-			m->col = col;
+			m->cols.cursor = col;
 	store_questions_free(q, nq);
 	store_set_info_clear(&set);
 	return true;
@@ -167,7 +167,7 @@ matrix_close(struct view *v)
 {
 	struct matrix *m = v->data;
 
-	model_strv_free(m->ministries, m->n_cols);
+	model_strv_free(m->ministries, m->cols.count);
 	free(m->vragen);
 	free(m->cells);
 	free(m);
@@ -196,16 +196,10 @@ matrix_draw(struct view *v, int rows, int cols)
 	struct matrix *m = v->data;
 	char buf[64];
 
-	m->rows_shown = rows - 5 > 1 ? rows - 5 : 1;
-	m->cols_shown = (cols - LABEL_W) / CELL_W > 1 ? (cols - LABEL_W) / CELL_W : 1;
-	if (m->row < m->top)
-		m->top = m->row;
-	if (m->row >= m->top + (size_t)m->rows_shown)
-		m->top = m->row - (size_t)m->rows_shown + 1;
-	if (m->col < m->left)
-		m->left = m->col;
-	if (m->col >= m->left + (size_t)m->cols_shown)
-		m->left = m->col - (size_t)m->cols_shown + 1;
+	m->rows.height = rows - 5 > 1 ? (size_t)(rows - 5) : 1;
+	m->cols.height = (cols - LABEL_W) / CELL_W > 1 ? (size_t)((cols - LABEL_W) / CELL_W) : 1;
+	list_scroll_into_view(&m->rows);
+	list_scroll_into_view(&m->cols);
 
 	snprintf(buf, sizeof(buf), " Set %lld · matrix · ", m->set_id);
 	draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
@@ -213,18 +207,18 @@ matrix_draw(struct view *v, int rows, int cols)
 	draw_text(stdscr, 0, text_width(buf), m->subject, cols - text_width(buf) - 1,
 	    draw_attr(UI_TITLE), DRAW_CUT);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
-	for (int c = 0; c < m->cols_shown && m->left + (size_t)c < m->n_cols; c++)
-		draw_text(stdscr, 2, LABEL_W + c * CELL_W, m->ministries[m->left + (size_t)c],
+	for (size_t c = 0; c < m->cols.height && m->cols.top + c < m->cols.count; c++)
+		draw_text(stdscr, 2, LABEL_W + (int)c * CELL_W, m->ministries[m->cols.top + c],
 		    CELL_W - 1, draw_attr(UI_HEADING), DRAW_CUT);
-	for (int r = 0; r < m->rows_shown && m->top + (size_t)r < m->n_rows; r++) {
-		size_t row = m->top + (size_t)r;
+	for (size_t r = 0; r < m->rows.height && m->rows.top + r < m->rows.count; r++) {
+		size_t row = m->rows.top + r;
 
 		snprintf(buf, sizeof(buf), " Vraag %d", m->vragen[row]);
-		draw_text(stdscr, 3 + r, 0, buf, LABEL_W, draw_attr(UI_NORMAL), 0);
-		for (int c = 0; c < m->cols_shown && m->left + (size_t)c < m->n_cols; c++) {
-			size_t col = m->left + (size_t)c;
+		draw_text(stdscr, 3 + (int)r, 0, buf, LABEL_W, draw_attr(UI_NORMAL), 0);
+		for (size_t c = 0; c < m->cols.height && m->cols.top + c < m->cols.count; c++) {
+			size_t col = m->cols.top + c;
 			const struct cell *x = cell(m, row, col);
-			bool sel = row == m->row && col == m->col;
+			bool sel = row == m->rows.cursor && col == m->cols.cursor;
 			enum ui look = x->kind == CELL_ANSWER ? UI_NORMAL : UI_DIM;
 
 			if (x->kind == CELL_NOT_IMPORTED)
@@ -233,7 +227,7 @@ matrix_draw(struct view *v, int rows, int cols)
 				snprintf(buf, sizeof(buf), "   ·");
 			else
 				snprintf(buf, sizeof(buf), "%4zuw %s", x->words, shade(x->alike));
-			draw_text(stdscr, 3 + r, LABEL_W + c * CELL_W, buf, CELL_W - 1,
+			draw_text(stdscr, 3 + (int)r, LABEL_W + (int)c * CELL_W, buf, CELL_W - 1,
 			    sel ? draw_attr(UI_CURSOR) : draw_attr(look), DRAW_PAD);
 		}
 	}
@@ -247,44 +241,23 @@ matrix_handle(struct view *v, enum action action)
 {
 	struct matrix *m = v->data;
 
+	if (list_move(&m->rows, action))
+		return;
 	switch (action) {
-	case ACTION_DOWN:
-		if (m->row + 1 < m->n_rows)
-			m->row++;
-		break;
-	case ACTION_UP:
-		if (m->row > 0)
-			m->row--;
-		break;
-	case ACTION_PAGE_DOWN:
-		m->row = m->row + (size_t)m->rows_shown < m->n_rows ? m->row + (size_t)m->rows_shown
-		    : (m->n_rows ? m->n_rows - 1 : 0);
-		break;
-	case ACTION_PAGE_UP:
-		m->row = m->row > (size_t)m->rows_shown ? m->row - (size_t)m->rows_shown : 0;
-		break;
-	case ACTION_FIRST:
-		m->row = 0;
-		break;
-	case ACTION_LAST:
-		m->row = m->n_rows ? m->n_rows - 1 : 0;
-		break;
 	case ACTION_PANE_LEFT:
-		if (m->col > 0)
-			m->col--;
+		list_move(&m->cols, ACTION_UP);
 		break;
 	case ACTION_PANE_RIGHT:
-		if (m->col + 1 < m->n_cols)
-			m->col++;
+		list_move(&m->cols, ACTION_DOWN);
 		break;
 	case ACTION_OPEN:
-		if (m->n_rows && m->n_cols) {
+		if (m->rows.count && m->cols.count) {
 			void (*chosen)(void *, int, const char *) = m->chosen;
 			void *ctx = m->ctx;
-			int vraag = m->vragen[m->row];
+			int vraag = m->vragen[m->rows.cursor];
 			char ministry[16];
 
-			snprintf(ministry, sizeof(ministry), "%s", m->ministries[m->col]);
+			snprintf(ministry, sizeof(ministry), "%s", m->ministries[m->cols.cursor]);
 			app_pop(v->app);	/* frees m */
 			chosen(ctx, vraag, ministry);
 		}
@@ -298,15 +271,14 @@ static void
 matrix_mouse(struct view *v, enum mouse event, int y, int x)
 {
 	struct matrix *m = v->data;
+	size_t row, col;
 
-	if (event == MOUSE_WHEEL_UP)
-		matrix_handle(v, ACTION_UP);
-	else if (event == MOUSE_WHEEL_DOWN)
-		matrix_handle(v, ACTION_DOWN);
-	else if (y >= 3 && x >= LABEL_W && m->top + (size_t)(y - 3) < m->n_rows &&
-	    m->left + (size_t)((x - LABEL_W) / CELL_W) < m->n_cols) {
-		m->row = m->top + (size_t)(y - 3);
-		m->col = m->left + (size_t)((x - LABEL_W) / CELL_W);
+	if (list_wheel(&m->rows, event))
+		return;
+	if (y >= 3 && x >= LABEL_W && list_row_at(&m->rows, y - 3, &row) &&
+	    list_row_at(&m->cols, (x - LABEL_W) / CELL_W, &col)) {
+		m->rows.cursor = row;
+		m->cols.cursor = col;
 	}
 }
 
@@ -316,16 +288,18 @@ matrix_status(struct view *v, char *buf, size_t size)
 	struct matrix *m = v->data;
 	const struct cell *x;
 
-	if (!m->n_rows || !m->n_cols) {
+	if (!m->rows.count || !m->cols.count) {
 		snprintf(buf, size, "Matrix · empty");
 		return;
 	}
-	x = cell(m, m->row, m->col);
+	x = cell(m, m->rows.cursor, m->cols.cursor);
 	if (x->kind == CELL_ANSWER && x->alike >= 0)
-		snprintf(buf, size, "Vraag %d · %s · %zu words · %.0f%% alike", m->vragen[m->row],
-		    m->ministries[m->col], x->words, 100 * x->alike);
+		snprintf(buf, size, "Vraag %d · %s · %zu words · %.0f%% alike",
+		    m->vragen[m->rows.cursor], m->ministries[m->cols.cursor], x->words,
+		    100 * x->alike);
 	else
-		snprintf(buf, size, "Vraag %d · %s · %s", m->vragen[m->row], m->ministries[m->col],
+		snprintf(buf, size, "Vraag %d · %s · %s", m->vragen[m->rows.cursor],
+		    m->ministries[m->cols.cursor],
 		    x->kind == CELL_NOT_IMPORTED ? "not imported" :
 		    x->kind == CELL_NO_ANSWER ? "no answer to this vraag" : "the only answer");
 }

@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "list.h"
 #include "model.h"
 #include "prompt.h"
 #include "store.h"
@@ -43,13 +44,12 @@ struct search {
 	size_t history_at;	/* n_history: the line being typed */
 	char query[512];	/* what the hits are for */
 	long long related;
-	struct search_hit *hits;
-	size_t n;
+	struct search_hit *hits;	/* list.count of them, and of snippets */
 	struct marked *snippets;
 	char **suggestions;
 	size_t n_suggestions;
-	size_t sel, top;
-	int per_hit, height;	/* rows per hit, rows of the list */
+	struct list list;	/* a row is a hit */
+	int per_hit;		/* lines of the screen per hit */
 };
 
 /* ------------------------------------------------------------- snippets */
@@ -86,18 +86,19 @@ mark_snippet(struct marked *m, const char *snippet)
 static void
 clear_results(struct search *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = 0; i < s->list.count; i++) {
 		free(s->snippets[i].text);
 		free(s->snippets[i].from);
 		free(s->snippets[i].to);
 	}
 	free(s->snippets);
-	store_hits_free(s->hits, s->n);
+	store_hits_free(s->hits, s->list.count);
 	model_strv_free(s->suggestions, s->n_suggestions);
 	s->snippets = NULL;
 	s->hits = NULL;
 	s->suggestions = NULL;
-	s->n = s->n_suggestions = s->sel = s->top = 0;
+	s->n_suggestions = 0;
+	s->list.count = s->list.cursor = s->list.top = 0;
 }
 
 static void
@@ -123,23 +124,24 @@ run(struct view *v)
 
 	clear_results(s);
 	if (s->related) {
-		status = store_related(app_store(v->app), s->related, 100, &s->hits, &s->n, &err);
+		status = store_related(app_store(v->app), s->related, 100, &s->hits, &s->list.count,
+		    &err);
 	} else {
 		struct search_query q = { .text = s->query, .limit = 200 };
 
 		remember(s->query);
-		status = store_search(app_store(v->app), &q, &s->hits, &s->n, &err);
-		if (status == STATUS_OK && s->n == 0)
+		status = store_search(app_store(v->app), &q, &s->hits, &s->list.count, &err);
+		if (status == STATUS_OK && s->list.count == 0)
 			store_suggest(app_store(v->app), s->query, &s->suggestions,
 			    &s->n_suggestions, NULL);
 	}
 	if (status != STATUS_OK) {
 		app_message(v->app, "%s", err.msg);
-		s->n = 0;
+		s->list.count = 0;
 		return;
 	}
-	s->snippets = xcalloc(s->n + 1, sizeof(*s->snippets));
-	for (size_t i = 0; i < s->n; i++)
+	s->snippets = xcalloc(s->list.count + 1, sizeof(*s->snippets));
+	for (size_t i = 0; i < s->list.count; i++)
 		mark_snippet(&s->snippets[i], s->hits[i].snippet ? s->hits[i].snippet : "");
 }
 
@@ -236,12 +238,11 @@ static void
 search_draw(struct view *v, int rows, int cols)
 {
 	struct search *s = v->data;
+	size_t n = s->list.count;
 	char title[640];
 
 	s->per_hit = 1 + SNIPPET_LINES + 1;
-	s->height = (rows - 2) / s->per_hit;
-	if (s->height < 1)
-		s->height = 1;
+	s->list.height = rows - 2 >= s->per_hit ? (size_t)((rows - 2) / s->per_hit) : 1;
 	if (s->typing || !s->query[0]) {
 		draw_text(stdscr, 0, 0, " Search: ", cols, draw_attr(UI_TITLE), DRAW_PAD);
 		if (s->typing)
@@ -250,16 +251,16 @@ search_draw(struct view *v, int rows, int cols)
 			draw_text(stdscr, 0, 9, s->input.text, cols - 10, draw_attr(UI_INPUT), 0);
 	} else {
 		if (s->related)
-			snprintf(title, sizeof(title), " %zu %s like %s", s->n,
-			    s->n == 1 ? "passage" : "passages", s->query);
+			snprintf(title, sizeof(title), " %zu %s like %s", n,
+			    n == 1 ? "passage" : "passages", s->query);
 		else
-			snprintf(title, sizeof(title), " %zu %s for %s", s->n,
-			    s->n == 1 ? "hit" : "hits", s->query);
+			snprintf(title, sizeof(title), " %zu %s for %s", n,
+			    n == 1 ? "hit" : "hits", s->query);
 		draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
 		draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_CUT);
 	}
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
-	if (s->n == 0) {
+	if (n == 0) {
 		if (s->query[0] && !s->typing) {
 			snprintf(title, sizeof(title), "No passage matches %s.", s->query);
 			draw_text(stdscr, 3, 2, title, cols - 4, draw_attr(UI_DIM), DRAW_CUT);
@@ -275,14 +276,10 @@ search_draw(struct view *v, int rows, int cols)
 		}
 		return;
 	}
-	if (s->sel < s->top)
-		s->top = s->sel;
-	if (s->sel >= s->top + (size_t)s->height)
-		s->top = s->sel - (size_t)s->height + 1;
-	for (int i = 0; i < s->height && s->top + (size_t)i < s->n; i++) {
-		size_t h = s->top + (size_t)i;
-		int y = 2 + i * s->per_hit;
-		bool sel = h == s->sel;
+	list_scroll_into_view(&s->list);
+	for (size_t h = s->list.top; h < s->list.top + s->list.height && h < n; h++) {
+		int y = 2 + (int)(h - s->list.top) * s->per_hit;
+		bool sel = h == s->list.cursor;
 		char place[512];
 
 		hit_place(&s->hits[h], place, sizeof(place));
@@ -303,7 +300,7 @@ search_passage(struct view *v)
 {
 	struct search *s = v->data;
 
-	return !s->typing && s->n ? s->hits[s->sel].passage : 0;
+	return !s->typing && s->list.count ? s->hits[s->list.cursor].passage : 0;
 }
 
 /* Opens hit h where it stands: a set's vraag in the compare view, else the reader. */
@@ -321,28 +318,9 @@ search_handle(struct view *v, enum action action)
 {
 	struct search *s = v->data;
 
+	if (list_move(&s->list, action))
+		return;
 	switch (action) {
-	case ACTION_DOWN:
-		if (s->sel + 1 < s->n)
-			s->sel++;
-		break;
-	case ACTION_UP:
-		if (s->sel > 0)
-			s->sel--;
-		break;
-	case ACTION_PAGE_DOWN:
-		s->sel = s->sel + (size_t)s->height < s->n ? s->sel + (size_t)s->height
-		    : (s->n ? s->n - 1 : 0);
-		break;
-	case ACTION_PAGE_UP:
-		s->sel = s->sel > (size_t)s->height ? s->sel - (size_t)s->height : 0;
-		break;
-	case ACTION_FIRST:
-		s->sel = 0;
-		break;
-	case ACTION_LAST:
-		s->sel = s->n ? s->n - 1 : 0;
-		break;
 	case ACTION_SEARCH:
 		s->typing = true;
 		s->related = 0;
@@ -350,8 +328,8 @@ search_handle(struct view *v, enum action action)
 		s->input.cursor = strlen(s->input.text);
 		break;
 	case ACTION_OPEN:
-		if (s->n)
-			open_hit(v, s->sel);
+		if (s->list.count)
+			open_hit(v, s->list.cursor);
 		break;
 	default:
 		break;
@@ -401,18 +379,9 @@ search_mouse(struct view *v, enum mouse event, int y, int x)
 	struct search *s = v->data;
 
 	(void)x;
-	if (event == MOUSE_WHEEL_UP)
-		search_handle(v, ACTION_UP);
-	else if (event == MOUSE_WHEEL_DOWN)
-		search_handle(v, ACTION_DOWN);
-	else if (y >= 2 && s->per_hit > 0 && s->top + (size_t)((y - 2) / s->per_hit) < s->n) {
-		size_t h = s->top + (size_t)((y - 2) / s->per_hit);
-
-		if (h == s->sel)
-			open_hit(v, h);
-		else
-			s->sel = h;
-	}
+	if (!list_wheel(&s->list, event) && y >= 2 && s->per_hit > 0 &&
+	    list_click(&s->list, (y - 2) / s->per_hit))
+		open_hit(v, s->list.cursor);
 }
 
 static void
@@ -422,8 +391,8 @@ search_status(struct view *v, char *buf, size_t size)
 
 	if (s->typing)
 		snprintf(buf, size, "Search: Enter searches, Up/Down earlier searches, Esc stops");
-	else if (s->n)
-		snprintf(buf, size, "Hit %zu of %zu", s->sel + 1, s->n);
+	else if (s->list.count)
+		snprintf(buf, size, "Hit %zu of %zu", s->list.cursor + 1, s->list.count);
 	else
 		snprintf(buf, size, "No hits");
 }
