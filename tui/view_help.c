@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "list.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -22,7 +23,7 @@ struct help {
 	enum scope scope;
 	struct wrapped lines;
 	enum ui *looks;
-	int offset, height;
+	struct list list;	/* a pager over the lines */
 	int width;		/* the lines are wrapped to it */
 	char *key_file;
 };
@@ -124,6 +125,8 @@ help_open(struct view *v, const void *arg)
 
 	h->scope = *(const enum scope *)arg;
 	h->key_file = keymap_default_path();
+	h->list.pager = true;
+	h->list.overlap = 1;
 	v->data = h;
 	return true;
 }
@@ -143,64 +146,38 @@ static void
 help_draw(struct view *v, int rows, int cols)
 {
 	struct help *h = v->data;
+	struct list *l = &h->list;
 
-	h->height = rows - 2;
+	l->height = rows > 2 ? (size_t)(rows - 2) : 0;
 	if (cols - 2 != h->width) {
 		h->width = cols - 2;
 		build(h);
+		l->count = h->lines.n;
 	}
-	if (h->offset > (int)h->lines.n - h->height)
-		h->offset = (int)h->lines.n - h->height;
-	if (h->offset < 0)
-		h->offset = 0;
+	list_scroll_into_view(l);
 	draw_text(stdscr, 0, 0, " naast · help", cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
-	for (int y = 0; y < h->height && h->offset + y < (int)h->lines.n; y++)
-		draw_text(stdscr, 2 + y, 1, h->lines.lines[h->offset + y], cols - 2,
-		    draw_attr(h->looks[h->offset + y]), 0);
+	for (size_t i = l->top; i < l->top + l->height && i < l->count; i++)
+		draw_text(stdscr, 2 + (int)(i - l->top), 1, h->lines.lines[i], cols - 2,
+		    draw_attr(h->looks[i]), 0);
 }
 
 static void
 help_handle(struct view *v, enum action action)
 {
 	struct help *h = v->data;
-	int page = h->height > 1 ? h->height - 1 : 1;
 
-	switch (action) {
-	case ACTION_DOWN:
-		h->offset++;
-		break;
-	case ACTION_UP:
-		h->offset--;
-		break;
-	case ACTION_PAGE_DOWN:
-		h->offset += page;
-		break;
-	case ACTION_PAGE_UP:
-		h->offset -= page;
-		break;
-	case ACTION_FIRST:
-		h->offset = 0;
-		break;
-	case ACTION_LAST:
-		h->offset = (int)h->lines.n;
-		break;
-	default:
-		break;
-	}
-	if (h->offset < 0)
-		h->offset = 0;
+	list_move(&h->list, action);
 }
 
 static void
 help_mouse(struct view *v, enum mouse event, int y, int x)
 {
+	struct help *h = v->data;
+
 	(void)y;
 	(void)x;
-	if (event == MOUSE_WHEEL_UP)
-		help_handle(v, ACTION_UP);
-	else if (event == MOUSE_WHEEL_DOWN)
-		help_handle(v, ACTION_DOWN);
+	list_wheel(&h->list, event);
 }
 
 static void

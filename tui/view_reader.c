@@ -14,6 +14,7 @@
 #include "app.h"
 #include "date.h"
 #include "draw.h"
+#include "list.h"
 #include "model.h"
 #include "store.h"
 #include "view.h"
@@ -39,12 +40,11 @@ struct section {
 
 struct reader {
 	struct doc_view doc;
-	struct rline *lines;
-	size_t n;
+	struct rline *lines;	/* text.count of them */
 	struct section *sections;
 	size_t n_sections;
-	int offset;		/* first line shown */
-	int height, width;	/* of the text at the last layout */
+	struct list text;	/* a pager over the lines */
+	int width;		/* of the text at the last layout */
 	bool outline;		/* the outline is shown and has the keys */
 	size_t outline_sel;
 	long long show;		/* after the first layout: scroll to this passage */
@@ -56,12 +56,12 @@ struct reader {
 static void
 add(struct reader *r, const char *text, enum ui look, int indent)
 {
-	r->lines = xrealloc(r->lines, (r->n + 1) * sizeof(*r->lines));
-	r->lines[r->n].text = xstrdup(text);
-	r->lines[r->n].look = look;
-	r->lines[r->n].indent = indent;
-	r->lines[r->n].passage = 0;
-	r->n++;
+	r->lines = xrealloc(r->lines, (r->text.count + 1) * sizeof(*r->lines));
+	r->lines[r->text.count].text = xstrdup(text);
+	r->lines[r->text.count].look = look;
+	r->lines[r->text.count].indent = indent;
+	r->lines[r->text.count].passage = 0;
+	r->text.count++;
 }
 
 /* Lines of text wrapped at the reader's width less indent, all showing passage. */
@@ -73,7 +73,7 @@ add_text(struct reader *r, const char *text, long long passage, enum ui look, in
 	draw_wrap(&w, text, r->width - indent);
 	for (size_t i = 0; i < w.n; i++) {
 		add(r, w.lines[i], look, indent);
-		r->lines[r->n - 1].passage = passage;
+		r->lines[r->text.count - 1].passage = passage;
 	}
 	draw_wrap_free(&w);
 }
@@ -99,20 +99,20 @@ section(struct reader *r, const char *label)
 {
 	r->sections = xrealloc(r->sections, (r->n_sections + 1) * sizeof(*r->sections));
 	snprintf(r->sections[r->n_sections].label, sizeof(r->sections[0].label), "%s", label);
-	r->sections[r->n_sections].line = r->n;
+	r->sections[r->n_sections].line = r->text.count;
 	r->n_sections++;
 }
 
 static void
 clear_lines(struct reader *r)
 {
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->text.count; i++)
 		free(r->lines[i].text);
 	free(r->lines);
 	free(r->sections);
 	r->lines = NULL;
 	r->sections = NULL;
-	r->n = r->n_sections = 0;
+	r->text.count = r->n_sections = 0;
 }
 
 /* The document as lines at the current width, with its sections. */
@@ -128,7 +128,7 @@ layout(struct reader *r)
 		const struct doc_passage *p = &r->doc.passages[i];
 		bool new_block = p->role != last_role || p->vraag != last_vraag;
 
-		if (r->n > 0)
+		if (r->text.count > 0)
 			add(r, "", UI_NORMAL, 0);
 		switch (p->role) {
 		case ROLE_VRAAG:
@@ -176,7 +176,7 @@ layout(struct reader *r)
 		last_role = p->role;
 		last_vraag = p->vraag;
 	}
-	if (r->n == 0)
+	if (r->text.count == 0)
 		add(r, "This document has no text.", UI_DIM, 0);
 }
 
@@ -196,6 +196,10 @@ reader_open(struct view *v, const void *arg)
 		return false;
 	}
 	r->show = r->mark = req->passage;
+	/* A page keeps a line of the one before; the wheel moves a few lines. */
+	r->text.pager = true;
+	r->text.overlap = 1;
+	r->text.wheel = 3;
 	v->data = r;
 	return true;
 }
@@ -210,20 +214,12 @@ reader_close(struct view *v)
 	free(r);
 }
 
-static int
-max_offset(const struct reader *r)
-{
-	return (int)r->n > r->height ? (int)r->n - r->height : 0;
-}
-
+/* Puts a line at the top, or as near as the end of the text lets it. */
 static void
-scroll_to(struct reader *r, int offset)
+scroll_to(struct reader *r, size_t line)
 {
-	r->offset = offset;
-	if (r->offset > max_offset(r))
-		r->offset = max_offset(r);
-	if (r->offset < 0)
-		r->offset = 0;
+	r->text.top = line;
+	list_scroll_into_view(&r->text);
 }
 
 /* The section that the top line is in. */
@@ -233,7 +229,7 @@ current_section(const struct reader *r)
 	size_t s = 0;
 
 	for (size_t i = 0; i < r->n_sections; i++)
-		if (r->sections[i].line <= (size_t)r->offset)
+		if (r->sections[i].line <= r->text.top)
 			s = i;
 	return s;
 }
@@ -249,17 +245,17 @@ reader_draw(struct view *v, int rows, int cols)
 	char title[512], date[32] = "";
 	long long cursor;
 
-	if (width != r->width || rows - 2 != r->height) {
+	if (width != r->width || (size_t)(rows - 2) != r->text.height) {
 		/* New width, new lines: stay in the section that was on top. */
 		size_t section = current_section(r);
 
 		r->width = width;
-		r->height = rows - 2;
+		r->text.height = (size_t)(rows - 2);
 		layout(r);
-		scroll_to(r, section < r->n_sections ? (int)r->sections[section].line : r->offset);
-		for (size_t i = 0; r->show && i < r->n; i++) {
+		scroll_to(r, section < r->n_sections ? r->sections[section].line : r->text.top);
+		for (size_t i = 0; r->show && i < r->text.count; i++) {
 			if (r->lines[i].passage == r->show) {
-				scroll_to(r, (int)i);
+				scroll_to(r, i);
 				break;
 			}
 		}
@@ -279,8 +275,9 @@ reader_draw(struct view *v, int rows, int cols)
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_CUT);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
 	cursor = cursor_passage(r);
-	for (int y = 0; y < r->height && r->offset + y < (int)r->n; y++) {
-		const struct rline *l = &r->lines[r->offset + y];
+	for (size_t i = r->text.top; i < r->text.top + r->text.height && i < r->text.count; i++) {
+		const struct rline *l = &r->lines[i];
+		int y = (int)(i - r->text.top);
 
 		draw_text(stdscr, 2 + y, text_x + l->indent, l->text, width - l->indent,
 		    draw_attr(l->look), 0);
@@ -294,9 +291,10 @@ reader_draw(struct view *v, int rows, int cols)
 			draw_text(stdscr, 2 + y, 0, "┃", 1, draw_attr(UI_CHOSEN), 0);
 	}
 	if (r->outline) {
-		size_t top = r->outline_sel >= (size_t)r->height ? r->outline_sel - (size_t)r->height + 1 : 0;
+		size_t height = r->text.height;
+		size_t top = r->outline_sel >= height ? r->outline_sel - height + 1 : 0;
 
-		for (int y = 0; y < r->height; y++) {
+		for (int y = 0; y < (int)height; y++) {
 			size_t i = top + (size_t)y;
 			bool sel = i == r->outline_sel;
 
@@ -317,13 +315,13 @@ jump(struct reader *r, long delta)
 
 	if (r->n_sections == 0)
 		return;
-	if (delta > 0 && r->sections[current_section(r)].line > (size_t)r->offset)
+	if (delta > 0 && r->sections[current_section(r)].line > r->text.top)
 		s = (long)current_section(r);
 	if (s < 0)
 		s = 0;
 	if (s >= (long)r->n_sections)
 		s = (long)r->n_sections - 1;
-	scroll_to(r, (int)r->sections[s].line);
+	scroll_to(r, r->sections[s].line);
 }
 
 /*
@@ -335,7 +333,7 @@ cursor_passage(const struct reader *r)
 {
 	long long first = 0;
 
-	for (int i = r->offset; i < (int)r->n && i < r->offset + r->height; i++) {
+	for (size_t i = r->text.top; i < r->text.count && i < r->text.top + r->text.height; i++) {
 		if (r->lines[i].passage == r->mark && r->mark)
 			return r->mark;
 		if (!first)
@@ -350,7 +348,7 @@ section_of(const struct reader *r, long long passage)
 {
 	size_t at = 0, line = 0;
 
-	while (line < r->n && r->lines[line].passage != passage)
+	while (line < r->text.count && r->lines[line].passage != passage)
 		line++;
 	for (size_t k = 0; k < r->n_sections; k++)
 		if (r->sections[k].line <= line)
@@ -388,7 +386,6 @@ static void
 reader_handle(struct view *v, enum action action)
 {
 	struct reader *r = v->data;
-	int page = r->height > 1 ? r->height - 1 : 1;
 
 	if (r->outline) {
 		switch (action) {
@@ -402,7 +399,7 @@ reader_handle(struct view *v, enum action action)
 			return;
 		case ACTION_OPEN:
 			if (r->outline_sel < r->n_sections)
-				scroll_to(r, (int)r->sections[r->outline_sel].line);
+				scroll_to(r, r->sections[r->outline_sel].line);
 			r->outline = false;
 			r->width = -1;	/* lay out again without the outline */
 			return;
@@ -410,25 +407,9 @@ reader_handle(struct view *v, enum action action)
 			break;
 		}
 	}
+	if (list_move(&r->text, action))
+		return;
 	switch (action) {
-	case ACTION_DOWN:
-		scroll_to(r, r->offset + 1);
-		break;
-	case ACTION_UP:
-		scroll_to(r, r->offset - 1);
-		break;
-	case ACTION_PAGE_DOWN:
-		scroll_to(r, r->offset + page);
-		break;
-	case ACTION_PAGE_UP:
-		scroll_to(r, r->offset - page);
-		break;
-	case ACTION_FIRST:
-		scroll_to(r, 0);
-		break;
-	case ACTION_LAST:
-		scroll_to(r, max_offset(r));
-		break;
 	case ACTION_NEXT_VRAAG:
 		jump(r, 1);
 		break;
@@ -455,11 +436,9 @@ reader_mouse(struct view *v, enum mouse event, int y, int x)
 {
 	struct reader *r = v->data;
 
-	if (event == MOUSE_WHEEL_UP)
-		scroll_to(r, r->offset - 3);
-	else if (event == MOUSE_WHEEL_DOWN)
-		scroll_to(r, r->offset + 3);
-	else if (r->outline && x < OUTLINE_WIDTH && y >= 2 && (size_t)(y - 2) < r->n_sections) {
+	if (list_wheel(&r->text, event))
+		return;
+	if (r->outline && x < OUTLINE_WIDTH && y >= 2 && (size_t)(y - 2) < r->n_sections) {
 		r->outline_sel = (size_t)(y - 2);
 		reader_handle(v, ACTION_OPEN);
 	}
@@ -470,7 +449,7 @@ reader_status(struct view *v, char *buf, size_t size)
 {
 	struct reader *r = v->data;
 
-	snprintf(buf, size, "Reader · line %d/%zu%s%s", r->offset + 1, r->n,
+	snprintf(buf, size, "Reader · line %zu/%zu%s%s", r->text.top + 1, r->text.count,
 	    r->n_sections ? " · " : "",
 	    r->n_sections ? r->sections[current_section(r)].label : "");
 }
