@@ -380,13 +380,11 @@ test_hostile_text(void **state)
 	screen_is(f, "reader-hostile");
 }
 
-/* Many sets: the library reads them page by page as the selection moves. */
+/* n generated sets, one answer each, "onderwerp nummer 001" and on. */
 static void
-test_library_pages(void **state)
+import_many_sets(struct fixture *f, int n)
 {
-	struct fixture *f = *state;
-
-	for (int i = 1; i <= 150; i++) {
+	for (int i = 1; i <= n; i++) {
 		char *text = xasprintf(
 		    "Vragen van het lid Jansen (VVD) aan de Minister van Financiën over "
 		    "onderwerp nummer %03d (ingezonden %d %s 2023).\n\n"
@@ -402,7 +400,16 @@ test_library_pages(void **state)
 		model_free(doc);
 		free(text);
 	}
-	app_key(f->app, KEYMAP_RESIZE);
+	app_key(f->app, KEYMAP_RESIZE);	/* the library reads again */
+}
+
+/* Many sets: the library reads them page by page as the selection moves. */
+static void
+test_library_pages(void **state)
+{
+	struct fixture *f = *state;
+
+	import_many_sets(f, 150);
 	screen_is(f, "library-many");
 	keys(f, "G");
 	screen_is(f, "library-many-end");
@@ -824,6 +831,208 @@ test_basket_and_export(void **state)
 	assert_int_equal(chdir(cwd), 0);
 }
 
+/* ------------------------------------------------------- lists move alike */
+
+/*
+ * The line of the screen that a list's cursor highlights, the first if
+ * there are more, into buf; "" when none is.  The status line, which
+ * looks the same, is left out.
+ */
+static void
+cursor_line(struct fixture *f, char *buf, size_t size)
+{
+	attr_t want = draw_attr(UI_CURSOR);
+	char *screen, *line;
+	int at = -1;
+
+	app_draw(f->app);
+	for (int y = 0; y < LINES - 1 && at < 0; y++) {
+		for (int x = 0; x < COLS && at < 0; x++) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t attr;
+			short pair;
+
+			if (mvwin_wch(stdscr, y, x, &cell) == ERR ||
+			    getcchar(&cell, wch, &attr, &pair, NULL) == ERR)
+				continue;
+			if ((attr & ~A_COLOR) == (want & ~A_COLOR) && pair == PAIR_NUMBER(want))
+				at = y;
+		}
+	}
+	screen = dump();
+	line = screen;
+	for (int y = 0; y < at; y++)
+		line = strchr(line, '\n') + 1;
+	snprintf(buf, size, "%.*s", at < 0 ? 0 : (int)strcspn(line, "\n"), line);
+	free(screen);
+}
+
+/* The cursor's line shows text. */
+static void
+cursor_on(struct fixture *f, const char *text)
+{
+	char line[1024];
+
+	cursor_line(f, line, sizeof(line));
+	if (!strstr(line, text))
+		fail_msg("the cursor is not on '%s' but on '%s'", text, line);
+}
+
+/* Types the keys; then the cursor's line shows text. */
+static void
+cursor_after(struct fixture *f, const char *script, const char *text)
+{
+	keys(f, script);
+	cursor_on(f, text);
+}
+
+/* A step of the mouse wheel over the middle of the screen. */
+static void
+wheel(struct fixture *f, enum mouse event)
+{
+	app_draw(f->app);
+	app_mouse(f->app, event, LINES / 2, COLS / 2);
+}
+
+/* 150 sets at 80x24: 18 rows on screen, a page is 17 (one row stays), the wheel 3. */
+static void
+test_library_moves(void **state)
+{
+	struct fixture *f = *state;
+
+	import_many_sets(f, 150);
+	cursor_after(f, "", "Eerdmans");
+	cursor_after(f, "j", "nummer 138");
+	cursor_after(f, "<Down>", "nummer 110");
+	cursor_after(f, "<PgDn>", "nummer 048");
+	screen_is(f, "library-many-page-down");
+	cursor_after(f, "G", "(letter to)");
+	cursor_after(f, "g", "Eerdmans");
+	cursor_after(f, "<End>", "(letter to)");
+	cursor_after(f, "<Home>", "Eerdmans");
+	cursor_after(f, "<PgDn><PgDn><PgUp>", "nummer 104");
+	cursor_after(f, "k", "nummer 132");
+	wheel(f, MOUSE_WHEEL_DOWN);
+	cursor_on(f, "nummer 048");
+	wheel(f, MOUSE_WHEEL_UP);
+	cursor_on(f, "nummer 132");
+}
+
+/* Eleven passages in the basket at 80x24: four on screen, a page is four. */
+static void
+test_basket_moves(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "<Enter>anananananananana");
+	assert_true(on_screen(f, "(11 in all; b shows it)"));
+	cursor_after(f, "b", " 1. ");
+	cursor_after(f, "j", " 2. ");
+	cursor_after(f, "<Down>", " 3. ");
+	cursor_after(f, "<PgDn>", " 7. ");
+	screen_is(f, "basket-page-down");
+	cursor_after(f, "G", " 11. ");
+	cursor_after(f, "g", " 1. ");
+	cursor_after(f, "<End>", " 11. ");
+	cursor_after(f, "<Home>", " 1. ");
+	cursor_after(f, "<PgDn><PgDn><PgUp>", " 5. ");
+	cursor_after(f, "k", " 4. ");
+	wheel(f, MOUSE_WHEEL_DOWN);
+	cursor_on(f, " 5. ");
+	wheel(f, MOUSE_WHEEL_UP);
+	cursor_on(f, " 4. ");
+}
+
+/* The matrix at 80x12: six vragen on screen, a page is six. */
+static void
+test_matrix_moves(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(12, 80);
+	keys(f, "<Enter>");
+	cursor_after(f, "o", "Vraag 1 ");
+	cursor_after(f, "j", "Vraag 2 ");
+	cursor_after(f, "<Down>", "Vraag 3 ");
+	cursor_after(f, "<PgDn>", "Vraag 9 ");
+	screen_is(f, "matrix-page-down");
+	cursor_after(f, "g", "Vraag 1 ");
+	cursor_after(f, "G", "Vraag 9 ");
+	cursor_after(f, "<Home>", "Vraag 1 ");
+	cursor_after(f, "<End>", "Vraag 9 ");
+	cursor_after(f, "<PgUp>", "Vraag 3 ");
+	cursor_after(f, "k", "Vraag 2 ");
+	wheel(f, MOUSE_WHEEL_DOWN);
+	cursor_on(f, "Vraag 3 ");
+	wheel(f, MOUSE_WHEEL_UP);
+	cursor_on(f, "Vraag 2 ");
+}
+
+/*
+ * The 22 hits for ambtenaren at 80x24: five on screen, a page is five.
+ * Hits share their places, so the status line says where the cursor is.
+ */
+static void
+test_search_moves(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "/ambtenaren<Enter>");
+	assert_true(on_screen(f, "Hit 1 of 22"));
+	cursor_on(f, "set 1 · vraag 8 · BZK · antwoord");
+	keys(f, "j");
+	assert_true(on_screen(f, "Hit 2 of 22"));
+	keys(f, "<Down>");
+	assert_true(on_screen(f, "Hit 3 of 22"));
+	keys(f, "<PgDn>");
+	assert_true(on_screen(f, "Hit 8 of 22"));
+	screen_is(f, "search-page-down");
+	cursor_on(f, "set 1 · vraag 7 · AZ · vraag");
+	keys(f, "G");
+	assert_true(on_screen(f, "Hit 22 of 22"));
+	keys(f, "g");
+	assert_true(on_screen(f, "Hit 1 of 22"));
+	keys(f, "<End>");
+	assert_true(on_screen(f, "Hit 22 of 22"));
+	keys(f, "<Home>");
+	assert_true(on_screen(f, "Hit 1 of 22"));
+	keys(f, "<PgDn><PgDn><PgUp>");
+	assert_true(on_screen(f, "Hit 6 of 22"));
+	keys(f, "k");
+	assert_true(on_screen(f, "Hit 5 of 22"));
+	wheel(f, MOUSE_WHEEL_DOWN);
+	assert_true(on_screen(f, "Hit 6 of 22"));
+	wheel(f, MOUSE_WHEEL_UP);
+	assert_true(on_screen(f, "Hit 5 of 22"));
+}
+
+/* The ministries at 80x14: nine on screen, a page is nine. */
+static void
+test_picker_moves(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(14, 80);
+	keys(f, "<Enter>");
+	cursor_after(f, "m", " AZ ");
+	cursor_after(f, "<PgDn>", " OCW ");
+	screen_is(f, "picker-page-down");
+	cursor_after(f, "<PgUp>", " AZ ");
+	cursor_after(f, "j", " BZK ");
+	cursor_after(f, "<Down>", " BZ ");
+	cursor_after(f, "G", " VWS ");
+	cursor_after(f, "g", " AZ ");
+	cursor_after(f, "<End>", " VWS ");
+	cursor_after(f, "<Home>", " AZ ");
+	cursor_after(f, "<End><PgUp>", " BZ ");
+	cursor_after(f, "k", " BZK ");
+	wheel(f, MOUSE_WHEEL_DOWN);
+	cursor_on(f, " BZ ");
+	wheel(f, MOUSE_WHEEL_UP);
+	cursor_on(f, " BZK ");
+}
+
 /* Colours follow the terminal; without them, attributes mark the parts. */
 static void
 test_colours(void **state)
@@ -887,6 +1096,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_matrix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_letter_and_related, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_library_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_basket_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_matrix_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_picker_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
 	};

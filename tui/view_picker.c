@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "list.h"
 #include "model.h"
 #include "text.h"
 #include "view.h"
@@ -18,8 +19,8 @@
 
 struct picker {
 	char *title;
-	char **items;
-	size_t n, sel, top;
+	char **items;		/* list.count of them */
+	struct list list;
 	void *ctx;
 	void (*chosen)(void *ctx, size_t index);
 	int y, x, height, width;	/* the box at the last draw */
@@ -33,8 +34,8 @@ picker_open(struct view *v, const void *arg)
 
 	p->title = xstrdup(req->title);
 	for (size_t i = 0; i < req->n; i++)
-		model_strv_add(&p->items, &p->n, xstrdup(req->items[i]));
-	p->sel = req->selected < req->n ? req->selected : 0;
+		model_strv_add(&p->items, &p->list.count, xstrdup(req->items[i]));
+	p->list.cursor = req->selected < req->n ? req->selected : 0;
 	p->ctx = req->ctx;
 	p->chosen = req->chosen;
 	v->data = p;
@@ -46,7 +47,7 @@ picker_close(struct view *v)
 {
 	struct picker *p = v->data;
 
-	model_strv_free(p->items, p->n);
+	model_strv_free(p->items, p->list.count);
 	free(p->title);
 	free(p);
 }
@@ -55,19 +56,18 @@ static void
 picker_draw(struct view *v, int rows, int cols)
 {
 	struct picker *p = v->data;
+	struct list *l = &p->list;
 	int width = text_width(p->title) + 6;
 
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = 0; i < l->count; i++)
 		if (text_width(p->items[i]) + 6 > width)
 			width = text_width(p->items[i]) + 6;
 	p->width = width < cols - 4 ? width : cols - 4;
-	p->height = (int)p->n + 2 < rows - 2 ? (int)p->n + 2 : rows - 2;
+	p->height = (int)l->count + 2 < rows - 2 ? (int)l->count + 2 : rows - 2;
 	p->y = (rows - p->height) / 2;
 	p->x = (cols - p->width) / 2;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + (size_t)(p->height - 2))
-		p->top = p->sel - (size_t)(p->height - 2) + 1;
+	l->height = p->height > 2 ? (size_t)(p->height - 2) : 0;
+	list_scroll_into_view(l);
 	for (int y = 0; y < p->height; y++)
 		draw_text(stdscr, p->y + y, p->x, "", p->width, draw_attr(UI_NORMAL), DRAW_PAD);
 	draw_box(stdscr, p->y, p->x, p->height, p->width, draw_attr(UI_FOCUS));
@@ -75,13 +75,12 @@ picker_draw(struct view *v, int rows, int cols)
 	waddch(stdscr, ' ');
 	draw_text(stdscr, p->y, p->x + 2, p->title, p->width - 5, draw_attr(UI_FOCUS), DRAW_CUT);
 	waddch(stdscr, ' ');
-	for (int y = 0; y < p->height - 2 && p->top + (size_t)y < p->n; y++) {
-		size_t i = p->top + (size_t)y;
+	for (size_t i = l->top; i < l->top + l->height && i < l->count; i++) {
+		int y = p->y + 1 + (int)(i - l->top);
+		attr_t attr = i == l->cursor ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL);
 
-		draw_text(stdscr, p->y + 1 + y, p->x + 1, " ", p->width - 2,
-		    i == p->sel ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL), DRAW_PAD);
-		draw_text(stdscr, p->y + 1 + y, p->x + 2, p->items[i], p->width - 4,
-		    i == p->sel ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL), 0);
+		draw_text(stdscr, y, p->x + 1, " ", p->width - 2, attr, DRAW_PAD);
+		draw_text(stdscr, y, p->x + 2, p->items[i], p->width - 4, attr, 0);
 	}
 }
 
@@ -91,7 +90,7 @@ choose(struct view *v)
 	struct picker *p = v->data;
 	void (*chosen)(void *, size_t) = p->chosen;
 	void *ctx = p->ctx;
-	size_t sel = p->sel;
+	size_t sel = p->list.cursor;
 
 	app_pop(v->app);	/* frees p */
 	chosen(ctx, sel);
@@ -102,28 +101,10 @@ picker_handle(struct view *v, enum action action)
 {
 	struct picker *p = v->data;
 
-	switch (action) {
-	case ACTION_DOWN:
-		if (p->sel + 1 < p->n)
-			p->sel++;
-		break;
-	case ACTION_UP:
-		if (p->sel > 0)
-			p->sel--;
-		break;
-	case ACTION_FIRST:
-		p->sel = 0;
-		break;
-	case ACTION_LAST:
-		p->sel = p->n ? p->n - 1 : 0;
-		break;
-	case ACTION_OPEN:
-		if (p->n)
-			choose(v);
-		break;
-	default:
-		break;
-	}
+	if (list_move(&p->list, action))
+		return;
+	if (action == ACTION_OPEN && p->list.count)
+		choose(v);
 }
 
 static void
@@ -131,13 +112,10 @@ picker_mouse(struct view *v, enum mouse event, int y, int x)
 {
 	struct picker *p = v->data;
 
-	if (event == MOUSE_WHEEL_UP)
-		picker_handle(v, ACTION_UP);
-	else if (event == MOUSE_WHEEL_DOWN)
-		picker_handle(v, ACTION_DOWN);
-	else if (y > p->y && y < p->y + p->height - 1 && x > p->x && x < p->x + p->width - 1) {
-		p->sel = p->top + (size_t)(y - p->y - 1);
-		if (p->sel < p->n)
+	if (list_wheel(&p->list, event))
+		return;
+	if (y > p->y && y < p->y + p->height - 1 && x > p->x && x < p->x + p->width - 1) {
+		if (list_row_at(&p->list, y - p->y - 1, &p->list.cursor))
 			choose(v);
 	} else {
 		app_pop(v->app);
@@ -149,7 +127,7 @@ picker_status(struct view *v, char *buf, size_t size)
 {
 	struct picker *p = v->data;
 
-	snprintf(buf, size, "%s · %zu/%zu", p->title, p->sel + 1, p->n);
+	snprintf(buf, size, "%s · %zu/%zu", p->title, p->list.cursor + 1, p->list.count);
 }
 
 static const struct view_hint picker_hints[] = {
