@@ -1033,6 +1033,42 @@ test_picker_moves(void **state)
 	cursor_on(f, " BZK ");
 }
 
+/* The outline of AZ's answer at 80x10: seven of its ten sections on screen. */
+static void
+test_outline_moves(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(10, 80);
+	keys(f, "<Enter>r");
+	cursor_after(f, "<Tab>", " Header  ");
+	cursor_after(f, "j", " Vraag 1  ");
+	cursor_after(f, "<Down>", " Vraag 2  ");
+	cursor_after(f, "k", " Vraag 1  ");
+	cursor_after(f, "g", " Header  ");
+	cursor_after(f, "<PgDn>", " Vraag 7  ");
+	screen_is(f, "reader-outline-page-down");
+	cursor_after(f, "G", " Vraag 9  ");
+	cursor_after(f, "<Home>", " Header  ");
+	cursor_after(f, "<End>", " Vraag 9  ");
+	cursor_after(f, "<PgUp>", " Vraag 2  ");
+	cursor_after(f, "k", " Vraag 1  ");
+	/* The wheel over the outline moves it; over the text, the text. */
+	app_draw(f->app);
+	app_mouse(f->app, MOUSE_WHEEL_DOWN, 5, 2);
+	cursor_on(f, " Vraag 2  ");
+	app_draw(f->app);
+	app_mouse(f->app, MOUSE_WHEEL_UP, 5, 2);
+	cursor_on(f, " Vraag 1  ");
+	wheel(f, MOUSE_WHEEL_DOWN);
+	cursor_on(f, " Vraag 1  ");
+	/* A click on a section jumps to it, wherever the outline has scrolled to. */
+	keys(f, "G");
+	app_draw(f->app);
+	app_mouse(f->app, MOUSE_CLICK, 2, 2);
+	assert_true(on_screen(f, "· Vraag 3"));
+}
+
 /* Colours follow the terminal; without them, attributes mark the parts. */
 static void
 test_colours(void **state)
@@ -1101,6 +1137,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_matrix_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_picker_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_outline_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
 	};

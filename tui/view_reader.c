@@ -1,8 +1,8 @@
 /*
  * view_reader: one document whole, as the parser read it: the headers,
  * every vraag and antwoord, or a letter's epigraph, salutation, paragraphs
- * and closing.  Tab shows an outline to jump through; n and p jump to the
- * next and previous section.
+ * and closing.  Tab shows an outline to jump through, a list that moves
+ * as every other; n and p jump to the next and previous section.
  */
 #include "config.h"
 
@@ -46,7 +46,7 @@ struct reader {
 	struct list text;	/* a pager over the lines */
 	int width;		/* of the text at the last layout */
 	bool outline;		/* the outline is shown and has the keys */
-	size_t outline_sel;
+	struct list toc;	/* the outline: a row is a section */
 	long long show;		/* after the first layout: scroll to this passage */
 	long long mark;		/* the passage opened: marked in the margin */
 };
@@ -178,6 +178,7 @@ layout(struct reader *r)
 	}
 	if (r->text.count == 0)
 		add(r, "This document has no text.", UI_DIM, 0);
+	r->toc.count = r->n_sections;
 }
 
 /* ------------------------------------------------------------------- view */
@@ -291,12 +292,11 @@ reader_draw(struct view *v, int rows, int cols)
 			draw_text(stdscr, 2 + y, 0, "┃", 1, draw_attr(UI_CHOSEN), 0);
 	}
 	if (r->outline) {
-		size_t height = r->text.height;
-		size_t top = r->outline_sel >= height ? r->outline_sel - height + 1 : 0;
-
-		for (int y = 0; y < (int)height; y++) {
-			size_t i = top + (size_t)y;
-			bool sel = i == r->outline_sel;
+		r->toc.height = r->text.height;
+		list_scroll_into_view(&r->toc);
+		for (int y = 0; y < (int)r->toc.height; y++) {
+			size_t i = r->toc.top + (size_t)y;
+			bool sel = i == r->toc.cursor;
 
 			draw_text(stdscr, 2 + y, 0, " ", OUTLINE_WIDTH, sel ? draw_attr(UI_CURSOR)
 			    : draw_attr(UI_NORMAL), DRAW_PAD);
@@ -387,25 +387,14 @@ reader_handle(struct view *v, enum action action)
 {
 	struct reader *r = v->data;
 
-	if (r->outline) {
-		switch (action) {
-		case ACTION_DOWN:
-			if (r->outline_sel + 1 < r->n_sections)
-				r->outline_sel++;
-			return;
-		case ACTION_UP:
-			if (r->outline_sel > 0)
-				r->outline_sel--;
-			return;
-		case ACTION_OPEN:
-			if (r->outline_sel < r->n_sections)
-				scroll_to(r, r->sections[r->outline_sel].line);
-			r->outline = false;
-			r->width = -1;	/* lay out again without the outline */
-			return;
-		default:
-			break;
-		}
+	if (r->outline && list_move(&r->toc, action))
+		return;
+	if (r->outline && action == ACTION_OPEN) {
+		if (r->toc.cursor < r->n_sections)
+			scroll_to(r, r->sections[r->toc.cursor].line);
+		r->outline = false;
+		r->width = -1;	/* lay out again without the outline */
+		return;
 	}
 	if (list_move(&r->text, action))
 		return;
@@ -421,7 +410,8 @@ reader_handle(struct view *v, enum action action)
 		break;
 	case ACTION_OUTLINE:
 		r->outline = !r->outline;
-		r->outline_sel = current_section(r);
+		r->toc.cursor = current_section(r);
+		r->toc.top = 0;
 		r->width = -1;
 		if (r->n_sections == 0)
 			app_message(v->app, "This document has no sections");
@@ -435,13 +425,12 @@ static void
 reader_mouse(struct view *v, enum mouse event, int y, int x)
 {
 	struct reader *r = v->data;
+	bool on_outline = r->outline && x < OUTLINE_WIDTH;
 
-	if (list_wheel(&r->text, event))
+	if (list_wheel(on_outline ? &r->toc : &r->text, event))
 		return;
-	if (r->outline && x < OUTLINE_WIDTH && y >= 2 && (size_t)(y - 2) < r->n_sections) {
-		r->outline_sel = (size_t)(y - 2);
+	if (on_outline && y >= 2 && list_row_at(&r->toc, y - 2, &r->toc.cursor))
 		reader_handle(v, ACTION_OPEN);
-	}
 }
 
 static void
