@@ -130,7 +130,9 @@ list_scroll_into_view(struct list *l)
 bool
 list_row_at(const struct list *l, long shown, size_t *row)
 {
-	if (shown < 0 || l->top + (size_t)shown >= l->count)
+	/* Under the last row on screen there are other things, not rows. */
+	if (shown < 0 || (l->height && (size_t)shown >= l->height) ||
+	    l->top + (size_t)shown >= l->count)
 		return false;
 	*row = l->top + (size_t)shown;
 	return true;

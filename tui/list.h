@@ -64,7 +64,7 @@ void list_scroll_into_view(struct list *l);
 
 /*
  * The row drawn at place shown on the screen (0: the top one) in *row;
- * false when no row is there.
+ * false when no row is there, below the last row on screen too.
  */
 bool list_row_at(const struct list *l, long shown, size_t *row);
 
