@@ -928,6 +928,9 @@ static void
 test_basket_moves(void **state)
 {
 	struct fixture *f = *state;
+	struct selected *sel;
+	struct error err = { "" };
+	size_t n;
 
 	keys(f, "<Enter>anananananananana");
 	assert_true(on_screen(f, "(11 in all; b shows it)"));
@@ -946,6 +949,15 @@ test_basket_moves(void **state)
 	cursor_on(f, " 5. ");
 	wheel(f, MOUSE_WHEEL_UP);
 	cursor_on(f, " 4. ");
+	/* While a note is typed the wheel leaves the cursor, and the note, where they are. */
+	keys(f, "nWiel");
+	wheel(f, MOUSE_WHEEL_DOWN);
+	cursor_after(f, "<Enter>", " 4. ");
+	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
+	assert_int_equal(n, 11);
+	assert_string_equal(sel[3].note, "Wiel");
+	assert_null(sel[4].note);
+	store_selection_free(sel, n);
 }
 
 /* The matrix at 80x12: six vragen on screen, a page is six. */

@@ -249,7 +249,10 @@ basket_mouse(struct view *v, enum mouse event, int y, int x)
 	struct basket *b = v->data;
 
 	(void)x;
-	if (!list_wheel(&b->list, event) && y >= 2 && !b->editing &&
+	/* The note being typed belongs to the passage under the cursor: it stays. */
+	if (b->editing)
+		return;
+	if (!list_wheel(&b->list, event) && y >= 2 &&
 	    list_click(&b->list, (y - 2) / ROWS_PER_ENTRY))
 		basket_handle(v, ACTION_OPEN);
 }
