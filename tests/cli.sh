@@ -399,6 +399,24 @@ check "the default database is under XDG_DATA_HOME" [ -f "$tmp/xdg/naast/naast.d
 check "--version prints the version" sh -c "'$NAAST' --version | grep -q '^naast [0-9]'"
 check "--help lists the commands" sh -c "'$NAAST' --help | grep -q 'show SET' && '$NAAST' --help | grep -q 'diff SET --vraag N' && '$NAAST' --help | grep -q 'matrix SET'"
 
+# Every command that naast --help lists: its own --help and a usage error
+# touch no file, with no --db and nowhere but an empty home to go.
+commands=$("$NAAST" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' | sort -u)
+check "--help lists the nine commands" [ "$(echo "$commands" | wc -l)" -eq 9 ]
+home=$tmp/home
+mkdir "$home"
+bare() { env -u NAAST_DB HOME="$home" XDG_DATA_HOME="$home" "$NAAST" "$@"; }
+for cmd in $commands; do
+	bare "$cmd" --help >"$tmp/out" 2>"$tmp/e"
+	check "$cmd --help: its usage from the table, exit 0" sh -c "[ $? -eq 0 ] && head -n 1 '$tmp/out' | grep -q '^Usage: naast $cmd ' && [ ! -s '$tmp/e' ]"
+	check "$cmd --help: creates no file" [ -z "$(ls -A "$home")" ]
+	bare "$cmd" -h >"$tmp/out2" 2>/dev/null
+	check "$cmd -h: the same" cmp -s "$tmp/out" "$tmp/out2"
+	check "$cmd --frobnicate: a usage error of one line" expect 2 bare "$cmd" --frobnicate
+	check "that points to $cmd --help" grep -qF "(see 'naast $cmd --help')" "$tmp/e"
+	check "$cmd --frobnicate: creates no file" [ -z "$(ls -A "$home")" ]
+done
+
 # --- search and related -------------------------------------------------------
 # On a database of the three seeds alone.
 sdb=$tmp/search.db

@@ -1,6 +1,7 @@
 /*
  * test_keymap: the default bindings, key names both ways, the key-file
- * parser and its messages, user overrides and key files on disk.
+ * parser and its messages, user overrides and key files on disk; and the
+ * man page against the tables it documents: the keys and the commands.
  */
 #include "config.h"
 
@@ -15,8 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "keymap.h"
+#include "parse.h"
 #include "testutil.h"
+#include "xalloc.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -572,6 +576,114 @@ test_man_page_follows_the_table(void **state)
 	free(man);
 }
 
+/*
+ * A synopsis line of the man page (".BR show " " \fISET\fR ...") as it
+ * reads: its arguments joined, quotes, font changes and escapes gone.
+ */
+static char *
+man_synopsis(const char *line)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	const char *p = line + strcspn(line, " ");
+
+	while (*p && *p != '\n') {
+		const char *end;
+
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		if (*p == '"')
+			end = strchr(++p, '"');
+		else
+			end = p + strcspn(p, " \n");
+		if (!end)
+			end = p + strlen(p);
+		for (const char *c = p; c < end; c++) {
+			if (c[0] == '\\' && c[1] == 'f' && c + 2 < end)
+				c += 2;
+			else if (c[0] == '\\' && c + 1 < end && (c[1] == '-' || c[1] == ' '))
+				xbuf_add(&b, ++c, 1);
+			else if (c[0] == '\\' && c + 1 < end && c[1] == '%')
+				c++;
+			else
+				xbuf_add(&b, c, 1);
+		}
+		p = *end == '"' ? end + 1 : end;
+	}
+	return xbuf_finish(&b);
+}
+
+/*
+ * Every form of every command of the table is a synopsis in the man
+ * page's COMMANDS, word for word, and every synopsis there is a form of a
+ * command of the table: the table is the one list.
+ */
+static void
+test_man_page_follows_the_commands(void **state)
+{
+	char *man = test_read_file("assets/naast.1", NULL);
+	char *from = strstr(man, "\n.SH COMMANDS\n"), *to, **synopses = NULL;
+	size_t n = 0, cap = 0;
+
+	(void)state;
+	assert_non_null(from);
+	to = strstr(from + 1, "\n.SH ");
+	assert_non_null(to);
+	*to = '\0';
+	for (char *p = strstr(from, "\n.T"); p; p = strstr(p + 1, "\n.T")) {
+		char *line = strchr(p + 1, '\n');
+
+		if ((strncmp(p, "\n.TP\n", 5) != 0 && strncmp(p, "\n.TQ\n", 5) != 0) ||
+		    !line || strncmp(line + 1, ".B", 2) != 0)
+			continue;
+		xgrow(&synopses, &cap, n + 1, sizeof(*synopses));
+		synopses[n++] = man_synopsis(line + 1);
+	}
+	assert_true(n >= cli_command_count);
+	for (size_t i = 0; i < cli_command_count; i++) {
+		const struct cli_command *c = &cli_commands[i];
+
+		for (size_t f = 0; c->usage[f]; f++) {
+			char *want = xasprintf("%s %s", c->name, c->usage[f]);
+			bool found = false;
+
+			for (char *nl = strchr(want, '\n'); nl; nl = strchr(nl, '\n'))
+				*nl = ' ';
+			for (size_t k = 0; k < n && !found; k++)
+				found = strcmp(synopses[k], want) == 0;
+			if (!found)
+				fail_msg("assets/naast.1 lacks the synopsis \"%s\"", want);
+			free(want);
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		char *name = xstrndup(synopses[k], strcspn(synopses[k], " "));
+
+		if (!cli_command_find(name))
+			fail_msg("assets/naast.1 has a command naast lacks: \"%s\"", synopses[k]);
+		free(name);
+		free(synopses[k]);
+	}
+	free(synopses);
+	free(man);
+}
+
+/* The help of import names every format that --format takes. */
+static void
+test_import_help_names_the_formats(void **state)
+{
+	const struct cli_command *import = cli_command_find("import");
+	char *formats = xstrdup(parse_format_list()), *save = NULL;
+
+	(void)state;
+	assert_non_null(import);
+	for (char *f = strtok_r(formats, ", ", &save); f; f = strtok_r(NULL, ", ", &save))
+		if (!strstr(import->help, f))
+			fail_msg("the help of import lacks the format %s", f);
+	free(formats);
+}
+
 int
 main(void)
 {
@@ -590,6 +702,8 @@ main(void)
 		T(test_load_file_errors),
 		T(test_default_path),
 		T(test_man_page_follows_the_table),
+		T(test_man_page_follows_the_commands),
+		T(test_import_help_names_the_formats),
 	};
 #undef T
 

@@ -1,7 +1,8 @@
 /*
- * cli: what the commands share: output for people that never lets an escape
- * sequence through, one-line complaints on stderr, and the reading of
- * arguments that several commands take.
+ * cli: what the commands share: the database, opened when a command asks
+ * for it, output for people that never lets an escape sequence through,
+ * one-line complaints on stderr, and the reading of arguments that
+ * several commands take.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -20,6 +22,88 @@
 #include "model.h"
 #include "text.h"
 #include "xalloc.h"
+
+/* ---------------------------------------------------------------- database */
+
+/* mkdir -p for the directories above path; false with errno on failure. */
+static bool
+make_parents(const char *path)
+{
+	char *p = xstrdup(path);
+	bool ok = true;
+
+	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			ok = false;
+			break;
+		}
+		*s = '/';
+	}
+	free(p);
+	return ok;
+}
+
+/*
+ * The database path: --db, else $NAAST_DB, else the XDG data directory,
+ * which is created when missing.  NULL (with a message) when there is no
+ * home to put it in.
+ */
+static char *
+database_path(const char *opt)
+{
+	const char *env = getenv("NAAST_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *path;
+
+	if (opt)
+		return xstrdup(opt);
+	if (env && *env)
+		return xstrdup(env);
+	if (xdg && xdg[0] == '/')
+		path = xasprintf("%s/naast/naast.db", xdg);
+	else if (home && *home)
+		path = xasprintf("%s/.local/share/naast/naast.db", home);
+	else {
+		fputs("naast: no place for the database: set HOME or XDG_DATA_HOME, or use --db PATH\n", stderr);
+		return NULL;
+	}
+	if (!make_parents(path)) {
+		fprintf(stderr, "naast: cannot create the directory for '%s': %s (use --db PATH)\n",
+		    path, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+struct store *
+cli_store(struct cli *cli)
+{
+	struct error err = { "" };
+
+	if (cli->st)
+		return cli->st;
+	if (!cli->path && !(cli->path = database_path(cli->db_opt)))
+		return NULL;
+	if (store_open(cli->path, &cli->st, &err) != STATUS_OK) {
+		fprintf(stderr, "naast: %s\n", err.msg);
+		cli->st = NULL;
+		return NULL;
+	}
+	return cli->st;
+}
+
+void
+cli_close(struct cli *cli)
+{
+	if (cli->st)
+		store_close(cli->st);
+	free(cli->path);
+	cli->st = NULL;
+	cli->path = NULL;
+}
 
 /* ------------------------------------------------------------------ output */
 
@@ -67,7 +151,7 @@ cli_complain(const char *fmt, ...)
 int
 cli_usage(const char *cmd, const char *what)
 {
-	cli_complain("%s: %s (see 'naast --help')", cmd, what);
+	cli_complain("%s: %s (see 'naast %s --help')", cmd, what, cmd);
 	return 2;
 }
 

@@ -9,31 +9,79 @@
 
 #include "store.h"
 
-int cli_import(struct store *st, int argc, char **argv);
-int cli_list(struct store *st, int argc, char **argv);
-int cli_show(struct store *st, int argc, char **argv);
+/*
+ * What a command runs in: the database named by --db (NULL: $NAAST_DB or
+ * the XDG data directory), opened only when the command asks for it, after
+ * reading its options, so that --help and a usage error touch no file.
+ */
+struct cli {
+	const char *db_opt;	/* --db PATH, or NULL */
+	char *path;		/* the database file, once opened */
+	struct store *st;	/* NULL until cli_store */
+};
+
+/*
+ * The store, opened on the first call (creating the directory of the
+ * default path); NULL after one line on stderr when it cannot be.
+ */
+struct store *cli_store(struct cli *cli);
+/* Closes the store if it was opened. */
+void cli_close(struct cli *cli);
+
+/* --------------------------------------------------------------- commands */
+
+/*
+ * A command: one row of cli_commands[] (commands.c), the one list that
+ * dispatch, naast --help, naast NAME --help, usage errors and the man
+ * page test read.
+ */
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary;	/* what it does, for naast --help */
+	/*
+	 * Its forms after the name, NULL-ended; a '\n' breaks a long form,
+	 * whose next line is indented under its first word.
+	 */
+	const char *usage[3];
+	const char *help;	/* what naast NAME --help prints after the usage */
+};
+
+extern const struct cli_command cli_commands[];
+extern const size_t cli_command_count;
+
+/* The command called name, or NULL. */
+const struct cli_command *cli_command_find(const char *name);
+/* naast --help: the commands with their usage and summary. */
+void cli_help_naast(void);
+/* naast NAME --help: the usage and help of command name; returns 0. */
+int cli_help(const char *name);
+
+int cli_import(struct cli *cli, int argc, char **argv);
+int cli_list(struct cli *cli, int argc, char **argv);
+int cli_show(struct cli *cli, int argc, char **argv);
 /* The word diff of two ministries' answers to one vraag. */
-int cli_diff(struct store *st, int argc, char **argv);
+int cli_diff(struct cli *cli, int argc, char **argv);
 /* The similarity of every two answering ministries, per vraag. */
-int cli_matrix(struct store *st, int argc, char **argv);
+int cli_matrix(struct cli *cli, int argc, char **argv);
 /*
  * The passages that match a query (1 and the words of the index close to
  * it when none does), and the passages of other documents most like one.
  */
-int cli_search(struct store *st, int argc, char **argv);
-int cli_related(struct store *st, int argc, char **argv);
+int cli_search(struct cli *cli, int argc, char **argv);
+int cli_related(struct cli *cli, int argc, char **argv);
 /* The basket: add, rm, list, clear, note. */
-int cli_select(struct store *st, int argc, char **argv);
+int cli_select(struct cli *cli, int argc, char **argv);
 /* Passages of a set, or the basket, with citations, in a format. */
-int cli_export(struct store *st, int argc, char **argv);
+int cli_export(struct cli *cli, int argc, char **argv);
 
 /*
  * naast without a command: on an empty database, imports the bundled
- * corpus first (db_path is named in the message); then opens the
- * interface, or, when interactive is false (not a terminal), prints the
- * library as `list` does.
+ * corpus first (the database's path is named in the message); then opens
+ * the interface, or, when interactive is false (not a terminal), prints
+ * the library as `list` does.
  */
-int cli_library(struct store *st, const char *db_path, bool interactive);
+int cli_library(struct cli *cli, bool interactive);
 
 /* ------------------------------------------ what the command files share */
 
@@ -41,7 +89,7 @@ int cli_library(struct store *st, const char *db_path, bool interactive);
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line on stderr after "naast: ", sanitised. */
 void cli_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* A usage error of cmd: says what, points to --help, returns 2. */
+/* A usage error of cmd: says what, points to its --help, returns 2. */
 int cli_usage(const char *cmd, const char *what);
 /* Columns to wrap to: the terminal's width, or 0 (no wrapping) in a pipe. */
 int cli_output_width(void);

@@ -293,7 +293,7 @@ diff_pick(const struct set_info *set, const struct answering *w,
 }
 
 int
-cli_diff(struct store *st, int argc, char **argv)
+cli_diff(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "vraag", required_argument, NULL, 'v' },
@@ -310,6 +310,7 @@ cli_diff(struct store *st, int argc, char **argv)
 	struct compare_run *runs = NULL;
 	struct error err = { "" };
 	const struct answer_view *a, *b;
+	struct store *st;
 	char **asked = NULL, *codes[2];
 	size_t n_asked = 0, nq = 0, n_runs, pick[2];
 	long long id, vraag = 0;
@@ -343,11 +344,7 @@ cli_diff(struct store *st, int argc, char **argv)
 			as_json = true;
 			break;
 		case 'h':
-			cli_say("Usage: naast diff SET --vraag N [--ministries A,B] [--ignore-case] [--json]\n"
-			    "Prints the word differences between two ministries' answers to\n"
-			    "vraag N: [-words of A only-] and {+words of B only+}.  Without\n"
-			    "--ministries, the first two ministries that answered.\n");
-			rc = 0;
+			rc = cli_help("diff");
 			goto out;
 		case ':':
 			rc = cli_usage("diff", "option needs a value");
@@ -374,7 +371,7 @@ cli_diff(struct store *st, int argc, char **argv)
 		goto out;
 	}
 
-	if (!cli_set_get(st, "diff", id, vraag, &set))
+	if (!(st = cli_store(cli)) || !cli_set_get(st, "diff", id, vraag, &set))
 		goto out;
 	answering_init(&w, &set);
 	if (!diff_pick(&set, &w, asked, pick))
@@ -569,7 +566,7 @@ say_matrix(const struct set_info *set, const struct matrix *m)
 }
 
 int
-cli_matrix(struct store *st, int argc, char **argv)
+cli_matrix(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -580,6 +577,7 @@ cli_matrix(struct store *st, int argc, char **argv)
 	struct matrix m = { 0 };
 	struct question_view *qs = NULL;
 	struct error err = { "" };
+	struct store *st;
 	size_t nq = 0;
 	long long id;
 	bool as_json = false;
@@ -593,10 +591,7 @@ cli_matrix(struct store *st, int argc, char **argv)
 			as_json = true;
 			break;
 		case 'h':
-			cli_say("Usage: naast matrix SET [--json]\n"
-			    "Prints, for each vraag of question set SET, how alike the answers of\n"
-			    "every two ministries are, from 0 (nothing in common) to 1 (the same).\n");
-			return 0;
+			return cli_help("matrix");
 		default:
 			return cli_usage("matrix", "unknown option");
 		}
@@ -604,7 +599,7 @@ cli_matrix(struct store *st, int argc, char **argv)
 	if (optind + 1 != argc || !cli_parse_number(argv[optind], &id))
 		return cli_usage("matrix", "name one question set by its number, as 'naast list' shows it");
 
-	if (!cli_set_get(st, "matrix", id, 0, &set))
+	if (!(st = cli_store(cli)) || !cli_set_get(st, "matrix", id, 0, &set))
 		goto out;
 	if (store_questions(st, id, 0, NULL, 0, &qs, &nq, &err) != STATUS_OK) {
 		cli_complain("matrix: %s", err.msg);

@@ -25,34 +25,6 @@
 /* Words of a passage that select list shows. */
 #define FIRST_WORDS 12
 
-static const char select_help[] =
-"Usage: naast select add|rm|list|clear [PASSAGE...]\n"
-"       naast select note PASSAGE [TEXT]\n"
-"The basket: passages kept for an export, across runs.\n"
-"\n"
-"  add PASSAGE...     add passages (the numbers search and show give)\n"
-"  rm PASSAGE...      take passages out\n"
-"  list [--json]      the basket in order: each passage's citation and\n"
-"                     first words\n"
-"  clear              empty the basket\n"
-"  note PASSAGE TEXT  keep a note with a passage (no TEXT: remove it)\n"
-"\n"
-"'naast export --selection' writes the basket with citations.\n";
-
-static const char export_help[] =
-"Usage: naast export (--set SET [--vraag N] [--ministry CODE[,CODE...]] | --selection)\n"
-"                    [--format md|txt|csv|json|html] [-o FILE [--force]]\n"
-"Writes passages with their citations: the answers of a question set (or\n"
-"of one vraag, or of some ministries), or the basket ('naast select').\n"
-"\n"
-"  --format F   md (default), txt, csv, json or html; with -o, the file's\n"
-"               extension chooses when --format is not given\n"
-"  -o FILE      write FILE instead of standard output; the file is written\n"
-"               whole or not at all\n"
-"  --force      overwrite FILE when it exists\n"
-"\n"
-"Exit status: 0 written, 1 failure (nothing written), 2 usage error.\n";
-
 /* ---------------------------------------------------------------- select */
 
 /* The passages argv[from..argc) as numbers; 2 (usage) when one is not. */
@@ -297,7 +269,7 @@ select_rm(struct store *st, const long long *ids, size_t n)
 }
 
 int
-cli_select(struct store *st, int argc, char **argv)
+cli_select(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -305,6 +277,7 @@ cli_select(struct store *st, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct error err = { "" };
+	struct store *st;
 	bool as_json = false;
 	const char *what;
 	long long *ids;
@@ -316,8 +289,7 @@ cli_select(struct store *st, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			cli_say("%s", select_help);
-			return 0;
+			return cli_help("select");
 		default:
 			return cli_usage("select", "unknown option");
 		}
@@ -333,13 +305,15 @@ cli_select(struct store *st, int argc, char **argv)
 			else
 				return cli_usage("select", "list takes only --json");
 		}
-		return select_list(st, as_json);
+		return (st = cli_store(cli)) ? select_list(st, as_json) : 1;
 	}
 	if (strcmp(what, "clear") == 0) {
 		size_t removed;
 
 		if (optind + 1 != argc)
 			return cli_usage("select", "clear takes no passages");
+		if (!(st = cli_store(cli)))
+			return 1;
 		if (store_select_clear(st, &removed, &err) != STATUS_OK) {
 			cli_complain("select: %s", err.msg);
 			return 1;
@@ -353,6 +327,8 @@ cli_select(struct store *st, int argc, char **argv)
 		if (optind + 2 > argc || optind + 3 < argc ||
 		    !cli_parse_number(argv[optind + 1], &passage))
 			return cli_usage("select", "note takes a passage number and a text in quotes");
+		if (!(st = cli_store(cli)))
+			return 1;
 		if (store_select_note(st, passage, optind + 2 < argc ? argv[optind + 2] : NULL,
 		    &err) != STATUS_OK) {
 			cli_complain("select: %s", err.msg);
@@ -371,6 +347,10 @@ cli_select(struct store *st, int argc, char **argv)
 	}
 	if ((rc = read_passages("select", argc, argv, optind + 1, &ids, &n)))
 		return rc;
+	if (!(st = cli_store(cli))) {
+		free(ids);
+		return 1;
+	}
 	rc = strcmp(what, "add") == 0 ? select_add(st, ids, n) : select_rm(st, ids, n);
 	free(ids);
 	return rc;
@@ -471,8 +451,7 @@ export_options(int argc, char **argv, struct export_args *a)
 			a->force = true;
 			break;
 		case 'h':
-			cli_say("%s", export_help);
-			return 0;
+			return cli_help("export");
 		case ':':
 			msg = xasprintf("%s needs a value", argv[optind - 1]);
 			rc = cli_usage("export", msg);
@@ -498,18 +477,19 @@ export_options(int argc, char **argv, struct export_args *a)
 }
 
 int
-cli_export(struct store *st, int argc, char **argv)
+cli_export(struct cli *cli, int argc, char **argv)
 {
 	struct export_args a = { .format = EXPORT_MD };
 	struct export_item *items = NULL;
 	struct error err = { "" };
+	struct store *st;
 	enum status status;
 	size_t n = 0;
 	int rc;
 
-	if ((rc = export_options(argc, argv, &a)) >= 0) {
+	if ((rc = export_options(argc, argv, &a)) >= 0 || !(st = cli_store(cli))) {
 		model_strv_free(a.ministries, a.n_ministries);
-		return rc;
+		return rc >= 0 ? rc : 1;
 	}
 	if (a.selection)
 		status = store_export_selection(st, &items, &n, &err);

@@ -36,6 +36,8 @@
  */
 #define MAX_FILE_SIZE (64u << 20)
 #define MAX_TEXT_SIZE (8u << 20)
+_Static_assert(MAX_FILE_SIZE == 64u << 20 && MAX_TEXT_SIZE == 8u << 20,
+    "the help of import (commands.c) names the limits");
 
 /* How long an import waits for another naast that is writing. */
 #define BUSY_WAIT_SECONDS 60
@@ -685,7 +687,7 @@ say_summary(const struct batch *b)
 }
 
 int
-cli_import(struct store *st, int argc, char **argv)
+cli_import(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -697,6 +699,7 @@ cli_import(struct store *st, int argc, char **argv)
 	const char *format = NULL;
 	enum encoding encoding = ENCODING_UTF8;
 	struct error why = { "" };
+	struct store *st;
 	char **files = NULL;
 	size_t n_files = 0;
 	bool dirs = false;
@@ -722,14 +725,7 @@ cli_import(struct store *st, int argc, char **argv)
 			}
 			break;
 		case 'h':
-			cli_say("Usage: naast import [--format %s] [--encoding utf-8|latin1] FILE|DIR...\n"
-			    "Imports documents: text, Markdown and PDF (through pdftotext, from %s);\n"
-			    "a directory imports every such file under it; '-' reads standard input.\n"
-			    "Text is UTF-8 unless --encoding latin1 says it is Latin-1 or Windows-1252.\n"
-			    "Files of more than %u MiB, or with more than %u MiB of text, are refused.\n",
-			    parse_format_list(), PDF_PACKAGE, MAX_FILE_SIZE >> 20,
-			    MAX_TEXT_SIZE >> 20);
-			return 0;
+			return cli_help("import");
 		case ':':
 			return cli_usage("import", optopt == 'e' ? "--encoding needs a value" :
 			    "--format needs a value");
@@ -739,6 +735,8 @@ cli_import(struct store *st, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage("import", "name at least one FILE or DIR");
+	if (!(st = cli_store(cli)))
+		return 1;
 	if (store_is_readonly(st, &why)) {
 		cli_complain("cannot import: %s", why.msg);
 		return 1;
@@ -843,15 +841,18 @@ import_corpus(struct store *st, const char *db_path)
 }
 
 int
-cli_library(struct store *st, const char *db_path, bool interactive)
+cli_library(struct cli *cli, bool interactive)
 {
 	char name[] = "list";
 	char *argv[] = { name, NULL };
 	struct error why = { "" };
+	struct store *st = cli_store(cli);
 
+	if (!st)
+		return 1;
 	/* A read-only database is shown as it is, even empty. */
 	if (store_is_empty(st) && !store_is_readonly(st, &why) &&
-	    !import_corpus(st, db_path))
+	    !import_corpus(st, cli->path))
 		return 1;
-	return interactive ? app_run(st) : cli_list(st, 1, argv);
+	return interactive ? app_run(st) : cli_list(cli, 1, argv);
 }

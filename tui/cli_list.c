@@ -297,13 +297,14 @@ fail:
 }
 
 int
-cli_list(struct store *st, int argc, char **argv)
+cli_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct store *st;
 	bool as_json = false;
 	struct json j;
 	int c;
@@ -316,15 +317,15 @@ cli_list(struct store *st, int argc, char **argv)
 			as_json = true;
 			break;
 		case 'h':
-			cli_say("Usage: naast list [--json]\n"
-			    "Lists the question sets, newest first, and the letters.\n");
-			return 0;
+			return cli_help("list");
 		default:
 			return cli_usage("list", "unknown option");
 		}
 	}
 	if (optind < argc)
 		return cli_usage("list", "takes no arguments");
+	if (!(st = cli_store(cli)))
+		return 1;
 	json_init(&j, stdout, false);
 	return list_all(st, as_json ? &j : NULL) ? 0 : 1;
 }
@@ -425,7 +426,7 @@ say_notice(struct store *st, const struct set_answer *n, int width)
 }
 
 int
-cli_show(struct store *st, int argc, char **argv)
+cli_show(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "vraag", required_argument, NULL, 'v' },
@@ -437,6 +438,7 @@ cli_show(struct store *st, int argc, char **argv)
 	struct set_info set = { 0 };
 	struct question_view *qs = NULL;
 	struct error err = { "" };
+	struct store *st;
 	char **ministries = NULL;
 	size_t n_ministries = 0, nq = 0;
 	long long id, vraag = 0;
@@ -464,9 +466,7 @@ cli_show(struct store *st, int argc, char **argv)
 			break;
 		case 'h':
 			model_strv_free(ministries, n_ministries);
-			cli_say("Usage: naast show SET [--vraag N] [--ministry CODE[,CODE...]] [--json]\n"
-			    "Prints the vragen of question set SET with each ministry's answer.\n");
-			return 0;
+			return cli_help("show");
 		case ':':
 			model_strv_free(ministries, n_ministries);
 			return cli_usage("show", "option needs a value");
@@ -480,7 +480,7 @@ cli_show(struct store *st, int argc, char **argv)
 		return cli_usage("show", "name one question set by its number, as 'naast list' shows it");
 	}
 
-	if (!cli_set_get(st, "show", id, vraag, &set))
+	if (!(st = cli_store(cli)) || !cli_set_get(st, "show", id, vraag, &set))
 		goto out;
 	if (store_questions(st, id, (int)vraag, ministries, n_ministries, &qs, &nq,
 	    &err) != STATUS_OK) {

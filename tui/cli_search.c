@@ -45,50 +45,6 @@ enum {
 	OPT_JSON,
 };
 
-_Static_assert(STORE_RANKED == 10000, "search_help names STORE_RANKED");
-static const char search_help[] =
-"Usage: naast search QUERY... [--ministry CODE] [--questioner NAME] [--party PARTY]\n"
-"                    [--from DATE] [--to DATE] [--kind answer|letter]\n"
-"                    [--substring] [--limit N] [--sort rank|date] [--json]\n"
-"Prints the passages that contain every word of QUERY, best first.\n"
-"Quote a phrase for the words in that order: naast search '\"politiek adviseurs\"';\n"
-"a word that ends in * finds every word that starts so (verkiez*). Other\n"
-"characters are searched for as written, never as operators.\n"
-"Words are found in any case, with or without diacritics, and in other\n"
-"forms of the same word (ambtenaar finds ambtenaren).\n"
-"\n"
-"  --ministry CODE     only answers of this ministry (AZ, BZK, ...)\n"
-"  --questioner NAME   only sets asked by this member of parliament\n"
-"  --party PARTY       only sets asked by members of this party\n"
-"  --from DATE         only documents of this date or later\n"
-"  --to DATE           only documents of this date or earlier\n"
-"                      (DATE as 2024-02-15 or 15 februari 2024)\n"
-"  --kind answer|letter  only answers, or only letters\n"
-"  --substring         also find parts of words (uitslag in verkiezingsuitslag);\n"
-"                      done anyway when the words find nothing\n"
-"  --limit N           at most N passages (default 50)\n"
-"  --sort rank|date    best first (default), or newest document first; best\n"
-"                      of the 10,000 last imported passages with the words\n"
-"  --json              one JSON document:\n"
-"                      {\"query\":...,\"hits\":[{\"passage\":N,\"doc\":N,\"set\":N,\"vraag\":N,\n"
-"                      \"ministry\":...,\"role\":...,\"snippet\":...}],\"suggestions\":[...]}\n"
-"Put -- before a query that starts with '-'.\n"
-"\n"
-"Exit status: 0 when passages are found; 1 when none is (with words of the\n"
-"index that are close to yours, if any) or the query cannot be searched\n"
-"for; 2 on a usage error.\n";
-
-static const char related_help[] =
-"Usage: naast related PASSAGE [--limit N] [--json]\n"
-"Prints the passages of other documents most like passage PASSAGE (the\n"
-"number that search shows), best first.\n"
-"\n"
-"  --limit N   at most N passages (default 10)\n"
-"  --json      one JSON document: {\"passage\":N,\"hits\":[...as search...]}\n"
-"\n"
-"Exit status: 0 when passages are found, 1 when none is or there is no\n"
-"passage PASSAGE, 2 on a usage error.\n";
-
 /* ------------------------------------------------------------------- json */
 
 static void
@@ -413,8 +369,7 @@ search_options(int argc, char **argv, struct search_args *a)
 			a->json = true;
 			break;
 		case 'h':
-			cli_say("%s", search_help);
-			return 0;
+			return cli_help("search");
 		case ':':
 			return missing_value("search", argv[optind - 1]);
 		default:
@@ -442,8 +397,9 @@ say_suggestions(char **words, size_t n)
 }
 
 int
-cli_search(struct store *st, int argc, char **argv)
+cli_search(struct cli *cli, int argc, char **argv)
 {
+	struct store *st;
 	struct search_args a;
 	struct search_hit *hits = NULL;
 	struct error err = { "" };
@@ -457,6 +413,8 @@ cli_search(struct store *st, int argc, char **argv)
 	a.q.sort = SEARCH_BY_RANK;
 	if ((rc = search_options(argc, argv, &a)) >= 0)
 		return rc;
+	if (!(st = cli_store(cli)))
+		return 1;
 
 	text = join_words(argc - optind, argv + optind);
 	a.q.text = text;
@@ -502,7 +460,7 @@ cli_search(struct store *st, int argc, char **argv)
 /* ---------------------------------------------------------------- related */
 
 int
-cli_related(struct store *st, int argc, char **argv)
+cli_related(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "limit", required_argument, NULL, OPT_LIMIT },
@@ -512,6 +470,7 @@ cli_related(struct store *st, int argc, char **argv)
 	};
 	struct search_hit *hits = NULL;
 	struct error err = { "" };
+	struct store *st;
 	size_t limit = RELATED_LIMIT, n = 0;
 	bool as_json = false;
 	enum status status;
@@ -530,8 +489,7 @@ cli_related(struct store *st, int argc, char **argv)
 			as_json = true;
 			break;
 		case 'h':
-			cli_say("%s", related_help);
-			return 0;
+			return cli_help("related");
 		case ':':
 			return missing_value("related", argv[optind - 1]);
 		default:
@@ -541,6 +499,8 @@ cli_related(struct store *st, int argc, char **argv)
 	if (optind + 1 != argc || !cli_parse_number(argv[optind], &passage))
 		return cli_usage("related",
 		    "name one passage by its number, as 'naast search' shows it");
+	if (!(st = cli_store(cli)))
+		return 1;
 
 	status = store_related(st, passage, limit, &hits, &n, &err);
 	if (status == STATUS_NOT_FOUND) {

@@ -1,0 +1,249 @@
+/*
+ * commands: the table of naast's commands, each with its usage, summary
+ * and help, and the help texts made from it.  A new command is one row
+ * here and its function in a cli_*.c file; the man page follows the
+ * table (test_keymap checks it).
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "pdf.h"
+#include "store.h"
+#include "text.h"
+
+/* naast --help puts a summary in this column, or below a long usage. */
+#define SUMMARY_COLUMN 33
+/* and wraps it to end before this one. */
+#define SUMMARY_END 76
+
+_Static_assert(STORE_RANKED == 10000, "the help of search names STORE_RANKED");
+
+const struct cli_command cli_commands[] = {
+	{
+		"import", cli_import,
+		"import documents ('-' reads stdin)",
+		{ "[--format F] [--encoding utf-8|latin1] FILE|DIR...", NULL },
+		"Imports documents: text, Markdown and PDF (through pdftotext, from " PDF_PACKAGE ");\n"
+		"a directory imports every such file under it; '-' reads standard input.\n"
+		"F is pdftext, markdown or letter, found from the file when not given.\n"
+		"Text is UTF-8 unless --encoding latin1 says it is Latin-1 or Windows-1252.\n"
+		"Files of more than 64 MiB, or with more than 8 MiB of text, are refused.\n",
+	},
+	{
+		"list", cli_list,
+		"list question sets and letters",
+		{ "[--json]", NULL },
+		"Lists the question sets, newest first, and the letters.\n",
+	},
+	{
+		"show", cli_show,
+		"print the vragen of a set with each ministry's answer",
+		{ "SET [--vraag N] [--ministry CODE[,CODE...]] [--json]", NULL },
+		"Prints the vragen of question set SET with each ministry's answer.\n",
+	},
+	{
+		"diff", cli_diff,
+		"the word differences between two ministries' answers to vraag N",
+		{ "SET --vraag N [--ministries A,B] [--ignore-case] [--json]", NULL },
+		"Prints the word differences between two ministries' answers to\n"
+		"vraag N: [-words of A only-] and {+words of B only+}.  Without\n"
+		"--ministries, the first two ministries that answered.\n",
+	},
+	{
+		"matrix", cli_matrix,
+		"how alike every two ministries' answers are, per vraag",
+		{ "SET [--json]", NULL },
+		"Prints, for each vraag of question set SET, how alike the answers of\n"
+		"every two ministries are, from 0 (nothing in common) to 1 (the same).\n",
+	},
+	{
+		"search", cli_search,
+		"the passages that contain the words of QUERY ('\"a phrase\"', prefix*), best first; exit 1 when none does",
+		{ "QUERY... [--ministry CODE] [--questioner NAME] [--party PARTY]\n"
+		  "[--from DATE] [--to DATE] [--kind answer|letter]\n"
+		  "[--substring] [--limit N] [--sort rank|date] [--json]", NULL },
+		"Prints the passages that contain every word of QUERY, best first.\n"
+		"Quote a phrase for the words in that order: naast search '\"politiek adviseurs\"';\n"
+		"a word that ends in * finds every word that starts so (verkiez*). Other\n"
+		"characters are searched for as written, never as operators.\n"
+		"Words are found in any case, with or without diacritics, and in other\n"
+		"forms of the same word (ambtenaar finds ambtenaren).\n"
+		"\n"
+		"  --ministry CODE     only answers of this ministry (AZ, BZK, ...)\n"
+		"  --questioner NAME   only sets asked by this member of parliament\n"
+		"  --party PARTY       only sets asked by members of this party\n"
+		"  --from DATE         only documents of this date or later\n"
+		"  --to DATE           only documents of this date or earlier\n"
+		"                      (DATE as 2024-02-15 or 15 februari 2024)\n"
+		"  --kind answer|letter  only answers, or only letters\n"
+		"  --substring         also find parts of words (uitslag in verkiezingsuitslag);\n"
+		"                      done anyway when the words find nothing\n"
+		"  --limit N           at most N passages (default 50)\n"
+		"  --sort rank|date    best first (default), or newest document first; best\n"
+		"                      of the 10,000 last imported passages with the words\n"
+		"  --json              one JSON document:\n"
+		"                      {\"query\":...,\"hits\":[{\"passage\":N,\"doc\":N,\"set\":N,\"vraag\":N,\n"
+		"                      \"ministry\":...,\"role\":...,\"snippet\":...}],\"suggestions\":[...]}\n"
+		"Put -- before a query that starts with '-'.\n"
+		"\n"
+		"Exit status: 0 when passages are found; 1 when none is (with words of the\n"
+		"index that are close to yours, if any) or the query cannot be searched\n"
+		"for; 2 on a usage error.\n",
+	},
+	{
+		"related", cli_related,
+		"the passages of other documents most like passage PASSAGE",
+		{ "PASSAGE [--limit N] [--json]", NULL },
+		"Prints the passages of other documents most like passage PASSAGE (the\n"
+		"number that search shows), best first.\n"
+		"\n"
+		"  --limit N   at most N passages (default 10)\n"
+		"  --json      one JSON document: {\"passage\":N,\"hits\":[...as search...]}\n"
+		"\n"
+		"Exit status: 0 when passages are found, 1 when none is or there is no\n"
+		"passage PASSAGE, 2 on a usage error.\n",
+	},
+	{
+		"select", cli_select,
+		"the basket of passages kept for an export",
+		{ "add|rm|list|clear [PASSAGE...] [--json]", "note PASSAGE [TEXT]", NULL },
+		"The basket: passages kept for an export, across runs.\n"
+		"\n"
+		"  add PASSAGE...     add passages (the numbers search and show give)\n"
+		"  rm PASSAGE...      take passages out\n"
+		"  list [--json]      the basket in order: each passage's citation and\n"
+		"                     first words\n"
+		"  clear              empty the basket\n"
+		"  note PASSAGE TEXT  keep a note with a passage (no TEXT: remove it)\n"
+		"\n"
+		"'naast export --selection' writes the basket with citations.\n",
+	},
+	{
+		"export", cli_export,
+		"passages with their citations",
+		{ "(--set SET [--vraag N] [--ministry CODE[,CODE...]] | --selection)\n"
+		  "[--format md|txt|csv|json|html] [-o FILE [--force]]", NULL },
+		"Writes passages with their citations: the answers of a question set (or\n"
+		"of one vraag, or of some ministries), or the basket ('naast select').\n"
+		"\n"
+		"  --format F   md (default), txt, csv, json or html; with -o, the file's\n"
+		"               extension chooses when --format is not given\n"
+		"  -o FILE      write FILE instead of standard output; the file is written\n"
+		"               whole or not at all\n"
+		"  --force      overwrite FILE when it exists\n"
+		"\n"
+		"Exit status: 0 written, 1 failure (nothing written), 2 usage error.\n",
+	},
+};
+
+const size_t cli_command_count = sizeof(cli_commands) / sizeof(cli_commands[0]);
+
+static const char naast_head[] =
+"Usage: naast [--db PATH] [COMMAND [ARGS]]\n"
+"\n"
+"A reader for Dutch parliamentary written questions (Kamervragen) and the\n"
+"answers of different ministries, side by side.\n"
+"\n"
+"Commands:\n"
+"  (none)                         the interface on a terminal, else the\n"
+"                                 library as text (an empty database gets\n"
+"                                 the bundled corpus first)\n";
+
+static const char naast_tail[] =
+"\n"
+"Options:\n"
+"  --db PATH      database file (default: $NAAST_DB, else\n"
+"                 $XDG_DATA_HOME/naast/naast.db or ~/.local/share/naast/naast.db)\n"
+"  -h, --help     show this help\n"
+"  -V, --version  show the version\n"
+"\n"
+"Exit status: 0 success, 1 failure (search and related: also nothing\n"
+"found), 2 usage error.  'naast COMMAND --help' tells more.\n";
+
+const struct cli_command *
+cli_command_find(const char *name)
+{
+	for (size_t i = 0; i < cli_command_count; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+/*
+ * One form of c's usage after first (which ends where the name starts):
+ * its lines indented under the first word after the name.  Returns the
+ * column where the last line ends.
+ */
+static int
+print_form(const char *first, const struct cli_command *c, const char *form)
+{
+	int indent = (int)strlen(first) + (int)strlen(c->name) + 1, col;
+	const char *nl;
+
+	col = printf("%s%s ", first, c->name);
+	while ((nl = strchr(form, '\n')) != NULL) {
+		printf("%.*s\n%*s", (int)(nl - form), form, indent, "");
+		form = nl + 1;
+		col = indent;
+	}
+	return col + printf("%s", form);
+}
+
+/*
+ * A summary wrapped in its column: after the usage on the same line when
+ * there is room (col is where the usage ends), else on lines of its own.
+ */
+static void
+print_summary(const char *summary, int col, bool same_line)
+{
+	struct text_line *lines;
+	size_t n = text_wrap(summary, SUMMARY_END - SUMMARY_COLUMN, &lines);
+
+	if (!same_line || col > SUMMARY_COLUMN - 2) {
+		putchar('\n');
+		col = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("%*s%.*s\n", SUMMARY_COLUMN - col, "",
+		    (int)(lines[i].end - lines[i].start), summary + lines[i].start);
+		col = 0;
+	}
+	free(lines);
+}
+
+void
+cli_help_naast(void)
+{
+	fputs(naast_head, stdout);
+	for (size_t i = 0; i < cli_command_count; i++) {
+		const struct cli_command *c = &cli_commands[i];
+		int col = 0;
+
+		for (size_t f = 0; c->usage[f]; f++) {
+			if (f > 0)
+				putchar('\n');
+			col = print_form("  ", c, c->usage[f]);
+		}
+		print_summary(c->summary, col, !c->usage[1] && !strchr(c->usage[0], '\n'));
+	}
+	fputs(naast_tail, stdout);
+}
+
+int
+cli_help(const char *name)
+{
+	const struct cli_command *c = cli_command_find(name);
+
+	for (size_t f = 0; c && c->usage[f]; f++) {
+		print_form(f == 0 ? "Usage: naast " : "       naast ", c, c->usage[f]);
+		putchar('\n');
+	}
+	if (c)
+		fputs(c->help, stdout);
+	return 0;
+}
