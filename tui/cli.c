@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,6 +154,50 @@ cli_usage(const char *cmd, const char *what)
 {
 	cli_complain("%s: %s (see 'naast %s --help')", cmd, what, cmd);
 	return 2;
+}
+
+int
+cli_json_options(const char *cmd, int argc, char **argv, bool *as_json)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "jh", options, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			*as_json = true;
+			break;
+		case 'h':
+			return cli_help(cmd);
+		default:
+			return cli_usage(cmd, "unknown option");
+		}
+	}
+	return -1;
+}
+
+int
+cli_missing_value(const char *cmd, const char *option)
+{
+	char *what = xasprintf("%s needs a value", option);
+	int rc = cli_usage(cmd, what);
+
+	free(what);
+	return rc;
+}
+
+int
+cli_set_arg(const char *cmd, int argc, char **argv, long long *id)
+{
+	if (optind + 1 != argc || !cli_parse_number(argv[optind], id))
+		return cli_usage(cmd, "name one question set by its number, as 'naast list' shows it");
+	return -1;
 }
 
 /* Columns to wrap to: the terminal's width, or 0 (no wrapping) in a pipe. */

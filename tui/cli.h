@@ -99,6 +99,19 @@ void cli_say_paragraph(const char *text, int indent, int width);
 const char *cli_date_nl(const char *iso, char *buf, size_t size);
 /* "Eerdmans (JA21) en Van Dijk (CDA)". */
 void cli_say_questioners(const struct set_info *set);
+/*
+ * Reads the options of a command cmd that has only --json (and --help),
+ * leaving optind at its first argument; -1 when they are right, else the
+ * exit status.
+ */
+int cli_json_options(const char *cmd, int argc, char **argv, bool *as_json);
+/* The usage error of an option given without its value; returns 2. */
+int cli_missing_value(const char *cmd, const char *option);
+/*
+ * The one argument left after the options (argv[optind]) as a question
+ * set's number into *id: -1, else the exit status of a usage error.
+ */
+int cli_set_arg(const char *cmd, int argc, char **argv, long long *id);
 /* A positive number; false when s is not one. */
 bool cli_parse_number(const char *s, long long *out);
 /* "AZ,BZK" as known ministry codes; false (with a message) otherwise. */

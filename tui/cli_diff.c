@@ -292,8 +292,19 @@ diff_pick(const struct set_info *set, const struct answering *w,
 	return ok;
 }
 
-int
-cli_diff(struct cli *cli, int argc, char **argv)
+/* What the options of diff say, checked. */
+struct diff_opts {
+	long long set;
+	long long vraag;
+	char **asked;		/* the two ministries of --ministries, or NULL */
+	size_t n_asked;
+	unsigned flags;		/* of compare_text_init */
+	bool json;
+};
+
+/* Reads the options of diff into o; -1 when they are right, else the exit status. */
+static int
+diff_options(int argc, char **argv, struct diff_opts *o)
 {
 	static const struct option options[] = {
 		{ "vraag", required_argument, NULL, 'v' },
@@ -303,6 +314,51 @@ cli_diff(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	int c, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":v:m:ijh", options, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			if (!cli_parse_number(optarg, &o->vraag) || o->vraag > INT_MAX)
+				return cli_usage("diff", "--vraag needs a vraag number such as 1");
+			break;
+		case 'm':
+			model_strv_free(o->asked, o->n_asked);
+			if (!cli_parse_ministries("diff", "--ministries", optarg, &o->asked,
+			    &o->n_asked))
+				return 2;
+			break;
+		case 'i':
+			o->flags |= COMPARE_IGNORE_CASE;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'h':
+			return cli_help("diff");
+		case ':':
+			return cli_usage("diff", "option needs a value");
+		default:
+			return cli_usage("diff", "unknown option");
+		}
+	}
+	if ((rc = cli_set_arg("diff", argc, argv, &o->set)) >= 0)
+		return rc;
+	if (o->vraag == 0)
+		return cli_usage("diff", "say which vraag to compare with --vraag N");
+	if (o->asked && o->n_asked != 2)
+		return cli_usage("diff", "--ministries needs exactly two codes, such as AZ,BZK");
+	if (o->asked && strcmp(o->asked[0], o->asked[1]) == 0)
+		return cli_usage("diff", "--ministries needs two different ministries");
+	return -1;
+}
+
+int
+cli_diff(struct cli *cli, int argc, char **argv)
+{
+	struct diff_opts o = { 0 };
 	struct set_info set = { 0 };
 	struct answering w = { 0 };
 	struct question_view *qs = NULL;
@@ -311,74 +367,23 @@ cli_diff(struct cli *cli, int argc, char **argv)
 	struct error err = { "" };
 	const struct answer_view *a, *b;
 	struct store *st;
-	char **asked = NULL, *codes[2];
-	size_t n_asked = 0, nq = 0, n_runs, pick[2];
-	long long id, vraag = 0;
-	bool as_json = false, compared = false;
-	unsigned flags = 0;
+	char *codes[2];
+	size_t nq = 0, n_runs, pick[2];
+	bool compared = false;
 	double similarity;
-	int c, rc = 1;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":v:m:ijh", options, NULL)) != -1) {
-		switch (c) {
-		case 'v':
-			if (!cli_parse_number(optarg, &vraag) || vraag > INT_MAX) {
-				rc = cli_usage("diff", "--vraag needs a vraag number such as 1");
-				goto out;
-			}
-			break;
-		case 'm':
-			model_strv_free(asked, n_asked);
-			if (!cli_parse_ministries("diff", "--ministries", optarg, &asked,
-			    &n_asked)) {
-				rc = 2;
-				goto out;
-			}
-			break;
-		case 'i':
-			flags |= COMPARE_IGNORE_CASE;
-			break;
-		case 'j':
-			as_json = true;
-			break;
-		case 'h':
-			rc = cli_help("diff");
-			goto out;
-		case ':':
-			rc = cli_usage("diff", "option needs a value");
-			goto out;
-		default:
-			rc = cli_usage("diff", "unknown option");
-			goto out;
-		}
-	}
-	if (optind + 1 != argc || !cli_parse_number(argv[optind], &id)) {
-		rc = cli_usage("diff", "name one question set by its number, as 'naast list' shows it");
+	if ((rc = diff_options(argc, argv, &o)) >= 0)
 		goto out;
-	}
-	if (vraag == 0) {
-		rc = cli_usage("diff", "say which vraag to compare with --vraag N");
-		goto out;
-	}
-	if (asked && n_asked != 2) {
-		rc = cli_usage("diff", "--ministries needs exactly two codes, such as AZ,BZK");
-		goto out;
-	}
-	if (asked && strcmp(asked[0], asked[1]) == 0) {
-		rc = cli_usage("diff", "--ministries needs two different ministries");
-		goto out;
-	}
-
-	if (!(st = cli_store(cli)) || !cli_set_get(st, "diff", id, vraag, &set))
+	rc = 1;
+	if (!(st = cli_store(cli)) || !cli_set_get(st, "diff", o.set, o.vraag, &set))
 		goto out;
 	answering_init(&w, &set);
-	if (!diff_pick(&set, &w, asked, pick))
+	if (!diff_pick(&set, &w, o.asked, pick))
 		goto out;
 	codes[0] = w.codes[pick[0]];
 	codes[1] = w.codes[pick[1]];
-	if (store_questions(st, id, (int)vraag, codes, 2, &qs, &nq, &err) !=
+	if (store_questions(st, o.set, (int)o.vraag, codes, 2, &qs, &nq, &err) !=
 	    STATUS_OK) {
 		cli_complain("diff: %s", err.msg);
 		goto out;
@@ -386,26 +391,26 @@ cli_diff(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < 2; i++) {
 		if (!answer_by_doc(&qs[0], w.docs[pick[i]])) {
 			cli_complain("diff: the answer of %s in set %lld has no antwoord to vraag %lld",
-			    codes[i], id, vraag);
+			    codes[i], o.set, o.vraag);
 			goto out;
 		}
 	}
 	a = answer_by_doc(&qs[0], w.docs[pick[0]]);
 	b = answer_by_doc(&qs[0], w.docs[pick[1]]);
-	compared_init(&ta, a, flags);
-	compared_init(&tb, b, flags);
+	compared_init(&ta, a, o.flags);
+	compared_init(&tb, b, o.flags);
 	compared = true;
 	n_runs = compare_diff(&ta, &tb, &runs);
 	similarity = compare_similarity(&ta, &tb);
-	if (as_json) {
-		json_diff((int)vraag, codes[0], codes[1], similarity, &ta, &tb,
+	if (o.json) {
+		json_diff((int)o.vraag, codes[0], codes[1], similarity, &ta, &tb,
 		    runs, n_runs);
 	} else {
 		char sim[16];
 
-		cli_say("vraag %lld · %s → %s · similarity %s%s\n", vraag, codes[0],
+		cli_say("vraag %lld · %s → %s · similarity %s%s\n", o.vraag, codes[0],
 		    codes[1], similarity_text(similarity, 2, sim, sizeof(sim)),
-		    flags & COMPARE_IGNORE_CASE ? " · case ignored" : "");
+		    o.flags & COMPARE_IGNORE_CASE ? " · case ignored" : "");
 		say_diff(&ta, &tb, runs, n_runs);
 	}
 	rc = 0;
@@ -418,7 +423,7 @@ out:
 	store_questions_free(qs, nq);
 	answering_free(&w);
 	store_set_info_clear(&set);
-	model_strv_free(asked, n_asked);
+	model_strv_free(o.asked, o.n_asked);
 	return rc;
 }
 
@@ -565,40 +570,31 @@ say_matrix(const struct set_info *set, const struct matrix *m)
 	free(widths);
 }
 
+/* Reads the options of matrix; -1 when they are right, else the exit status. */
+static int
+matrix_options(int argc, char **argv, long long *set, bool *as_json)
+{
+	int rc = cli_json_options("matrix", argc, argv, as_json);
+
+	return rc >= 0 ? rc : cli_set_arg("matrix", argc, argv, set);
+}
+
 int
 cli_matrix(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct set_info set = { 0 };
 	struct matrix m = { 0 };
 	struct question_view *qs = NULL;
 	struct error err = { "" };
 	struct store *st;
 	size_t nq = 0;
-	long long id;
+	long long id = 0;
 	bool as_json = false;
-	int c, rc = 1;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "jh", options, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			as_json = true;
-			break;
-		case 'h':
-			return cli_help("matrix");
-		default:
-			return cli_usage("matrix", "unknown option");
-		}
-	}
-	if (optind + 1 != argc || !cli_parse_number(argv[optind], &id))
-		return cli_usage("matrix", "name one question set by its number, as 'naast list' shows it");
-
+	if ((rc = matrix_options(argc, argv, &id, &as_json)) >= 0)
+		return rc;
+	rc = 1;
 	if (!(st = cli_store(cli)) || !cli_set_get(st, "matrix", id, 0, &set))
 		goto out;
 	if (store_questions(st, id, 0, NULL, 0, &qs, &nq, &err) != STATUS_OK) {

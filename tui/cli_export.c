@@ -268,20 +268,55 @@ select_rm(struct store *st, const long long *ids, size_t n)
 	return 0;
 }
 
-int
-cli_select(struct cli *cli, int argc, char **argv)
+static int
+select_clear(struct store *st)
+{
+	struct error err = { "" };
+	size_t removed;
+
+	if (store_select_clear(st, &removed, &err) != STATUS_OK) {
+		cli_complain("select: %s", err.msg);
+		return 1;
+	}
+	cli_say("Emptied the basket (%zu %s).\n", removed, removed == 1 ? "passage" : "passages");
+	return 0;
+}
+
+/* Keeps note with passage; a NULL or empty note removes it. */
+static int
+select_note(struct store *st, long long passage, const char *note)
+{
+	struct error err = { "" };
+
+	if (store_select_note(st, passage, note, &err) != STATUS_OK) {
+		cli_complain("select: %s", err.msg);
+		return 1;
+	}
+	cli_say(note && note[0] ? "Kept the note with passage %lld.\n"
+	    : "Removed the note of passage %lld.\n", passage);
+	return 0;
+}
+
+/* What select is told to do, checked. */
+struct select_args {
+	enum { SELECT_ADD, SELECT_RM, SELECT_LIST, SELECT_CLEAR, SELECT_NOTE } action;
+	long long *ids;		/* add and rm: the passages */
+	size_t n;
+	long long passage;	/* note: its passage and text (NULL: none) */
+	const char *note;
+	bool json;		/* list --json */
+};
+
+/* Reads the action and its arguments into a; -1 when they are right, else the exit status. */
+static int
+select_options(int argc, char **argv, struct select_args *a)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct error err = { "" };
-	struct store *st;
-	bool as_json = false;
 	const char *what;
-	long long *ids;
-	size_t n;
 	int c, rc;
 
 	optind = 0;
@@ -298,45 +333,27 @@ cli_select(struct cli *cli, int argc, char **argv)
 		return cli_usage("select", "say what to do: add, rm, list, clear or note");
 	what = argv[optind];
 	if (strcmp(what, "list") == 0) {
+		a->action = SELECT_LIST;
 		/* list's own options, after the word */
 		for (int i = optind + 1; i < argc; i++) {
 			if (strcmp(argv[i], "--json") == 0)
-				as_json = true;
+				a->json = true;
 			else
 				return cli_usage("select", "list takes only --json");
 		}
-		return (st = cli_store(cli)) ? select_list(st, as_json) : 1;
+		return -1;
 	}
 	if (strcmp(what, "clear") == 0) {
-		size_t removed;
-
-		if (optind + 1 != argc)
-			return cli_usage("select", "clear takes no passages");
-		if (!(st = cli_store(cli)))
-			return 1;
-		if (store_select_clear(st, &removed, &err) != STATUS_OK) {
-			cli_complain("select: %s", err.msg);
-			return 1;
-		}
-		cli_say("Emptied the basket (%zu %s).\n", removed, removed == 1 ? "passage" : "passages");
-		return 0;
+		a->action = SELECT_CLEAR;
+		return optind + 1 != argc ? cli_usage("select", "clear takes no passages") : -1;
 	}
 	if (strcmp(what, "note") == 0) {
-		long long passage;
-
+		a->action = SELECT_NOTE;
 		if (optind + 2 > argc || optind + 3 < argc ||
-		    !cli_parse_number(argv[optind + 1], &passage))
+		    !cli_parse_number(argv[optind + 1], &a->passage))
 			return cli_usage("select", "note takes a passage number and a text in quotes");
-		if (!(st = cli_store(cli)))
-			return 1;
-		if (store_select_note(st, passage, optind + 2 < argc ? argv[optind + 2] : NULL,
-		    &err) != STATUS_OK) {
-			cli_complain("select: %s", err.msg);
-			return 1;
-		}
-		cli_say(optind + 2 < argc && argv[optind + 2][0] ? "Kept the note with passage %lld.\n"
-		    : "Removed the note of passage %lld.\n", passage);
-		return 0;
+		a->note = optind + 2 < argc ? argv[optind + 2] : NULL;
+		return -1;
 	}
 	if (strcmp(what, "add") != 0 && strcmp(what, "rm") != 0) {
 		char *msg = xasprintf("unknown action '%s' (add, rm, list, clear or note)", what);
@@ -345,14 +362,41 @@ cli_select(struct cli *cli, int argc, char **argv)
 		free(msg);
 		return rc;
 	}
-	if ((rc = read_passages("select", argc, argv, optind + 1, &ids, &n)))
+	a->action = strcmp(what, "add") == 0 ? SELECT_ADD : SELECT_RM;
+	if ((rc = read_passages("select", argc, argv, optind + 1, &a->ids, &a->n)))
 		return rc;
-	if (!(st = cli_store(cli))) {
-		free(ids);
-		return 1;
+	return -1;
+}
+
+int
+cli_select(struct cli *cli, int argc, char **argv)
+{
+	struct select_args a = { .action = SELECT_LIST };
+	struct store *st;
+	int rc;
+
+	if ((rc = select_options(argc, argv, &a)) >= 0 || !(st = cli_store(cli))) {
+		free(a.ids);
+		return rc >= 0 ? rc : 1;
 	}
-	rc = strcmp(what, "add") == 0 ? select_add(st, ids, n) : select_rm(st, ids, n);
-	free(ids);
+	switch (a.action) {
+	case SELECT_ADD:
+		rc = select_add(st, a.ids, a.n);
+		break;
+	case SELECT_RM:
+		rc = select_rm(st, a.ids, a.n);
+		break;
+	case SELECT_LIST:
+		rc = select_list(st, a.json);
+		break;
+	case SELECT_CLEAR:
+		rc = select_clear(st);
+		break;
+	case SELECT_NOTE:
+		rc = select_note(st, a.passage, a.note);
+		break;
+	}
+	free(a.ids);
 	return rc;
 }
 
@@ -453,10 +497,7 @@ export_options(int argc, char **argv, struct export_args *a)
 		case 'h':
 			return cli_help("export");
 		case ':':
-			msg = xasprintf("%s needs a value", argv[optind - 1]);
-			rc = cli_usage("export", msg);
-			free(msg);
-			return rc;
+			return cli_missing_value("export", argv[optind - 1]);
 		default:
 			return cli_usage("export", "unknown option");
 		}

@@ -686,8 +686,18 @@ say_summary(const struct batch *b)
 		cli_say("  failed: %s\n", b->failures[i]);
 }
 
-int
-cli_import(struct cli *cli, int argc, char **argv)
+/* What the options of import say, checked. */
+struct import_opts {
+	const char *format;	/* --format, or NULL: each file's own */
+	enum encoding encoding;
+};
+
+/*
+ * Reads the options of import into o; -1 when they are right (the files
+ * are argv[optind..argc)), else the exit status.
+ */
+static int
+import_options(int argc, char **argv, struct import_opts *o)
 {
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -695,14 +705,6 @@ cli_import(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct batch b = { 0 };
-	const char *format = NULL;
-	enum encoding encoding = ENCODING_UTF8;
-	struct error why = { "" };
-	struct store *st;
-	char **files = NULL;
-	size_t n_files = 0;
-	bool dirs = false;
 	int c;
 
 	optind = 0;
@@ -715,10 +717,10 @@ cli_import(struct cli *cli, int argc, char **argv)
 				    optarg, parse_format_list());
 				return 2;
 			}
-			format = optarg;
+			o->format = optarg;
 			break;
 		case 'e':
-			if (!encoding_find(optarg, &encoding)) {
+			if (!encoding_find(optarg, &o->encoding)) {
 				cli_complain("import: unknown encoding '%s' (use utf-8 or latin1, which reads Windows-1252 too)",
 				    optarg);
 				return 2;
@@ -735,6 +737,23 @@ cli_import(struct cli *cli, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage("import", "name at least one FILE or DIR");
+	return -1;
+}
+
+int
+cli_import(struct cli *cli, int argc, char **argv)
+{
+	struct import_opts o = { NULL, ENCODING_UTF8 };
+	struct batch b = { 0 };
+	struct error why = { "" };
+	struct store *st;
+	char **files = NULL;
+	size_t n_files = 0;
+	bool dirs = false;
+	int rc;
+
+	if ((rc = import_options(argc, argv, &o)) >= 0)
+		return rc;
 	if (!(st = cli_store(cli)))
 		return 1;
 	if (store_is_readonly(st, &why)) {
@@ -760,7 +779,7 @@ cli_import(struct cli *cli, int argc, char **argv)
 		struct stat sb;
 
 		bar_draw(&b, files[i]);
-		import_file(st, files[i], format, encoding, &b);
+		import_file(st, files[i], o.format, o.encoding, &b);
 		if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0)
 			b.bytes_done += (unsigned long long)sb.st_size;
 		b.done++;

@@ -296,34 +296,27 @@ fail:
 	return false;
 }
 
+/* Reads the options of list; -1 when they are right, else the exit status. */
+static int
+list_options(int argc, char **argv, bool *as_json)
+{
+	int rc = cli_json_options("list", argc, argv, as_json);
+
+	if (rc < 0 && optind < argc)
+		rc = cli_usage("list", "takes no arguments");
+	return rc;
+}
+
 int
 cli_list(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store *st;
 	bool as_json = false;
 	struct json j;
-	int c;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "jh", options, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			as_json = true;
-			break;
-		case 'h':
-			return cli_help("list");
-		default:
-			return cli_usage("list", "unknown option");
-		}
-	}
-	if (optind < argc)
-		return cli_usage("list", "takes no arguments");
+	if ((rc = list_options(argc, argv, &as_json)) >= 0)
+		return rc;
 	if (!(st = cli_store(cli)))
 		return 1;
 	json_init(&j, stdout, false);
@@ -425,8 +418,18 @@ say_notice(struct store *st, const struct set_answer *n, int width)
 	store_document_clear(&d);
 }
 
-int
-cli_show(struct cli *cli, int argc, char **argv)
+/* What the options of show say, checked. */
+struct show_opts {
+	long long set;
+	long long vraag;	/* 0: every vraag */
+	char **ministries;	/* NULL: every ministry */
+	size_t n_ministries;
+	bool json;
+};
+
+/* Reads the options of show into o; -1 when they are right, else the exit status. */
+static int
+show_options(int argc, char **argv, struct show_opts *o)
 {
 	static const struct option options[] = {
 		{ "vraag", required_argument, NULL, 'v' },
@@ -435,59 +438,58 @@ cli_show(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct set_info set = { 0 };
-	struct question_view *qs = NULL;
-	struct error err = { "" };
-	struct store *st;
-	char **ministries = NULL;
-	size_t n_ministries = 0, nq = 0;
-	long long id, vraag = 0;
-	bool as_json = false;
-	int c, rc = 1;
+	int c;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":v:m:jh", options, NULL)) != -1) {
 		switch (c) {
 		case 'v':
-			if (!cli_parse_number(optarg, &vraag) || vraag > INT_MAX) {
-				model_strv_free(ministries, n_ministries);
+			if (!cli_parse_number(optarg, &o->vraag) || o->vraag > INT_MAX)
 				return cli_usage("show", "--vraag needs a vraag number such as 1");
-			}
 			break;
 		case 'm':
-			model_strv_free(ministries, n_ministries);
+			model_strv_free(o->ministries, o->n_ministries);
 			if (!cli_parse_ministries("show", "--ministry", optarg,
-			    &ministries, &n_ministries))
+			    &o->ministries, &o->n_ministries))
 				return 2;
 			break;
 		case 'j':
-			as_json = true;
+			o->json = true;
 			break;
 		case 'h':
-			model_strv_free(ministries, n_ministries);
 			return cli_help("show");
 		case ':':
-			model_strv_free(ministries, n_ministries);
 			return cli_usage("show", "option needs a value");
 		default:
-			model_strv_free(ministries, n_ministries);
 			return cli_usage("show", "unknown option");
 		}
 	}
-	if (optind + 1 != argc || !cli_parse_number(argv[optind], &id)) {
-		model_strv_free(ministries, n_ministries);
-		return cli_usage("show", "name one question set by its number, as 'naast list' shows it");
-	}
+	return cli_set_arg("show", argc, argv, &o->set);
+}
 
-	if (!(st = cli_store(cli)) || !cli_set_get(st, "show", id, vraag, &set))
+int
+cli_show(struct cli *cli, int argc, char **argv)
+{
+	struct show_opts o = { 0 };
+	struct set_info set = { 0 };
+	struct question_view *qs = NULL;
+	struct error err = { "" };
+	struct store *st;
+	size_t nq = 0;
+	int rc;
+
+	if ((rc = show_options(argc, argv, &o)) >= 0)
 		goto out;
-	if (store_questions(st, id, (int)vraag, ministries, n_ministries, &qs, &nq,
-	    &err) != STATUS_OK) {
+	rc = 1;
+	if (!(st = cli_store(cli)) || !cli_set_get(st, "show", o.set, o.vraag, &set))
+		goto out;
+	if (store_questions(st, o.set, (int)o.vraag, o.ministries, o.n_ministries, &qs,
+	    &nq, &err) != STATUS_OK) {
 		cli_complain("show: %s", err.msg);
 		goto out;
 	}
-	if (as_json) {
+	if (o.json) {
 		struct json j;
 
 		json_init(&j, stdout, false);
@@ -508,21 +510,21 @@ cli_show(struct cli *cli, int argc, char **argv)
 		cli_say_questioners(&set);
 		cli_say(": %s (ingezonden %s)\n", set.subject ? set.subject : "",
 		    cli_date_nl(set.submitted, date, sizeof(date)));
-		for (size_t i = 0; i < set.n_notices && vraag == 0; i++) {
-			bool asked = n_ministries == 0;
+		for (size_t i = 0; i < set.n_notices && o.vraag == 0; i++) {
+			bool asked = o.n_ministries == 0;
 
-			for (size_t m = 0; m < n_ministries && !asked; m++)
-				asked = strcmp(ministries[m], set.notices[i].ministry) == 0;
+			for (size_t m = 0; m < o.n_ministries && !asked; m++)
+				asked = strcmp(o.ministries[m], set.notices[i].ministry) == 0;
 			if (asked)
 				say_notice(st, &set.notices[i], width);
 		}
 		for (size_t i = 0; i < nq; i++)
-			say_question(&qs[i], &set, ministries, n_ministries, width);
+			say_question(&qs[i], &set, o.ministries, o.n_ministries, width);
 	}
 	rc = 0;
 out:
 	store_questions_free(qs, nq);
 	store_set_info_clear(&set);
-	model_strv_free(ministries, n_ministries);
+	model_strv_free(o.ministries, o.n_ministries);
 	return rc;
 }

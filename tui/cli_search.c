@@ -242,17 +242,6 @@ parse_limit(const char *arg, size_t *limit)
 	return true;
 }
 
-/* The usage error of an option given without its value. */
-static int
-missing_value(const char *cmd, const char *option)
-{
-	char *what = xasprintf("%s needs a value", option);
-	int rc = cli_usage(cmd, what);
-
-	free(what);
-	return rc;
-}
-
 /* argv[0..argc) joined by spaces, newly allocated. */
 static char *
 join_words(int argc, char **argv)
@@ -371,7 +360,7 @@ search_options(int argc, char **argv, struct search_args *a)
 		case 'h':
 			return cli_help("search");
 		case ':':
-			return missing_value("search", argv[optind - 1]);
+			return cli_missing_value("search", argv[optind - 1]);
 		default:
 			return cli_usage("search",
 			    "unknown option (put -- before a query that starts with '-')");
@@ -459,8 +448,16 @@ cli_search(struct cli *cli, int argc, char **argv)
 
 /* ---------------------------------------------------------------- related */
 
-int
-cli_related(struct cli *cli, int argc, char **argv)
+/* What the options of related say, checked. */
+struct related_args {
+	long long passage;
+	size_t limit;
+	bool json;
+};
+
+/* Reads the options of related into a; the exit status on error, else -1. */
+static int
+related_options(int argc, char **argv, struct related_args *a)
 {
 	static const struct option options[] = {
 		{ "limit", required_argument, NULL, OPT_LIMIT },
@@ -468,13 +465,6 @@ cli_related(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct search_hit *hits = NULL;
-	struct error err = { "" };
-	struct store *st;
-	size_t limit = RELATED_LIMIT, n = 0;
-	bool as_json = false;
-	enum status status;
-	long long passage;
 	int c;
 
 	optind = 0;
@@ -482,48 +472,63 @@ cli_related(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		switch (c) {
 		case OPT_LIMIT:
-			if (!parse_limit(optarg, &limit))
+			if (!parse_limit(optarg, &a->limit))
 				return cli_usage("related", "--limit needs a number such as 20");
 			break;
 		case OPT_JSON:
-			as_json = true;
+			a->json = true;
 			break;
 		case 'h':
 			return cli_help("related");
 		case ':':
-			return missing_value("related", argv[optind - 1]);
+			return cli_missing_value("related", argv[optind - 1]);
 		default:
 			return cli_usage("related", "unknown option");
 		}
 	}
-	if (optind + 1 != argc || !cli_parse_number(argv[optind], &passage))
+	if (optind + 1 != argc || !cli_parse_number(argv[optind], &a->passage))
 		return cli_usage("related",
 		    "name one passage by its number, as 'naast search' shows it");
+	return -1;
+}
+
+int
+cli_related(struct cli *cli, int argc, char **argv)
+{
+	struct related_args a = { .limit = RELATED_LIMIT };
+	struct search_hit *hits = NULL;
+	struct error err = { "" };
+	struct store *st;
+	enum status status;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = related_options(argc, argv, &a)) >= 0)
+		return rc;
 	if (!(st = cli_store(cli)))
 		return 1;
-
-	status = store_related(st, passage, limit, &hits, &n, &err);
+	status = store_related(st, a.passage, a.limit, &hits, &n, &err);
 	if (status == STATUS_NOT_FOUND) {
 		cli_complain("related: there is no passage %lld ('naast search WORD' shows passage numbers)",
-		    passage);
+		    a.passage);
 		return 1;
 	} else if (status != STATUS_OK) {
 		cli_complain("related: %s", err.msg[0] ? err.msg : status_message(status));
 		return 1;
 	}
-	if (as_json) {
+	if (a.json) {
 		struct json j;
 
 		json_init(&j, stdout, false);
 		json_object_begin(&j);
-		json_kv_int(&j, "passage", passage);
+		json_kv_int(&j, "passage", a.passage);
 		json_hits(&j, hits, n);
 		json_object_end(&j);
 		json_finish(&j);
 	} else if (n > 0) {
 		say_hits(hits, n);
 	} else {
-		cli_say("No passage of another document is like passage %lld.\n", passage);
+		cli_say("No passage of another document is like passage %lld.\n", a.passage);
 	}
 	store_hits_free(hits, n);
 	return n > 0 ? 0 : 1;
