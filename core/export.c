@@ -21,7 +21,7 @@
 
 #include "date.h"
 #include "export.h"
-#include "json.h"
+#include "json_record.h"
 #include "ministry.h"
 #include "text.h"
 #include "xalloc.h"
@@ -754,22 +754,7 @@ write_csv(struct out *o, const struct export_item *items, size_t n)
 	}
 }
 
-/* A JSON string of document text: sanitised first. */
-static void
-json_clean(struct json *j, const char *key, const char *s)
-{
-	char *safe = s ? clean(s) : NULL;
-
-	json_kv_string(j, key, safe);
-	free(safe);
-}
-
-static void
-json_date(struct json *j, const char *key, const char *iso)
-{
-	json_clean(j, key, iso && *iso ? iso : NULL);
-}
-
+/* An array of the passages, as json_record_passage_members writes them. */
 static void
 write_json(struct out *o, const struct export_item *items, size_t n)
 {
@@ -778,97 +763,9 @@ write_json(struct out *o, const struct export_item *items, size_t n)
 	json_init(&j, o->fp, true);
 	json_array_begin(&j);
 	for (size_t i = 0; i < n; i++) {
-		const struct export_item *it = &items[i];
-		char *cite = export_citation(it);
-
 		json_object_begin(&j);
-		json_kv_int(&j, "passage", it->passage);
-		json_kv_int(&j, "doc", it->doc);
-		json_kv_string(&j, "kind", model_kind_name(it->kind));
-		json_kv_string(&j, "role", model_role_name(it->role));
-		json_key(&j, "set");
-		if (it->set > 0)
-			json_int(&j, it->set);
-		else
-			json_null(&j);
-		json_key(&j, "vraag");
-		if (it->vraag > 0)
-			json_int(&j, it->vraag);
-		else
-			json_null(&j);
-		if (it->vraag_to > it->vraag)
-			json_kv_int(&j, "vraag_to", it->vraag_to);
-		json_clean(&j, "subject", it->subject);
-		json_key(&j, "questioners");
-		json_array_begin(&j);
-		for (size_t q = 0; q < it->n_questioners; q++) {
-			json_object_begin(&j);
-			json_clean(&j, "name", it->questioners[q].name);
-			json_clean(&j, "party", it->questioners[q].party);
-			json_object_end(&j);
-		}
-		json_array_end(&j);
-		json_date(&j, "submitted", it->submitted);
-		json_clean(&j, "vraag_text", it->vraag_text);
-		json_clean(&j, "ministry", it->ministry[0] ? it->ministry : NULL);
-		json_key(&j, "signatories");
-		json_array_begin(&j);
-		for (size_t s = 0; s < it->n_signatories; s++) {
-			const struct signatory *sg = &it->signatories[s];
-
-			json_object_begin(&j);
-			json_clean(&j, "name", sg->name);
-			json_clean(&j, "role", sg->role);
-			json_clean(&j, "ministry", sg->ministry);
-			json_clean(&j, "portfolio", sg->portfolio);
-			json_key(&j, "on_behalf_of");
-			json_array_begin(&j);
-			for (size_t k = 0; k < sg->n_on_behalf_of; k++) {
-				char *safe = clean(sg->on_behalf_of[k]);
-
-				json_string(&j, safe);
-				free(safe);
-			}
-			json_array_end(&j);
-			json_object_end(&j);
-		}
-		json_array_end(&j);
-		json_date(&j, "received", it->received);
-		json_key(&j, "aanhangsel");
-		if (it->aanhangsel > 0)
-			json_int(&j, it->aanhangsel);
-		else
-			json_null(&j);
-		json_key(&j, "addressees");
-		json_array_begin(&j);
-		for (size_t a = 0; a < it->n_addressees; a++) {
-			char *safe = clean(it->addressees[a]);
-
-			json_string(&j, safe);
-			free(safe);
-		}
-		json_array_end(&j);
-		json_key(&j, "paragraph");
-		if (it->paragraph > 0)
-			json_int(&j, it->paragraph);
-		else
-			json_null(&j);
-		json_clean(&j, "origin", it->origin ? model_origin_name(it->origin) : NULL);
-		json_kv_string(&j, "citation", cite);
-		json_clean(&j, "text", it->text);
-		json_key(&j, "footnotes");
-		json_array_begin(&j);
-		for (size_t f = 0; f < it->n_footnotes; f++) {
-			json_object_begin(&j);
-			json_clean(&j, "marker", it->footnotes[f].marker);
-			json_clean(&j, "text", it->footnotes[f].text);
-			json_kv_int(&j, "at", (long long)it->footnotes[f].at);
-			json_object_end(&j);
-		}
-		json_array_end(&j);
-		json_clean(&j, "note", it->note);
+		json_record_passage_members(&j, &items[i]);
 		json_object_end(&j);
-		free(cite);
 	}
 	json_array_end(&j);
 	json_finish(&j);

@@ -1,3 +1,6 @@
+/*
+ * json: the writer of JSON documents.  See json.h.
+ */
 #include "config.h"
 
 #include <math.h>
@@ -196,4 +199,30 @@ json_kv_double(struct json *j, const char *key, double v)
 {
 	json_key(j, key);
 	json_double(j, v);
+}
+
+void
+json_kv_int_or_null(struct json *j, const char *key, long long v)
+{
+	json_key(j, key);
+	if (v > 0)
+		json_int(j, v);
+	else
+		json_null(j);
+}
+
+void
+json_kv_nonempty(struct json *j, const char *key, const char *s)
+{
+	json_kv_string(j, key, s && *s ? s : NULL);
+}
+
+void
+json_kv_strv(struct json *j, const char *key, char *const *v, size_t n)
+{
+	json_key(j, key);
+	json_array_begin(j);
+	for (size_t i = 0; i < n; i++)
+		json_string(j, v[i]);
+	json_array_end(j);
 }

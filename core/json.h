@@ -1,14 +1,16 @@
 /*
  * json: a small writer of JSON documents for --json output, golden files
- * and export.  It tracks nesting and commas; strings are sanitised
- * (text_sanitize: no escape sequences, controls but line breaks, bidi
- * overrides or invalid UTF-8) and escaped (line breaks, quotes).
- * Output goes to a FILE.
+ * and export.  It tracks nesting and commas; strings are sanitised here,
+ * once, for every document (text_sanitize: no escape sequences, controls
+ * but line breaks, bidi overrides or invalid UTF-8) and escaped (line
+ * breaks, quotes).  Output goes to the FILE the caller gives.  The
+ * records naast writes (a set, a signatory, ...) are json_record.h.
  */
 #ifndef NAAST_JSON_H
 #define NAAST_JSON_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #define JSON_MAX_DEPTH 32
@@ -40,5 +42,11 @@ void json_finish(struct json *j);
 void json_kv_string(struct json *j, const char *key, const char *s);
 void json_kv_int(struct json *j, const char *key, long long v);
 void json_kv_double(struct json *j, const char *key, double v);
+/* v when positive, else null: a number naast does not know (an id, an Aanhangsel nr). */
+void json_kv_int_or_null(struct json *j, const char *key, long long v);
+/* s, or null when s is NULL or empty (a date or code not known). */
+void json_kv_nonempty(struct json *j, const char *key, const char *s);
+/* The n strings of v as an array. */
+void json_kv_strv(struct json *j, const char *key, char *const *v, size_t n);
 
 #endif

@@ -658,6 +658,41 @@ check "select rm of a passage not in the basket fails" expect 1 ne select rm "$a
 check "select clear empties the basket" sh -c "'$NAAST' --db '$edb' select clear | grep -qF 'Emptied the basket (1 passage).' && [ \$(sqlite3 '$edb' 'SELECT count(*) FROM selection') -eq 0 ]"
 check "--help lists select and export" sh -c "'$NAAST' --help | grep -q 'select add|rm|list|clear' && '$NAAST' --help | grep -q 'export (--set SET'"
 
+# --- one record, one writer ---------------------------------------------------
+# An answer signed by a minister without a portfolio (mede namens another)
+# and a staatssecretaris with one: show --json, the JSON export and select
+# list --json write the same signatories, the portfolio left out where
+# there is none; list and show the same set, the export its questioners.
+rdb=$tmp/records.db
+nr() { "$NAAST" --db "$rdb" "$@"; }
+cat >"$tmp/signed.txt" <<'EOF'
+Vragen van het lid Jansen (SP) aan de Minister van Financiën over
+het bericht over belastingen (ingezonden 1 maart 2024).
+
+Antwoord van Minister Pietersen (Financiën), mede namens de Minister van Sociale Zaken en Werkgelegenheid, en Staatssecretaris De Vries (Financiën – Fiscaliteit en Belastingdienst) (ontvangen 2 april 2024).
+
+Vraag 1
+Bent u bekend met het bericht?
+
+Antwoord 1
+Ja.
+EOF
+nr import "$tmp/signed.txt" >/dev/null 2>&1
+nr show 1 --json >"$tmp/r-show.json"
+nr list --json >"$tmp/r-list.json"
+nr export --set 1 --format json >"$tmp/r-export.json"
+nr select add "$(jq '.questions[0].answers[0].paragraphs[0].id' "$tmp/r-show.json")" >/dev/null
+nr select list --json >"$tmp/r-select.json"
+jq -c '.questions[0].answers[0].signatories' "$tmp/r-show.json" >"$tmp/r-show.sig"
+check "show --json: the minister has no portfolio key, the staatssecretaris one" jq -e '. == [{"name":"Pietersen","role":"Minister","ministry":"FIN","on_behalf_of":["SZW"]},{"name":"De Vries","role":"Staatssecretaris","ministry":"FIN","portfolio":"Fiscaliteit en Belastingdienst","on_behalf_of":[]}]' "$tmp/r-show.sig"
+jq -c '.[] | select(.role == "antwoord") | .signatories' "$tmp/r-export.json" >"$tmp/r-export.sig"
+check "the JSON export writes the same signatories" cmp -s "$tmp/r-show.sig" "$tmp/r-export.sig"
+jq -c '.selection[0].signatories' "$tmp/r-select.json" >"$tmp/r-select.sig"
+check "select list --json writes the same signatories" cmp -s "$tmp/r-show.sig" "$tmp/r-select.sig"
+check "list --json and show --json write the same set" sh -c "[ \"\$(jq -c '.sets[0]' '$tmp/r-list.json')\" = \"\$(jq -c '.set' '$tmp/r-show.json')\" ]"
+check "the export writes the set's questioners" sh -c "[ \"\$(jq -c '.[0].questioners' '$tmp/r-export.json')\" = \"\$(jq -c '.set.questioners' '$tmp/r-show.json')\" ]"
+check "select list --json keeps the keys of before" jq -e '.selection[0] | has("position") and has("passage") and has("doc") and has("set") and has("vraag") and has("ministry") and has("role") and has("citation") and has("text") and has("note")' "$tmp/r-select.json"
+
 # --- hostile text in every output ---------------------------------------------
 # An answer with escape sequences in its subject, vraag and antwoord: CSI,
 # OSC (52 writes the clipboard), DCS, a C1 CSI and a bidi override.  No

@@ -17,7 +17,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "json.h"
+#include "json_record.h"
 #include "parse.h"
 #include "pdf.h"
 #include "sha256.h"
@@ -40,16 +40,6 @@ parse_seed(const char *path)
 }
 
 static void
-dump_strv(struct json *j, const char *key, char **v, size_t n)
-{
-	json_key(j, key);
-	json_array_begin(j);
-	for (size_t i = 0; i < n; i++)
-		json_string(j, v[i]);
-	json_array_end(j);
-}
-
-static void
 dump(struct json *j, const struct document *d)
 {
 	json_object_begin(j);
@@ -57,34 +47,14 @@ dump(struct json *j, const struct document *d)
 	json_kv_string(j, "kind", model_kind_name(d->kind));
 	json_kv_string(j, "subject", d->subject);
 	json_key(j, "questioners");
-	json_array_begin(j);
-	for (size_t i = 0; i < d->n_questioners; i++) {
-		json_object_begin(j);
-		json_kv_string(j, "name", d->questioners[i].name);
-		json_kv_string(j, "party", d->questioners[i].party);
-		json_object_end(j);
-	}
-	json_array_end(j);
-	dump_strv(j, "addressed", d->addressed, d->n_addressed);
+	json_record_questioners(j, d->questioners, d->n_questioners);
+	json_kv_strv(j, "addressed", d->addressed, d->n_addressed);
 	json_kv_string(j, "submitted", d->submitted);
 	json_kv_string(j, "ministry", d->ministry);
 	json_kv_string(j, "received", d->received);
 	json_kv_int(j, "aanhangsel", d->aanhangsel);
 	json_key(j, "signatories");
-	json_array_begin(j);
-	for (size_t i = 0; i < d->n_signatories; i++) {
-		const struct signatory *s = &d->signatories[i];
-
-		json_object_begin(j);
-		json_kv_string(j, "name", s->name);
-		json_kv_string(j, "role", s->role);
-		json_kv_string(j, "ministry", s->ministry);
-		if (s->portfolio)
-			json_kv_string(j, "portfolio", s->portfolio);
-		dump_strv(j, "on_behalf_of", s->on_behalf_of, s->n_on_behalf_of);
-		json_object_end(j);
-	}
-	json_array_end(j);
+	json_record_signatories(j, d->signatories, d->n_signatories);
 	json_key(j, "see_also");
 	json_array_begin(j);
 	for (size_t i = 0; i < d->n_see_also; i++) {
@@ -95,7 +65,7 @@ dump(struct json *j, const struct document *d)
 	}
 	json_array_end(j);
 	json_kv_int(j, "vragen", d->n_vragen);
-	dump_strv(j, "addressees", d->addressees, d->n_addressees);
+	json_kv_strv(j, "addressees", d->addressees, d->n_addressees);
 	json_kv_string(j, "epigraph_author", d->epigraph_author);
 	json_kv_string(j, "salutation", d->salutation);
 	json_kv_string(j, "closing", d->closing);
@@ -127,7 +97,7 @@ dump(struct json *j, const struct document *d)
 		json_object_end(j);
 	}
 	json_array_end(j);
-	dump_strv(j, "warnings", d->warnings, d->n_warnings);
+	json_kv_strv(j, "warnings", d->warnings, d->n_warnings);
 	json_object_end(j);
 	json_finish(j);
 }

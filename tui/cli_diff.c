@@ -505,12 +505,8 @@ json_matrix(const struct matrix *m)
 				json_object_begin(&j);
 				json_kv_string(&j, "a", m->w.codes[i]);
 				json_kv_string(&j, "b", m->w.codes[k]);
-				if (isnan(s)) {
-					json_key(&j, "similarity");
-					json_null(&j);
-				} else {
-					json_kv_double(&j, "similarity", s);
-				}
+				/* NAN, not both answered, is null. */
+				json_kv_double(&j, "similarity", s);
 				json_object_end(&j);
 			}
 		}

@@ -17,7 +17,7 @@
 
 #include "cli.h"
 #include "export.h"
-#include "json.h"
+#include "json_record.h"
 #include "model.h"
 #include "text.h"
 #include "xalloc.h"
@@ -117,6 +117,11 @@ select_list(struct store *st, bool as_json)
 		store_selection_free(sel, n);
 		return 1;
 	}
+	/* The notes go with their passages. */
+	for (size_t i = 0; i < n; i++) {
+		items[i].note = sel[i].note;
+		sel[i].note = NULL;
+	}
 	if (as_json) {
 		struct json j;
 
@@ -125,33 +130,10 @@ select_list(struct store *st, bool as_json)
 		json_key(&j, "selection");
 		json_array_begin(&j);
 		for (size_t i = 0; i < n; i++) {
-			char *cite = export_citation(&items[i]);
-			char *text = text_sanitize(items[i].text, strlen(items[i].text), 0);
-			char *note = sel[i].note ? text_sanitize(sel[i].note, strlen(sel[i].note), 0) : NULL;
-
 			json_object_begin(&j);
 			json_kv_int(&j, "position", (long long)i + 1);
-			json_kv_int(&j, "passage", items[i].passage);
-			json_kv_int(&j, "doc", items[i].doc);
-			json_key(&j, "set");
-			if (items[i].set > 0)
-				json_int(&j, items[i].set);
-			else
-				json_null(&j);
-			json_key(&j, "vraag");
-			if (items[i].vraag > 0)
-				json_int(&j, items[i].vraag);
-			else
-				json_null(&j);
-			json_kv_string(&j, "ministry", items[i].ministry[0] ? items[i].ministry : NULL);
-			json_kv_string(&j, "role", model_role_name(items[i].role));
-			json_kv_string(&j, "citation", cite);
-			json_kv_string(&j, "text", text);
-			json_kv_string(&j, "note", note);
+			json_record_passage_members(&j, &items[i]);
 			json_object_end(&j);
-			free(cite);
-			free(text);
-			free(note);
 		}
 		json_array_end(&j);
 		json_object_end(&j);
@@ -171,8 +153,8 @@ select_list(struct store *st, bool as_json)
 			cli_say("\n");
 			cli_say_paragraph(quoted, 3, width);
 			cli_say_paragraph(cite, 3, width);
-			if (sel[i].note) {
-				char *note = xasprintf("Note: %s", sel[i].note);
+			if (items[i].note) {
+				char *note = xasprintf("Note: %s", items[i].note);
 
 				cli_say_paragraph(note, 3, width);
 				free(note);

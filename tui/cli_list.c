@@ -1,5 +1,6 @@
 /*
- * cli_list: list and show, for people and as JSON (DESIGN.md section 5).
+ * cli_list: list and show, for people and as JSON (the records of
+ * json_record.h, DESIGN.md section 5).
  */
 #include "config.h"
 
@@ -10,181 +11,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "json.h"
+#include "json_record.h"
 #include "xalloc.h"
 
 #define PAGE 100
-
-/* ------------------------------------------------------------------- json */
-
-static void
-json_set_documents(struct json *j, const char *key, const struct set_answer *docs,
-    size_t n)
-{
-	json_key(j, key);
-	json_array_begin(j);
-	for (size_t i = 0; i < n; i++) {
-		const struct set_answer *a = &docs[i];
-
-		json_object_begin(j);
-		json_kv_int(j, "doc", a->doc);
-		json_kv_string(j, "ministry", a->ministry);
-		json_kv_string(j, "received", a->received[0] ? a->received : NULL);
-		json_key(j, "aanhangsel");
-		if (a->aanhangsel)
-			json_int(j, a->aanhangsel);
-		else
-			json_null(j);
-		json_object_end(j);
-	}
-	json_array_end(j);
-}
-
-static void
-json_set(struct json *j, const struct set_info *set)
-{
-	json_object_begin(j);
-	json_kv_int(j, "id", set->id);
-	json_kv_string(j, "subject", set->subject);
-	json_key(j, "questioners");
-	json_array_begin(j);
-	for (size_t i = 0; i < set->n_questioners; i++) {
-		json_object_begin(j);
-		json_kv_string(j, "name", set->questioners[i].name);
-		json_kv_string(j, "party", set->questioners[i].party);
-		json_object_end(j);
-	}
-	json_array_end(j);
-	json_kv_string(j, "submitted", set->submitted[0] ? set->submitted : NULL);
-	json_key(j, "addressed");
-	json_array_begin(j);
-	for (size_t i = 0; i < set->n_addressed; i++)
-		json_string(j, set->addressed[i]);
-	json_array_end(j);
-	json_kv_int(j, "questions", set->n_questions);
-	json_key(j, "aanhangsel");
-	if (set->aanhangsel)
-		json_int(j, set->aanhangsel);
-	else
-		json_null(j);
-	json_set_documents(j, "answers", set->answers, set->n_answers);
-	/* Mededelingen: a delay, or an answer given elsewhere. */
-	json_set_documents(j, "notices", set->notices, set->n_notices);
-	json_key(j, "unanswered");
-	json_array_begin(j);
-	for (size_t i = 0; i < set->n_unanswered; i++)
-		json_string(j, set->unanswered[i]);
-	json_array_end(j);
-	json_object_end(j);
-}
-
-static void
-json_letter(struct json *j, const struct letter_info *l)
-{
-	json_object_begin(j);
-	json_kv_int(j, "doc", l->doc);
-	json_kv_string(j, "origin", l->origin);
-	json_key(j, "addressees");
-	json_array_begin(j);
-	for (size_t i = 0; i < l->n_addressees; i++)
-		json_string(j, l->addressees[i]);
-	json_array_end(j);
-	json_kv_string(j, "salutation", l->salutation);
-	json_kv_string(j, "closing", l->closing);
-	json_kv_int(j, "paragraphs", l->paragraphs);
-	json_object_end(j);
-}
-
-static void
-json_signatories(struct json *j, const struct signatory *s, size_t n)
-{
-	json_array_begin(j);
-	for (size_t i = 0; i < n; i++) {
-		json_object_begin(j);
-		json_kv_string(j, "name", s[i].name);
-		json_kv_string(j, "role", s[i].role);
-		json_kv_string(j, "ministry", s[i].ministry);
-		if (s[i].portfolio)
-			json_kv_string(j, "portfolio", s[i].portfolio);
-		json_key(j, "on_behalf_of");
-		json_array_begin(j);
-		for (size_t k = 0; k < s[i].n_on_behalf_of; k++)
-			json_string(j, s[i].on_behalf_of[k]);
-		json_array_end(j);
-		json_object_end(j);
-	}
-	json_array_end(j);
-}
-
-static void
-json_question(struct json *j, const struct question_view *q)
-{
-	json_object_begin(j);
-	json_kv_int(j, "number", q->number);
-	json_kv_string(j, "text", q->text);
-	json_key(j, "answers");
-	json_array_begin(j);
-	for (size_t i = 0; i < q->n_answers; i++) {
-		const struct answer_view *a = &q->answers[i];
-
-		json_object_begin(j);
-		json_kv_string(j, "ministry", a->ministry);
-		json_kv_int(j, "doc", a->doc);
-		json_key(j, "signatories");
-		json_signatories(j, a->signatories, a->n_signatories);
-		json_key(j, "paragraphs");
-		json_array_begin(j);
-		for (size_t k = 0; k < a->n_paragraphs; k++) {
-			const struct paragraph *p = &a->paragraphs[k];
-
-			json_object_begin(j);
-			json_kv_int(j, "id", p->id);
-			json_kv_string(j, "text", p->text);
-			json_key(j, "footnotes");
-			json_array_begin(j);
-			for (size_t f = 0; f < p->n_footnotes; f++) {
-				json_object_begin(j);
-				json_kv_string(j, "marker", p->footnotes[f].marker);
-				json_kv_string(j, "text", p->footnotes[f].text);
-				json_kv_int(j, "at", (long long)p->footnotes[f].at);
-				json_object_end(j);
-			}
-			json_array_end(j);
-			json_object_end(j);
-		}
-		json_array_end(j);
-		/* The vragen this answer serves together ("Antwoord 3, 4 en 5"). */
-		json_key(j, "vragen");
-		json_array_begin(j);
-		for (int v = a->vraag_from; v <= a->vraag_to; v++)
-			json_int(j, v);
-		json_array_end(j);
-		json_key(j, "refs");
-		json_array_begin(j);
-		for (size_t k = 0; k < a->n_refs; k++) {
-			json_object_begin(j);
-			json_kv_int(j, "vraag", a->refs[k]);
-			json_object_end(j);
-		}
-		for (size_t k = 0; k < a->n_pubrefs; k++) {
-			const struct pubref_view *r = &a->pubrefs[k];
-
-			json_object_begin(j);
-			json_kv_int(j, "aanhangsel", r->aanhangsel);
-			json_kv_string(j, "vergaderjaar", r->vergaderjaar);
-			json_key(j, "doc");
-			if (r->doc)
-				json_int(j, r->doc);
-			else
-				json_null(j);
-			json_object_end(j);
-		}
-		json_array_end(j);
-		json_object_end(j);
-	}
-	json_array_end(j);
-	json_object_end(j);
-}
 
 /* ------------------------------------------------------------------- list */
 
@@ -262,7 +92,7 @@ list_all(struct store *st, struct json *j)
 		if (store_sets_page(st, &cursor, PAGE, &sets, &n, &err) != STATUS_OK)
 			goto fail;
 		for (size_t i = 0; i < n; i++)
-			j ? json_set(j, &sets[i]) : say_set(&sets[i]);
+			j ? json_record_set(j, &sets[i]) : say_set(&sets[i]);
 		store_sets_free(sets, n);
 		total += n;
 	} while (n == PAGE);
@@ -277,7 +107,7 @@ list_all(struct store *st, struct json *j)
 		if (store_letters_page(st, &after, PAGE, &letters, &n, &err) != STATUS_OK)
 			goto fail;
 		for (size_t i = 0; i < n; i++)
-			j ? json_letter(j, &letters[i]) : say_letter(&letters[i]);
+			j ? json_record_letter(j, &letters[i]) : say_letter(&letters[i]);
 		store_letters_free(letters, n);
 		total += n;
 	} while (n == PAGE);
@@ -495,11 +325,11 @@ cli_show(struct cli *cli, int argc, char **argv)
 		json_init(&j, stdout, false);
 		json_object_begin(&j);
 		json_key(&j, "set");
-		json_set(&j, &set);
+		json_record_set(&j, &set);
 		json_key(&j, "questions");
 		json_array_begin(&j);
 		for (size_t i = 0; i < nq; i++)
-			json_question(&j, &qs[i]);
+			json_record_question(&j, &qs[i]);
 		json_array_end(&j);
 		json_object_end(&j);
 		json_finish(&j);

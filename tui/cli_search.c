@@ -18,7 +18,7 @@
 
 #include "cli.h"
 #include "date.h"
-#include "json.h"
+#include "json_record.h"
 #include "model.h"
 #include "text.h"
 #include "xalloc.h"
@@ -45,43 +45,14 @@ enum {
 	OPT_JSON,
 };
 
-/* ------------------------------------------------------------------- json */
-
-static void
-json_hit(struct json *j, const struct search_hit *h)
-{
-	json_object_begin(j);
-	json_kv_int(j, "passage", h->passage);
-	json_kv_int(j, "doc", h->doc);
-	json_key(j, "set");
-	if (h->set)
-		json_int(j, h->set);
-	else
-		json_null(j);
-	json_key(j, "vraag");
-	if (h->vraag)
-		json_int(j, h->vraag);
-	else
-		json_null(j);
-	json_kv_string(j, "ministry", h->ministry[0] ? h->ministry : NULL);
-	json_kv_string(j, "role", model_role_name(h->role));
-	json_kv_string(j, "snippet", h->snippet ? h->snippet : "");
-	json_kv_string(j, "origin", h->origin);
-	json_kv_string(j, "date", h->date[0] ? h->date : NULL);
-	json_kv_string(j, "kind", model_kind_name(h->kind));
-	json_key(j, "substring");
-	json_bool(j, h->substring);
-	json_kv_double(j, "score", h->score);
-	json_object_end(j);
-}
-
+/* "hits":[...], each as json_record_hit writes it. */
 static void
 json_hits(struct json *j, const struct search_hit *hits, size_t n)
 {
 	json_key(j, "hits");
 	json_array_begin(j);
 	for (size_t i = 0; i < n; i++)
-		json_hit(j, &hits[i]);
+		json_record_hit(j, &hits[i]);
 	json_array_end(j);
 }
 
