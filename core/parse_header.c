@@ -7,11 +7,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "date.h"
 #include "ministry.h"
 #include "parse.h"
+#include "scan.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -32,14 +32,6 @@
 struct span {
 	const char *s, *e;
 };
-
-static bool
-prefix_ci(const char *s, const char *e, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return (size_t)(e - s) >= n && strncasecmp(s, prefix, n) == 0;
-}
 
 /* sp without white space at both ends and the characters of trail at its end. */
 static struct span
@@ -71,7 +63,7 @@ static const char *
 find_ci(const char *s, const char *e, const char *needle)
 {
 	for (const char *p = s; p < e; p++)
-		if (prefix_ci(p, e, needle))
+		if (scan_prefix_ci(p, (size_t)(e - p), needle))
 			return p;
 	return NULL;
 }
@@ -82,7 +74,7 @@ find_last_ci(const char *s, const char *e, const char *needle)
 {
 	for (const char *p = e; p > s;) {
 		p--;
-		if (prefix_ci(p, e, needle))
+		if (scan_prefix_ci(p, (size_t)(e - p), needle))
 			return p;
 	}
 	return NULL;
@@ -95,7 +87,7 @@ find_top(const char *s, const char *e, const char *needle)
 	int depth = 0;
 
 	for (const char *p = s; p < e; p++) {
-		if (depth == 0 && prefix_ci(p, e, needle))
+		if (depth == 0 && scan_prefix_ci(p, (size_t)(e - p), needle))
 			return p;
 		if (*p == '(')
 			depth++;
@@ -138,7 +130,7 @@ title_at(const char *s, const char *e, size_t *len)
 	for (size_t i = 0; i < COUNT(titles); i++) {
 		size_t n = strlen(titles[i].word);
 
-		if (prefix_ci(s, e, titles[i].word) &&
+		if (scan_prefix_ci(s, (size_t)(e - s), titles[i].word) &&
 		    (s + n == e || s[n] == ' ' || s[n] == ',' || s[n] == '(')) {
 			*len = n;
 			return titles[i].canon;
@@ -218,7 +210,7 @@ split_top(struct span sp, const struct sep *seps, size_t nseps,
 		if (depth)
 			continue;
 		for (size_t i = 0; i < nseps; i++) {
-			if (!prefix_ci(p, sp.e, seps[i].text) ||
+			if (!scan_prefix_ci(p, (size_t)(sp.e - p), seps[i].text) ||
 			    (seps[i].title &&
 			    !title_at(p + seps[i].drop, sp.e, &tl)))
 				continue;
@@ -256,7 +248,7 @@ read_ministries(struct document *doc, struct span sp, char ***v, size_t *n,
 		size_t tl;
 		char *name;
 
-		if (prefix_ci(s.s, s.e, "de "))
+		if (scan_prefix_ci(s.s, (size_t)(s.e - s.s), "de "))
 			s.s += 3;
 		if ((title = title_at(s.s, s.e, &tl)) != NULL) {
 			s.s += tl;
@@ -270,9 +262,9 @@ read_ministries(struct document *doc, struct span sp, char ***v, size_t *n,
 			if (s.s == s.e)
 				continue;
 		}
-		if (prefix_ci(s.s, s.e, "van "))
+		if (scan_prefix_ci(s.s, (size_t)(s.e - s.s), "van "))
 			s.s += 4;
-		else if (prefix_ci(s.s, s.e, "voor "))
+		else if (scan_prefix_ci(s.s, (size_t)(s.e - s.s), "voor "))
 			s.s += 5;
 		name = span_text(s);
 		if ((code = ministry_code(name)) != NULL) {
@@ -315,7 +307,7 @@ read_questioners(struct document *doc, struct span sp)
 
 	sp = span_trim(sp, ",");
 	for (size_t i = 0; i < COUNT(lead); i++) {
-		if (prefix_ci(sp.s, sp.e, lead[i])) {
+		if (scan_prefix_ci(sp.s, (size_t)(sp.e - sp.s), lead[i])) {
 			sp.s += strlen(lead[i]);
 			break;
 		}
@@ -333,7 +325,8 @@ read_questioners(struct document *doc, struct span sp)
 			party.e = closing_paren(open, s.e);
 			party = span_trim(party, ",");
 			for (size_t j = 0; j < COUNT(shared); j++) {
-				if (prefix_ci(party.s, party.e, shared[j])) {
+				if (scan_prefix_ci(party.s,
+				    (size_t)(party.e - party.s), shared[j])) {
 					party.s += strlen(shared[j]);
 					all = true;
 					break;
@@ -388,7 +381,7 @@ parse_header_questions(struct document *doc, const char *text)
 	const char *aan, *over, *sent;
 
 	all = span_trim(all, "");
-	if (!prefix_ci(all.s, all.e, "Vragen van "))
+	if (!scan_prefix_ci(all.s, (size_t)(all.e - all.s), "Vragen van "))
 		return false;
 	who.s = all.s + strlen("Vragen van ");
 	if ((aan = find_top(who.s, all.e, " aan ")) == NULL) {
@@ -462,7 +455,7 @@ read_signatory(struct document *doc, struct span sp)
 	size_t tl;
 
 	sp = span_trim(sp, ",");
-	if (prefix_ci(sp.s, sp.e, "de "))
+	if (scan_prefix_ci(sp.s, (size_t)(sp.e - sp.s), "de "))
 		sp.s += 3;
 	if ((role = title_at(sp.s, sp.e, &tl)) != NULL)
 		sp.s += tl;
@@ -534,7 +527,8 @@ static bool
 is_dash(const char *p, const char *e)
 {
 	return (p < e && (*p == '-' || *p == '/')) ||
-	    prefix_ci(p, e, "\xe2\x80\x93") || prefix_ci(p, e, "\xe2\x80\x94");
+	    scan_prefix(p, (size_t)(e - p), "\xe2\x80\x93") ||
+	    scan_prefix(p, (size_t)(e - p), "\xe2\x80\x94");
 }
 
 /* "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1047." */
@@ -559,11 +553,11 @@ read_see_also(struct document *doc, const char *s, const char *e)
 		const char *q = p;
 		long nr = 0;
 
-		if (!isdigit((unsigned char)*p)) {
+		if (!scan_digit((unsigned char)*p)) {
 			p++;
 			continue;
 		}
-		while (q < e && isdigit((unsigned char)*q)) {
+		while (q < e && scan_digit((unsigned char)*q)) {
 			if (nr < 100000000)
 				nr = nr * 10 + (*q - '0');
 			q++;
@@ -571,7 +565,7 @@ read_see_also(struct document *doc, const char *s, const char *e)
 		/* A year range such as "2023/24" is not a number of the Aanhangsel. */
 		if (is_dash(q, e)) {
 			q += (*q == '-' || *q == '/') ? 1 : 3;
-			while (q < e && isdigit((unsigned char)*q))
+			while (q < e && scan_digit((unsigned char)*q))
 				q++;
 		} else if (nr > 0) {
 			doc->see_also = xrealloc(doc->see_also,
@@ -595,9 +589,9 @@ parse_header_answer(struct document *doc, const char *text)
 
 	all = span_trim(all, "");
 	/* A mededeling names its sender the way an answer names its signatories. */
-	if (prefix_ci(all.s, all.e, "Antwoord van "))
+	if (scan_prefix_ci(all.s, (size_t)(all.e - all.s), "Antwoord van "))
 		sigs.s = all.s + strlen("Antwoord van ");
-	else if (prefix_ci(all.s, all.e, "Mededeling van "))
+	else if (scan_prefix_ci(all.s, (size_t)(all.e - all.s), "Mededeling van "))
 		sigs.s = all.s + strlen("Mededeling van ");
 	else
 		return false;

@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "parse.h"
+#include "scan.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -53,20 +54,12 @@ struct block {
 	char *text;
 };
 
-static bool
-prefix_ci(const char *s, size_t n, const char *prefix)
-{
-	size_t len = strlen(prefix);
-
-	return n >= len && strncasecmp(s, prefix, len) == 0;
-}
-
 /* Which of words s[0..n) begins with, or NULL. */
 static const char *
 begins_with(const char *s, size_t n, const char *const *words, size_t nwords)
 {
 	for (size_t i = 0; i < nwords; i++)
-		if (prefix_ci(s, n, words[i]))
+		if (scan_prefix_ci(s, n, words[i]))
 			return words[i];
 	return NULL;
 }
@@ -278,7 +271,7 @@ read_addressees(struct document *doc, const char *text)
 
 		for (const char *q = p; q < end && cut == end; q++) {
 			for (size_t i = 0; i < COUNT(seps); i++) {
-				if (prefix_ci(q, (size_t)(end - q), seps[i])) {
+				if (scan_prefix_ci(q, (size_t)(end - q), seps[i])) {
 					cut = q;
 					next = q + strlen(seps[i]);
 					break;

@@ -15,9 +15,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "parse.h"
+#include "scan.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -236,18 +236,9 @@ all_digits(const char *s)
 	if (!*s)
 		return false;
 	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
+		if (!scan_digit((unsigned char)*s))
 			return false;
 	return true;
-}
-
-/* Whether s[0..n) begins with word, in any case. */
-static bool
-begins(const char *s, size_t n, const char *word)
-{
-	size_t len = strlen(word);
-
-	return n >= len && strncasecmp(s, word, len) == 0;
 }
 
 static int
@@ -266,8 +257,8 @@ probe(const char *raw, size_t len)
 			marks++;
 		for (k = 0; k < e - i && (s[k] == '#' || s[k] == ' ' || s[k] == '*'); k++)
 			;
-		if (begins(s + k, e - i - k, "vraag ") ||
-		    begins(s + k, e - i - k, "antwoord "))
+		if (scan_prefix_ci(s + k, e - i - k, "vraag ") ||
+		    scan_prefix_ci(s + k, e - i - k, "antwoord "))
 			labels++;
 		i = e + 1;
 	}
@@ -392,7 +383,7 @@ parse(struct document *doc, struct error *err)
 				doc->aanhangsel = atoi(text);
 			model_add_passage(doc, ROLE_HEADER, 0, text, start, b[i].end);
 			continue;
-		} else if (!seen_label && strncasecmp(text, "Zie ook ", 8) == 0 &&
+		} else if (!seen_label && scan_prefix_ci(text, strlen(text), "Zie ook ") &&
 		    see_also(doc, answer_header, text, b[i].end)) {
 			free(text);
 			continue;
@@ -400,7 +391,7 @@ parse(struct document *doc, struct error *err)
 			if (is_answer)
 				answer_header = doc->n_passages;
 			/* A mededeling: its own words follow, no vragen. */
-			if (is_answer && strncasecmp(text, "Mededeling van ", 15) == 0) {
+			if (is_answer && scan_prefix_ci(text, strlen(text), "Mededeling van ")) {
 				notice = true;
 				role = ROLE_BODY;
 			}

@@ -74,26 +74,26 @@ parse_pdftext_read_numbers(const char *s, size_t n, size_t *pos, int *first,
 	size_t i = *pos;
 	int v;
 
-	if (!read_number(s, n, &i, &v))
+	if (!scan_number(s, n, &i, MAX_NUMBER, &v))
 		return false;
 	*first = *last = v;
 	for (;;) {
-		size_t j = skip_spaces(s, i, n), d;
+		size_t j = scan_skip_space(s, i, n), d;
 		bool sep = false;
 
 		for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
 			size_t m = strlen(seps[k]);
 
-			if (has_prefix(s + j, n - j, seps[k]) &&
+			if (scan_prefix(s + j, n - j, seps[k]) &&
 			    (k == 0 || j + m >= n || s[j + m] == ' ')) {
-				j = skip_spaces(s, j + m, n);
+				j = scan_skip_space(s, j + m, n);
 				sep = true;
 				break;
 			}
 		}
 		if (!sep && (d = dash_at(s, j, n)) > 0)
-			j = skip_spaces(s, j + d, n);
-		if (!read_number(s, n, &j, &v))
+			j = scan_skip_space(s, j + d, n);
+		if (!scan_number(s, n, &j, MAX_NUMBER, &v))
 			break;
 		*last = v;
 		i = j;
@@ -131,8 +131,8 @@ heading(const char *s, size_t n, int *num, int *num_to, size_t *text)
 	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
 		size_t m = strlen(words[k].word);
 
-		if (has_prefix(s, n, words[k].word) &&
-		    (m == n || !is_alpha((unsigned char)s[m]))) {
+		if (scan_prefix(s, n, words[k].word) &&
+		    (m == n || !scan_alpha((unsigned char)s[m]))) {
 			kind = words[k].kind;
 			i = m;
 			break;
@@ -140,15 +140,15 @@ heading(const char *s, size_t n, int *num, int *num_to, size_t *text)
 	}
 	if (kind == K_TEXT)
 		return K_TEXT;
-	i = skip_spaces(s, i, n);
-	if (kind == K_ANTWOORD && has_prefix(s + i, n - i, "op ")) {
-		i = skip_spaces(s, i + 3, n);
-		if (has_prefix(s + i, n - i, "de "))
-			i = skip_spaces(s, i + 3, n);
-		if (has_prefix(s + i, n - i, "vragen "))
-			i = skip_spaces(s, i + 7, n);
-		else if (has_prefix(s + i, n - i, "vraag "))
-			i = skip_spaces(s, i + 6, n);
+	i = scan_skip_space(s, i, n);
+	if (kind == K_ANTWOORD && scan_prefix(s + i, n - i, "op ")) {
+		i = scan_skip_space(s, i + 3, n);
+		if (scan_prefix(s + i, n - i, "de "))
+			i = scan_skip_space(s, i + 3, n);
+		if (scan_prefix(s + i, n - i, "vragen "))
+			i = scan_skip_space(s, i + 7, n);
+		else if (scan_prefix(s + i, n - i, "vraag "))
+			i = scan_skip_space(s, i + 6, n);
 		else
 			return K_TEXT;
 	}
@@ -163,10 +163,10 @@ heading(const char *s, size_t n, int *num, int *num_to, size_t *text)
 	    *num_to > MAX_VRAAG) {
 		return K_TEXT;
 	}
-	j = skip_spaces(s, i, n);
+	j = scan_skip_space(s, i, n);
 	if (j < n && (s[j] == ':' || s[j] == '.')) {
 		colon = s[j] == ':';
-		j = skip_spaces(s, j + 1, n);
+		j = scan_skip_space(s, j + 1, n);
 	}
 	if (j < n && !colon)
 		return K_TEXT;
@@ -185,17 +185,17 @@ parse_pdftext_header_start(const char *s, size_t n, bool *questions,
     bool *notice)
 {
 	*notice = false;
-	if (has_prefix(s, n, "Vragen van ") || has_prefix(s, n, "Vraag van ")) {
+	if (scan_prefix(s, n, "Vragen van ") || scan_prefix(s, n, "Vraag van ")) {
 		*questions = true;
 		return true;
 	}
 	*questions = false;
-	if (has_prefix(s, n, "Mededeling van ")) {
+	if (scan_prefix(s, n, "Mededeling van ")) {
 		*notice = true;
 		return true;
 	}
-	return has_prefix(s, n, "Antwoord van ") ||
-	    has_prefix(s, n, "Antwoorden van ");
+	return scan_prefix(s, n, "Antwoord van ") ||
+	    scan_prefix(s, n, "Antwoorden van ");
 }
 
 /* ----------------------------------------------------------------- probe */
@@ -214,11 +214,11 @@ markdown_marks(const char *s, size_t n)
 static void
 trim(const char *s, size_t *a, size_t *b)
 {
-	*a = skip_spaces(s, *a, *b);
+	*a = scan_skip_space(s, *a, *b);
 	while (*b > *a) {
 		size_t c = char_before(s, *b);
 
-		if (space_at(s, c, *b) == 0)
+		if (scan_space(s, c, *b) == 0)
 			break;
 		*b = c;
 	}
@@ -326,7 +326,7 @@ classify(struct ctx *c)
 		bool furn, foot;
 		int v;
 
-		l->form_feed = memchr(s + a, '\f', skip_spaces(s, a, b) - a) != NULL;
+		l->form_feed = memchr(s + a, '\f', scan_skip_space(s, a, b) - a) != NULL;
 		l->trail_space = b > a && (s[b - 1] == ' ' || s[b - 1] == '\t');
 		trim(s, &a, &b);
 		l->start = l->text = a;
@@ -346,7 +346,7 @@ classify(struct ctx *c)
 				c->doc->aanhangsel = v;
 			l->footer |= foot;
 			furn = true;
-			a = skip_spaces(s, a + f, b);
+			a = scan_skip_space(s, a + f, b);
 		}
 		if (furn) {
 			l->kind = K_FURNITURE;
@@ -464,9 +464,9 @@ lead_number(const char *s, size_t n)
 	size_t i = 0;
 	int v = 0;
 
-	while (i < n && i < 3 && is_digit((unsigned char)s[i]))
+	while (i < n && i < 3 && scan_digit((unsigned char)s[i]))
 		v = v * 10 + (s[i++] - '0');
-	if (i == 0 || i + 1 >= n || s[i] != ' ' || is_digit((unsigned char)s[i + 1]) ||
+	if (i == 0 || i + 1 >= n || s[i] != ' ' || scan_digit((unsigned char)s[i + 1]) ||
 	    s[i + 1] == ' ')
 		return -1;
 	return v;
@@ -649,9 +649,9 @@ split_notes(struct ctx *c)
 		    c->l[c->notes[c->n_notes - 1].last].page != l->page)) {
 			size_t k = 0;
 
-			while (is_digit((unsigned char)c->s[l->start + k]))
+			while (scan_digit((unsigned char)c->s[l->start + k]))
 				k++;
-			l->text = skip_spaces(c->s, l->start + k, l->end);
+			l->text = scan_skip_space(c->s, l->start + k, l->end);
 			new_note(c, &cap, v, l->page, i)->first = i;
 			c->notes[c->n_notes - 1].last = i;
 		} else if (c->n_notes > 0) {
@@ -710,7 +710,7 @@ header_done(const struct ctx *c, const struct block *b, size_t i)
 	    ends_with(c->s + l->start, l->end - l->start, "Zie ook"))
 		return false;
 	if (contains(c->s, a, l->end, "Zie ook"))
-		return last == '.' || is_digit((unsigned char)last);
+		return last == '.' || scan_digit((unsigned char)last);
 	return last == ')' || last == '.';
 }
 
@@ -907,10 +907,10 @@ sentence_end(const char *s, size_t a, size_t b)
 {
 	size_t k, d = b;
 
-	while (d > a && b - d < 2 && is_digit((unsigned char)s[d - 1]))
+	while (d > a && b - d < 2 && scan_digit((unsigned char)s[d - 1]))
 		d--;
 	if (d < b && d > a && pdftext_page_close_mark(s + a, d - a) > 0 &&
-	    !is_digit((unsigned char)s[d - 1]))
+	    !scan_digit((unsigned char)s[d - 1]))
 		b = d;
 	while (b > a && (s[b - 1] == ')' || s[b - 1] == ']' ||
 	    s[b - 1] == '"' || s[b - 1] == '\'' ||
@@ -952,12 +952,12 @@ parse_pdftext_starts_item(const char *s, size_t a, size_t b)
 	size_t i = a;
 
 	for (size_t k = 0; k < sizeof(bullets) / sizeof(bullets[0]); k++)
-		if (has_prefix(s + a, b - a, bullets[k]))
+		if (scan_prefix(s + a, b - a, bullets[k]))
 			return ITEM_SURE;
-	if (has_prefix(s + a, b - a, "\xe2\x80\x93 ") ||
-	    has_prefix(s + a, b - a, "- ") || has_prefix(s + a, b - a, "* "))
+	if (scan_prefix(s + a, b - a, "\xe2\x80\x93 ") ||
+	    scan_prefix(s + a, b - a, "- ") || scan_prefix(s + a, b - a, "* "))
 		return ITEM_DASH;
-	while (i < b && i - a < 2 && is_digit((unsigned char)s[i]))
+	while (i < b && i - a < 2 && scan_digit((unsigned char)s[i]))
 		i++;
 	if (i == a && i < b && s[i] >= 'a' && s[i] <= 'z')
 		return i + 2 < b && s[i + 1] == ')' && s[i + 2] == ' ' ?
@@ -973,7 +973,7 @@ parse_pdftext_first_word_width(const struct ctx *c, const struct pline *l)
 {
 	size_t z = l->text;
 
-	while (z < l->end && space_at(c->s, z, l->end) == 0)
+	while (z < l->end && scan_space(c->s, z, l->end) == 0)
 		z++;
 	return width_of(c->s, l->text, z);
 }

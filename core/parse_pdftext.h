@@ -19,9 +19,12 @@
 #include <string.h>
 
 #include "model.h"
+#include "scan.h"
 
 /* Numbers above this after "Vraag" are not vraag numbers. */
 #define MAX_VRAAG 999
+/* The numbers of page furniture: years, pages, Aanhangsel numbers. */
+#define MAX_NUMBER 999999
 /*
  * A line this long is no printed line: the document was flattened onto
  * one line (or a few), and its headings and page furniture stand inline.
@@ -123,26 +126,6 @@ enum item {
 /* ----------------------------------------------------------------- bytes */
 
 static inline bool
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static inline bool
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static inline bool
-has_prefix(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p);
-
-	return n >= k && memcmp(s, p, k) == 0;
-}
-
-static inline bool
 equals(const char *s, size_t n, const char *p)
 {
 	return n == strlen(p) && memcmp(s, p, n) == 0;
@@ -166,29 +149,6 @@ contains(const char *s, size_t a, size_t b, const char *needle)
 		if (memcmp(s + i, needle, k) == 0)
 			return true;
 	return false;
-}
-
-/* Length of the white space at s[i]: ASCII, and the no-break space. */
-static inline size_t
-space_at(const char *s, size_t i, size_t n)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r')
-		return 1;
-	if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0)
-		return 2;
-	return 0;
-}
-
-static inline size_t
-skip_spaces(const char *s, size_t i, size_t n)
-{
-	size_t k;
-
-	while (i < n && (k = space_at(s, i, n)) > 0)
-		i += k;
-	return i;
 }
 
 /* Start of the UTF-8 character that ends at s[i] (exclusive). */
@@ -217,32 +177,10 @@ char_len(const char *s, size_t i, size_t n)
 static inline int
 bare_number(const char *s, size_t n)
 {
-	int v = 0;
+	size_t i = 0;
+	int v;
 
-	if (n == 0 || n > 4)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (!is_digit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/* Reads digits at s[*i]; false when there are none or too many. */
-static inline bool
-read_number(const char *s, size_t n, size_t *i, int *out)
-{
-	size_t j = *i;
-	int v = 0;
-
-	while (j < n && is_digit((unsigned char)s[j]) && j - *i < 6)
-		v = v * 10 + (s[j++] - '0');
-	if (j == *i || (j < n && is_digit((unsigned char)s[j])))
-		return false;
-	*i = j;
-	*out = v;
-	return true;
+	return n <= 4 && scan_number(s, n, &i, 9999, &v) && i == n ? v : -1;
 }
 
 /* A dash between numbers: '-', en dash, em dash. */
@@ -251,9 +189,9 @@ dash_at(const char *s, size_t i, size_t n)
 {
 	if (i < n && s[i] == '-')
 		return 1;
-	if (i + 2 < n && has_prefix(s + i, n - i, "\xe2\x80\x93"))
+	if (i + 2 < n && scan_prefix(s + i, n - i, "\xe2\x80\x93"))
 		return 3;
-	if (i + 2 < n && has_prefix(s + i, n - i, "\xe2\x80\x94"))
+	if (i + 2 < n && scan_prefix(s + i, n - i, "\xe2\x80\x94"))
 		return 3;
 	return 0;
 }
@@ -265,12 +203,12 @@ skip_years(const char *s, size_t i, size_t n)
 	int y;
 	size_t d;
 
-	if (!read_number(s, n, &i, &y) || y < 1800)
+	if (!scan_number(s, n, &i, MAX_NUMBER, &y) || y < 1800)
 		return 0;
 	if ((d = dash_at(s, i, n)) == 0 && !(i < n && s[i] == '/'))
 		return 0;
 	i += d ? d : 1;
-	if (!read_number(s, n, &i, &y))
+	if (!scan_number(s, n, &i, MAX_NUMBER, &y))
 		return 0;
 	return i;
 }

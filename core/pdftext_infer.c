@@ -137,12 +137,13 @@ item_number(const char *s, size_t a, size_t b, int *v)
 {
 	size_t i = a;
 
-	if (!read_number(s, b, &i, v) || i >= b || (s[i] != '.' && s[i] != ')'))
+	if (!scan_number(s, b, &i, MAX_NUMBER, v) || i >= b ||
+	    (s[i] != '.' && s[i] != ')'))
 		return SIZE_MAX;
 	i++;
-	if (i < b && space_at(s, i, b) == 0)
+	if (i < b && scan_space(s, i, b) == 0)
 		return SIZE_MAX;	/* "3.5 miljoen" */
-	return skip_spaces(s, i, b);
+	return scan_skip_space(s, i, b);
 }
 
 /*
@@ -488,7 +489,7 @@ flat_furniture(const char *s, size_t n, bool *anywhere)
 	bool foot;
 
 	*anywhere = false;
-	if (has_prefix(s, n, cover)) {
+	if (scan_prefix(s, n, cover)) {
 		size_t lim = n < 200 ? n : 200;
 
 		for (i = strlen(cover); i + strlen(cover_end) <= lim; i++)
@@ -502,16 +503,16 @@ flat_furniture(const char *s, size_t n, bool *anywhere)
 		    memcmp(s + i, aanhangsel, strlen(aanhangsel)) != 0; i++)
 			;
 		i += strlen(aanhangsel);
-		if (has_prefix(s + i, n - i, " van de Handelingen"))
+		if (scan_prefix(s + i, n - i, " van de Handelingen"))
 			i += strlen(" van de Handelingen");
-		d = skip_spaces(s, i, n);
+		d = scan_skip_space(s, i, n);
 		k = d;
-		while (k < n && is_digit((unsigned char)s[k]))
+		while (k < n && scan_digit((unsigned char)s[k]))
 			k++;
 		return k > d && pdftext_page_word_end(s, k, n) ? k : i;
 	}
 	k = pdftext_page_furniture_item(s, n, &foot);
-	*anywhere = has_prefix(s, n, "ah-") || has_prefix(s, n, "ISSN ");
+	*anywhere = scan_prefix(s, n, "ah-") || scan_prefix(s, n, "ISSN ");
 	return k;
 }
 
@@ -521,7 +522,7 @@ number_word(const char *s, size_t i, size_t n)
 {
 	size_t k = i;
 
-	while (k < n && k - i < 5 && is_digit((unsigned char)s[k]))
+	while (k < n && k - i < 5 && scan_digit((unsigned char)s[k]))
 		k++;
 	return k > i && k - i <= 4 && pdftext_page_word_end(s, k, n) ?
 	    k - i : 0;
@@ -549,7 +550,7 @@ inline_heading(const char *s, size_t p, size_t b, struct flat *st, bool next)
 		size_t i = p + strlen(words[w].word), j, k;
 		int from, to;
 
-		if (!has_prefix(s + p, b - p, words[w].word))
+		if (!scan_prefix(s + p, b - p, words[w].word))
 			continue;
 		if (!parse_pdftext_read_numbers(s, b, &i, &from, &to) ||
 		    from < 1 || to < from || to > MAX_VRAAG)
@@ -557,7 +558,7 @@ inline_heading(const char *s, size_t p, size_t b, struct flat *st, bool next)
 		j = i;
 		if (j < b && (s[j] == ':' || s[j] == '.'))
 			j++;
-		k = skip_spaces(s, j, b);
+		k = scan_skip_space(s, j, b);
 		if ((k == j && k < b) || (k < b && !capital_at(s, k, b)))
 			return 0;
 		if (words[w].vraag) {
@@ -590,7 +591,7 @@ static void
 add_piece(const struct ctx *c, struct pline **out, size_t *n, size_t *cap,
     size_t a, size_t b)
 {
-	if (skip_spaces(c->s, a, b) >= b)
+	if (scan_skip_space(c->s, a, b) >= b)
 		return;
 	xgrow(out, cap, *n + 1, sizeof(**out));
 	memset(&(*out)[*n], 0, sizeof(**out));
@@ -610,7 +611,7 @@ cut_line(const struct ctx *c, struct flat *st, size_t a, size_t b,
 	while (p < b) {
 		bool anywhere;
 
-		if ((k = space_at(s, p, b)) > 0) {
+		if ((k = scan_space(s, p, b)) > 0) {
 			p += k;
 			continue;
 		}
@@ -629,13 +630,13 @@ cut_line(const struct ctx *c, struct flat *st, size_t a, size_t b,
 			from = p = p + k;
 			continue;
 		}
-		if (!st->questions && has_prefix(s + p, b - p, "Vragen van ")) {
+		if (!st->questions && scan_prefix(s + p, b - p, "Vragen van ")) {
 			st->questions = true;
 			add_piece(c, out, n, cap, from, p);
 			from = p;
 		} else if (!st->answer &&
-		    (has_prefix(s + p, b - p, "Antwoord van ") ||
-		    has_prefix(s + p, b - p, "Mededeling van "))) {
+		    (scan_prefix(s + p, b - p, "Antwoord van ") ||
+		    scan_prefix(s + p, b - p, "Mededeling van "))) {
 			st->answer = true;
 			add_piece(c, out, n, cap, from, p);
 			from = p;
@@ -648,7 +649,7 @@ cut_line(const struct ctx *c, struct flat *st, size_t a, size_t b,
 			continue;
 		}
 		after_cut = false;
-		while (p < b && space_at(s, p, b) == 0)
+		while (p < b && scan_space(s, p, b) == 0)
 			p++;
 	}
 	add_piece(c, out, n, cap, from, b);

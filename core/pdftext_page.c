@@ -34,19 +34,19 @@ pdftext_page_footer_len(const char *s, size_t n)
 	static const char lead[] = "Tweede Kamer, vergaderjaar ";
 	size_t i;
 
-	if (!has_prefix(s, n, lead))
+	if (!scan_prefix(s, n, lead))
 		return 0;
 	if ((i = skip_years(s, sizeof(lead) - 1, n)) == 0)
 		return 0;
-	if (!has_prefix(s + i, n - i, ", Aanhangsel"))
+	if (!scan_prefix(s + i, n - i, ", Aanhangsel"))
 		return 0;
 	i += strlen(", Aanhangsel");
-	if (has_prefix(s + i, n - i, " van de Handelingen"))
+	if (scan_prefix(s + i, n - i, " van de Handelingen"))
 		i += strlen(" van de Handelingen");
 	for (;;) {
-		size_t j = skip_spaces(s, i, n), k = j;
+		size_t j = scan_skip_space(s, i, n), k = j;
 
-		while (k < n && is_digit((unsigned char)s[k]))
+		while (k < n && scan_digit((unsigned char)s[k]))
 			k++;
 		if (k == j)
 			break;
@@ -62,14 +62,14 @@ pdftext_page_ahtk_number(const char *s, size_t n)
 	size_t i = 6;
 	int v;
 
-	if (!has_prefix(s, n, "ah-tk-") && !has_prefix(s, n, "ah-ek-"))
+	if (!scan_prefix(s, n, "ah-tk-") && !scan_prefix(s, n, "ah-ek-"))
 		return 0;
-	while (i < n && is_digit((unsigned char)s[i]))
+	while (i < n && scan_digit((unsigned char)s[i]))
 		i++;
 	if (i == 6 || i >= n || s[i] != '-')
 		return 0;
 	i++;
-	if (!read_number(s, n, &i, &v) || i != n)
+	if (!scan_number(s, n, &i, MAX_NUMBER, &v) || i != n)
 		return 0;
 	return v;
 }
@@ -84,14 +84,14 @@ pdftext_page_is_furniture(const char *s, size_t n)
 	    equals(s, n, "Eerste Kamer der Staten-Generaal") ||
 	    equals(s, n, "Aanhangsel van de Handelingen") ||
 	    equals(s, n, "regering gegeven antwoorden") ||
-	    has_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+	    scan_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
 		return true;
-	if (has_prefix(s, n, "ISSN ") && n < 24)
+	if (scan_prefix(s, n, "ISSN ") && n < 24)
 		return true;
-	if ((has_prefix(s, n, "\xe2\x80\x99s-Gravenhage") ||
-	    has_prefix(s, n, "'s-Gravenhage")) && n < 24)
+	if ((scan_prefix(s, n, "\xe2\x80\x99s-Gravenhage") ||
+	    scan_prefix(s, n, "'s-Gravenhage")) && n < 24)
 		return true;
-	if (has_prefix(s, n, "Vergaderjaar ")) {
+	if (scan_prefix(s, n, "Vergaderjaar ")) {
 		i = skip_years(s, strlen("Vergaderjaar "), n);
 		return i == n;
 	}
@@ -102,7 +102,7 @@ pdftext_page_is_furniture(const char *s, size_t n)
 bool
 pdftext_page_word_end(const char *s, size_t i, size_t n)
 {
-	return i == n || space_at(s, i, n) > 0;
+	return i == n || scan_space(s, i, n) > 0;
 }
 
 /*
@@ -132,38 +132,38 @@ pdftext_page_furniture_item(const char *s, size_t n, bool *footer)
 		return k;
 	}
 	for (size_t f = 0; f < sizeof(fixed) / sizeof(fixed[0]); f++)
-		if (has_prefix(s, n, fixed[f]) &&
+		if (scan_prefix(s, n, fixed[f]) &&
 		    pdftext_page_word_end(s, strlen(fixed[f]), n))
 			return strlen(fixed[f]);
-	if (has_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+	if (scan_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
 		return n;
-	if (has_prefix(s, n, "ISSN ")) {
+	if (scan_prefix(s, n, "ISSN ")) {
 		/* "ISSN 0921 - 7398" */
 		i = strlen("ISSN ");
-		if (!read_number(s, n, &i, &v))
+		if (!scan_number(s, n, &i, MAX_NUMBER, &v))
 			return 0;
-		i = skip_spaces(s, i, n);
+		i = scan_skip_space(s, i, n);
 		if ((k = dash_at(s, i, n)) == 0)
 			return 0;
-		i = skip_spaces(s, i + k, n);
+		i = scan_skip_space(s, i + k, n);
 		k = i;
-		while (k < n && (is_digit((unsigned char)s[k]) || s[k] == 'X'))
+		while (k < n && (scan_digit((unsigned char)s[k]) || s[k] == 'X'))
 			k++;
 		return k > i && pdftext_page_word_end(s, k, n) ? k : 0;
 	}
-	if (has_prefix(s, n, "\xe2\x80\x99s-Gravenhage ") ||
-	    has_prefix(s, n, "'s-Gravenhage ")) {
+	if (scan_prefix(s, n, "\xe2\x80\x99s-Gravenhage ") ||
+	    scan_prefix(s, n, "'s-Gravenhage ")) {
 		i = (unsigned char)s[0] == 0xe2 ? 15 : 13;
-		i = skip_spaces(s, i, n);
-		return read_number(s, n, &i, &v) && v >= 1800 &&
+		i = scan_skip_space(s, i, n);
+		return scan_number(s, n, &i, MAX_NUMBER, &v) && v >= 1800 &&
 		    pdftext_page_word_end(s, i, n) ? i : 0;
 	}
-	if (has_prefix(s, n, "Vergaderjaar ")) {
+	if (scan_prefix(s, n, "Vergaderjaar ")) {
 		i = skip_years(s, strlen("Vergaderjaar "), n);
 		return i > 0 && pdftext_page_word_end(s, i, n) ? i : 0;
 	}
-	if (has_prefix(s, n, "ah-tk-") || has_prefix(s, n, "ah-ek-")) {
-		for (k = 0; k < n && space_at(s, k, n) == 0; k++)
+	if (scan_prefix(s, n, "ah-tk-") || scan_prefix(s, n, "ah-ek-")) {
+		for (k = 0; k < n && scan_space(s, k, n) == 0; k++)
 			;
 		return pdftext_page_ahtk_number(s, k) > 0 ? k : 0;
 	}
@@ -178,9 +178,9 @@ in_url(const char *s, size_t a, size_t z, size_t i)
 {
 	size_t p = i, q = i;
 
-	while (p > a && space_at(s, p - 1, z) == 0)
+	while (p > a && scan_space(s, p - 1, z) == 0)
 		p--;
-	while (q < z && space_at(s, q, z) == 0)
+	while (q < z && scan_space(s, q, z) == 0)
 		q++;
 	return contains(s, p, q, "://") || contains(s, p, q, "www.");
 }
@@ -201,20 +201,20 @@ marker_rank(const char *s, size_t a, size_t z, size_t i, size_t j)
 
 	if (i == a || in_url(s, a, z, i))
 		return 0;
-	if (j < z && space_at(s, j, z) == 0 && !strchr(".,;:?!)\"'", after) &&
-	    !has_prefix(s + j, z - j, "\xc2\xbb") &&
-	    !has_prefix(s + j, z - j, "\xe2\x80\x9d") &&
-	    !has_prefix(s + j, z - j, "\xe2\x80\x99"))
+	if (j < z && scan_space(s, j, z) == 0 && !strchr(".,;:?!)\"'", after) &&
+	    !scan_prefix(s + j, z - j, "\xc2\xbb") &&
+	    !scan_prefix(s + j, z - j, "\xe2\x80\x9d") &&
+	    !scan_prefix(s + j, z - j, "\xe2\x80\x99"))
 		return 0;
 	/* "2.5" and "1,2" run on: the marker is the whole number, or none. */
 	if ((after == '.' || after == ',') && j + 1 < z &&
-	    is_digit((unsigned char)s[j + 1]))
+	    scan_digit((unsigned char)s[j + 1]))
 		return 0;
 	before = (unsigned char)s[i - 1];
 	if (before == '.' || before == ',') {
-		if (i - 1 > a && is_digit((unsigned char)s[i - 2])) {
+		if (i - 1 > a && scan_digit((unsigned char)s[i - 2])) {
 			/* "2018.12 Hierbij": a sentence ends, then its marker. */
-			b = skip_spaces(s, j, z);
+			b = scan_skip_space(s, j, z);
 			return before == '.' && (j == z || (b > j && b < z &&
 			    s[b] >= 'A' && s[b] <= 'Z')) ? 2 : 0;
 		}
@@ -223,7 +223,7 @@ marker_rank(const char *s, size_t a, size_t z, size_t i, size_t j)
 	if (strchr("?!;:)\"'", before) || before >= 0x80 ||
 	    (before >= 'a' && before <= 'z'))
 		return 2;
-	if ((before >= 'A' && before <= 'Z') || is_digit(before))
+	if ((before >= 'A' && before <= 'Z') || scan_digit(before))
 		return 1;
 	return 0;
 }
@@ -271,11 +271,11 @@ pdftext_page_find_marks(struct ctx *c)
 				size_t p = from_byte;
 
 				if (p < l->end && c->s[p] == ',') {
-					p = skip_spaces(c->s, p + 1, l->end);
+					p = scan_skip_space(c->s, p + 1, l->end);
 					if (p + nl <= l->end &&
 					    memcmp(c->s + p, num, nl) == 0 &&
 					    (p + nl == l->end ||
-					    !is_digit((unsigned char)c->s[p + nl]))) {
+					    !scan_digit((unsigned char)c->s[p + nl]))) {
 						best[0] = (struct spot){ i, from_byte, p + nl, 2 };
 						have[0] = true;
 						break;
@@ -412,10 +412,10 @@ bool
 pdftext_page_is_open_mark(const char *s, size_t i, size_t n)
 {
 	return s[i] == '(' || s[i] == '[' || s[i] == '"' || s[i] == '\'' ||
-	    has_prefix(s + i, n - i, "\xc2\xab") ||		/* « */
-	    has_prefix(s + i, n - i, "\xe2\x80\x9c") ||	/* “ */
-	    has_prefix(s + i, n - i, "\xe2\x80\x98") ||	/* ‘ */
-	    has_prefix(s + i, n - i, "\xe2\x80\x9e");		/* „ */
+	    scan_prefix(s + i, n - i, "\xc2\xab") ||		/* « */
+	    scan_prefix(s + i, n - i, "\xe2\x80\x9c") ||	/* “ */
+	    scan_prefix(s + i, n - i, "\xe2\x80\x98") ||	/* ‘ */
+	    scan_prefix(s + i, n - i, "\xe2\x80\x9e");		/* „ */
 }
 
 /* Length of the closing mark or punctuation that ends s[0, n), or 0. */
@@ -484,10 +484,10 @@ pdftext_page_collect_hyphenated(struct ctx *c)
 		while (p < l->end) {
 			size_t a = p, b, h;
 
-			while (p < l->end && space_at(c->s, p, l->end) == 0)
+			while (p < l->end && scan_space(c->s, p, l->end) == 0)
 				p++;
 			b = p;
-			p = skip_spaces(c->s, p, l->end);
+			p = scan_skip_space(c->s, p, l->end);
 			strip_word(c->s, &a, &b);
 			if (b > a && c->s[b - 1] == '-')
 				continue;	/* broken at the line end: the question */
@@ -533,7 +533,7 @@ hyphen_joint(const struct ctx *c, const struct pline *prev,
 	const char *s = c->s;
 	size_t h = prev->end - 1, a = h, b, x, y = next->text, z;
 
-	while (a > prev->text && space_at(s, char_before(s, a), a) == 0)
+	while (a > prev->text && scan_space(s, char_before(s, a), a) == 0)
 		a = char_before(s, a);
 	b = h;
 	/* Only the opening marks: "(maatwerk)-" ends in a bracket, not a letter. */
@@ -547,7 +547,7 @@ hyphen_joint(const struct ctx *c, const struct pline *prev,
 	if (in_url(s, prev->text, prev->end, h))
 		return J_KEEP;
 	z = y;
-	while (z < next->end && space_at(s, z, next->end) == 0)
+	while (z < next->end && scan_space(s, z, next->end) == 0)
 		z++;
 	/* "(" or a quote opening the next line is no broken word. */
 	x = y;

@@ -22,10 +22,12 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scan.h"
 #include "xalloc.h"
 #include "xref.h"
 
@@ -35,18 +37,6 @@
 #define MAX_RANGE 100
 
 typedef const unsigned char uchar;
-
-static bool
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /*
  * Whether the character that ends just before s[i] belongs to a word.
@@ -62,7 +52,7 @@ word_before(uchar *s, size_t i)
 	if (i == 0)
 		return false;
 	if (s[i - 1] < 0x80)
-		return is_alpha(s[i - 1]) || is_digit(s[i - 1]);
+		return scan_alpha(s[i - 1]) || scan_digit(s[i - 1]);
 	while (j > 0 && (s[j - 1] & 0xc0) == 0x80)
 		j--;
 	if (j == 0)
@@ -108,15 +98,9 @@ word(uchar *s, size_t i, const char *w)
 {
 	size_t n = strlen(w);
 
-	for (size_t k = 0; k < n; k++) {
-		unsigned char c = s[i + k];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if (c != (unsigned char)w[k])
-			return 0;
-	}
-	if (is_alpha(s[i + n]) || is_digit(s[i + n]) ||
+	if (!scan_prefix_ci((const char *)s + i, SIZE_MAX, w))
+		return 0;
+	if (scan_alpha(s[i + n]) || scan_digit(s[i + n]) ||
 	    (s[i + n] >= 0x80 && space_len(s, i + n) == 0))
 		return 0;
 	return i + n;
@@ -131,20 +115,15 @@ static size_t
 number(uchar *s, size_t i, int *out)
 {
 	size_t j = i;
-	long v = 0;
+	int v;
 
-	while (is_digit(s[j])) {
-		if (v <= MAX_VRAAG)
-			v = v * 10 + (s[j] - '0');
-		j++;
-	}
-	if (j == i || v < 1 || v > MAX_VRAAG)
+	if (!scan_number((const char *)s, SIZE_MAX, &j, MAX_VRAAG, &v) || v < 1)
 		return 0;
-	if (is_alpha(s[j]) && !is_alpha(s[j + 1]) && !is_digit(s[j + 1]))
+	if (scan_alpha(s[j]) && !scan_alpha(s[j + 1]) && !scan_digit(s[j + 1]))
 		j++;
-	if (is_alpha(s[j]) || is_digit(s[j]))
+	if (scan_alpha(s[j]) || scan_digit(s[j]))
 		return 0;
-	*out = (int)v;
+	*out = v;
 	return j;
 }
 
@@ -282,7 +261,7 @@ pub_year(uchar *s, size_t i, char *year)
 {
 	size_t j = i, second;
 
-	while (is_digit(s[j]))
+	while (scan_digit(s[j]))
 		j++;
 	if (j - i != 4 || (s[i] != '1' && s[i] != '2'))
 		return 0;
@@ -293,9 +272,9 @@ pub_year(uchar *s, size_t i, char *year)
 	else
 		return 0;
 	second = j;
-	while (is_digit(s[j]))
+	while (scan_digit(s[j]))
 		j++;
-	if ((j - second != 2 && j - second != 4) || is_alpha(s[j]))
+	if ((j - second != 2 && j - second != 4) || scan_alpha(s[j]))
 		return 0;
 	/* at most 4 + 3 + 4 bytes */
 	memcpy(year, s + i, j - i);
@@ -312,21 +291,17 @@ static size_t
 pub_number(uchar *s, size_t i, int *out)
 {
 	size_t j = i;
-	long v = 0;
+	int v;
 
-	while (is_digit(s[j])) {
-		if (v <= MAX_PUB_NR)
-			v = v * 10 + (s[j] - '0');
-		j++;
-	}
-	if (j == i || v < 1 || v > MAX_PUB_NR || is_alpha(s[j]))
+	if (!scan_number((const char *)s, SIZE_MAX, &j, MAX_PUB_NR, &v) ||
+	    v < 1 || scan_alpha(s[j]))
 		return 0;
 	if ((s[j] == '.' || s[j] == ',' || s[j] == '/' || s[j] == '-') &&
-	    is_digit(s[j + 1]))
+	    scan_digit(s[j + 1]))
 		return 0;
-	if (dash_len(s, j) && is_digit(s[j + 3]))
+	if (dash_len(s, j) && scan_digit(s[j + 3]))
 		return 0;
-	*out = (int)v;
+	*out = v;
 	return j;
 }
 
@@ -374,7 +349,7 @@ pub_ref(uchar *s, size_t i, char *year, int *nums, size_t *n_nums, size_t max)
 		}
 		/* "2023–2024, 1028", but not "2023/24, 36 200 VII" (a dossier) */
 		if (last == AFTER_YEAR_COMMA && (end = pub_number(s, j, &v)) &&
-		    !is_digit(s[skip_space(s, end)])) {
+		    !scan_digit(s[skip_space(s, end)])) {
 			nums[(*n_nums)++] = v;
 			return end;
 		}
