@@ -7,7 +7,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <unictype.h>
 #include <uninorm.h>
@@ -190,98 +189,6 @@ parse_continues(const char *prev, const char *next)
 	while (*next == ' ' || *next == '\t')
 		next++;
 	return starts_lower(next);
-}
-
-static const char *
-skip_blanks(const char *p)
-{
-	while (*p == ' ' || *p == '\t')
-		p++;
-	return p;
-}
-
-/* One vraag number at p; NULL when there is none. */
-static const char *
-read_number(const char *p, int *n)
-{
-	long v = 0;
-
-	if (!isdigit((unsigned char)*p))
-		return NULL;
-	while (isdigit((unsigned char)*p)) {
-		v = v * 10 + (*p++ - '0');
-		if (v > 9999)
-			return NULL;
-	}
-	if (v == 0 || isalpha((unsigned char)*p))
-		return NULL;
-	*n = (int)v;
-	return p;
-}
-
-/* "3", "3 en 4", "3, 4 en 5", "3 t/m 5", "3-5": the first and last number. */
-static const char *
-read_numbers(const char *p, int *from, int *to)
-{
-	static const char *const seps[] = {
-		", en ", " en ", ", ", ",", " t/m ", " tot en met ", "-",
-		"\xe2\x80\x93", " - ", " \xe2\x80\x93 ",
-	};
-	int n;
-
-	if ((p = read_number(p, from)) == NULL)
-		return NULL;
-	*to = *from;
-	for (;;) {
-		const char *q = NULL;
-
-		for (size_t i = 0; i < COUNT(seps) && !q; i++)
-			if (strncasecmp(p, seps[i], strlen(seps[i])) == 0)
-				q = read_number(p + strlen(seps[i]), &n);
-		if (!q || n <= *to)
-			return p;
-		*to = n;
-		p = q;
-	}
-}
-
-bool
-parse_label(const char *s, struct parse_label *out)
-{
-	static const char *const on[] = {
-		"op de vragen ", "op vragen ", "op de vraag ", "op vraag ",
-	};
-	const char *p = skip_blanks(s);
-	struct parse_label l = { ROLE_VRAAG, 0, 0, 0 };
-
-	if (strncasecmp(p, "vragen ", 7) == 0 || strncasecmp(p, "vraag ", 6) == 0) {
-		p = skip_blanks(p + (tolower((unsigned char)p[3]) == 'g' ? 7 : 6));
-		if ((p = read_numbers(p, &l.from, &l.to)) == NULL)
-			return false;
-	} else if (strncasecmp(p, "antwoord", 8) == 0 && !isalpha((unsigned char)p[8])) {
-		l.role = ROLE_ANTWOORD;
-		p = skip_blanks(p + 8);
-		for (size_t i = 0; i < COUNT(on); i++) {
-			if (strncasecmp(p, on[i], strlen(on[i])) == 0) {
-				p = skip_blanks(p + strlen(on[i]));
-				if (!isdigit((unsigned char)*p))
-					return false;
-				break;
-			}
-		}
-		if (isdigit((unsigned char)*p) &&
-		    (p = read_numbers(p, &l.from, &l.to)) == NULL)
-			return false;
-	} else
-		return false;
-	p = skip_blanks(p);
-	if (*p == ':' || *p == '.')
-		p = skip_blanks(p + 1);
-	else if (*p && *p != '\n' && *p != '\r')
-		return false;
-	l.len = (size_t)(p - s);
-	*out = l;
-	return true;
 }
 
 /* ------------------------------------------------------------ hyphenation */

@@ -90,23 +90,6 @@ bool parse_header_answer(struct document *doc, const char *text);
  */
 bool parse_continues(const char *prev, const char *next);
 
-/* A label that starts a vraag or its answer. */
-struct parse_label {
-	enum role role;		/* ROLE_VRAAG or ROLE_ANTWOORD */
-	int from, to;		/* "Vraag 3, 4 en 5": 3 and 5; 0 and 0 for a bare "Antwoord:" */
-	size_t len;		/* bytes of the text the label takes, with its ':' or '.' and spaces */
-};
-
-/*
- * Reads the label at the start of s (markup already removed): "Vraag 3",
- * "Vraag 10 en 11", "Vragen 3, 4 en 5", "Antwoord 3", "Antwoord op vraag
- * 3", "Antwoord:", "Antwoord op de vragen 3 en 4", in any case.  A label
- * either is the whole of s or is followed by ':' or '.' and the text ("Vraag
- * 1: Bent u ..."); "Vraag 3 is beantwoord" is no label.  False when s does
- * not begin with one.
- */
-bool parse_label(const char *s, struct parse_label *out);
-
 /* How a line that ends in a hyphen goes on into the next line. */
 enum parse_joint {
 	PARSE_JOINT_JOIN,	/* "aanlei-" + "ding": the hyphen goes */

@@ -5,7 +5,8 @@
  * Paragraphs are separated by blank lines.  Headings of any level, or none
  * at all, carry the structure: "#### Vraag 1" and a bare "Vraag 3" both
  * start a vraag, "Antwoord 8" its answer, "### 1059" is the number of the
- * Aanhangsel.  Emphasis marks (**bold**, *italic*) and backslash escapes
+ * Aanhangsel; heading_read (heading.h) reads them, as it does for the
+ * pdftext parser.  Emphasis marks (**bold**, *italic*) and backslash escapes
  * are markup and go; every other character stays as written.  A paragraph
  * that a stray blank line cut mid-sentence is put together again (see
  * parse_continues).
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heading.h"
 #include "parse.h"
 #include "scan.h"
 #include "text.h"
@@ -159,7 +161,7 @@ read_blocks(struct document *doc, struct block **out)
 		const struct line *l = i < nlines ? &lines[i] : NULL;
 		const char *s = l ? raw + l->start : NULL;
 		size_t len = l ? l->end - l->start : 0;
-		struct parse_label label;
+		struct heading label;
 		struct block blk = { 0 };
 		bool heading = l && heading_level(s, len) > 0;
 		bool alone = false;
@@ -167,7 +169,8 @@ read_blocks(struct document *doc, struct block **out)
 
 		if (l && !heading && !is_blank(s, len)) {
 			t = clean(raw, l->start, l->end);
-			alone = parse_label(t, &label) && t[label.len] == '\0';
+			alone = heading_read(t, strlen(t), &label) &&
+			    label.text == strlen(t);
 		}
 		if (para && (!l || heading || alone || is_blank(s, len))) {
 			blk.start = lines[para - 1].start;
@@ -241,24 +244,34 @@ all_digits(const char *s)
 	return true;
 }
 
+/* Markup or white space around a heading line. */
+static bool
+is_mark(char c)
+{
+	return c == '#' || c == '*' || c == ' ' || c == '\t' || c == '\r';
+}
+
 static int
 probe(const char *raw, size_t len)
 {
 	size_t marks = 0, labels = 0, i = 0;
 
 	while (i < len) {
-		size_t e = i, k;
+		size_t e = i, k, z;
 		const char *s = raw + i;
+		struct heading h;
 
 		while (e < len && raw[e] != '\n')
 			e++;
 		if (heading_level(s, e - i) > 0 ||
 		    find_bytes(s, e - i, "**", 2) != NULL)
 			marks++;
-		for (k = 0; k < e - i && (s[k] == '#' || s[k] == ' ' || s[k] == '*'); k++)
+		/* "#### Vraag 1", "**Vraag 1**": the marks around a heading. */
+		for (k = 0; k < e - i && is_mark(s[k]); k++)
 			;
-		if (scan_prefix_ci(s + k, e - i - k, "vraag ") ||
-		    scan_prefix_ci(s + k, e - i - k, "antwoord "))
+		for (z = e - i; z > k && is_mark(s[z - 1]); z--)
+			;
+		if (heading_read(s + k, z - k, &h))
 			labels++;
 		i = e + 1;
 	}
@@ -346,21 +359,28 @@ parse(struct document *doc, struct error *err)
 	(void)err;
 	n = rejoin(b, n);
 	for (size_t i = 0; i < n; i++) {
-		struct parse_label label;
+		struct heading label;
 		struct passage *p;
 		char *text = b[i].text;
-		size_t start = b[i].start;
+		size_t start = b[i].start, len = strlen(text);
 
 		b[i].text = NULL;
 		if (text[0] == '\0') {
 			free(text);
 			continue;
 		}
-		if (parse_label(text, &label) &&
-		    (b[i].heading || b[i].label || text[label.len] != '\0')) {
+		/* A bare "Vraag:" past the last vraag number is none. */
+		if (heading_read(text, len, &label) &&
+		    (b[i].heading || b[i].label || label.text < len) &&
+		    (label.role != ROLE_VRAAG || label.from > 0 ||
+		    last_vraag_to < HEADING_MAX_VRAAG)) {
 			seen_label = true;
 			role = label.role;
-			if (label.role == ROLE_VRAAG) {
+			if (label.role == ROLE_VRAAG && label.from == 0) {
+				/* "Vraag:" is the next vraag. */
+				from = to = last_vraag = last_vraag_to =
+				    last_vraag_to + 1;
+			} else if (label.role == ROLE_VRAAG) {
 				from = last_vraag = label.from;
 				to = last_vraag_to = label.to;
 			} else if (label.from) {
@@ -370,14 +390,14 @@ parse(struct document *doc, struct error *err)
 				from = last_vraag;
 				to = last_vraag_to;
 			}
-			if (text[label.len] == '\0') {
+			if (label.text == len) {
 				free(text);
 				continue;
 			}
 			/* "Vraag 1: Bent u ...": the rest is the passage. */
 			start = find_start(doc->raw, b[i].start, b[i].end,
-			    text + label.len);
-			memmove(text, text + label.len, strlen(text + label.len) + 1);
+			    text + label.text);
+			memmove(text, text + label.text, len - label.text + 1);
 		} else if (b[i].heading) {
 			if (all_digits(text) && !doc->aanhangsel)
 				doc->aanhangsel = atoi(text);

@@ -44,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heading.h"
 #include "parse.h"
 #include "parse_pdftext.h"
 #include "text.h"
@@ -63,116 +64,7 @@
  */
 #define MARK_PLACEHOLDER '\x01'
 
-/* ---------------------------------------------------------------- headings */
-
-/* Reads a list of vraag numbers: "3", "10 en 11", "7, 8, 9 10 en 11", "3 t/m 5". */
-bool
-parse_pdftext_read_numbers(const char *s, size_t n, size_t *pos, int *first,
-    int *last)
-{
-	static const char *const seps[] = { ",", "en", "t/m", "tot en met" };
-	size_t i = *pos;
-	int v;
-
-	if (!scan_number(s, n, &i, MAX_NUMBER, &v))
-		return false;
-	*first = *last = v;
-	for (;;) {
-		size_t j = scan_skip_space(s, i, n), d;
-		bool sep = false;
-
-		for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
-			size_t m = strlen(seps[k]);
-
-			if (scan_prefix(s + j, n - j, seps[k]) &&
-			    (k == 0 || j + m >= n || s[j + m] == ' ')) {
-				j = scan_skip_space(s, j + m, n);
-				sep = true;
-				break;
-			}
-		}
-		if (!sep && (d = dash_at(s, j, n)) > 0)
-			j = scan_skip_space(s, j + d, n);
-		if (!scan_number(s, n, &j, MAX_NUMBER, &v))
-			break;
-		*last = v;
-		i = j;
-	}
-	*pos = i;
-	return true;
-}
-
-/*
- * Whether s[0, n) is a heading: "Vraag 3", "Vragen 10 en 11", "Antwoord 7,
- * 8, 9 10 en 11", "Antwoord op vraag 3", "Antwoord:", "Vraag 1: text".
- * A line that goes on after the numbers without a colon is prose ("Vraag
- * 2 en 3 gaan over ..."), and so is a lower-case "vraag 8." that ends a
- * wrapped sentence.  *text is the offset where text on the same line
- * starts, n when there is none.
- */
-static enum kind
-heading(const char *s, size_t n, int *num, int *num_to, size_t *text)
-{
-	static const struct {
-		const char *word;
-		enum kind kind;
-	} words[] = {
-		{ "Vragen", K_VRAAG },
-		{ "Vraag", K_VRAAG },
-		{ "Antwoorden", K_ANTWOORD },
-		{ "Antwoord", K_ANTWOORD },
-	};
-	enum kind kind = K_TEXT;
-	size_t i = 0, j;
-	bool colon = false;
-
-	*text = n;
-
-	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-		size_t m = strlen(words[k].word);
-
-		if (scan_prefix(s, n, words[k].word) &&
-		    (m == n || !scan_alpha((unsigned char)s[m]))) {
-			kind = words[k].kind;
-			i = m;
-			break;
-		}
-	}
-	if (kind == K_TEXT)
-		return K_TEXT;
-	i = scan_skip_space(s, i, n);
-	if (kind == K_ANTWOORD && scan_prefix(s + i, n - i, "op ")) {
-		i = scan_skip_space(s, i + 3, n);
-		if (scan_prefix(s + i, n - i, "de "))
-			i = scan_skip_space(s, i + 3, n);
-		if (scan_prefix(s + i, n - i, "vragen "))
-			i = scan_skip_space(s, i + 7, n);
-		else if (scan_prefix(s + i, n - i, "vraag "))
-			i = scan_skip_space(s, i + 6, n);
-		else
-			return K_TEXT;
-	}
-	*num = *num_to = 0;
-	if (!parse_pdftext_read_numbers(s, n, &i, num, num_to)) {
-		/* "Antwoord:" answers the vraag before it; "Vraag:" is the next. */
-		if (i == n)
-			return kind;
-		if (s[i] != ':' && s[i] != '.')
-			return K_TEXT;
-	} else if (*num < 1 || *num > MAX_VRAAG || *num_to < *num ||
-	    *num_to > MAX_VRAAG) {
-		return K_TEXT;
-	}
-	j = scan_skip_space(s, i, n);
-	if (j < n && (s[j] == ':' || s[j] == '.')) {
-		colon = s[j] == ':';
-		j = scan_skip_space(s, j + 1, n);
-	}
-	if (j < n && !colon)
-		return K_TEXT;
-	*text = j;
-	return kind;
-}
+/* ----------------------------------------------------------------- headers */
 
 /*
  * The header a line begins: the questions, the answer, or a mededeling,
@@ -231,6 +123,23 @@ imin(int a, int b)
 }
 
 /*
+ * Whether the heading of vraag 1 or of its answer (role) begins a word
+ * of s[a, b) and text follows it, as in a text flattened onto one line.
+ */
+static bool
+first_inline(const char *s, size_t a, size_t b, enum role role)
+{
+	struct heading h;
+
+	for (size_t p = a; p < b; p++)
+		if ((p == a || s[p - 1] == ' ') &&
+		    heading_start(s + p, b - p, &h) && h.role == role &&
+		    h.from == 1 && h.text > h.end)
+			return true;
+	return false;
+}
+
+/*
  * Sure when the text has the headers and the bare "Vraag N" / "Antwoord
  * N" lines of an answer; a text with Markdown marks is the Markdown
  * conversion of the same publication and belongs to that parser.
@@ -245,8 +154,7 @@ probe(const char *raw, size_t len)
 	while (i < len) {
 		size_t a = i, b;
 		const char *nl = memchr(raw + i, '\n', len - i);
-		int num, num_to;
-		size_t text;
+		struct heading h;
 		bool q, m;
 
 		b = nl ? (size_t)(nl - raw) : len;
@@ -263,11 +171,9 @@ probe(const char *raw, size_t len)
 			if (contains(raw, a, b, "Antwoord van ") ||
 			    contains(raw, a, b, "Mededeling van "))
 				headers++;
-			if (contains(raw, a, b, "Vraag 1 ") ||
-			    contains(raw, a, b, "Vraag 1: "))
+			if (first_inline(raw, a, b, ROLE_VRAAG))
 				vragen++;
-			if (contains(raw, a, b, "Antwoord 1 ") ||
-			    contains(raw, a, b, "Antwoord 1: "))
+			if (first_inline(raw, a, b, ROLE_ANTWOORD))
 				antwoorden++;
 			continue;
 		}
@@ -277,17 +183,11 @@ probe(const char *raw, size_t len)
 			notice |= m;
 		} else if (pdftext_page_footer_len(raw + a, b - a) > 0)
 			footers++;
-		else {
-			switch (heading(raw + a, b - a, &num, &num_to, &text)) {
-			case K_VRAAG:
+		else if (heading_read(raw + a, b - a, &h)) {
+			if (h.role == ROLE_VRAAG)
 				vragen++;
-				break;
-			case K_ANTWOORD:
+			else
 				antwoorden++;
-				break;
-			default:
-				break;
-			}
 		}
 	}
 	if (vragen + antwoorden == 0 && headers == 0)
@@ -322,7 +222,8 @@ classify(struct ctx *c)
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct pline *l = &c->l[i];
-		size_t a = l->start, b = l->end, f, text;
+		size_t a = l->start, b = l->end, f;
+		struct heading h;
 		bool furn, foot;
 		int v;
 
@@ -358,9 +259,14 @@ classify(struct ctx *c)
 			l->kind = K_FURNITURE;
 			continue;
 		}
-		l->kind = heading(s + a, b - a, &l->num, &l->num_to, &text);
-		if (l->kind != K_TEXT)
-			l->text = a + text;
+		if (!heading_read(s + a, b - a, &h)) {
+			l->kind = K_TEXT;
+			continue;
+		}
+		l->kind = h.role == ROLE_VRAAG ? K_VRAAG : K_ANTWOORD;
+		l->num = h.from;
+		l->num_to = h.to;
+		l->text = a + h.text;
 	}
 }
 
@@ -731,7 +637,7 @@ structure(struct ctx *c)
 		case K_VRAAG:
 			if (l->num == 0)
 				l->num = l->num_to = last_vraag_to + 1;
-			if (l->num > MAX_VRAAG) {
+			if (l->num > HEADING_MAX_VRAAG) {
 				cur = open_block(c, ROLE_OTHER, 0, 0, i);
 				break;
 			}

@@ -21,8 +21,6 @@
 #include "model.h"
 #include "scan.h"
 
-/* Numbers above this after "Vraag" are not vraag numbers. */
-#define MAX_VRAAG 999
 /* The numbers of page furniture: years, pages, Aanhangsel numbers. */
 #define MAX_NUMBER 999999
 /*
@@ -214,8 +212,6 @@ skip_years(const char *s, size_t i, size_t n)
 }
 /* ----------------------------------------------------- parse_pdftext.c */
 
-bool parse_pdftext_read_numbers(const char *s, size_t n, size_t *pos,
-    int *first, int *last);
 bool parse_pdftext_header_start(const char *s, size_t n, bool *questions,
     bool *notice);
 char parse_pdftext_last_char(const char *s, size_t a, size_t b);

@@ -16,6 +16,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "heading.h"
 #include "parse_pdftext.h"
 #include "xalloc.h"
 
@@ -538,42 +539,26 @@ number_word(const char *s, size_t i, size_t n)
 static size_t
 inline_heading(const char *s, size_t p, size_t b, struct flat *st, bool next)
 {
-	static const struct {
-		const char *word;
-		bool vraag;
-	} words[] = {
-		{ "Vragen ", true }, { "Vraag ", true },
-		{ "Antwoorden ", false }, { "Antwoord ", false },
-	};
+	struct heading h;
+	size_t end, k;
 
-	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-		size_t i = p + strlen(words[w].word), j, k;
-		int from, to;
-
-		if (!scan_prefix(s + p, b - p, words[w].word))
-			continue;
-		if (!parse_pdftext_read_numbers(s, b, &i, &from, &to) ||
-		    from < 1 || to < from || to > MAX_VRAAG)
+	if (!heading_start(s + p, b - p, &h) || h.from < 1)
+		return 0;
+	end = p + h.end;
+	k = p + h.text;
+	if ((k == end && k < b) || (k < b && !capital_at(s, k, b)))
+		return 0;
+	if (h.role == ROLE_VRAAG) {
+		if (h.from <= st->vraag || (next && h.from != st->vraag + 1))
 			return 0;
-		j = i;
-		if (j < b && (s[j] == ':' || s[j] == '.'))
-			j++;
-		k = scan_skip_space(s, j, b);
-		if ((k == j && k < b) || (k < b && !capital_at(s, k, b)))
+		st->vraag = h.to;
+	} else {
+		if (h.to > st->vraag || h.from <= st->antwoord ||
+		    (next && h.from != st->antwoord + 1))
 			return 0;
-		if (words[w].vraag) {
-			if (from <= st->vraag || (next && from != st->vraag + 1))
-				return 0;
-			st->vraag = to;
-		} else {
-			if (to > st->vraag || from <= st->antwoord ||
-			    (next && from != st->antwoord + 1))
-				return 0;
-			st->antwoord = to;
-		}
-		return j;
+		st->antwoord = h.to;
 	}
-	return 0;
+	return end;
 }
 
 /* Whether the words s[a, p) end a sentence (or a bracket), before a heading. */

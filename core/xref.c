@@ -27,12 +27,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heading.h"
 #include "scan.h"
 #include "xalloc.h"
 #include "xref.h"
 
-/* Vraag numbers above this are years or dossier numbers, not vragen. */
-#define MAX_VRAAG 999
 /* "vragen 1 tot en met 400" is not a plausible range: keep only its ends. */
 #define MAX_RANGE 100
 
@@ -117,7 +116,8 @@ number(uchar *s, size_t i, int *out)
 	size_t j = i;
 	int v;
 
-	if (!scan_number((const char *)s, SIZE_MAX, &j, MAX_VRAAG, &v) || v < 1)
+	if (!scan_number((const char *)s, SIZE_MAX, &j, HEADING_MAX_VRAAG, &v) ||
+	    v < 1)
 		return 0;
 	if (scan_alpha(s[j]) && !scan_alpha(s[j + 1]) && !scan_digit(s[j + 1]))
 		j++;

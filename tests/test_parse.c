@@ -357,50 +357,6 @@ test_header_real_pdfs(void **state)
 /* ------------------------------------------------------- shared helpers */
 
 static void
-test_label(void **state)
-{
-	static const struct {
-		const char *text;
-		bool ok;
-		enum role role;
-		int from, to;
-		const char *rest;
-	} cases[] = {
-		{ "Vraag 1", true, ROLE_VRAAG, 1, 1, "" },
-		{ "vraag 12", true, ROLE_VRAAG, 12, 12, "" },
-		{ "Vraag 10 en 11", true, ROLE_VRAAG, 10, 11, "" },
-		{ "Vraag 3, 4 en 5", true, ROLE_VRAAG, 3, 5, "" },
-		{ "Vragen 3 t/m 6", true, ROLE_VRAAG, 3, 6, "" },
-		{ "Antwoord 8", true, ROLE_ANTWOORD, 8, 8, "" },
-		{ "Antwoord op vraag 2", true, ROLE_ANTWOORD, 2, 2, "" },
-		{ "Antwoord:", true, ROLE_ANTWOORD, 0, 0, "" },
-		{ "Vraag 1: Bent u bekend met het bericht?", true, ROLE_VRAAG, 1, 1,
-		  "Bent u bekend met het bericht?" },
-		{ "Antwoord 2. Nee.", true, ROLE_ANTWOORD, 2, 2, "Nee." },
-		{ "Vraag 3 is al beantwoord.", false, ROLE_VRAAG, 0, 0, NULL },
-		{ "Vraag", false, ROLE_VRAAG, 0, 0, NULL },
-		{ "Vragen van het lid Eerdmans (JA21)", false, ROLE_VRAAG, 0, 0, NULL },
-		{ "Antwoord van Minister-President Rutte", false, ROLE_VRAAG, 0, 0, NULL },
-		{ "Antwoorden zijn er niet", false, ROLE_VRAAG, 0, 0, NULL },
-		{ "Vraagstukken 1", false, ROLE_VRAAG, 0, 0, NULL },
-	};
-
-	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct parse_label l;
-		bool ok = parse_label(cases[i].text, &l);
-
-		assert_int_equal(ok, cases[i].ok);
-		if (!ok)
-			continue;
-		assert_int_equal(l.role, cases[i].role);
-		assert_int_equal(l.from, cases[i].from);
-		assert_int_equal(l.to, cases[i].to);
-		assert_string_equal(cases[i].text + l.len, cases[i].rest);
-	}
-}
-
-static void
 test_continues(void **state)
 {
 	(void)state;
@@ -711,6 +667,79 @@ test_markdown_questions_only(void **state)
  * per question, as many as numbers, so each number gets its own; the
  * answer stays one.  Where the counts differ every paragraph keeps all.
  */
+/*
+ * The headings that the markdown parser reads since it shares the reader
+ * of the pdftext parser (heading.c): "Antwoorden" over one answer to
+ * several vragen, a list with a comma left out, a bare "Vraag:" (the
+ * next vraag).  A lower-case "vraag 7" and "Vraag 2024" are no headings.
+ */
+static void
+test_markdown_headings(void **state)
+{
+	static const char text[] =
+		"# Aanhangsel\n"
+		"\n"
+		"Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn "
+		"over het bericht (ingezonden 1 maart 2024).\n"
+		"\n"
+		"Antwoord van Minister Pietersen (Financi\u00ebn) (ontvangen 2 april "
+		"2024).\n"
+		"\n"
+		"#### Vraag 1\n"
+		"\n"
+		"Wat?\n"
+		"\n"
+		"#### Antwoord 1\n"
+		"\n"
+		"Dit.\n"
+		"\n"
+		"#### Vraag 2, 3 4 en 5\n"
+		"\n"
+		"Vier vragen in een?\n"
+		"\n"
+		"#### Antwoorden 2 t/m 5\n"
+		"\n"
+		"Een antwoord op vier vragen.\n"
+		"\n"
+		"Vraag:\n"
+		"\n"
+		"Een vraag zonder nummer?\n"
+		"\n"
+		"Antwoord:\n"
+		"\n"
+		"Ook zonder nummer.\n"
+		"\n"
+		"vraag 7\n"
+		"\n"
+		"Vraag 2024\n";
+	struct document *doc = NULL;
+	struct error err;
+	const struct passage *p;
+
+	(void)state;
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err),
+	    STATUS_OK);
+	assert_string_equal(doc->format, "markdown");
+	assert_int_equal(doc->n_vragen, 6);
+	p = find_passage(doc, ROLE_VRAAG, 2, 0);
+	assert_string_equal(p->text, "Vier vragen in een?");
+	assert_int_equal(p->vraag_to, 5);
+	p = find_passage(doc, ROLE_ANTWOORD, 2, 0);
+	assert_string_equal(p->text, "Een antwoord op vier vragen.");
+	assert_int_equal(p->vraag_to, 5);
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 6, 0)->text,
+	    "Een vraag zonder nummer?");
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 6, 0)->text,
+	    "Ook zonder nummer.");
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 6, 1)->text,
+	    "vraag 7");
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 6, 2)->text,
+	    "Vraag 2024");
+	assert_int_equal(count_role(doc, ROLE_VRAAG, 7), 0);
+	check_passages(doc);
+	model_free(doc);
+}
+
 static void
 test_markdown_combined(void **state)
 {
@@ -975,13 +1004,13 @@ main(void)
 		cmocka_unit_test(test_header_answer_seeds),
 		cmocka_unit_test(test_header_answer_variants),
 		cmocka_unit_test(test_header_real_pdfs),
-		cmocka_unit_test(test_label),
 		cmocka_unit_test(test_continues),
 		cmocka_unit_test(test_detect_seeds),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_markdown_seed),
 		cmocka_unit_test(test_markdown_variants),
 		cmocka_unit_test(test_markdown_questions_only),
+		cmocka_unit_test(test_markdown_headings),
 		cmocka_unit_test(test_markdown_combined),
 		cmocka_unit_test(test_markdown_mededeling),
 		cmocka_unit_test(test_letter_seed),

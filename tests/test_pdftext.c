@@ -611,6 +611,37 @@ test_colon_headings(void **state)
 	model_free(doc);
 }
 
+/*
+ * The headings read since the pdftext parser shares its reader with the
+ * markdown parser (heading.c): "VRAAG 1" in capitals, text after "Vraag
+ * 2." on its line.  "Vraag 3, 5 en 4" does not rise and is no heading.
+ */
+static void
+test_heading_forms(void **state)
+{
+	static const char text[] = HEAD
+	    "VRAAG 1\n"
+	    "Wat?\n"
+	    "ANTWOORD 1\n"
+	    "Dit.\n"
+	    "Vraag 2. Waarom?\n"
+	    "Antwoord 2. Daarom.\n"
+	    "Vraag 3, 5 en 4\n";
+	struct document *doc = parse_text(text);
+
+	(void)state;
+	check_offsets(doc);
+	assert_string_equal(only(doc, ROLE_VRAAG, 1), "Wat?");
+	assert_string_equal(only(doc, ROLE_ANTWOORD, 1), "Dit.");
+	assert_string_equal(only(doc, ROLE_VRAAG, 2), "Waarom?");
+	assert_string_equal(nth(doc, ROLE_ANTWOORD, 2, 0)->text, "Daarom.");
+	assert_string_equal(nth(doc, ROLE_ANTWOORD, 2, 1)->text,
+	    "Vraag 3, 5 en 4");
+	assert_int_equal(count(doc, ROLE_VRAAG, 3), 0);
+	assert_int_equal(doc->n_vragen, 2);
+	model_free(doc);
+}
+
 static void
 test_unplaced(void **state)
 {
@@ -2103,6 +2134,7 @@ main(void)
 		cmocka_unit_test(test_dash_items),
 		cmocka_unit_test(test_combined_vragen),
 		cmocka_unit_test(test_colon_headings),
+		cmocka_unit_test(test_heading_forms),
 		cmocka_unit_test(test_unplaced),
 		cmocka_unit_test(test_questions_only),
 		cmocka_unit_test(test_real_layout),

@@ -1,0 +1,58 @@
+/*
+ * heading: the one reader of the headings that open a vraag or its
+ * answer, and of the vraag numbers they carry, for every parser.
+ *
+ *   "Vraag 3", "Vragen 10 en 11", "Vraag 3, 4 en 5", "Vraag 7, 8, 9 10
+ *   en 11" (the comma is missing in a published answer), "Vragen 3 t/m
+ *   6", "Vraag 3-5", "Antwoord 8", "Antwoorden 3 en 4", "Antwoord op
+ *   vraag 3", "Antwoord op de vragen 3 en 4", "Antwoord:", "Vraag:".
+ *
+ * The rules, as the published answers write their headings:
+ *  - the word is capitalised or all capitals ("Vraag", "VRAAG"); a
+ *    lower-case "vraag 8." begins a line only where a sentence that
+ *    mentions the vraag was wrapped;
+ *  - a vraag number is 1 to HEADING_MAX_VRAAG: larger numbers are years,
+ *    dossier or Aanhangsel numbers, and the line is no heading;
+ *  - the numbers of a list rise ("Vraag 3, 2" is no heading), joined by
+ *    a comma, "en", ", en", "t/m", "tot en met", a dash, or a space;
+ *  - the heading ends after its numbers with an optional ':' or '.', and
+ *    then ends the line or is followed by the text of the passage ("Vraag
+ *    1: Bent u ...", "Antwoord 2. Nee."); "Vraag 2 en 3 gaan over ..." is
+ *    prose.
+ *
+ * A heading without numbers ("Antwoord:", "Vraag") has from = to = 0: the
+ * parser numbers it from the headings before it.  Nothing is allocated.
+ */
+#ifndef NAAST_HEADING_H
+#define NAAST_HEADING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/* Numbers above this after "Vraag" are not vraag numbers. */
+#define HEADING_MAX_VRAAG 999
+
+struct heading {
+	enum role role;		/* ROLE_VRAAG or ROLE_ANTWOORD */
+	int from, to;		/* "Vraag 3, 4 en 5": 3 and 5; 0 and 0 without numbers */
+	size_t end;		/* bytes the heading takes, with its ':' or '.' */
+	size_t text;		/* where the text after it starts; n when there is none */
+};
+
+/*
+ * Reads the heading that begins s[0, n) (white space before it is
+ * skipped), by the rules above.  False when s does not begin with one.
+ */
+bool heading_read(const char *s, size_t n, struct heading *out);
+
+/*
+ * Reads the words and numbers of a heading at the start of s[0, n) and
+ * leaves it to the caller to judge what follows it (out->text is where
+ * the next word starts): for a text flattened onto one line, where every
+ * heading is followed by text.
+ */
+bool heading_start(const char *s, size_t n, struct heading *out);
+
+#endif
