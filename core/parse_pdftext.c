@@ -33,9 +33,10 @@
  * author's words are never corrected.
  *
  * This file holds the probe, the line passes, the blocks, the paragraphs
- * and the output; pdftext_page.c the page layer (furniture, footnote
- * markers, hyphenation) and pdftext_infer.c the inference and the cutting
- * of a flattened text.  parse_pdftext.h holds what they share.
+ * and the output, on top of pdftext_infer.c (the inference and the
+ * cutting of a flattened text), pdftext_page.c (furniture, footnote
+ * markers, hyphenation, joining lines) and pdftext_lines.c (what one line
+ * says on its own); each uses only those below it (pdftext_lines.h).
  */
 #include "config.h"
 
@@ -46,7 +47,7 @@
 
 #include "heading.h"
 #include "parse.h"
-#include "parse_pdftext.h"
+#include "pdftext_infer.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -56,39 +57,6 @@
 #define FOOTNOTE_SLACK 5
 /* How many footnotes one page may hold. */
 #define FOOTNOTE_SPAN 40
-
-/*
- * Stands in a joined text for a footnote marker that was taken out, until
- * the text is final and the marker's offset can be read.  Not used when
- * the document itself contains it.
- */
-#define MARK_PLACEHOLDER '\x01'
-
-/* ----------------------------------------------------------------- headers */
-
-/*
- * The header a line begins: the questions, the answer, or a mededeling,
- * which a minister sends instead of an answer ("Mededeling van Minister X
- * (...) (ontvangen D)": the answer is late, or was given elsewhere) and
- * which is printed like the answer's header.
- */
-bool
-parse_pdftext_header_start(const char *s, size_t n, bool *questions,
-    bool *notice)
-{
-	*notice = false;
-	if (scan_prefix(s, n, "Vragen van ") || scan_prefix(s, n, "Vraag van ")) {
-		*questions = true;
-		return true;
-	}
-	*questions = false;
-	if (scan_prefix(s, n, "Mededeling van ")) {
-		*notice = true;
-		return true;
-	}
-	return scan_prefix(s, n, "Antwoord van ") ||
-	    scan_prefix(s, n, "Antwoorden van ");
-}
 
 /* ----------------------------------------------------------------- probe */
 
@@ -177,7 +145,7 @@ probe(const char *raw, size_t len)
 				antwoorden++;
 			continue;
 		}
-		if (parse_pdftext_header_start(raw + a, b - a, &q, &m)) {
+		if (pdftext_lines_header_start(raw + a, b - a, &q, &m)) {
 			headers++;
 			questions |= q;
 			notice |= m;
@@ -203,16 +171,6 @@ probe(const char *raw, size_t len)
 }
 
 /* ------------------------------------------------------------ line passes */
-
-static int
-width_of(const char *s, size_t a, size_t b)
-{
-	char *t = xstrndup(s + a, b - a);
-	int w = text_width(t);
-
-	free(t);
-	return w < 0 ? (int)(b - a) : w;
-}
 
 /* Pass 1: each line's words and what they are. */
 static void
@@ -303,7 +261,7 @@ furniture(struct ctx *c)
 		bool questions, notice;
 
 		if (l->kind == K_TEXT && first == c->n &&
-		    parse_pdftext_header_start(c->s + l->start, l->end - l->start,
+		    pdftext_lines_header_start(c->s + l->start, l->end - l->start,
 		    &questions, &notice))
 			first = i;
 		if ((l->kind == K_VRAAG || l->kind == K_ANTWOORD) && first == c->n)
@@ -588,13 +546,6 @@ open_block(struct ctx *c, enum role role, int vraag, int vraag_to, size_t i)
 	return b;
 }
 
-/* The last byte of s[a, b), or 0. */
-char
-parse_pdftext_last_char(const char *s, size_t a, size_t b)
-{
-	return b > a ? s[b - 1] : 0;
-}
-
 /*
  * Whether a header block is complete after line i: the date in
  * "(ingezonden D)." or "(ontvangen D)." has been read, and for an answer
@@ -605,7 +556,7 @@ header_done(const struct ctx *c, const struct block *b, size_t i)
 {
 	const struct pline *l = &c->l[i];
 	size_t a = c->l[b->first].start;
-	char last = parse_pdftext_last_char(c->s, l->start, l->end);
+	char last = pdftext_lines_last_char(c->s, l->start, l->end);
 
 	if (b->questions)
 		return contains(c->s, a, l->end, "(ingezonden") &&
@@ -663,7 +614,7 @@ structure(struct ctx *c)
 				    l->num_to, i);
 			break;
 		case K_TEXT:
-			if (parse_pdftext_header_start(c->s + l->start,
+			if (pdftext_lines_header_start(c->s + l->start,
 			    l->end - l->start, &questions, &is_notice)) {
 				cur = open_block(c, ROLE_HEADER, 0, 0, i);
 				cur->questions = questions;
@@ -690,216 +641,6 @@ structure(struct ctx *c)
 
 /* ------------------------------------------------------------- paragraphs */
 
-/* The marker of a footnote found in the text at or after byte i, or n_marks. */
-static size_t
-mark_from(const struct ctx *c, size_t i)
-{
-	size_t lo = 0, hi = c->n_marks;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (c->marks[mid].start < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
- * Adds s[a, b) to the buffer without the footnote markers in it; each
- * marker leaves MARK_PLACEHOLDER and its index in *hits.
- */
-static void
-add_words(const struct ctx *c, struct xbuf *b, size_t a, size_t z,
-    size_t **hits, size_t *n_hits)
-{
-	for (size_t m = mark_from(c, a); m < c->n_marks && c->marks[m].end <= z;
-	    m++) {
-		char ph = MARK_PLACEHOLDER;
-
-		xbuf_add(b, c->s + a, c->marks[m].start - a);
-		if (c->placeholder)
-			xbuf_add(b, &ph, 1);
-		if (hits) {
-			*hits = xrealloc(*hits, (*n_hits + 1) * sizeof(**hits));
-			(*hits)[(*n_hits)++] = m;
-		}
-		a = c->marks[m].end;
-	}
-	xbuf_add(b, c->s + a, z - a);
-}
-
-/*
- * The words of the lines idx[0, n) as one squeezed NFC line, without
- * the footnote markers; *hits (may be NULL) gets the markers taken out,
- * in order, with where each stood in the text (*at, same order).
- */
-static char *
-join_marked(const struct ctx *c, const size_t *idx, size_t n, size_t **hits,
-    size_t **at, size_t *n_hits)
-{
-	struct xbuf b = { NULL, 0, 0 };
-	char *squeezed, *nfc, *out;
-	size_t nh = 0, *h = NULL, got = 0;
-
-	xbuf_add(&b, "", 0);
-	for (size_t k = 0; k < n; k++) {
-		const struct pline *l = &c->l[idx[k]];
-
-		if (k > 0) {
-			const struct pline *p = &c->l[idx[k - 1]];
-
-			switch (pdftext_page_joint(c, p, l)) {
-			case J_SPACE:
-			case J_KEEP_SPACE:
-				xbuf_add(&b, " ", 1);
-				break;
-			case J_JOIN:
-				b.n -= ends_with(b.s, b.n, "\xc2\xad") ? 2 : 1;
-				b.s[b.n] = '\0';
-				break;
-			case J_KEEP:
-			case J_TIGHT:
-				break;
-			}
-		}
-		add_words(c, &b, l->text, l->end, &h, &nh);
-	}
-	squeezed = text_squeeze(b.s);
-	nfc = text_nfc(squeezed);
-	free(squeezed);
-	free(b.s);
-	if (at)
-		*at = xcalloc(nh + 1, sizeof(**at));
-	/* Take the placeholders out, noting where each stood. */
-	out = nfc;
-	for (char *p = nfc; *p; p++) {
-		if (*p == MARK_PLACEHOLDER && c->placeholder) {
-			if (at && got < nh)
-				(*at)[got] = (size_t)(out - nfc);
-			got++;
-			continue;
-		}
-		*out++ = *p;
-	}
-	*out = '\0';
-	/* Without placeholders, a marker stands at the end of its text. */
-	for (; at && got < nh; got++)
-		(*at)[got] = (size_t)(out - nfc);
-	if (hits) {
-		*hits = h;
-		*n_hits = nh;
-	} else {
-		free(h);
-	}
-	return nfc;
-}
-
-char *
-parse_pdftext_join(const struct ctx *c, const size_t *idx, size_t n)
-{
-	return join_marked(c, idx, n, NULL, NULL, NULL);
-}
-
-/*
- * Where the sentence of a line ends: before any closing quotes or brackets
- * and a footnote number glued on ("middelen.4", "»?1").  A line ends a
- * sentence when ". ? ! :" or an ellipsis stands there.
- */
-static size_t
-sentence_end(const char *s, size_t a, size_t b)
-{
-	size_t k, d = b;
-
-	while (d > a && b - d < 2 && scan_digit((unsigned char)s[d - 1]))
-		d--;
-	if (d < b && d > a && pdftext_page_close_mark(s + a, d - a) > 0 &&
-	    !scan_digit((unsigned char)s[d - 1]))
-		b = d;
-	while (b > a && (s[b - 1] == ')' || s[b - 1] == ']' ||
-	    s[b - 1] == '"' || s[b - 1] == '\'' ||
-	    ends_with(s + a, b - a, "\xc2\xbb") ||
-	    ends_with(s + a, b - a, "\xe2\x80\x9d") ||
-	    ends_with(s + a, b - a, "\xe2\x80\x99"))) {
-		k = (unsigned char)s[b - 1] < 0x80 ? 1 :
-		    b - char_before(s, b);
-		b -= k;
-	}
-	return b;
-}
-
-bool
-parse_pdftext_ends_sentence(const char *s, size_t a, size_t b)
-{
-	b = sentence_end(s, a, b);
-	if (b == a)
-		return false;
-	return s[b - 1] == '.' || s[b - 1] == '?' || s[b - 1] == '!' ||
-	    s[b - 1] == ':' || ends_with(s + a, b - a, "\xe2\x80\xa6");
-}
-
-/* Whether a line ends with a question mark, in the same way. */
-bool
-parse_pdftext_ends_question(const char *s, size_t a, size_t b)
-{
-	b = sentence_end(s, a, b);
-	return b > a && s[b - 1] == '?';
-}
-
-/* Whether a line starts an item of a list. */
-enum item
-parse_pdftext_starts_item(const char *s, size_t a, size_t b)
-{
-	static const char *const bullets[] = {
-		"\xe2\x80\xa2 ", "\xe2\x96\xaa ", "\xc2\xb7 ", "\xef\x82\xb7 ",
-	};
-	size_t i = a;
-
-	for (size_t k = 0; k < sizeof(bullets) / sizeof(bullets[0]); k++)
-		if (scan_prefix(s + a, b - a, bullets[k]))
-			return ITEM_SURE;
-	if (scan_prefix(s + a, b - a, "\xe2\x80\x93 ") ||
-	    scan_prefix(s + a, b - a, "- ") || scan_prefix(s + a, b - a, "* "))
-		return ITEM_DASH;
-	while (i < b && i - a < 2 && scan_digit((unsigned char)s[i]))
-		i++;
-	if (i == a && i < b && s[i] >= 'a' && s[i] <= 'z')
-		return i + 2 < b && s[i + 1] == ')' && s[i + 2] == ' ' ?
-		    ITEM_SURE : ITEM_NONE;
-	if (i == a || i + 2 >= b || (s[i] != '.' && s[i] != ')') ||
-	    s[i + 1] != ' ' || s[i + 2] == ' ')
-		return ITEM_NONE;
-	return ITEM_SURE;
-}
-
-int
-parse_pdftext_first_word_width(const struct ctx *c, const struct pline *l)
-{
-	size_t z = l->text;
-
-	while (z < l->end && scan_space(c->s, z, l->end) == 0)
-		z++;
-	return width_of(c->s, l->text, z);
-}
-
-/* The line width of a block: its longest line that is not overlong. */
-int
-parse_pdftext_block_width(const struct ctx *c, const size_t *idx, size_t n)
-{
-	int w = c->width, cap = c->width + c->width / 8;
-
-	for (size_t k = 0; k < n; k++) {
-		int lw = c->l[idx[k]].width;
-
-		/* Past the cap: a word that pdftotext rejoined, not the column. */
-		if (lw > w && (c->width == 0 || lw <= cap))
-			w = lw;
-	}
-	return w;
-}
-
 /*
  * Whether the paragraph ends between lines p and l of a block whose lines
  * are w columns wide.  A line that ends a sentence ends its paragraph when
@@ -916,42 +657,23 @@ paragraph_ends(const struct ctx *c, const struct pline *p,
 {
 	bool shorter = w > 0 && p->width < w - w / 10;
 
-	switch (parse_pdftext_starts_item(c->s, l->text, l->end)) {
+	switch (pdftext_lines_starts_item(c->s, l->text, l->end)) {
 	case ITEM_SURE:
 		return true;
 	case ITEM_DASH:
 		if (shorter ||
-		    parse_pdftext_last_char(c->s, p->text, p->end) == ':')
+		    pdftext_lines_last_char(c->s, p->text, p->end) == ':')
 			return true;
 		break;
 	case ITEM_NONE:
 		break;
 	}
-	if (!parse_pdftext_ends_sentence(c->s, p->text, p->end))
+	if (!pdftext_lines_ends_sentence(c->s, p->text, p->end))
 		return false;
 	if (l->gap_before)
 		return true;
 	return shorter &&
-	    p->width + 1 + parse_pdftext_first_word_width(c, l) <= w;
-}
-
-/* The lines of a block that carry its words. */
-size_t
-parse_pdftext_block_lines(const struct ctx *c, const struct block *b,
-    size_t **idx)
-{
-	size_t n = 0;
-
-	*idx = xmalloc((b->last - b->first + 1) * sizeof(**idx));
-	for (size_t i = b->first; i <= b->last; i++) {
-		const struct pline *l = &c->l[i];
-
-		if (l->kind == K_TEXT ||
-		    ((l->kind == K_VRAAG || l->kind == K_ANTWOORD) &&
-		    l->text < l->end))
-			(*idx)[n++] = i;
-	}
-	return n;
+	    p->width + 1 + pdftext_lines_first_word_width(c, l) <= w;
 }
 
 static void
@@ -959,7 +681,7 @@ add(struct ctx *c, const struct block *b, const size_t *idx, size_t n)
 {
 	struct passage *p;
 	size_t *hits, *at, n_hits;
-	char *text = join_marked(c, idx, n, &hits, &at, &n_hits);
+	char *text = pdftext_page_join_marked(c, idx, n, &hits, &at, &n_hits);
 
 	if (!*text) {
 		free(text);
@@ -1007,11 +729,11 @@ measure(struct ctx *c)
 
 		if (b->role == ROLE_HEADER)
 			continue;
-		m = parse_pdftext_block_lines(c, b, &idx);
+		m = pdftext_lines_block_lines(c, b, &idx);
 		for (size_t j = 0; j + 1 < m; j++) {
 			const struct pline *l = &c->l[idx[j]];
 
-			if (parse_pdftext_ends_sentence(c->s, l->text, l->end))
+			if (pdftext_lines_ends_sentence(c->s, l->text, l->end))
 				continue;
 			xgrow(&w, &cap, n + 1, sizeof(*w));
 			w[n++] = l->width;
@@ -1030,7 +752,7 @@ measure(struct ctx *c)
 static void
 emit_block(struct ctx *c, const struct block *b)
 {
-	size_t *idx, n = parse_pdftext_block_lines(c, b, &idx), from = 0;
+	size_t *idx, n = pdftext_lines_block_lines(c, b, &idx), from = 0;
 	int w;
 
 	if (n == 0) {
@@ -1042,7 +764,7 @@ emit_block(struct ctx *c, const struct block *b)
 		return;
 	}
 	if (b->role == ROLE_HEADER) {
-		char *text = parse_pdftext_join(c, idx, n);
+		char *text = pdftext_page_join(c, idx, n);
 
 		if (b->questions)
 			parse_header_questions(c->doc, text);
@@ -1059,7 +781,7 @@ emit_block(struct ctx *c, const struct block *b)
 		free(idx);
 		return;
 	}
-	w = parse_pdftext_block_width(c, idx, n);
+	w = pdftext_lines_block_width(c, idx, n);
 	for (size_t k = 1; k <= n; k++) {
 		if (k < n && !paragraph_ends(c, &c->l[idx[k - 1]],
 		    &c->l[idx[k]], w))
@@ -1134,7 +856,7 @@ parse(struct document *doc, struct error *err)
 	pdftext_page_separations(&c);
 	for (size_t i = 0; i < c.n; i++) {
 		if (c.l[i].kind != K_BLANK && c.l[i].kind != K_FURNITURE)
-			c.l[i].width = width_of(c.s, c.l[i].text, c.l[i].end);
+			c.l[i].width = pdftext_lines_width(c.s, c.l[i].text, c.l[i].end);
 		if (c.l[i].kind != K_BLANK && c.l[i].kind != K_FURNITURE)
 			words++;
 	}

@@ -3,7 +3,7 @@
  * parse_pdftext.  It cuts a text flattened onto one line into the lines it
  * would have been, finds numbered questions where no "Vraag N" heading is,
  * and infers lost headings and the questions under a combined heading.
- * It works on the parser's struct ctx (parse_pdftext.h): it only cuts
+ * It works on the parser's struct ctx (pdftext_lines.h): it only cuts
  * lines and blocks and changes their kind or role, so no text is lost.
  */
 #include "config.h"
@@ -17,7 +17,7 @@
 #include <unistr.h>
 
 #include "heading.h"
-#include "parse_pdftext.h"
+#include "pdftext_infer.h"
 #include "xalloc.h"
 
 /* A combined vraag ("Vraag 3, 4 en 5") is given out per number up to this span. */
@@ -39,7 +39,7 @@ capital_at(const char *s, size_t i, size_t n)
 {
 	ucs4_t uc;
 
-	while (i < n && pdftext_page_is_open_mark(s, i, n))
+	while (i < n && pdftext_lines_is_open_mark(s, i, n))
 		i += char_len(s, i, n);
 	if (i >= n || u8_mbtouc(&uc, (const uint8_t *)s + i, n - i) < 1)
 		return false;
@@ -62,7 +62,7 @@ static size_t
 pieces(const struct ctx *c, const size_t *idx, size_t n, unsigned how,
     size_t *starts)
 {
-	int w = parse_pdftext_block_width(c, idx, n);
+	int w = pdftext_lines_block_width(c, idx, n);
 	size_t np = 0;
 
 	if (n == 0)
@@ -73,12 +73,12 @@ pieces(const struct ctx *c, const size_t *idx, size_t n, unsigned how,
 		bool cut = false;
 
 		if ((how & CUT_LAYOUT) &&
-		    parse_pdftext_ends_sentence(c->s, p->text, p->end))
+		    pdftext_lines_ends_sentence(c->s, p->text, p->end))
 			cut = l->gap_before || (w > 0 && p->width < w - w / 10 &&
 			    p->width + 1 +
-			    parse_pdftext_first_word_width(c, l) <= w);
+			    pdftext_lines_first_word_width(c, l) <= w);
 		if (!cut && (how & CUT_QUESTION))
-			cut = parse_pdftext_ends_question(c->s, p->text,
+			cut = pdftext_lines_ends_question(c->s, p->text,
 			    p->end) &&
 			    capital_at(c->s, l->text, l->end);
 		if (cut)
@@ -101,7 +101,7 @@ piece_asks(const struct ctx *c, const size_t *idx, const size_t *starts,
 {
 	const struct pline *l = &c->l[idx[piece_end(starts, np, n, k)]];
 
-	return parse_pdftext_ends_question(c->s, l->text, l->end);
+	return pdftext_lines_ends_question(c->s, l->text, l->end);
 }
 
 /*
@@ -166,11 +166,11 @@ item_asks(const struct ctx *c, size_t i, size_t text)
 			return false;
 		if (l->kind != K_TEXT)
 			continue;
-		if (j > i && (parse_pdftext_starts_item(c->s, l->text,
+		if (j > i && (pdftext_lines_starts_item(c->s, l->text,
 		    l->end) == ITEM_SURE ||
 		    item_number(c->s, l->text, l->end, &v) != SIZE_MAX))
 			return false;
-		if (a < l->end && parse_pdftext_ends_question(c->s, a, l->end))
+		if (a < l->end && pdftext_lines_ends_question(c->s, a, l->end))
 			return true;
 		lines++;
 	}
@@ -200,7 +200,7 @@ pdftext_infer_numbered(struct ctx *c)
 		if (l->kind == K_VRAAG)
 			return;
 		if (l->kind == K_TEXT &&
-		    parse_pdftext_header_start(c->s + l->start, l->end - l->start,
+		    pdftext_lines_header_start(c->s + l->start, l->end - l->start,
 		    &q, &m)) {
 			if (first == c->n)
 				first = i;
@@ -221,9 +221,9 @@ pdftext_infer_numbered(struct ctx *c)
 		    (text = item_number(c->s, l->text, l->end, &v)) != SIZE_MAX &&
 		    (v == want || (v == want + 1 && want > 1 && text == l->end)) &&
 		    (want == 1 || text == l->end ||
-		    parse_pdftext_ends_sentence(c->s, c->l[prev].text,
+		    pdftext_lines_ends_sentence(c->s, c->l[prev].text,
 		    c->l[prev].end) ||
-		    parse_pdftext_last_char(c->s, c->l[prev].text,
+		    pdftext_lines_last_char(c->s, c->l[prev].text,
 		    c->l[prev].end) == ')') &&
 		    (!answer || item_asks(c, i, text))) {
 			l->kind = K_VRAAG;
@@ -273,7 +273,7 @@ pdftext_infer_split_numbered(struct ctx *c)
 		if (c->b[k].role != ROLE_VRAAG || !c->b[k].numbered ||
 		    (k + 1 < c->n_blocks && c->b[k + 1].role == ROLE_ANTWOORD))
 			continue;
-		n = parse_pdftext_block_lines(c, &c->b[k], &idx);
+		n = pdftext_lines_block_lines(c, &c->b[k], &idx);
 		starts = xmalloc((n + 1) * sizeof(*starts));
 		np = pieces(c, idx, n, CUT_LAYOUT | CUT_QUESTION, starts);
 		for (size_t p = 0; p < np; p++) {
@@ -302,9 +302,9 @@ static size_t
 question_tail(const struct ctx *c, const struct block *b)
 {
 	size_t *idx, *starts, np, at = 0;
-	size_t n = parse_pdftext_block_lines(c, b, &idx);
+	size_t n = pdftext_lines_block_lines(c, b, &idx);
 
-	if (n < 2 || !parse_pdftext_ends_question(c->s, c->l[idx[n - 1]].text,
+	if (n < 2 || !pdftext_lines_ends_question(c->s, c->l[idx[n - 1]].text,
 	    c->l[idx[n - 1]].end)) {
 		free(idx);
 		return SIZE_MAX;
@@ -331,9 +331,9 @@ question_tail(const struct ctx *c, const struct block *b)
 static bool
 block_asks(const struct ctx *c, const struct block *b)
 {
-	size_t *idx, n = parse_pdftext_block_lines(c, b, &idx);
+	size_t *idx, n = pdftext_lines_block_lines(c, b, &idx);
 	bool asks = n > 0 &&
-	    parse_pdftext_ends_question(c->s, c->l[idx[n - 1]].text,
+	    pdftext_lines_ends_question(c->s, c->l[idx[n - 1]].text,
 	    c->l[idx[n - 1]].end);
 
 	free(idx);
@@ -446,7 +446,7 @@ pdftext_infer_split_combined(struct ctx *c)
 		    to - from >= MAX_COMBINED)
 			continue;
 		span = (size_t)(to - from) + 1;
-		n = parse_pdftext_block_lines(c, &c->b[k], &idx);
+		n = pdftext_lines_block_lines(c, &c->b[k], &idx);
 		starts = xmalloc((n + 1) * sizeof(*starts));
 		for (size_t h = 0; h < sizeof(hows) / sizeof(hows[0]) && n >= span; h++)
 			if ((np = pieces(c, idx, n, hows[h], starts)) == span)
@@ -568,7 +568,7 @@ sentence_before(const char *s, size_t a, size_t p)
 	while (p > a && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\f'))
 		p--;
 	return p > a &&
-	    (parse_pdftext_ends_sentence(s, a, p) || s[p - 1] == ')');
+	    (pdftext_lines_ends_sentence(s, a, p) || s[p - 1] == ')');
 }
 
 /* Adds the piece [a, b) of a long line, unless it is only white space. */

@@ -3,9 +3,10 @@
  * puts between and under the words of the printed column: the page
  * furniture (running footers, page numbers, the cover of the Aanhangsel),
  * the markers of the footnotes at the foot of each page and the footnotes
- * put into their passages, and the hyphens of words broken at a line end.
- * It works on the parser's struct ctx (parse_pdftext.h) and never changes
- * the raw text.
+ * put into their passages, and the hyphens of words broken at a line end;
+ * with those it joins the lines of a passage into its text.  It works on
+ * the parser's struct ctx (pdftext_lines.h), builds on pdftext_lines.c
+ * only, and never changes the raw text.
  */
 #include "config.h"
 
@@ -16,7 +17,7 @@
 #include <string.h>
 
 #include "parse.h"
-#include "parse_pdftext.h"
+#include "pdftext_page.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -344,7 +345,7 @@ pdftext_page_attach_notes(struct ctx *c)
 				idx[n++] = i;
 		if (n > 0 && !done[pd->note]) {
 			model_add_footnote(&doc->passages[pd->passage],
-			    xasprintf("%d", nt->num), parse_pdftext_join(c, idx, n),
+			    xasprintf("%d", nt->num), pdftext_page_join(c, idx, n),
 			    pd->at, c->l[idx[0]].text, c->l[idx[n - 1]].end);
 			done[pd->note] = true;
 		}
@@ -369,7 +370,7 @@ pdftext_page_attach_notes(struct ctx *c)
 			struct passage *p = &doc->passages[target];
 
 			model_add_footnote(p, xasprintf("%d", nt->num),
-			    parse_pdftext_join(c, idx, n), strlen(p->text),
+			    pdftext_page_join(c, idx, n), strlen(p->text),
 			    c->l[idx[0]].text, c->l[idx[n - 1]].end);
 			model_warn(doc,
 			    "footnote %d: its marker was not found in the text; it is kept with the paragraph before it",
@@ -408,40 +409,15 @@ pdftext_page_separations(struct ctx *c)
 
 /* ------------------------------------------------------------ hyphenation */
 
-bool
-pdftext_page_is_open_mark(const char *s, size_t i, size_t n)
-{
-	return s[i] == '(' || s[i] == '[' || s[i] == '"' || s[i] == '\'' ||
-	    scan_prefix(s + i, n - i, "\xc2\xab") ||		/* « */
-	    scan_prefix(s + i, n - i, "\xe2\x80\x9c") ||	/* “ */
-	    scan_prefix(s + i, n - i, "\xe2\x80\x98") ||	/* ‘ */
-	    scan_prefix(s + i, n - i, "\xe2\x80\x9e");		/* „ */
-}
-
-/* Length of the closing mark or punctuation that ends s[0, n), or 0. */
-size_t
-pdftext_page_close_mark(const char *s, size_t n)
-{
-	static const char *const marks[] = {
-		")", "]", "\"", "'", ".", ",", ";", ":", "!", "?",
-		"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe2\x80\xa6",
-	};
-
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		if (ends_with(s, n, marks[k]))
-			return strlen(marks[k]);
-	return 0;
-}
-
 /* A word without the quotes, brackets and punctuation around it. */
 static void
 strip_word(const char *s, size_t *a, size_t *b)
 {
 	size_t k;
 
-	while (*a < *b && pdftext_page_is_open_mark(s, *a, *b))
+	while (*a < *b && pdftext_lines_is_open_mark(s, *a, *b))
 		*a += char_len(s, *a, *b);
-	while (*b > *a && (k = pdftext_page_close_mark(s + *a, *b - *a)) > 0)
+	while (*b > *a && (k = pdftext_lines_close_mark(s + *a, *b - *a)) > 0)
 		*b -= k;
 }
 
@@ -537,7 +513,7 @@ hyphen_joint(const struct ctx *c, const struct pline *prev,
 		a = char_before(s, a);
 	b = h;
 	/* Only the opening marks: "(maatwerk)-" ends in a bracket, not a letter. */
-	while (a < b && pdftext_page_is_open_mark(s, a, b))
+	while (a < b && pdftext_lines_is_open_mark(s, a, b))
 		a += char_len(s, a, b);
 	if (a == b)
 		return J_SPACE;		/* a hyphen alone, used as a dash */
@@ -564,8 +540,8 @@ hyphen_joint(const struct ctx *c, const struct pline *prev,
 	}
 }
 
-enum joint
-pdftext_page_joint(const struct ctx *c, const struct pline *prev,
+static enum joint
+joint_of(const struct ctx *c, const struct pline *prev,
     const struct pline *next)
 {
 	const char *s = c->s;
@@ -584,4 +560,119 @@ pdftext_page_joint(const struct ctx *c, const struct pline *prev,
 	    next->text < next->end && strchr("%/#?&=_.", s[next->text]))
 		return J_TIGHT;
 	return J_SPACE;
+}
+
+/* ------------------------------------------------------------------ joining */
+
+/* The marker of a footnote found in the text at or after byte i, or n_marks. */
+static size_t
+mark_from(const struct ctx *c, size_t i)
+{
+	size_t lo = 0, hi = c->n_marks;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (c->marks[mid].start < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Adds s[a, b) to the buffer without the footnote markers in it; each
+ * marker leaves MARK_PLACEHOLDER and its index in *hits.
+ */
+static void
+add_words(const struct ctx *c, struct xbuf *b, size_t a, size_t z,
+    size_t **hits, size_t *n_hits)
+{
+	for (size_t m = mark_from(c, a); m < c->n_marks && c->marks[m].end <= z;
+	    m++) {
+		char ph = MARK_PLACEHOLDER;
+
+		xbuf_add(b, c->s + a, c->marks[m].start - a);
+		if (c->placeholder)
+			xbuf_add(b, &ph, 1);
+		if (hits) {
+			*hits = xrealloc(*hits, (*n_hits + 1) * sizeof(**hits));
+			(*hits)[(*n_hits)++] = m;
+		}
+		a = c->marks[m].end;
+	}
+	xbuf_add(b, c->s + a, z - a);
+}
+
+/*
+ * The words of the lines idx[0, n) as one squeezed NFC line, without
+ * the footnote markers; *hits (may be NULL) gets the markers taken out,
+ * in order, with where each stood in the text (*at, same order).
+ */
+char *
+pdftext_page_join_marked(const struct ctx *c, const size_t *idx, size_t n, size_t **hits,
+    size_t **at, size_t *n_hits)
+{
+	struct xbuf b = { NULL, 0, 0 };
+	char *squeezed, *nfc, *out;
+	size_t nh = 0, *h = NULL, got = 0;
+
+	xbuf_add(&b, "", 0);
+	for (size_t k = 0; k < n; k++) {
+		const struct pline *l = &c->l[idx[k]];
+
+		if (k > 0) {
+			const struct pline *p = &c->l[idx[k - 1]];
+
+			switch (joint_of(c, p, l)) {
+			case J_SPACE:
+			case J_KEEP_SPACE:
+				xbuf_add(&b, " ", 1);
+				break;
+			case J_JOIN:
+				b.n -= ends_with(b.s, b.n, "\xc2\xad") ? 2 : 1;
+				b.s[b.n] = '\0';
+				break;
+			case J_KEEP:
+			case J_TIGHT:
+				break;
+			}
+		}
+		add_words(c, &b, l->text, l->end, &h, &nh);
+	}
+	squeezed = text_squeeze(b.s);
+	nfc = text_nfc(squeezed);
+	free(squeezed);
+	free(b.s);
+	if (at)
+		*at = xcalloc(nh + 1, sizeof(**at));
+	/* Take the placeholders out, noting where each stood. */
+	out = nfc;
+	for (char *p = nfc; *p; p++) {
+		if (*p == MARK_PLACEHOLDER && c->placeholder) {
+			if (at && got < nh)
+				(*at)[got] = (size_t)(out - nfc);
+			got++;
+			continue;
+		}
+		*out++ = *p;
+	}
+	*out = '\0';
+	/* Without placeholders, a marker stands at the end of its text. */
+	for (; at && got < nh; got++)
+		(*at)[got] = (size_t)(out - nfc);
+	if (hits) {
+		*hits = h;
+		*n_hits = nh;
+	} else {
+		free(h);
+	}
+	return nfc;
+}
+
+char *
+pdftext_page_join(const struct ctx *c, const size_t *idx, size_t n)
+{
+	return pdftext_page_join_marked(c, idx, n, NULL, NULL, NULL);
 }

@@ -1,6 +1,14 @@
 /*
- * parse_pdftext: what the files of the pdftext parser share; nothing else
- * includes it.
+ * pdftext_lines: the data of the pdftext parser and the base layer that
+ * its files share; nothing outside the parser includes it.
+ *
+ * The parser is four files, each using only the ones below it:
+ *   parse_pdftext.c   the probe, the line passes, the blocks, the output
+ *   pdftext_infer.c   what the headings do not say; a flattened text
+ *   pdftext_page.c    page furniture, footnote markers, hyphenation,
+ *                     the words of lines joined into a passage's text
+ *   pdftext_lines.c   what one line or block says on its own (this header)
+ * with pdftext_infer.h and pdftext_page.h declaring the middle two.
  *
  * parse_pdftext.c owns the parse: its struct ctx lives on the stack of
  * parse(), which frees every array the ctx points to (l, b, hyph, notes,
@@ -11,8 +19,8 @@
  * warnings go into it through model.h.  Every byte offset is into doc->raw,
  * which no pass changes.  A returned char * is the caller's to free.
  */
-#ifndef NAAST_PARSE_PDFTEXT_H
-#define NAAST_PARSE_PDFTEXT_H
+#ifndef NAAST_PDFTEXT_LINES_H
+#define NAAST_PDFTEXT_LINES_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -210,45 +218,30 @@ skip_years(const char *s, size_t i, size_t n)
 		return 0;
 	return i;
 }
-/* ----------------------------------------------------- parse_pdftext.c */
+/* ----------------------------------------------------- pdftext_lines.c */
 
-bool parse_pdftext_header_start(const char *s, size_t n, bool *questions,
+/*
+ * The header a line begins: the questions, the answer, or a mededeling
+ * (*notice), which is printed like the answer's header.
+ */
+bool pdftext_lines_header_start(const char *s, size_t n, bool *questions,
     bool *notice);
-char parse_pdftext_last_char(const char *s, size_t a, size_t b);
-/* The words of lines idx[0, n) as one squeezed NFC line, markers out. */
-char *parse_pdftext_join(const struct ctx *c, const size_t *idx, size_t n);
-bool parse_pdftext_ends_sentence(const char *s, size_t a, size_t b);
-bool parse_pdftext_ends_question(const char *s, size_t a, size_t b);
-enum item parse_pdftext_starts_item(const char *s, size_t a, size_t b);
-int parse_pdftext_first_word_width(const struct ctx *c, const struct pline *l);
-int parse_pdftext_block_width(const struct ctx *c, const size_t *idx,
+/* The last byte of s[a, b), or 0. */
+char pdftext_lines_last_char(const char *s, size_t a, size_t b);
+bool pdftext_lines_ends_sentence(const char *s, size_t a, size_t b);
+bool pdftext_lines_ends_question(const char *s, size_t a, size_t b);
+enum item pdftext_lines_starts_item(const char *s, size_t a, size_t b);
+/* Whether an opening quote or bracket stands at s[i]. */
+bool pdftext_lines_is_open_mark(const char *s, size_t i, size_t n);
+/* Length of the closing mark or punctuation that ends s[0, n), or 0. */
+size_t pdftext_lines_close_mark(const char *s, size_t n);
+/* Columns of s[a, b). */
+int pdftext_lines_width(const char *s, size_t a, size_t b);
+int pdftext_lines_first_word_width(const struct ctx *c, const struct pline *l);
+int pdftext_lines_block_width(const struct ctx *c, const size_t *idx,
     size_t n);
 /* *idx is allocated; the caller frees it. */
-size_t parse_pdftext_block_lines(const struct ctx *c, const struct block *b,
+size_t pdftext_lines_block_lines(const struct ctx *c, const struct block *b,
     size_t **idx);
-
-/* ------------------------------------------------------ pdftext_page.c */
-
-size_t pdftext_page_footer_len(const char *s, size_t n);
-int pdftext_page_ahtk_number(const char *s, size_t n);
-bool pdftext_page_is_furniture(const char *s, size_t n);
-bool pdftext_page_word_end(const char *s, size_t i, size_t n);
-size_t pdftext_page_furniture_item(const char *s, size_t n, bool *footer);
-void pdftext_page_find_marks(struct ctx *c);
-void pdftext_page_attach_notes(struct ctx *c);
-void pdftext_page_separations(struct ctx *c);
-bool pdftext_page_is_open_mark(const char *s, size_t i, size_t n);
-size_t pdftext_page_close_mark(const char *s, size_t n);
-void pdftext_page_collect_hyphenated(struct ctx *c);
-enum joint pdftext_page_joint(const struct ctx *c, const struct pline *prev,
-    const struct pline *next);
-
-/* ----------------------------------------------------- pdftext_infer.c */
-
-void pdftext_infer_numbered(struct ctx *c);
-void pdftext_infer_split_numbered(struct ctx *c);
-void pdftext_infer_lost(struct ctx *c);
-void pdftext_infer_split_combined(struct ctx *c);
-bool pdftext_infer_unflatten(struct ctx *c);
 
 #endif
