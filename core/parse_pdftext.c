@@ -245,6 +245,13 @@ next_nonblank(const struct ctx *c, size_t i)
 	return i;
 }
 
+/* The value of line i when it is only a number, else -1. */
+static int
+bare_line(const struct ctx *c, size_t i)
+{
+	return bare_number(c->s + c->l[i].start, c->l[i].end - c->l[i].start);
+}
+
 /*
  * Pass 1b: page numbers (a number alone right after a footer, or alone
  * before a page break or the end) and the cover lines before the first
@@ -266,8 +273,7 @@ furniture(struct ctx *c)
 			first = i;
 		if ((l->kind == K_VRAAG || l->kind == K_ANTWOORD) && first == c->n)
 			first = i;
-		if (l->kind != K_TEXT || bare_number(c->s + l->start,
-		    l->end - l->start) < 0)
+		if (l->kind != K_TEXT || bare_line(c, i) < 0)
 			continue;
 		p = prev_nonblank(c, i);
 		q = next_nonblank(c, i);
@@ -284,8 +290,7 @@ furniture(struct ctx *c)
 
 		if (l->kind != K_TEXT)
 			continue;
-		v = bare_number(c->s + l->start, l->end - l->start);
-		if (v < 0)
+		if ((v = bare_line(c, i)) < 0)
 			continue;
 		l->kind = K_FURNITURE;
 		if (next_nonblank(c, i) == first && v > 0 &&
@@ -357,7 +362,7 @@ footnote_zone(const struct ctx *c, size_t i, size_t end, int next, int *max)
 			return false;
 		if (l->kind != K_TEXT)
 			continue;
-		v = bare_number(c->s + l->start, l->end - l->start);
+		v = bare_line(c, j);
 		if (v < 0) {
 			/* "3 Kamerstuk 36 200": a footnote on one line */
 			v = lead_number(c->s + l->start, l->end - l->start);
@@ -395,7 +400,7 @@ footnotes(struct ctx *c)
 
 			if (l->kind != K_TEXT)
 				continue;
-			v = bare_number(c->s + l->start, l->end - l->start);
+			v = bare_line(c, i);
 			if (v < 0 && lead_number(c->s + l->start,
 			    l->end - l->start) == next)
 				v = next;
@@ -430,11 +435,132 @@ new_note(struct ctx *c, size_t *cap, int num, int page, size_t line)
 }
 
 /*
+ * The numbers alone on their lines from line i of a footnote zone on,
+ * blank lines between them skipped: how many, and in *end the line after
+ * them.
+ */
+static size_t
+number_run(const struct ctx *c, size_t i, size_t *end)
+{
+	size_t run = 0, j;
+
+	for (j = i; j < c->n && (c->l[j].kind == K_FOOTNOTE ||
+	    c->l[j].kind == K_BLANK); j++) {
+		if (c->l[j].kind == K_BLANK)
+			continue;
+		if (bare_line(c, j) < 0)
+			break;
+		run++;
+	}
+	*end = j;
+	return run;
+}
+
+/* The lines of footnote text from line j on, up to a number alone. */
+static size_t
+text_run(const struct ctx *c, size_t j)
+{
+	size_t texts = 0;
+
+	for (size_t t = j; t < c->n && (c->l[t].kind == K_FOOTNOTE ||
+	    c->l[t].kind == K_BLANK); t++) {
+		if (c->l[t].kind == K_BLANK)
+			continue;
+		if (bare_line(c, t) >= 0)
+			break;
+		texts++;
+	}
+	return texts;
+}
+
+/*
+ * The lines of note n, the k-th of run numbers listed apart from their
+ * texts lines of text (which start at line first): its own line when
+ * the counts agree; else the last number takes the lines from its own
+ * place on, and the others none.
+ */
+static void
+give_lines(const struct ctx *c, struct note *n, size_t first, size_t k,
+    size_t run, size_t texts)
+{
+	size_t seen = 0;
+
+	if (texts != run && k + 1 != run)
+		return;
+	for (size_t u = first; u < c->n; u++) {
+		if (c->l[u].kind != K_FOOTNOTE)
+			continue;
+		if (seen == k || (texts != run && seen >= k)) {
+			if (n->first > n->last)
+				n->first = u;
+			n->last = u;
+		}
+		if (++seen == (texts == run ? k + 1 : texts))
+			break;
+	}
+}
+
+/*
+ * Numbers listed apart from their texts ("5", "6", then two lines of
+ * text: the default mode of pdftotext) on the lines [i, first): a note
+ * each.  Returns the line after the texts that were given out.
+ */
+static size_t
+notes_apart(struct ctx *c, size_t *cap, size_t i, size_t first, size_t run)
+{
+	size_t texts = text_run(c, first), k = 0;
+
+	for (size_t t = i; t < first; t++) {
+		struct note *n;
+
+		if (c->l[t].kind != K_FOOTNOTE)
+			continue;
+		c->l[t].text = c->l[t].end;
+		n = new_note(c, cap, bare_line(c, t), c->l[t].page, t);
+		give_lines(c, n, first, k++, run, texts);
+	}
+	for (i = first; i < c->n && texts > 0; i++)
+		if (c->l[i].kind == K_FOOTNOTE)
+			texts--;
+	return i;
+}
+
+/*
+ * Line i of a footnote zone on its own: a number alone starts a note
+ * (its text on the lines after it), and so does the number that begins
+ * a line when it follows the number of the note before or starts a page;
+ * any other line goes on the note before.
+ */
+static void
+note_line(struct ctx *c, size_t *cap, size_t i)
+{
+	struct pline *l = &c->l[i];
+	struct note *last = c->n_notes ? &c->notes[c->n_notes - 1] : NULL;
+	size_t k;
+	int v;
+
+	if ((v = bare_line(c, i)) >= 0) {
+		l->text = l->end;
+		new_note(c, cap, v, l->page, i);
+	} else if ((v = lead_number(c->s + l->start, l->end - l->start)) >= 0 &&
+	    (!last || v == last->num + 1 || c->l[last->last].page != l->page)) {
+		for (k = l->start; scan_digit((unsigned char)c->s[k]); k++)
+			;
+		l->text = scan_skip_space(c->s, k, l->end);
+		last = new_note(c, cap, v, l->page, i);
+		last->first = last->last = i;
+	} else if (last) {
+		if (last->first > last->last)
+			last->first = i;
+		last->last = i;
+	}
+}
+
+/*
  * Pass 2c: the footnotes of each zone, one by one.  A footnote starts at
  * its number alone on a line (pdftotext -layout) or at the number that
  * begins its line; its text runs to the next one.  Numbers listed apart
- * from their texts ("5", "6", then two lines of text: the default mode of
- * pdftotext) get one line each when the counts agree.
+ * from their texts get one line each when the counts agree.
  */
 static void
 split_notes(struct ctx *c)
@@ -442,89 +568,18 @@ split_notes(struct ctx *c)
 	size_t cap = 0, i = 0;
 
 	while (i < c->n) {
-		struct pline *l = &c->l[i];
-		size_t run = 0, texts = 0, j;
-		int v;
+		size_t first, run;
 
-		if (l->kind != K_FOOTNOTE) {
+		if (c->l[i].kind != K_FOOTNOTE) {
 			i++;
 			continue;
 		}
-		/* A run of numbers alone, then the texts. */
-		for (j = i; j < c->n && (c->l[j].kind == K_FOOTNOTE ||
-		    c->l[j].kind == K_BLANK); j++) {
-			if (c->l[j].kind == K_BLANK)
-				continue;
-			if (bare_number(c->s + c->l[j].start,
-			    c->l[j].end - c->l[j].start) < 0)
-				break;
-			run++;
-		}
+		run = number_run(c, i, &first);
 		if (run >= 2) {
-			size_t first_text = j, k = 0;
-
-			for (size_t t = j; t < c->n && c->l[t].kind != K_FURNITURE &&
-			    (c->l[t].kind == K_FOOTNOTE || c->l[t].kind == K_BLANK); t++) {
-				if (c->l[t].kind == K_BLANK)
-					continue;
-				if (bare_number(c->s + c->l[t].start,
-				    c->l[t].end - c->l[t].start) >= 0)
-					break;
-				texts++;
-			}
-			for (size_t t = i; t < first_text; t++) {
-				struct note *n;
-
-				if (c->l[t].kind != K_FOOTNOTE)
-					continue;
-				v = bare_number(c->s + c->l[t].start,
-				    c->l[t].end - c->l[t].start);
-				c->l[t].text = c->l[t].end;
-				n = new_note(c, &cap, v, c->l[t].page, t);
-				if (texts == run || k + 1 == run) {
-					/* Its own line, or the last one takes the rest. */
-					size_t seen = 0;
-
-					for (size_t u = first_text; u < c->n; u++) {
-						if (c->l[u].kind != K_FOOTNOTE)
-							continue;
-						if (seen == k || (texts != run && seen >= k)) {
-							if (n->first > n->last)
-								n->first = u;
-							n->last = u;
-						}
-						if (++seen == (texts == run ? k + 1 : texts))
-							break;
-					}
-				}
-				k++;
-			}
-			/* Past the texts that were given out. */
-			for (i = first_text; i < c->n && texts > 0; i++)
-				if (c->l[i].kind == K_FOOTNOTE)
-					texts--;
+			i = notes_apart(c, &cap, i, first, run);
 			continue;
 		}
-		if ((v = bare_number(c->s + l->start, l->end - l->start)) >= 0) {
-			l->text = l->end;
-			new_note(c, &cap, v, l->page, i);
-		} else if ((v = lead_number(c->s + l->start, l->end - l->start)) >= 0 &&
-		    (c->n_notes == 0 || v == c->notes[c->n_notes - 1].num + 1 ||
-		    c->l[c->notes[c->n_notes - 1].last].page != l->page)) {
-			size_t k = 0;
-
-			while (scan_digit((unsigned char)c->s[l->start + k]))
-				k++;
-			l->text = scan_skip_space(c->s, l->start + k, l->end);
-			new_note(c, &cap, v, l->page, i)->first = i;
-			c->notes[c->n_notes - 1].last = i;
-		} else if (c->n_notes > 0) {
-			struct note *n = &c->notes[c->n_notes - 1];
-
-			if (n->first > n->last)
-				n->first = i;
-			n->last = i;
-		}
+		note_line(c, &cap, i);
 		i++;
 	}
 }
