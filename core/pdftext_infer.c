@@ -341,6 +341,88 @@ block_asks(const struct ctx *c, const struct block *b)
 }
 
 /*
+ * Which numbers the vragen (bit 1) and antwoorden (bit 2) of the blocks
+ * have, indexed by number up to the highest plus one; NULL when there are
+ * none.  *answers when there is an antwoord.  The caller frees it.
+ */
+static unsigned char *
+seen_numbers(const struct ctx *c, bool *answers)
+{
+	unsigned char *seen;
+	int max = 0;
+
+	*answers = false;
+	for (size_t k = 0; k < c->n_blocks; k++) {
+		const struct block *b = &c->b[k];
+
+		if (b->role != ROLE_VRAAG && b->role != ROLE_ANTWOORD)
+			continue;
+		*answers |= b->role == ROLE_ANTWOORD;
+		if (b->vraag_to > max)
+			max = b->vraag_to;
+	}
+	if (max <= 0)
+		return NULL;
+	seen = xcalloc((size_t)max + 2, 1);
+	for (size_t k = 0; k < c->n_blocks; k++) {
+		const struct block *b = &c->b[k];
+
+		if (b->role == ROLE_VRAAG || b->role == ROLE_ANTWOORD)
+			for (int v = b->vraag; v >= 0 && v <= b->vraag_to; v++)
+				seen[v] |= b->role == ROLE_VRAAG ? 1 : 2;
+	}
+	return seen;
+}
+
+/*
+ * The question of "Antwoord N" (block k) when no block is vraag N: the
+ * text before it when it asks, or the question that ends the answer
+ * before it.  Returns how many blocks were added (0 or 1), -1 when no
+ * question was found or none was lost.
+ */
+static int
+lost_before_answer(struct ctx *c, size_t k, const unsigned char *seen)
+{
+	struct block *b = &c->b[k], *prev = &c->b[k - 1];
+	int from = b->vraag, to = b->vraag_to;
+	size_t at;
+
+	for (int v = from; v <= to; v++)
+		if (seen[v] & 1)
+			return -1;
+	if (prev->role == ROLE_OTHER && block_asks(c, prev)) {
+		prev->role = ROLE_VRAAG;
+		prev->vraag = from;
+		prev->vraag_to = to;
+		return 0;
+	}
+	if (prev->role == ROLE_ANTWOORD && prev->vraag_to < from &&
+	    (at = question_tail(c, prev)) != SIZE_MAX) {
+		split_block(c, k - 1, at, ROLE_VRAAG, from, to);
+		return 1;
+	}
+	return -1;
+}
+
+/* Says that vragen from..to lost their heading; role is the block after them. */
+static void
+warn_lost(struct ctx *c, enum role role, int from, int to)
+{
+	if (from != to)
+		model_warn(c->doc,
+		    "vragen %d to %d: no heading found (lost at a page break?); the question before antwoord %d is taken for them",
+		    from, to, from);
+	else if (role == ROLE_ANTWOORD)
+		model_warn(c->doc,
+		    "vraag %d: no heading found (lost at a page break?); the question before antwoord %d is taken for it",
+		    from, from);
+	else
+		model_warn(c->doc,
+		    "vraag %d: no heading found (lost at a page break?); the question before vraag %d is taken for it",
+		    from, from + 1);
+}
+
+/*
  * A vraag whose heading was lost (at a page break, mostly) is inferred
  * from the numbering: an "Antwoord N" without any "Vraag N" takes the
  * question that ends the block before it (the answer before, or text
@@ -351,76 +433,30 @@ block_asks(const struct ctx *c, const struct block *b)
 void
 pdftext_infer_lost(struct ctx *c)
 {
-	unsigned char *seen;	/* bit 1: a vraag, bit 2: an antwoord */
-	bool answers = false;
-	int max = 0;
+	bool answers;
+	unsigned char *seen = seen_numbers(c, &answers);
 
-	for (size_t k = 0; k < c->n_blocks; k++) {
-		const struct block *b = &c->b[k];
-
-		if (b->role != ROLE_VRAAG && b->role != ROLE_ANTWOORD)
-			continue;
-		answers |= b->role == ROLE_ANTWOORD;
-		if (b->vraag_to > max)
-			max = b->vraag_to;
-	}
-	if (max <= 0)
-		return;
-	seen = xcalloc((size_t)max + 2, 1);
-	for (size_t k = 0; k < c->n_blocks; k++) {
-		const struct block *b = &c->b[k];
-
-		if (b->role == ROLE_VRAAG || b->role == ROLE_ANTWOORD)
-			for (int v = b->vraag; v >= 0 && v <= b->vraag_to; v++)
-				seen[v] |= b->role == ROLE_VRAAG ? 1 : 2;
-	}
-	for (size_t k = 1; k < c->n_blocks; k++) {
-		struct block *b = &c->b[k], *prev = &c->b[k - 1];
+	for (size_t k = 1; seen && k < c->n_blocks; k++) {
+		const struct block *b = &c->b[k], *prev = &c->b[k - 1];
 		enum role role = b->role;
-		int from = b->vraag, to = b->vraag_to;
-		bool asked = false;
+		int from = b->vraag, to = b->vraag_to, added = -1;
 		size_t at;
 
 		if (role == ROLE_ANTWOORD && from > 0) {
-			for (int v = from; v <= to; v++)
-				asked |= (seen[v] & 1) != 0;
-			if (asked)
-				continue;
-			if (prev->role == ROLE_OTHER && block_asks(c, prev)) {
-				prev->role = ROLE_VRAAG;
-				prev->vraag = from;
-				prev->vraag_to = to;
-			} else if (prev->role == ROLE_ANTWOORD &&
-			    prev->vraag_to < from &&
-			    (at = question_tail(c, prev)) != SIZE_MAX) {
-				split_block(c, k - 1, at, ROLE_VRAAG, from, to);
-				k++;
-			} else {
-				continue;
-			}
+			added = lost_before_answer(c, k, seen);
 		} else if (role == ROLE_VRAAG && !answers &&
 		    prev->role == ROLE_VRAAG && from == prev->vraag_to + 2 &&
 		    !seen[from - 1] && (at = question_tail(c, prev)) != SIZE_MAX) {
 			from = to = from - 1;
 			split_block(c, k - 1, at, ROLE_VRAAG, from, to);
-			k++;
-		} else {
-			continue;
+			added = 1;
 		}
+		if (added < 0)
+			continue;
+		k += (size_t)added;
 		for (int v = from; v <= to; v++)
 			seen[v] |= 1;
-		if (from != to)
-			model_warn(c->doc,
-			    "vragen %d to %d: no heading found (lost at a page break?); the question before antwoord %d is taken for them",
-			    from, to, from);
-		else if (role == ROLE_ANTWOORD)
-			model_warn(c->doc,
-			    "vraag %d: no heading found (lost at a page break?); the question before antwoord %d is taken for it",
-			    from, from);
-		else
-			model_warn(c->doc,
-			    "vraag %d: no heading found (lost at a page break?); the question before vraag %d is taken for it",
-			    from, from + 1);
+		warn_lost(c, role, from, to);
 	}
 	free(seen);
 }

@@ -235,6 +235,69 @@ struct spot {
 	int rank;
 };
 
+/* The last line on the page or before it. */
+static size_t
+page_end(const struct ctx *c, int page)
+{
+	size_t end = 0;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->l[i].page <= page)
+			end = i;
+	return end;
+}
+
+/*
+ * The second footnote on one word ("»?1, 2"): ", num" right after the
+ * marker before, which ends at byte from of line i.
+ */
+static bool
+next_to_mark(const struct ctx *c, size_t i, size_t from, const char *num,
+    size_t nl, struct spot *out)
+{
+	const struct pline *l = &c->l[i];
+	size_t p = from;
+
+	if (from == 0 || c->n_marks == 0 || c->marks[c->n_marks - 1].end != from)
+		return false;
+	if (p >= l->end || c->s[p] != ',')
+		return false;
+	p = scan_skip_space(c->s, p + 1, l->end);
+	if (p + nl > l->end || memcmp(c->s + p, num, nl) != 0 ||
+	    (p + nl < l->end && scan_digit((unsigned char)c->s[p + nl])))
+		return false;
+	*out = (struct spot){ i, from, p + nl, 2 };
+	return true;
+}
+
+/*
+ * The places of num in line i from byte a on, each kept when its slot is
+ * still free: 0 sure and on the footnote's page, 1 sure, 2 perhaps and
+ * on the footnote's page.  A digit on another page that only may be a
+ * marker ("sinds 2022") is not taken for one.
+ */
+static void
+candidates(const struct ctx *c, size_t i, size_t a, const char *num,
+    size_t nl, int page, struct spot *best, bool *have)
+{
+	const struct pline *l = &c->l[i];
+
+	for (size_t p = a; p + nl <= l->end; p++) {
+		int rank, slot;
+
+		if (memcmp(c->s + p, num, nl) != 0)
+			continue;
+		rank = marker_rank(c->s, l->text, l->end, p, p + nl);
+		if (rank == 0 || (rank == 1 && l->page != page))
+			continue;
+		slot = (rank == 2 ? 0 : 2) + (l->page == page ? 0 : 1);
+		if (!have[slot]) {
+			best[slot] = (struct spot){ i, p, p + nl, rank };
+			have[slot] = true;
+		}
+	}
+}
+
 /*
  * Pass 4: the marker of each footnote, in order: after the marker of the
  * one before, on its own page if it can be, surely a marker if it can be.
@@ -250,15 +313,15 @@ pdftext_page_find_marks(struct ctx *c)
 		struct spot best[4] = { { 0, 0, 0, 0 } };
 		bool have[4] = { false };
 		char num[16];
-		size_t nl, end_line = 0;
+		size_t nl, end_line;
+		int slot = 0;
 
 		if (nt->first > nt->last)
 			continue;	/* no text: no footnote */
 		nl = (size_t)snprintf(num, sizeof(num), "%d", nt->num);
-		for (size_t i = 0; i < c->n; i++)
-			if (c->l[i].page <= nt->page)
-				end_line = i;
-		for (size_t i = from_line; i <= end_line && i < c->n; i++) {
+		end_line = page_end(c, nt->page);
+		for (size_t i = from_line; i <= end_line && i < c->n && !have[0];
+		    i++) {
 			const struct pline *l = &c->l[i];
 			size_t a = i == from_line && from_byte > l->text ?
 			    from_byte : l->text;
@@ -266,62 +329,26 @@ pdftext_page_find_marks(struct ctx *c)
 			if (l->kind != K_TEXT && l->kind != K_VRAAG &&
 			    l->kind != K_ANTWOORD)
 				continue;
-			/* ", 2" right after the marker before. */
-			if (i == from_line && from_byte > 0 && c->n_marks > 0 &&
-			    c->marks[c->n_marks - 1].end == from_byte) {
-				size_t p = from_byte;
-
-				if (p < l->end && c->s[p] == ',') {
-					p = scan_skip_space(c->s, p + 1, l->end);
-					if (p + nl <= l->end &&
-					    memcmp(c->s + p, num, nl) == 0 &&
-					    (p + nl == l->end ||
-					    !scan_digit((unsigned char)c->s[p + nl]))) {
-						best[0] = (struct spot){ i, from_byte, p + nl, 2 };
-						have[0] = true;
-						break;
-					}
-				}
-			}
-			for (size_t p = a; p + nl <= l->end; p++) {
-				int rank, slot;
-
-				if (memcmp(c->s + p, num, nl) != 0)
-					continue;
-				rank = marker_rank(c->s, l->text, l->end, p, p + nl);
-				if (rank == 0)
-					continue;
-				/*
-				 * 0: sure, same page; 1: sure; 2: perhaps, same
-				 * page.  A digit on another page that only may be
-				 * a marker ("sinds 2022") is not taken for one.
-				 */
-				if (rank == 1 && l->page != nt->page)
-					continue;
-				slot = (rank == 2 ? 0 : 2) + (l->page == nt->page ? 0 : 1);
-				if (!have[slot]) {
-					best[slot] = (struct spot){ i, p, p + nl, rank };
-					have[slot] = true;
-				}
-			}
-			if (have[0])
-				break;
+			if (i == from_line &&
+			    next_to_mark(c, i, from_byte, num, nl, &best[0]))
+				have[0] = true;
+			else
+				candidates(c, i, a, num, nl, nt->page, best, have);
 		}
-		for (int slot = 0; slot < 4; slot++) {
-			if (!have[slot])
-				continue;
-			xgrow(&c->marks, &cap, c->n_marks + 1, sizeof(*c->marks));
-			c->marks[c->n_marks++] = (struct mark){
-				.start = best[slot].start,
-				.end = best[slot].end,
-				.line = best[slot].line,
-				.note = k,
-			};
-			nt->mark = c->n_marks - 1;
-			from_line = best[slot].line;
-			from_byte = best[slot].end;
-			break;
-		}
+		while (slot < 4 && !have[slot])
+			slot++;
+		if (slot == 4)
+			continue;
+		xgrow(&c->marks, &cap, c->n_marks + 1, sizeof(*c->marks));
+		c->marks[c->n_marks++] = (struct mark){
+			.start = best[slot].start,
+			.end = best[slot].end,
+			.line = best[slot].line,
+			.note = k,
+		};
+		nt->mark = c->n_marks - 1;
+		from_line = best[slot].line;
+		from_byte = best[slot].end;
 	}
 }
 
