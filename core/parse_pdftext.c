@@ -885,13 +885,61 @@ check_numbers(struct ctx *c)
 	free(seen);
 }
 
+/* The width of each line with words; returns how many there are. */
+static size_t
+line_widths(struct ctx *c)
+{
+	size_t words = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->l[i].kind == K_BLANK || c->l[i].kind == K_FURNITURE)
+			continue;
+		c->l[i].width = pdftext_lines_width(c->s, c->l[i].text,
+		    c->l[i].end);
+		words++;
+	}
+	return words;
+}
+
+/*
+ * The blocks become passages, the footnotes go into them, and the
+ * document gets its number of vragen, its kind and its warnings.
+ */
+static void
+output(struct ctx *c)
+{
+	struct document *doc = c->doc;
+	bool answer = false, vragen = false, notice = false;
+
+	for (size_t k = 0; k < c->n_blocks; k++) {
+		const struct block *b = &c->b[k];
+
+		if (b->role == ROLE_VRAAG)
+			vragen = true;
+		if (b->role == ROLE_ANTWOORD ||
+		    (b->role == ROLE_HEADER && !b->questions && !b->notice))
+			answer = true;
+		if (b->role == ROLE_HEADER && b->notice)
+			notice = true;
+		if ((b->role == ROLE_VRAAG || b->role == ROLE_ANTWOORD) &&
+		    b->vraag_to > doc->n_vragen)
+			doc->n_vragen = b->vraag_to;
+		emit_block(c, b);
+	}
+	pdftext_page_attach_notes(c);
+	if (!vragen && !(notice && !answer))
+		model_warn(doc, "no \"Vraag N\" headings found; the text is kept as 'other' passages");
+	check_numbers(c);
+	doc->kind = answer ? DOC_ANSWER : notice ? DOC_MEDEDELING :
+	    vragen ? DOC_QUESTIONS : DOC_UNKNOWN;
+}
+
 static enum status
 parse(struct document *doc, struct error *err)
 {
 	struct ctx c = { .doc = doc, .s = doc->raw };
 	struct line *lines;
-	size_t words = 0;
-	bool answer = false, vragen = false, notice = false, flat;
+	bool flat;
 
 	c.n = parse_lines(doc, &lines);
 	c.l = xcalloc(c.n ? c.n : 1, sizeof(*c.l));
@@ -909,13 +957,7 @@ parse(struct document *doc, struct error *err)
 	split_notes(&c);
 	pdftext_infer_numbered(&c);
 	pdftext_page_separations(&c);
-	for (size_t i = 0; i < c.n; i++) {
-		if (c.l[i].kind != K_BLANK && c.l[i].kind != K_FURNITURE)
-			c.l[i].width = pdftext_lines_width(c.s, c.l[i].text, c.l[i].end);
-		if (c.l[i].kind != K_BLANK && c.l[i].kind != K_FURNITURE)
-			words++;
-	}
-	if (words == 0) {
+	if (line_widths(&c) == 0) {
 		free(c.l);
 		return error_set(err, STATUS_FORMAT,
 		    "no text besides page headers and footers");
@@ -930,28 +972,7 @@ parse(struct document *doc, struct error *err)
 	pdftext_infer_split_combined(&c);
 	if (flat)
 		model_warn(doc, "the text has no line breaks: it was read at its headings, and its paragraphs and footnotes stay in the text of each vraag and antwoord");
-
-	for (size_t k = 0; k < c.n_blocks; k++) {
-		const struct block *b = &c.b[k];
-
-		if (b->role == ROLE_VRAAG)
-			vragen = true;
-		if (b->role == ROLE_ANTWOORD ||
-		    (b->role == ROLE_HEADER && !b->questions && !b->notice))
-			answer = true;
-		if (b->role == ROLE_HEADER && b->notice)
-			notice = true;
-		if ((b->role == ROLE_VRAAG || b->role == ROLE_ANTWOORD) &&
-		    b->vraag_to > doc->n_vragen)
-			doc->n_vragen = b->vraag_to;
-		emit_block(&c, b);
-	}
-	pdftext_page_attach_notes(&c);
-	if (!vragen && !(notice && !answer))
-		model_warn(doc, "no \"Vraag N\" headings found; the text is kept as 'other' passages");
-	check_numbers(&c);
-	doc->kind = answer ? DOC_ANSWER : notice ? DOC_MEDEDELING :
-	    vragen ? DOC_QUESTIONS : DOC_UNKNOWN;
+	output(&c);
 
 	model_strv_free(c.hyph, c.n_hyph);
 	free(c.notes);
