@@ -191,6 +191,20 @@ parse_continues(const char *prev, const char *next)
 	return starts_lower(next);
 }
 
+bool
+parse_join_continued(char **prev, char *next)
+{
+	char *joined;
+
+	if (!parse_continues(*prev, next))
+		return false;
+	joined = xasprintf("%s %s", *prev, next);
+	free(*prev);
+	free(next);
+	*prev = joined;
+	return true;
+}
+
 /* ------------------------------------------------------------ hyphenation */
 
 /* The character that starts s[0, n); 0 when there is none. */

@@ -90,6 +90,13 @@ bool parse_header_answer(struct document *doc, const char *text);
  */
 bool parse_continues(const char *prev, const char *next);
 
+/*
+ * Joins next onto *prev with a space when parse_continues says that the
+ * paragraph goes on: *prev is then replaced and next freed (both are
+ * allocated strings).  Returns whether it joined.
+ */
+bool parse_join_continued(char **prev, char *next);
+
 /* How a line that ends in a hyphen goes on into the next line. */
 enum parse_joint {
 	PARSE_JOINT_JOIN,	/* "aanlei-" + "ding": the hyphen goes */

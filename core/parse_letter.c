@@ -377,14 +377,9 @@ parse(struct document *doc, struct error *err)
 	nb = read_blocks(doc, lines, nlines, from, &b);
 	/* A gap in the middle of a sentence is a page break. */
 	for (size_t i = 0; i < nb; i++) {
-		if (k > 0 && parse_continues(b[k - 1].text, b[i].text)) {
-			char *joined = xasprintf("%s %s", b[k - 1].text, b[i].text);
-
-			free(b[k - 1].text);
-			free(b[i].text);
-			b[k - 1].text = joined;
+		if (k > 0 && parse_join_continued(&b[k - 1].text, b[i].text))
 			b[k - 1].last = b[i].last;
-		} else
+		else
 			b[k++] = b[i];
 	}
 	nb = k;

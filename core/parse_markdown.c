@@ -204,14 +204,9 @@ rejoin(struct block *b, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (k > 0 && !b[k - 1].heading && !b[k - 1].label &&
 		    !b[i].heading && !b[i].label &&
-		    parse_continues(b[k - 1].text, b[i].text)) {
-			char *joined = xasprintf("%s %s", b[k - 1].text, b[i].text);
-
-			free(b[k - 1].text);
-			free(b[i].text);
-			b[k - 1].text = joined;
+		    parse_join_continued(&b[k - 1].text, b[i].text))
 			b[k - 1].end = b[i].end;
-		} else
+		else
 			b[k++] = b[i];
 	}
 	return k;

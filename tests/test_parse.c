@@ -374,6 +374,23 @@ test_continues(void **state)
 	assert_false(parse_continues("De in het", "Één"));
 }
 
+static void
+test_join_continued(void **state)
+{
+	char *prev = xstrdup("De in het");
+	char *next = xstrdup("antwoord op vraag 1 genoemde");
+	char *other = xstrdup("Een nieuwe alinea.");
+
+	(void)state;
+	assert_true(parse_join_continued(&prev, next));
+	assert_string_equal(prev, "De in het antwoord op vraag 1 genoemde");
+	assert_false(parse_join_continued(&prev, other));
+	assert_string_equal(prev, "De in het antwoord op vraag 1 genoemde");
+	assert_string_equal(other, "Een nieuwe alinea.");
+	free(prev);
+	free(other);
+}
+
 /* ------------------------------------------------------------ detection */
 
 static struct document *
@@ -1005,6 +1022,7 @@ main(void)
 		cmocka_unit_test(test_header_answer_variants),
 		cmocka_unit_test(test_header_real_pdfs),
 		cmocka_unit_test(test_continues),
+		cmocka_unit_test(test_join_continued),
 		cmocka_unit_test(test_detect_seeds),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_markdown_seed),
