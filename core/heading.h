@@ -36,9 +36,9 @@
 
 struct heading {
 	enum role role;		/* ROLE_VRAAG or ROLE_ANTWOORD */
-	int from, to;		/* "Vraag 3, 4 en 5": 3 and 5; 0 and 0 without numbers */
-	size_t end;		/* bytes the heading takes, with its ':' or '.' */
-	size_t text;		/* where the text after it starts; n when there is none */
+	int from, to;		/* "Vraag 3, 4 en 5": 3 and 5; else 0 */
+	size_t end;		/* its length, with its ':' or '.' */
+	size_t text;		/* where text after it starts; n when none */
 };
 
 /*

@@ -210,7 +210,8 @@ split_top(struct span sp, const struct sep *seps, size_t nseps,
 		if (depth)
 			continue;
 		for (size_t i = 0; i < nseps; i++) {
-			if (!scan_prefix_ci(p, (size_t)(sp.e - p), seps[i].text) ||
+			if (!scan_prefix_ci(p, (size_t)(sp.e - p),
+			    seps[i].text) ||
 			    (seps[i].title &&
 			    !title_at(p + seps[i].drop, sp.e, &tl)))
 				continue;
@@ -591,7 +592,8 @@ parse_header_answer(struct document *doc, const char *text)
 	/* A mededeling names its sender the way an answer names its signatories. */
 	if (scan_prefix_ci(all.s, (size_t)(all.e - all.s), "Antwoord van "))
 		sigs.s = all.s + strlen("Antwoord van ");
-	else if (scan_prefix_ci(all.s, (size_t)(all.e - all.s), "Mededeling van "))
+	else if (scan_prefix_ci(all.s, (size_t)(all.e - all.s),
+	    "Mededeling van "))
 		sigs.s = all.s + strlen("Mededeling van ");
 	else
 		return false;

@@ -271,7 +271,8 @@ read_addressees(struct document *doc, const char *text)
 
 		for (const char *q = p; q < end && cut == end; q++) {
 			for (size_t i = 0; i < COUNT(seps); i++) {
-				if (scan_prefix_ci(q, (size_t)(end - q), seps[i])) {
+				if (scan_prefix_ci(q, (size_t)(end - q),
+				    seps[i])) {
 					cut = q;
 					next = q + strlen(seps[i]);
 					break;

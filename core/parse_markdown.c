@@ -398,7 +398,7 @@ parse(struct document *doc, struct error *err)
 				doc->aanhangsel = atoi(text);
 			model_add_passage(doc, ROLE_HEADER, 0, text, start, b[i].end);
 			continue;
-		} else if (!seen_label && scan_prefix_ci(text, strlen(text), "Zie ook ") &&
+		} else if (!seen_label && scan_prefix_ci(text, len, "Zie ook ") &&
 		    see_also(doc, answer_header, text, b[i].end)) {
 			free(text);
 			continue;
@@ -406,7 +406,8 @@ parse(struct document *doc, struct error *err)
 			if (is_answer)
 				answer_header = doc->n_passages;
 			/* A mededeling: its own words follow, no vragen. */
-			if (is_answer && scan_prefix_ci(text, strlen(text), "Mededeling van ")) {
+			if (is_answer &&
+			    scan_prefix_ci(text, len, "Mededeling van ")) {
 				notice = true;
 				role = ROLE_BODY;
 			}

@@ -185,7 +185,8 @@ classify(struct ctx *c)
 		bool furn, foot;
 		int v;
 
-		l->form_feed = memchr(s + a, '\f', scan_skip_space(s, a, b) - a) != NULL;
+		l->form_feed =
+		    memchr(s + a, '\f', scan_skip_space(s, a, b) - a) != NULL;
 		l->trail_space = b > a && (s[b - 1] == ' ' || s[b - 1] == '\t');
 		trim(s, &a, &b);
 		l->start = l->text = a;
@@ -268,8 +269,8 @@ furniture(struct ctx *c)
 		bool questions, notice;
 
 		if (l->kind == K_TEXT && first == c->n &&
-		    pdftext_lines_header_start(c->s + l->start, l->end - l->start,
-		    &questions, &notice))
+		    pdftext_lines_header_start(c->s + l->start,
+		    l->end - l->start, &questions, &notice))
 			first = i;
 		if ((l->kind == K_VRAAG || l->kind == K_ANTWOORD) && first == c->n)
 			first = i;
@@ -335,7 +336,8 @@ lead_number(const char *s, size_t n)
 
 	while (i < n && i < 3 && scan_digit((unsigned char)s[i]))
 		v = v * 10 + (s[i++] - '0');
-	if (i == 0 || i + 1 >= n || s[i] != ' ' || scan_digit((unsigned char)s[i + 1]) ||
+	if (i == 0 || i + 1 >= n || s[i] != ' ' ||
+	    scan_digit((unsigned char)s[i + 1]) ||
 	    s[i + 1] == ' ')
 		return -1;
 	return v;

@@ -200,8 +200,8 @@ pdftext_infer_numbered(struct ctx *c)
 		if (l->kind == K_VRAAG)
 			return;
 		if (l->kind == K_TEXT &&
-		    pdftext_lines_header_start(c->s + l->start, l->end - l->start,
-		    &q, &m)) {
+		    pdftext_lines_header_start(c->s + l->start,
+		    l->end - l->start, &q, &m)) {
 			if (first == c->n)
 				first = i;
 			answer |= !q && !m;
@@ -404,7 +404,7 @@ lost_before_answer(struct ctx *c, size_t k, const unsigned char *seen)
 	return -1;
 }
 
-/* Says that vragen from..to lost their heading; role is the block after them. */
+/* Warns that vragen from..to lost their heading; role: the block after. */
 static void
 warn_lost(struct ctx *c, enum role role, int from, int to)
 {

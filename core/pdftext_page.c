@@ -148,7 +148,8 @@ pdftext_page_furniture_item(const char *s, size_t n, bool *footer)
 			return 0;
 		i = scan_skip_space(s, i + k, n);
 		k = i;
-		while (k < n && (scan_digit((unsigned char)s[k]) || s[k] == 'X'))
+		while (k < n &&
+		    (scan_digit((unsigned char)s[k]) || s[k] == 'X'))
 			k++;
 		return k > i && pdftext_page_word_end(s, k, n) ? k : 0;
 	}
@@ -258,7 +259,8 @@ next_to_mark(const struct ctx *c, size_t i, size_t from, const char *num,
 	const struct pline *l = &c->l[i];
 	size_t p = from;
 
-	if (from == 0 || c->n_marks == 0 || c->marks[c->n_marks - 1].end != from)
+	if (from == 0 || c->n_marks == 0 ||
+	    c->marks[c->n_marks - 1].end != from)
 		return false;
 	if (p >= l->end || c->s[p] != ',')
 		return false;
@@ -320,8 +322,8 @@ pdftext_page_find_marks(struct ctx *c)
 			continue;	/* no text: no footnote */
 		nl = (size_t)snprintf(num, sizeof(num), "%d", nt->num);
 		end_line = page_end(c, nt->page);
-		for (size_t i = from_line; i <= end_line && i < c->n && !have[0];
-		    i++) {
+		for (size_t i = from_line;
+		    i <= end_line && i < c->n && !have[0]; i++) {
 			const struct pline *l = &c->l[i];
 			size_t a = i == from_line && from_byte > l->text ?
 			    from_byte : l->text;
@@ -333,7 +335,8 @@ pdftext_page_find_marks(struct ctx *c)
 			    next_to_mark(c, i, from_byte, num, nl, &best[0]))
 				have[0] = true;
 			else
-				candidates(c, i, a, num, nl, nt->page, best, have);
+				candidates(c, i, a, num, nl, nt->page, best,
+				    have);
 		}
 		while (slot < 4 && !have[slot])
 			slot++;
@@ -638,8 +641,8 @@ add_words(const struct ctx *c, struct xbuf *b, size_t a, size_t z,
  * in order, with where each stood in the text (*at, same order).
  */
 char *
-pdftext_page_join_marked(const struct ctx *c, const size_t *idx, size_t n, size_t **hits,
-    size_t **at, size_t *n_hits)
+pdftext_page_join_marked(const struct ctx *c, const size_t *idx, size_t n,
+    size_t **hits, size_t **at, size_t *n_hits)
 {
 	struct xbuf b = { NULL, 0, 0 };
 	char *squeezed, *nfc, *out;

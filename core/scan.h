@@ -53,7 +53,8 @@ scan_prefix_ci(const char *s, size_t n, const char *p)
 	if (n < k)
 		return false;
 	for (size_t i = 0; i < k; i++)
-		if (scan_lower((unsigned char)s[i]) != scan_lower((unsigned char)p[i]))
+		if (scan_lower((unsigned char)s[i]) !=
+		    scan_lower((unsigned char)p[i]))
 			return false;
 	return true;
 }

@@ -116,8 +116,8 @@ number(uchar *s, size_t i, int *out)
 	size_t j = i;
 	int v;
 
-	if (!scan_number((const char *)s, SIZE_MAX, &j, HEADING_MAX_VRAAG, &v) ||
-	    v < 1)
+	if (!scan_number((const char *)s, SIZE_MAX, &j, HEADING_MAX_VRAAG,
+	    &v) || v < 1)
 		return 0;
 	if (scan_alpha(s[j]) && !scan_alpha(s[j + 1]) && !scan_digit(s[j + 1]))
 		j++;
