@@ -365,15 +365,15 @@ migrate(struct store *st, struct error *err)
 }
 
 /*
- * How long a statement waits for another connection's lock; the CLI
- * import waits longer by trying again (cli_import.c).
+ * How long a statement waits for another connection's lock; an
+ * import waits longer by trying again (core/import.c).
  */
 #define BUSY_TIMEOUT_MS 5000
 
 /*
  * Waits for a lock by trying again every millisecond.  A many-file
  * import holds the write lock for half a second at a time and then
- * leaves it free for a few milliseconds (cli_import.c): SQLite's own
+ * leaves it free for a few milliseconds (core/import.c): SQLite's own
  * wait, up to 100 ms between tries, would mostly miss that, and a
  * basket change in the interface would wait for the whole import.
  */

@@ -480,7 +480,7 @@ check "with room again the same import succeeds" \
 # a random moment between its first commit and the end.  Every document
 # then in the database must have the passages it has after a clean
 # import.  naast commits a many-file import every half second or so
-# (cli_import.c), and this batch takes a few of those even on a fast
+# (core/import.c), and this batch takes a few of those even on a fast
 # build.  Each round waits for its own first commit to show and kills
 # after a part of the time the clean import took from there to its end,
 # so the kills land in the middle however fast or loaded the machine is.

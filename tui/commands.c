@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "import.h"
 #include "pdf.h"
 #include "store.h"
 #include "text.h"
@@ -22,6 +23,8 @@
 #define SUMMARY_END 76
 
 _Static_assert(STORE_RANKED == 10000, "the help of search names STORE_RANKED");
+_Static_assert(IMPORT_MAX_FILE_SIZE == 64u << 20 && IMPORT_MAX_TEXT_SIZE == 8u << 20,
+    "the help of import names the limits");
 
 const struct cli_command cli_commands[] = {
 	{

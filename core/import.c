@@ -1,0 +1,668 @@
+/*
+ * import: paths on disk to documents in the store: reading, what a file
+ * holds, the batches, the walk of a directory.  See import.h.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "import.h"
+#include "parse.h"
+#include "pdf.h"
+#include "sha256.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* How long an import waits for another naast that is writing. */
+#define BUSY_WAIT_SECONDS 60
+
+/*
+ * How long one transaction of a many-file import runs: what a kill -9 or
+ * a crash can cost (the files after the last commit are imported again
+ * next time), and how long another naast may wait for the write lock.
+ */
+#define BATCH_SECONDS 0.5
+
+/*
+ * And the pause between two of them, in which another naast waiting for
+ * the lock (a second import, a basket change in the interface) gets it:
+ * store.c tries every millisecond.
+ */
+#define BATCH_GAP_SECONDS 0.005
+
+static const struct {
+	const char *name;
+	enum import_encoding encoding;
+} encodings[] = {
+	{ "utf-8", IMPORT_UTF8 },
+	{ "utf8", IMPORT_UTF8 },
+	{ "latin1", IMPORT_LATIN1 },
+	{ "latin-1", IMPORT_LATIN1 },
+	{ "iso-8859-1", IMPORT_LATIN1 },
+	{ "windows-1252", IMPORT_LATIN1 },
+	{ "cp1252", IMPORT_LATIN1 },
+};
+
+bool
+import_encoding_find(const char *name, enum import_encoding *out)
+{
+	for (size_t i = 0; i < sizeof(encodings) / sizeof(encodings[0]); i++)
+		if (strcasecmp(encodings[i].name, name) == 0) {
+			*out = encodings[i].encoding;
+			return true;
+		}
+	return false;
+}
+
+/* ----------------------------------------------------------------- reading */
+
+/* Why a file cannot be opened or read, and what to do about it. */
+static enum status
+file_error(struct error *err, int errnum)
+{
+	switch (errnum) {
+	case ENOENT:
+		return error_set(err, STATUS_IO,
+		    "no such file (check the name and the directory)");
+	case ENOTDIR:
+		return error_set(err, STATUS_IO,
+		    "a part of the path is not a directory (check the path)");
+	case EACCES:
+	case EPERM:
+		return error_set(err, STATUS_IO,
+		    "permission denied (check its permissions, or ask its owner for read access)");
+	case ELOOP:
+		return error_set(err, STATUS_IO,
+		    "too many symbolic links (check where the path points)");
+	case EISDIR:
+		return error_set(err, STATUS_IO,
+		    "is a directory (name the files in it, or import the directory itself)");
+	default:
+		return error_set(err, STATUS_IO, "%s (check the file and the disk)",
+		    strerror(errnum));
+	}
+}
+
+static double
+megabytes(unsigned long long bytes)
+{
+	return (double)bytes / 1e6;
+}
+
+/*
+ * Reads path ("-": stdin) whole, at most IMPORT_MAX_FILE_SIZE bytes: a larger
+ * file is refused before it is read, a longer stdin when it gets there,
+ * so that memory stays bounded.  NULL with a message on failure.
+ */
+static char *
+read_file(const char *path, size_t *len, struct error *err)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct stat sb;
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!fp) {
+		file_error(err, errno);
+		return NULL;
+	}
+	if (fstat(fileno(fp), &sb) == 0) {
+		if (S_ISDIR(sb.st_mode)) {
+			file_error(err, EISDIR);
+			goto fail;
+		}
+		/* Standard input may be a terminal, or /dev/null. */
+		if (fp != stdin && (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ||
+		    S_ISSOCK(sb.st_mode))) {
+			error_set(err, STATUS_IO,
+			    "is a device, not a file (name a document)");
+			goto fail;
+		}
+		if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > IMPORT_MAX_FILE_SIZE) {
+			error_set(err, STATUS_IO,
+			    "the file is %.1f MB, more than the %u MiB naast reads from one file (no answer or letter is this large: is it the file you meant?)",
+			    megabytes((unsigned long long)sb.st_size), IMPORT_MAX_FILE_SIZE >> 20);
+			goto fail;
+		}
+		/* Its size, a byte to see the end and one for the NUL. */
+		if (S_ISREG(sb.st_mode))
+			buf = xmalloc(cap = (size_t)sb.st_size + 2);
+	}
+	for (;;) {
+		size_t got;
+
+		/* Room for one byte more than the limit: that byte tells. */
+		if (n + 1 >= cap) {
+			cap = cap < 65536 ? 65536 : cap * 2;
+			if (cap > IMPORT_MAX_FILE_SIZE + 2)
+				cap = IMPORT_MAX_FILE_SIZE + 2;
+			buf = xrealloc(buf, cap);
+		}
+		got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+		if (n > IMPORT_MAX_FILE_SIZE) {
+			error_set(err, STATUS_IO,
+			    "more than the %u MiB naast reads from one file (no answer or letter is this large: is it what you meant to import?)",
+			    IMPORT_MAX_FILE_SIZE >> 20);
+			goto fail;
+		}
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		file_error(err, errno);
+		goto fail;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+fail:
+	if (fp != stdin)
+		fclose(fp);
+	free(buf);
+	return NULL;
+}
+
+/* ------------------------------------------------------- what a file holds */
+
+/* Files that people have and naast does not read, by their first bytes. */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *what;
+} not_documents[] = {
+	{ "\x89PNG\r\n\x1a\n", 8, "a PNG image, not a document" },
+	{ "\xff\xd8\xff", 3, "a JPEG image, not a document" },
+	{ "GIF8", 4, "a GIF image, not a document" },
+	{ "PK\x03\x04", 4, "a ZIP archive (a .docx or .odt document?): save it as PDF or text first" },
+	{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "an old Microsoft Office file (.doc?): save it as PDF or text first" },
+	{ "\x1f\x8b", 2, "a gzip archive: unpack it first" },
+	{ "\xff\xfe", 2, "UTF-16 text, which naast does not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)" },
+	{ "\xfe\xff", 2, "UTF-16 text, which naast does not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)" },
+};
+
+/* The line (from 1) of byte offset at in s. */
+static size_t
+line_of(const char *s, size_t at)
+{
+	size_t line = 1;
+
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + at - p))); p++)
+		line++;
+	return line;
+}
+
+/*
+ * Binary data rather than text: in its first 8 KiB, more than one byte
+ * in a hundred (and more than two) is NUL or a control character that no
+ * text uses.  A text with a stray NUL, or with escape sequences, is still
+ * text, and its message names the NUL.
+ */
+static bool
+looks_binary(const char *s, size_t n)
+{
+	size_t sample = n < 8192 ? n : 8192, odd = 0;
+
+	for (size_t i = 0; i < sample; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0 || (c < 0x20 && !strchr("\t\n\v\f\r\033", c)))
+			odd++;
+	}
+	return odd > 2 && odd * 100 > sample;
+}
+
+static bool
+only_white_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!memchr(" \t\n\v\f\r", s[i], 6))
+			return false;
+	return true;
+}
+
+/*
+ * Whether the bytes of a file that is not a PDF can be a document in
+ * encoding: not empty, not binary, no NUL bytes, and (for UTF-8) valid;
+ * the message names the offset of the first bad byte and what to do.
+ */
+static enum status
+check_text(const char *s, size_t n, enum import_encoding encoding, struct error *err)
+{
+	const char *nul;
+	size_t bad;
+
+	if (n == 0)
+		return error_set(err, STATUS_EMPTY,
+		    "the file is empty: there is nothing to import (check that it is the file you meant)");
+	for (size_t i = 0; i < sizeof(not_documents) / sizeof(not_documents[0]); i++)
+		if (n >= not_documents[i].len &&
+		    memcmp(s, not_documents[i].magic, not_documents[i].len) == 0)
+			return error_set(err, STATUS_BINARY, "%s", not_documents[i].what);
+	nul = memchr(s, '\0', n);
+	if (looks_binary(s, n))
+		return error_set(err, STATUS_BINARY,
+		    "binary data, not text (naast reads text, Markdown and PDF)");
+	if (nul)
+		return error_set(err, STATUS_BINARY,
+		    "a NUL byte at byte offset %zu (line %zu): naast does not read text with NUL bytes (remove them, e.g. with tr -d '\\000')",
+		    (size_t)(nul - s), line_of(s, (size_t)(nul - s)));
+	if (encoding == IMPORT_UTF8 && (bad = text_utf8_invalid_at(s, n)) < n)
+		return error_set(err, STATUS_NOT_UTF8,
+		    "not UTF-8: byte 0x%02X at byte offset %zu (line %zu) (if the file is Latin-1 or Windows-1252 text, import it with --encoding latin1)",
+		    (unsigned char)s[bad], bad, line_of(s, bad));
+	if (only_white_space(s, n))
+		return error_set(err, STATUS_EMPTY,
+		    "the file holds only white space: there is nothing to import (check that it is the file you meant)");
+	return STATUS_OK;
+}
+
+/*
+ * The text of a file as the parsers read it: the text that pdftotext
+ * extracts from a PDF, else the file itself, in UTF-8 (converted from
+ * encoding).  *sha gets the digest of the file's bytes when they are not
+ * the text (a PDF, a converted file: those bytes identify the document,
+ * so that the same file again is unchanged), else "".  *out is bytes
+ * itself or newly allocated.
+ *
+ * A PDF that is no answer is not refused here, nor text that is none:
+ * parse_document keeps what no parser can structure as a document of
+ * kind unknown, with a warning, because naast keeps what it cannot place
+ * and never drops it (DESIGN.md, 3): a publication in a layout naast does
+ * not know yet stays readable and searchable.  A PDF without text (a
+ * scan) has nothing to keep, and pdf_extract refuses it.
+ */
+static enum status
+document_text(char *bytes, size_t len, enum import_encoding encoding,
+    char **out, size_t *text_len, char sha[65], struct error *err)
+{
+	char *text = bytes;
+	size_t bad;
+	enum status status;
+
+	*out = NULL;
+	sha[0] = '\0';
+	*text_len = len;
+	if (pdf_is_pdf(bytes, len)) {
+		if ((status = pdf_extract(bytes, len, &text, text_len, err)) != STATUS_OK)
+			return status;
+		sha256_hex(bytes, len, sha);
+	} else {
+		if ((status = check_text(bytes, len, encoding, err)) != STATUS_OK)
+			return status;
+		if (encoding == IMPORT_LATIN1) {
+			text = text_from_latin1(bytes, len, text_len, &bad);
+			if (!text)
+				return error_set(err, STATUS_NOT_UTF8,
+				    "byte 0x%02X at byte offset %zu (line %zu) is no character in Latin-1 or Windows-1252: the file is in another encoding (convert it to UTF-8 with iconv)",
+				    (unsigned char)bytes[bad], bad, line_of(bytes, bad));
+			sha256_hex(bytes, len, sha);
+		}
+	}
+	if (*text_len > IMPORT_MAX_TEXT_SIZE) {
+		if (text != bytes)
+			free(text);
+		return error_set(err, STATUS_FORMAT,
+		    "its text is %.1f MB, more than the %u MiB naast reads as one document (no answer or letter is this long: is it the file you meant?)",
+		    megabytes(*text_len), IMPORT_MAX_TEXT_SIZE >> 20);
+	}
+	*out = text;
+	return STATUS_OK;
+}
+
+/* ----------------------------------------------------------------- batches */
+
+/*
+ * A file stored in the open store batch, told only once the batch is
+ * committed: until then it may still be lost.
+ */
+struct pending {
+	char *origin;
+	struct import_result res;
+	char **warnings;		/* of its parser, when newly stored */
+	size_t n_warnings;
+};
+
+/* One import_paths: the files in the open store batch, and the counts. */
+struct import {
+	struct store *st;
+	const struct import_options *opts;
+	const struct import_events *events;
+	struct pending *pending;	/* in the open store batch */
+	size_t n_pending, cap_pending;
+	struct timespec opened;		/* when that batch began */
+	struct timespec committed;	/* when the last one ended */
+	struct import_totals totals;
+	enum status first;		/* of the first failure */
+	struct error *err;		/* gets the first failure */
+};
+
+static double
+since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void
+tell_failed(struct import *im, const char *origin, enum status status,
+    const char *why)
+{
+	struct import_file f = {
+		.origin = origin,
+		.outcome = IMPORT_FAILED,
+		.status = status,
+		.message = why,
+	};
+
+	if (im->totals.failed++ == 0) {
+		im->first = status;
+		error_set(im->err, status, "%s: %s", origin, why);
+	}
+	if (im->events->file)
+		im->events->file(im->events->ctx, &f);
+}
+
+static void
+tell_stored(struct import *im, const struct pending *p)
+{
+	struct import_file f = {
+		.origin = p->origin,
+		.outcome = p->res.unchanged ? IMPORT_UNCHANGED : IMPORT_STORED,
+		.status = STATUS_OK,
+		.result = p->res,
+		.warnings = p->warnings,
+		.n_warnings = p->n_warnings,
+		.message = "",
+	};
+
+	p->res.unchanged ? im->totals.unchanged++ : im->totals.imported++;
+	if (im->events->file)
+		im->events->file(im->events->ctx, &f);
+}
+
+/*
+ * Opens a store batch, waiting while another naast writes: SQLite waits
+ * for the lock a few seconds at a time (store.c), and a long import by
+ * another process (a large file, a slow disk) may hold it longer.
+ */
+static enum status
+begin_waiting(struct store *st, struct error *err)
+{
+	struct timespec start;
+	enum status status;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while ((status = store_batch_begin(st, err)) == STATUS_DB_BUSY &&
+	    since(&start) < BUSY_WAIT_SECONDS)
+		;
+	return status;
+}
+
+static void
+pending_add(struct import *im, const char *origin, const struct document *doc,
+    const struct import_result *res)
+{
+	struct pending *p;
+
+	xgrow(&im->pending, &im->cap_pending, im->n_pending + 1,
+	    sizeof(*im->pending));
+	p = &im->pending[im->n_pending++];
+	memset(p, 0, sizeof(*p));
+	p->origin = xstrdup(origin);
+	p->res = *res;
+	if (!res->unchanged)
+		for (size_t i = 0; i < doc->n_warnings; i++)
+			model_strv_add(&p->warnings, &p->n_warnings,
+			    xstrdup(doc->warnings[i]));
+}
+
+/*
+ * Ends the open store batch: commits it and tells what each of its files
+ * became, or tells of each that nothing of it was stored, and why: the
+ * commit failed, or lost (with its status) says why the batch was undone
+ * already.
+ */
+static void
+pending_end(struct import *im, enum status lost_status, const char *lost)
+{
+	struct error err = { "" };
+	enum status status = lost ? lost_status : STATUS_DB;
+	bool saved = false;
+	char *why;
+
+	if (!lost && store_batch_open(im->st)) {
+		status = store_batch_commit(im->st, &err);
+		saved = status == STATUS_OK;
+	}
+	why = saved ? NULL : xasprintf("nothing of it was stored: %s",
+	    lost ? lost : err.msg[0] ? err.msg : "the import was undone");
+	for (size_t i = 0; i < im->n_pending; i++) {
+		struct pending *p = &im->pending[i];
+
+		if (saved)
+			tell_stored(im, p);
+		else
+			tell_failed(im, p->origin, status, why);
+		free(p->origin);
+		model_strv_free(p->warnings, p->n_warnings);
+	}
+	if (im->events->batch_end)
+		im->events->batch_end(im->events->ctx, saved);
+	clock_gettime(CLOCK_MONOTONIC, &im->committed);
+	free(why);
+	im->n_pending = 0;
+}
+
+/*
+ * Reads and parses one file and stores it in the open store batch,
+ * opening one when none is; a batch that has run BATCH_SECONDS is
+ * committed after it.
+ */
+static void
+import_file(struct import *im, const char *path)
+{
+	const char *origin = strcmp(path, "-") == 0 ? "stdin" : path;
+	struct error err = { "" };
+	struct import_result res;
+	struct document *doc = NULL;
+	char *raw, *text = NULL, sha[65], *why;
+	size_t len, text_len;
+	enum status status = STATUS_IO;
+
+	/* Standard input may take its time: the lock is not held meanwhile. */
+	if (strcmp(path, "-") == 0)
+		pending_end(im, STATUS_OK, NULL);
+	/* read_file fails with STATUS_IO only. */
+	raw = read_file(path, &len, &err);
+	if (raw)
+		status = document_text(raw, len, im->opts->encoding, &text,
+		    &text_len, sha, &err);
+	if (!text || (status = parse_document(text, text_len, im->opts->format,
+	    &doc, &err)) != STATUS_OK) {
+		tell_failed(im, origin, status, err.msg);
+		if (text != raw)
+			free(text);
+		free(raw);
+		return;
+	}
+	if (text != raw)
+		free(text);
+	free(raw);
+	memcpy(doc->source_sha256, sha, sizeof(sha));
+	if (!store_batch_open(im->st)) {
+		double gap = BATCH_GAP_SECONDS - since(&im->committed);
+
+		if (gap > 0 && gap <= BATCH_GAP_SECONDS)
+			nanosleep(&(struct timespec){ 0, (long)(gap * 1e9) }, NULL);
+		if ((status = begin_waiting(im->st, &err)) != STATUS_OK)
+			goto failed;
+		clock_gettime(CLOCK_MONOTONIC, &im->opened);
+	}
+	if ((status = store_import(im->st, origin, doc, &res, &err)) != STATUS_OK) {
+		/* The failure may have undone the whole batch (store.h). */
+		if (!store_batch_open(im->st))
+			pending_end(im, status, err.msg);
+		goto failed;
+	}
+	pending_add(im, origin, doc, &res);
+	model_free(doc);
+	if (since(&im->opened) >= BATCH_SECONDS)
+		pending_end(im, STATUS_OK, NULL);
+	return;
+failed:
+	/* store.h: a failed import leaves nothing of the document behind. */
+	why = xasprintf("nothing of it was stored: %s", err.msg);
+	tell_failed(im, origin, status, why);
+	free(why);
+	model_free(doc);
+}
+
+/* ------------------------------------------------------ files of a directory */
+
+/* What naast imports from a directory: PDF, text and Markdown files. */
+static bool
+supported(const char *name)
+{
+	static const char *const ext[] = { ".pdf", ".txt", ".md", ".markdown" };
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		size_t k = strlen(ext[i]);
+
+		if (n > k && strcasecmp(name + n - k, ext[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+visible(const struct dirent *d)
+{
+	return d->d_name[0] != '.';
+}
+
+/* Deeper than this is a loop or a mistake. */
+#define MAX_DEPTH 32
+
+/*
+ * Adds the supported files under dir to *files, depth first, each
+ * directory's entries in name order: the same tree is always imported in
+ * the same order.  Symbolic links to directories are not followed (a link
+ * can make a loop).  False with a message when dir cannot be read.
+ */
+static bool
+collect(struct import *im, const char *dir, int depth, char ***files,
+    size_t *n, unsigned long long *bytes)
+{
+	struct dirent **names;
+	int count = scandir(dir, &names, visible, alphasort);
+
+	if (count < 0) {
+		char *why = xasprintf("cannot read the directory: %s", strerror(errno));
+
+		tell_failed(im, dir, STATUS_IO, why);
+		free(why);
+		return false;
+	}
+	for (int i = 0; i < count; i++) {
+		char *path = xasprintf("%s%s%s", dir,
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]->d_name);
+		struct stat sb, lsb;
+
+		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			if (lstat(path, &lsb) == 0 && !S_ISLNK(lsb.st_mode) &&
+			    depth < MAX_DEPTH)
+				collect(im, path, depth + 1, files, n, bytes);
+			free(path);
+		} else if (supported(names[i]->d_name)) {
+			if (stat(path, &sb) == 0)
+				*bytes += (unsigned long long)sb.st_size;
+			model_strv_add(files, n, path);
+		} else {
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return true;
+}
+
+static bool
+is_directory(const char *path)
+{
+	struct stat sb;
+
+	return strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* The size of path, or 0 when it has none (standard input) or is gone. */
+static unsigned long long
+file_size(const char *path)
+{
+	struct stat sb;
+
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0)
+		return (unsigned long long)sb.st_size;
+	return 0;
+}
+
+enum status
+import_paths(struct store *st, const char *const *paths, size_t n,
+    const struct import_options *opts, const struct import_events *events,
+    struct import_totals *totals, struct error *err)
+{
+	static const struct import_events quiet = { 0 };
+	struct import im = {
+		.st = st,
+		.opts = opts,
+		.events = events ? events : &quiet,
+		.first = STATUS_OK,
+		.err = err,
+	};
+	struct import_progress progress = { 0 };
+	struct timespec start;
+	char **files = NULL;
+	size_t n_files = 0;
+
+	/* The whole list first: the progress knows how much there is. */
+	for (size_t i = 0; i < n; i++) {
+		if (is_directory(paths[i])) {
+			im.totals.directories = true;
+			collect(&im, paths[i], 0, &files, &n_files,
+			    &progress.bytes_total);
+			continue;
+		}
+		progress.bytes_total += file_size(paths[i]);
+		model_strv_add(&files, &n_files, xstrdup(paths[i]));
+	}
+	progress.total = n_files;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (size_t i = 0; i < n_files; i++) {
+		progress.path = files[i];
+		progress.seconds = since(&start);
+		if (im.events->progress)
+			im.events->progress(im.events->ctx, &progress);
+		import_file(&im, files[i]);
+		progress.bytes_done += file_size(files[i]);
+		progress.done++;
+	}
+	pending_end(&im, STATUS_OK, NULL);
+	if (totals)
+		*totals = im.totals;
+	model_strv_free(files, n_files);
+	free(im.pending);
+	return im.first;
+}
