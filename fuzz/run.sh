@@ -2,7 +2,8 @@
 # fuzz/run.sh: make fuzz.  Runs each libFuzzer target fuzz/fuzz_NAME for
 # FUZZ_SECONDS seconds (default 60), one after the other, on its seeds
 # (fuzz/seeds/NAME/, and for parse the bundled corpus and the text of the
-# PDFs in tests/corpus-pdf) and its regression inputs
+# PDFs in tests/corpus-pdf, for import the corpus and the PDFs) and its
+# regression inputs
 # (fuzz/regressions/NAME/).  What a target finds stays in
 # BUILDDIR/fuzz/work/NAME/corpus for the next run.  Fails when a target
 # crashes (or hangs, or leaks), and says where the input is.
@@ -40,6 +41,9 @@ for name in $names; do
 	if [ "$name" = parse ]; then
 		set -- "$@" "$srcdir/assets/corpus"
 		[ -d "$pdf_text" ] && set -- "$@" "$pdf_text"
+	fi
+	if [ "$name" = import ]; then
+		set -- "$@" "$srcdir/assets/corpus" "$srcdir/tests/corpus-pdf"
 	fi
 	[ -f "$srcdir/fuzz/$name.dict" ] && set -- -dict="$srcdir/fuzz/$name.dict" "$@"
 	start=$(date +%s)

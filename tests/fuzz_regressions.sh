@@ -4,7 +4,7 @@
 # NAME/: inputs that once broke naast) and its seeds, so that every build,
 # gcc and ASan alike, checks them without libFuzzer.  The parse target
 # also reads the bundled corpus and the text of the PDFs of
-# tests/corpus-pdf.
+# tests/corpus-pdf, the import target the corpus and the PDFs themselves.
 . "$top_srcdir/tests/lib.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/naast-fuzz.XXXXXX") || exit 1
@@ -36,4 +36,6 @@ fi
 check "search: seeds and regression inputs" replay search
 check "sanitize: seeds and regression inputs" replay sanitize
 check "export: seeds and regression inputs" replay export
+check "import: seeds, regression inputs, the bundled corpus and the PDFs" \
+	replay import "$top_srcdir/assets/corpus" "$top_srcdir/tests/corpus-pdf"
 done_testing
