@@ -13,6 +13,7 @@
 #include <unistr.h>
 
 #include "parse.h"
+#include "pdf.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -66,16 +67,27 @@ parse_document(const char *raw, size_t len, const char *format,
 	const struct parser *parser = NULL;
 	struct document *doc;
 	enum status st;
+	bool nul, utf8;
 
 	*out = NULL;
+	/*
+	 * What the parsers need, for every caller.  A file's bytes were
+	 * judged before, by the import (import.h), which says what a file is
+	 * and what to do about it and reads a PDF through pdftotext: these
+	 * lines speak of the text given, and only a caller that skips the
+	 * import meets them.
+	 */
 	if (len == 0 || only_space(raw, len))
-		return error_set(err, STATUS_EMPTY, "the file is empty");
-	if (memchr(raw, '\0', len))
-		return error_set(err, STATUS_BINARY,
-		    "not a text file (it contains NUL bytes; for a PDF, extract its text with pdftotext first)");
-	if (!text_is_utf8(raw, len))
-		return error_set(err, STATUS_NOT_UTF8,
-		    "not UTF-8 text (convert it with iconv, or extract a PDF's text with pdftotext first)");
+		return error_set(err, STATUS_EMPTY, "no text: it is empty or only white space");
+	nul = memchr(raw, '\0', len) != NULL;
+	utf8 = !nul && text_is_utf8(raw, len);
+	if (!utf8 && pdf_is_pdf(raw, len))
+		return error_set(err, STATUS_FORMAT,
+		    "the bytes of a PDF, not its text: import the PDF as a file (naast import FILE.pdf), and naast extracts its text");
+	if (nul)
+		return error_set(err, STATUS_BINARY, "not text: it holds NUL bytes");
+	if (!utf8)
+		return error_set(err, STATUS_NOT_UTF8, "not UTF-8 text");
 	if (format) {
 		parser = parse_find(format);
 		if (!parser)

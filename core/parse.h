@@ -32,8 +32,11 @@ extern const struct parser parser_markdown;
 extern const struct parser parser_letter;
 
 /*
- * Checks that raw is a text naast can read (not empty, no NUL bytes, UTF-8),
- * picks the parser (format NULL: detect) and parses.  On success *out is a
+ * Parses the text raw: picks the parser (format NULL: detect) and parses.
+ * raw must be text, not empty, without NUL bytes, in UTF-8, which is
+ * checked (the bytes of a PDF are refused with a message that tells to
+ * import the file); a file goes through import_paths (import.h), which
+ * judges its bytes first and extracts a PDF's text.  On success *out is a
  * new document that the caller frees with model_free.
  */
 enum status parse_document(const char *raw, size_t len, const char *format,

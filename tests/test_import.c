@@ -3,7 +3,8 @@
  * import_paths, the one way in: a published PDF, Latin-1 text, a
  * directory, standard input, and files that are refused.  Each test
  * checks what the events told, file by file, and what the store then
- * holds, read back through store.h.
+ * holds, read back through store.h.  And parse_document, given a PDF's
+ * bytes rather than its text, points to the import.
  */
 #include "config.h"
 
@@ -21,6 +22,7 @@
 
 #include "testutil.h"
 #include "import.h"
+#include "parse.h"
 #include "store.h"
 #include "xalloc.h"
 
@@ -539,6 +541,29 @@ test_stdin(void **state)
 	free(path);
 }
 
+/* ------------------------------------------------- PDF bytes, not through here */
+
+/*
+ * parse_document reads text: given the bytes of a PDF instead of going
+ * through the import, it says to import the file, which extracts the text.
+ */
+static void
+test_parse_pdf_bytes(void **state)
+{
+	struct document *doc = NULL;
+	struct error err = { "" };
+	size_t len;
+	char *pdf = test_read_file(PDF_OCW, &len);
+
+	(void)state;
+	assert_int_equal(parse_document(pdf, len, NULL, &doc, &err), STATUS_FORMAT);
+	assert_null(doc);
+	assert_string_equal(err.msg,
+	    "the bytes of a PDF, not its text: import the PDF as a file (naast import FILE.pdf), and naast extracts its text");
+	assert_null(strstr(err.msg, "pdftotext"));
+	free(pdf);
+}
+
 int
 main(void)
 {
@@ -548,6 +573,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
+		cmocka_unit_test(test_parse_pdf_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
