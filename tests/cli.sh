@@ -394,6 +394,19 @@ env -u NAAST_DB XDG_DATA_HOME="$tmp/xdg" "$NAAST" >"$tmp/out" 2>"$tmp/err"
 check "naast on an empty database imports the bundled corpus" sh -c "[ $? -eq 0 ] && grep -qF 'imported 3 bundled documents' '$tmp/err'"
 check "and shows the library" grep -qF "Eerdmans (JA21)" "$tmp/out"
 check "the default database is under XDG_DATA_HOME" [ -f "$tmp/xdg/naast/naast.db" ]
+# Installed, naast knows only where make install puts the corpus: the
+# paths of the machine it was built on are not in the program.
+check "the program holds no path of its source or build tree" sh -c "
+	objcopy -O binary --only-section=.rodata '$NAAST' '$tmp/rodata' &&
+	! grep -qaF '$top_srcdir/assets' '$tmp/rodata' && ! grep -qaF '$top_builddir' '$tmp/rodata'"
+mkdir "$tmp/bin"
+cp "$NAAST" "$tmp/bin/naast"
+env -u NAAST_DB XDG_DATA_HOME="$tmp/xdg-installed" "$tmp/bin/naast" >"$tmp/out" 2>"$tmp/err"
+s=$?
+check "away from its build tree, the first start reads the installed corpus" sh -c "
+	{ [ $s -eq 0 ] && grep -qF 'imported 3 bundled documents' '$tmp/err'; } ||
+	{ [ $s -eq 1 ] && grep -qE \"^naast: cannot read the bundled corpus in '.*/naast/corpus': \" '$tmp/err'; }"
+check "and never the one in the source tree" sh -c "! grep -qF '$top_srcdir/assets' '$tmp/err'"
 
 # --- help and version ---------------------------------------------------------
 check "--version prints the version" sh -c "'$NAAST' --version | grep -q '^naast [0-9]'"

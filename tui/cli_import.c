@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -228,24 +229,28 @@ cli_import(struct cli *cli, int argc, char **argv)
 /* ---------------------------------------------------------------- library */
 
 /*
- * Where the bundled corpus is: in the source tree when this program runs
- * from its build tree, else where `make install` put it.
+ * Where the bundled corpus is: beside the program in assets/corpus when
+ * it runs from its build tree (Makefile.am puts it, or a link to it,
+ * there), else where `make install` put it.
  */
 static char *
 corpus_dir(void)
 {
-	char exe[PATH_MAX], build[PATH_MAX];
+	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct stat sb;
 
 	if (n > 0) {
-		char *slash;
+		char *slash, *dir;
 
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash)
 			*slash = '\0';
-		if (realpath(NAAST_BUILDDIR, build) && strcmp(exe, build) == 0)
-			return xstrdup(NAAST_SRCDIR "/assets/corpus");
+		dir = xasprintf("%s/assets/corpus", exe);
+		if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+			return dir;
+		free(dir);
 	}
 	return xstrdup(NAAST_PKGDATADIR "/corpus");
 }
