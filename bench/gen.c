@@ -44,7 +44,6 @@
 #include "bench.h"
 #include "xalloc.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_VRAGEN 15
 #define MAX_ANSWERING 5
 #define SEED UINT64_C(0x6e616173742d3130)	/* fixed: the corpus is data */

@@ -26,8 +26,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 /* Plain text is wrapped here; quotes are indented by QUOTE_INDENT. */
 #define TEXT_WIDTH 72
 #define QUOTE_INDENT 4

@@ -10,8 +10,7 @@
 
 #include "heading.h"
 #include "scan.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#include "xalloc.h"
 
 /*
  * Whether the ASCII word w (capitalised) is written at s[0, n) as a

@@ -53,7 +53,7 @@ static const struct {
 bool
 import_encoding_find(const char *name, enum import_encoding *out)
 {
-	for (size_t i = 0; i < sizeof(encodings) / sizeof(encodings[0]); i++)
+	for (size_t i = 0; i < COUNT(encodings); i++)
 		if (strcasecmp(encodings[i].name, name) == 0) {
 			*out = encodings[i].encoding;
 			return true;
@@ -244,7 +244,7 @@ check_text(const char *s, size_t n, enum import_encoding encoding, struct error 
 	if (n == 0)
 		return error_set(err, STATUS_EMPTY,
 		    "the file is empty: there is nothing to import (check that it is the file you meant)");
-	for (size_t i = 0; i < sizeof(not_documents) / sizeof(not_documents[0]); i++)
+	for (size_t i = 0; i < COUNT(not_documents); i++)
 		if (n >= not_documents[i].len &&
 		    memcmp(s, not_documents[i].magic, not_documents[i].len) == 0)
 			return error_set(err, STATUS_BINARY, "%s", not_documents[i].what);
@@ -539,7 +539,7 @@ supported(const char *name)
 	static const char *const ext[] = { ".pdf", ".txt", ".md", ".markdown" };
 	size_t n = strlen(name);
 
-	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+	for (size_t i = 0; i < COUNT(ext); i++) {
 		size_t k = strlen(ext[i]);
 
 		if (n > k && strcasecmp(name + n - k, ext[i]) == 0)

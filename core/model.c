@@ -20,8 +20,6 @@ static const char *const kind_names[] = {
 #undef KIND_NAME
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 const char *
 model_role_name(enum role role)
 {

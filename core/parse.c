@@ -17,8 +17,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 static const struct parser *const parser_table[] = {
 	&parser_pdftext,
 	&parser_markdown,

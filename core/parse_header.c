@@ -26,8 +26,6 @@
  * at a bare comma.
  */
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 /* A part of a header: bytes [s, e). */
 struct span {
 	const char *s, *e;

@@ -24,8 +24,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 static const char *const salutations[] = {
 	"Hooggeachte ", "Zeer geachte ", "Geachte ", "Beste ", "Lieve ", "Dear ",
 };

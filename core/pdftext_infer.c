@@ -484,7 +484,7 @@ pdftext_infer_split_combined(struct ctx *c)
 		span = (size_t)(to - from) + 1;
 		n = pdftext_lines_block_lines(c, &c->b[k], &idx);
 		starts = xmalloc((n + 1) * sizeof(*starts));
-		for (size_t h = 0; h < sizeof(hows) / sizeof(hows[0]) && n >= span; h++)
+		for (size_t h = 0; h < COUNT(hows) && n >= span; h++)
 			if ((np = pieces(c, idx, n, hows[h], starts)) == span)
 				break;
 		if (np == span && n >= span) {

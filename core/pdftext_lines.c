@@ -106,7 +106,7 @@ pdftext_lines_starts_item(const char *s, size_t a, size_t b)
 	};
 	size_t i = a;
 
-	for (size_t k = 0; k < sizeof(bullets) / sizeof(bullets[0]); k++)
+	for (size_t k = 0; k < COUNT(bullets); k++)
 		if (scan_prefix(s + a, b - a, bullets[k]))
 			return ITEM_SURE;
 	if (scan_prefix(s + a, b - a, "\xe2\x80\x93 ") ||
@@ -144,7 +144,7 @@ pdftext_lines_close_mark(const char *s, size_t n)
 		"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe2\x80\xa6",
 	};
 
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+	for (size_t k = 0; k < COUNT(marks); k++)
 		if (ends_with(s, n, marks[k]))
 			return strlen(marks[k]);
 	return 0;

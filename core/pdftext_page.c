@@ -132,7 +132,7 @@ pdftext_page_furniture_item(const char *s, size_t n, bool *footer)
 		*footer = true;
 		return k;
 	}
-	for (size_t f = 0; f < sizeof(fixed) / sizeof(fixed[0]); f++)
+	for (size_t f = 0; f < COUNT(fixed); f++)
 		if (scan_prefix(s, n, fixed[f]) &&
 		    pdftext_page_word_end(s, strlen(fixed[f]), n))
 			return strlen(fixed[f]);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "status.h"
+#include "xalloc.h"
 
 static const char *const messages[] = {
 #define STATUS_MSG(name, msg) msg,
@@ -14,7 +15,7 @@ static const char *const messages[] = {
 const char *
 status_message(enum status status)
 {
-	if ((unsigned)status >= sizeof(messages) / sizeof(messages[0]))
+	if ((unsigned)status >= COUNT(messages))
 		return "unknown error";
 	return messages[status];
 }

@@ -726,7 +726,7 @@ import_pubrefs(struct import *im)
 	}
 	if (doc->aanhangsel <= 0)
 		return STATUS_OK;
-	for (size_t i = 0; i < sizeof(resolve) / sizeof(resolve[0]); i++) {
+	for (size_t i = 0; i < COUNT(resolve); i++) {
 		if (!(s = sql(st, resolve[i], im->err)))
 			return st->prepare_failure;
 		sqlite3_bind_int64(s, 1, im->doc_id);
@@ -790,7 +790,7 @@ index_batch(struct store *st, struct error *err)
 	};
 	enum status status = STATUS_OK;
 
-	for (size_t i = 0; i < sizeof(fill) / sizeof(*fill) && !status; i++) {
+	for (size_t i = 0; i < COUNT(fill) && !status; i++) {
 		sqlite3_stmt *s = sql(st, fill[i], err);
 
 		if (!s)

@@ -81,7 +81,7 @@ static const enum sql_id library_pages[][4] = {
 		SQL_LIBRARY_SUBJECT_BOTTOM, SQL_LIBRARY_SUBJECT_BEFORE,
 	},
 };
-#define N_ORDERS (sizeof(library_pages) / sizeof(library_pages[0]))
+#define N_ORDERS (COUNT(library_pages))
 
 /*
  * The key of the row entry in order sort, for a cursor that came without

@@ -62,7 +62,7 @@ str_cmp(const void *a, const void *b)
 static bool
 is_stop_word(const char *w)
 {
-	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(*stop_words),
+	return bsearch(&w, stop_words, COUNT(stop_words),
 	    sizeof(*stop_words), str_cmp) != NULL;
 }
 

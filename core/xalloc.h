@@ -4,12 +4,16 @@
  * Out of memory is the one error naast does not report and carry on from:
  * these functions call the fail hook (the TUI restores the terminal there),
  * print one line and abort.  Everything they return is owned by the caller
- * and released with free().
+ * and released with free().  COUNT, the number of elements of an array, is
+ * here because every module that sizes memory includes this header.
  */
 #ifndef NAAST_XALLOC_H
 #define NAAST_XALLOC_H
 
 #include <stddef.h>
+
+/* The number of elements of array a (an array, never a pointer). */
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);

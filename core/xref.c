@@ -234,7 +234,7 @@ pub_word(uchar *s, size_t i, bool *handelingen)
 {
 	size_t k;
 
-	for (size_t w = 0; w < sizeof(pub_words) / sizeof(pub_words[0]); w++)
+	for (size_t w = 0; w < COUNT(pub_words); w++)
 		if ((k = word(s, i, pub_words[w]))) {
 			*handelingen = strcmp(pub_words[w], "handelingen") == 0;
 			return k;
@@ -459,7 +459,7 @@ xref_scan(const char *text, struct xref **refs)
 	uchar *s = (uchar *)text;
 	struct found f = { 0 };
 	int nums[256];
-	size_t n_nums, max = sizeof(nums) / sizeof(nums[0]);
+	size_t n_nums, max = COUNT(nums);
 	char year[16];
 
 	for (size_t i = 0; s[i]; i++) {

@@ -58,7 +58,7 @@ open_tables(void)
 	    "  tokenize = 'unicode61 remove_diacritics 2');"
 	    "CREATE VIRTUAL TABLE t USING fts5 (text, tokenize = 'trigram');",
 	    NULL, NULL, NULL), "creating the tables");
-	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+	for (size_t i = 0; i < COUNT(rows); i++) {
 		char *sql = sqlite3_mprintf("INSERT INTO w VALUES (%Q);"
 		    "INSERT INTO t VALUES (%Q);", rows[i], rows[i]);
 

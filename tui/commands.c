@@ -16,6 +16,7 @@
 #include "pdf.h"
 #include "store.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* naast --help puts a summary in this column, or below a long usage. */
 #define SUMMARY_COLUMN 33
@@ -144,7 +145,7 @@ const struct cli_command cli_commands[] = {
 	},
 };
 
-const size_t cli_command_count = sizeof(cli_commands) / sizeof(cli_commands[0]);
+const size_t cli_command_count = COUNT(cli_commands);
 
 static const char naast_head[] =
 "Usage: naast [--db PATH] [COMMAND [ARGS]]\n"

@@ -20,8 +20,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define LEN(a)		(sizeof(a) / sizeof((a)[0]))
-
 /* Longer lines are refused rather than cut, so no line half-applies. */
 #define KEYMAP_LINE_MAX	1024
 /* Bytes of a bad word quoted back in a message. */
@@ -176,7 +174,7 @@ keymap_key_name(int key, char *buf, size_t size)
 	if (!size)
 		return buf;
 	key = fold_key(key);
-	for (size_t i = 0; i < LEN(named_keys); i++) {
+	for (size_t i = 0; i < COUNT(named_keys); i++) {
 		if (named_keys[i].key == key) {
 			snprintf(buf, size, "%s", named_keys[i].name);
 			return buf;
@@ -257,7 +255,7 @@ keymap_key_code(const char *name)
 		return -1;
 	/* Named keys are at least two letters: "j" and "J" stay characters. */
 	if (name[1]) {
-		for (size_t i = 0; i < LEN(named_keys); i++)
+		for (size_t i = 0; i < COUNT(named_keys); i++)
 			if (strcasecmp(named_keys[i].name, name) == 0)
 				return named_keys[i].key;
 		if (fkey_code(name) != -1)
@@ -429,7 +427,7 @@ static void
 list_names(char *buf, size_t size, bool keys)
 {
 	size_t used = 0;
-	size_t n = keys ? LEN(named_keys) : N_SCOPES;
+	size_t n = keys ? COUNT(named_keys) : N_SCOPES;
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < n; i++)
@@ -488,9 +486,9 @@ keymap_parse_line(const char *line, struct error *err)
 	copy = xstrdup(line);
 	for (char *w = strtok_r(copy, sep, &save); w; w = strtok_r(NULL, sep, &save)) {
 		/* '#' starts a comment where a word starts, but a key may be '#'. */
-		if (w[0] == '#' && (n == 0 || n == LEN(words)))
+		if (w[0] == '#' && (n == 0 || n == COUNT(words)))
 			break;
-		if (n == LEN(words)) {
+		if (n == COUNT(words)) {
 			char *s = shown(w);
 
 			st = error_set(err, STATUS_USAGE,
@@ -507,7 +505,7 @@ keymap_parse_line(const char *line, struct error *err)
 		    "the only command is: bind SCOPE KEY ACTION");
 		goto out;
 	}
-	if (n < LEN(words)) {
+	if (n < COUNT(words)) {
 		char *s = shown(words[n - 1]);
 
 		st = error_set(err, STATUS_USAGE,
@@ -603,7 +601,7 @@ void
 keymap_init(void)
 {
 	keymap_free();
-	for (size_t i = 0; i < LEN(defaults); i++) {
+	for (size_t i = 0; i < COUNT(defaults); i++) {
 		struct error err;
 
 		/* A bad row is a bug in the table above; the tests catch it. */
