@@ -8,13 +8,13 @@
 #include "model.h"
 #include "xalloc.h"
 
-static const char *const role_names[] = {
+static const char *const role_names[N_ROLES] = {
 #define ROLE_NAME(name, str) str,
 	ROLE_INFO(ROLE_NAME)
 #undef ROLE_NAME
 };
 
-static const char *const kind_names[] = {
+static const char *const kind_names[N_DOC_KINDS] = {
 #define KIND_NAME(name, str) str,
 	DOC_KIND_INFO(KIND_NAME)
 #undef KIND_NAME

@@ -29,6 +29,7 @@ enum doc_kind {
 #define DOC_KIND_ENUM(name, str) DOC_##name,
 	DOC_KIND_INFO(DOC_KIND_ENUM)
 #undef DOC_KIND_ENUM
+	N_DOC_KINDS		/* not a kind: how many there are, for loops */
 };
 
 /*
@@ -50,6 +51,7 @@ enum role {
 #define ROLE_ENUM(name, str) ROLE_##name,
 	ROLE_INFO(ROLE_ENUM)
 #undef ROLE_ENUM
+	N_ROLES			/* not a role: how many there are, for loops */
 };
 
 /*

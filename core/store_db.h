@@ -153,7 +153,7 @@ library_fold(const char *s)
 static inline enum doc_kind
 kind_from_name(const char *name)
 {
-	for (enum doc_kind k = DOC_UNKNOWN; k <= DOC_MEDEDELING; k++)
+	for (enum doc_kind k = 0; k < N_DOC_KINDS; k++)
 		if (name && strcmp(model_kind_name(k), name) == 0)
 			return k;
 	return DOC_UNKNOWN;

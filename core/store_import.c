@@ -19,10 +19,6 @@
 
 /* --------------------------------------------------------- vragen and keys */
 
-#define ROLE_COUNT(name, str) + 1
-static const unsigned n_roles = 0 ROLE_INFO(ROLE_COUNT);
-#undef ROLE_COUNT
-
 /* Combined vragen ("Vraag 10 en 11") span a few numbers, never hundreds. */
 #define MAX_COMBINED 50
 
@@ -526,7 +522,7 @@ import_passages(struct import *im)
 		long long id;
 
 		/* A parser bug, caught here so that it cannot leave half a document. */
-		if ((unsigned)p->role >= n_roles || !p->text || p->start > p->end ||
+		if ((unsigned)p->role >= N_ROLES || !p->text || p->start > p->end ||
 		    p->end > doc->raw_len)
 			return error_set(im->err, STATUS_FORMAT,
 			    "passage %zu is malformed (role %d, bytes %zu-%zu of %zu); this is a bug in the %s parser, please report it",

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
@@ -21,7 +22,7 @@ test_role_names(void **state)
 	(void)state;
 	assert_string_equal(model_role_name(ROLE_ANTWOORD), "antwoord");
 	assert_string_equal(model_role_name(ROLE_BODY), "body");
-	for (int i = ROLE_HEADER; i <= ROLE_OTHER; i++) {
+	for (int i = 0; i < N_ROLES; i++) {
 		assert_true(model_role_from_name(model_role_name((enum role)i), &r));
 		assert_int_equal(r, i);
 	}
@@ -38,6 +39,12 @@ test_kind_names(void **state)
 	assert_string_equal(model_kind_name(DOC_ANSWER), "answer");
 	assert_string_equal(model_kind_name(DOC_LETTER), "letter");
 	assert_string_equal(model_kind_name(DOC_QUESTIONS), "questions");
+	/* Every kind has a name of its own, "unknown" only DOC_UNKNOWN. */
+	for (int i = 0; i < N_DOC_KINDS; i++)
+		for (int k = 0; k < N_DOC_KINDS; k++)
+			assert_true((i == k) == (strcmp(model_kind_name((enum doc_kind)i),
+			    model_kind_name((enum doc_kind)k)) == 0));
+	assert_string_equal(model_kind_name((enum doc_kind)N_DOC_KINDS), "unknown");
 }
 
 static void

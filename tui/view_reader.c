@@ -168,6 +168,7 @@ layout(struct reader *r)
 			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_OTHER:
+		case N_ROLES:		/* no role: read as text not placed */
 			if (new_block)
 				section(r, "Not placed");
 			add_wrapped(r, p, UI_DIM, 2);
