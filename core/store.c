@@ -2,8 +2,9 @@
  * store: naast's SQLite database.  See store.h for the contract and
  * store_db.h for how the store's files share their statements.
  *
- * This file: the schema (one string per version), opening and migrating.
- * The table of SQL statements is in store_sql.c.
+ * This file: the schema (one string per version), opening and migrating,
+ * and the questions about the database as a whole (is it read-only, is it
+ * empty).  The table of SQL statements is in store_sql.c.
  */
 #include "config.h"
 
@@ -253,8 +254,9 @@ static const char schema_v1[] =
 
 	/*
 	 * Three full-text indexes over passage.text, all external content
-	 * (the text is stored once, in passage) and all kept in step by the
-	 * triggers below, one set per index:
+	 * (the text is stored once, in passage), filled by the import (see
+	 * above) and kept in step by the triggers below, one set per index,
+	 * when a passage changes or goes:
 	 *  - passage_fts: the words as written, case and diacritics aside;
 	 *  - passage_stem: the same words through the Dutch Snowball stemmer
 	 *    ("ambtenaar" and "ambtenaren" are one term), by the tokenizer
@@ -683,7 +685,4 @@ store_count_matches(struct store *st, const char *fts_query, long long *count,
 	done(s);
 	return STATUS_OK;
 }
-
-
-/* ----------------------------------------------------------------- folding */
 

@@ -4,9 +4,9 @@
  * One file (WAL, foreign keys on, busy timeout), schema versioned through
  * PRAGMA user_version and migrated on open.  A document is either wholly
  * in or not at all (an import is a transaction, or a savepoint in a batch
- * of them), and the same bytes imported again change nothing.  Answer
- * documents are grouped into question sets by questioners, submitted date
- * and subject (normalised).  The full-text indexes over passages (words,
+ * of them), and the same bytes imported again change nothing.  Answers,
+ * questions and mededelingen are grouped into question sets by
+ * questioners, submitted date and subject (normalised).  The full-text indexes over passages (words,
  * Dutch stems, trigrams; see store.c's schema) are kept in sync here, never
  * by callers.  All SQL lives in the store's files (most of it in
  * store_sql.c) and uses bound parameters; lists are read page by page
@@ -214,7 +214,11 @@ struct letter_info {
 	enum doc_kind kind;	/* DOC_LETTER, or DOC_UNKNOWN: text naast could not structure */
 };
 
-/* Up to limit letters with id greater than *after, oldest first. */
+/*
+ * Up to limit letters (and texts naast could not structure) with id
+ * greater than *after, in the order they were imported; advances *after
+ * to the last one read.
+ */
 enum status store_letters_page(struct store *st, long long *after, size_t limit,
     struct letter_info **out, size_t *n, struct error *err);
 void store_letters_free(struct letter_info *letters, size_t n);
@@ -257,7 +261,7 @@ struct library_row {
 	char *who;		/* "Eerdmans (JA21), Van Dijk (CDA)"; a document: "" */
 	char submitted[11];	/* ISO date or "" */
 	char received[11];	/* the latest answer's received date, or "" */
-	int answered;		/* ministries whose answer is imported */
+	int answered;		/* ministries that have answered (set_info.answered) */
 	int addressed;		/* ministries the set was sent to */
 	int n_questions;
 	char *sort_key;		/* private: the row's key in its order, for paging */
@@ -269,7 +273,9 @@ struct library_row {
  * (rows still returned in display order).  filter: words separated by
  * spaces, each of which must occur (case, diacritics and typography
  * aside) in the subject, a questioner, a party, a ministry code or the
- * submitted year.  *rows is allocated; free with store_library_free.
+ * submitted year; of a document, in its title or its salutation.  Words
+ * past the eighth are ignored.  *rows is allocated; free with
+ * store_library_free.
  */
 enum status store_library_page(struct store *st, const char *filter,
     enum library_sort sort, const struct library_row *from, bool backward,

@@ -1,13 +1,17 @@
 /*
  * store_db: what the store's files share; nothing else includes it but
- * the store's own test, which checks the plans of these statements.
+ * the store's own test, which reaches the connection and the statements
+ * through it (their query plans, for one).
  *
  * store.c owns the schema and opening; store_sql.c the table of
- * statements; store_import.c the import transaction; store_read.c the
- * queries; store_fts.c what every connection registers (the stemming
- * tokenizer, naast_fold and naast_bm25 from store_rank.c);
- * store_search.c full-text search, store_suggest.c suggestions,
- * store_related.c related passages.
+ * statements; store_import.c the imports and batches, which keep the
+ * library table, the indexes and the vocabulary in step; store_read.c
+ * the sets, vragen, letters and documents; store_library.c the
+ * library's pages; store_export.c the basket and exports; store_fts.c
+ * what every connection registers (the stemming tokenizer, naast_fold,
+ * and naast_bm25 from store_rank.c); store_search.c full-text search
+ * and its hits, store_vocab.c the vocabulary, store_suggest.c
+ * suggestions, store_related.c related passages.
  * Every statement is used as: get it with sql(), bind, step, and done()
  * (reset and clear bindings, on every path), so that a cached statement
  * never holds a lock or points at freed memory between calls.  Strings
@@ -57,6 +61,9 @@ enum sql_id {
 	SQL_VARIANT_INSERT,
 	SQL_ANSWER_INSERT,
 	SQL_SET_UPDATE,
+	SQL_FTS_FILL_WORDS,
+	SQL_FTS_FILL_STEM,
+	SQL_FTS_FILL_TRI,
 	SQL_SETS_FIRST,
 	SQL_SETS_AFTER,
 	SQL_SET_BY_ID,
@@ -64,6 +71,8 @@ enum sql_id {
 	SQL_SET_ADDRESSED,
 	SQL_SET_ANSWERS,
 	SQL_SET_NOTICES,
+	SQL_SET_UNANSWERED,
+	SQL_SET_ANSWERED,
 	SQL_FOOTNOTES,
 	SQL_QUESTIONS,
 	SQL_ANSWER_EXISTS,
@@ -113,11 +122,6 @@ enum sql_id {
 	SQL_STEM_DOCS,
 	SQL_RELATED,
 	/* The basket and exports (store_export.c). */
-	SQL_FTS_FILL_WORDS,
-	SQL_FTS_FILL_STEM,
-	SQL_FTS_FILL_TRI,
-	SQL_SET_UNANSWERED,
-	SQL_SET_ANSWERED,
 	SQL_PASSAGE_EXISTS,
 	SQL_SELECT_ADD,
 	SQL_SELECT_REMOVE,
@@ -189,10 +193,11 @@ enum status store_words_of(struct store *st, const char *text,
 
 /*
  * Hits being read (store_search.c), with the index that found each:
- * hits_read appends the HIT_COLUMNS of the rows of s (done() after;
- * terms, when given, make the snippets of trigram hits); hits_snippets
- * makes the FTS5 snippets of the hits that have none yet, query being
- * their MATCH.
+ * hits_read appends the hits of the rows of s (HIT_COLUMNS, and the
+ * FTS5 snippet that the statements by rank add) and resets s; terms,
+ * when given, make the snippets of trigram hits.  hits_snippets makes
+ * the FTS5 snippets of the hits that have none yet, query being their
+ * MATCH.
  */
 struct hits {
 	struct search_hit *v;
@@ -213,8 +218,8 @@ int store_rank_register(fts5_api *api);
 
 /*
  * Reads shared by the store's files (store_read.c), inside a read: one
- * set with its questioners, addressed ministries and answers; the
- * signatories of a document with their "mede namens".
+ * set as store_set_get reads it; the signatories of a document with
+ * their "mede namens"; the footnotes of a passage.
  */
 enum status store_db_set(struct store *st, long long id, struct set_info *out,
     struct error *err);
@@ -269,7 +274,10 @@ db_fail(struct store *st, int rc, const char *what, struct error *err)
 		    "the disk holding '%s' is full: free some space and try again",
 		    st->path);
 	case SQLITE_IOERR:
-		/* A write that the disk or a file size limit refused: full, too. */
+		/*
+		 * Most often a write that the disk or a file size limit
+		 * refused, which is full too; a failed read says so.
+		 */
 		return error_set(err, STATUS_DB,
 		    "cannot %s the database '%s' while %s (%s): the disk may be full or failing; free some space and try again",
 		    rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ ?
@@ -338,7 +346,7 @@ bind_id_or_null(sqlite3_stmt *s, int i, long long v)
 		sqlite3_bind_null(s, i);
 }
 
-/* Steps s once, expecting no row; resets it. */
+/* Steps s once for what it does (a row it gives is dropped); resets it. */
 static inline enum status
 run(struct store *st, sqlite3_stmt *s, const char *what, struct error *err)
 {
@@ -360,7 +368,10 @@ run_id(struct store *st, enum sql_id id, const char *what, struct error *err)
 	return s ? run(st, s, what, err) : st->prepare_failure;
 }
 
-/* Steps s once; *found tells whether it gave a row (left unreset). */
+/*
+ * Steps s once; *found tells whether it gave a row.  s is left for the
+ * caller to read and done(), unless the step failed: then it is reset.
+ */
 static inline enum status
 step_row(struct store *st, sqlite3_stmt *s, bool *found, const char *what,
     struct error *err)

@@ -1,6 +1,8 @@
 /*
- * store_import: one document into the database, in one transaction.
- * See store.h for the contract, store_db.h for the statement protocol.
+ * store_import: one document into the database, in a transaction of its
+ * own or in a savepoint of a batch, with its library row; a batch fills
+ * the full-text indexes and the vocabulary at its commit.  See store.h
+ * for the contract, store_db.h for the statement protocol.
  */
 #include "config.h"
 
@@ -90,9 +92,10 @@ year_first(const char *year)
 /*
  * The key that makes two documents one question set: questioner names
  * (sorted, since documents need not list them in one order), submitted
- * date and subject, each folded (NFC, typography, white space, case) and
- * separated by a control character that no folded text contains.  A
- * document without any of these has a set of its own.
+ * date and subject, names and subject folded (NFC, typography, white
+ * space, case), separated by control characters that no folded text
+ * contains.  A document with neither questioners nor subject has a set
+ * of its own.
  */
 static char *
 set_key(const struct document *doc, const char *sha)

@@ -143,7 +143,8 @@ library_row_read(sqlite3_stmt *s, struct library_row *r)
 }
 
 /*
- * A page is one statement, hence one snapshot.  Backward pages read the
+ * A page is one statement, hence one snapshot (the key of a cursor that
+ * came without one is read before it).  Backward pages read the
  * order in reverse from the cursor and are turned round.  Backward from
  * no row at all is the last page: where the End key goes.
  */

@@ -1,9 +1,10 @@
 /*
- * store_rank: naast_bm25(), the rank of a search (store_sql.c, SEARCH_TOP and
- * SEARCH_FILTERED).  It is FTS5's bm25() (k1 1.2, b 0.75, the same
- * scores) but for one thing: bm25() weighs each phrase of the query by
- * its inverse document frequency, which it finds by running that phrase
- * over the whole index, whatever rows the query itself is bounded to.
+ * store_rank: naast_bm25(), the rank of a search (every search statement
+ * in store_sql.c; related passages keep FTS5's bm25()).  It is FTS5's
+ * bm25() (k1 1.2, b 0.75, the same scores) but for one thing: bm25()
+ * weighs each phrase of the query by its inverse document frequency,
+ * which it finds by running that phrase over the whole index, whatever
+ * rows the query itself is bounded to.
  * For a query of one phrase the weight orders nothing (every row gets
  * the same), and that run is most of the cost of a phrase of common
  * words or a prefix on the archive: naast_bm25() skips it then, giving

@@ -26,7 +26,7 @@
 
 /* ---------------------------------------------------------------- snippets */
 
-/* How much of a passage a snippet made here shows around its first match. */
+/* How much of a passage a snippet made here shows around the match it shows. */
 #define SNIPPET_BEFORE 80
 #define SNIPPET_LENGTH 240
 
@@ -436,8 +436,9 @@ run_search(struct store *st, enum sql_id id, const struct search_query *q,
 }
 
 /*
- * One index's hits after a filter (store_sql.c): among its newest matches
- * first (newest), of all of them (all) when fewer than want pass.
+ * One index's hits by rank, scored among its newest matches (store_sql.c):
+ * those that pass the filters among the newest (newest), else those of
+ * all the matches (all) when fewer than want pass.
  */
 static enum status
 run_tier(struct store *st, enum sql_id newest, enum sql_id all,

@@ -10,7 +10,8 @@
 /*
  * A document received within a vergaderjaar "Y–Y+1" (which runs from
  * September to September) matches a reference to that year; either side
- * unknown matches any year.  ?Y is the year_first, ?R the received date.
+ * unknown matches any year.  Y is the vergaderjaar's first year, R the
+ * received date (SQL expressions, NULL when unknown).
  */
 #define YEAR_MATCHES(Y, R) \
 	"(" Y " IS NULL OR " R " IS NULL OR " R " BETWEEN " \
@@ -34,7 +35,7 @@
 	"UPDATE " TABLE " SET resolved = ?1 WHERE " NR " = ?2 AND resolved IS NULL" \
 	" AND " NOT_SELF " AND " YEAR_MATCHES(YF, "?3")
 
-/* A row's key in each order; n is its id. */
+/* A row's key in each order; N is its id. */
 #define KEY_DATE(D, N) "printf('%s %019d', " D ", " N ")"
 #define KEY_TITLE(T, N) T " || char(1) || printf('%019d', " N ")"
 
@@ -43,7 +44,7 @@
 	"coalesce((SELECT max(received) FROM document" \
 	" WHERE set_id = ?1 AND kind = 'answer'), '')"
 
-/* The columns of a struct library_row, in the order store_read.c reads them. */
+/* The columns of a struct library_row, in the order store_library.c reads them. */
 #define LIBRARY_COLUMNS \
 	"id, coalesce(set_id, document), set_id IS NOT NULL, doc_kind, title," \
 	" who, submitted, received, answered, addressed, n_questions"
@@ -113,9 +114,9 @@
  * By rank, one index at a time (store_search.c asks the stem index only
  * when the exact one has fewer hits than asked for; the stem index leaves
  * out what the exact one finds).  Scoring is bounded: of a word in more
- * passages than ?11 (STORE_RANKED), only the ?11 newest (the last
- * imported) are scored, so that a common word costs the same in a
- * hundred thousand documents as in ten thousand.
+ * passages than ?11 (search_query.ranked, else STORE_RANKED), only the
+ * ?11 newest (the last imported) are scored, so that a common word costs
+ * the same in a hundred thousand documents as in ten thousand.
  *
  * Without a filter, FTS5 sorts the matches by rank itself, within the
  * rowids of the newest ?11, and the joins run row by row up to the
@@ -266,6 +267,16 @@ const char *const store_sql_text[N_SQL] = {
 	    "  AND aanhangsel IS NOT NULL"
 	    "  ORDER BY received IS NULL, received, aanhangsel LIMIT 1)"
 	    " WHERE id = ?1",
+	/* The passages after ?1 into each full-text index, at once. */
+	[SQL_FTS_FILL_WORDS] =
+	    "INSERT INTO passage_fts (rowid, text)"
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
+	[SQL_FTS_FILL_STEM] =
+	    "INSERT INTO passage_stem (rowid, text)"
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
+	[SQL_FTS_FILL_TRI] =
+	    "INSERT INTO passage_tri (rowid, text)"
+	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
 
 	[SQL_SETS_FIRST] =
 	    "SELECT " SET_COLUMNS " FROM question_set"
@@ -288,6 +299,11 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT id, ministry, received, aanhangsel FROM document"
 	    " WHERE set_id = ?1 AND kind = 'mededeling'"
 	    " ORDER BY received IS NULL, received, ministry, id",
+	/* ?1 set: its addressed ministries that no answer covers, in order. */
+	[SQL_SET_UNANSWERED] =
+	    "SELECT ministry FROM set_addressed WHERE set_id = ?1"
+	    " AND ministry NOT IN (" SET_ANSWERING("?1") ") ORDER BY ord",
+	[SQL_SET_ANSWERED] = "SELECT count(*) FROM (" SET_ANSWERING("?1") ")",
 	[SQL_FOOTNOTES] =
 	    "SELECT marker, text, text_at FROM footnote WHERE passage = ?1"
 	    " ORDER BY ord",
@@ -420,21 +436,6 @@ const char *const store_sql_text[N_SQL] = {
 	    " SELECT " HIT_COLUMNS HIT_JOIN " WHERE p.document <> ?2"
 	    " ORDER BY hit.r, p.id LIMIT ?3",
 
-	/* ?1 set: its addressed ministries that no answer covers, in order. */
-	[SQL_SET_UNANSWERED] =
-	    "SELECT ministry FROM set_addressed WHERE set_id = ?1"
-	    " AND ministry NOT IN (" SET_ANSWERING("?1") ") ORDER BY ord",
-	[SQL_SET_ANSWERED] = "SELECT count(*) FROM (" SET_ANSWERING("?1") ")",
-	/* The passages after ?1 into each full-text index, at once. */
-	[SQL_FTS_FILL_WORDS] =
-	    "INSERT INTO passage_fts (rowid, text)"
-	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
-	[SQL_FTS_FILL_STEM] =
-	    "INSERT INTO passage_stem (rowid, text)"
-	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
-	[SQL_FTS_FILL_TRI] =
-	    "INSERT INTO passage_tri (rowid, text)"
-	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
 	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
 	[SQL_SELECT_ADD] =
 	    "INSERT OR IGNORE INTO selection (passage, ord)"

@@ -1,5 +1,5 @@
 /*
- * store_suggest: for a search that finds little, the words of the index
+ * store_suggest: for a search that finds nothing, the words of the index
  * nearest to the words of the text that the index does not have, read
  * from the vocabulary (store_vocab.c).  See store.h for the contract.
  */

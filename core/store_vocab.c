@@ -1,7 +1,7 @@
 /*
  * store_vocab: the vocabulary table, every word of passage_fts with the
  * number of passages that have it, for the suggestions of a search that
- * finds nothing (store_suggest).  FTS5 has the same list (passage_fts_row)
+ * finds nothing (store_suggest.c).  FTS5 has the same list (passage_fts_row)
  * but counts each word by reading its whole doclist: listing them all
  * that way reads the whole index, seconds on the archive.
  *
