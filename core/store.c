@@ -665,24 +665,3 @@ store_is_empty(struct store *st)
 	return empty;
 }
 
-enum status
-store_count_matches(struct store *st, const char *fts_query, long long *count,
-    struct error *err)
-{
-	sqlite3_stmt *s = sql(st, SQL_COUNT_MATCHES, err);
-	enum status status;
-	bool found;
-
-	*count = 0;
-	if (!s)
-		return st->prepare_failure;
-	bind_text(s, 1, fts_query);
-	status = step_row(st, s, &found, "searching", err);
-	if (status != STATUS_OK)
-		return status;
-	if (found)
-		*count = sqlite3_column_int64(s, 0);
-	done(s);
-	return STATUS_OK;
-}
-

@@ -148,14 +148,6 @@ struct paragraph {
 };
 
 /*
- * The footnotes of a passage, in order; *out is allocated (free with
- * model_footnotes_free), NULL when there are none.  Their start and end
- * are 0: a footnote is read for its text.
- */
-enum status store_footnotes(struct store *st, long long passage,
-    struct footnote **out, size_t *n, struct error *err);
-
-/*
  * A reference to a publication: "Zie ook Aanhangsel ..., nr. 1047" in a
  * document's header, or the same words in an answer.
  */
@@ -222,15 +214,6 @@ struct letter_info {
 enum status store_letters_page(struct store *st, long long *after, size_t limit,
     struct letter_info **out, size_t *n, struct error *err);
 void store_letters_free(struct letter_info *letters, size_t n);
-
-/* ------------------------------------------------------------------ search */
-
-/*
- * The number of passages that match fts_query, raw FTS5 syntax: for
- * tests and for search.c, which builds such queries from user text.
- */
-enum status store_count_matches(struct store *st, const char *fts_query,
-    long long *count, struct error *err);
 
 /* ----------------------------------------------------------------- library */
 

@@ -364,21 +364,6 @@ read_footnotes(struct store *st, long long passage, struct footnote **out,
 	return STATUS_OK;
 }
 
-enum status
-store_footnotes(struct store *st, long long passage, struct footnote **out,
-    size_t *n, struct error *err)
-{
-	enum status status;
-
-	*out = NULL;
-	*n = 0;
-	if ((status = read_begin(st, err)))
-		return status;
-	status = read_footnotes(st, passage, out, n, err);
-	read_end(st);
-	return status;
-}
-
 /* Paragraphs and references of one document's answer to vraag n. */
 static enum status
 read_answer(struct store *st, long long doc, int n, struct answer_view *a,

@@ -336,8 +336,6 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_ADDRESSEES] =
 	    "SELECT name FROM letter_addressee WHERE document = ?1 ORDER BY ord",
 	[SQL_IS_EMPTY] = "SELECT NOT EXISTS (SELECT 1 FROM document)",
-	[SQL_COUNT_MATCHES] =
-	    "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?1",
 
 	/* ?1 set, ?2 document, ?3 doc_kind, ?4 title, ?5 who, ?6 submitted,
 	 * ?7 search, ?8 folded title. */
