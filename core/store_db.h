@@ -1,7 +1,7 @@
 /*
  * store_db: what the store's files share; nothing else includes it but
  * the store's own test, which reaches the connection and the statements
- * through it (their query plans, for one).
+ * through it (that each one prepares, their query plans).
  *
  * store.c owns the schema and opening; store_sql.c the table of
  * statements; store_import.c the imports and batches, which keep the

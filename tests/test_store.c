@@ -17,7 +17,7 @@
 #include "model.h"
 #include "parse.h"
 #include "store.h"
-#include "store_db.h"	/* the statements, for their query plans; library_fold */
+#include "store_db.h"	/* the statements, for their plans and that they prepare; library_fold */
 #include "search.h"		/* search_distance */
 #include "xalloc.h"
 
@@ -2211,6 +2211,53 @@ test_library_orders(void **state)
 }
 
 /*
+ * Every statement of the table prepares on a database that store_open
+ * made, with naast's functions and tokenizer: a typo in a statement that
+ * only a rare path prepares (a failed import's rollback, the last page of
+ * the library in some order) shows here, not in the user's hands.  Each
+ * one is a single statement, with nothing after it that SQLite would
+ * leave unread.  A failure names each statement by its index in enum
+ * sql_id (store_db.h) and its text.
+ */
+static void
+test_every_statement_prepares(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db = f->st->db;
+	char *failures = xstrdup("");
+	size_t failed = 0;
+
+	for (size_t i = 0; i < N_SQL; i++) {
+		const char *text = store_sql_text[i], *tail = NULL, *why = NULL;
+		sqlite3_stmt *s = NULL;
+		char *tmp;
+
+		if (!text)
+			why = "it has no text in store_sql_text";
+		else if (sqlite3_prepare_v2(db, text, -1, &s, &tail) != SQLITE_OK)
+			why = sqlite3_errmsg(db);
+		else if (!s)
+			why = "it is empty";
+		else if (tail && tail[strspn(tail, " \t\n;")])
+			why = "text follows the statement";
+		if (why) {
+			tmp = xasprintf("%sstatement %zu of enum sql_id: %s\n  %s\n",
+			    failures, i, why, text ? text : "(null)");
+			free(failures);
+			failures = tmp;
+			failed++;
+		}
+		sqlite3_finalize(s);
+	}
+	if (failed)
+		print_error("%s", failures);
+	free(failures);
+	if (failed)
+		fail_msg("%zu of %d statements do not prepare (above)", failed,
+		    (int)N_SQL);
+}
+
+/*
  * The detail column of EXPLAIN QUERY PLAN for statement id, joined, on
  * the store's own connection (with naast's functions and tokenizer).
  */
@@ -3455,6 +3502,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_library_set_updated, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_orders, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_statement_prepares,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_plan, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_document_seed, setup, teardown),
