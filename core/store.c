@@ -324,13 +324,16 @@ exec_int(struct store *st, const char *text, long long *value, const char *what,
 	return STATUS_OK;
 }
 
+/* "PRAGMA user_version = N" for any N that a long long holds, and a NUL. */
+#define VERSION_PRAGMA_SIZE sizeof("PRAGMA user_version = -9223372036854775808")
+
 static enum status
 migrate(struct store *st, struct error *err)
 {
 	long long version = 0, tables = 0;
 	enum status status;
 	char *errmsg = NULL;
-	char pragma[64];
+	char pragma[VERSION_PRAGMA_SIZE];
 	int rc;
 
 	status = run_id(st, SQL_BEGIN_IMMEDIATE, "preparing the database", err);
@@ -435,7 +438,7 @@ immutable_uri(const char *path)
 	if (path[0] == '/')
 		xbuf_add(&b, "//", 2);	/* an empty authority: "file:///abs" */
 	for (const char *p = path; *p; p++) {
-		char esc[4];
+		char esc[sizeof("%XX")];
 
 		if (*p == '%' || *p == '?' || *p == '#') {
 			snprintf(esc, sizeof(esc), "%%%02X", (unsigned char)*p);

@@ -27,6 +27,15 @@
 
 struct store;
 
+/*
+ * The sizes of the fixed strings in the structs below, NUL included: an
+ * ISO date ("2024-01-29"), and a ministry code ("BZK", "JenV"; see
+ * ministry.h); either "" when unknown.  export.h and model.h hold the
+ * same dates and codes in strings of the same sizes.
+ */
+#define STORE_DATE_SIZE 11
+#define STORE_MINISTRY_SIZE 16
+
 /* Opens (creating and migrating when needed) the database at path. */
 enum status store_open(const char *path, struct store **out, struct error *err);
 void store_close(struct store *st);
@@ -50,7 +59,7 @@ struct import_result {
 	bool unchanged;		/* these bytes were imported before */
 	long long doc;		/* document id (the earlier one when unchanged) */
 	enum doc_kind kind;
-	char ministry[16];	/* answering ministry code, "" for letters */
+	char ministry[STORE_MINISTRY_SIZE];	/* answering ministry code, "" for letters */
 	long long set;		/* question set id, 0 when none */
 	int n_vragen;
 };
@@ -84,8 +93,8 @@ bool store_batch_open(const struct store *st);
 
 struct set_answer {
 	long long doc;
-	char ministry[16];
-	char received[11];	/* ISO date or "" */
+	char ministry[STORE_MINISTRY_SIZE];
+	char received[STORE_DATE_SIZE];	/* ISO date or "" */
 	int aanhangsel;		/* 0 when unknown */
 };
 
@@ -96,7 +105,7 @@ struct set_info {
 	size_t n_questioners;
 	char **addressed;	/* ministry codes */
 	size_t n_addressed;
-	char submitted[11];
+	char submitted[STORE_DATE_SIZE];
 	int aanhangsel;		/* of the first publication, 0 when unknown */
 	int n_questions;
 	struct set_answer *answers;	/* ordered by received date, ministry */
@@ -119,7 +128,7 @@ struct set_info {
 
 /* Where a page of sets starts: after this row.  Zeroed: from the top. */
 struct set_cursor {
-	char submitted[11];
+	char submitted[STORE_DATE_SIZE];
 	long long id;
 };
 
@@ -159,7 +168,7 @@ struct pubref_view {
 
 struct answer_view {
 	long long doc;
-	char ministry[16];
+	char ministry[STORE_MINISTRY_SIZE];
 	struct signatory *signatories;
 	size_t n_signatories;
 	struct paragraph *paragraphs;
@@ -242,8 +251,8 @@ struct library_row {
 	enum doc_kind doc_kind;	/* for LIBRARY_DOCUMENT: letter or unknown */
 	char *title;		/* subject; a document: its addressees joined by ", ", else its origin */
 	char *who;		/* "Eerdmans (JA21), Van Dijk (CDA)"; a document: "" */
-	char submitted[11];	/* ISO date or "" */
-	char received[11];	/* the latest answer's received date, or "" */
+	char submitted[STORE_DATE_SIZE];	/* ISO date or "" */
+	char received[STORE_DATE_SIZE];	/* the latest answer's received date, or "" */
 	int answered;		/* ministries that have answered (set_info.answered) */
 	int addressed;		/* ministries the set was sent to */
 	int n_questions;
@@ -289,8 +298,8 @@ struct doc_view {
 	char *origin;
 	char *format;
 	long long set;		/* 0 when none */
-	char ministry[16];	/* answering ministry, "" when none */
-	char received[11];
+	char ministry[STORE_MINISTRY_SIZE];	/* answering ministry, "" when none */
+	char received[STORE_DATE_SIZE];
 	struct signatory *signatories;
 	size_t n_signatories;
 	struct doc_passage *passages;	/* in document order */
@@ -344,8 +353,8 @@ struct search_hit {
 	int vraag;		/* 0 when none */
 	enum role role;
 	enum doc_kind kind;	/* of the document */
-	char ministry[16];	/* "" when none */
-	char date[11];		/* the document's date, "" when unknown */
+	char ministry[STORE_MINISTRY_SIZE];	/* "" when none */
+	char date[STORE_DATE_SIZE];	/* the document's date, "" when unknown */
 	char *origin;		/* the document's name */
 	char *snippet;		/* the passage around the matches, each marked [like this] */
 	double score;		/* higher is better */

@@ -19,6 +19,12 @@
 #include "xalloc.h"
 #include "xref.h"
 
+/* A document's SHA-256 in hex (sha256_hex), and its NUL. */
+#define SHA_HEX_SIZE 65
+
+/* The year of an ISO date, and its NUL. */
+#define YEAR_SIZE sizeof("2024")
+
 /* --------------------------------------------------------- vragen and keys */
 
 /* Combined vragen ("Vraag 10 en 11") span a few numbers, never hundreds. */
@@ -192,7 +198,7 @@ static enum status
 library_insert_set(struct store *st, long long set, const struct document *doc,
     struct error *err)
 {
-	char *who = NULL, *search = NULL, *person, year[5];
+	char *who = NULL, *search = NULL, *person, year[YEAR_SIZE];
 	enum status status;
 
 	append(&search, " ", doc->subject);
@@ -903,7 +909,7 @@ store_import(struct store *st, const char *origin, const struct document *doc,
     struct import_result *res, struct error *err)
 {
 	struct import im = { .st = st, .doc = doc, .err = err };
-	char sha[65];
+	char sha[SHA_HEX_SIZE];
 	enum status status;
 	bool found;
 

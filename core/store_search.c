@@ -40,6 +40,9 @@ struct folded {
 	size_t *from, *to;	/* that character's bytes in the text */
 };
 
+/* One UTF-8 character (u8_mbtouc reads at most four bytes) and a NUL. */
+#define CHAR_SIZE 5
+
 static void
 fold_mapped(const char *text, struct folded *f)
 {
@@ -51,7 +54,7 @@ fold_mapped(const char *text, struct folded *f)
 	while (p < end) {
 		ucs4_t uc;
 		int len = u8_mbtouc(&uc, p, (size_t)(end - p));
-		char one[8], *fc;
+		char one[CHAR_SIZE], *fc;
 		size_t k, at = (size_t)(p - (const uint8_t *)text);
 
 		len = len > 0 ? len : 1;

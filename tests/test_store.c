@@ -30,9 +30,18 @@
 
 /* ---------------------------------------------------------------- fixtures */
 
+/*
+ * A test's directory, made by mkdtemp from "/tmp/naast-test-store-XXXXXX";
+ * the database's path in it; and that path with SQLite's suffix of a
+ * file next to it ("-wal", "-shm", "-journal").
+ */
+#define TEST_DIR_SIZE 64
+#define TEST_PATH_SIZE 128
+#define TEST_SIDE_PATH_SIZE 160
+
 struct fixture {
-	char dir[64];
-	char path[128];
+	char dir[TEST_DIR_SIZE];
+	char path[TEST_PATH_SIZE];
 	struct store *st;
 };
 
@@ -85,7 +94,7 @@ teardown(void **state)
 {
 	struct fixture *f = *state;
 	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-	char path[160];
+	char path[TEST_SIDE_PATH_SIZE];
 
 	store_close(f->st);
 	if (f->dir[0]) {
@@ -546,7 +555,7 @@ test_missing_directory(void **state)
 {
 	struct fixture *f = *state;
 	struct error err = { "" };
-	char path[200];
+	char path[TEST_PATH_SIZE];
 
 	snprintf(path, sizeof(path), "%s/no/such/dir/naast.db", f->dir);
 	assert_int_equal(store_open(path, &f->st, &err), STATUS_DB);
@@ -1008,7 +1017,8 @@ test_batch(void **state)
 static int
 read_only_checks(void)
 {
-	char dir[64] = "/tmp/naast-test-store-XXXXXX", path[128], aux[160];
+	char dir[TEST_DIR_SIZE] = "/tmp/naast-test-store-XXXXXX";
+	char path[TEST_PATH_SIZE], aux[TEST_SIDE_PATH_SIZE];
 	struct import_result res;
 	struct error err = { "" };
 	struct store *st = NULL;
@@ -1305,7 +1315,7 @@ test_keyset_paging(void **state)
 	struct fixture *f = *state;
 	struct set_cursor cursor = { "", 0 };
 	long long ids[25], seen[25];
-	char dates[25][11];
+	char dates[25][STORE_DATE_SIZE];
 	size_t n_seen = 0, n, pages = 0;
 	struct error err = { "" };
 
@@ -1929,8 +1939,8 @@ test_library_set_updated(void **state)
 /* What the generated library should show for set i. */
 struct expect {
 	long long set;
-	char submitted[16];
-	char received[16];
+	char submitted[STORE_DATE_SIZE];
+	char received[STORE_DATE_SIZE];
 	int answered;
 	char who[64];
 };
@@ -1999,7 +2009,7 @@ generate_library(struct store *st, struct expect *expect)
 	for (int i = 0; i < N_GENERATED; i++) {
 		struct expect *e = &expect[i];
 		struct document *doc;
-		char received[16] = "";
+		char received[STORE_DATE_SIZE] = "";
 
 		memset(e, 0, sizeof(*e));
 		if (i % 4 == 0) {
