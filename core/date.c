@@ -59,7 +59,7 @@ digits(const char *s, size_t n, int *v)
 }
 
 size_t
-date_parse_nl(const char *s, char iso[11])
+date_parse_nl(const char *s, char iso[DATE_ISO_SIZE])
 {
 	const char *p = s;
 	size_t n, sp;
@@ -124,7 +124,7 @@ weekday(int y, int m, int d)
 }
 
 bool
-date_vergaderjaar(const char *iso, char out[8])
+date_vergaderjaar(const char *iso, char out[DATE_VERGADERJAAR_SIZE])
 {
 	int y, m, d, prinsjesdag, first;
 

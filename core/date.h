@@ -8,12 +8,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* An ISO date, "2024-01-29", and its NUL. */
+#define DATE_ISO_SIZE 11
+/* A vergaderjaar as the Handelingen cite it, "2023/24", and its NUL. */
+#define DATE_VERGADERJAAR_SIZE 8
+
 /*
  * Reads "29 januari 2024" (month name in any case, extra spaces and line
  * breaks allowed) at the start of s into iso ("2024-01-29").  Returns the
  * number of bytes read, 0 when s does not start with such a date.
  */
-size_t date_parse_nl(const char *s, char iso[11]);
+size_t date_parse_nl(const char *s, char iso[DATE_ISO_SIZE]);
 
 /* Writes "29 januari 2024" for "2024-01-29"; false when iso is not a date. */
 bool date_format_nl(const char *iso, char *out, size_t size);
@@ -23,6 +28,6 @@ bool date_format_nl(const char *iso, char *out, size_t size);
  * it, "2023/24": it begins on Prinsjesdag, the third Tuesday of September.
  * False when iso is not a date.
  */
-bool date_vergaderjaar(const char *iso, char out[8]);
+bool date_vergaderjaar(const char *iso, char out[DATE_VERGADERJAAR_SIZE]);
 
 #endif

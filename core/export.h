@@ -50,14 +50,14 @@ struct export_item {
 	char *subject;
 	struct questioner *questioners;
 	size_t n_questioners;
-	char submitted[11];	/* ISO date or "" */
+	char submitted[DATE_ISO_SIZE];	/* ISO date or "" */
 	char *vraag_text;	/* the canonical text of vraag; NULL when none */
 
 	/* The answer. */
-	char ministry[16];	/* "" when none */
+	char ministry[MINISTRY_CODE_SIZE];	/* "" when none */
 	struct signatory *signatories;
 	size_t n_signatories;
-	char received[11];	/* ISO date or "" */
+	char received[DATE_ISO_SIZE];	/* ISO date or "" */
 	int aanhangsel;		/* 0 when unknown */
 
 	/* A letter. */

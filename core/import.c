@@ -283,7 +283,7 @@ check_text(const char *s, size_t n, enum import_encoding encoding, struct error 
  */
 static enum status
 document_text(char *bytes, size_t len, enum import_encoding encoding,
-    char **out, size_t *text_len, char sha[65], struct error *err)
+    char **out, size_t *text_len, char sha[SHA256_HEX_SIZE], struct error *err)
 {
 	char *text = bytes;
 	size_t bad;
@@ -478,7 +478,7 @@ import_file(struct import *im, const char *path)
 	struct error err = { "" };
 	struct import_result res;
 	struct document *doc = NULL;
-	char *raw, *text = NULL, sha[65], *why;
+	char *raw, *text = NULL, sha[SHA256_HEX_SIZE], *why;
 	size_t len, text_len;
 	enum status status = STATUS_IO;
 

@@ -7,6 +7,9 @@
 
 #include <stddef.h>
 
+/* A ministry code ("BZK", "JenV") and its NUL, with room to spare. */
+#define MINISTRY_CODE_SIZE 16
+
 struct ministry {
 	const char *code;	/* "BZK" */
 	const char *name;	/* "Binnenlandse Zaken en Koninkrijksrelaties" */

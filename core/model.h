@@ -18,6 +18,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "date.h"
+#include "ministry.h"
+#include "sha256.h"
+
 #define DOC_KIND_INFO(_) \
 	_(UNKNOWN,   "unknown") \
 	_(ANSWER,    "answer") \
@@ -106,7 +110,7 @@ struct document {
 	 * same document whatever the extractor's version.  "" when raw is
 	 * the file.
 	 */
-	char source_sha256[65];
+	char source_sha256[SHA256_HEX_SIZE];
 
 	/* Question set (answers and questions). */
 	char *subject;
@@ -114,11 +118,11 @@ struct document {
 	size_t n_questioners;
 	char **addressed;	/* ministry codes, in the order of the header */
 	size_t n_addressed;
-	char submitted[11];	/* ISO date "2024-01-29", "" when unknown */
+	char submitted[DATE_ISO_SIZE];	/* ISO date "2024-01-29", "" when unknown */
 
 	/* Answer. */
 	char *ministry;		/* code of the answering ministry */
-	char received[11];	/* ISO date, "" when unknown */
+	char received[DATE_ISO_SIZE];	/* ISO date, "" when unknown */
 	int aanhangsel;		/* Aanhangsel number, 0 when unknown */
 	struct signatory *signatories;
 	size_t n_signatories;

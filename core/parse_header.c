@@ -365,7 +365,7 @@ reset_questions(struct document *doc)
 
 /* The date after a word such as "(ingezonden" at p, into iso. */
 static bool
-read_date_after(const char *p, size_t skip, char iso[11])
+read_date_after(const char *p, size_t skip, char iso[DATE_ISO_SIZE])
 {
 	p += skip;
 	while (*p == ' ')

@@ -60,7 +60,7 @@ block(uint32_t h[8], const uint8_t *p)
 }
 
 void
-sha256_hex(const void *data, size_t len, char hex[65])
+sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
 {
 	uint32_t h[8] = {
 		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,

@@ -27,15 +27,6 @@
 
 struct store;
 
-/*
- * The sizes of the fixed strings in the structs below, NUL included: an
- * ISO date ("2024-01-29"), and a ministry code ("BZK", "JenV"; see
- * ministry.h); either "" when unknown.  export.h and model.h hold the
- * same dates and codes in strings of the same sizes.
- */
-#define STORE_DATE_SIZE 11
-#define STORE_MINISTRY_SIZE 16
-
 /* Opens (creating and migrating when needed) the database at path. */
 enum status store_open(const char *path, struct store **out, struct error *err);
 void store_close(struct store *st);
@@ -59,7 +50,7 @@ struct import_result {
 	bool unchanged;		/* these bytes were imported before */
 	long long doc;		/* document id (the earlier one when unchanged) */
 	enum doc_kind kind;
-	char ministry[STORE_MINISTRY_SIZE];	/* answering ministry code, "" for letters */
+	char ministry[MINISTRY_CODE_SIZE];	/* answering ministry code, "" for letters */
 	long long set;		/* question set id, 0 when none */
 	int n_vragen;
 };
@@ -93,8 +84,8 @@ bool store_batch_open(const struct store *st);
 
 struct set_answer {
 	long long doc;
-	char ministry[STORE_MINISTRY_SIZE];
-	char received[STORE_DATE_SIZE];	/* ISO date or "" */
+	char ministry[MINISTRY_CODE_SIZE];
+	char received[DATE_ISO_SIZE];	/* ISO date or "" */
 	int aanhangsel;		/* 0 when unknown */
 };
 
@@ -105,7 +96,7 @@ struct set_info {
 	size_t n_questioners;
 	char **addressed;	/* ministry codes */
 	size_t n_addressed;
-	char submitted[STORE_DATE_SIZE];
+	char submitted[DATE_ISO_SIZE];
 	int aanhangsel;		/* of the first publication, 0 when unknown */
 	int n_questions;
 	struct set_answer *answers;	/* ordered by received date, ministry */
@@ -128,7 +119,7 @@ struct set_info {
 
 /* Where a page of sets starts: after this row.  Zeroed: from the top. */
 struct set_cursor {
-	char submitted[STORE_DATE_SIZE];
+	char submitted[DATE_ISO_SIZE];
 	long long id;
 };
 
@@ -168,7 +159,7 @@ struct pubref_view {
 
 struct answer_view {
 	long long doc;
-	char ministry[STORE_MINISTRY_SIZE];
+	char ministry[MINISTRY_CODE_SIZE];
 	struct signatory *signatories;
 	size_t n_signatories;
 	struct paragraph *paragraphs;
@@ -251,8 +242,8 @@ struct library_row {
 	enum doc_kind doc_kind;	/* for LIBRARY_DOCUMENT: letter or unknown */
 	char *title;		/* subject; a document: its addressees joined by ", ", else its origin */
 	char *who;		/* "Eerdmans (JA21), Van Dijk (CDA)"; a document: "" */
-	char submitted[STORE_DATE_SIZE];	/* ISO date or "" */
-	char received[STORE_DATE_SIZE];	/* the latest answer's received date, or "" */
+	char submitted[DATE_ISO_SIZE];	/* ISO date or "" */
+	char received[DATE_ISO_SIZE];	/* the latest answer's received date, or "" */
 	int answered;		/* ministries that have answered (set_info.answered) */
 	int addressed;		/* ministries the set was sent to */
 	int n_questions;
@@ -298,8 +289,8 @@ struct doc_view {
 	char *origin;
 	char *format;
 	long long set;		/* 0 when none */
-	char ministry[STORE_MINISTRY_SIZE];	/* answering ministry, "" when none */
-	char received[STORE_DATE_SIZE];
+	char ministry[MINISTRY_CODE_SIZE];	/* answering ministry, "" when none */
+	char received[DATE_ISO_SIZE];
 	struct signatory *signatories;
 	size_t n_signatories;
 	struct doc_passage *passages;	/* in document order */
@@ -353,8 +344,8 @@ struct search_hit {
 	int vraag;		/* 0 when none */
 	enum role role;
 	enum doc_kind kind;	/* of the document */
-	char ministry[STORE_MINISTRY_SIZE];	/* "" when none */
-	char date[STORE_DATE_SIZE];	/* the document's date, "" when unknown */
+	char ministry[MINISTRY_CODE_SIZE];	/* "" when none */
+	char date[DATE_ISO_SIZE];	/* the document's date, "" when unknown */
 	char *origin;		/* the document's name */
 	char *snippet;		/* the passage around the matches, each marked [like this] */
 	double score;		/* higher is better */

@@ -9,10 +9,6 @@
 
 #include "store_db.h"
 
-/* read_document copies a set's submitted date whole into an item's. */
-_Static_assert(sizeof(((struct export_item *)0)->submitted) == STORE_DATE_SIZE,
-    "an export item's date and a set's differ in size");
-
 /* ------------------------------------------------------------- the basket */
 
 static enum status

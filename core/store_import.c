@@ -20,8 +20,6 @@
 #include "xref.h"
 
 /* A document's SHA-256 in hex (sha256_hex), and its NUL. */
-#define SHA_HEX_SIZE 65
-
 /* The year of an ISO date, and its NUL. */
 #define YEAR_SIZE sizeof("2024")
 
@@ -909,7 +907,7 @@ store_import(struct store *st, const char *origin, const struct document *doc,
     struct import_result *res, struct error *err)
 {
 	struct import im = { .st = st, .doc = doc, .err = err };
-	char sha[SHA_HEX_SIZE];
+	char sha[SHA256_HEX_SIZE];
 	enum status status;
 	bool found;
 

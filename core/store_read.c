@@ -427,7 +427,7 @@ read_answer(struct store *st, long long doc, int n, struct answer_view *a,
 /* An answer document of the set, as store_questions uses it. */
 struct answerer {
 	long long doc;
-	char ministry[STORE_MINISTRY_SIZE];
+	char ministry[MINISTRY_CODE_SIZE];
 	struct signatory *signatories;
 	size_t n_signatories;
 };

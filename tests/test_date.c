@@ -18,7 +18,7 @@
 static void
 expect_date(const char *s, size_t len, const char *iso)
 {
-	char out[11];
+	char out[DATE_ISO_SIZE];
 
 	memset(out, 'x', sizeof(out));
 	if (date_parse_nl(s, out) != len)
@@ -30,7 +30,7 @@ expect_date(const char *s, size_t len, const char *iso)
 static void
 expect_no_date(const char *s)
 {
-	char out[11] = "untouched";
+	char out[DATE_ISO_SIZE] = "untouched";
 
 	if (date_parse_nl(s, out) != 0)
 		fail_msg("'%s' read as the date %s", s, out);
@@ -117,7 +117,7 @@ test_parse_seeds(void **state)
 	for (size_t i = 0; i < LEN(dates); i++) {
 		char *text = test_read_file(dates[i].seed, NULL);
 		char *at = strstr(text, dates[i].after);
-		char iso[11];
+		char iso[DATE_ISO_SIZE];
 		size_t n;
 
 		assert_non_null(at);
@@ -182,7 +182,7 @@ test_round_trip(void **state)
 	(void)state;
 	for (int m = 1; m <= 12; m++) {
 		for (int d = 1; d <= days[m - 1]; d++) {
-			char iso[24], back[11], text[32], upper[32];
+			char iso[24], back[DATE_ISO_SIZE], text[32], upper[32];
 			size_t i;
 
 			snprintf(iso, sizeof(iso), "2024-%02d-%02d", m, d);

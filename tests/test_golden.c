@@ -347,7 +347,7 @@ static const struct pdf_case {
 static struct document *
 parse_pdf(const char *name)
 {
-	char path[256], sha[65];
+	char path[256], sha[SHA256_HEX_SIZE];
 	struct document *doc = NULL;
 	struct error err = { "" };
 	size_t len, text_len;

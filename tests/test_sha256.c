@@ -16,7 +16,7 @@
 static void
 check(const void *data, size_t len, const char *expected)
 {
-	char hex[65];
+	char hex[SHA256_HEX_SIZE];
 
 	memset(hex, 'x', sizeof(hex));
 	sha256_hex(data, len, hex);

@@ -1315,7 +1315,7 @@ test_keyset_paging(void **state)
 	struct fixture *f = *state;
 	struct set_cursor cursor = { "", 0 };
 	long long ids[25], seen[25];
-	char dates[25][STORE_DATE_SIZE];
+	char dates[25][DATE_ISO_SIZE];
 	size_t n_seen = 0, n, pages = 0;
 	struct error err = { "" };
 
@@ -1939,8 +1939,8 @@ test_library_set_updated(void **state)
 /* What the generated library should show for set i. */
 struct expect {
 	long long set;
-	char submitted[STORE_DATE_SIZE];
-	char received[STORE_DATE_SIZE];
+	char submitted[DATE_ISO_SIZE];
+	char received[DATE_ISO_SIZE];
 	int answered;
 	char who[64];
 };
@@ -2009,7 +2009,7 @@ generate_library(struct store *st, struct expect *expect)
 	for (int i = 0; i < N_GENERATED; i++) {
 		struct expect *e = &expect[i];
 		struct document *doc;
-		char received[STORE_DATE_SIZE] = "";
+		char received[DATE_ISO_SIZE] = "";
 
 		memset(e, 0, sizeof(*e));
 		if (i % 4 == 0) {

@@ -183,7 +183,7 @@ say_hits(const struct search_hit *hits, size_t n)
  * iso; false when arg is neither, or not a day of the calendar.
  */
 static bool
-parse_date(const char *arg, char iso[11])
+parse_date(const char *arg, char iso[DATE_ISO_SIZE])
 {
 	char buf[64];
 	size_t n;
@@ -240,8 +240,8 @@ join_words(int argc, char **argv)
 /* What the options of search say, checked. */
 struct search_args {
 	struct search_query q;
-	char ministry[16];
-	char from[11], to[11];
+	char ministry[MINISTRY_CODE_SIZE];
+	char from[DATE_ISO_SIZE], to[DATE_ISO_SIZE];
 	bool json;
 };
 

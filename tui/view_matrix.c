@@ -255,7 +255,7 @@ matrix_handle(struct view *v, enum action action)
 			void (*chosen)(void *, int, const char *) = m->chosen;
 			void *ctx = m->ctx;
 			int vraag = m->vragen[m->rows.cursor];
-			char ministry[16];
+			char ministry[MINISTRY_CODE_SIZE];
 
 			snprintf(ministry, sizeof(ministry), "%s", m->ministries[m->cols.cursor]);
 			app_pop(v->app);	/* frees m */
