@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,4 +197,13 @@ draw_wrap_free(struct wrapped *w)
 	free(w->lines);
 	w->lines = NULL;
 	w->n = 0;
+}
+
+void
+draw_date(const char *iso, char out[DRAW_DATE_SIZE])
+{
+	if (strlen(iso) == 10)
+		snprintf(out, DRAW_DATE_SIZE, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
+	else
+		out[0] = '\0';
 }

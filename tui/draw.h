@@ -76,4 +76,9 @@ void draw_wrap(struct wrapped *w, const char *text, int width);
 void draw_wrap_line(struct wrapped *w, const char *line);
 void draw_wrap_free(struct wrapped *w);
 
+/* A date as the screen shows it, "29-01-2024", and its NUL. */
+#define DRAW_DATE_SIZE 11
+/* "29-01-2024" for the ISO date "2024-01-29"; "" for anything else. */
+void draw_date(const char *iso, char out[DRAW_DATE_SIZE]);
+
 #endif

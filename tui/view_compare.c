@@ -52,7 +52,7 @@ struct pline {
 };
 
 struct pane {
-	char ministry[16];
+	char ministry[MINISTRY_CODE_SIZE];
 	char **paras;		/* the answer, sanitised, one string a paragraph */
 	long long *para_ids;	/* the passage of each paragraph */
 	struct wrapped *notes;	/* each paragraph's footnotes, "[1] Kamerstuk ..." */
@@ -859,11 +859,9 @@ choose_ministry(struct view *v)
 	size_t n = 0;
 
 	for (size_t i = 0; i < c->set.n_answers; i++) {
-		char date[11] = "";
+		char date[DRAW_DATE_SIZE];
 
-		if (strlen(c->set.answers[i].received) == 10)
-			snprintf(date, sizeof(date), "%.2s-%.2s-%.4s", c->set.answers[i].received + 8,
-			    c->set.answers[i].received + 5, c->set.answers[i].received);
+		draw_date(c->set.answers[i].received, date);
 		model_strv_add(&items, &n, xasprintf("%-5s answered %s", c->set.answers[i].ministry, date));
 		if (strcmp(c->set.answers[i].ministry, c->panes[c->focus].ministry) == 0)
 			req.selected = n - 1;

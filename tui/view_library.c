@@ -215,16 +215,6 @@ library_reload(struct view *v)
 	move_sel(v, keep);
 }
 
-/* "29-01-2024" for "2024-01-29"; "" for "". */
-static void
-date_dmy(const char *iso, char out[11])
-{
-	if (strlen(iso) == 10)
-		snprintf(out, 11, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
-	else
-		out[0] = '\0';
-}
-
 /* ", " between codes: "BZ, DEF, EZK". */
 static void
 add_codes(struct xbuf *b, char *const *codes, size_t n)
@@ -320,10 +310,10 @@ draw_row(const struct library_row *r, int y, int cols, bool selected)
 	attr_t attr = selected ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL);
 	int who_w = cols >= 100 ? 26 : cols >= 70 ? 20 : 14;
 	int right_w = 16, title_w;
-	char date[11], right[32];
+	char date[DRAW_DATE_SIZE], right[32];
 	const char *who = r->who;
 
-	date_dmy(r->submitted, date);
+	draw_date(r->submitted, date);
 	if (r->kind == LIBRARY_SET)
 		snprintf(right, sizeof(right), "%d/%d beantwoord", r->answered, r->addressed);
 	else
