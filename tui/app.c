@@ -107,12 +107,6 @@ app_in_basket(struct app *app, long long passage)
 	    compare_ids) != NULL;
 }
 
-size_t
-app_basket_size(struct app *app)
-{
-	return app->n_basket;
-}
-
 void
 app_toggle_basket(struct app *app, const long long *passages, size_t n)
 {

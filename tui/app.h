@@ -36,7 +36,6 @@ void app_message(struct app *app, const char *fmt, ...)
  * read after each change, so that drawing asks no query) and changing it.
  */
 bool app_in_basket(struct app *app, long long passage);
-size_t app_basket_size(struct app *app);
 /*
  * Puts passages in the basket or, when every one of them is in it
  * already, takes them out; says which on the status line.
