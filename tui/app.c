@@ -39,7 +39,6 @@ struct app {
 	size_t n_basket;
 	unsigned basket_version;
 	bool readonly;		/* the database cannot be changed: the status line says so */
-	char *clipboard;	/* the text app_copy last sent */
 	char *osc52;		/* the escape sequence to write once drawn, or NULL */
 };
 
@@ -184,8 +183,6 @@ app_copy(struct app *app, const char *text)
 		app_message(app, "Too long for the clipboard (%zu KB): e exports it to a file", n / 1024);
 		return false;
 	}
-	free(app->clipboard);
-	app->clipboard = xstrdup(text);
 	b64 = base64(text, n);
 	free(app->osc52);
 	/*
@@ -199,12 +196,6 @@ app_copy(struct app *app, const char *text)
 		app->osc52 = xasprintf("\033]52;c;%s\a", b64);
 	free(b64);
 	return true;
-}
-
-const char *
-app_clipboard(const struct app *app)
-{
-	return app->clipboard;
 }
 
 /* Writes a pending OSC 52 sequence to the terminal, after the screen. */
@@ -315,7 +306,6 @@ app_free(struct app *app)
 	while (app->depth > 0)
 		app_pop(app);
 	free(app->basket);
-	free(app->clipboard);
 	free(app->osc52);
 	free(app);
 }
@@ -585,6 +575,14 @@ app_draw(struct app *app)
 	wnoutrefresh(stdscr);
 }
 
+void
+app_update(struct app *app)
+{
+	app_draw(app);
+	doupdate();
+	send_clipboard(app);
+}
+
 /* ------------------------------------------------------------ the terminal */
 
 static void
@@ -679,9 +677,7 @@ app_run(struct store *st)
 			status = 128 + stop_signal;
 			break;
 		}
-		app_draw(app);
-		doupdate();
-		send_clipboard(app);
+		app_update(app);
 		rc = wget_wch(stdscr, &wc);
 		if (rc == ERR)
 			continue;

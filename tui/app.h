@@ -67,8 +67,6 @@ void app_export(struct app *app, struct export_item *items, size_t n, const char
  * message) when it is off or the text is too long for terminals to take.
  */
 bool app_copy(struct app *app, const char *text);
-/* What app_copy last sent, for tests; NULL when nothing. */
-const char *app_clipboard(const struct app *app);
 
 /* One key (as keymap.h represents keys): raw input, key map, action. */
 void app_key(struct app *app, int key);
@@ -76,6 +74,11 @@ void app_key(struct app *app, int key);
 void app_mouse(struct app *app, enum mouse event, int y, int x);
 /* Draws everything into stdscr and marks it for doupdate. */
 void app_draw(struct app *app);
+/*
+ * One frame, as the loop of app_run shows it: app_draw, doupdate, then
+ * the clipboard app_copy queued, as OSC 52 on standard output.
+ */
+void app_update(struct app *app);
 /* False once the last view is closed. */
 bool app_running(const struct app *app);
 
