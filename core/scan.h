@@ -75,15 +75,54 @@ scan_space(const char *s, size_t i, size_t n)
 	return 0;
 }
 
-/* The first byte at or after s[i] that is no white space, n at the most. */
+/*
+ * The first byte at or after s[i] that is no white space as len measures
+ * it (scan_space, scan_blank), n at the most.
+ */
 static inline size_t
-scan_skip_space(const char *s, size_t i, size_t n)
+scan_skip(const char *s, size_t i, size_t n,
+    size_t (*len)(const char *, size_t, size_t))
 {
 	size_t k;
 
-	while (i < n && (k = scan_space(s, i, n)) > 0)
+	while (i < n && (k = len(s, i, n)) > 0)
 		i += k;
 	return i;
+}
+
+/* The first byte at or after s[i] that is no scan_space, n at the most. */
+static inline size_t
+scan_skip_space(const char *s, size_t i, size_t n)
+{
+	return scan_skip(s, i, n, scan_space);
+}
+
+/*
+ * Length of the white space at s[i] (i < n) in running text, which breaks
+ * its lines: scan_space, the line feed and the narrow no-break space;
+ * 0 when none.
+ */
+static inline size_t
+scan_blank(const char *s, size_t i, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = scan_space(s, i, n);
+
+	if (k > 0)
+		return k;
+	if (u[i] == '\n')
+		return 1;
+	/* byte by byte: a NUL ends a string passed with n SIZE_MAX */
+	if (u[i] == 0xe2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+/* The first byte at or after s[i] that is no scan_blank, n at the most. */
+static inline size_t
+scan_skip_blank(const char *s, size_t i, size_t n)
+{
+	return scan_skip(s, i, n, scan_blank);
 }
 
 /*

@@ -3,7 +3,9 @@
  * one test per class of heading: a single number, lists, the comma that a
  * published answer left out, "Antwoord op vraag 3", "Antwoorden", case,
  * numbers too large to be vragen, lists that do not rise, the ':' or '.'
- * after a heading and the text after it.
+ * after a heading and the text after it; then heading_numbers, the one
+ * reader of lists of vraag numbers, as a heading writes them and as
+ * running text does (the references that xref finds).
  */
 #include "config.h"
 
@@ -78,6 +80,7 @@ test_list(void **state)
 		{ "Vragen 3 tot en met 6", true, ROLE_VRAAG, 3, 6, "" },
 		{ "Vraag 3-5", true, ROLE_VRAAG, 3, 5, "" },
 		{ "Vraag 3 \xe2\x80\x93 5", true, ROLE_VRAAG, 3, 5, "" },
+		{ "Vragen 3 tot 5", true, ROLE_VRAAG, 3, 5, "" },
 		{ "Antwoord 3, 4 en 5", true, ROLE_ANTWOORD, 3, 5, "" },
 	};
 
@@ -254,6 +257,165 @@ test_start(void **state)
 	assert_int_equal(h.from, 1);
 }
 
+/*
+ * heading_numbers reads the list at the start of text, written where:
+ * want[0, n_want) and then rest; none when want is { 0 }.
+ */
+static void
+check_numbers(const char *text, enum heading_where where, const char *rest,
+    const int *want, size_t n_want)
+{
+	int nums[16];
+	size_t i = 0, n;
+
+	if (want[0] == 0)
+		n_want = 0;
+	n = heading_numbers(text, strlen(text), &i, where, nums, 16);
+	if (n != n_want)
+		fail_msg("\"%s\" (%s): %zu numbers, not %zu", text,
+		    where == HEADING_LINE ? "heading" : "prose", n, n_want);
+	for (size_t k = 0; k < n; k++)
+		assert_int_equal(nums[k], want[k]);
+	assert_string_equal(text + i, rest);
+}
+
+#define NUMBERS(text, where, rest, ...) do { \
+	static const int want_[] = { __VA_ARGS__ }; \
+	check_numbers(text, where, rest, want_, \
+	    sizeof(want_) / sizeof(want_[0])); \
+} while (0)
+
+/* What a heading and running text read alike. */
+static void
+test_numbers_common(void **state)
+{
+	static const enum heading_where both[] = {
+		HEADING_LINE, HEADING_PROSE
+	};
+
+	(void)state;
+	for (size_t w = 0; w < 2; w++) {
+		NUMBERS("3", both[w], "", 3);
+		NUMBERS("3, 4 en 5.", both[w], ".", 3, 4, 5);
+		NUMBERS("3,4", both[w], "", 3, 4);
+		/* ", en": the comma before the last */
+		NUMBERS("3, 4, en 5", both[w], "", 3, 4, 5);
+		NUMBERS("3 EN 4", both[w], "", 3, 4);
+		/* a range, written out */
+		NUMBERS("3 t/m 6", both[w], "", 3, 4, 5, 6);
+		NUMBERS("3 tot en met 5", both[w], "", 3, 4, 5);
+		NUMBERS("3 tot 5", both[w], "", 3, 4, 5);
+		NUMBERS("3-5", both[w], "", 3, 4, 5);
+		NUMBERS("10 \xe2\x80\x93 12", both[w], "", 10, 11, 12);
+		NUMBERS("3\xe2\x80\x94" "4", both[w], "", 3, 4);
+		NUMBERS("1 en 3 t/m 5 en 9", both[w], "", 1, 3, 4, 5, 9);
+		/* too long a range keeps its ends */
+		NUMBERS("1 tot en met 400", both[w], "", 1, 400);
+		/* 1 to HEADING_MAX_VRAAG */
+		NUMBERS("999", both[w], "", 999);
+		NUMBERS("1000", both[w], "1000", 0);
+		NUMBERS("0", both[w], "0", 0);
+		NUMBERS("2024Z01234", both[w], "2024Z01234", 0);
+		NUMBERS("3 en 1000", both[w], " en 1000", 3);
+		/* the list ends before a separator that no number follows */
+		NUMBERS("1 en de rest", both[w], " en de rest", 1);
+		NUMBERS("3, want", both[w], ", want", 3);
+		NUMBERS("3 t/m", both[w], " t/m", 3);
+		NUMBERS("vraag 3", both[w], "vraag 3", 0);
+	}
+}
+
+/* A heading's numbers rise; running text may name them in any order. */
+static void
+test_numbers_rising(void **state)
+{
+	(void)state;
+	NUMBERS("3, 2", HEADING_LINE, ", 2", 3);
+	NUMBERS("3, 5 en 4", HEADING_LINE, " en 4", 3, 5);
+	NUMBERS("5-3", HEADING_LINE, "-3", 5);
+	NUMBERS("3, 2", HEADING_PROSE, "", 3, 2);
+	NUMBERS("8 en 1", HEADING_PROSE, "", 8, 1);
+	/* a falling range keeps its ends */
+	NUMBERS("5-3", HEADING_PROSE, "", 5, 3);
+}
+
+/*
+ * A heading may leave a comma out ("Vraag 7, 8, 9 10 en 11"); in running
+ * text a number after a blank is something else.
+ */
+static void
+test_numbers_missing_comma(void **state)
+{
+	(void)state;
+	NUMBERS("7, 8, 9 10 en 11", HEADING_LINE, "", 7, 8, 9, 10, 11);
+	NUMBERS("9 10", HEADING_LINE, "", 9, 10);
+	NUMBERS("1 10 procent", HEADING_PROSE, " 10 procent", 1);
+	NUMBERS("9 10", HEADING_PROSE, " 10", 9);
+}
+
+/* "of" names alternatives in running text: "het antwoord op vraag 2 of 3". */
+static void
+test_numbers_of(void **state)
+{
+	(void)state;
+	NUMBERS("2 of 3", HEADING_PROSE, "", 2, 3);
+	NUMBERS("2, 3, of 4", HEADING_PROSE, "", 2, 3, 4);
+	NUMBERS("2 of 3", HEADING_LINE, " of 3", 2);
+}
+
+/*
+ * In running text a number is a word of its own: "3a" is a sub-question
+ * of vraag 3, "12Z01234" (a Kamer number) no vraag.  In a heading the
+ * number ends at its last digit and the heading judges what follows.
+ */
+static void
+test_numbers_word(void **state)
+{
+	(void)state;
+	NUMBERS("3a", HEADING_PROSE, "", 3);
+	NUMBERS("3a en 4b.", HEADING_PROSE, ".", 3, 4);
+	NUMBERS("3ab", HEADING_PROSE, "3ab", 0);
+	NUMBERS("12Z01234", HEADING_PROSE, "12Z01234", 0);
+	NUMBERS("3 en 12Z01234", HEADING_PROSE, " en 12Z01234", 3);
+	NUMBERS("3a", HEADING_LINE, "a", 3);
+	NUMBERS("12Z01234", HEADING_LINE, "Z01234", 12);
+}
+
+/* A heading is one line; running text breaks its lines anywhere. */
+static void
+test_numbers_line_breaks(void **state)
+{
+	(void)state;
+	NUMBERS("3 en\n4", HEADING_PROSE, "", 3, 4);
+	NUMBERS("3,\xe2\x80\xaf" "4", HEADING_PROSE, "", 3, 4);
+	NUMBERS("3 en\n4", HEADING_LINE, " en\n4", 3);
+}
+
+/* Past max numbers the last slot keeps the last: a heading's from and to. */
+static void
+test_numbers_max(void **state)
+{
+	const char *text = "3, 4 en 5:";
+	int nums[2];
+	size_t i = 0;
+
+	(void)state;
+	assert_int_equal(heading_numbers(text, strlen(text), &i, HEADING_LINE,
+	    nums, 2), 2);
+	assert_int_equal(nums[0], 3);
+	assert_int_equal(nums[1], 5);
+	assert_int_equal(i, strlen("3, 4 en 5"));
+	i = 0;
+	assert_int_equal(heading_numbers("3 t/m 90", 8, &i, HEADING_PROSE,
+	    nums, 2), 2);
+	assert_int_equal(nums[1], 90);
+	/* only s[0, n) is read */
+	i = 0;
+	assert_int_equal(heading_numbers("3 en 4", 4, &i, HEADING_LINE,
+	    nums, 2), 1);
+	assert_int_equal(i, 1);
+}
+
 int
 main(void)
 {
@@ -269,6 +431,13 @@ main(void)
 		cmocka_unit_test(test_trailing_mark),
 		cmocka_unit_test(test_text_after),
 		cmocka_unit_test(test_start),
+		cmocka_unit_test(test_numbers_common),
+		cmocka_unit_test(test_numbers_rising),
+		cmocka_unit_test(test_numbers_missing_comma),
+		cmocka_unit_test(test_numbers_of),
+		cmocka_unit_test(test_numbers_word),
+		cmocka_unit_test(test_numbers_line_breaks),
+		cmocka_unit_test(test_numbers_max),
 	};
 
 	return cmocka_run_group_tests_name("heading", tests, NULL, NULL);
