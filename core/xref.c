@@ -32,9 +32,6 @@
 #include "xalloc.h"
 #include "xref.h"
 
-/* "vragen 1 tot en met 400" is not a plausible range: keep only its ends. */
-#define MAX_RANGE 100
-
 typedef const unsigned char uchar;
 
 /*
@@ -64,27 +61,11 @@ word_before(uchar *s, size_t i)
 	return true;
 }
 
-/* White space, with the no-break spaces that PDF text is full of. */
-static size_t
-space_len(uchar *s, size_t i)
-{
-	if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
-		return 1;
-	if (s[i] == 0xc2 && s[i + 1] == 0xa0)
-		return 2;
-	if (s[i] == 0xe2 && s[i + 1] == 0x80 && s[i + 2] == 0xaf)
-		return 3;
-	return 0;
-}
-
+/* White space, with the line breaks and no-break spaces of a passage. */
 static size_t
 skip_space(uchar *s, size_t i)
 {
-	size_t n;
-
-	while ((n = space_len(s, i)) > 0)
-		i += n;
-	return i;
+	return scan_skip_blank((const char *)s, i, SIZE_MAX);
 }
 
 /*
@@ -99,73 +80,10 @@ word(uchar *s, size_t i, const char *w)
 
 	if (!scan_prefix_ci((const char *)s + i, SIZE_MAX, w))
 		return 0;
-	if (scan_alpha(s[i + n]) || scan_digit(s[i + n]) ||
-	    (s[i + n] >= 0x80 && space_len(s, i + n) == 0))
+	if (scan_alpha(s[i + n]) || scan_digit(s[i + n]) || (s[i + n] >= 0x80 &&
+	    scan_blank((const char *)s, i + n, SIZE_MAX) == 0))
 		return 0;
 	return i + n;
-}
-
-/*
- * A vraag number at s[i]: digits, optionally one letter of a sub-question
- * ("3a" is vraag 3), and then no more letters or digits, so that "2024Z01234"
- * is not read as vraag 2024.  Returns the end, 0 when there is none.
- */
-static size_t
-number(uchar *s, size_t i, int *out)
-{
-	size_t j = i;
-	int v;
-
-	if (!scan_number((const char *)s, SIZE_MAX, &j, HEADING_MAX_VRAAG,
-	    &v) || v < 1)
-		return 0;
-	if (scan_alpha(s[j]) && !scan_alpha(s[j + 1]) && !scan_digit(s[j + 1]))
-		j++;
-	if (scan_alpha(s[j]) || scan_digit(s[j]))
-		return 0;
-	*out = v;
-	return j;
-}
-
-enum sep { SEP_NONE, SEP_LIST, SEP_RANGE };
-
-/* A separator between two numbers of a list; sets *end after it. */
-static enum sep
-separator(uchar *s, size_t i, size_t *end)
-{
-	size_t j = skip_space(s, i), k;
-
-	if (s[j] == ',') {
-		*end = skip_space(s, j + 1);
-		return SEP_LIST;
-	}
-	if (s[j] == '-') {
-		*end = skip_space(s, j + 1);
-		return SEP_RANGE;
-	}
-	/* en dash and em dash */
-	if (s[j] == 0xe2 && s[j + 1] == 0x80 && (s[j + 2] == 0x93 || s[j + 2] == 0x94)) {
-		*end = skip_space(s, j + 3);
-		return SEP_RANGE;
-	}
-	if ((k = word(s, j, "t")) && s[k] == '/' && (k = word(s, k + 1, "m"))) {
-		*end = skip_space(s, k);
-		return SEP_RANGE;
-	}
-	if ((k = word(s, j, "tot"))) {
-		size_t en, met;
-
-		k = skip_space(s, k);
-		if ((en = word(s, k, "en")) && (met = word(s, skip_space(s, en), "met")))
-			k = met;
-		*end = skip_space(s, k);
-		return SEP_RANGE;
-	}
-	if ((k = word(s, j, "en")) || (k = word(s, j, "of"))) {
-		*end = skip_space(s, k);
-		return SEP_LIST;
-	}
-	return SEP_NONE;
 }
 
 struct found {
@@ -283,9 +201,9 @@ pub_year(uchar *s, size_t i, char *year)
 }
 
 /*
- * An Aanhangsel number at s[i]: digits not followed by a letter, nor by a
- * separator and a digit ("1.047", "2023/24", "1047-1050" are something
- * else).  Returns the end, 0 when there is none.
+ * An Aanhangsel number at s[i]: digits not followed by a letter, nor by
+ * '.', ',', '/' or a dash and a digit ("1.047", "2023/24", "1047-1050"
+ * are something else).  Returns the end, 0 when there is none.
  */
 static size_t
 pub_number(uchar *s, size_t i, int *out)
@@ -415,14 +333,14 @@ of_publication(uchar *s, size_t i)
 
 /*
  * After "antwoord(en)" ending at i: "op (de|uw) vraag/vragen LIST" or
- * directly "LIST".  Returns the end of the list and its numbers in
- * nums, or 0 when no number follows.
+ * directly "LIST", a list as running text writes it (heading_numbers).
+ * Returns the end of the list and its numbers in nums, or 0 when no
+ * number follows.
  */
 static size_t
 target(uchar *s, size_t i, int *nums, size_t *n_nums, size_t max)
 {
-	size_t j = skip_space(s, i), k, end;
-	int v, from;
+	size_t j = skip_space(s, i), k;
 
 	if ((k = word(s, j, "op"))) {
 		j = skip_space(s, k);
@@ -432,25 +350,9 @@ target(uchar *s, size_t i, int *nums, size_t *n_nums, size_t max)
 			return 0;
 		j = skip_space(s, k);
 	}
-	if (!(end = number(s, j, &v)))
-		return 0;
-	*n_nums = 0;
-	nums[(*n_nums)++] = v;
-	for (;;) {
-		enum sep sep = separator(s, end, &j);
-
-		if (sep == SEP_NONE || !(k = number(s, j, &v)))
-			break;
-		from = nums[*n_nums - 1];
-		if (sep == SEP_RANGE && v > from && v - from <= MAX_RANGE) {
-			for (int r = from + 1; r < v && *n_nums < max; r++)
-				nums[(*n_nums)++] = r;
-		}
-		if (*n_nums < max)
-			nums[(*n_nums)++] = v;
-		end = k;
-	}
-	return end;
+	*n_nums = heading_numbers((const char *)s, SIZE_MAX, &j, HEADING_PROSE,
+	    nums, max);
+	return *n_nums > 0 ? j : 0;
 }
 
 size_t

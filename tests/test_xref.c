@@ -98,6 +98,9 @@ test_across_line_breaks(void **state)
 	assert_int_equal(refs[0].start, strlen("De in het\n\n"));
 	assert_int_equal(refs[0].end, strlen("De in het\n\nantwoord op\nvraag 1"));
 	free(refs);
+	/* the white space of a line, as scan_space has it, and more */
+	CHECK("Zie het antwoord op\fvraag\v3.", 3);
+	CHECK("Zie de antwoorden op de vragen 3 en\xe2\x80\xaf" "4.", 3, 4);
 }
 
 static void
@@ -135,6 +138,21 @@ test_tot_en_met(void **state)
 	    "3 tot en met 5.", 3, 4, 5);
 	CHECK("Zie mijn antwoorden op de vragen 3 t/m 5 en 9.", 3, 4, 5, 9);
 	CHECK("Zie de antwoorden op vragen 10–12.", 10, 11, 12);
+}
+
+/*
+ * The lists read as heading_numbers reads running text: "of" names
+ * alternatives, a comma may stand before the last "en" (as it may in a
+ * heading), and a number after a blank alone is something else.
+ */
+static void
+test_list_separators(void **state)
+{
+	(void)state;
+	CHECK("Zie het antwoord op vraag 2 of 3.", 2, 3);
+	CHECK("Zie de antwoorden op de vragen 3, 4, en 5.", 3, 4, 5);
+	CHECK("Zie de antwoorden op de vragen 3 tot 5.", 3, 4, 5);
+	CHECK("Zie het antwoord op vraag 1 10 procent.", 1);
 }
 
 static void
@@ -484,6 +502,7 @@ main(void)
 		cmocka_unit_test(test_de_antwoorden_op_de_vragen),
 		cmocka_unit_test(test_zoals_aangegeven_in_mijn_antwoord),
 		cmocka_unit_test(test_tot_en_met),
+		cmocka_unit_test(test_list_separators),
 		cmocka_unit_test(test_case_insensitive),
 		cmocka_unit_test(test_antwoord_with_number),
 		cmocka_unit_test(test_one_entry_per_vraag),
