@@ -608,16 +608,18 @@ check "together they hold every document, each whole" \
 # began, longer than SQLite's busy timeout (5 s): the import waits, tries
 # again and succeeds once the lock is let go.
 cp "$db" "$tmp/locked.db"
-(echo 'BEGIN IMMEDIATE;'; while [ ! -e "$tmp/release" ]; do sleep 0.05; done; echo 'COMMIT;') |
-	sqlite3 "$tmp/locked.db" &
+# The holder says when it has the lock (and stops if it cannot get it).
+(echo 'BEGIN IMMEDIATE;'; echo ".shell touch '$tmp/locked'"
+	while [ ! -e "$tmp/release" ]; do sleep 0.05; done; echo 'COMMIT;') |
+	sqlite3 -bail "$tmp/locked.db" &
 holder=$!
-# held: another connection cannot take the write lock now.
-held() { ! sqlite3 "$tmp/locked.db" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
 i=0
-while ! held && [ $i -lt 1200 ]; do
+while [ ! -e "$tmp/locked" ] && kill -0 "$holder" 2>/dev/null && [ $i -lt 1200 ]; do
 	i=$((i + 1))
 	sleep 0.05
 done
+# held: another connection cannot take the write lock now.
+held() { [ -e "$tmp/locked" ] && ! sqlite3 "$tmp/locked.db" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
 check "another program holds the write lock" held
 "$NAAST" --db "$tmp/locked.db" import "$tmp/longletter.txt" >"$tmp/out" 2>"$tmp/err" &
 importer=$!
