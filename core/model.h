@@ -91,6 +91,12 @@ struct signatory {
 	char *portfolio;	/* "Fiscaliteit en Douane" of "(Financiën – Fiscaliteit en Douane)"; NULL when none */
 	char **on_behalf_of;	/* ministry codes of "mede namens" */
 	size_t n_on_behalf_of;
+	/*
+	 * The ministry as the header writes it, "Financiën – Fiscaliteit en
+	 * Douane": ministry groups, a citation quotes this.  NULL when the
+	 * header names none.
+	 */
+	char *written;
 };
 
 /* A reference to another publication: "Zie ook Aanhangsel ..., nr. 1047". */

@@ -151,6 +151,7 @@ struct sep {
 	const char *text;	/* matched in any case */
 	size_t drop;		/* leading bytes of text that belong to neither part */
 	bool title;		/* cut only when a title follows */
+	bool paren;		/* cut only after a closing parenthesis */
 };
 
 /*
@@ -159,35 +160,39 @@ struct sep {
  * Minister van Algemene Zaken": a part keeps its "van" or "voor".
  */
 static const struct sep ministry_seps[] = {
-	{ ", en van ", 5, false },
-	{ ", en voor ", 5, false },
-	{ " en van ", 4, false },
-	{ " en voor ", 4, false },
-	{ ", van ", 2, false },
-	{ ", voor ", 2, false },
-	{ ", en de ", 8, false },
-	{ " en de ", 7, false },
-	{ ", de ", 5, false },
-	{ ", en ", 5, true },
-	{ " en ", 4, true },
-	{ ", ", 2, true },
+	{ ", en van ", 5, false, false },
+	{ ", en voor ", 5, false, false },
+	{ " en van ", 4, false, false },
+	{ " en voor ", 4, false, false },
+	{ ", van ", 2, false, false },
+	{ ", voor ", 2, false, false },
+	{ ", en de ", 8, false, false },
+	{ " en de ", 7, false, false },
+	{ ", de ", 5, false, false },
+	{ ", en ", 5, true, false },
+	{ " en ", 4, true, false },
+	{ ", ", 2, true, false },
 };
 
 /* "X (A), Y en Z (beiden B)". */
 static const struct sep name_seps[] = {
-	{ ", en ", 5, false },
-	{ " en ", 4, false },
-	{ ", ", 2, false },
+	{ ", en ", 5, false, false },
+	{ " en ", 4, false, false },
+	{ ", ", 2, false, false },
 };
 
-/* "Minister X (A) en van Staatssecretaris Y (A)". */
+/*
+ * "Minister X (A) en van Staatssecretaris Y (A)", and as published headers
+ * also print it, without the "en": "Minister X (A) Staatssecretaris Y (B)".
+ */
 static const struct sep signatory_seps[] = {
-	{ ", en van ", 9, true },
-	{ " en van ", 8, true },
-	{ ", van ", 6, true },
-	{ ", en ", 5, true },
-	{ " en ", 4, true },
-	{ ", ", 2, true },
+	{ ", en van ", 9, true, false },
+	{ " en van ", 8, true, false },
+	{ ", van ", 6, true, false },
+	{ ", en ", 5, true, false },
+	{ " en ", 4, true, false },
+	{ ", ", 2, true, false },
+	{ " ", 1, true, true },
 };
 
 /* Cuts sp at the separators outside parentheses; returns the parts. */
@@ -211,7 +216,8 @@ split_top(struct span sp, const struct sep *seps, size_t nseps,
 			if (!scan_prefix_ci(p, (size_t)(sp.e - p),
 			    seps[i].text) ||
 			    (seps[i].title &&
-			    !title_at(p + seps[i].drop, sp.e, &tl)))
+			    !title_at(p + seps[i].drop, sp.e, &tl)) ||
+			    (seps[i].paren && (p == sp.s || p[-1] != ')')))
 				continue;
 			xgrow(out, &cap, n + 1, sizeof(**out));
 			(*out)[n].s = start;
@@ -470,7 +476,7 @@ read_signatory(struct document *doc, struct span sp)
 			model_warn(doc,
 			    "answer header: unknown ministry '%s' (add it to assets/ministries.tsv)",
 			    name);
-		free(name);
+		sig.written = name;
 		who.e = open;
 	} else if (role && strcmp(role, "Minister-President") == 0)
 		code = "AZ";
@@ -478,6 +484,7 @@ read_signatory(struct document *doc, struct span sp)
 	if (who.s == who.e) {
 		model_warn(doc, "answer header: a bewindspersoon without a name");
 		free(sig.portfolio);
+		free(sig.written);
 		return;
 	}
 	if (!role)

@@ -258,6 +258,78 @@ test_header_answer_variants(void **state)
 }
 
 /*
+ * Co-signed answers: every signatory in the order written, with or without
+ * "en (van)" between them, and each with the ministry as the header writes
+ * it.  Constructed examples.
+ */
+static void
+test_header_answer_cosigners(void **state)
+{
+	static const struct {
+		const char *text, *want, *ministry, *written;
+	} cases[] = {
+		/* Published headers drop the "en" between two signatories. */
+		{ "Antwoord van Minister Aalders (Economische Zaken) "
+		  "Staatssecretaris Bakker (Binnenlandse Zaken en "
+		  "Koninkrijksrelaties) (ontvangen 4 juni 2024).",
+		  "Minister Aalders [EZ]; Staatssecretaris Bakker [BZK]", "EZ",
+		  "Economische Zaken|Binnenlandse Zaken en Koninkrijksrelaties" },
+		{ "Antwoord van Minister Aalders (Economische Zaken) en van "
+		  "Minister Claes (Defensie) (ontvangen 4 juni 2024).",
+		  "Minister Aalders [EZ]; Minister Claes [DEF]", "EZ",
+		  "Economische Zaken|Defensie" },
+		{ "Antwoord van Minister Claes (Defensie) en Minister Aalders "
+		  "(Economische Zaken) (ontvangen 4 juni 2024).",
+		  "Minister Claes [DEF]; Minister Aalders [EZ]", "DEF",
+		  "Defensie|Economische Zaken" },
+		/* Three, the last two without "en". */
+		{ "Antwoord van Minister Claes (Defensie), Minister Aalders "
+		  "(Economische Zaken) Staatssecretaris Dekker (Financiën – "
+		  "Fiscaliteit en Douane) (ontvangen 4 juni 2024).",
+		  "Minister Claes [DEF]; Minister Aalders [EZ]; "
+		  "Staatssecretaris Dekker [FIN]", "DEF",
+		  "Defensie|Economische Zaken|Financiën – Fiscaliteit en Douane" },
+		/* A staatssecretaris of the minister's own ministry. */
+		{ "Antwoord van Minister Claes (Defensie) Staatssecretaris Evers "
+		  "(Defensie) (ontvangen 4 juni 2024).",
+		  "Minister Claes [DEF]; Staatssecretaris Evers [DEF]", "DEF",
+		  "Defensie|Defensie" },
+		/* "mede namens" several, after the second of two signatories. */
+		{ "Antwoord van Minister Claes (Defensie) Minister Aalders "
+		  "(Economische Zaken), mede namens de Minister van Justitie en "
+		  "Veiligheid en de Minister voor Klimaat en Energie (ontvangen "
+		  "4 juni 2024).",
+		  "Minister Claes [DEF]; Minister Aalders [EZ] +JenV +EZK", "DEF",
+		  "Defensie|Economische Zaken" },
+		/* "mede namens" after the first, then a second signatory. */
+		{ "Antwoord van Minister Aalders (Economische Zaken), mede namens "
+		  "de Minister van Defensie, de Minister voor Rechtsbescherming "
+		  "en de Staatssecretaris van Financiën, en van Minister Claes "
+		  "(Defensie) (ontvangen 4 juni 2024).",
+		  "Minister Aalders [EZ] +DEF +JenV +FIN; Minister Claes [DEF]",
+		  "EZ", "Economische Zaken|Defensie" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct document *doc = empty_doc();
+		char written[512] = "";
+
+		assert_true(parse_header_answer(doc, cases[i].text));
+		assert_string_equal(describe_answer(doc), cases[i].want);
+		assert_string_equal(doc->ministry, cases[i].ministry);
+		assert_string_equal(doc->received, "2024-06-04");
+		for (size_t j = 0; j < doc->n_signatories; j++)
+			cat(written, sizeof(written), "%s%s", j ? "|" : "",
+			    doc->signatories[j].written ?
+			    doc->signatories[j].written : "-");
+		assert_string_equal(written, cases[i].written);
+		assert_int_equal(doc->n_warnings, 0);
+		model_free(doc);
+	}
+}
+
+/*
  * The headers of the fourteen official PDFs in corpus-pdf/, as pdftotext
  * gives them with their line breaks joined.
  */
@@ -1020,6 +1092,7 @@ main(void)
 		cmocka_unit_test(test_header_not_a_header),
 		cmocka_unit_test(test_header_answer_seeds),
 		cmocka_unit_test(test_header_answer_variants),
+		cmocka_unit_test(test_header_answer_cosigners),
 		cmocka_unit_test(test_header_real_pdfs),
 		cmocka_unit_test(test_continues),
 		cmocka_unit_test(test_join_continued),
