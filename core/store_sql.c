@@ -180,13 +180,18 @@
 	" WHERE " T " MATCH ?1 AND rowid = ?2"
 
 /*
- * The ministries that have answered set SET: those of its answers, and
- * those an answer was given "mede namens"; an answer of an unknown
- * ministry counts once as itself.
+ * The ministries that have answered set SET: those of its answers, those
+ * of every signatory (an answer signed by two ministries is an answer of
+ * each), and those an answer was given "mede namens"; an answer of an
+ * unknown ministry counts once as itself.
  */
 #define SET_ANSWERING(SET) \
 	"SELECT coalesce(ministry, '#' || id) FROM document" \
 	" WHERE set_id = " SET " AND kind = 'answer'" \
+	" UNION SELECT g.ministry FROM signatory g" \
+	" JOIN document d ON d.id = g.document" \
+	" WHERE d.set_id = " SET " AND d.kind = 'answer'" \
+	" AND g.ministry IS NOT NULL" \
 	" UNION SELECT o.ministry FROM signatory_on_behalf_of o" \
 	" JOIN signatory g ON g.id = o.signatory" \
 	" JOIN document d ON d.id = g.document" \

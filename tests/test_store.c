@@ -1871,6 +1871,103 @@ test_library_seeds(void **state)
 	store_library_free(rows, n);
 }
 
+/*
+ * A set of its own addressed to the ministries in addressed (a list of
+ * codes), for the tests of co-signed answers.
+ */
+static struct document *
+cosigned_doc(const char *const *addressed, size_t n_addressed,
+    const char *subject)
+{
+	struct document *doc = answer_doc("DEF", "2024-06-04", 0, subject);
+
+	model_strv_free(doc->addressed, doc->n_addressed);
+	doc->addressed = NULL;
+	doc->n_addressed = 0;
+	for (size_t i = 0; i < n_addressed; i++)
+		model_strv_add(&doc->addressed, &doc->n_addressed,
+		    xstrdup(addressed[i]));
+	add(doc, ROLE_VRAAG, 1, "Wat is de stand van zaken?");
+	add(doc, ROLE_ANTWOORD, 1, "Die is goed.");
+	return doc;
+}
+
+/* The library row and the set of set, answered of addressed both ways. */
+static void
+assert_coverage(struct fixture *f, long long set, int answered, int addressed,
+    size_t n_unanswered)
+{
+	struct library_row *rows;
+	struct set_info info;
+	struct error err = { "" };
+	size_t n, found = 0;
+
+	rows = page(f->st, NULL, LIBRARY_BY_RECEIVED, NULL, false, 10, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].id != set)
+			continue;
+		assert_int_equal(rows[i].answered, answered);
+		assert_int_equal(rows[i].addressed, addressed);
+		found++;
+	}
+	assert_int_equal(found, 1);
+	store_library_free(rows, n);
+	assert_int_equal(store_set_get(f->st, set, &info, &err), STATUS_OK);
+	assert_int_equal(info.answered, answered);
+	assert_int_equal(info.n_addressed, (size_t)addressed);
+	assert_int_equal(info.n_unanswered, n_unanswered);
+	store_set_info_clear(&info);
+}
+
+/*
+ * An answer signed by two ministries is an answer of each: a co-signer of
+ * another ministry counts like a "mede namens" one, a staatssecretaris of
+ * the minister's own ministry adds nothing.
+ */
+static void
+test_coverage_cosigned(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const two[] = { "DEF", "EZ" };
+	static const char *const three[] = { "DEF", "EZ", "FIN" };
+	static const char *const four[] = { "DEF", "EZ", "JenV", "EZK" };
+	struct document *doc;
+	struct signatory *s;
+	long long set;
+
+	/* two ministers of the two ministries addressed: 2/2 */
+	doc = cosigned_doc(two, 2, "de stand van zaken bij twee ministeries");
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	add_signatory(doc, "Aalders", "Minister", "EZ");
+	set = import_made(f->st, "two.txt", doc).set;
+	assert_coverage(f, set, 2, 2, 0);
+
+	/* three signatories, one of them a staatssecretaris of DEF: 3/3 */
+	doc = cosigned_doc(three, 3, "de stand van zaken bij drie ministeries");
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	add_signatory(doc, "Evers", "Staatssecretaris", "DEF");
+	add_signatory(doc, "Aalders", "Minister", "EZ");
+	add_signatory(doc, "Dekker", "Staatssecretaris", "FIN");
+	set = import_made(f->st, "three.txt", doc).set;
+	assert_coverage(f, set, 3, 3, 0);
+
+	/* a minister and a staatssecretaris of one ministry: 1/2 */
+	doc = cosigned_doc(two, 2, "de stand van zaken bij defensie");
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	add_signatory(doc, "Evers", "Staatssecretaris", "DEF");
+	set = import_made(f->st, "def.txt", doc).set;
+	assert_coverage(f, set, 1, 2, 1);
+
+	/* a co-signer, who signs "mede namens" two more: 4/4 */
+	doc = cosigned_doc(four, 4, "de stand van zaken bij vier ministeries");
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	s = add_signatory(doc, "Aalders", "Minister", "EZ");
+	model_strv_add(&s->on_behalf_of, &s->n_on_behalf_of, xstrdup("JenV"));
+	model_strv_add(&s->on_behalf_of, &s->n_on_behalf_of, xstrdup("EZK"));
+	set = import_made(f->st, "four.txt", doc).set;
+	assert_coverage(f, set, 4, 4, 0);
+}
+
 /* A second answer updates its set's row; no second row. */
 static void
 test_library_set_updated(void **state)
@@ -3509,6 +3606,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_answer_pubref_to_seed, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_seeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_coverage_cosigned, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_set_updated, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_orders, setup, teardown),
