@@ -151,7 +151,7 @@ struct sep {
 	const char *text;	/* matched in any case */
 	size_t drop;		/* leading bytes of text that belong to neither part */
 	bool title;		/* cut only when a title follows */
-	bool paren;		/* cut only after a closing parenthesis */
+	bool paren;		/* cut only after ')' or in a "mede namens" list */
 };
 
 /*
@@ -183,7 +183,10 @@ static const struct sep name_seps[] = {
 
 /*
  * "Minister X (A) en van Staatssecretaris Y (A)", and as published headers
- * also print it, without the "en": "Minister X (A) Staatssecretaris Y (B)".
+ * also print it, without the "en": "Minister X (A) Staatssecretaris Y (B)",
+ * "Minister X (A), mede namens de Minister van B Staatssecretaris Y (C)".
+ * Once a "mede namens" list has begun, that cuts before every title;
+ * read_signatories joins again what no ministry in parentheses follows.
  */
 static const struct sep signatory_seps[] = {
 	{ ", en van ", 9, true, false },
@@ -217,7 +220,8 @@ split_top(struct span sp, const struct sep *seps, size_t nseps,
 			    seps[i].text) ||
 			    (seps[i].title &&
 			    !title_at(p + seps[i].drop, sp.e, &tl)) ||
-			    (seps[i].paren && (p == sp.s || p[-1] != ')')))
+			    (seps[i].paren && (p == sp.s || p[-1] != ')') &&
+			    !find_top(sp.s, p, "mede namens ")))
 				continue;
 			xgrow(out, &cap, n + 1, sizeof(**out));
 			(*out)[n].s = start;

@@ -308,6 +308,12 @@ test_header_answer_cosigners(void **state)
 		  "(Defensie) (ontvangen 4 juni 2024).",
 		  "Minister Aalders [EZ] +DEF +JenV +FIN; Minister Claes [DEF]",
 		  "EZ", "Economische Zaken|Defensie" },
+		/* and without "en" after a "mede namens" list */
+		{ "Antwoord van Minister Aalders (Economische Zaken), mede namens "
+		  "de Minister van Defensie en de Minister voor Rechtsbescherming "
+		  "Staatssecretaris Dekker (Financiën) (ontvangen 4 juni 2024).",
+		  "Minister Aalders [EZ] +DEF +JenV; Staatssecretaris Dekker [FIN]",
+		  "EZ", "Economische Zaken|Financiën" },
 	};
 
 	(void)state;
