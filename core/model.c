@@ -99,6 +99,7 @@ model_signatories_free(struct signatory *s, size_t n)
 		free(s[i].ministry);
 		free(s[i].portfolio);
 		free(s[i].written);
+		free(s[i].on_behalf_written);
 		model_strv_free(s[i].on_behalf_of, s[i].n_on_behalf_of);
 	}
 	free(s);
@@ -155,6 +156,7 @@ model_signatories_copy(const struct signatory *sg, size_t n)
 		c[i].ministry = strdup_or_null(sg[i].ministry);
 		c[i].portfolio = strdup_or_null(sg[i].portfolio);
 		c[i].written = strdup_or_null(sg[i].written);
+		c[i].on_behalf_written = strdup_or_null(sg[i].on_behalf_written);
 		for (size_t k = 0; k < sg[i].n_on_behalf_of; k++)
 			model_strv_add(&c[i].on_behalf_of, &c[i].n_on_behalf_of,
 			    xstrdup(sg[i].on_behalf_of[k]));

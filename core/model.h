@@ -97,6 +97,12 @@ struct signatory {
 	 * header names none.
 	 */
 	char *written;
+	/*
+	 * The "mede namens" list as the header writes it, "de Minister voor
+	 * Rechtsbescherming en de Staatssecretaris van Financiën": a
+	 * citation quotes this.  NULL when there is none.
+	 */
+	char *on_behalf_written;
 };
 
 /* A reference to another publication: "Zie ook Aanhangsel ..., nr. 1047". */

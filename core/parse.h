@@ -19,6 +19,14 @@
 #include "model.h"
 #include "status.h"
 
+/*
+ * The version of what the parsers make of a text, stored with each
+ * document.  Raise it whenever a change makes any parser read some text
+ * differently: documents of an older version are then read again from
+ * their stored text (naast reparse).
+ */
+#define PARSE_VERSION 1
+
 struct parser {
 	const char *name;
 	/* 0: not this format; higher: surer.  raw is valid UTF-8. */

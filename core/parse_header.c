@@ -501,6 +501,9 @@ read_signatory(struct document *doc, struct span sp)
 
 		read_ministries(doc, b, &sig.on_behalf_of, &sig.n_on_behalf_of,
 		    "answer header");
+		b = span_trim(b, ",");
+		if (b.s < b.e)
+			sig.on_behalf_written = span_text(b);
 	}
 	doc->signatories = xrealloc(doc->signatories,
 	    (doc->n_signatories + 1) * sizeof(*doc->signatories));

@@ -25,7 +25,7 @@
 
 /* ------------------------------------------------------------------ schema */
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
@@ -297,10 +297,37 @@ static const char schema_v2[] =
 	"INSERT INTO vocabulary (term, passages)"
 	"  SELECT term, doc FROM passage_fts_row;";
 
+/*
+ * Version 3: what a citation quotes and what a reader must be told.
+ *  - The bewindspersonen as the document writes them, beside the codes
+ *    that group them: a signatory's ministry or portfolio ("Langdurige
+ *    Zorg en Sport") and its "mede namens" list ("de Minister voor
+ *    Rechtsbescherming").  NULL in rows stored before it, until the
+ *    document is parsed again.
+ *  - The parse warnings of each document, in the order given.
+ *  - The version of the parsers that made a document's rows
+ *    (PARSE_VERSION, parse.h): 0 before it, so that naast knows which
+ *    documents an upgrade would read better.
+ * New columns go after document.raw (ALTER TABLE appends): read them by
+ * id, a row at a time, never in a scan that joins many documents.
+ */
+static const char schema_v3[] =
+	"ALTER TABLE signatory ADD COLUMN written TEXT;"
+	"ALTER TABLE signatory ADD COLUMN on_behalf_written TEXT;"
+	"ALTER TABLE document ADD COLUMN parser_version INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"CREATE TABLE warning ("
+	"  document INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+	"  ord INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  PRIMARY KEY (document, ord)"
+	") WITHOUT ROWID;";
+
 /* Migrations: migrations[v] takes a database from version v to v + 1. */
 static const char *const migrations[SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 /* ------------------------------------------------------- opening, migration */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parse.h"
 #include "sha256.h"
 #include "store.h"
 #include "store_db.h"
@@ -393,9 +394,19 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 	bind_text(s, 11, doc->salutation);
 	bind_text(s, 12, doc->closing);
 	bind_text(s, 13, doc->epigraph_author);
+	sqlite3_bind_int(s, 14, PARSE_VERSION);
 	if ((status = run(im->st, s, "storing the document", im->err)))
 		return status;
 	im->doc_id = sqlite3_last_insert_rowid(im->st->db);
+	for (size_t i = 0; i < doc->n_warnings; i++) {
+		if (!(s = sql(im->st, SQL_WARNING_INSERT, im->err)))
+			return im->st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->doc_id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, doc->warnings[i]);
+		if ((status = run(im->st, s, "storing the warnings", im->err)))
+			return status;
+	}
 	return STATUS_OK;
 }
 
@@ -419,6 +430,8 @@ import_people(struct import *im)
 		bind_text(s, 4, sg->role);
 		bind_text_or_null(s, 5, sg->ministry);
 		bind_text_or_null(s, 6, sg->portfolio);
+		bind_text_or_null(s, 7, sg->written);
+		bind_text_or_null(s, 8, sg->on_behalf_written);
 		if ((status = run(st, s, "storing the signatories", im->err)))
 			return status;
 		id = sqlite3_last_insert_rowid(st->db);

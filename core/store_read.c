@@ -249,6 +249,8 @@ read_signatories(struct store *st, long long doc, struct signatory **out,
 			.role = col_strdup(s, 2),
 			.ministry = col_strdup(s, 3),
 			.portfolio = col_strdup(s, 4),
+			.written = col_strdup(s, 5),
+			.on_behalf_written = col_strdup(s, 6),
 		};
 	}
 	done(s);

@@ -222,11 +222,14 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_DOC_INSERT] =
 	    "INSERT INTO document (sha256, origin, format, kind, raw, set_id,"
 	    " ministry, received, aanhangsel, n_vragen, salutation, closing,"
-	    " epigraph_author)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	    " epigraph_author, parser_version)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14)",
+	[SQL_WARNING_INSERT] =
+	    "INSERT INTO warning (document, ord, text) VALUES (?1, ?2, ?3)",
 	[SQL_SIGNATORY_INSERT] =
-	    "INSERT INTO signatory (document, ord, name, role, ministry, portfolio)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    "INSERT INTO signatory (document, ord, name, role, ministry, portfolio,"
+	    " written, on_behalf_written) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[SQL_ON_BEHALF_INSERT] =
 	    "INSERT INTO signatory_on_behalf_of (signatory, ord, ministry)"
 	    " VALUES (?1, ?2, ?3)",
@@ -318,8 +321,10 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_ANSWER_EXISTS] =
 	    "SELECT 1 FROM answer WHERE document = ?1 AND question = ?2",
 	[SQL_SIGNATORIES] =
-	    "SELECT id, name, role, ministry, portfolio FROM signatory"
-	    " WHERE document = ?1 ORDER BY ord",
+	    "SELECT id, name, role, ministry, portfolio, written,"
+	    " on_behalf_written FROM signatory WHERE document = ?1 ORDER BY ord",
+	[SQL_WARNINGS] =
+	    "SELECT text FROM warning WHERE document = ?1 ORDER BY ord",
 	[SQL_ON_BEHALF] =
 	    "SELECT ministry FROM signatory_on_behalf_of WHERE signatory = ?1"
 	    " ORDER BY ord",

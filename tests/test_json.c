@@ -352,8 +352,8 @@ static const char signatories_json[] =
 
 static char *behalf[] = { "BHO" };
 static const struct signatory signatories[] = {
-	{ "Rutte", "Minister-President", "AZ", NULL, NULL, 0, NULL },
-	{ "Van Rij", "Staatssecretaris", "FIN", "Fiscaliteit en Belastingdienst", behalf, 1, NULL },
+	{ "Rutte", "Minister-President", "AZ", NULL, NULL, 0, NULL, NULL },
+	{ "Van Rij", "Staatssecretaris", "FIN", "Fiscaliteit en Belastingdienst", behalf, 1, NULL, NULL },
 };
 
 static void
