@@ -182,14 +182,20 @@ add_subject(struct xbuf *b, const struct export_item *it)
 		xbuf_printf(b, " (ingezonden %s)", date);
 }
 
-/* "Minister-President Rutte (Algemene Zaken)", with any "mede namens". */
+/*
+ * "Minister-President Rutte (Algemene Zaken)", with any "mede namens".  The
+ * ministry as the header wrote it when that is known ("Klimaat en
+ * Energie" is grouped under EZK but cited so), else the name of its code.
+ */
 static void
 add_signatory(struct xbuf *b, const struct signatory *s)
 {
 	if (s->role && *s->role)
 		xbuf_printf(b, "%s ", s->role);
 	xbuf_puts(b, s->name);
-	if (s->ministry && *s->ministry && s->portfolio && *s->portfolio)
+	if (s->written && *s->written)
+		xbuf_printf(b, " (%s)", s->written);
+	else if (s->ministry && *s->ministry && s->portfolio && *s->portfolio)
 		xbuf_printf(b, " (%s – %s)", ministry_name(s->ministry), s->portfolio);
 	else if (s->ministry && *s->ministry)
 		xbuf_printf(b, " (%s)", ministry_name(s->ministry));

@@ -311,6 +311,76 @@ test_citation_forms(void **state)
 	model_questioners_free(q, 2);
 }
 
+/*
+ * The citation of an answer whose header is text: every signatory, in the
+ * order written, each with the ministry as the header writes it.
+ */
+static char *
+cite_header(const char *header)
+{
+	struct document *doc = model_new("", 0);
+	struct export_item it = { 0 };
+	char *cite;
+
+	assert_true(parse_header_answer(doc, header));
+	it.kind = DOC_ANSWER;
+	it.role = ROLE_ANTWOORD;
+	it.vraag = it.vraag_to = 1;
+	snprintf(it.ministry, sizeof(it.ministry), "%s", doc->ministry);
+	snprintf(it.received, sizeof(it.received), "%s", doc->received);
+	it.signatories = model_signatories_copy(doc->signatories, doc->n_signatories);
+	it.n_signatories = doc->n_signatories;
+	model_free(doc);
+	cite = export_citation(&it);
+	model_signatories_free(it.signatories, it.n_signatories);
+	return cite;
+}
+
+static void
+test_citation_of_cosigners(void **state)
+{
+	static const struct {
+		const char *header, *cite;
+	} cases[] = {
+		/* two, without "en": both, in the order written */
+		{ "Antwoord van Minister Aalders (Economische Zaken) "
+		  "Staatssecretaris Bakker (Binnenlandse Zaken en "
+		  "Koninkrijksrelaties) (ontvangen 4 juni 2024).",
+		  "Antwoord van Minister Aalders (Economische Zaken) en van "
+		  "Staatssecretaris Bakker (Binnenlandse Zaken en "
+		  "Koninkrijksrelaties), ontvangen 4 juni 2024, op vraag 1." },
+		/* as written, not as the ministry's own name */
+		{ "Antwoord van Minister Claes (Klimaat en Energie) en van "
+		  "Minister Aalders (Binnenlandse Zaken) (ontvangen 4 juni 2024).",
+		  "Antwoord van Minister Claes (Klimaat en Energie) en van "
+		  "Minister Aalders (Binnenlandse Zaken), ontvangen 4 juni "
+		  "2024, op vraag 1." },
+		/* three, with a staatssecretaris of the first one's ministry */
+		{ "Antwoord van Minister Claes (Defensie), Staatssecretaris Evers "
+		  "(Defensie) Staatssecretaris Dekker (Financiën – Fiscaliteit "
+		  "en Douane) (ontvangen 4 juni 2024).",
+		  "Antwoord van Minister Claes (Defensie), van Staatssecretaris "
+		  "Evers (Defensie) en van Staatssecretaris Dekker (Financiën – "
+		  "Fiscaliteit en Douane), ontvangen 4 juni 2024, op vraag 1." },
+		/* a co-signer who signs "mede namens" more */
+		{ "Antwoord van Minister Claes (Defensie) Minister Aalders "
+		  "(Economische Zaken), mede namens de Minister van Justitie en "
+		  "Veiligheid en de Minister-President (ontvangen 4 juni 2024).",
+		  "Antwoord van Minister Claes (Defensie) en van Minister Aalders "
+		  "(Economische Zaken), mede namens de Minister van Justitie en "
+		  "Veiligheid en de Minister-President, ontvangen 4 juni 2024, "
+		  "op vraag 1." },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *cite = cite_header(cases[i].header);
+
+		assert_string_equal(cite, cases[i].cite);
+		free(cite);
+	}
+}
+
 static void
 test_default_names(void **state)
 {
@@ -854,6 +924,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_citations_of_the_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_citation_of_a_letter, setup, teardown),
 		cmocka_unit_test(test_citation_forms),
+		cmocka_unit_test(test_citation_of_cosigners),
 		cmocka_unit_test_setup_teardown(test_default_names, setup, teardown),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test_setup_teardown(test_formats_golden, setup, teardown),
