@@ -184,8 +184,10 @@ add_subject(struct xbuf *b, const struct export_item *it)
 
 /*
  * "Minister-President Rutte (Algemene Zaken)", with any "mede namens".  The
- * ministry as the header wrote it when that is known ("Klimaat en
- * Energie" is grouped under EZK but cited so), else the name of its code.
+ * ministry and the "mede namens" list as the header wrote them when that
+ * is known ("Klimaat en Energie" is grouped under EZK but cited so), else
+ * the names of their codes (rows stored before naast kept what was
+ * written, until they are parsed again).
  */
 static void
 add_signatory(struct xbuf *b, const struct signatory *s)
@@ -199,6 +201,10 @@ add_signatory(struct xbuf *b, const struct signatory *s)
 		xbuf_printf(b, " (%s – %s)", ministry_name(s->ministry), s->portfolio);
 	else if (s->ministry && *s->ministry)
 		xbuf_printf(b, " (%s)", ministry_name(s->ministry));
+	if (s->on_behalf_written && *s->on_behalf_written) {
+		xbuf_printf(b, ", mede namens %s", s->on_behalf_written);
+		return;
+	}
 	for (size_t i = 0; i < s->n_on_behalf_of; i++) {
 		const char *code = s->on_behalf_of[i];
 

@@ -362,6 +362,20 @@ test_citation_of_cosigners(void **state)
 		  "Antwoord van Minister Claes (Defensie), van Staatssecretaris "
 		  "Evers (Defensie) en van Staatssecretaris Dekker (Financiën – "
 		  "Fiscaliteit en Douane), ontvangen 4 juni 2024, op vraag 1." },
+		/* a portfolio "mede namens", quoted as written */
+		{ "Antwoord van Minister Aalders (Justitie en Veiligheid), mede "
+		  "namens de Minister voor Rechtsbescherming (ontvangen 4 juni "
+		  "2024).",
+		  "Antwoord van Minister Aalders (Justitie en Veiligheid), mede "
+		  "namens de Minister voor Rechtsbescherming, ontvangen 4 juni "
+		  "2024, op vraag 1." },
+		{ "Antwoord van Minister Helder (Langdurige Zorg en Sport), mede "
+		  "namens de Minister van Volksgezondheid, Welzijn en Sport en de "
+		  "Staatssecretaris van Financiën (ontvangen 4 juni 2024).",
+		  "Antwoord van Minister Helder (Langdurige Zorg en Sport), mede "
+		  "namens de Minister van Volksgezondheid, Welzijn en Sport en de "
+		  "Staatssecretaris van Financiën, ontvangen 4 juni 2024, op "
+		  "vraag 1." },
 		/* a co-signer who signs "mede namens" more */
 		{ "Antwoord van Minister Claes (Defensie) Minister Aalders "
 		  "(Economische Zaken), mede namens de Minister van Justitie en "
@@ -379,6 +393,56 @@ test_citation_of_cosigners(void **state)
 		assert_string_equal(cite, cases[i].cite);
 		free(cite);
 	}
+}
+
+/*
+ * Through the store: what a citation quotes of the header survives the
+ * database, the "mede namens" list word for word.
+ */
+static void
+test_citation_as_written_stored(void **state)
+{
+	static const char text[] =
+	    "Vragen van het lid Visser (VVD) aan de Minister van Justitie en "
+	    "Veiligheid over gevangenissen (ingezonden 2 mei 2024).\n\n"
+	    "Antwoord van Minister Aalders (Justitie en Veiligheid), mede "
+	    "namens de Minister voor Rechtsbescherming (ontvangen 4 juni "
+	    "2024).\n\n"
+	    "Vraag 1\n\nHoeveel cellen staan leeg?\n\n"
+	    "Antwoord 1\n\nHonderd.\n";
+	struct fixture *f = *state;
+	struct document *doc = NULL;
+	struct import_result res;
+	struct export_item *items;
+	struct error err = { "" };
+	long long id = 0;
+	char *cite;
+
+	assert_int_equal(parse_document(text, strlen(text), "markdown", &doc,
+	    &err), STATUS_OK);
+	assert_int_equal(store_import(f->st, "aalders.md", doc, &res, &err),
+	    STATUS_OK);
+	model_free(doc);
+	{
+		struct question_view *q;
+		size_t n;
+
+		assert_int_equal(store_questions(f->st, res.set, 1, NULL, 0,
+		    &q, &n, &err), STATUS_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(q[0].n_answers, 1);
+		id = q[0].answers[0].paragraphs[0].id;
+		store_questions_free(q, n);
+	}
+	assert_int_equal(store_export_items(f->st, &id, 1, &items, &err),
+	    STATUS_OK);
+	cite = export_citation(&items[0]);
+	assert_string_equal(cite, "Antwoord van Minister Aalders (Justitie en "
+	    "Veiligheid), mede namens de Minister voor Rechtsbescherming, "
+	    "ontvangen 4 juni 2024, op vraag 1 van het lid Visser (VVD) over "
+	    "gevangenissen (ingezonden 2 mei 2024).");
+	free(cite);
+	export_items_free(items, 1);
 }
 
 static void
@@ -925,6 +989,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_citation_of_a_letter, setup, teardown),
 		cmocka_unit_test(test_citation_forms),
 		cmocka_unit_test(test_citation_of_cosigners),
+		cmocka_unit_test_setup_teardown(test_citation_as_written_stored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_names, setup, teardown),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test_setup_teardown(test_formats_golden, setup, teardown),
