@@ -66,6 +66,7 @@ set_documents(struct json *j, const char *key, const struct set_answer *docs,
 		json_kv_string(j, "ministry", docs[i].ministry);
 		json_kv_nonempty(j, "received", docs[i].received);
 		json_kv_int_or_null(j, "aanhangsel", docs[i].aanhangsel);
+		json_kv_strv(j, "warnings", docs[i].warnings, docs[i].n_warnings);
 		json_object_end(j);
 	}
 	json_array_end(j);

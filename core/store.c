@@ -304,7 +304,8 @@ static const char schema_v2[] =
  *    Zorg en Sport") and its "mede namens" list ("de Minister voor
  *    Rechtsbescherming").  NULL in rows stored before it, until the
  *    document is parsed again.
- *  - The parse warnings of each document, in the order given.
+ *  - The parse warnings of each document, in the order given, and in
+ *    the library how many its row's documents have, for its mark.
  *  - The version of the parsers that made a document's rows
  *    (PARSE_VERSION, parse.h): 0 before it, so that naast knows which
  *    documents an upgrade would read better.
@@ -316,6 +317,7 @@ static const char schema_v3[] =
 	"ALTER TABLE signatory ADD COLUMN on_behalf_written TEXT;"
 	"ALTER TABLE document ADD COLUMN parser_version INTEGER NOT NULL"
 	"  DEFAULT 0;"
+	"ALTER TABLE library ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE warning ("
 	"  document INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
 	"  ord INTEGER NOT NULL,"

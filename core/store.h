@@ -87,6 +87,8 @@ struct set_answer {
 	char ministry[MINISTRY_CODE_SIZE];
 	char received[DATE_ISO_SIZE];	/* ISO date or "" */
 	int aanhangsel;		/* 0 when unknown */
+	char **warnings;	/* what its parser could not read, one line each */
+	size_t n_warnings;
 };
 
 struct set_info {
@@ -247,6 +249,11 @@ struct library_row {
 	int answered;		/* ministries that have answered (set_info.answered) */
 	int addressed;		/* ministries the set was sent to */
 	int n_questions;
+	/*
+	 * How many warnings the parsers gave for its documents: naast could
+	 * not fully read them, and the row is marked.
+	 */
+	int warnings;
 	char *sort_key;		/* private: the row's key in its order, for paging */
 };
 
@@ -293,6 +300,8 @@ struct doc_view {
 	char received[DATE_ISO_SIZE];
 	struct signatory *signatories;
 	size_t n_signatories;
+	char **warnings;	/* what its parser could not read, one line each */
+	size_t n_warnings;
 	struct doc_passage *passages;	/* in document order */
 	size_t n_passages;
 };

@@ -164,7 +164,8 @@ append(char **s, const char *sep, const char *part)
 static enum status
 library_insert(struct store *st, long long set, long long doc,
     const char *kind, const char *title, const char *who,
-    const char *submitted, const char *search, struct error *err)
+    const char *submitted, const char *search, size_t warnings,
+    struct error *err)
 {
 	sqlite3_stmt *s = sql(st, SQL_LIBRARY_INSERT, err);
 	char *folded_search, *folded_title;
@@ -182,6 +183,7 @@ library_insert(struct store *st, long long set, long long doc,
 	bind_text(s, 6, submitted);
 	bind_text(s, 7, folded_search);
 	bind_text(s, 8, folded_title);
+	sqlite3_bind_int64(s, 9, (long long)warnings);
 	status = run(st, s, "adding to the library", err);
 	free(folded_search);
 	free(folded_title);
@@ -217,7 +219,7 @@ library_insert_set(struct store *st, long long set, const struct document *doc,
 	snprintf(year, sizeof(year), "%.4s", doc->submitted);
 	append(&search, " ", year);
 	status = library_insert(st, set, 0, NULL, doc->subject ? doc->subject : "",
-	    who ? who : "", doc->submitted, search ? search : "", err);
+	    who ? who : "", doc->submitted, search ? search : "", 0, err);
 	free(who);
 	free(search);
 	return status;
@@ -242,7 +244,7 @@ library_insert_document(struct store *st, long long id,
 	append(&search, " ", title);
 	append(&search, " ", doc->salutation);
 	status = library_insert(st, 0, id, model_kind_name(doc->kind), title, "",
-	    "", search ? search : "", err);
+	    "", search ? search : "", doc->n_warnings, err);
 	free(title);
 	free(search);
 	return status;

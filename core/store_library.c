@@ -128,7 +128,8 @@ library_row_read(sqlite3_stmt *s, struct library_row *r)
 	r->answered = sqlite3_column_int(s, 8);
 	r->addressed = sqlite3_column_int(s, 9);
 	r->n_questions = sqlite3_column_int(s, 10);
-	r->sort_key = col_strdup(s, 11);
+	r->warnings = sqlite3_column_int(s, 11);
+	r->sort_key = col_strdup(s, 12);
 	/* A set is not a document; it is named by what it holds. */
 	if (is_set)
 		r->doc_kind = r->answered ? DOC_ANSWER : DOC_QUESTIONS;

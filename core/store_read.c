@@ -15,6 +15,25 @@
 #include "store_db.h"
 #include "xalloc.h"
 
+/* The parse warnings of document doc, appended to *v. */
+static enum status
+read_warnings(struct store *st, long long doc, char ***v, size_t *n,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_WARNINGS, err);
+	int rc;
+
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		model_strv_add(v, n, col_strdup(s, 0));
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the warnings", err);
+	return STATUS_OK;
+}
+
 /* ------------------------------------------------------------ question sets */
 
 /* The answers (SQL_SET_ANSWERS) or the mededelingen (SQL_SET_NOTICES) of a set. */
@@ -37,10 +56,19 @@ set_documents(struct store *st, enum sql_id id, long long set,
 		col_copy(s, 1, a->ministry, sizeof(a->ministry));
 		col_copy(s, 2, a->received, sizeof(a->received));
 		a->aanhangsel = sqlite3_column_int(s, 3);
+		a->warnings = NULL;
+		a->n_warnings = 0;
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, rc, "reading the answers", err);
+	for (size_t i = 0; i < *n; i++) {
+		enum status status = read_warnings(st, (*out)[i].doc,
+		    &(*out)[i].warnings, &(*out)[i].n_warnings, err);
+
+		if (status != STATUS_OK)
+			return status;
+	}
 	return STATUS_OK;
 }
 
@@ -173,7 +201,13 @@ store_set_info_clear(struct set_info *set)
 	free(set->subject);
 	model_questioners_free(set->questioners, set->n_questioners);
 	model_strv_free(set->addressed, set->n_addressed);
+	for (size_t i = 0; i < set->n_answers; i++)
+		model_strv_free(set->answers[i].warnings,
+		    set->answers[i].n_warnings);
 	free(set->answers);
+	for (size_t i = 0; i < set->n_notices; i++)
+		model_strv_free(set->notices[i].warnings,
+		    set->notices[i].n_warnings);
 	free(set->notices);
 	model_strv_free(set->unanswered, set->n_unanswered);
 	memset(set, 0, sizeof(*set));
@@ -697,6 +731,9 @@ document(struct store *st, long long id, struct doc_view *out,
 	if ((status = read_signatories(st, id, &out->signatories,
 	    &out->n_signatories, err)))
 		return status;
+	if ((status = read_warnings(st, id, &out->warnings, &out->n_warnings,
+	    err)))
+		return status;
 
 	if (!(s = sql(st, SQL_DOCUMENT_PASSAGES, err)))
 		return st->prepare_failure;
@@ -756,6 +793,7 @@ store_document_clear(struct doc_view *doc)
 	free(doc->origin);
 	free(doc->format);
 	model_signatories_free(doc->signatories, doc->n_signatories);
+	model_strv_free(doc->warnings, doc->n_warnings);
 	for (size_t i = 0; i < doc->n_passages; i++) {
 		free(doc->passages[i].text);
 		model_footnotes_free(doc->passages[i].footnotes,

@@ -47,7 +47,7 @@
 /* The columns of a struct library_row, in the order store_library.c reads them. */
 #define LIBRARY_COLUMNS \
 	"id, coalesce(set_id, document), set_id IS NOT NULL, doc_kind, title," \
-	" who, submitted, received, answered, addressed, n_questions"
+	" who, submitted, received, answered, addressed, n_questions, warnings"
 
 /*
  * The filter: up to LIBRARY_WORDS LIKE patterns in ?1..?8, each NULL when
@@ -348,12 +348,13 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_IS_EMPTY] = "SELECT NOT EXISTS (SELECT 1 FROM document)",
 
 	/* ?1 set, ?2 document, ?3 doc_kind, ?4 title, ?5 who, ?6 submitted,
-	 * ?7 search, ?8 folded title. */
+	 * ?7 search, ?8 folded title, ?9 the document's warnings. */
 	[SQL_LIBRARY_INSERT] =
 	    "INSERT INTO library (id, set_id, document, doc_kind, title, who,"
-	    " submitted, search, key_submitted, key_received, key_subject)"
+	    " submitted, search, key_submitted, key_received, key_subject,"
+	    " warnings)"
 	    " SELECT n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, " KEY_DATE("?6", "n") ","
-	    " " KEY_DATE("''", "n") ", " KEY_TITLE("?8", "n")
+	    " " KEY_DATE("''", "n") ", " KEY_TITLE("?8", "n") ", ?9"
 	    " FROM (SELECT coalesce(max(id), 0) + 1 AS n FROM library)",
 	/* ?1 set, ?2 the answering ministry folded, or NULL. */
 	[SQL_LIBRARY_SET_UPDATE] =
@@ -361,6 +362,8 @@ const char *const store_sql_text[N_SQL] = {
 	    " answered = (SELECT count(*) FROM (" SET_ANSWERING("?1") ")),"
 	    " addressed = (SELECT count(*) FROM set_addressed WHERE set_id = ?1),"
 	    " n_questions = (SELECT n_questions FROM question_set WHERE id = ?1),"
+	    " warnings = (SELECT count(*) FROM warning w"
+	    "  JOIN document d ON d.id = w.document WHERE d.set_id = ?1),"
 	    " received = " SET_RECEIVED ","
 	    " key_received = " KEY_DATE(SET_RECEIVED, "id") ","
 	    " search = CASE WHEN ?2 IS NULL"

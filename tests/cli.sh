@@ -748,4 +748,21 @@ check "the words around them are still there" grep -q 'zeker' "$tmp/h$i.out"
 script -qc "'$NAAST' --db '$hdb' search zeker" /dev/null >"$tmp/htty.out" 2>&1 </dev/null
 check "nor on a terminal, where matches are bold (only naast's own SGR)" sh -c "! grep -qF '$bad_csi' '$tmp/htty.out' && ! grep -q 'b3duZWQ' '$tmp/htty.out' && ! grep -qF '$bad_c1' '$tmp/htty.out' && grep -q 'zeker' '$tmp/htty.out'"
 
+# --- what naast could not read is said where the user looks ----------------
+wdb=$tmp/warn.db
+mkdir -p "$tmp/warn"
+printf 'Vragen van het lid Visser (VVD) aan de Minister van Defensie en de Minister van Zeezaken over schepen (ingezonden 2 mei 2024).\n\nAntwoord van Minister Aalders (Defensie) (ontvangen 4 juni 2024).\n\nVraag 1\n\nHoeveel schepen?\n\nAntwoord 1\n\nVeel.\n' >"$tmp/warn/zee.md"
+cp "$az" "$tmp/warn/az.txt"
+"$NAAST" --db "$wdb" import "$tmp/warn" >"$tmp/warn.out" 2>"$tmp/warn.err"
+check "a warning is told as the file is imported" grep -qF "warning: '$tmp/warn/zee.md': question header: unknown ministry 'Zeezaken'" "$tmp/warn.err"
+check "the summary names the file not fully read" grep -qxF "  not fully read: $tmp/warn/zee.md (1 warning)" "$tmp/warn.out"
+check "and not the file that was" sh -c "! grep -q 'not fully read: .*az.txt' '$tmp/warn.out'"
+wset=$("$NAAST" --db "$wdb" list --json | jq '.sets[] | select(.subject == "schepen") | .id')
+"$NAAST" --db "$wdb" show "$wset" >"$tmp/warn-show.txt"
+check "show gives the warning under the answer" grep -qF "      ! question header: unknown ministry 'Zeezaken'" "$tmp/warn-show.txt"
+"$NAAST" --db "$wdb" show "$wset" --json >"$tmp/warn-show.json"
+check "show --json gives it with the answer" jq -e '.set.answers[0].warnings == ["question header: unknown ministry '"'"'Zeezaken'"'"' (add it to assets/ministries.tsv)"]' "$tmp/warn-show.json"
+"$NAAST" --db "$wdb" list --json >"$tmp/warn-list.json"
+check "an answer read in full has no warnings" jq -e '[.sets[] | select(.subject != "schepen") | .answers[].warnings] == [[]]' "$tmp/warn-list.json"
+
 done_testing

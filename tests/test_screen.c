@@ -812,6 +812,43 @@ on_screen(struct fixture *f, const char *text)
 	return find_on_screen(text, &y, &x);
 }
 
+/*
+ * A document naast could not fully read: its library row is marked, the
+ * help says what the mark means, the reader lists what was not read.
+ */
+static void
+test_warnings_shown(void **state)
+{
+	static const char text[] =
+	    "Vragen van het lid Visser (VVD) aan de Minister van Defensie en de "
+	    "Minister van Zeezaken over schepen (ingezonden 2 mei 2024).\n\n"
+	    "Antwoord van Minister Aalders (Defensie) (ontvangen 4 juni 2024)."
+	    "\n\nVraag 1\n\nHoeveel schepen?\n\nAntwoord 1\n\nVeel.\n";
+	struct fixture *f = *state;
+	int y, x, seeds_y, seeds_x;
+
+	parse_ok_import(f, text);
+	resize(30, 100);
+	keys(f, "<Home>");
+	assert_true(on_screen(f, "schepen"));
+	find_on_screen("schepen", &y, &x);
+	assert_true(find_on_screen("!", &y, &x));
+	assert_int_equal(x, 0);
+	/* the seeds were read in full: their row has no mark */
+	assert_true(find_on_screen("bijeenkomsten", &seeds_y, &seeds_x));
+	assert_int_not_equal(seeds_y, y);
+	assert_true(on_screen(f, "! DEF not fully read: question header: "
+	    "unknown ministry 'Zeezaken'"));
+	keys(f, "?G");
+	assert_true(on_screen(f, "Signs"));
+	assert_true(on_screen(f, "naast could not fully read a document of"));
+	keys(f, "q<Enter>r");
+	assert_true(on_screen(f, "naast could not fully read this document:"));
+	assert_true(on_screen(f, "! question header: unknown ministry 'Zeezaken'"));
+	keys(f, "<Tab>");
+	assert_true(on_screen(f, "Not fully read"));
+}
+
 /* The basket: Space, a, b, reorder, a note, y, e and its prompt. */
 static void
 test_basket_and_export(void **state)
@@ -1201,6 +1238,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_basket_and_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_published_pdf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mededeling, setup, teardown),
+
+		cmocka_unit_test_setup_teardown(test_warnings_shown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mouse_resize_and_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_pages, setup, teardown),

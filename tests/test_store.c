@@ -1986,6 +1986,64 @@ test_coverage_cosigned(void **state)
 	assert_coverage(f, set, 4, 4, 0);
 }
 
+static struct document *letter_with(const char *first,
+    const char *const *bodies, size_t n);
+
+/*
+ * What a parser could not read is kept with its document and told where
+ * the user looks: the set's answers, the document, the library row.
+ */
+static void
+test_warnings_kept(void **state)
+{
+	static const char *const bodies[] = { "Eerste alinea." };
+	struct fixture *f = *state;
+	struct document *doc = cosigned_doc((const char *const[]){ "DEF" }, 1,
+	    "een antwoord dat naast niet helemaal las");
+	struct library_row *rows;
+	struct set_info set;
+	struct doc_view view;
+	struct error err = { "" };
+	struct import_result res, letter;
+	size_t n, marked = 0;
+
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	model_warn(doc, "answer header: unknown ministry 'Zeezaken'");
+	model_warn(doc, "text after the last antwoord: kept as a passage");
+	res = import_made(f->st, "half.txt", doc);
+	doc = letter_with("Geachte Z,", bodies, 1);
+	model_warn(doc, "a letter without a closing");
+	letter = import_made(f->st, "z.txt", doc);
+	import_made(f->st, "az.txt", doc_az());
+
+	assert_int_equal(store_set_get(f->st, res.set, &set, &err), STATUS_OK);
+	assert_int_equal(set.n_answers, 1);
+	assert_int_equal(set.answers[0].n_warnings, 2);
+	assert_string_equal(set.answers[0].warnings[0],
+	    "answer header: unknown ministry 'Zeezaken'");
+	assert_string_equal(set.answers[0].warnings[1],
+	    "text after the last antwoord: kept as a passage");
+	store_set_info_clear(&set);
+
+	assert_int_equal(store_document(f->st, letter.doc, &view, &err), STATUS_OK);
+	assert_int_equal(view.n_warnings, 1);
+	assert_string_equal(view.warnings[0], "a letter without a closing");
+	store_document_clear(&view);
+
+	rows = page(f->st, NULL, LIBRARY_BY_RECEIVED, NULL, false, 10, &n);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].kind == LIBRARY_SET && rows[i].id == res.set)
+			assert_int_equal(rows[i].warnings, 2), marked++;
+		else if (rows[i].kind == LIBRARY_DOCUMENT)
+			assert_int_equal(rows[i].warnings, 1), marked++;
+		else
+			assert_int_equal(rows[i].warnings, 0);
+	}
+	assert_int_equal(marked, 2);
+	store_library_free(rows, n);
+}
+
 /* A second answer updates its set's row; no second row. */
 static void
 test_library_set_updated(void **state)
@@ -3628,6 +3686,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coverage_cosigned, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_warnings_kept, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_set_updated, setup,
 		    teardown),

@@ -29,6 +29,8 @@ struct told {
 	bool quiet;			/* says nothing of the files stored */
 	char **failures;		/* "PATH: reason", for the summary */
 	size_t n_failures;
+	char **uncertain;		/* "PATH (N warnings)", for the summary */
+	size_t n_uncertain;
 	bool bar;			/* stderr is a terminal: a bar may be drawn */
 	bool bar_shown;			/* and is on the screen now */
 };
@@ -116,6 +118,10 @@ say_file(void *ctx, const struct import_file *f)
 	}
 	for (size_t w = 0; w < f->n_warnings; w++)
 		cli_complain("warning: '%s': %s", f->origin, f->warnings[w]);
+	if (f->n_warnings)
+		model_strv_add(&t->uncertain, &t->n_uncertain,
+		    xasprintf("%s (%zu %s)", f->origin, f->n_warnings,
+		    f->n_warnings == 1 ? "warning" : "warnings"));
 	if (!t->quiet)
 		say_stored(f->origin, &f->result);
 }
@@ -219,10 +225,13 @@ cli_import(struct cli *cli, int argc, char **argv)
 	if (totals.directories) {
 		cli_say("imported %zu, unchanged %zu, failed %zu\n", totals.imported,
 		    totals.unchanged, totals.failed);
+		for (size_t i = 0; i < t.n_uncertain; i++)
+			cli_say("  not fully read: %s\n", t.uncertain[i]);
 		for (size_t i = 0; i < t.n_failures; i++)
 			cli_say("  failed: %s\n", t.failures[i]);
 	}
 	model_strv_free(t.failures, t.n_failures);
+	model_strv_free(t.uncertain, t.n_uncertain);
 	return totals.failed ? 1 : 0;
 }
 
@@ -279,6 +288,7 @@ import_corpus(struct store *st, const char *db_path)
 	fprintf(stderr, "naast: first start: imported %zu bundled documents into %s\n",
 	    totals.imported + totals.unchanged, db_path);
 	model_strv_free(t.failures, t.n_failures);
+	model_strv_free(t.uncertain, t.n_uncertain);
 	free(dir);
 	return totals.failed == 0;
 }

@@ -18,6 +18,14 @@
 
 /* ------------------------------------------------------------------- list */
 
+/* What naast could not read of a document, under its line. */
+static void
+say_warnings(const struct set_answer *a)
+{
+	for (size_t i = 0; i < a->n_warnings; i++)
+		cli_say("      ! %s\n", a->warnings[i]);
+}
+
 static void
 say_set(const struct set_info *set)
 {
@@ -42,12 +50,14 @@ say_set(const struct set_info *set)
 		if (a->aanhangsel)
 			cli_say(", Aanhangsel nr. %d", a->aanhangsel);
 		cli_say("\n");
+		say_warnings(a);
 	}
 	for (size_t i = 0; i < set->n_notices; i++) {
 		const struct set_answer *a = &set->notices[i];
 
 		cli_say("    mededeling by %-5s ontvangen %s\n", a->ministry,
 		    cli_date_nl(a->received, date, sizeof(date)));
+		say_warnings(a);
 	}
 	for (size_t i = 0; i < set->n_unanswered; i++)
 		cli_say("%s %s%s", i ? "" : "    not answered:", set->unanswered[i],
@@ -340,6 +350,14 @@ cli_show(struct cli *cli, int argc, char **argv)
 		cli_say_questioners(&set);
 		cli_say(": %s (ingezonden %s)\n", set.subject ? set.subject : "",
 		    cli_date_nl(set.submitted, date, sizeof(date)));
+		for (size_t i = 0; i < set.n_answers; i++) {
+			if (set.answers[i].n_warnings == 0)
+				continue;
+			cli_say("naast could not fully read the answer of %s (document %lld):\n",
+			    set.answers[i].ministry[0] ? set.answers[i].ministry :
+			    "an unknown ministry", set.answers[i].doc);
+			say_warnings(&set.answers[i]);
+		}
 		for (size_t i = 0; i < set.n_notices && o.vraag == 0; i++) {
 			bool asked = o.n_ministries == 0;
 

@@ -76,6 +76,20 @@ add(struct help *h, const char *text, enum ui look)
 	add_indented(h, text, look, 4);
 }
 
+/* What the signs a view draws mean, for its help. */
+static const struct {
+	enum scope scope;
+	const char *sign;
+	const char *meaning;
+} signs[] = {
+	{ SCOPE_LIBRARY, "!", "naast could not fully read a document of this "
+	  "row: the reader's first section and 'naast show' say what" },
+	{ SCOPE_LIBRARY, "2/12 beantwoord", "of the 12 ministries the set was "
+	  "sent to, 2 have answered (a successor counts for its predecessor)" },
+	{ SCOPE_READER, "Not fully read", "the first section: what naast "
+	  "could not read of the document; check those parts in the original" },
+};
+
 static void
 build(struct help *h)
 {
@@ -91,6 +105,17 @@ build(struct help *h)
 		if (!keymap_keys_for(h->scope, (enum action)a, keys, sizeof(keys)))
 			continue;
 		snprintf(line, sizeof(line), "  %-16s %s", keys, keymap_action_help((enum action)a));
+		add_indented(h, line, UI_NORMAL, TEXT_COLUMN);
+	}
+	for (size_t i = 0, n = 0; i < COUNT(signs); i++) {
+		if (signs[i].scope != h->scope)
+			continue;
+		if (n++ == 0) {
+			add(h, "", UI_NORMAL);
+			add(h, "Signs", UI_HEADING);
+		}
+		snprintf(line, sizeof(line), "  %-16s %s", signs[i].sign,
+		    signs[i].meaning);
 		add_indented(h, line, UI_NORMAL, TEXT_COLUMN);
 	}
 	add(h, "", UI_NORMAL);

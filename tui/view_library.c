@@ -255,10 +255,17 @@ describe(struct view *v, const struct library_row *r)
 	struct xbuf b = { NULL, 0, 0 };
 
 	if (r->kind == LIBRARY_DOCUMENT)
-		return xasprintf("%s to %s", r->doc_kind == DOC_LETTER ? "Letter" : "Document",
-		    r->title ? r->title : "");
+		return xasprintf("%s to %s%s", r->doc_kind == DOC_LETTER ? "Letter" : "Document",
+		    r->title ? r->title : "", r->warnings ?
+		    " · not fully read: its reader says what" : "");
 	if (store_set_get(app_store(v->app), r->id, &set, &err) != STATUS_OK)
 		return xstrdup(err.msg);
+	/* First, so that the lines of the detail do not cut it off. */
+	for (size_t i = 0; i < set.n_answers; i++)
+		for (size_t k = 0; k < set.answers[i].n_warnings; k++)
+			xbuf_printf(&b, "! %s not fully read: %s · ",
+			    set.answers[i].ministry[0] ? set.answers[i].ministry :
+			    "An answer", set.answers[i].warnings[k]);
 	xbuf_puts(&b, set.subject);
 	xbuf_puts(&b, " · sent to ");
 	add_codes(&b, set.addressed, set.n_addressed);
@@ -322,6 +329,10 @@ draw_row(const struct library_row *r, int y, int cols, bool selected)
 		who = r->doc_kind == DOC_LETTER ? "(letter to)" : "(document)";
 	title_w = cols - (15 + who_w) - 2 - right_w - 1;
 	draw_text(stdscr, y, 0, " ", cols, attr, DRAW_PAD);
+	/* Explained in the help: a document of the row was not fully read. */
+	if (r->warnings > 0)
+		draw_text(stdscr, y, 0, "!", 1,
+		    selected ? attr : draw_attr(UI_MESSAGE), 0);
 	draw_text(stdscr, y, 1, date, 10, attr, 0);
 	draw_text(stdscr, y, 13, who, who_w, attr, DRAW_CUT);
 	draw_text(stdscr, y, 15 + who_w, r->title, title_w, attr, DRAW_CUT);

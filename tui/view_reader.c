@@ -124,6 +124,17 @@ layout(struct reader *r)
 	char label[48];
 
 	clear_lines(r);
+	/* What the parser could not read comes first, where the eye starts. */
+	if (r->doc.n_warnings) {
+		section(r, "Not fully read");
+		add(r, "naast could not fully read this document:", UI_MESSAGE, 0);
+		for (size_t i = 0; i < r->doc.n_warnings; i++) {
+			char *line = xasprintf("! %s", r->doc.warnings[i]);
+
+			add_text(r, line, 0, UI_MESSAGE, 2);
+			free(line);
+		}
+	}
 	for (size_t i = 0; i < r->doc.n_passages; i++) {
 		const struct doc_passage *p = &r->doc.passages[i];
 		bool new_block = p->role != last_role || p->vraag != last_vraag;
