@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -665,4 +666,94 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 	model_strv_free(files, n_files);
 	free(im.pending);
 	return im.first;
+}
+
+/* ------------------------------------------------------------- reparse */
+
+/* Parses document id again and replaces its rows; fails with err. */
+static enum status
+reparse_one(struct store *st, long long id, struct reparse_totals *t,
+    struct error *err)
+{
+	struct doc_source src;
+	struct document *doc = NULL;
+	struct replace_result res;
+	enum status status;
+
+	if ((status = store_doc_source(st, id, &src, err)))
+		return status;
+	/* The parser that read it first, unless this naast has none of that name. */
+	status = parse_document(src.raw, src.raw_len,
+	    src.format && parse_find(src.format) ? src.format : NULL, &doc, err);
+	if (status == STATUS_OK)
+		status = store_replace(st, id, doc, &res, err);
+	if (status == STATUS_OK) {
+		t->documents++;
+		t->changed += res.changed;
+		t->basket_kept += res.basket_kept;
+		t->basket_lost += res.basket_lost;
+	}
+	model_free(doc);
+	store_doc_source_clear(&src);
+	return status;
+}
+
+enum status
+import_reparse(struct store *st, bool all, const struct import_events *events,
+    struct reparse_totals *totals, struct error *err)
+{
+	struct reparse_totals t = { 0 };
+	struct error first = { "" }, why;
+	enum status status = STATUS_OK, bad = STATUS_OK;
+	struct timespec t0;
+	int version = all ? INT_MAX : PARSE_VERSION;
+	long long id = 0, last, next;
+	size_t total;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((status = store_reparse_count(st, version, &total, &last, err)))
+		return status;
+	while (status == STATUS_OK && (status = store_reparse_next(st,
+	    version, id, last, &next, err)) == STATUS_OK && next) {
+		char name[32];
+		struct import_progress p = {
+			.path = name, .done = t.documents + t.failed,
+			.total = total, .seconds = since(&t0),
+		};
+
+		id = next;
+		snprintf(name, sizeof(name), "document %lld", id);
+		if (events && events->progress)
+			events->progress(events->ctx, &p);
+		why.msg[0] = '\0';
+		if ((status = reparse_one(st, id, &t, &why)) != STATUS_OK) {
+			struct import_file f = {
+				.origin = name, .outcome = IMPORT_FAILED,
+				.status = status, .message = why.msg,
+			};
+
+			t.failed++;
+			if (events && events->file)
+				events->file(events->ctx, &f);
+			if (bad == STATUS_OK) {
+				bad = status;
+				first = why;
+			}
+			/* A database that cannot be written ends it; a text, not. */
+			status = status == STATUS_DB || status == STATUS_DB_BUSY ?
+			    status : STATUS_OK;
+		}
+	}
+	if (status == STATUS_OK && t.documents)
+		status = store_vocab_recount(st, err);
+	if (events && events->batch_end)
+		events->batch_end(events->ctx, status == STATUS_OK);
+	if (totals)
+		*totals = t;
+	if (status == STATUS_OK && bad != STATUS_OK) {
+		if (err)
+			*err = first;
+		return bad;
+	}
+	return status;
 }

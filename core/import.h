@@ -111,4 +111,24 @@ enum status import_paths(struct store *st, const char *const *paths, size_t n,
     const struct import_options *opts, const struct import_events *events,
     struct import_totals *totals, struct error *err);
 
+/* What parsing the stored documents again did. */
+struct reparse_totals {
+	size_t documents;	/* parsed again */
+	size_t changed;		/* whose rows came out different */
+	size_t failed;		/* left as they were */
+	size_t basket_kept, basket_lost;
+};
+
+/*
+ * Parses again, from the text stored with it, every document that an
+ * older parser made (PARSE_VERSION, parse.h), or all of them, each in a transaction of
+ * its own (store_replace); progress is told before each document (path
+ * is its origin, files are documents).  A document that fails is left as
+ * it was and told through events->file.  Returns the status of the first
+ * failure, STATUS_OK when none.
+ */
+enum status import_reparse(struct store *st, bool all,
+    const struct import_events *events, struct reparse_totals *totals,
+    struct error *err);
+
 #endif

@@ -80,6 +80,61 @@ enum status store_batch_commit(struct store *st, struct error *err);
 void store_batch_abort(struct store *st);
 bool store_batch_open(const struct store *st);
 
+/* ------------------------------------------------------- parsing again */
+
+/*
+ * Documents are parsed again from the text stored with them when the
+ * parsers have improved since (parse.h, PARSE_VERSION).  A document's
+ * rows are replaced in one transaction; its basket items and their notes
+ * come back on the passages of the new rows with the same role, vraag and
+ * text (else the most alike text of that role and vraag, else the same
+ * text anywhere in it).  Its id may change (and so may its passages'); its
+ * identity (sha256) and origin stay.
+ */
+
+/*
+ * How many documents an older parser made than version (INT_MAX: every
+ * document), and the last one's id.
+ */
+enum status store_reparse_count(struct store *st, int version, size_t *n,
+    long long *last, struct error *err);
+/*
+ * The first document after id, up to last, that an older parser made than
+ * version: *next its id, 0 when there is none.  (A document parsed again
+ * gets an id past last.)
+ */
+enum status store_reparse_next(struct store *st, int version, long long id,
+    long long last, long long *next, struct error *err);
+
+/* A stored document's text as parse_document takes it. */
+struct doc_source {
+	char *origin;
+	char *format;		/* the parser that read it; NULL when unknown */
+	char *raw;
+	size_t raw_len;
+};
+enum status store_doc_source(struct store *st, long long id,
+    struct doc_source *out, struct error *err);
+void store_doc_source_clear(struct doc_source *src);
+
+struct replace_result {
+	struct import_result import;	/* the new rows */
+	bool changed;		/* passages, people, warnings or set differ */
+	size_t basket_kept;	/* basket items back on the new rows */
+	size_t basket_lost;	/* items whose text is in it no more */
+};
+
+/* Replaces the rows of document id by those of doc, parsed again. */
+enum status store_replace(struct store *st, long long id,
+    const struct document *doc, struct replace_result *res,
+    struct error *err);
+
+/*
+ * Counts the vocabulary again from the index: after store_replace, whose
+ * old passages it still counts (suggestions only; once, after many).
+ */
+enum status store_vocab_recount(struct store *st, struct error *err);
+
 /* ------------------------------------------------------------ question sets */
 
 struct set_answer {

@@ -953,3 +953,30 @@ store_import(struct store *st, const char *origin, const struct document *doc,
 		memset(res, 0, sizeof(*res));
 	return status;
 }
+
+enum status
+store_db_import_as(struct store *st, const char *sha, const char *origin,
+    const struct document *doc, struct import_result *res, struct error *err)
+{
+	struct import im = { .st = st, .doc = doc, .sha = sha, .err = err };
+
+	memset(res, 0, sizeof(*res));
+	return import_in_batch(&im, origin, res);
+}
+
+enum status
+store_db_batch_rewind(struct store *st, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_PASSAGE_LAST, err);
+	enum status status;
+	bool found;
+
+	if (!s)
+		return st->prepare_failure;
+	if ((status = step_row(st, s, &found, "indexing the passages", err)))
+		return status;
+	if (found && sqlite3_column_int64(s, 0) < st->batch_after)
+		st->batch_after = sqlite3_column_int64(s, 0);
+	done(s);
+	return STATUS_OK;
+}

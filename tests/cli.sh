@@ -415,7 +415,7 @@ check "--help lists the commands" sh -c "'$NAAST' --help | grep -q 'show SET' &&
 # Every command that naast --help lists: its own --help and a usage error
 # touch no file, with no --db and nowhere but an empty home to go.
 commands=$("$NAAST" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' | sort -u)
-check "--help lists the nine commands" [ "$(echo "$commands" | wc -l)" -eq 9 ]
+check "--help lists the ten commands" [ "$(echo "$commands" | wc -l)" -eq 10 ]
 home=$tmp/home
 mkdir "$home"
 bare() { env -u NAAST_DB HOME="$home" XDG_DATA_HOME="$home" "$NAAST" "$@"; }
@@ -764,5 +764,31 @@ check "show gives the warning under the answer" grep -qF "      ! question heade
 check "show --json gives it with the answer" jq -e '.set.answers[0].warnings == ["question header: unknown ministry '"'"'Zeezaken'"'"' (add it to assets/ministries.tsv)"]' "$tmp/warn-show.json"
 "$NAAST" --db "$wdb" list --json >"$tmp/warn-list.json"
 check "an answer read in full has no warnings" jq -e '[.sets[] | select(.subject != "schepen") | .answers[].warnings] == [[]]' "$tmp/warn-list.json"
+
+# --- a database of the previous release is read again, basket and all ------
+odb=$tmp/old.db
+sqlite3 "$odb" <"$top_srcdir/tests/fixtures/v2.sql"
+sqlite3 "$odb" "SELECT p.text, coalesce(s.note, '') FROM selection s JOIN passage p ON p.id = s.passage ORDER BY s.ord" >"$tmp/old-basket.txt"
+"$NAAST" --db "$odb" list >"$tmp/old-list.txt" 2>"$tmp/old-list.err"
+check "the first start of this version reads the old documents again" [ $? -eq 0 ]
+check "and says so: what it does, then one summary line" sh -c "[ \"\$(cat '$tmp/old-list.err')\" = 'naast: this version reads documents better: reading 4 documents again
+naast: read 4 documents again: 3 changed, 1 as before; basket: 4 items kept' ]"
+check "the database is of this version now" [ "$(sqlite3 "$odb" 'PRAGMA user_version')" = 3 ]
+check "every document was read by this version's parsers" [ "$(sqlite3 "$odb" 'SELECT count(*) FROM document WHERE parser_version = 0')" = 0 ]
+sqlite3 "$odb" "SELECT p.text, coalesce(s.note, '') FROM selection s JOIN passage p ON p.id = s.passage ORDER BY s.ord" >"$tmp/new-basket.txt"
+check "the basket holds the same passages, notes and order" cmp -s "$tmp/old-basket.txt" "$tmp/new-basket.txt"
+check "the structure is the new one: signatories as written" [ "$(sqlite3 "$odb" "SELECT count(*) FROM signatory WHERE written IS NULL")" = 0 ]
+"$NAAST" --db "$odb" select list >"$tmp/old-select.txt"
+check "the basket's citations quote the header" grep -qF "mede namens de Minister van Justitie en Veiligheid, ontvangen 17 mei 2024" "$tmp/old-select.txt"
+"$NAAST" --db "$odb" list >/dev/null 2>"$tmp/old-list2.err"
+check "the next start has nothing to read again" [ ! -s "$tmp/old-list2.err" ]
+"$NAAST" --db "$odb" reparse >"$tmp/reparse.out"
+check "naast reparse reads every document again" grep -qxF "read 4 documents again: 0 changed, 4 as before; basket: 4 items kept" "$tmp/reparse.out"
+"$NAAST" --db "$odb" reparse extra >/dev/null 2>&1
+check "naast reparse takes no arguments" [ $? -eq 2 ]
+chmod a-w "$odb"
+"$NAAST" --db "$odb" reparse >/dev/null 2>"$tmp/reparse-ro.err"
+check "a read-only database is not read again" [ $? -eq 1 ]
+chmod u+w "$odb"
 
 done_testing

@@ -1989,6 +1989,83 @@ test_coverage_cosigned(void **state)
 static struct document *letter_with(const char *first,
     const char *const *bodies, size_t n);
 
+/* The passage of doc with role and vraag that begins with start; 0 if none. */
+static long long
+passage_id(struct fixture *f, long long doc, const char *role, int vraag,
+    const char *start)
+{
+	char q[512];
+
+	snprintf(q, sizeof(q), "SELECT coalesce(min(id), 0) FROM passage"
+	    " WHERE document = %lld AND role = '%s' AND vraag = %d"
+	    " AND text LIKE '%s%%'", doc, role, vraag, start);
+	return query_int(f->path, q);
+}
+
+/*
+ * A document parsed again: its rows replaced in place of the old ones,
+ * its basket items with their notes and order on the new passages of the
+ * same text, or the most alike of the same vraag; an item whose text is
+ * gone is lost and counted.
+ */
+static void
+test_replace_keeps_basket(void **state)
+{
+	struct fixture *f = *state;
+	struct import_result az = import_made(f->st, "az.txt", doc_az());
+	struct replace_result res;
+	struct selected *sel;
+	struct error err = { "" };
+	struct document *doc;
+	long long p1, p3, p2;
+	size_t n;
+	bool added;
+
+	p3 = passage_id(f, az.doc, "antwoord", 3, "Een sociaal veilige");
+	p1 = passage_id(f, az.doc, "antwoord", 1, "Nee.");
+	p2 = passage_id(f, az.doc, "antwoord", 2, "Zie het antwoord");
+	assert_true(p1 && p2 && p3);
+	assert_int_equal(store_select_add(f->st, p3, &added, &err), STATUS_OK);
+	assert_int_equal(store_select_add(f->st, p1, &added, &err), STATUS_OK);
+	assert_int_equal(store_select_add(f->st, p2, &added, &err), STATUS_OK);
+	assert_int_equal(store_select_note(f->st, p1, "nee dus", &err), STATUS_OK);
+
+	/* read again: antwoord 1 rewrapped into other words, antwoord 2 gone */
+	doc = answer_doc("AZ", "2024-02-15", 0, SUBJECT);
+	add_signatory(doc, "Rutte", "Minister-President", "AZ");
+	add(doc, ROLE_VRAAG, 1, "Zijn er op uw ministerie bijeenkomsten "
+	    "georganiseerd?");
+	add(doc, ROLE_ANTWOORD, 1, "Nee. Wel is in reguliere overleggen over "
+	    "de verkiezingsuitslag van vorige week gesproken.");
+	add(doc, ROLE_VRAAG, 3, VRAAG3_AZ);
+	add(doc, ROLE_ANTWOORD, 3, "Een sociaal veilige werkomgeving is hiervoor "
+	    "randvoorwaardelijk, ook voor de ministeriële verantwoordelijkheid. "
+	    "Zie ook de antwoorden op de vragen 1 en 2, en dit antwoord op "
+	    "vraag 3.");
+	assert_int_equal(store_replace(f->st, az.doc, doc, &res, &err), STATUS_OK);
+	model_free(doc);
+	assert_true(res.changed);
+	assert_int_equal(res.basket_kept, 2);
+	assert_int_equal(res.basket_lost, 1);
+	assert_int_equal(res.import.set, az.set);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 1);
+
+	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(sel[0].passage, passage_id(f, res.import.doc,
+	    "antwoord", 3, "Een sociaal veilige"));
+	assert_null(sel[0].note);
+	assert_int_equal(sel[1].passage, passage_id(f, res.import.doc,
+	    "antwoord", 1, "Nee."));
+	assert_string_equal(sel[1].note, "nee dus");
+	store_selection_free(sel, n);
+	/* the new passages are searchable, the old ones are not */
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage_fts"
+	    " WHERE passage_fts MATCH 'vorige'"), 1);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage_fts"
+	    " WHERE passage_fts MATCH 'reguliere'"), 1);
+}
+
 /*
  * What a parser could not read is kept with its document and told where
  * the user looks: the set's answers, the document, the library row.
@@ -2410,6 +2487,9 @@ test_every_statement_prepares(void **state)
 	char *failures = xstrdup("");
 	size_t failed = 0;
 
+	/* The statements on the basket put aside need its table. */
+	assert_int_equal(sqlite3_exec(db, store_sql_text[SQL_MOVING_CREATE],
+	    NULL, NULL, NULL), SQLITE_OK);
 	for (size_t i = 0; i < N_SQL; i++) {
 		const char *text = store_sql_text[i], *tail = NULL, *why = NULL;
 		sqlite3_stmt *s = NULL;
@@ -3688,6 +3768,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_coverage_cosigned, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_warnings_kept, setup,
+		    teardown),
+
+		cmocka_unit_test_setup_teardown(test_replace_keeps_basket, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_set_updated, setup,
 		    teardown),

@@ -93,6 +93,8 @@ cli_store(struct cli *cli)
 		cli->st = NULL;
 		return NULL;
 	}
+	/* A document that stays as it was is still there: go on. */
+	cli_upgrade(cli->st);
 	return cli->st;
 }
 

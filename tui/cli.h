@@ -58,6 +58,13 @@ void cli_help_naast(void);
 int cli_help(const char *name);
 
 int cli_import(struct cli *cli, int argc, char **argv);
+int cli_reparse(struct cli *cli, int argc, char **argv);
+/*
+ * After opening a database that this naast may write: reads again the
+ * documents an older naast read (saying so on stderr); false when one
+ * could not be.
+ */
+bool cli_upgrade(struct store *st);
 int cli_list(struct cli *cli, int argc, char **argv);
 int cli_show(struct cli *cli, int argc, char **argv);
 /* The word diff of two ministries' answers to one vraag. */

@@ -235,6 +235,99 @@ cli_import(struct cli *cli, int argc, char **argv)
 	return totals.failed ? 1 : 0;
 }
 
+/* ---------------------------------------------------------------- reparse */
+
+/* A document that could not be read again: it stays as it was. */
+static void
+say_not_reparsed(void *ctx, const struct import_file *f)
+{
+	bar_clear(ctx);
+	cli_complain("cannot read %s again, kept as it was: %s", f->origin,
+	    f->message);
+}
+
+/*
+ * Parses the stored documents again (all, or those an older naast read),
+ * with a bar on a terminal and one summary line on stream; false when a
+ * document could not be read again.
+ */
+static bool
+reparse_told(struct store *st, bool all, FILE *stream)
+{
+	struct told t = { .bar = isatty(STDERR_FILENO) };
+	const struct import_events events = {
+		.ctx = &t,
+		.progress = bar_draw,
+		.file = say_not_reparsed,
+	};
+	struct reparse_totals r;
+	struct error err = { "" };
+	enum status status = import_reparse(st, all, &events, &r, &err);
+	char *safe;
+
+	bar_clear(&t);
+	if (status == STATUS_DB || status == STATUS_DB_BUSY) {
+		cli_complain("cannot read the documents again: %s", err.msg);
+		return false;
+	}
+	safe = xasprintf("read %zu %s again: %zu changed, %zu as before%s; "
+	    "basket: %zu %s kept%s\n", r.documents,
+	    r.documents == 1 ? "document" : "documents", r.changed,
+	    r.documents - r.changed, r.failed ? ", some kept as they were" : "",
+	    r.basket_kept, r.basket_kept == 1 ? "item" : "items",
+	    r.basket_lost ? ", some lost (their text is no longer in the "
+	    "document)" : "");
+	fprintf(stream, "%s%s", stream == stderr ? "naast: " : "", safe);
+	if (r.basket_lost)
+		fprintf(stream, "%s%zu basket %s lost\n",
+		    stream == stderr ? "naast: " : "", r.basket_lost,
+		    r.basket_lost == 1 ? "item" : "items");
+	free(safe);
+	return status == STATUS_OK;
+}
+
+bool
+cli_upgrade(struct store *st)
+{
+	struct error err = { "" };
+	size_t due;
+	long long last;
+
+	if (store_is_readonly(st, &err) ||
+	    store_reparse_count(st, PARSE_VERSION, &due, &last, &err) != STATUS_OK ||
+	    due == 0)
+		return true;
+	fprintf(stderr, "naast: this version reads documents better: reading %zu %s again\n",
+	    due, due == 1 ? "document" : "documents");
+	return reparse_told(st, false, stderr);
+}
+
+int
+cli_reparse(struct cli *cli, int argc, char **argv)
+{
+	struct error why = { "" };
+	struct store *st;
+	int rc;
+
+	bool json = false;
+
+	/* No options but --help; cli_json_options reads that, and refuses --json. */
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "-j") == 0)
+			return cli_usage("reparse", "unknown option");
+	if ((rc = cli_json_options("reparse", argc, argv, &json)) >= 0)
+		return rc;
+	if (optind < argc)
+		return cli_usage("reparse", "it takes no arguments");
+	if (!(st = cli_store(cli)))
+		return 1;
+	if (store_is_readonly(st, &why)) {
+		cli_complain("cannot read the documents again: %s", why.msg);
+		return 1;
+	}
+	return reparse_told(st, true, stdout) ? 0 : 1;
+}
+
 /* ---------------------------------------------------------------- library */
 
 /*

@@ -39,6 +39,16 @@ const struct cli_command cli_commands[] = {
 		"Files of more than 64 MiB, or with more than 8 MiB of text, are refused.\n",
 	},
 	{
+		"reparse", cli_reparse,
+		"read every stored document again with this naast's parsers",
+		{ "", NULL },
+		"Reads every stored document again, from the text kept with it, with\n"
+		"the parsers of this version of naast, and says how many changed.\n"
+		"Basket items and their notes stay with the same text.  The first\n"
+		"start of a new version does this by itself for the documents an\n"
+		"older version read.\n",
+	},
+	{
 		"list", cli_list,
 		"list question sets and letters",
 		{ "[--json]", NULL },
