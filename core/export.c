@@ -33,6 +33,7 @@
 /* The words an export writes around the documents' own (Dutch, as they are pasted). */
 #define WORD_NOTE "Notitie"
 #define WORD_LETTER "Brief"
+#define WORD_FOOTNOTE "Voetnoot"
 
 static const struct {
 	const char *ext;
@@ -81,10 +82,12 @@ export_items_free(struct export_item *items, size_t n)
 
 		free(it->text);
 		model_footnotes_free(it->footnotes, it->n_footnotes);
+		free(it->marker);
 		free(it->note);
 		free(it->subject);
 		model_questioners_free(it->questioners, it->n_questioners);
 		free(it->vraag_text);
+		model_footnotes_free(it->vraag_footnotes, it->n_vraag_footnotes);
 		model_signatories_free(it->signatories, it->n_signatories);
 		model_strv_free(it->addressees, it->n_addressees);
 		free(it->origin);
@@ -216,11 +219,14 @@ add_signatory(struct xbuf *b, const struct signatory *s)
 	}
 }
 
-/* "Antwoord van Minister De Jonge (...) en van Staatssecretaris Van Huffelen (...)" */
+/*
+ * "Antwoord van Minister De Jonge (...) en van Staatssecretaris Van
+ * Huffelen (...)"; inside a sentence "antwoord van ...".
+ */
 static void
-add_answerers(struct xbuf *b, const struct export_item *it)
+add_answerers(struct xbuf *b, const struct export_item *it, bool capital)
 {
-	xbuf_puts(b, "Antwoord van ");
+	xbuf_puts(b, capital ? "Antwoord van " : "antwoord van ");
 	if (it->n_signatories == 0) {
 		if (it->ministry[0])
 			xbuf_printf(b, "het Ministerie van %s", ministry_name(it->ministry));
@@ -265,10 +271,17 @@ letter_part(enum role role)
 	}
 }
 
+/* The item is a footnote of a passage: cited as that passage's footnote. */
+static bool
+is_footnote(const struct export_item *it)
+{
+	return it->role == ROLE_FOOTNOTE && it->marker;
+}
+
 static void
 add_letter_citation(struct xbuf *b, const struct export_item *it)
 {
-	const char *part = letter_part(it->role);
+	const char *part = letter_part(is_footnote(it) ? it->note_of : it->role);
 
 	xbuf_puts(b, it->kind == DOC_LETTER ? WORD_LETTER : "Document");
 	if (it->n_addressees) {
@@ -279,31 +292,44 @@ add_letter_citation(struct xbuf *b, const struct export_item *it)
 		xbuf_printf(b, ", alinea %d", it->paragraph);
 	else if (part)
 		xbuf_printf(b, ", %s", part);
+	if (is_footnote(it))
+		xbuf_printf(b, ", voetnoot %s", it->marker);
 	if (it->origin)
 		xbuf_printf(b, " (%s)", model_origin_name(it->origin));
 	xbuf_puts(b, ".");
 }
 
+/*
+ * A footnote is cited as what it belongs to, after "Voetnoot 1 bij":
+ * "Voetnoot 1 bij vraag 3 van het lid ...", "Voetnoot 2 bij het
+ * antwoord van Minister ...".
+ */
 char *
 export_citation(const struct export_item *it)
 {
 	struct xbuf b = { 0 };
 	char date[32], *raw, *safe;
+	bool note = is_footnote(it);
+	enum role role = note ? it->note_of : it->role;
 
+	if (note && it->kind != DOC_LETTER && it->kind != DOC_UNKNOWN)
+		xbuf_printf(&b, WORD_FOOTNOTE " %s bij ", it->marker);
 	if (it->kind == DOC_LETTER || it->kind == DOC_UNKNOWN) {
 		add_letter_citation(&b, it);
-	} else if (it->role == ROLE_VRAAG || it->kind == DOC_QUESTIONS) {
+	} else if (role == ROLE_VRAAG || it->kind == DOC_QUESTIONS) {
 		/* The question itself, as the Kamerlid put it. */
 		if (it->vraag > 0)
-			add_vraag_numbers(&b, it->vraag, it->vraag_to, true);
+			add_vraag_numbers(&b, it->vraag, it->vraag_to, !note);
 		else
-			xbuf_puts(&b, "Vragen");
+			xbuf_puts(&b, note ? "de vragen" : "Vragen");
 		add_questioners(&b, it);
 		add_subject(&b, it);
 		xbuf_puts(&b, ".");
 		add_aanhangsel(&b, it);
 	} else {
-		add_answerers(&b, it);
+		if (note)
+			xbuf_puts(&b, "het ");
+		add_answerers(&b, it, !note);
 		if (date_format_nl(it->received, date, sizeof(date)))
 			xbuf_printf(&b, ", ontvangen %s", date);
 		xbuf_puts(&b, ", op ");
@@ -383,13 +409,16 @@ export_default_name(const struct export_item *items, size_t n,
 
 /* -------------------------------------------------------------- grouping */
 
-/* Items a and b are passages of one answer (or one question), cited once. */
+/*
+ * Items a and b are passages of one answer (or one question), cited
+ * once.  A footnote's citation names it, so each has its own.
+ */
 static bool
 same_source(const struct export_item *a, const struct export_item *b)
 {
 	return a->doc == b->doc && a->kind != DOC_LETTER && a->kind != DOC_UNKNOWN &&
 	    a->role == b->role && a->vraag == b->vraag && a->vraag_to == b->vraag_to &&
-	    !a->note;
+	    !a->note && !is_footnote(a);
 }
 
 /* Items a and b belong under one heading: one vraag of a set, or one letter. */
@@ -420,6 +449,13 @@ heading_end(const struct export_item *items, size_t n, size_t i)
 	while (j < n && same_heading(&items[i], &items[j]))
 		j++;
 	return j;
+}
+
+/* The item is the vraag, or a footnote of it: it goes above the answers. */
+static bool
+of_vraag(const struct export_item *it)
+{
+	return it->role == ROLE_VRAAG || (is_footnote(it) && it->note_of == ROLE_VRAAG);
 }
 
 /* Some item in [from, to) is the vraag itself. */
@@ -482,11 +518,24 @@ heading_of(const struct export_item *it)
 
 /* ---------------------------------------------------------- the writers */
 
-/* The passage's text with its footnote markers back in place, "[1]". */
+/*
+ * The passage's text with its footnote markers back in place, "[1]"; a
+ * footnote's text after its marker, as it stands under its passage.
+ */
 static char *
 marked(const struct export_item *it)
 {
+	if (is_footnote(it))
+		return xasprintf("[%s] %s", it->marker, it->text);
 	return model_marked_text(it->text, it->footnotes, it->n_footnotes);
+}
+
+/* The text of the item's vraag with its footnote markers in place. */
+static char *
+marked_vraag(const struct export_item *it)
+{
+	return model_marked_text(it->vraag_text, it->vraag_footnotes,
+	    it->n_vraag_footnotes);
 }
 
 /* "[1] Kamerstuk 36 200 VII, nr. 5" */
@@ -498,12 +547,12 @@ footnote_line(const struct footnote *f)
 
 /* "[1] ...; [2] ..." for one CSV field. */
 static char *
-footnotes_text(const struct export_item *it)
+footnotes_text(const struct footnote *f, size_t n)
 {
 	struct xbuf b = { 0 };
 
-	for (size_t i = 0; i < it->n_footnotes; i++) {
-		char *line = footnote_line(&it->footnotes[i]);
+	for (size_t i = 0; i < n; i++) {
+		char *line = footnote_line(&f[i]);
 
 		if (i)
 			xbuf_puts(&b, "; ");
@@ -605,9 +654,20 @@ write_md(struct out *o, const struct export_item *items, size_t n)
 		put(o, "\n\n");
 		free(heading);
 		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
+			char *vraag = marked_vraag(&items[h]);
+
 			put(o, "*");
-			put_md(o, items[h].vraag_text);
+			put_md(o, vraag);
 			put(o, "*\n\n");
+			free(vraag);
+			/* Its footnotes under it, as under the passages quoted. */
+			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
+				char *line = footnote_line(&items[h].vraag_footnotes[f]);
+
+				put_md(o, line);
+				put(o, "\n\n");
+				free(line);
+			}
 		}
 		for (size_t r = h; r < hend;) {
 			size_t rend = run_end(items, hend, r);
@@ -662,7 +722,16 @@ write_txt(struct out *o, const struct export_item *items, size_t n)
 		put(o, "\n");
 		free(heading);
 		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
-			put_wrapped(o, items[h].vraag_text, 0);
+			char *vraag = marked_vraag(&items[h]);
+
+			put_wrapped(o, vraag, 0);
+			free(vraag);
+			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
+				char *line = footnote_line(&items[h].vraag_footnotes[f]);
+
+				put_wrapped(o, line, 2);
+				free(line);
+			}
 			put(o, "\n");
 		}
 		for (size_t r = h; r < hend;) {
@@ -735,11 +804,16 @@ signatories_text(const struct export_item *it)
 static void
 write_csv(struct out *o, const struct export_item *items, size_t n)
 {
-	put(o, "set,vraag,ministry,signatories,received,aanhangsel,citation,text,note,footnotes\r\n");
+	/* The vraag's text and footnotes last: the columns before them stay where they were. */
+	put(o, "set,vraag,ministry,signatories,received,aanhangsel,citation,text,note,footnotes,"
+	    "vraag_text,vraag_footnotes\r\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct export_item *it = &items[i];
 		char num[48], vraag[32], aanhangsel[16], *sig = signatories_text(it);
-		char *cite = export_citation(it), *text = marked(it), *notes = footnotes_text(it);
+		char *cite = export_citation(it), *text = marked(it);
+		char *notes = footnotes_text(it->footnotes, it->n_footnotes);
+		char *vraag_text = it->vraag_text ? marked_vraag(it) : xstrdup("");
+		char *vraag_notes = footnotes_text(it->vraag_footnotes, it->n_vraag_footnotes);
 
 		snprintf(num, sizeof(num), "%lld", it->set);
 		if (it->vraag_to > it->vraag)
@@ -756,11 +830,15 @@ write_csv(struct out *o, const struct export_item *items, size_t n)
 		put_csv_field(o, cite, false);
 		put_csv_field(o, text, false);
 		put_csv_field(o, it->note ? it->note : "", false);
-		put_csv_field(o, notes, true);
+		put_csv_field(o, notes, false);
+		put_csv_field(o, vraag_text, false);
+		put_csv_field(o, vraag_notes, true);
 		free(sig);
 		free(cite);
 		free(text);
 		free(notes);
+		free(vraag_text);
+		free(vraag_notes);
 	}
 }
 
@@ -852,7 +930,7 @@ put_html_table(struct out *o, const struct export_item *items, size_t from, size
 	for (size_t i = from; i < to; i++) {
 		bool seen = false;
 
-		if (items[i].role == ROLE_VRAAG)
+		if (of_vraag(&items[i]))
 			continue;
 		for (size_t d = 0; d < n_docs && !seen; d++)
 			seen = docs[d] == items[i].doc;
@@ -866,7 +944,7 @@ put_html_table(struct out *o, const struct export_item *items, size_t from, size
 	put(o, "<table>\n<thead><tr>");
 	for (size_t d = 0; d < n_docs; d++) {
 		for (size_t i = from; i < to; i++) {
-			if (items[i].doc == docs[d] && items[i].role != ROLE_VRAAG) {
+			if (items[i].doc == docs[d] && !of_vraag(&items[i])) {
 				char *th = items[i].ministry[0]
 				    ? xasprintf("%s (%s)", ministry_name(items[i].ministry), items[i].ministry)
 				    : xstrdup(model_origin_name(items[i].origin));
@@ -883,7 +961,7 @@ put_html_table(struct out *o, const struct export_item *items, size_t from, size
 		for (size_t r = from; r < to;) {
 			size_t rend = run_end(items, to, r);
 
-			if (items[r].doc == docs[d] && items[r].role != ROLE_VRAAG)
+			if (items[r].doc == docs[d] && !of_vraag(&items[r]))
 				put_html_run(o, items, r, rend);
 			r = rend;
 		}
@@ -917,13 +995,23 @@ write_html(struct out *o, const struct export_item *items, size_t n)
 
 		put_html_element(o, "<h2>", heading, "</h2>\n");
 		free(heading);
-		if (items[h].vraag_text && !has_vraag_passage(items, h, hend))
-			put_html_element(o, "<p><em>", items[h].vraag_text, "</em></p>\n");
-		/* The vraag itself, when selected, above the answers. */
+		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
+			char *vraag = marked_vraag(&items[h]);
+
+			put_html_element(o, "<p><em>", vraag, "</em></p>\n");
+			free(vraag);
+			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
+				char *line = footnote_line(&items[h].vraag_footnotes[f]);
+
+				put_html_element(o, "<p class=\"fn\">", line, "</p>\n");
+				free(line);
+			}
+		}
+		/* The vraag itself (or its footnote), when selected, above the answers. */
 		for (size_t r = h; r < hend;) {
 			size_t rend = run_end(items, hend, r);
 
-			if (items[r].role == ROLE_VRAAG || items[r].set <= 0 || items[r].vraag <= 0)
+			if (of_vraag(&items[r]) || items[r].set <= 0 || items[r].vraag <= 0)
 				put_html_run(o, items, r, rend);
 			r = rend;
 		}

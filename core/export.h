@@ -43,6 +43,13 @@ struct export_item {
 	char *text;		/* without footnote markers */
 	struct footnote *footnotes;	/* the passage's, with where their markers stood */
 	size_t n_footnotes;
+	/*
+	 * A footnote (role ROLE_FOOTNOTE): its marker ("1") and the role of
+	 * the passage it belongs to, whose vraag and paragraph it has.
+	 * Else NULL and ROLE_OTHER.
+	 */
+	char *marker;
+	enum role note_of;
 	char *note;		/* the user's note in the basket; NULL when none */
 
 	/* The question set (answers and questions); set 0 when none. */
@@ -52,6 +59,8 @@ struct export_item {
 	size_t n_questioners;
 	char submitted[DATE_ISO_SIZE];	/* ISO date or "" */
 	char *vraag_text;	/* the canonical text of vraag; NULL when none */
+	struct footnote *vraag_footnotes;	/* its footnotes, placed in vraag_text */
+	size_t n_vraag_footnotes;
 
 	/* The answer. */
 	char ministry[MINISTRY_CODE_SIZE];	/* "" when none */

@@ -164,6 +164,8 @@ json_record_question(struct json *j, const struct question_view *q)
 	json_object_begin(j);
 	json_kv_int(j, "number", q->number);
 	json_kv_string(j, "text", q->text);
+	json_key(j, "footnotes");
+	json_record_footnotes(j, q->footnotes, q->n_footnotes);
 	json_key(j, "answers");
 	json_array_begin(j);
 	for (size_t i = 0; i < q->n_answers; i++)
@@ -184,6 +186,15 @@ json_record_hit(struct json *j, const struct search_hit *h)
 	json_kv_int_or_null(j, "vraag", h->vraag);
 	json_kv_nonempty(j, "ministry", h->ministry);
 	json_kv_string(j, "role", model_role_name(h->role));
+	/* A footnote's hit: whose footnote it is. */
+	if (h->role == ROLE_FOOTNOTE && h->note_of) {
+		json_key(j, "footnote");
+		json_object_begin(j);
+		json_kv_string(j, "marker", h->marker);
+		json_kv_string(j, "of", model_role_name(h->note_of_role));
+		json_kv_int(j, "passage", h->note_of);
+		json_object_end(j);
+	}
 	json_kv_string(j, "snippet", h->snippet ? h->snippet : "");
 	json_kv_string(j, "origin", h->origin);
 	json_kv_nonempty(j, "date", h->date);
@@ -203,6 +214,13 @@ json_record_passage_members(struct json *j, const struct export_item *it)
 	json_kv_int(j, "doc", it->doc);
 	json_kv_string(j, "kind", model_kind_name(it->kind));
 	json_kv_string(j, "role", model_role_name(it->role));
+	if (it->role == ROLE_FOOTNOTE && it->marker) {
+		json_key(j, "footnote");
+		json_object_begin(j);
+		json_kv_string(j, "marker", it->marker);
+		json_kv_string(j, "of", model_role_name(it->note_of));
+		json_object_end(j);
+	}
 	json_kv_int_or_null(j, "set", it->set);
 	json_kv_int_or_null(j, "vraag", it->vraag);
 	if (it->vraag_to > it->vraag)
@@ -212,6 +230,8 @@ json_record_passage_members(struct json *j, const struct export_item *it)
 	json_record_questioners(j, it->questioners, it->n_questioners);
 	json_kv_nonempty(j, "submitted", it->submitted);
 	json_kv_string(j, "vraag_text", it->vraag_text);
+	json_key(j, "vraag_footnotes");
+	json_record_footnotes(j, it->vraag_footnotes, it->n_vraag_footnotes);
 	json_kv_nonempty(j, "ministry", it->ministry);
 	json_key(j, "signatories");
 	json_record_signatories(j, it->signatories, it->n_signatories);

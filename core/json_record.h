@@ -32,9 +32,13 @@ void json_record_footnotes(struct json *j, const struct footnote *f, size_t n);
 void json_record_set(struct json *j, const struct set_info *set);
 /* A letter as list shows it: doc, origin, addressees, salutation, ... */
 void json_record_letter(struct json *j, const struct letter_info *l);
-/* A vraag as show gives it: its text and each ministry's answer. */
+/* A vraag as show gives it: its text, its footnotes and each ministry's answer. */
 void json_record_question(struct json *j, const struct question_view *q);
-/* A search hit: passage, doc, set, vraag, ministry, role, snippet, ... */
+/*
+ * A search hit: passage, doc, set, vraag, ministry, role, snippet, ...;
+ * a footnote's also "footnote":{"marker":"1","of":"vraag","passage":12},
+ * the passage it belongs to.
+ */
 void json_record_hit(struct json *j, const struct search_hit *h);
 /*
  * The members of a passage as the JSON export gives it, with where it

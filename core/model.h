@@ -38,7 +38,10 @@ enum doc_kind {
 
 /*
  * What a passage is.  OTHER is text the parser could not place: it is kept
- * (nothing is dropped) and a warning says so.
+ * (nothing is dropped) and a warning says so.  FOOTNOTE is the store's:
+ * the text of a footnote kept as a passage of its own, so that search
+ * finds it (store.c); a parser gives footnotes with their passage
+ * (struct footnote), never as passages.
  */
 #define ROLE_INFO(_) \
 	_(HEADER,      "header") \
@@ -49,7 +52,8 @@ enum doc_kind {
 	_(SALUTATION,  "salutation") \
 	_(BODY,        "body") \
 	_(CLOSING,     "closing") \
-	_(OTHER,       "other")
+	_(OTHER,       "other") \
+	_(FOOTNOTE,    "footnote")
 
 enum role {
 #define ROLE_ENUM(name, str) ROLE_##name,

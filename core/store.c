@@ -309,6 +309,15 @@ static const char schema_v2[] =
  *  - The version of the parsers that made a document's rows
  *    (PARSE_VERSION, parse.h): 0 before it, so that naast knows which
  *    documents an upgrade would read better.
+ *  - The text of each footnote also as a passage of its own, of role
+ *    'footnote', with the vraag of the passage it belongs to
+ *    (footnote.body): the full-text indexes index passages, so they find
+ *    a word that only a footnote has, such as the title of the news
+ *    article a vraag is about.  Such a passage comes after the
+ *    document's own (its seq is past theirs, which stay the parser's
+ *    order); views that list passages leave it out, since the footnote
+ *    shows under its passage.  Both go with their document.  NULL in
+ *    rows stored before it, until the document is parsed again.
  * New columns go after document.raw (ALTER TABLE appends): read them by
  * id, a row at a time, never in a scan that joins many documents.
  */
@@ -323,7 +332,9 @@ static const char schema_v3[] =
 	"  ord INTEGER NOT NULL,"
 	"  text TEXT NOT NULL,"
 	"  PRIMARY KEY (document, ord)"
-	") WITHOUT ROWID;";
+	") WITHOUT ROWID;"
+	"ALTER TABLE footnote ADD COLUMN body INTEGER;"	/* passage (id) */
+	"CREATE INDEX footnote_body ON footnote (body);";
 
 /* Migrations: migrations[v] takes a database from version v to v + 1. */
 static const char *const migrations[SCHEMA_VERSION] = {

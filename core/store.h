@@ -235,7 +235,14 @@ struct answer_view {
 
 struct question_view {
 	int number;
-	char *text;		/* canonical text */
+	char *text;		/* canonical text, without its footnote markers */
+	/*
+	 * Its footnotes (the news article a vraag is about, say), with where
+	 * in text their markers stood, as the document that gave the text
+	 * prints them.
+	 */
+	struct footnote *footnotes;
+	size_t n_footnotes;
 	struct answer_view *answers;	/* in the order of set_info.answers */
 	size_t n_answers;
 };
@@ -357,7 +364,7 @@ struct doc_view {
 	size_t n_signatories;
 	char **warnings;	/* what its parser could not read, one line each */
 	size_t n_warnings;
-	struct doc_passage *passages;	/* in document order */
+	struct doc_passage *passages;	/* in document order; footnotes are under theirs */
 	size_t n_passages;
 };
 
@@ -375,6 +382,8 @@ void store_document_clear(struct doc_view *doc);
  * of compounds: "uitslag" finds "verkiezingsuitslag").  A search runs on
  * the first two, exact forms ranked above stemmed ones; on the trigrams
  * when asked, or when the words find nothing.
+ * The text of every footnote is a passage too (ROLE_FOOTNOTE), so that a
+ * word only a footnote has is found; its hit says whose footnote it is.
  *
  * By rank, a search scores at most STORE_RANKED passages per index: of a
  * word found in more, the best of the newest (the last imported) are
@@ -414,6 +423,15 @@ struct search_hit {
 	char *snippet;		/* the passage around the matches, each marked [like this] */
 	double score;		/* higher is better */
 	bool substring;		/* found through parts of words only */
+	/*
+	 * A hit on a footnote (role ROLE_FOOTNOTE, vraag that of its
+	 * passage): the passage it is a footnote of, that passage's role
+	 * (vraag, antwoord, ...) and the footnote's marker ("1").  Else 0,
+	 * ROLE_OTHER and NULL.
+	 */
+	long long note_of;
+	enum role note_of_role;
+	char *marker;
 };
 
 /*

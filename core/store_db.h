@@ -76,6 +76,7 @@ enum sql_id {
 	SQL_SET_ANSWERED,
 	SQL_FOOTNOTES,
 	SQL_QUESTIONS,
+	SQL_VRAAG_PASSAGES,
 	SQL_ANSWER_EXISTS,
 	SQL_SIGNATORIES,
 	SQL_WARNINGS,
@@ -119,6 +120,7 @@ enum sql_id {
 	SQL_VOCAB_ADD,
 	SQL_VOCAB_TERMS,
 	SQL_RELATED_PASSAGE,
+	SQL_FOOTNOTE_OF,
 	SQL_PASSAGE_COUNT,
 	SQL_STEM_DOCS,
 	SQL_RELATED,
@@ -211,9 +213,9 @@ enum status store_words_of(struct store *st, const char *text,
  * Hits being read (store_search.c), with the index that found each:
  * hits_read appends the hits of the rows of s (HIT_COLUMNS, and the
  * FTS5 snippet that the statements by rank add) and resets s; terms,
- * when given, make the snippets of trigram hits.  hits_snippets makes
+ * when given, make the snippets of trigram hits.  hits_finish makes
  * the FTS5 snippets of the hits that have none yet, query being their
- * MATCH.
+ * MATCH, and reads what the footnote of each footnote's hit belongs to.
  */
 struct hits {
 	struct search_hit *v;
@@ -225,7 +227,7 @@ struct hits {
 struct search_terms;
 enum status hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
     const struct search_terms *terms, struct error *err);
-enum status hits_snippets(struct store *st, struct hits *h, const char *query,
+enum status hits_finish(struct store *st, struct hits *h, const char *query,
     struct error *err);
 void hits_free(struct hits *h);
 
@@ -235,7 +237,8 @@ int store_rank_register(fts5_api *api);
 /*
  * Reads shared by the store's files (store_read.c), inside a read: one
  * set as store_set_get reads it; the signatories of a document with
- * their "mede namens"; the footnotes of a passage.
+ * their "mede namens"; the footnotes of a passage; the footnotes of
+ * vraag number of set, placed in text, its canonical text.
  */
 enum status store_db_set(struct store *st, long long id, struct set_info *out,
     struct error *err);
@@ -243,6 +246,9 @@ enum status store_db_signatories(struct store *st, long long doc,
     struct signatory **out, size_t *n, struct error *err);
 enum status store_db_footnotes(struct store *st, long long passage,
     struct footnote **out, size_t *n, struct error *err);
+enum status store_db_vraag_footnotes(struct store *st, long long set,
+    int number, const char *text, struct footnote **out, size_t *n,
+    struct error *err);
 
 /*
  * Inside a batch (store_import.c): stores doc as the document whose

@@ -256,6 +256,7 @@ read_item(struct store *st, long long passage, const struct export_item *prev,
 {
 	sqlite3_stmt *s = sql(st, SQL_EXPORT_PASSAGE, err);
 	enum status status;
+	const char *of;
 	bool found;
 
 	if (!s)
@@ -283,8 +284,15 @@ read_item(struct store *st, long long passage, const struct export_item *prev,
 	it->origin = col_strdup(s, 11);
 	it->paragraph = sqlite3_column_int(s, 12);
 	it->vraag_text = col_strdup(s, 13);
+	it->marker = col_strdup(s, 14);
+	of = (const char *)sqlite3_column_text(s, 15);
+	if (!of || !model_role_from_name(of, &it->note_of))
+		it->note_of = ROLE_OTHER;
 	done(s);
 	if ((status = store_db_footnotes(st, it->passage, &it->footnotes, &it->n_footnotes, err)))
+		return status;
+	if (it->vraag_text && (status = store_db_vraag_footnotes(st, it->set, it->vraag,
+	    it->vraag_text, &it->vraag_footnotes, &it->n_vraag_footnotes, err)))
 		return status;
 	if (prev && prev->doc == it->doc) {
 		copy_document(it, prev);

@@ -283,6 +283,7 @@ struct import {
 	long long doc_id;
 	long long set_id;
 	struct error *err;
+	size_t n_notes;		/* footnotes stored as passages so far */
 };
 
 static enum status
@@ -501,6 +502,36 @@ import_xrefs(struct import *im, const struct passage *p, long long passage_id)
 	return status;
 }
 
+/* Stores a passage of the document as seq in role; *id gets its row id. */
+static enum status
+insert_passage(struct import *im, size_t seq, enum role role,
+    const struct passage *p, const char *text, size_t start, size_t end,
+    long long *id)
+{
+	sqlite3_stmt *s = sql(im->st, SQL_PASSAGE_INSERT, im->err);
+	enum status status;
+
+	if (!s)
+		return im->st->prepare_failure;
+	sqlite3_bind_int64(s, 1, im->doc_id);
+	sqlite3_bind_int64(s, 2, (long long)seq);
+	bind_text(s, 3, model_role_name(role));
+	sqlite3_bind_int(s, 4, p->vraag);
+	sqlite3_bind_int(s, 5, p->vraag > 0 ? vraag_last(p) : p->vraag);
+	bind_text(s, 6, text);
+	sqlite3_bind_int64(s, 7, (long long)start);
+	sqlite3_bind_int64(s, 8, (long long)end);
+	if ((status = run(im->st, s, "storing the passages", im->err)))
+		return status;
+	*id = sqlite3_last_insert_rowid(im->st->db);
+	return STATUS_OK;
+}
+
+/*
+ * The footnotes of passage p, each with its text as a passage of its own
+ * (ROLE_FOOTNOTE, p's vraag) for the full-text indexes: after the
+ * document's passages, so that theirs keep the parser's order.
+ */
 static enum status
 import_footnotes(struct import *im, const struct passage *p, long long passage_id)
 {
@@ -509,6 +540,7 @@ import_footnotes(struct import *im, const struct passage *p, long long passage_i
 
 	for (size_t k = 0; k < p->n_footnotes; k++) {
 		const struct footnote *f = &p->footnotes[k];
+		long long body;
 
 		if (!f->marker || !f->text || f->at > strlen(p->text) ||
 		    f->start > f->end || f->end > im->doc->raw_len)
@@ -516,6 +548,9 @@ import_footnotes(struct import *im, const struct passage *p, long long passage_i
 			    "footnote %s is malformed; this is a bug in the %s parser, please report it",
 			    f->marker ? f->marker : "?",
 			    im->doc->format ? im->doc->format : "unknown");
+		if ((status = insert_passage(im, im->doc->n_passages + im->n_notes++,
+		    ROLE_FOOTNOTE, p, f->text, f->start, f->end, &body)))
+			return status;
 		if (!(s = sql(im->st, SQL_FOOTNOTE_INSERT, im->err)))
 			return im->st->prepare_failure;
 		sqlite3_bind_int64(s, 1, passage_id);
@@ -525,6 +560,7 @@ import_footnotes(struct import *im, const struct passage *p, long long passage_i
 		sqlite3_bind_int64(s, 5, (long long)f->at);
 		sqlite3_bind_int64(s, 6, (long long)f->start);
 		sqlite3_bind_int64(s, 7, (long long)f->end);
+		sqlite3_bind_int64(s, 8, body);
 		if ((status = run(im->st, s, "storing the footnotes", im->err)))
 			return status;
 	}
@@ -535,34 +571,25 @@ static enum status
 import_passages(struct import *im)
 {
 	const struct document *doc = im->doc;
-	struct store *st = im->st;
 	enum status status;
-	sqlite3_stmt *s;
 
 	for (size_t i = 0; i < doc->n_passages; i++) {
 		const struct passage *p = &doc->passages[i];
 		long long id;
 
-		/* A parser bug, caught here so that it cannot leave half a document. */
-		if ((unsigned)p->role >= N_ROLES || !p->text || p->start > p->end ||
-		    p->end > doc->raw_len)
+		/*
+		 * A parser bug, caught here so that it cannot leave half a
+		 * document.  Footnotes come with their passage, not as passages.
+		 */
+		if ((unsigned)p->role >= N_ROLES || p->role == ROLE_FOOTNOTE ||
+		    !p->text || p->start > p->end || p->end > doc->raw_len)
 			return error_set(im->err, STATUS_FORMAT,
 			    "passage %zu is malformed (role %d, bytes %zu-%zu of %zu); this is a bug in the %s parser, please report it",
 			    i + 1, (int)p->role, p->start, p->end, doc->raw_len,
 			    doc->format ? doc->format : "unknown");
-		if (!(s = sql(st, SQL_PASSAGE_INSERT, im->err)))
-			return st->prepare_failure;
-		sqlite3_bind_int64(s, 1, im->doc_id);
-		sqlite3_bind_int64(s, 2, (long long)i);
-		bind_text(s, 3, model_role_name(p->role));
-		sqlite3_bind_int(s, 4, p->vraag);
-		sqlite3_bind_int(s, 5, p->vraag > 0 ? vraag_last(p) : p->vraag);
-		bind_text(s, 6, p->text);
-		sqlite3_bind_int64(s, 7, (long long)p->start);
-		sqlite3_bind_int64(s, 8, (long long)p->end);
-		if ((status = run(st, s, "storing the passages", im->err)))
+		if ((status = insert_passage(im, i, p->role, p, p->text, p->start,
+		    p->end, &id)))
 			return status;
-		id = sqlite3_last_insert_rowid(st->db);
 		if (p->role == ROLE_ANTWOORD && (status = import_xrefs(im, p, id)))
 			return status;
 		if ((status = import_footnotes(im, p, id)))

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,6 +401,66 @@ read_footnotes(struct store *st, long long passage, struct footnote **out,
 	return STATUS_OK;
 }
 
+/*
+ * The footnotes of vraag number of set, with their markers placed in
+ * text, its canonical text.  That text is the vraag's passages of the
+ * document it came from, joined by line breaks (store_import.c), so a
+ * marker stands where it stood in its passage, moved by the passages
+ * before it; should a passage not be where the text has it, its markers
+ * go to the end of the text rather than somewhere wrong.  Inside a read.
+ */
+static enum status
+read_vraag_footnotes(struct store *st, long long set, int number,
+    const char *text, struct footnote **out, size_t *n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_VRAAG_PASSAGES, err);
+	size_t len = text ? strlen(text) : 0, at = 0, count = 0, cap = 0;
+	struct { long long id; size_t base; } *parts = NULL;
+	enum status status = STATUS_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, set);
+	sqlite3_bind_int(s, 2, number);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *part = (const char *)sqlite3_column_text(s, 1);
+		size_t plen = part ? strlen(part) : 0;
+		bool there = text && part && at + plen <= len &&
+		    memcmp(text + at, part, plen) == 0;
+
+		xgrow(&parts, &cap, count + 1, sizeof(*parts));
+		parts[count].id = sqlite3_column_int64(s, 0);
+		parts[count++].base = there ? at : SIZE_MAX;
+		at += plen + 1;
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		status = db_fail(st, rc, "reading the vragen", err);
+	for (size_t i = 0; i < count && status == STATUS_OK; i++) {
+		struct footnote *f;
+		size_t nf;
+
+		if ((status = read_footnotes(st, parts[i].id, &f, &nf, err)))
+			break;
+		*out = xrealloc(*out, (*n + nf + 1) * sizeof(**out));
+		for (size_t k = 0; k < nf; k++) {
+			f[k].at = parts[i].base == SIZE_MAX ? len : parts[i].base + f[k].at;
+			(*out)[(*n)++] = f[k];
+		}
+		free(f);
+	}
+	free(parts);
+	if (status != STATUS_OK) {
+		model_footnotes_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return status;
+}
+
 /* Paragraphs and references of one document's answer to vraag n. */
 static enum status
 read_answer(struct store *st, long long doc, int n, struct answer_view *a,
@@ -569,8 +630,14 @@ questions(struct store *st, long long set, int vraag, char *const *ministries,
 		    "question set %lld has no vraag %d", set, vraag);
 		goto out;
 	}
-	for (size_t i = 0; i < *n && status == STATUS_OK; i++)
-		status = question_answers(st, ids[i], &(*out)[i], who, n_who, err);
+	for (size_t i = 0; i < *n && status == STATUS_OK; i++) {
+		struct question_view *qv = &(*out)[i];
+
+		status = read_vraag_footnotes(st, set, qv->number, qv->text,
+		    &qv->footnotes, &qv->n_footnotes, err);
+		if (status == STATUS_OK)
+			status = question_answers(st, ids[i], qv, who, n_who, err);
+	}
 out:
 	free(ids);
 	for (size_t i = 0; i < n_who; i++) {
@@ -620,6 +687,7 @@ store_questions_free(struct question_view *q, size_t n)
 		}
 		free(q[i].answers);
 		free(q[i].text);
+		model_footnotes_free(q[i].footnotes, q[i].n_footnotes);
 	}
 	free(q);
 }
@@ -827,4 +895,11 @@ store_db_footnotes(struct store *st, long long passage, struct footnote **out,
 	*out = NULL;
 	*n = 0;
 	return read_footnotes(st, passage, out, n, err);
+}
+
+enum status
+store_db_vraag_footnotes(struct store *st, long long set, int number,
+    const char *text, struct footnote **out, size_t *n, struct error *err)
+{
+	return read_vraag_footnotes(st, set, number, text, out, n, err);
 }

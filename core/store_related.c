@@ -258,7 +258,7 @@ store_related(struct store *st, long long passage, size_t limit,
 	sqlite3_bind_int64(s, 3, limit ? (long long)limit : 50);
 	status = hits_read(st, s, &h, NULL, err);
 	if (status == STATUS_OK)
-		status = hits_snippets(st, &h, query, err);
+		status = hits_finish(st, &h, query, err);
 	/* A likeness has no tier: its score is its bm25 alone, in [0, 1). */
 	for (size_t i = 0; i < h.n; i++)
 		h.v[i].score -= 1;

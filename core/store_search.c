@@ -339,6 +339,7 @@ hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
 			.origin = col_strdup(s, 8),
 			.score = tier_score(tier, sqlite3_column_double(s, 10)),
 			.substring = tier == 0,
+			.note_of_role = ROLE_OTHER,
 		};
 		col_copy(s, 6, hit->ministry, sizeof(hit->ministry));
 		col_copy(s, 7, hit->date, sizeof(hit->date));
@@ -355,15 +356,43 @@ hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
 	return STATUS_OK;
 }
 
+/* What the footnote of hit (a footnote's passage) belongs to, and its marker. */
+static enum status
+hit_note_of(struct store *st, struct search_hit *hit, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_FOOTNOTE_OF, err);
+	enum status status;
+	bool found;
+
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, hit->passage);
+	if ((status = step_row(st, s, &found, "reading the footnotes", err)))
+		return status;
+	if (found) {
+		hit->note_of = sqlite3_column_int64(s, 0);
+		if (!model_role_from_name((const char *)sqlite3_column_text(s, 1),
+		    &hit->note_of_role))
+			hit->note_of_role = ROLE_OTHER;
+		hit->marker = col_strdup(s, 2);
+	}
+	done(s);
+	return STATUS_OK;
+}
+
 enum status
-hits_snippets(struct store *st, struct hits *h, const char *query,
+hits_finish(struct store *st, struct hits *h, const char *query,
     struct error *err)
 {
 	for (size_t i = 0; i < h->n; i++) {
 		const unsigned char *text;
+		enum status status;
 		sqlite3_stmt *s;
 		int rc;
 
+		if (h->v[i].role == ROLE_FOOTNOTE &&
+		    (status = hit_note_of(st, &h->v[i], err)))
+			return status;
 		if (h->v[i].snippet)
 			continue;
 		s = sql(st, h->tiers[i] == 2 ? SQL_SNIPPET_EXACT : SQL_SNIPPET_STEM,
@@ -506,7 +535,7 @@ store_search(struct store *st, const struct search_query *q,
 		status = run_search(st, SQL_SEARCH_SUBSTRING, q, words, trigrams,
 		    &terms, limit, &h, err);
 	if (status == STATUS_OK)
-		status = hits_snippets(st, &h, words, err);
+		status = hits_finish(st, &h, words, err);
 	read_end(st);
 out:
 	if (status == STATUS_OK) {
@@ -528,6 +557,7 @@ store_hits_free(struct search_hit *hits, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(hits[i].origin);
 		free(hits[i].snippet);
+		free(hits[i].marker);
 	}
 	free(hits);
 }

@@ -238,9 +238,10 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_PASSAGE_INSERT] =
 	    "INSERT INTO passage (document, seq, role, vraag, vraag_to, text,"
 	    " raw_start, raw_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	/* ?8: the footnote's text as a passage of its own (store.c). */
 	[SQL_FOOTNOTE_INSERT] =
 	    "INSERT INTO footnote (passage, ord, marker, text, text_at,"
-	    " raw_start, raw_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	    " raw_start, raw_end, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[SQL_XREF_INSERT] =
 	    "INSERT INTO xref (passage, text_start, text_end, vraag)"
 	    " VALUES (?1, ?2, ?3, ?4)",
@@ -318,6 +319,15 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_QUESTIONS] =
 	    "SELECT id, number, text FROM question"
 	    " WHERE set_id = ?1 AND (?2 = 0 OR number = ?2) ORDER BY number",
+	/*
+	 * The passages of vraag ?2 of set ?1 in the document that gave the
+	 * question its canonical text, which is them joined (store_import.c).
+	 */
+	[SQL_VRAAG_PASSAGES] =
+	    "SELECT p.id, p.text FROM question q"
+	    " JOIN passage p ON p.document = q.document"
+	    " WHERE q.set_id = ?1 AND q.number = ?2 AND p.role = 'vraag'"
+	    " AND p.vraag <= ?2 AND p.vraag_to >= ?2 ORDER BY p.seq",
 	[SQL_ANSWER_EXISTS] =
 	    "SELECT 1 FROM answer WHERE document = ?1 AND question = ?2",
 	[SQL_SIGNATORIES] =
@@ -393,9 +403,10 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_DOCUMENT] =
 	    "SELECT id, kind, origin, format, set_id, ministry, received"
 	    " FROM document WHERE id = ?1",
+	/* A footnote's own passage shows as the footnote of its passage. */
 	[SQL_DOCUMENT_PASSAGES] =
 	    "SELECT id, role, vraag, text FROM passage WHERE document = ?1"
-	    " ORDER BY seq",
+	    " AND role <> 'footnote' ORDER BY seq",
 	/*
 	 * The references to other publications of document ?1's answer to
 	 * vraag ?2: its header's, then those in the answer's paragraphs, each
@@ -436,6 +447,10 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT term, passages FROM vocabulary"
 	    " WHERE length(term) BETWEEN ?1 AND ?2",
 	[SQL_RELATED_PASSAGE] = "SELECT text, document FROM passage WHERE id = ?1",
+	/* What the footnote whose passage is ?1 belongs to, and its marker. */
+	[SQL_FOOTNOTE_OF] =
+	    "SELECT o.id, o.role, fn.marker FROM footnote fn"
+	    " JOIN passage o ON o.id = fn.passage WHERE fn.body = ?1",
 	[SQL_PASSAGE_COUNT] = "SELECT count(*) FROM passage",
 	/* How many passages have the stem ?1. */
 	[SQL_STEM_DOCS] = "SELECT doc FROM passage_stem_row WHERE term = ?1",
@@ -514,14 +529,23 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_SELECT_NOTE] = "UPDATE selection SET note = ?2 WHERE passage = ?1",
 	[SQL_SELECT_ORD] = "UPDATE selection SET ord = ?2 WHERE passage = ?1",
 	[SQL_SELECTION] = "SELECT passage, note FROM selection ORDER BY ord, id",
-	/* A passage and what its citation needs; ?1 passage. */
+	/*
+	 * A passage and what its citation needs; ?1 passage.  Of a
+	 * footnote's passage, the footnote's marker and the role of the
+	 * passage it belongs to (o), whose paragraph number it takes.
+	 */
 	[SQL_EXPORT_PASSAGE] =
 	    "SELECT p.id, p.document, p.role, p.vraag, p.vraag_to, p.text,"
 	    " d.kind, d.set_id, d.ministry, d.received, d.aanhangsel, d.origin,"
-	    " CASE WHEN p.role = 'body' THEN (SELECT count(*) FROM passage b"
-	    "  WHERE b.document = p.document AND b.role = 'body' AND b.seq <= p.seq)"
+	    " CASE WHEN coalesce(o.role, p.role) = 'body' THEN"
+	    "  (SELECT count(*) FROM passage b WHERE b.document = p.document"
+	    "  AND b.role = 'body' AND b.seq <= coalesce(o.seq, p.seq))"
 	    " ELSE 0 END,"
 	    " (SELECT q.text FROM question q WHERE q.set_id = d.set_id"
-	    "  AND q.number = p.vraag)"
-	    " FROM passage p JOIN document d ON d.id = p.document WHERE p.id = ?1",
+	    "  AND q.number = p.vraag),"
+	    " fn.marker, o.role"
+	    " FROM passage p JOIN document d ON d.id = p.document"
+	    " LEFT JOIN footnote fn ON p.role = 'footnote' AND fn.body = p.id"
+	    " LEFT JOIN passage o ON o.id = fn.passage"
+	    " WHERE p.id = ?1",
 };

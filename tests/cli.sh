@@ -270,6 +270,22 @@ check "a staatssecretaris keeps the portfolio" jq -e '.questions[0].answers[0].s
 np show "$(pset 2367)" --json >"$tmp/p.json"
 check "one answer to vragen 7 to 11 is each one's answer" jq -e '[.questions[6,7,8,9,10].answers[0] | [.vragen, [.paragraphs[].id]]] | unique | length == 1 and .[0][0] == [7,8,9,10,11]' "$tmp/p.json"
 
+# --- footnotes of the vragen (issue 16) ----------------------------------------
+# Each footnote under a vraag, as the database holds it: "[1] NOS, ...".
+pq "SELECT '[' || f.marker || '] ' || f.text FROM footnote f JOIN passage p ON p.id = f.passage WHERE p.role = 'vraag'" | sort -u >"$tmp/vfn.txt"
+check "several of the PDFs have footnotes under their vragen" [ "$(wc -l <"$tmp/vfn.txt")" -ge 10 ]
+: >"$tmp/vfn-json.txt"
+for s in $(pq "SELECT DISTINCT set_id FROM document WHERE set_id IS NOT NULL ORDER BY 1"); do
+	np show "$s" --json | jq -r '.questions[].footnotes[] | "[\(.marker)] \(.text)"' >>"$tmp/vfn-json.txt"
+done
+check "show --json gives every vraag of the fourteen PDFs its footnotes" sh -c "sort -u '$tmp/vfn-json.txt' | cmp -s - '$tmp/vfn.txt'"
+np show "$(pset 1980)" --vraag 1 >"$tmp/p.txt"
+check "show puts a vraag's marker back and its footnote below" sh -c "grep -qF 'stelselmatig buitengesloten»»?[1]' '$tmp/p.txt' && grep -qF '  [1] Zorgvisie, 2 mei 2024' '$tmp/p.txt'"
+np search Zorgvisie --json >"$tmp/p.json"
+check "search finds a word only a vraag's footnote has, and names the vraag" jq -e ".hits | length == 1 and .[0].role == \"footnote\" and .[0].footnote.of == \"vraag\" and .[0].vraag == 1 and .[0].set == $(pset 1980)" "$tmp/p.json"
+np search Zorgvisie >"$tmp/p.txt"
+check "search for people: the hit is footnote 1 of the vraag" grep -qE "^passage [0-9]+ · set $(pset 1980) · vraag 1 · VWS · footnote 1 of the vraag · " "$tmp/p.txt"
+
 mkdir -p "$tmp/mixed/sub"
 cp "$pdfs/1bd47dc8-229e-4a1a-a405-8e2672436e1f.pdf" "$tmp/mixed/"
 cp "$pdfs/1b922783-f576-4df5-a031-ad0063d2afd4.pdf" "$tmp/mixed/sub/-dash.pdf"
@@ -600,8 +616,9 @@ ne export --set 1 --vraag 8 --format csv >"$tmp/v8.csv"
 check "the CSV parses with a standard reader and has the columns" python3 -c "
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
-assert rows[0] == ['set','vraag','ministry','signatories','received','aanhangsel','citation','text','note','footnotes'], rows[0]
-assert len(rows) == 5 and all(len(r) == 10 for r in rows)
+assert rows[0] == ['set','vraag','ministry','signatories','received','aanhangsel','citation','text','note','footnotes','vraag_text','vraag_footnotes'], rows[0]
+assert len(rows) == 5 and all(len(r) == 12 for r in rows)
+assert rows[1][10].startswith('Deelt u de mening dat dergelijke bijeenkomsten')
 assert [r[2] for r in rows[1:]] == ['AZ','AZ','BZK','BZK']
 assert rows[3][5] == '1059' and rows[1][5] == ''
 assert rows[1][6] == sys.argv[2]

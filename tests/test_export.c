@@ -606,11 +606,12 @@ test_csv_quoting(void **state)
 	snprintf(it.ministry, sizeof(it.ministry), "FIN");
 	csv = written(EXPORT_CSV, &it, 1);
 	p = csv;
-	assert_int_equal(csv_record(&p, fields, 12), 10);
+	assert_int_equal(csv_record(&p, fields, 12), 12);
 	assert_string_equal(fields[0], "set");
 	assert_string_equal(fields[6], "citation");
 	assert_string_equal(fields[7], "text");
-	assert_int_equal(csv_record(&p, fields, 12), 10);
+	assert_string_equal(fields[10], "vraag_text");
+	assert_int_equal(csv_record(&p, fields, 12), 12);
 	assert_string_equal(fields[0], "3");
 	assert_string_equal(fields[1], "2");
 	assert_string_equal(fields[2], "FIN");
@@ -937,6 +938,116 @@ test_export_of_unknown_things(void **state)
 	export_items_free(items, n);
 }
 
+/* A footnote of text, its marker standing at byte at. */
+static struct footnote *
+one_footnote(const char *marker, const char *text, size_t at)
+{
+	struct footnote *f = xcalloc(1, sizeof(*f));
+
+	f->marker = xstrdup(marker);
+	f->text = xstrdup(text);
+	f->at = at;
+	return f;
+}
+
+/*
+ * The footnotes of a vraag (issue 16), in every format, under the text of
+ * their vraag; a footnote in the basket is quoted with its marker and
+ * cited as the footnote of its vraag, above the answers.
+ */
+static void
+test_vraag_footnotes_everywhere(void **state)
+{
+	static char fields[12][2048];
+	static const char vraag[] = "Kent u het rapport?";
+	struct export_item items[2] = { { 0 } };
+	const char *p;
+	char *out, *cite;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct export_item *it = &items[i];
+
+		it->kind = DOC_ANSWER;
+		it->doc = 4;
+		it->set = 7;
+		it->vraag = 5;
+		it->vraag_to = 5;
+		snprintf(it->ministry, sizeof(it->ministry), "OCW");
+		it->vraag_text = xstrdup(vraag);
+		it->vraag_footnotes = one_footnote("2", "Movisie, Inventarisatie 2022",
+		    strlen(vraag));
+		it->n_vraag_footnotes = 1;
+	}
+	items[0].role = ROLE_FOOTNOTE;
+	items[0].note_of = ROLE_VRAAG;
+	items[0].marker = xstrdup("2");
+	items[0].text = xstrdup("Movisie, Inventarisatie 2022");
+	items[1].role = ROLE_ANTWOORD;
+	items[1].note_of = ROLE_OTHER;
+	items[1].text = xstrdup("Dat is aan de provincies.");
+
+	cite = export_citation(&items[0]);
+	assert_string_equal(cite, "Voetnoot 2 bij vraag 5.");
+	free(cite);
+
+	out = written(EXPORT_MD, &items[1], 1);
+	assert_non_null(strstr(out, "## Vraag 5\n\n*Kent u het rapport?[2]*\n\n"
+	    "[2] Movisie, Inventarisatie 2022\n\n> Dat is aan de provincies.\n"));
+	free(out);
+	out = written(EXPORT_TXT, &items[1], 1);
+	assert_non_null(strstr(out, "Vraag 5\n\nKent u het rapport?[2]\n"
+	    "  [2] Movisie, Inventarisatie 2022\n\n    Dat is aan"));
+	free(out);
+	out = written(EXPORT_CSV, &items[1], 1);
+	p = out;
+	assert_int_equal(csv_record(&p, fields, 12), 12);
+	assert_string_equal(fields[11], "vraag_footnotes");
+	assert_int_equal(csv_record(&p, fields, 12), 12);
+	assert_string_equal(fields[10], "Kent u het rapport?[2]");
+	assert_string_equal(fields[11], "[2] Movisie, Inventarisatie 2022");
+	free(out);
+	out = written(EXPORT_JSON, &items[1], 1);
+	assert_non_null(strstr(out, "\"vraag_footnotes\": [\n"));
+	assert_non_null(strstr(out, "\"text\": \"Movisie, Inventarisatie 2022\""));
+	free(out);
+	out = written(EXPORT_HTML, &items[1], 1);
+	assert_non_null(strstr(out, "<p><em>Kent u het rapport?[2]</em></p>\n"
+	    "<p class=\"fn\">[2] Movisie, Inventarisatie 2022</p>\n"));
+	free(out);
+
+	/* the footnote itself, selected: quoted with its marker, above the answers */
+	out = written(EXPORT_MD, items, 2);
+	assert_non_null(strstr(out, "> [2] Movisie, Inventarisatie 2022\n\n"
+	    "Voetnoot 2 bij vraag 5.\n"));
+	free(out);
+	out = written(EXPORT_HTML, items, 2);
+	assert_true(strstr(out, "<p class=\"cite\">Voetnoot 2 bij vraag 5.</p>") <
+	    strstr(out, "<table>"));
+	free(out);
+	out = written(EXPORT_JSON, items, 1);
+	assert_non_null(strstr(out, "\"footnote\": {\n"));
+	assert_non_null(strstr(out, "\"of\": \"vraag\""));
+	free(out);
+
+	/* a letter's footnote names its paragraph */
+	items[0].kind = DOC_LETTER;
+	items[0].set = 0;
+	items[0].note_of = ROLE_BODY;
+	items[0].paragraph = 2;
+	items[0].origin = xstrdup("brief.txt");
+	cite = export_citation(&items[0]);
+	assert_string_equal(cite, "Brief, alinea 2, voetnoot 2 (brief.txt).");
+	free(cite);
+	for (size_t i = 0; i < 2; i++) {
+		free(items[i].text);
+		free(items[i].marker);
+		free(items[i].vraag_text);
+		free(items[i].origin);
+		model_footnotes_free(items[i].vraag_footnotes, items[i].n_vraag_footnotes);
+	}
+}
+
 /* A published PDF's footnotes travel with their passage, in every format. */
 static void
 test_footnotes(void **state)
@@ -1005,6 +1116,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_basket, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_of_unknown_things, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_footnotes, setup, teardown),
+		cmocka_unit_test(test_vraag_footnotes_everywhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -420,6 +420,25 @@ test_hit(void **state)
 	    "\"kind\":\"letter\",\"substring\":false,\"score\":0.5}");
 }
 
+/* A hit on a footnote says whose footnote it is (issue 16). */
+static void
+test_footnote_hit(void **state)
+{
+	struct search_hit h = {
+		.passage = 13, .doc = 1, .set = 2, .vraag = 5, .role = ROLE_FOOTNOTE,
+		.kind = DOC_ANSWER, .origin = "1314.pdf", .snippet = "[Movisie]",
+		.score = 2, .note_of = 10, .note_of_role = ROLE_VRAAG, .marker = "2",
+	};
+	struct out o;
+
+	(void)state;
+	json_record_hit(start(&o, false), &h);
+	check_output(&o, "{\"passage\":13,\"doc\":1,\"set\":2,\"vraag\":5,\"ministry\":null,"
+	    "\"role\":\"footnote\",\"footnote\":{\"marker\":\"2\",\"of\":\"vraag\","
+	    "\"passage\":10},\"snippet\":\"[Movisie]\",\"origin\":\"1314.pdf\",\"date\":null,"
+	    "\"kind\":\"answer\",\"substring\":false,\"score\":2}");
+}
+
 /*
  * A passage as the export writes it: the signatories as show writes them,
  * and each string sanitised once, its line breaks kept.
@@ -444,7 +463,8 @@ test_passage(void **state)
 	assert_int_equal(fclose(o.fp), 0);
 	assert_non_null(strstr(o.buf, "{\"passage\":12,\"doc\":1,\"kind\":\"answer\",\"role\":\"antwoord\","
 	    "\"set\":1,\"vraag\":8,\"subject\":\"bijeenkomsten\",\"questioners\":[],"
-	    "\"submitted\":\"2024-01-29\",\"vraag_text\":null,\"ministry\":\"AZ\","));
+	    "\"submitted\":\"2024-01-29\",\"vraag_text\":null,\"vraag_footnotes\":[],"
+	    "\"ministry\":\"AZ\","));
 	assert_non_null(strstr(o.buf, "\"signatories\":[" RUTTE_JSON "],"));
 	assert_non_null(strstr(o.buf, "\"received\":\"2024-02-15\",\"aanhangsel\":null,"
 	    "\"addressees\":[],\"paragraph\":null,\"origin\":\"000.txt\",\"citation\":\"Antwoord van"));
@@ -470,6 +490,7 @@ main(void)
 		cmocka_unit_test(test_questioners),
 		cmocka_unit_test(test_set),
 		cmocka_unit_test(test_hit),
+		cmocka_unit_test(test_footnote_hit),
 		cmocka_unit_test(test_passage),
 	};
 

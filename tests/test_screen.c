@@ -727,6 +727,26 @@ test_published_pdf(void **state)
 	screen_is(f, "pdf-reader");
 }
 
+/*
+ * The footnotes of the vragen (issue 16): under the vraag in the compare
+ * view, its marker in place; a word that only such a footnote has is a
+ * hit that says whose footnote it is, and opens at that vraag.
+ */
+static void
+test_vraag_footnotes(void **state)
+{
+	struct fixture *f = *state;
+
+	import_pdf(f->st, "tests/corpus-pdf/1b0f0b98-7c34-418c-98dc-43de7930e685.pdf");
+	resize(30, 100);
+	keys(f, "<Home><Enter>");
+	screen_is(f, "pdf-vraag-footnote");
+	keys(f, "q/kalikasan<Enter>");
+	screen_is(f, "search-vraag-footnote");
+	keys(f, "<Enter>");
+	screen_is(f, "search-vraag-footnote-opened");
+}
+
 static bool on_screen(struct fixture *f, const char *text);
 
 static void
@@ -1237,6 +1257,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket_and_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_published_pdf, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_vraag_footnotes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mededeling, setup, teardown),
 
 		cmocka_unit_test_setup_teardown(test_warnings_shown, setup, teardown),

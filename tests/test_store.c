@@ -435,6 +435,162 @@ test_footnotes_and_source(void **state)
 	model_free(doc);
 }
 
+static struct search_hit *search_text(struct store *st, const char *text,
+    bool substring, size_t *n);
+
+/* The id of the first passage of document doc in role with vraag. */
+static long long
+passage_id(const char *path, long long doc, const char *role, int vraag)
+{
+	char *q = xasprintf("SELECT id FROM passage WHERE document = %lld"
+	    " AND role = '%s' AND vraag = %d ORDER BY seq LIMIT 1", doc, role, vraag);
+	long long id = query_int(path, q);
+
+	free(q);
+	return id;
+}
+
+/*
+ * Footnotes of the vragen (issue 16): the news article a vraag is about
+ * shows under the vraag's canonical text, its marker where it stood,
+ * also in the second paragraph of a vraag; a word that only a footnote
+ * has is found, and its hit names the vraag (or the answer) whose
+ * footnote it is; the document read whole has each footnote once, under
+ * its passage; the basket cites a footnote as the footnote it is.
+ */
+static void
+test_vraag_footnotes(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("AZ", "2024-02-15", 1100, SUBJECT);
+	struct question_view *q = NULL;
+	struct search_hit *hits;
+	struct export_item *items;
+	struct error err = { "" };
+	struct import_result res;
+	struct doc_view dv;
+	long long ids[2];
+	size_t nq = 0, n, notes = 0;
+	char *marked, *cite;
+
+	add_signatory(doc, "Rutte", "Minister-President", "AZ");
+	add(doc, ROLE_VRAAG, 1, "Heeft u kennisgenomen van het bericht?");
+	add(doc, ROLE_ANTWOORD, 1, "Ja.");
+	add(doc, ROLE_VRAAG, 2, "Eerste alinea van vraag 2.");
+	add(doc, ROLE_VRAAG, 2, "Tweede alinea, met een voetnoot.");
+	add(doc, ROLE_ANTWOORD, 2, "Nee.");
+	model_add_footnote(&doc->passages[1], xstrdup("1"),
+	    xstrdup("Omroep Zeeland, 3 maart 2024, «Kwallenplaag in de Oosterschelde»"),
+	    strlen(doc->passages[1].text), 0, 4);
+	model_add_footnote(&doc->passages[2], xstrdup("2"),
+	    xstrdup("Kamerstuk 12 345, nr. 6 over strandpaviljoens"), 3, 5, 9);
+	model_add_footnote(&doc->passages[4], xstrdup("3"),
+	    xstrdup("Rapport Zeekraal, 2023"), strlen("Tweede alinea"), 10, 14);
+	import_ok(f->st, "az.pdf", doc, &res);
+
+	/* each footnote's text is a passage of its own, after the document's */
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM passage WHERE role = 'footnote'"), 3);
+	assert_int_equal(query_int(f->path,
+	    "SELECT max(seq) FROM passage WHERE role <> 'footnote'"),
+	    (long long)doc->n_passages - 1);
+	assert_int_equal(query_int(f->path,
+	    "SELECT min(seq) FROM passage WHERE role = 'footnote'"),
+	    (long long)doc->n_passages);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM footnote f"
+	    " JOIN passage p ON p.id = f.body WHERE p.text = f.text"), 3);
+
+	/* under the vraag, its marker where it stood */
+	assert_int_equal(store_questions(f->st, res.set, 0, NULL, 0, &q, &nq, &err),
+	    STATUS_OK);
+	assert_int_equal(nq, 2);
+	assert_int_equal(q[0].n_footnotes, 1);
+	assert_string_equal(q[0].footnotes[0].marker, "1");
+	assert_int_equal(q[0].footnotes[0].at, strlen(q[0].text));
+	assert_int_equal(q[1].n_footnotes, 1);
+	marked = model_marked_text(q[1].text, q[1].footnotes, q[1].n_footnotes);
+	assert_string_equal(marked, "Eerste alinea van vraag 2.\n"
+	    "Tweede alinea[3], met een voetnoot.");
+	free(marked);
+	/* an answer's footnote stays with its paragraph */
+	assert_int_equal(q[0].answers[0].paragraphs[0].n_footnotes, 1);
+	store_questions_free(q, nq);
+
+	/* the document whole: no footnote as a passage, each under its own */
+	assert_int_equal(store_document(f->st, res.doc, &dv, &err), STATUS_OK);
+	for (size_t i = 0; i < dv.n_passages; i++) {
+		assert_int_not_equal(dv.passages[i].role, ROLE_FOOTNOTE);
+		notes += dv.passages[i].n_footnotes;
+	}
+	assert_int_equal(dv.n_passages, doc->n_passages);
+	assert_int_equal(notes, 3);
+	store_document_clear(&dv);
+
+	/* a word only a vraag's footnote has: the hit names that vraag */
+	hits = search_text(f->st, "kwallenplaag", false, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].role, ROLE_FOOTNOTE);
+	assert_int_equal(hits[0].vraag, 1);
+	assert_int_equal(hits[0].set, res.set);
+	assert_int_equal(hits[0].note_of_role, ROLE_VRAAG);
+	assert_int_equal(hits[0].note_of, passage_id(f->path, res.doc, "vraag", 1));
+	assert_string_equal(hits[0].marker, "1");
+	assert_non_null(strstr(hits[0].snippet, "[Kwallenplaag]"));
+	ids[0] = hits[0].passage;
+	store_hits_free(hits, n);
+	/* in the second paragraph of a vraag, and by its stem */
+	hits = search_text(f->st, "zeekraal", false, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].vraag, 2);
+	assert_int_equal(hits[0].note_of_role, ROLE_VRAAG);
+	store_hits_free(hits, n);
+	/* an answer's footnote: the hit names the answer */
+	hits = search_text(f->st, "strandpaviljoen", false, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].vraag, 1);
+	assert_int_equal(hits[0].note_of_role, ROLE_ANTWOORD);
+	assert_string_equal(hits[0].marker, "2");
+	ids[1] = hits[0].passage;
+	store_hits_free(hits, n);
+
+	/* in the basket, each is cited as the footnote it is */
+	assert_int_equal(store_export_items(f->st, ids, 2, &items, &err), STATUS_OK);
+	assert_int_equal(items[0].role, ROLE_FOOTNOTE);
+	assert_int_equal(items[0].note_of, ROLE_VRAAG);
+	cite = export_citation(&items[0]);
+	assert_string_equal(cite, "Voetnoot 1 bij vraag 1 van het lid Eerdmans (JA21)"
+	    " over " SUBJECT " (ingezonden 29 januari 2024). Aanhangsel Handelingen"
+	    " II 2023/24, nr. 1100.");
+	free(cite);
+	cite = export_citation(&items[1]);
+	assert_string_equal(cite, "Voetnoot 2 bij het antwoord van Minister-President"
+	    " Rutte (Algemene Zaken), ontvangen 15 februari 2024, op vraag 1 van het"
+	    " lid Eerdmans (JA21) over " SUBJECT " (ingezonden 29 januari 2024)."
+	    " Aanhangsel Handelingen II 2023/24, nr. 1100.");
+	free(cite);
+	/* and the item carries its vraag's footnotes, placed in its text */
+	assert_int_equal(items[1].n_vraag_footnotes, 1);
+	assert_int_equal(items[1].vraag_footnotes[0].at, strlen(items[1].vraag_text));
+	export_items_free(items, 2);
+	model_free(doc);
+}
+
+/* A parser gives footnotes with their passage: a footnote passage is a bug. */
+static void
+test_footnote_passage_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = doc_az();
+	struct import_result res;
+	struct error err = { "" };
+
+	add(doc, ROLE_FOOTNOTE, 1, "Een voetnoot als passage.");
+	assert_int_equal(store_import(f->st, "az.txt", doc, &res, &err), STATUS_FORMAT);
+	assert_non_null(strstr(err.msg, "malformed"));
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 0);
+	model_free(doc);
+}
+
 /*
  * One answer to several vragen ("Antwoord 3, 4 en 5"): each number has it,
  * and knows the numbers it shares it with.
@@ -3733,6 +3889,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_missing_directory, setup_dir,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_footnotes_and_source, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_vraag_footnotes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_footnote_passage_refused, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_shared_answer, setup,
 		    teardown),

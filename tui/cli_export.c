@@ -92,7 +92,10 @@ say_place(const struct export_item *it)
 		cli_say(" · vraag %d", it->vraag);
 	if (it->ministry[0])
 		cli_say(" · %s", it->ministry);
-	cli_say(" · %s", model_role_name(it->role));
+	if (it->role == ROLE_FOOTNOTE && it->marker)
+		cli_say(" · footnote %s of the %s", it->marker, model_role_name(it->note_of));
+	else
+		cli_say(" · %s", model_role_name(it->role));
 }
 
 static int

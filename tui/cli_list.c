@@ -176,19 +176,22 @@ say_signatories(const struct answer_view *a)
 	cli_say("\n");
 }
 
-/* A paragraph with its footnote markers put back as "[1]", its footnotes below. */
+/*
+ * Text with its footnote markers put back as "[1]", indented by indent,
+ * its footnotes below it, two columns further in.
+ */
 static void
-say_paragraph(const struct paragraph *p, int width)
+say_marked(const char *text, const struct footnote *f, size_t n, int indent,
+    int width)
 {
-	char *text = model_marked_text(p->text, p->footnotes, p->n_footnotes);
+	char *marked = model_marked_text(text, f, n);
 
-	cli_say_paragraph(text, 2, width);
-	free(text);
-	for (size_t f = 0; f < p->n_footnotes; f++) {
-		char *note = xasprintf("[%s] %s", p->footnotes[f].marker,
-		    p->footnotes[f].text);
+	cli_say_paragraph(marked, indent, width);
+	free(marked);
+	for (size_t i = 0; i < n; i++) {
+		char *note = xasprintf("[%s] %s", f[i].marker, f[i].text);
 
-		cli_say_paragraph(note, 4, width);
+		cli_say_paragraph(note, indent + 2, width);
 		free(note);
 	}
 }
@@ -198,7 +201,7 @@ say_question(const struct question_view *q, const struct set_info *set,
     char *const *ministries, size_t n_ministries, int width)
 {
 	cli_say("\nVraag %d\n", q->number);
-	cli_say_paragraph(q->text ? q->text : "", 0, width);
+	say_marked(q->text ? q->text : "", q->footnotes, q->n_footnotes, 0, width);
 	for (size_t i = 0; i < q->n_answers; i++) {
 		const struct answer_view *a = &q->answers[i];
 
@@ -210,7 +213,8 @@ say_question(const struct question_view *q, const struct set_info *set,
 		for (size_t k = 0; k < a->n_paragraphs; k++) {
 			if (k > 0)
 				cli_say("\n");
-			say_paragraph(&a->paragraphs[k], width);
+			say_marked(a->paragraphs[k].text, a->paragraphs[k].footnotes,
+			    a->paragraphs[k].n_footnotes, 2, width);
 		}
 		if (a->n_paragraphs == 0)
 			cli_say("  (no answer to this vraag in this document)\n");

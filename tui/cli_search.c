@@ -155,8 +155,13 @@ say_hit(const struct search_hit *h, int width, bool bold)
 		cli_say(" · vraag %d", h->vraag);
 	if (h->ministry[0])
 		cli_say(" · %s", h->ministry);
-	cli_say(" · %s · %s", h->kind == DOC_LETTER ? "letter" : model_role_name(h->role),
-	    model_origin_name(h->origin));
+	/* A footnote says whose: "footnote 1 of the vraag" (of vraag N, above). */
+	if (h->role == ROLE_FOOTNOTE && h->marker)
+		cli_say(" · footnote %s of the %s", h->marker, h->kind == DOC_LETTER ?
+		    "letter" : model_role_name(h->note_of_role));
+	else
+		cli_say(" · %s", h->kind == DOC_LETTER ? "letter" : model_role_name(h->role));
+	cli_say(" · %s", model_origin_name(h->origin));
 	if (h->date[0])
 		cli_say(" (%s)", cli_date_nl(h->date, date, sizeof(date)));
 	cli_say("\n");

@@ -85,7 +85,13 @@ place(const struct export_item *it, char *buf, size_t size)
 		used += (size_t)snprintf(buf + used, size - used, "vraag %d · ", it->vraag);
 	if (it->ministry[0] && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "%s · ", it->ministry);
-	if (it->paragraph > 0 && used < size)
+	if (it->role == ROLE_FOOTNOTE && it->marker && used < size && it->paragraph > 0)
+		snprintf(buf + used, size - used, "footnote %s of paragraph %d", it->marker,
+		    it->paragraph);
+	else if (it->role == ROLE_FOOTNOTE && it->marker && used < size)
+		snprintf(buf + used, size - used, "footnote %s of the %s", it->marker,
+		    model_role_name(it->note_of));
+	else if (it->paragraph > 0 && used < size)
 		snprintf(buf + used, size - used, "paragraph %d", it->paragraph);
 	else if (used < size)
 		snprintf(buf + used, size - used, "%s", model_role_name(it->role));

@@ -81,7 +81,7 @@ struct compare {
 	bool refs;		/* x: references expanded */
 	/* Layout of the last draw. */
 	int rows, cols, body_y, body_h, pane_w, visible;
-	struct wrapped vraag_text;
+	struct wrapped vraag_text;	/* the vraag, then its footnotes */
 	bool stale;		/* lay out again before drawing */
 	long long put_cursor;	/* after the next layout: the cursor on this passage */
 };
@@ -503,10 +503,22 @@ layout(struct compare *c, int rows, int cols)
 {
 	int vraag_max;
 
+	const struct question_view *q = &c->q[c->vraag];
+	char *marked = model_marked_text(q->text ? q->text : "", q->footnotes,
+	    q->n_footnotes);
+
 	c->rows = rows;
 	c->cols = cols;
 	draw_wrap_free(&c->vraag_text);
-	draw_wrap(&c->vraag_text, c->q[c->vraag].text ? c->q[c->vraag].text : "", cols - 2);
+	draw_wrap(&c->vraag_text, marked, cols - 2);
+	free(marked);
+	/* Its footnotes (the article it is about), as under an answer's paragraphs. */
+	for (size_t f = 0; f < q->n_footnotes; f++) {
+		char *note = xasprintf("[%s] %s", q->footnotes[f].marker, q->footnotes[f].text);
+
+		draw_wrap(&c->vraag_text, note, cols - 2);
+		free(note);
+	}
 	vraag_max = (rows - 2) / 3 > 1 ? (rows - 2) / 3 : 1;
 	c->body_y = 2 + ((int)c->vraag_text.n < vraag_max ? (int)c->vraag_text.n : vraag_max);
 	c->body_h = rows - c->body_y;

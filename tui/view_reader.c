@@ -179,6 +179,8 @@ layout(struct reader *r)
 			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_OTHER:
+		/* store_document gives footnotes under their passage, not as these */
+		case ROLE_FOOTNOTE:
 		case N_ROLES:		/* no role: read as text not placed */
 			if (new_block)
 				section(r, "Not placed");

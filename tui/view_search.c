@@ -190,8 +190,12 @@ hit_place(const struct search_hit *h, char *buf, size_t size)
 		used += (size_t)snprintf(buf + used, size - used, "vraag %d · ", h->vraag);
 	if (h->ministry[0] && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "%s · ", h->ministry);
+	/* A footnote: "footnote 1 of the vraag", of the vraag named before. */
+	if (h->role == ROLE_FOOTNOTE && h->marker && used < size)
+		used += (size_t)snprintf(buf + used, size - used, "footnote %s of the %s · ",
+		    h->marker, h->kind == DOC_LETTER ? "letter" : model_role_name(h->note_of_role));
 	/* A letter's paragraph is "letter", the rest of it "letter epigraph". */
-	if (h->kind == DOC_LETTER && used < size)
+	else if (h->kind == DOC_LETTER && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "%s%s%s · ",
 		    model_kind_name(h->kind), h->role == ROLE_BODY ? "" : " ",
 		    h->role == ROLE_BODY ? "" : model_role_name(h->role));
@@ -310,7 +314,9 @@ open_hit(struct view *v, size_t h)
 	struct search *s = v->data;
 	const struct search_hit *hit = &s->hits[h];
 
-	app_open_passage(v->app, hit->set, hit->vraag, hit->ministry, hit->doc, hit->passage);
+	/* A footnote opens where its passage is, under which it shows. */
+	app_open_passage(v->app, hit->set, hit->vraag, hit->ministry, hit->doc,
+	    hit->note_of ? hit->note_of : hit->passage);
 }
 
 static void
