@@ -538,6 +538,23 @@ marked_vraag(const struct export_item *it)
 	    it->n_vraag_footnotes);
 }
 
+/*
+ * The next line of *rest (the vragen of a shared answer, or the
+ * paragraphs of one, stand on lines of their own), advancing *rest past
+ * it; NULL after the last.  Caller frees.
+ */
+static char *
+next_line(const char **rest)
+{
+	const char *line = *rest, *nl;
+
+	if (!line)
+		return NULL;
+	nl = strchr(line, '\n');
+	*rest = nl ? nl + 1 : NULL;
+	return nl ? xstrndup(line, (size_t)(nl - line)) : xstrdup(line);
+}
+
 /* "[1] Kamerstuk 36 200 VII, nr. 5" */
 static char *
 footnote_line(const struct footnote *f)
@@ -654,11 +671,15 @@ write_md(struct out *o, const struct export_item *items, size_t n)
 		put(o, "\n\n");
 		free(heading);
 		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
-			char *vraag = marked_vraag(&items[h]);
+			char *vraag = marked_vraag(&items[h]), *part;
+			const char *rest = vraag;
 
-			put(o, "*");
-			put_md(o, vraag);
-			put(o, "*\n\n");
+			while ((part = next_line(&rest))) {
+				put(o, "*");
+				put_md(o, part);
+				put(o, "*\n\n");
+				free(part);
+			}
 			free(vraag);
 			/* Its footnotes under it, as under the passages quoted. */
 			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
@@ -722,9 +743,13 @@ write_txt(struct out *o, const struct export_item *items, size_t n)
 		put(o, "\n");
 		free(heading);
 		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
-			char *vraag = marked_vraag(&items[h]);
+			char *vraag = marked_vraag(&items[h]), *part;
+			const char *rest = vraag;
 
-			put_wrapped(o, vraag, 0);
+			while ((part = next_line(&rest))) {
+				put_wrapped(o, part, 0);
+				free(part);
+			}
 			free(vraag);
 			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
 				char *line = footnote_line(&items[h].vraag_footnotes[f]);
@@ -996,9 +1021,13 @@ write_html(struct out *o, const struct export_item *items, size_t n)
 		put_html_element(o, "<h2>", heading, "</h2>\n");
 		free(heading);
 		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
-			char *vraag = marked_vraag(&items[h]);
+			char *vraag = marked_vraag(&items[h]), *part;
+			const char *rest = vraag;
 
-			put_html_element(o, "<p><em>", vraag, "</em></p>\n");
+			while ((part = next_line(&rest))) {
+				put_html_element(o, "<p><em>", part, "</em></p>\n");
+				free(part);
+			}
 			free(vraag);
 			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
 				char *line = footnote_line(&items[h].vraag_footnotes[f]);

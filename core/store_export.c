@@ -249,6 +249,61 @@ read_document(struct store *st, struct export_item *it, struct error *err)
 	return STATUS_OK;
 }
 
+/*
+ * The canonical text of the vragen of the item, with their footnotes:
+ * of one answer to several ("Antwoord 3, 4 en 5"), each one's text, one
+ * after another on lines of their own.  NULL when the set has none of
+ * them.
+ */
+static enum status
+read_vraag(struct store *st, struct export_item *it, struct error *err)
+{
+	int last = it->vraag_to > it->vraag ? it->vraag_to : it->vraag;
+	enum status status = STATUS_OK;
+	struct xbuf b = { 0 };
+	bool any = false;
+
+	for (int v = it->vraag; v <= last && status == STATUS_OK; v++) {
+		sqlite3_stmt *s = sql(st, SQL_QUESTIONS, err);
+		struct footnote *f = NULL;
+		size_t nf = 0, base;
+		char *text;
+		bool found;
+
+		if (!s) {
+			status = st->prepare_failure;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, it->set);
+		sqlite3_bind_int(s, 2, v);
+		if ((status = step_row(st, s, &found, "reading the vragen", err)))
+			break;
+		text = found ? col_strdup(s, 2) : NULL;
+		done(s);
+		if (!text)
+			continue;
+		if (any)
+			xbuf_puts(&b, "\n");
+		base = b.n;
+		xbuf_puts(&b, text);
+		any = true;
+		status = store_db_vraag_footnotes(st, it->set, v, text, &f, &nf, err);
+		free(text);
+		it->vraag_footnotes = xrealloc(it->vraag_footnotes,
+		    (it->n_vraag_footnotes + nf + 1) * sizeof(*f));
+		for (size_t k = 0; k < nf; k++) {
+			f[k].at += base;
+			it->vraag_footnotes[it->n_vraag_footnotes++] = f[k];
+		}
+		free(f);
+	}
+	if (any)
+		it->vraag_text = xbuf_finish(&b);
+	else
+		free(b.s);
+	return status;
+}
+
 /* One passage's item; prev (or NULL) is the item read before it. */
 static enum status
 read_item(struct store *st, long long passage, const struct export_item *prev,
@@ -283,16 +338,14 @@ read_item(struct store *st, long long passage, const struct export_item *prev,
 	it->aanhangsel = sqlite3_column_int(s, 10);
 	it->origin = col_strdup(s, 11);
 	it->paragraph = sqlite3_column_int(s, 12);
-	it->vraag_text = col_strdup(s, 13);
-	it->marker = col_strdup(s, 14);
-	of = (const char *)sqlite3_column_text(s, 15);
+	it->marker = col_strdup(s, 13);
+	of = (const char *)sqlite3_column_text(s, 14);
 	if (!of || !model_role_from_name(of, &it->note_of))
 		it->note_of = ROLE_OTHER;
 	done(s);
 	if ((status = store_db_footnotes(st, it->passage, &it->footnotes, &it->n_footnotes, err)))
 		return status;
-	if (it->vraag_text && (status = store_db_vraag_footnotes(st, it->set, it->vraag,
-	    it->vraag_text, &it->vraag_footnotes, &it->n_vraag_footnotes, err)))
+	if (it->set > 0 && it->vraag > 0 && (status = read_vraag(st, it, err)))
 		return status;
 	if (prev && prev->doc == it->doc) {
 		copy_document(it, prev);

@@ -541,8 +541,6 @@ const char *const store_sql_text[N_SQL] = {
 	    "  (SELECT count(*) FROM passage b WHERE b.document = p.document"
 	    "  AND b.role = 'body' AND b.seq <= coalesce(o.seq, p.seq))"
 	    " ELSE 0 END,"
-	    " (SELECT q.text FROM question q WHERE q.set_id = d.set_id"
-	    "  AND q.number = p.vraag),"
 	    " fn.marker, o.role"
 	    " FROM passage p JOIN document d ON d.id = p.document"
 	    " LEFT JOIN footnote fn ON p.role = 'footnote' AND fn.body = p.id"

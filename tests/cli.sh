@@ -275,10 +275,14 @@ check "one answer to vragen 7 to 11 is each one's answer" jq -e '[.questions[6,7
 pq "SELECT '[' || f.marker || '] ' || f.text FROM footnote f JOIN passage p ON p.id = f.passage WHERE p.role = 'vraag'" | sort -u >"$tmp/vfn.txt"
 check "several of the PDFs have footnotes under their vragen" [ "$(wc -l <"$tmp/vfn.txt")" -ge 10 ]
 : >"$tmp/vfn-json.txt"
+: >"$tmp/vfn.md"
 for s in $(pq "SELECT DISTINCT set_id FROM document WHERE set_id IS NOT NULL ORDER BY 1"); do
 	np show "$s" --json | jq -r '.questions[].footnotes[] | "[\(.marker)] \(.text)"' >>"$tmp/vfn-json.txt"
+	# Markdown escapes [ _ * and friends: read it without the backslashes.
+	np export --set "$s" --format md | sed 's/\\//g' >>"$tmp/vfn.md"
 done
 check "show --json gives every vraag of the fourteen PDFs its footnotes" sh -c "sort -u '$tmp/vfn-json.txt' | cmp -s - '$tmp/vfn.txt'"
+check "and the Markdown export shows each under its vraag" sh -c "grep -xF -f '$tmp/vfn.txt' '$tmp/vfn.md' | sort -u | cmp -s - '$tmp/vfn.txt'"
 np show "$(pset 1980)" --vraag 1 >"$tmp/p.txt"
 check "show puts a vraag's marker back and its footnote below" sh -c "grep -qF 'stelselmatig buitengesloten»»?[1]' '$tmp/p.txt' && grep -qF '  [1] Zorgvisie, 2 mei 2024' '$tmp/p.txt'"
 np search Zorgvisie --json >"$tmp/p.json"

@@ -952,14 +952,16 @@ one_footnote(const char *marker, const char *text, size_t at)
 
 /*
  * The footnotes of a vraag (issue 16), in every format, under the text of
- * their vraag; a footnote in the basket is quoted with its marker and
- * cited as the footnote of its vraag, above the answers.
+ * their vraag; one answer to three vragen shows the text of each; a
+ * footnote in the basket is quoted with its marker and cited as the
+ * footnote of its vraag, above the answers.
  */
 static void
 test_vraag_footnotes_everywhere(void **state)
 {
 	static char fields[12][2048];
-	static const char vraag[] = "Kent u het rapport?";
+	static const char vraag[] = "Deelt u de mening?\nKunt u dat toelichten?\n"
+	    "Kent u het rapport?";
 	struct export_item items[2] = { { 0 } };
 	const char *p;
 	char *out, *cite;
@@ -971,7 +973,7 @@ test_vraag_footnotes_everywhere(void **state)
 		it->kind = DOC_ANSWER;
 		it->doc = 4;
 		it->set = 7;
-		it->vraag = 5;
+		it->vraag = 3;
 		it->vraag_to = 5;
 		snprintf(it->ministry, sizeof(it->ministry), "OCW");
 		it->vraag_text = xstrdup(vraag);
@@ -982,6 +984,7 @@ test_vraag_footnotes_everywhere(void **state)
 	items[0].role = ROLE_FOOTNOTE;
 	items[0].note_of = ROLE_VRAAG;
 	items[0].marker = xstrdup("2");
+	items[0].vraag = items[0].vraag_to = 5;
 	items[0].text = xstrdup("Movisie, Inventarisatie 2022");
 	items[1].role = ROLE_ANTWOORD;
 	items[1].note_of = ROLE_OTHER;
@@ -992,11 +995,12 @@ test_vraag_footnotes_everywhere(void **state)
 	free(cite);
 
 	out = written(EXPORT_MD, &items[1], 1);
-	assert_non_null(strstr(out, "## Vraag 5\n\n*Kent u het rapport?[2]*\n\n"
+	assert_non_null(strstr(out, "## Vragen 3, 4 en 5\n\n*Deelt u de mening?*\n\n"
+	    "*Kunt u dat toelichten?*\n\n*Kent u het rapport?[2]*\n\n"
 	    "[2] Movisie, Inventarisatie 2022\n\n> Dat is aan de provincies.\n"));
 	free(out);
 	out = written(EXPORT_TXT, &items[1], 1);
-	assert_non_null(strstr(out, "Vraag 5\n\nKent u het rapport?[2]\n"
+	assert_non_null(strstr(out, "Kunt u dat toelichten?\nKent u het rapport?[2]\n"
 	    "  [2] Movisie, Inventarisatie 2022\n\n    Dat is aan"));
 	free(out);
 	out = written(EXPORT_CSV, &items[1], 1);
@@ -1004,7 +1008,8 @@ test_vraag_footnotes_everywhere(void **state)
 	assert_int_equal(csv_record(&p, fields, 12), 12);
 	assert_string_equal(fields[11], "vraag_footnotes");
 	assert_int_equal(csv_record(&p, fields, 12), 12);
-	assert_string_equal(fields[10], "Kent u het rapport?[2]");
+	assert_string_equal(fields[10],
+	    "Deelt u de mening? Kunt u dat toelichten? Kent u het rapport?[2]");
 	assert_string_equal(fields[11], "[2] Movisie, Inventarisatie 2022");
 	free(out);
 	out = written(EXPORT_JSON, &items[1], 1);
