@@ -399,7 +399,8 @@ test_set(void **state)
 	check_output(&o, "{\"id\":1,\"subject\":\"bijeenkomsten\","
 	    "\"questioners\":[{\"name\":\"Eerdmans\",\"party\":\"JA21\"}],\"submitted\":null,"
 	    "\"addressed\":[\"AZ\",\"BZK\"],\"questions\":9,\"aanhangsel\":null,"
-	    "\"answers\":[{\"doc\":1,\"ministry\":\"AZ\",\"received\":\"2024-02-15\",\"aanhangsel\":null}],"
+	    "\"answers\":[{\"doc\":1,\"ministry\":\"AZ\",\"received\":\"2024-02-15\",\"aanhangsel\":null,"
+	    "\"warnings\":[]}],"
 	    "\"notices\":[],\"unanswered\":[\"BZK\"]}");
 }
 

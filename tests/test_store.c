@@ -2147,7 +2147,7 @@ static struct document *letter_with(const char *first,
 
 /* The passage of doc with role and vraag that begins with start; 0 if none. */
 static long long
-passage_id(struct fixture *f, long long doc, const char *role, int vraag,
+passage_starting(struct fixture *f, long long doc, const char *role, int vraag,
     const char *start)
 {
 	char q[512];
@@ -2177,9 +2177,9 @@ test_replace_keeps_basket(void **state)
 	size_t n;
 	bool added;
 
-	p3 = passage_id(f, az.doc, "antwoord", 3, "Een sociaal veilige");
-	p1 = passage_id(f, az.doc, "antwoord", 1, "Nee.");
-	p2 = passage_id(f, az.doc, "antwoord", 2, "Zie het antwoord");
+	p3 = passage_starting(f, az.doc, "antwoord", 3, "Een sociaal veilige");
+	p1 = passage_starting(f, az.doc, "antwoord", 1, "Nee.");
+	p2 = passage_starting(f, az.doc, "antwoord", 2, "Zie het antwoord");
 	assert_true(p1 && p2 && p3);
 	assert_int_equal(store_select_add(f->st, p3, &added, &err), STATUS_OK);
 	assert_int_equal(store_select_add(f->st, p1, &added, &err), STATUS_OK);
@@ -2208,10 +2208,10 @@ test_replace_keeps_basket(void **state)
 
 	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
 	assert_int_equal(n, 2);
-	assert_int_equal(sel[0].passage, passage_id(f, res.import.doc,
+	assert_int_equal(sel[0].passage, passage_starting(f, res.import.doc,
 	    "antwoord", 3, "Een sociaal veilige"));
 	assert_null(sel[0].note);
-	assert_int_equal(sel[1].passage, passage_id(f, res.import.doc,
+	assert_int_equal(sel[1].passage, passage_starting(f, res.import.doc,
 	    "antwoord", 1, "Nee."));
 	assert_string_equal(sel[1].note, "nee dus");
 	store_selection_free(sel, n);
