@@ -139,7 +139,18 @@ struct document {
 	/* Answer. */
 	char *ministry;		/* code of the answering ministry */
 	char received[DATE_ISO_SIZE];	/* ISO date, "" when unknown */
-	int aanhangsel;		/* Aanhangsel number, 0 when unknown */
+	/*
+	 * The document number of the Aanhangsel that the document prints (in
+	 * its header, its identifier "ah-tk-20232024-387"), 0 when it cannot
+	 * be established; never a page number.
+	 */
+	int aanhangsel;
+	/*
+	 * The vergaderjaar that the document prints with it (its running
+	 * footer, cover or identifier), as the Handelingen cite it,
+	 * "2023/24"; "" when it prints none.  Never derived from a date.
+	 */
+	char vergaderjaar[DATE_VERGADERJAAR_SIZE];
 	struct signatory *signatories;
 	size_t n_signatories;
 	struct pubref *see_also;

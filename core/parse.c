@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 
 #include "parse.h"
 #include "pdf.h"
+#include "scan.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -142,6 +144,298 @@ parse_lines(const struct document *doc, struct line **lines)
 			i++;
 	}
 	return n;
+}
+
+/* ------------------------------------------------- numbers of a publication */
+
+/* Reads a year of four digits at s[*i]; the digits that follow it do not count. */
+static bool
+four_digits(const char *s, size_t n, size_t i, int *y)
+{
+	if (i + 4 > n)
+		return false;
+	*y = 0;
+	for (size_t k = i; k < i + 4; k++) {
+		if (!scan_digit((unsigned char)s[k]))
+			return false;
+		*y = *y * 10 + (s[k] - '0');
+	}
+	return *y >= 1800 && *y <= 2999;
+}
+
+bool
+parse_vergaderjaar(const char *s, size_t n, size_t *i,
+    char year[DATE_VERGADERJAAR_SIZE])
+{
+	size_t j = *i;
+	int y1, y2;
+
+	if (!four_digits(s, n, j, &y1))
+		return false;
+	j += 4;
+	if (j < n && (s[j] == '-' || s[j] == '/' || s[j] == ' '))
+		j++;
+	else if (j + 2 < n && (unsigned char)s[j] == 0xe2 &&
+	    (unsigned char)s[j + 1] == 0x80 &&
+	    ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94))
+		j += 3;		/* en dash, em dash */
+	if (four_digits(s, n, j, &y2)) {
+		if (y2 != y1 + 1)
+			return false;
+		j += 4;
+	} else if (j > *i + 4 && s[j - 1] == '/' && j + 2 <= n &&
+	    scan_digit((unsigned char)s[j]) &&
+	    scan_digit((unsigned char)s[j + 1])) {
+		if ((s[j] - '0') * 10 + (s[j + 1] - '0') != (y1 + 1) % 100)
+			return false;
+		j += 2;
+	} else
+		return false;
+	if (j < n && scan_digit((unsigned char)s[j]))
+		return false;
+	snprintf(year, DATE_VERGADERJAAR_SIZE, "%04d/%02d", y1, (y1 + 1) % 100);
+	*i = j;
+	return true;
+}
+
+int
+parse_pubid(const char *s, size_t n, size_t *len,
+    char year[DATE_VERGADERJAAR_SIZE])
+{
+	char sep;
+	size_t i = 0;
+	int v;
+
+	if (scan_prefix_ci(s, n, "ah") && n > 2 && (s[2] == '-' || s[2] == ' '))
+		i = 3;
+	else if (scan_prefix_ci(s, n, "h ") && n > 2)
+		i = 2;		/* the "a" lost by a converter */
+	else
+		return 0;
+	sep = s[i - 1];
+	if (!scan_prefix_ci(s + i, n - i, "tk") &&
+	    !scan_prefix_ci(s + i, n - i, "ek"))
+		return 0;
+	i += 2;
+	if (i >= n || s[i] != sep)
+		return 0;
+	i++;
+	/* the identifier writes the years as one run of eight digits */
+	if (i + 8 > n || !parse_vergaderjaar(s, i + 8, &i, year))
+		return 0;
+	if (i >= n || s[i] != sep)
+		return 0;
+	i++;
+	if (!scan_number(s, n, &i, 999999, &v) || v <= 0)
+		return 0;
+	if (i < n && scan_space(s, i, n) == 0 && s[i] != '\n' &&
+	    !(s[i] == '-' && sep == '-'))	/* "ah-tk-20072008-2031-h1" */
+		return 0;
+	*len = i;
+	return v;
+}
+
+bool
+parse_furniture_year(const char *s, size_t n, char year[DATE_VERGADERJAAR_SIZE])
+{
+	size_t len;
+
+	if (parse_pubid(s, n, &len, year) > 0)
+		return true;
+	for (size_t i = 0; i + 13 <= n; i++) {
+		size_t j;
+
+		if (!scan_prefix_ci(s + i, n - i, "vergaderjaar ") ||
+		    (i > 0 && scan_alpha((unsigned char)s[i - 1])))
+			continue;
+		j = i + 13;
+		if (parse_vergaderjaar(s, n, &j, year))
+			return true;
+	}
+	return false;
+}
+
+/* --------------------------------------------------------------- furniture */
+
+/* A word ends at i: the end, or white space. */
+static bool
+word_end(const char *s, size_t i, size_t n)
+{
+	return i == n || scan_space(s, i, n) > 0;
+}
+
+static bool
+equals(const char *s, size_t n, const char *p)
+{
+	return n == strlen(p) && memcmp(s, p, n) == 0;
+}
+
+/* A dash between numbers at s[i]: '-', en dash, em dash; its length or 0. */
+static size_t
+dash_len(const char *s, size_t i, size_t n)
+{
+	if (i < n && s[i] == '-')
+		return 1;
+	if (i + 2 < n && (scan_prefix(s + i, n - i, "\xe2\x80\x93") ||
+	    scan_prefix(s + i, n - i, "\xe2\x80\x94")))
+		return 3;
+	return 0;
+}
+
+/* "2023–2024" or "2023-2024" at s[i]: the index after it, or 0. */
+static size_t
+years_end(const char *s, size_t i, size_t n)
+{
+	int y;
+	size_t d;
+
+	if (!scan_number(s, n, &i, 999999, &y) || y < 1800)
+		return 0;
+	if ((d = dash_len(s, i, n)) == 0 && !(i < n && s[i] == '/'))
+		return 0;
+	i += d ? d : 1;
+	if (!scan_number(s, n, &i, 999999, &y))
+		return 0;
+	return i;
+}
+
+
+/*
+ * Length of the running footer that starts s[0, n), 0 when none:
+ * "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel" with the page number
+ * and the publication number that some printings add.  A footnote such as
+ * "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424" is not one.
+ */
+size_t
+parse_footer_len(const char *s, size_t n)
+{
+	static const char lead[] = "Tweede Kamer, vergaderjaar ";
+	size_t i;
+
+	if (!scan_prefix(s, n, lead))
+		return 0;
+	if ((i = years_end(s, sizeof(lead) - 1, n)) == 0)
+		return 0;
+	if (!scan_prefix(s + i, n - i, ", Aanhangsel"))
+		return 0;
+	i += strlen(", Aanhangsel");
+	if (scan_prefix(s + i, n - i, " van de Handelingen"))
+		i += strlen(" van de Handelingen");
+	for (;;) {
+		size_t j = scan_skip_space(s, i, n), k = j;
+
+		while (k < n && scan_digit((unsigned char)s[k]))
+			k++;
+		if (k == j)
+			break;
+		i = k;
+	}
+	return i;
+}
+
+/*
+ * "ah-tk-20232024-1059" (or a converter's "h tk 20232024 1059") as the
+ * whole of s[0, n): the Aanhangsel number, else 0.
+ */
+int
+parse_pubid_number(const char *s, size_t n)
+{
+	char year[DATE_VERGADERJAAR_SIZE];
+	size_t len;
+	int v = parse_pubid(s, n, &len, year);
+
+	return v > 0 && len == n ? v : 0;
+}
+
+/* The lines of the cover and colophon of an Aanhangsel, and the like. */
+bool
+parse_is_furniture(const char *s, size_t n)
+{
+	size_t i;
+
+	if (equals(s, n, "Tweede Kamer der Staten-Generaal") ||
+	    equals(s, n, "Eerste Kamer der Staten-Generaal") ||
+	    equals(s, n, "Aanhangsel van de Handelingen") ||
+	    equals(s, n, "regering gegeven antwoorden") ||
+	    scan_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+		return true;
+	if (scan_prefix(s, n, "ISSN ") && n < 24)
+		return true;
+	if ((scan_prefix(s, n, "\xe2\x80\x99s-Gravenhage") ||
+	    scan_prefix(s, n, "'s-Gravenhage")) && n < 24)
+		return true;
+	if (scan_prefix(s, n, "Vergaderjaar ")) {
+		i = years_end(s, strlen("Vergaderjaar "), n);
+		return i == n;
+	}
+	return parse_pubid_number(s, n) > 0;
+}
+
+/*
+ * Length of the one piece of page furniture that starts s[0, n), 0 when
+ * none; *footer when it is the running footer.  pdftotext -layout puts
+ * pieces side by side on one line ("Vergaderjaar 2023–2024   Aanhangsel
+ * van de Handelingen", "’s-Gravenhage 2024   Tweede Kamer, vergaderjaar
+ * 2023–2024, Aanhangsel   1"), and other extractions glue them with one
+ * space or none ("…Aanhangsel 1Vraag 3"); the caller takes them off one
+ * by one and keeps what follows.
+ */
+size_t
+parse_furniture_item(const char *s, size_t n, bool *footer)
+{
+	static const char *const fixed[] = {
+		"Tweede Kamer der Staten-Generaal",
+		"Eerste Kamer der Staten-Generaal",
+		"Aanhangsel van de Handelingen",
+		"regering gegeven antwoorden",
+	};
+	size_t i, k;
+	int v;
+
+	*footer = false;
+	if ((k = parse_footer_len(s, n)) > 0) {
+		*footer = true;
+		return k;
+	}
+	for (size_t f = 0; f < COUNT(fixed); f++)
+		if (scan_prefix(s, n, fixed[f]) &&
+		    word_end(s, strlen(fixed[f]), n))
+			return strlen(fixed[f]);
+	if (scan_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+		return n;
+	if (scan_prefix(s, n, "ISSN ")) {
+		/* "ISSN 0921 - 7398" */
+		i = strlen("ISSN ");
+		if (!scan_number(s, n, &i, 999999, &v))
+			return 0;
+		i = scan_skip_space(s, i, n);
+		if ((k = dash_len(s, i, n)) == 0)
+			return 0;
+		i = scan_skip_space(s, i + k, n);
+		k = i;
+		while (k < n &&
+		    (scan_digit((unsigned char)s[k]) || s[k] == 'X'))
+			k++;
+		return k > i && word_end(s, k, n) ? k : 0;
+	}
+	if (scan_prefix(s, n, "\xe2\x80\x99s-Gravenhage ") ||
+	    scan_prefix(s, n, "'s-Gravenhage ")) {
+		i = (unsigned char)s[0] == 0xe2 ? 15 : 13;
+		i = scan_skip_space(s, i, n);
+		return scan_number(s, n, &i, 999999, &v) && v >= 1800 &&
+		    word_end(s, i, n) ? i : 0;
+	}
+	if (scan_prefix(s, n, "Vergaderjaar ")) {
+		i = years_end(s, strlen("Vergaderjaar "), n);
+		return i > 0 && word_end(s, i, n) ? i : 0;
+	}
+	{
+		char year[DATE_VERGADERJAAR_SIZE];
+
+		if (parse_pubid(s, n, &k, year) > 0)
+			return k;
+	}
+	return 0;
 }
 
 /* -------------------------------------------------------------- paragraphs */

@@ -55,6 +55,67 @@ const struct parser *parse_find(const char *name);
 /* "pdftext, markdown, letter": for messages and --help. */
 const char *parse_format_list(void);
 
+/*
+ * The numbers of a publication, for every format.
+ */
+
+/*
+ * A vergaderjaar as printed at s[*i] (i < n): "2023–2024", "2023-2024",
+ * "2023/2024", "2023/24", or squeezed by a converter to "20232024" or
+ * "2023 2024"; the second year follows the first.  Writes it as the
+ * Handelingen cite it, "2023/24", and moves *i past it; false (and *i
+ * unmoved) when there is none.
+ */
+bool parse_vergaderjaar(const char *s, size_t n, size_t *i,
+    char year[DATE_VERGADERJAAR_SIZE]);
+
+/*
+ * The identifier of an Aanhangsel printed at the foot of its first page,
+ * "ah-tk-20232024-387" ("ah-ek-" for the Eerste Kamer), and the forms that
+ * converters squeeze it into: lower case without punctuation, "ah tk
+ * 20232024 387", even without its first letter, "h tk 20232024 387".  At
+ * the start of s[0, n): its document number (> 0), *len the bytes read
+ * and year its vergaderjaar ("2023/24"); 0 when s does not begin with one
+ * that ends a word.
+ */
+int parse_pubid(const char *s, size_t n, size_t *len,
+    char year[DATE_VERGADERJAAR_SIZE]);
+
+/*
+ * The vergaderjaar that a piece of page furniture prints: the running
+ * footer "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", the cover
+ * line "Vergaderjaar 2023–2024", the identifier "ah-tk-20232024-387", in
+ * any case.  Only for text already known to be furniture: a footnote may
+ * cite another year ("Tweede Kamer, vergaderjaar 2022–2023, 26 485").
+ */
+bool parse_furniture_year(const char *s, size_t n,
+    char year[DATE_VERGADERJAAR_SIZE]);
+
+/*
+ * The page furniture of a published Aanhangsel, which every conversion of
+ * it carries between its words.
+ */
+
+/*
+ * Length of the running footer that starts s[0, n), 0 when none:
+ * "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel" with the page number
+ * and the publication number that some printings add.  A footnote such as
+ * "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424" is not one.
+ */
+size_t parse_footer_len(const char *s, size_t n);
+/* parse_pubid as the whole of s[0, n): the document number, else 0. */
+int parse_pubid_number(const char *s, size_t n);
+/* Whether s[0, n) is a line of the cover or colophon, or the identifier. */
+bool parse_is_furniture(const char *s, size_t n);
+/*
+ * Length of the one piece of page furniture that starts s[0, n), 0 when
+ * none; *footer when it is the running footer.  Pieces stand side by side
+ * on one line ("Vergaderjaar 2023–2024   Aanhangsel van de Handelingen")
+ * or glued to what follows ("…Aanhangsel 1Vraag 3"): the caller takes
+ * them off one by one and keeps what follows.
+ */
+size_t parse_furniture_item(const char *s, size_t n, bool *footer);
+
 /* One line of the raw text: bytes [start, end), without "\r\n". */
 struct line {
 	size_t start, end;

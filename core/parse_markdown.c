@@ -4,8 +4,8 @@
  *
  * Paragraphs are separated by blank lines.  Headings of any level, or none
  * at all, carry the structure: "#### Vraag 1" and a bare "Vraag 3" both
- * start a vraag, "Antwoord 8" its answer, "### 1059" is the number of the
- * Aanhangsel; heading_read (heading.h) reads them, as it does for the
+ * start a vraag, "Antwoord 8" its answer, "### 1059" before the header is
+ * the number of the Aanhangsel (see document_number); heading_read (heading.h) reads them, as it does for the
  * pdftext parser.  Emphasis marks (**bold**, *italic*) and backslash escapes
  * are markup and go; every other character stays as written.  A paragraph
  * that a stray blank line cut mid-sentence is put together again (see
@@ -29,7 +29,33 @@ struct block {
 	char *text;		/* markup removed, NFC, white space squeezed */
 	bool heading;		/* a '#' line */
 	bool label;		/* a line that is only a "Vraag N" or "Antwoord N" label */
+	bool brk;		/* a page break: "-----", "* * *", a form feed */
 };
+
+/*
+ * A line that a converter puts between pages: a thematic break of three
+ * or more '-', '*' or '_' (spaces between them allowed), or form feeds.
+ */
+static bool
+is_break_line(const char *s, size_t n)
+{
+	size_t marks = 0, feeds = 0;
+	char mark = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (s[i] == '\f') {
+			feeds++;
+			continue;
+		}
+		if (!strchr("-*_", s[i]) || (mark && s[i] != mark))
+			return false;
+		mark = s[i];
+		marks++;
+	}
+	return marks >= 3 || (marks == 0 && feeds > 0);
+}
 
 /* Number of '#' that open a heading line ("## x", "###"), 0 if none. */
 static int
@@ -164,22 +190,29 @@ read_blocks(struct document *doc, struct block **out)
 		struct heading label;
 		struct block blk = { 0 };
 		bool heading = l && heading_level(s, len) > 0;
+		bool brk = l && is_break_line(s, len);
 		bool alone = false;
 		char *t = NULL;
 
-		if (l && !heading && !is_blank(s, len)) {
+		if (l && !heading && !brk && !is_blank(s, len)) {
 			t = clean(raw, l->start, l->end);
 			alone = heading_read(t, strlen(t), &label) &&
 			    label.text == strlen(t);
 		}
-		if (para && (!l || heading || alone || is_blank(s, len))) {
+		if (para && (!l || heading || brk || alone || is_blank(s, len))) {
 			blk.start = lines[para - 1].start;
 			blk.end = lines[i - 1].end;
 			blk.text = clean(raw, blk.start, blk.end);
 			add_block(out, &n, &cap, blk);
 			para = 0;
 		}
-		if (heading || alone) {
+		if (brk) {
+			blk.start = l->start;
+			blk.end = l->end;
+			blk.brk = true;
+			blk.text = xstrdup("");
+			add_block(out, &n, &cap, blk);
+		} else if (heading || alone) {
 			blk.start = l->start;
 			blk.end = l->end;
 			blk.heading = heading;
@@ -237,6 +270,17 @@ all_digits(const char *s)
 		if (!scan_digit((unsigned char)*s))
 			return false;
 	return true;
+}
+
+/* A page break that a converter left, or the running footer that ends a page. */
+static bool
+page_break(const struct block *b)
+{
+	size_t len = strlen(b->text);
+	bool foot;
+
+	return b->brk ||
+	    (len > 0 && parse_furniture_item(b->text, len, &foot) == len && foot);
 }
 
 /* Markup or white space around a heading line. */
@@ -339,6 +383,69 @@ split_combined(struct document *doc)
 	}
 }
 
+/* Whether a block begins the headers or the vragen of the document. */
+static bool
+begins_document(const struct block *b)
+{
+	size_t len = strlen(b->text);
+	struct heading h;
+
+	return scan_prefix(b->text, len, "Vragen van ") ||
+	    scan_prefix(b->text, len, "Antwoord van ") ||
+	    scan_prefix(b->text, len, "Mededeling van ") ||
+	    ((b->heading || b->label) && heading_read(b->text, len, &h));
+}
+
+/*
+ * The document number and its vergaderjaar.  The identifier
+ * ("ah-tk-20232024-387", squeezed "h tk 20232024 387") says both, wherever
+ * it stands.  Without it, the number is the one that stands alone (a
+ * heading, "### 387", or a line of its own) last before the first header,
+ * with only the cover between: a converter may put the cover's other
+ * number before it ("## 2", "## 387").  A number right after a page break
+ * is the page's, never the document's.
+ */
+static void
+document_number(struct document *doc, const struct block *b, size_t n)
+{
+	char year[DATE_VERGADERJAAR_SIZE];
+	size_t first = n, len;
+	int v;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *t = b[i].text;
+
+		len = strlen(t);
+		if ((v = parse_pubid_number(t, len)) > 0) {
+			parse_pubid(t, len, &len, doc->vergaderjaar);
+			doc->aanhangsel = v;
+		} else if (!doc->vergaderjaar[0] &&
+		    (parse_is_furniture(t, len) ||
+		    parse_footer_len(t, len) == len) &&
+		    parse_furniture_year(t, len, year))
+			memcpy(doc->vergaderjaar, year, sizeof(year));
+		if (first == n && begins_document(&b[i]))
+			first = i;
+	}
+	if (doc->aanhangsel)
+		return;
+	for (size_t i = first; i-- > 0;) {
+		const char *t = b[i].text;
+		bool foot;
+
+		len = strlen(t);
+		if (parse_is_furniture(t, len) ||
+		    parse_furniture_item(t, len, &foot) == len)
+			continue;
+		if (!all_digits(t) || len > 6)
+			return;
+		if (i > 0 && page_break(&b[i - 1]))
+			return;
+		doc->aanhangsel = atoi(t);
+		return;
+	}
+}
+
 static enum status
 parse(struct document *doc, struct error *err)
 {
@@ -352,6 +459,7 @@ parse(struct document *doc, struct error *err)
 	bool is_answer;
 
 	(void)err;
+	document_number(doc, b, n);
 	n = rejoin(b, n);
 	for (size_t i = 0; i < n; i++) {
 		struct heading label;
@@ -394,8 +502,6 @@ parse(struct document *doc, struct error *err)
 			    text + label.text);
 			memmove(text, text + label.text, len - label.text + 1);
 		} else if (b[i].heading) {
-			if (all_digits(text) && !doc->aanhangsel)
-				doc->aanhangsel = atoi(text);
 			model_add_passage(doc, ROLE_HEADER, 0, text, start, b[i].end);
 			continue;
 		} else if (!seen_label && scan_prefix_ci(text, len, "Zie ook ") &&

@@ -34,7 +34,7 @@
  *
  * This file holds the probe, the line passes, the blocks, the paragraphs
  * and the output, on top of pdftext_infer.c (the inference and the
- * cutting of a flattened text), pdftext_page.c (furniture, footnote
+ * cutting of a flattened text), pdftext_page.c (page breaks, footnote
  * markers, hyphenation, joining lines) and pdftext_lines.c (what one line
  * says on its own); each uses only those below it (pdftext_lines.h).
  */
@@ -149,7 +149,7 @@ probe(const char *raw, size_t len)
 			headers++;
 			questions |= q;
 			notice |= m;
-		} else if (pdftext_page_footer_len(raw + a, b - a) > 0)
+		} else if (parse_footer_len(raw + a, b - a) > 0)
 			footers++;
 		else if (heading_read(raw + a, b - a, &h)) {
 			if (h.role == ROLE_VRAAG)
@@ -171,6 +171,23 @@ probe(const char *raw, size_t len)
 }
 
 /* ------------------------------------------------------------ line passes */
+
+/*
+ * The vergaderjaar of a piece of furniture s[0, n): the identifier's wins
+ * over the footer's and the cover's, which a conversion may print in
+ * another form.
+ */
+static void
+furniture_year(struct document *doc, const char *s, size_t n)
+{
+	char year[DATE_VERGADERJAAR_SIZE];
+	size_t len;
+
+	if (parse_pubid(s, n, &len, year) > 0)
+		memcpy(doc->vergaderjaar, year, sizeof(year));
+	else if (!doc->vergaderjaar[0] && parse_furniture_year(s, n, year))
+		memcpy(doc->vergaderjaar, year, sizeof(year));
+}
 
 /* Pass 1: each line's words and what they are. */
 static void
@@ -201,9 +218,10 @@ classify(struct ctx *c)
 		 */
 		furn = false;
 		while (a < b &&
-		    (f = pdftext_page_furniture_item(s + a, b - a, &foot)) > 0) {
-			if ((v = pdftext_page_ahtk_number(s + a, f)) > 0)
+		    (f = parse_furniture_item(s + a, b - a, &foot)) > 0) {
+			if ((v = parse_pubid_number(s + a, f)) > 0)
 				c->doc->aanhangsel = v;
+			furniture_year(c->doc, s + a, f);
 			l->footer |= foot;
 			furn = true;
 			a = scan_skip_space(s, a + f, b);
@@ -214,8 +232,9 @@ classify(struct ctx *c)
 				continue;
 			l->start = l->text = a;
 		}
-		if (pdftext_page_is_furniture(s + a, b - a)) {
+		if (parse_is_furniture(s + a, b - a)) {
 			l->kind = K_FURNITURE;
+			furniture_year(c->doc, s + a, b - a);
 			continue;
 		}
 		if (!heading_read(s + a, b - a, &h)) {
@@ -251,6 +270,15 @@ static int
 bare_line(const struct ctx *c, size_t i)
 {
 	return bare_number(c->s + c->l[i].start, c->l[i].end - c->l[i].start);
+}
+
+/* Whether line i begins a page or follows a running footer. */
+static bool
+page_break_at(const struct ctx *c, size_t i)
+{
+	size_t p = prev_nonblank(c, i);
+
+	return c->l[i].form_feed || (p > 0 && c->l[p - 1].footer);
 }
 
 /*
@@ -294,8 +322,9 @@ furniture(struct ctx *c)
 		if ((v = bare_line(c, i)) < 0)
 			continue;
 		l->kind = K_FURNITURE;
+		/* A number at a page break is the page's, never the document's. */
 		if (next_nonblank(c, i) == first && v > 0 &&
-		    c->doc->aanhangsel == 0)
+		    c->doc->aanhangsel == 0 && !page_break_at(c, i))
 			c->doc->aanhangsel = v;
 	}
 }

@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "heading.h"
+#include "parse.h"
 #include "pdftext_infer.h"
 #include "xalloc.h"
 
@@ -534,7 +535,7 @@ flat_furniture(const char *s, size_t n, bool *anywhere)
 				return i + strlen(cover_end);
 		return strlen(cover);
 	}
-	if ((k = pdftext_page_footer_len(s, n)) > 0) {
+	if ((k = parse_footer_len(s, n)) > 0) {
 		*anywhere = true;
 		for (i = 0; i + strlen(aanhangsel) <= k &&
 		    memcmp(s + i, aanhangsel, strlen(aanhangsel)) != 0; i++)
@@ -548,8 +549,10 @@ flat_furniture(const char *s, size_t n, bool *anywhere)
 			k++;
 		return k > d && pdftext_page_word_end(s, k, n) ? k : i;
 	}
-	k = pdftext_page_furniture_item(s, n, &foot);
-	*anywhere = scan_prefix(s, n, "ah-") || scan_prefix(s, n, "ISSN ");
+	k = parse_furniture_item(s, n, &foot);
+	*anywhere = k > 0 && (scan_prefix(s, n, "ah-") ||
+	    scan_prefix(s, n, "ISSN ") || scan_prefix(s, n, "h ") ||
+	    scan_prefix(s, n, "ah "));
 	return k;
 }
 

@@ -5,7 +5,7 @@
  * The parser is four files, each using only the ones below it:
  *   parse_pdftext.c   the probe, the line passes, the blocks, the output
  *   pdftext_infer.c   what the headings do not say; a flattened text
- *   pdftext_page.c    page furniture, footnote markers, hyphenation,
+ *   pdftext_page.c    page breaks, footnote markers, hyphenation,
  *                     the words of lines joined into a passage's text
  *   pdftext_lines.c   what one line or block says on its own (this header)
  * with pdftext_infer.h and pdftext_page.h declaring the middle two.
@@ -189,35 +189,6 @@ bare_number(const char *s, size_t n)
 	return n <= 4 && scan_number(s, n, &i, 9999, &v) && i == n ? v : -1;
 }
 
-/* A dash between numbers: '-', en dash, em dash. */
-static inline size_t
-dash_at(const char *s, size_t i, size_t n)
-{
-	if (i < n && s[i] == '-')
-		return 1;
-	if (i + 2 < n && scan_prefix(s + i, n - i, "\xe2\x80\x93"))
-		return 3;
-	if (i + 2 < n && scan_prefix(s + i, n - i, "\xe2\x80\x94"))
-		return 3;
-	return 0;
-}
-
-/* "2023–2024" or "2023-2024" at s[i]: the index after it, or 0. */
-static inline size_t
-skip_years(const char *s, size_t i, size_t n)
-{
-	int y;
-	size_t d;
-
-	if (!scan_number(s, n, &i, MAX_NUMBER, &y) || y < 1800)
-		return 0;
-	if ((d = dash_at(s, i, n)) == 0 && !(i < n && s[i] == '/'))
-		return 0;
-	i += d ? d : 1;
-	if (!scan_number(s, n, &i, MAX_NUMBER, &y))
-		return 0;
-	return i;
-}
 /* ----------------------------------------------------- pdftext_lines.c */
 
 /*

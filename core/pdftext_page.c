@@ -1,8 +1,7 @@
 /*
  * pdftext_page: the page layer of parse_pdftext.  It reads what pdftotext
- * puts between and under the words of the printed column: the page
- * furniture (running footers, page numbers, the cover of the Aanhangsel),
- * the markers of the footnotes at the foot of each page and the footnotes
+ * puts between and under the words of the printed column (the page
+ * furniture it reads with parse.h): the markers of the footnotes at the foot of each page and the footnotes
  * put into their passages, and the hyphens of words broken at a line end;
  * with those it joins the lines of a passage into its text.  It works on
  * the parser's struct ctx (pdftext_lines.h), builds on pdftext_lines.c
@@ -21,155 +20,13 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* --------------------------------------------------------------- furniture */
-
-/*
- * Length of the running footer that starts s[0, n), 0 when none:
- * "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel" with the page number
- * and the publication number that some printings add.  A footnote such as
- * "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424" is not one.
- */
-size_t
-pdftext_page_footer_len(const char *s, size_t n)
-{
-	static const char lead[] = "Tweede Kamer, vergaderjaar ";
-	size_t i;
-
-	if (!scan_prefix(s, n, lead))
-		return 0;
-	if ((i = skip_years(s, sizeof(lead) - 1, n)) == 0)
-		return 0;
-	if (!scan_prefix(s + i, n - i, ", Aanhangsel"))
-		return 0;
-	i += strlen(", Aanhangsel");
-	if (scan_prefix(s + i, n - i, " van de Handelingen"))
-		i += strlen(" van de Handelingen");
-	for (;;) {
-		size_t j = scan_skip_space(s, i, n), k = j;
-
-		while (k < n && scan_digit((unsigned char)s[k]))
-			k++;
-		if (k == j)
-			break;
-		i = k;
-	}
-	return i;
-}
-
-/* "ah-tk-20232024-1059": the Aanhangsel number, else 0. */
-int
-pdftext_page_ahtk_number(const char *s, size_t n)
-{
-	size_t i = 6;
-	int v;
-
-	if (!scan_prefix(s, n, "ah-tk-") && !scan_prefix(s, n, "ah-ek-"))
-		return 0;
-	while (i < n && scan_digit((unsigned char)s[i]))
-		i++;
-	if (i == 6 || i >= n || s[i] != '-')
-		return 0;
-	i++;
-	if (!scan_number(s, n, &i, MAX_NUMBER, &v) || i != n)
-		return 0;
-	return v;
-}
-
-/* The lines of the cover and colophon of an Aanhangsel, and the like. */
-bool
-pdftext_page_is_furniture(const char *s, size_t n)
-{
-	size_t i;
-
-	if (equals(s, n, "Tweede Kamer der Staten-Generaal") ||
-	    equals(s, n, "Eerste Kamer der Staten-Generaal") ||
-	    equals(s, n, "Aanhangsel van de Handelingen") ||
-	    equals(s, n, "regering gegeven antwoorden") ||
-	    scan_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
-		return true;
-	if (scan_prefix(s, n, "ISSN ") && n < 24)
-		return true;
-	if ((scan_prefix(s, n, "\xe2\x80\x99s-Gravenhage") ||
-	    scan_prefix(s, n, "'s-Gravenhage")) && n < 24)
-		return true;
-	if (scan_prefix(s, n, "Vergaderjaar ")) {
-		i = skip_years(s, strlen("Vergaderjaar "), n);
-		return i == n;
-	}
-	return pdftext_page_ahtk_number(s, n) > 0;
-}
+/* ------------------------------------------------------------- words */
 
 /* A word ends at i: the end, or white space. */
 bool
 pdftext_page_word_end(const char *s, size_t i, size_t n)
 {
 	return i == n || scan_space(s, i, n) > 0;
-}
-
-/*
- * Length of the one piece of page furniture that starts s[0, n), 0 when
- * none; *footer when it is the running footer.  pdftotext -layout puts
- * pieces side by side on one line ("Vergaderjaar 2023–2024   Aanhangsel
- * van de Handelingen", "’s-Gravenhage 2024   Tweede Kamer, vergaderjaar
- * 2023–2024, Aanhangsel   1"), and other extractions glue them with one
- * space or none ("…Aanhangsel 1Vraag 3"); the caller takes them off one
- * by one and keeps what follows.
- */
-size_t
-pdftext_page_furniture_item(const char *s, size_t n, bool *footer)
-{
-	static const char *const fixed[] = {
-		"Tweede Kamer der Staten-Generaal",
-		"Eerste Kamer der Staten-Generaal",
-		"Aanhangsel van de Handelingen",
-		"regering gegeven antwoorden",
-	};
-	size_t i, k;
-	int v;
-
-	*footer = false;
-	if ((k = pdftext_page_footer_len(s, n)) > 0) {
-		*footer = true;
-		return k;
-	}
-	for (size_t f = 0; f < COUNT(fixed); f++)
-		if (scan_prefix(s, n, fixed[f]) &&
-		    pdftext_page_word_end(s, strlen(fixed[f]), n))
-			return strlen(fixed[f]);
-	if (scan_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
-		return n;
-	if (scan_prefix(s, n, "ISSN ")) {
-		/* "ISSN 0921 - 7398" */
-		i = strlen("ISSN ");
-		if (!scan_number(s, n, &i, MAX_NUMBER, &v))
-			return 0;
-		i = scan_skip_space(s, i, n);
-		if ((k = dash_at(s, i, n)) == 0)
-			return 0;
-		i = scan_skip_space(s, i + k, n);
-		k = i;
-		while (k < n &&
-		    (scan_digit((unsigned char)s[k]) || s[k] == 'X'))
-			k++;
-		return k > i && pdftext_page_word_end(s, k, n) ? k : 0;
-	}
-	if (scan_prefix(s, n, "\xe2\x80\x99s-Gravenhage ") ||
-	    scan_prefix(s, n, "'s-Gravenhage ")) {
-		i = (unsigned char)s[0] == 0xe2 ? 15 : 13;
-		i = scan_skip_space(s, i, n);
-		return scan_number(s, n, &i, MAX_NUMBER, &v) && v >= 1800 &&
-		    pdftext_page_word_end(s, i, n) ? i : 0;
-	}
-	if (scan_prefix(s, n, "Vergaderjaar ")) {
-		i = skip_years(s, strlen("Vergaderjaar "), n);
-		return i > 0 && pdftext_page_word_end(s, i, n) ? i : 0;
-	}
-	if (scan_prefix(s, n, "ah-tk-") || scan_prefix(s, n, "ah-ek-")) {
-		for (k = 0; k < n && scan_space(s, k, n) == 0; k++)
-			;
-		return pdftext_page_ahtk_number(s, k) > 0 ? k : 0;
-	}
-	return 0;
 }
 
 /* ---------------------------------------------------------------- markers */

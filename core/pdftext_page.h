@@ -1,6 +1,6 @@
 /*
  * pdftext_page: the page layer of the pdftext parser (pdftext_page.c):
- * page furniture, the markers of the footnotes and the footnotes put into
+ * the markers of the footnotes and the footnotes put into
  * their passages, the hyphens of words broken at a line end, and the words
  * of lines joined into the text of a passage.  It builds on pdftext_lines
  * and is used by pdftext_infer and parse_pdftext; nothing outside the
@@ -21,11 +21,7 @@
  */
 #define MARK_PLACEHOLDER '\x01'
 
-size_t pdftext_page_footer_len(const char *s, size_t n);
-int pdftext_page_ahtk_number(const char *s, size_t n);
-bool pdftext_page_is_furniture(const char *s, size_t n);
 bool pdftext_page_word_end(const char *s, size_t i, size_t n);
-size_t pdftext_page_furniture_item(const char *s, size_t n, bool *footer);
 void pdftext_page_separations(struct ctx *c);
 void pdftext_page_find_marks(struct ctx *c);
 void pdftext_page_attach_notes(struct ctx *c);

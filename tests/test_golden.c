@@ -53,6 +53,8 @@ dump(struct json *j, const struct document *d)
 	json_kv_string(j, "ministry", d->ministry);
 	json_kv_string(j, "received", d->received);
 	json_kv_int(j, "aanhangsel", d->aanhangsel);
+	if (d->vergaderjaar[0])
+		json_kv_string(j, "vergaderjaar", d->vergaderjaar);
 	json_key(j, "signatories");
 	json_record_signatories(j, d->signatories, d->n_signatories);
 	json_key(j, "see_also");

@@ -921,6 +921,156 @@ test_markdown_mededeling(void **state)
 	model_free(doc);
 }
 
+/* ------------------------------------------------------ document numbers */
+
+static void
+test_vergaderjaar_and_pubid(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *year;	/* NULL: none */
+		size_t len;
+	} years[] = {
+		{ "2023\u20132024, Aanhangsel", "2023/24", 11 },
+		{ "2023-2024", "2023/24", 9 },
+		{ "2023/2024", "2023/24", 9 },
+		{ "2023/24", "2023/24", 7 },
+		{ "20232024", "2023/24", 8 },
+		{ "2023 2024", "2023/24", 9 },
+		{ "1999-2000", "1999/00", 9 },
+		{ "2023-2025", NULL, 0 },
+		{ "2023", NULL, 0 },
+		{ "202320245", NULL, 0 },
+	};
+	static const struct {
+		const char *in;
+		int nr;
+		const char *year;
+	} ids[] = {
+		{ "ah-tk-20232024-387", 387, "2023/24" },
+		{ "ah-ek-20082009-14", 14, "2008/09" },
+		{ "ah-tk-20072008-2031-h1", 2031, "2007/08" },
+		{ "ah tk 20232024 387", 387, "2023/24" },
+		{ "h tk 20232024 387 Antwoord 3", 387, "2023/24" },
+		{ "AH-TK-20232024-387", 387, "2023/24" },
+		{ "h tk 2023 387", 0, NULL },
+		{ "ah-tk-20232024-", 0, NULL },
+		{ "ah-tk 20232024-387", 0, NULL },
+		{ "h tk 20232025 387", 0, NULL },
+		{ "the tk 20232024 387", 0, NULL },
+	};
+	char year[DATE_VERGADERJAAR_SIZE];
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(years); i++) {
+		size_t at = 0;
+		bool ok = parse_vergaderjaar(years[i].in, strlen(years[i].in),
+		    &at, year);
+
+		assert_int_equal(ok, years[i].year != NULL);
+		if (ok) {
+			assert_string_equal(year, years[i].year);
+			assert_int_equal(at, years[i].len);
+		} else
+			assert_int_equal(at, 0);
+	}
+	for (size_t i = 0; i < COUNT(ids); i++) {
+		size_t len = 0;
+		int nr = parse_pubid(ids[i].in, strlen(ids[i].in), &len, year);
+
+		assert_int_equal(nr, ids[i].nr);
+		if (nr)
+			assert_string_equal(year, ids[i].year);
+	}
+	{
+		static const char footer[] =
+		    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel";
+		static const char cover[] = "Vergaderjaar 2022\u20132023";
+		static const char chamber[] = "Tweede Kamer der Staten-Generaal";
+
+		assert_true(parse_furniture_year(footer, strlen(footer), year));
+		assert_string_equal(year, "2023/24");
+		assert_true(parse_furniture_year(cover, strlen(cover), year));
+		assert_string_equal(year, "2022/23");
+		assert_false(parse_furniture_year(chamber, strlen(chamber),
+		    year));
+	}
+}
+
+/*
+ * A Markdown conversion of a published answer (issue 16): the cover's
+ * numbers as headings, the page number "2" before the document number
+ * "387"; the running footer gives the vergaderjaar.
+ */
+static void
+test_markdown_document_number(void **state)
+{
+	static const char text[] =
+		"Tweede Kamer der Staten-Generaal\n\n"
+		"Vergaderjaar 2023\u20132024\n\n"
+		"## 2\n\n"
+		"Aanhangsel van de Handelingen\n\n"
+		"## 387\n\n"
+		"Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn "
+		"over het bericht (ingezonden 1 maart 2024).\n\n"
+		"Antwoord van Minister Pietersen (Financi\u00ebn) (ontvangen 2 april "
+		"2024).\n\n"
+		"## Vraag 1\n\nWat?\n\n## Antwoord 1\n\nDit.\n\n"
+		"Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel\n\n"
+		"## 1\n\n-----\n\n"
+		"## Vraag 2\n\nWaarom?\n\n## Antwoord 2\n\nDaarom.\n";
+	/* Only page numbers: no document number. */
+	static const char pages[] =
+		"Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn "
+		"over het bericht (ingezonden 1 maart 2024).\n\n"
+		"Antwoord van Minister Pietersen (Financi\u00ebn) (ontvangen 2 april "
+		"2024).\n\n"
+		"## Vraag 1\n\nWat?\n\n## Antwoord 1\n\nDit.\n\n"
+		"-----\n\n## 2\n\n"
+		"## Vraag 2\n\nWaarom?\n\n## Antwoord 2\n\nDaarom.\n";
+	/* A page break before the only number: the page's. */
+	static const char broken[] =
+		"* * *\n\n3\n\n"
+		"Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn "
+		"over het bericht (ingezonden 1 maart 2024).\n\n"
+		"## Vraag 1\n\nWat?\n\n## Vraag 2\n\nWaarom?\n";
+	/* The squeezed identifier wins over any number, wherever it stands. */
+	static const char squeezed[] =
+		"## 2\n\n## 12\n\n"
+		"Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn "
+		"over het bericht (ingezonden 1 maart 2024).\n\n"
+		"## Vraag 1\n\nWat?\n\n## Vraag 2\n\nWaarom?\n\n"
+		"h tk 20232024 387\n";
+	struct document *doc = NULL;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(parse_document(text, strlen(text), NULL, &doc, &err),
+	    STATUS_OK);
+	assert_string_equal(doc->format, "markdown");
+	assert_int_equal(doc->aanhangsel, 387);
+	assert_string_equal(doc->vergaderjaar, "2023/24");
+	model_free(doc);
+
+	assert_int_equal(parse_document(pages, strlen(pages), NULL, &doc, &err),
+	    STATUS_OK);
+	assert_string_equal(doc->format, "markdown");
+	assert_int_equal(doc->aanhangsel, 0);
+	assert_string_equal(doc->vergaderjaar, "");
+	model_free(doc);
+
+	assert_int_equal(parse_document(broken, strlen(broken), "markdown",
+	    &doc, &err), STATUS_OK);
+	assert_int_equal(doc->aanhangsel, 0);
+	model_free(doc);
+
+	assert_int_equal(parse_document(squeezed, strlen(squeezed), NULL, &doc,
+	    &err), STATUS_OK);
+	assert_int_equal(doc->aanhangsel, 387);
+	assert_string_equal(doc->vergaderjaar, "2023/24");
+	model_free(doc);
+}
+
 /* --------------------------------------------------------------- letter */
 
 static void
@@ -1110,6 +1260,8 @@ main(void)
 		cmocka_unit_test(test_markdown_headings),
 		cmocka_unit_test(test_markdown_combined),
 		cmocka_unit_test(test_markdown_mededeling),
+		cmocka_unit_test(test_vergaderjaar_and_pubid),
+		cmocka_unit_test(test_markdown_document_number),
 		cmocka_unit_test(test_letter_seed),
 		cmocka_unit_test(test_letter_hyphens),
 		cmocka_unit_test(test_hyphen_joint),

@@ -921,6 +921,42 @@ test_layout_furniture_and_footnote(void **state)
 	model_free(doc);
 }
 
+/*
+ * The document number in a text conversion (issue 16): on a line of its
+ * own after the cover's other number, its vergaderjaar from the cover and
+ * the footer; a squeezed identifier ("h tk 20232024 387") is furniture
+ * and says both; a number alone at the top of a page is the page's.
+ */
+static void
+test_document_number(void **state)
+{
+	struct document *doc = parse_text(
+	    "Tweede Kamer der Staten-Generaal\n\n"
+	    "Vergaderjaar 2023\u20132024\n\n2\n\n"
+	    "Aanhangsel van de Handelingen\n\n387\n" HEAD
+	    "Vraag 1\nWat?\nAntwoord 1\nDit.\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1\n");
+
+	(void)state;
+	assert_int_equal(doc->aanhangsel, 387);
+	assert_string_equal(doc->vergaderjaar, "2023/24");
+	model_free(doc);
+
+	doc = parse_text(HEAD "Vraag 1\nWat?\nAntwoord 1\nDit.\n"
+	    "h tk 20232024 412\n"
+	    "Vraag 2\nWaarom?\nAntwoord 2\nDaarom.\n");
+	assert_int_equal(doc->aanhangsel, 412);
+	assert_string_equal(doc->vergaderjaar, "2023/24");
+	assert_false(any_passage_has(doc, "tk"));
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+
+	doc = parse_text("\f2\n" HEAD "Vraag 1\nWat?\nAntwoord 1\nDit.\n");
+	assert_int_equal(doc->aanhangsel, 0);
+	assert_string_equal(doc->vergaderjaar, "");
+	model_free(doc);
+}
+
 /* A heading glued to the footer by the extraction ("…Aanhangsel 1Vraag 3"). */
 static void
 test_heading_glued_to_footer(void **state)
@@ -2140,6 +2176,7 @@ main(void)
 		cmocka_unit_test(test_real_layout),
 		cmocka_unit_test(test_real_footnotes),
 		cmocka_unit_test(test_layout_furniture_and_footnote),
+		cmocka_unit_test(test_document_number),
 		cmocka_unit_test(test_heading_glued_to_footer),
 		cmocka_unit_test(test_footnote_markers),
 		cmocka_unit_test(test_footnote_without_marker),
