@@ -146,6 +146,31 @@ parse_lines(const struct document *doc, struct line **lines)
 	return n;
 }
 
+/*
+ * A line that a converter puts between pages: a thematic break of three
+ * or more '-', '*' or '_' (spaces between them allowed), or form feeds.
+ */
+bool
+parse_page_break(const char *s, size_t n)
+{
+	size_t marks = 0, feeds = 0;
+	char mark = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (s[i] == '\f') {
+			feeds++;
+			continue;
+		}
+		if (!strchr("-*_", s[i]) || (mark && s[i] != mark))
+			return false;
+		mark = s[i];
+		marks++;
+	}
+	return marks >= 3 || (marks == 0 && feeds > 0);
+}
+
 /* ------------------------------------------------- numbers of a publication */
 
 /* Reads a year of four digits at s[*i]; the digits that follow it do not count. */
@@ -401,8 +426,16 @@ parse_furniture_item(const char *s, size_t n, bool *footer)
 		if (scan_prefix(s, n, fixed[f]) &&
 		    word_end(s, strlen(fixed[f]), n))
 			return strlen(fixed[f]);
-	if (scan_prefix(s, n, "Vragen gesteld door de leden der Kamer"))
+	if (scan_prefix(s, n, "Vragen gesteld door de leden der Kamer")) {
+		/* to its end when it stands in s, else the line is all of it */
+		static const char end[] = "regering gegeven antwoorden";
+		size_t lim = n < 200 ? n : 200;
+
+		for (i = 0; i + strlen(end) <= lim; i++)
+			if (memcmp(s + i, end, strlen(end)) == 0)
+				return i + strlen(end);
 		return n;
+	}
 	if (scan_prefix(s, n, "ISSN ")) {
 		/* "ISSN 0921 - 7398" */
 		i = strlen("ISSN ");

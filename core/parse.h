@@ -116,6 +116,13 @@ bool parse_is_furniture(const char *s, size_t n);
  */
 size_t parse_furniture_item(const char *s, size_t n, bool *footer);
 
+/*
+ * Whether s[0, n) is a line that a converter puts between pages: a
+ * thematic break of three or more '-', '*' or '_' ("-----", "* * *"),
+ * or form feeds alone.
+ */
+bool parse_page_break(const char *s, size_t n);
+
 /* One line of the raw text: bytes [start, end), without "\r\n". */
 struct line {
 	size_t start, end;

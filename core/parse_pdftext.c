@@ -189,6 +189,22 @@ furniture_year(struct document *doc, const char *s, size_t n)
 		memcpy(doc->vergaderjaar, year, sizeof(year));
 }
 
+/*
+ * A heading that a conversion glued after the furniture of a page, with
+ * the text of its passage on the same line ("Aanhangsel 2 Antwoord 2
+ * Daarom niet."): numbered, and a capital after it.
+ */
+static bool
+glued_heading(const char *s, size_t a, size_t b, struct heading *h)
+{
+	size_t t;
+
+	if (!heading_start(s + a, b - a, h) || h->from < 1)
+		return false;
+	t = a + h->text;
+	return t < b && s[t] >= 'A' && s[t] <= 'Z';
+}
+
 /* Pass 1: each line's words and what they are. */
 static void
 classify(struct ctx *c)
@@ -232,12 +248,19 @@ classify(struct ctx *c)
 				continue;
 			l->start = l->text = a;
 		}
+		/* "-----", "* * *": a converter's page break, like a footer */
+		if (!furn && parse_page_break(s + a, b - a)) {
+			l->kind = K_FURNITURE;
+			l->footer = true;
+			continue;
+		}
 		if (parse_is_furniture(s + a, b - a)) {
 			l->kind = K_FURNITURE;
 			furniture_year(c->doc, s + a, b - a);
 			continue;
 		}
-		if (!heading_read(s + a, b - a, &h)) {
+		if (!heading_read(s + a, b - a, &h) &&
+		    !(furn && glued_heading(s, a, b, &h))) {
 			l->kind = K_TEXT;
 			continue;
 		}
@@ -355,21 +378,52 @@ paginate(struct ctx *c)
 
 /*
  * The number that begins a footnote written on one line ("1 Kamerstuk 36
- * 200 VII, nr. 5"), else -1.
+ * 200 VII, nr. 5", and as converters write it: "[1 ] Kamerstuk",
+ * "[1] Kamerstuk", "[^1]: Kamerstuk"), else -1; *len (may be NULL) is
+ * where its text begins.
  */
 static int
-lead_number(const char *s, size_t n)
+lead_number_len(const char *s, size_t n, size_t *len)
 {
-	size_t i = 0;
+	size_t i = 0, d;
 	int v = 0;
+	bool open = false, caret = false;
 
-	while (i < n && i < 3 && scan_digit((unsigned char)s[i]))
+	if (n > 0 && s[0] == '[') {
+		open = true;
+		i = 1;
+		if (i < n && s[i] == '^') {
+			caret = true;
+			i++;
+		}
+	}
+	d = i;
+	while (i < n && i - d < 3 && scan_digit((unsigned char)s[i]))
 		v = v * 10 + (s[i++] - '0');
-	if (i == 0 || i + 1 >= n || s[i] != ' ' ||
+	if (i == d)
+		return -1;
+	if (open) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n || s[i] != ']')
+			return -1;
+		i++;
+		if (caret && (i >= n || s[i++] != ':'))
+			return -1;
+	}
+	if (i + 1 >= n || s[i] != ' ' ||
 	    scan_digit((unsigned char)s[i + 1]) ||
 	    s[i + 1] == ' ')
 		return -1;
+	if (len)
+		*len = i + 1;
 	return v;
+}
+
+static int
+lead_number(const char *s, size_t n)
+{
+	return lead_number_len(s, n, NULL);
 }
 
 /*
@@ -573,11 +627,10 @@ note_line(struct ctx *c, size_t *cap, size_t i)
 	if ((v = bare_line(c, i)) >= 0) {
 		l->text = l->end;
 		new_note(c, cap, v, l->page, i);
-	} else if ((v = lead_number(c->s + l->start, l->end - l->start)) >= 0 &&
+	} else if ((v = lead_number_len(c->s + l->start, l->end - l->start,
+	    &k)) >= 0 &&
 	    (!last || v == last->num + 1 || c->l[last->last].page != l->page)) {
-		for (k = l->start; scan_digit((unsigned char)c->s[k]); k++)
-			;
-		l->text = scan_skip_space(c->s, k, l->end);
+		l->text = scan_skip_space(c->s, l->start + k, l->end);
 		last = new_note(c, cap, v, l->page, i);
 		last->first = last->last = i;
 	} else if (last) {
@@ -709,9 +762,13 @@ structure(struct ctx *c)
 				header_lines = 0;
 			} else if (!cur || (cur->role == ROLE_HEADER &&
 			    cur->done)) {
-				/* A mededeling's own words follow its header. */
-				cur = open_block(c, notice && last_vraag == 0 ?
-				    ROLE_BODY : ROLE_OTHER, 0, 0, i);
+				/*
+				 * A mededeling's own words follow its header,
+				 * also after the vragen it is about.
+				 */
+				cur = open_block(c, (notice && last_vraag == 0) ||
+				    (cur && cur->notice) ? ROLE_BODY : ROLE_OTHER,
+				    0, 0, i);
 			}
 			cur->last = i;
 			if (cur->role == ROLE_HEADER &&

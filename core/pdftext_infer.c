@@ -688,25 +688,59 @@ cut_line(const struct ctx *c, struct flat *st, size_t a, size_t b,
  * the foot of a page cannot be told from the text any more: they stay in
  * the text of their vraag or antwoord.  Returns whether a line was cut.
  */
+/*
+ * Where a running footer or the identifier stands inside the line [a, b)
+ * after words of text ("Waarom? Tweede Kamer, vergaderjaar 2023–2024,
+ * Aanhangsel 2 Antwoord 2 Daarom."): a conversion that joined the lines
+ * of a page; 0 when none does.
+ */
+static size_t
+glued_furniture(const char *s, size_t a, size_t b)
+{
+	char year[DATE_VERGADERJAAR_SIZE];
+	size_t len;
+
+	for (size_t p = a + 1; p < b; p++) {
+		if (s[p - 1] != ' ' || scan_space(s, p, b) > 0)
+			continue;
+		if (parse_footer_len(s + p, b - p) > 0 ||
+		    parse_pubid(s + p, b - p, &len, year) > 0)
+			return p;
+	}
+	return 0;
+}
+
 bool
 pdftext_infer_unflatten(struct ctx *c)
 {
 	struct pline *out = NULL;
 	struct flat st = { false, false, 0, 0 };
-	size_t n = 0, cap = 0;
-	bool flat = false, cut = false;
+	size_t n = 0, cap = 0, p;
+	bool flat = false, cut = false, glued = false;
 
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		if (c->l[i].end - c->l[i].start >= FLAT_LINE)
 			flat = true;
-	if (!flat)
+		else if (glued_furniture(c->s, c->l[i].start, c->l[i].end))
+			glued = true;
+	}
+	if (!flat && !glued)
 		return false;
 	for (size_t i = 0; i < c->n; i++) {
 		size_t before = n;
 
 		if (c->l[i].end - c->l[i].start < FLAT_LINE) {
-			xgrow(&out, &cap, n + 1, sizeof(*out));
+			xgrow(&out, &cap, n + 2, sizeof(*out));
 			out[n++] = c->l[i];
+			p = glued_furniture(c->s, c->l[i].start, c->l[i].end);
+			if (p > 0) {
+				/* the words before it, then it and the rest */
+				out[n] = out[n - 1];
+				out[n - 1].end = p;
+				out[n].start = p;
+				out[n].form_feed = false;
+				n++;
+			}
 			continue;
 		}
 		cut_line(c, &st, c->l[i].start, c->l[i].end, &out, &n, &cap);

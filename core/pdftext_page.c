@@ -135,6 +135,55 @@ next_to_mark(const struct ctx *c, size_t i, size_t from, const char *num,
  * on the footnote's page.  A digit on another page that only may be a
  * marker ("sinds 2022") is not taken for one.
  */
+/*
+ * A marker as converters write it, with num at s[p, p + nl) of the line's
+ * words [a, z): "[1 ]", "[^1]", "[1]" glued to its word, and each number
+ * of "[2, 3 ]".  True with the bytes that go with it in [*from, *to):
+ * its brackets, and the comma after it in a list.
+ */
+static bool
+bracket_marker(const char *s, size_t a, size_t z, size_t p, size_t nl,
+    size_t *from, size_t *to)
+{
+	size_t b = p, e = p + nl;
+
+	if (e < z && scan_digit((unsigned char)s[e]))
+		return false;
+	if (b > a && s[b - 1] == '^')
+		b--;
+	if (b > a && s[b - 1] == '[') {
+		b--;
+		/* "woord [1]": a reference of the text, not a marker */
+		if (b > a && s[b - 1] == ' ' && s[b + 1] != '^' &&
+		    e < z && s[e] == ']')
+			return false;
+	} else {
+		/* a later number of "[2, 3 ]" */
+		size_t q = b;
+
+		while (q > a && s[q - 1] == ' ')
+			q--;
+		if (q == a || s[q - 1] != ',')
+			return false;
+		q--;
+		while (q > a && scan_digit((unsigned char)s[q - 1]))
+			q--;
+		if (q == a || (s[q - 1] != '[' && s[q - 1] != ' '))
+			return false;
+	}
+	while (e < z && s[e] == ' ')
+		e++;
+	if (e < z && s[e] == ',')
+		e = scan_skip_space(s, e + 1, z);
+	else if (e < z && s[e] == ']')
+		e++;
+	else
+		return false;
+	*from = b;
+	*to = e;
+	return true;
+}
+
 static void
 candidates(const struct ctx *c, size_t i, size_t a, const char *num,
     size_t nl, int page, struct spot *best, bool *have)
@@ -142,10 +191,21 @@ candidates(const struct ctx *c, size_t i, size_t a, const char *num,
 	const struct pline *l = &c->l[i];
 
 	for (size_t p = a; p + nl <= l->end; p++) {
+		size_t from, to;
 		int rank, slot;
 
 		if (memcmp(c->s + p, num, nl) != 0)
 			continue;
+		if (bracket_marker(c->s, l->text, l->end, p, nl, &from, &to)) {
+			if (from < a)
+				continue;
+			slot = l->page == page ? 0 : 1;
+			if (!have[slot]) {
+				best[slot] = (struct spot){ i, from, to, 2 };
+				have[slot] = true;
+			}
+			continue;
+		}
 		rank = marker_rank(c->s, l->text, l->end, p, p + nl);
 		if (rank == 0 || (rank == 1 && l->page != page))
 			continue;
@@ -538,6 +598,13 @@ pdftext_page_join_marked(const struct ctx *c, const size_t *idx, size_t n,
 	out = nfc;
 	for (char *p = nfc; *p; p++) {
 		if (*p == MARK_PLACEHOLDER && c->placeholder) {
+			const char *q = p;
+
+			/* "rapport [2] van": one space stays, not two */
+			while (*q == MARK_PLACEHOLDER)
+				q++;
+			if (out > nfc && out[-1] == ' ' && (*q == ' ' || !*q))
+				out--;
 			if (at && got < nh)
 				(*at)[got] = (size_t)(out - nfc);
 			got++;

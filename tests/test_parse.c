@@ -1071,6 +1071,316 @@ test_markdown_document_number(void **state)
 	model_free(doc);
 }
 
+/* ------------------------------------------------- conversions (issue 16) */
+
+#define CONV_HEAD \
+	"Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn " \
+	"over het bericht \u00abBelasting\u00bb (ingezonden 1 maart 2024).\n\n" \
+	"Antwoord van Minister Pietersen (Financi\u00ebn) (ontvangen 2 april " \
+	"2024).\n\n"
+
+static struct document *
+parse_md(const char *text)
+{
+	struct document *doc = NULL;
+	struct error err = { "" };
+
+	if (parse_document(text, strlen(text), "markdown", &doc, &err) !=
+	    STATUS_OK)
+		fail_msg("parse failed: %s", err.msg);
+	check_passages(doc);
+	return doc;
+}
+
+static bool
+any_text_has(const struct document *doc, const char *needle)
+{
+	for (size_t i = 0; i < doc->n_passages; i++)
+		if (strstr(doc->passages[i].text, needle))
+			return true;
+	return false;
+}
+
+/*
+ * Page separators of converters ("-----", "* * *", "___", a form feed)
+ * are no text, and a paragraph that a page break cut is one again.
+ */
+static void
+test_conversion_page_breaks(void **state)
+{
+	struct document *doc = parse_md(CONV_HEAD
+	    "## Vraag 1\n\nWat kost het?\n\n## Antwoord 1\n\n"
+	    "De kosten van de regeling zijn in\n\n-----\n\n"
+	    "het eerste jaar laag.\n\n"
+	    "## Vraag 2\n\nWaarom?\n\n* * *\n\n## Antwoord 2\n\nDaarom.\n\n"
+	    "___\n\n\f\n\n## Vraag 3\n\nWanneer?\n\n## Antwoord 3\n\nNu.\n");
+
+	(void)state;
+	assert_int_equal(doc->n_vragen, 3);
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    "De kosten van de regeling zijn in het eerste jaar laag.");
+	assert_int_equal(count_role(doc, ROLE_ANTWOORD, 1), 1);
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 2, 0)->text, "Waarom?");
+	assert_int_equal(count_role(doc, ROLE_VRAAG, 2), 1);
+	assert_int_equal(count_role(doc, ROLE_OTHER, -1), 0);
+	assert_false(any_text_has(doc, "---"));
+	assert_false(any_text_has(doc, "* *"));
+	assert_false(any_text_has(doc, "___"));
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/*
+ * Page furniture as converters leave it: the running footer and the page
+ * number after it (a heading or a line), the identifier squeezed to
+ * lower case ("h tk 20232024 387", "ah tk ..."), the cover lines.  None
+ * of it is text; the cover's headings stay header passages.
+ */
+static void
+test_conversion_furniture(void **state)
+{
+	struct document *doc = parse_md(
+	    "Tweede Kamer der Staten-Generaal\n\n## 2\n\n"
+	    "Vergaderjaar 2023\u20132024\n\nAanhangsel van de Handelingen\n\n"
+	    "## 387\n\n" CONV_HEAD
+	    "## Vraag 1\n\nWat kost het?\n\n## Antwoord 1\n\nVeel.\n\n"
+	    "h tk 20232024 387\n\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel\n\n## 1\n\n"
+	    "## Vraag 2\n\nWaarom?\n\n"
+	    "ah-tk-20232024-387 ISSN 0921 - 7398 \u2019s-Gravenhage 2024\n\n"
+	    "## Antwoord 2\n\nDaarom.\n\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 2\n\n"
+	    "2\n");
+
+	(void)state;
+	assert_int_equal(doc->aanhangsel, 387);
+	assert_string_equal(doc->vergaderjaar, "2023/24");
+	assert_int_equal(doc->n_vragen, 2);
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text, "Veel.");
+	assert_int_equal(count_role(doc, ROLE_ANTWOORD, 1), 1);
+	assert_int_equal(count_role(doc, ROLE_VRAAG, 2), 1);
+	assert_int_equal(count_role(doc, ROLE_ANTWOORD, 2), 1);
+	assert_int_equal(count_role(doc, ROLE_OTHER, -1), 0);
+	/* "2" and "387": the cover's headings; then the two headers. */
+	assert_int_equal(count_role(doc, ROLE_HEADER, 0), 4);
+	assert_false(any_text_has(doc, "Aanhangsel"));
+	assert_false(any_text_has(doc, "tk 2023"));
+	assert_false(any_text_has(doc, "ISSN"));
+	assert_false(any_text_has(doc, "Staten-Generaal"));
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/*
+ * Footnote markers in brackets ("[1 ]", "[2, 3 ]", "[^4]") leave the
+ * text; the bodies, as a Markdown footnote ("[^4]: ..."), in brackets
+ * ("[1 ] ...") or numbered at the foot of a page ("2 ..."), become the
+ * footnotes of the passage with their marker.  A "[5]" alone between
+ * words is the text's own.
+ */
+static void
+test_conversion_footnotes(void **state)
+{
+	struct document *doc = parse_md(CONV_HEAD
+	    "## Vraag 1\n\nKent u het bericht \u00abBelasting\u00bb?[1 ] "
+	    "En het rapport [2, 3 ] van de Raad?\n\n"
+	    "## Antwoord 1\n\nJa, zie bron [5] en de brief.[^4]\n\n"
+	    "[1 ] NRC, 1 maart 2024.\n\n"
+	    "2 Rapport van de Raad, 2023.\n\n"
+	    "3 Bijlage bij het rapport.\n\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1\n\n"
+	    "-----\n\n"
+	    "## Vraag 2\n\nWaarom?\n\n## Antwoord 2\n\nDaarom.\n\n"
+	    "[^4]: Kamerstuk 36 200, nr. 5.\n");
+	const struct passage *v1, *a1;
+
+	(void)state;
+	v1 = find_passage(doc, ROLE_VRAAG, 1, 0);
+	assert_string_equal(v1->text,
+	    "Kent u het bericht \u00abBelasting\u00bb? En het rapport van de Raad?");
+	assert_int_equal(v1->n_footnotes, 3);
+	assert_string_equal(v1->footnotes[0].marker, "1");
+	assert_string_equal(v1->footnotes[0].text, "NRC, 1 maart 2024.");
+	assert_int_equal(v1->footnotes[0].at,
+	    strlen("Kent u het bericht \u00abBelasting\u00bb?"));
+	assert_string_equal(v1->footnotes[1].marker, "2");
+	assert_string_equal(v1->footnotes[1].text, "Rapport van de Raad, 2023.");
+	assert_string_equal(v1->footnotes[2].marker, "3");
+	assert_int_equal(v1->footnotes[2].at, v1->footnotes[1].at);
+	a1 = find_passage(doc, ROLE_ANTWOORD, 1, 0);
+	assert_string_equal(a1->text, "Ja, zie bron [5] en de brief.");
+	assert_int_equal(a1->n_footnotes, 1);
+	assert_string_equal(a1->footnotes[0].marker, "4");
+	assert_string_equal(a1->footnotes[0].text, "Kamerstuk 36 200, nr. 5.");
+	assert_int_equal(a1->footnotes[0].at, strlen(a1->text));
+	assert_int_equal(count_role(doc, ROLE_ANTWOORD, 1), 1);
+	assert_int_equal(count_role(doc, ROLE_OTHER, -1), 0);
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 2, 0)->text,
+	    "Daarom.");
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/*
+ * A marker printed raised comes out of a converter glued to its word
+ * ("Belasting»?1"); a footnote body at the page foot finds it there.
+ * One whose marker is nowhere stays with the paragraph before it, warned.
+ */
+static void
+test_conversion_glued_marker(void **state)
+{
+	struct document *doc = parse_md(CONV_HEAD
+	    "## Vraag 1\n\nKent u het bericht \u00abBelasting\u00bb?1 Wat vindt u "
+	    "van de CO2 uitstoot in 2023?\n\n"
+	    "## Antwoord 1\n\nJa.\n\n"
+	    "1 NRC, 1 maart 2024.\n\n"
+	    "2 Een noot zonder teken.\n\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1\n\n"
+	    "## Vraag 2\n\nWaarom?\n\n## Antwoord 2\n\nDaarom.\n");
+	const struct passage *v1, *a1;
+
+	(void)state;
+	v1 = find_passage(doc, ROLE_VRAAG, 1, 0);
+	assert_string_equal(v1->text,
+	    "Kent u het bericht \u00abBelasting\u00bb? Wat vindt u van de CO2 "
+	    "uitstoot in 2023?");
+	assert_int_equal(v1->n_footnotes, 1);
+	assert_int_equal(v1->footnotes[0].at,
+	    strlen("Kent u het bericht \u00abBelasting\u00bb?"));
+	a1 = find_passage(doc, ROLE_ANTWOORD, 1, 0);
+	assert_string_equal(a1->text, "Ja.");
+	assert_int_equal(a1->n_footnotes, 1);
+	assert_string_equal(a1->footnotes[0].text, "Een noot zonder teken.");
+	assert_int_equal(doc->n_warnings, 1);
+	assert_non_null(strstr(doc->warnings[0], "footnote 2"));
+	model_free(doc);
+}
+
+/*
+ * A paragraph cut by a page break, with the page's footnotes and
+ * furniture between its halves; the half on the next page begins with a
+ * name.  What stands between the headers and the first vraag and is no
+ * furniture stays, as 'other', with a warning.
+ */
+static void
+test_conversion_page_top_fragment(void **state)
+{
+	struct document *doc = parse_md(CONV_HEAD
+	    "Een regel die nergens bij hoort\n\n"
+	    "## Vraag 1\n\nWat kost het?\n\n## Antwoord 1\n\n"
+	    "De regeling geldt sinds vorig jaar in\n\n"
+	    "[1 ] Een noot.\n\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel\n\n## 1\n\n"
+	    "-----\n\n"
+	    "Nederland en kost weinig.[1 ]\n\n"
+	    "## Vraag 2\n\nWaarom?\n\n## Antwoord 2\n\nDaarom.\n");
+	const struct passage *a1;
+
+	(void)state;
+	a1 = find_passage(doc, ROLE_ANTWOORD, 1, 0);
+	assert_string_equal(a1->text,
+	    "De regeling geldt sinds vorig jaar in Nederland en kost weinig.");
+	assert_int_equal(count_role(doc, ROLE_ANTWOORD, 1), 1);
+	assert_int_equal(a1->n_footnotes, 1);
+	assert_int_equal(a1->footnotes[0].at, strlen(a1->text));
+	assert_int_equal(count_role(doc, ROLE_OTHER, -1), 1);
+	assert_string_equal(find_passage(doc, ROLE_OTHER, 0, 0)->text,
+	    "Een regel die nergens bij hoort");
+	assert_int_equal(doc->n_warnings, 1);
+	model_free(doc);
+}
+
+/* "Antwoord 3" glued after a footer inside a line: the heading is read. */
+static void
+test_conversion_heading_after_footer(void **state)
+{
+	struct document *doc = parse_md(CONV_HEAD
+	    "## Vraag 1\n\nWat kost het?\n\n## Antwoord 1\n\nVeel.\n\n"
+	    "## Vraag 2\n\nWaarom? Tweede Kamer, vergaderjaar 2023\u20132024, "
+	    "Aanhangsel 2 Antwoord 2 Daarom niet.\n\n"
+	    "## Vraag 3\n\nWanneer?\n\nh tk 20232024 412 Antwoord 3\n\nNu.\n");
+
+	(void)state;
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 2, 0)->text, "Waarom?");
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 2, 0)->text,
+	    "Daarom niet.");
+	assert_int_equal(count_role(doc, ROLE_VRAAG, 2), 1);
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 3, 0)->text, "Nu.");
+	assert_int_equal(count_role(doc, ROLE_VRAAG, 3), 1);
+	assert_int_equal(doc->aanhangsel, 412);
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/* A mededeling after the last vraag: its header read, its words its body. */
+static void
+test_conversion_mededeling_after_vragen(void **state)
+{
+	struct document *doc = parse_md(
+	    "Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn "
+	    "over het bericht (ingezonden 1 maart 2024).\n\n"
+	    "## Vraag 1\n\nWat kost het?\n\n## Vraag 2\n\nWaarom?\n\n"
+	    "Mededeling van Minister Pietersen (Financi\u00ebn) (ontvangen 20 "
+	    "maart 2024).\n\n"
+	    "De vragen kunnen niet binnen de gebruikelijke termijn worden "
+	    "beantwoord.\n");
+
+	(void)state;
+	assert_int_equal(doc->kind, DOC_MEDEDELING);
+	assert_int_equal(doc->n_vragen, 2);
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 2, 0)->text, "Waarom?");
+	assert_int_equal(count_role(doc, ROLE_VRAAG, 2), 1);
+	assert_string_equal(describe_answer(doc), "Minister Pietersen [FIN]");
+	assert_string_equal(doc->received, "2024-03-20");
+	assert_int_equal(count_role(doc, ROLE_BODY, 0), 1);
+	assert_int_equal(count_role(doc, ROLE_OTHER, -1), 0);
+	model_free(doc);
+}
+
+/* A Markdown conversion with no line breaks at all: read at its headings. */
+static void
+test_conversion_one_line(void **state)
+{
+	char text[4096];
+	struct document *doc;
+
+	(void)state;
+	snprintf(text, sizeof(text), "%s",
+	    "Tweede Kamer der Staten-Generaal ## 2 Vergaderjaar 2023\u20132024 "
+	    "## 387 Vragen van het lid **Jansen** (SP) aan de Minister van "
+	    "Financi\u00ebn over het bericht (ingezonden 1 maart 2024). "
+	    "Antwoord van Minister Pietersen (Financi\u00ebn) (ontvangen 2 april "
+	    "2024). ## Vraag 1 Wat kost de regeling die sinds vorig jaar geldt "
+	    "in het hele land en in elke gemeente? ## Antwoord 1 De regeling "
+	    "kost weinig, zoals in de brief van vorig jaar is gezegd; de "
+	    "kosten worden elk jaar opnieuw bekeken. Tweede Kamer, "
+	    "vergaderjaar 2023\u20132024, Aanhangsel 1 ----- **Vraag 2** "
+	    "Waarom is dat zo, en wie heeft dat besloten, en wanneer is dat "
+	    "besloten? **Antwoord 2** Het kabinet heeft dat besloten, in het "
+	    "voorjaar, na overleg met de gemeenten en de provincies en na een "
+	    "advies van de Raad van State over de regeling. Vraag 3 Wanneer "
+	    "komt de evaluatie van de regeling naar de Kamer, en wat staat er "
+	    "in? Antwoord 3 De evaluatie komt dit najaar; zij gaat over de "
+	    "kosten, het gebruik en de uitvoering door de gemeenten in het "
+	    "hele land, en over wat de gemeenten ervan vinden. Vraag 2 van de "
+	    "Raad blijft onbeantwoord.");
+	doc = parse_md(text);
+	assert_int_equal(doc->aanhangsel, 387);
+	assert_int_equal(doc->n_vragen, 3);
+	assert_string_equal(describe_answer(doc), "Minister Pietersen [FIN]");
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 2, 0)->text,
+	    "Waarom is dat zo, en wie heeft dat besloten, en wanneer is dat "
+	    "besloten?");
+	assert_true(strncmp(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    "De regeling kost weinig", 23) == 0);
+	assert_null(strstr(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    "Aanhangsel"));
+	assert_non_null(strstr(find_passage(doc, ROLE_ANTWOORD, 3, 0)->text,
+	    "Vraag 2 van de Raad"));
+	assert_int_equal(count_role(doc, ROLE_OTHER, -1), 0);
+	model_free(doc);
+}
+
 /* --------------------------------------------------------------- letter */
 
 static void
@@ -1262,6 +1572,14 @@ main(void)
 		cmocka_unit_test(test_markdown_mededeling),
 		cmocka_unit_test(test_vergaderjaar_and_pubid),
 		cmocka_unit_test(test_markdown_document_number),
+		cmocka_unit_test(test_conversion_page_breaks),
+		cmocka_unit_test(test_conversion_furniture),
+		cmocka_unit_test(test_conversion_footnotes),
+		cmocka_unit_test(test_conversion_glued_marker),
+		cmocka_unit_test(test_conversion_page_top_fragment),
+		cmocka_unit_test(test_conversion_heading_after_footer),
+		cmocka_unit_test(test_conversion_mededeling_after_vragen),
+		cmocka_unit_test(test_conversion_one_line),
 		cmocka_unit_test(test_letter_seed),
 		cmocka_unit_test(test_letter_hyphens),
 		cmocka_unit_test(test_hyphen_joint),

@@ -957,6 +957,107 @@ test_document_number(void **state)
 	model_free(doc);
 }
 
+/*
+ * A text conversion (issue 16): "-----" and "* * *" between pages end a
+ * page like a footer; footnote markers in brackets ("[1 ]", "[2, 3 ]",
+ * "[^4]") and their bodies ("[1 ] ...", "2 ...", "[^4]: ...") at the
+ * page foot become the passage's footnotes; a paragraph cut by the break
+ * is one again.
+ */
+static void
+test_conversion_breaks_and_brackets(void **state)
+{
+	struct document *doc = parse_text(HEAD
+	    "Vraag 1\n"
+	    "Kent u het bericht \u00abBelasting\u00bb?[1 ] En het rapport [2, 3 ] van\n"
+	    "de Raad?\n"
+	    "Antwoord 1\n"
+	    "De kosten van de regeling zijn in\n"
+	    "[1 ] NRC, 1 maart 2024.\n"
+	    "2 Rapport van de Raad, 2023.\n"
+	    "3 Bijlage bij het rapport.\n"
+	    "-----\n"
+	    "het eerste jaar laag, zie bron [5] en de brief.[^4]\n"
+	    "[^4]: Kamerstuk 36 200, nr. 5.\n"
+	    "* * *\n"
+	    "Vraag 2\nWaarom?\nAntwoord 2\nDaarom.\n");
+	const struct passage *v1, *a1;
+
+	(void)state;
+	check_offsets(doc);
+	v1 = nth(doc, ROLE_VRAAG, 1, 0);
+	assert_string_equal(v1->text,
+	    "Kent u het bericht \u00abBelasting\u00bb? En het rapport van de Raad?");
+	assert_int_equal(v1->n_footnotes, 3);
+	assert_string_equal(v1->footnotes[0].text, "NRC, 1 maart 2024.");
+	assert_int_equal(v1->footnotes[0].at,
+	    strlen("Kent u het bericht \u00abBelasting\u00bb?"));
+	assert_string_equal(v1->footnotes[1].text, "Rapport van de Raad, 2023.");
+	assert_string_equal(v1->footnotes[2].text, "Bijlage bij het rapport.");
+	a1 = nth(doc, ROLE_ANTWOORD, 1, 0);
+	assert_string_equal(a1->text,
+	    "De kosten van de regeling zijn in het eerste jaar laag, zie bron [5] en de brief.");
+	assert_int_equal(count(doc, ROLE_ANTWOORD, 1), 1);
+	assert_int_equal(a1->n_footnotes, 1);
+	assert_string_equal(a1->footnotes[0].marker, "4");
+	assert_string_equal(a1->footnotes[0].text, "Kamerstuk 36 200, nr. 5.");
+	assert_string_equal(only(doc, ROLE_VRAAG, 2), "Waarom?");
+	assert_false(any_passage_has(doc, "---"));
+	assert_false(any_passage_has(doc, "* *"));
+	assert_int_equal(count(doc, ROLE_OTHER, 0), 0);
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/*
+ * A conversion that joined the lines of a page: the footer, or the
+ * squeezed identifier, inside a line after text, and the next heading
+ * glued after it with its text ("... Aanhangsel 2 Antwoord 2 Daarom.").
+ */
+static void
+test_conversion_glued_footer(void **state)
+{
+	struct document *doc = parse_text(HEAD
+	    "Vraag 1\nWat?\nAntwoord 1\nDit.\nVraag 2\n"
+	    "Waarom? Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 2 "
+	    "Antwoord 2 Daarom niet.\n"
+	    "Vraag 3\nWanneer? h tk 20232024 412 Antwoord 3 Nu.\n");
+
+	(void)state;
+	check_offsets(doc);
+	assert_string_equal(only(doc, ROLE_VRAAG, 2), "Waarom?");
+	assert_string_equal(only(doc, ROLE_ANTWOORD, 2), "Daarom niet.");
+	assert_string_equal(only(doc, ROLE_VRAAG, 3), "Wanneer?");
+	assert_string_equal(only(doc, ROLE_ANTWOORD, 3), "Nu.");
+	assert_int_equal(doc->aanhangsel, 412);
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
+/* A mededeling after the last vraag: its words are its body, not 'other'. */
+static void
+test_conversion_mededeling_after_vragen(void **state)
+{
+	struct document *doc = parse_text(
+	    "Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn over\n"
+	    "het bericht (ingezonden 1 maart 2024).\n"
+	    "Vraag 1\nWat?\nVraag 2\nWaarom?\n"
+	    "Mededeling van Minister Pietersen (Financi\u00ebn) (ontvangen 20 maart 2024).\n"
+	    "De vragen kunnen niet binnen de gebruikelijke termijn worden\n"
+	    "beantwoord.\n");
+
+	(void)state;
+	check_offsets(doc);
+	assert_int_equal(doc->kind, DOC_MEDEDELING);
+	assert_string_equal(only(doc, ROLE_VRAAG, 2), "Waarom?");
+	assert_string_equal(doc->received, "2024-03-20");
+	assert_string_equal(only(doc, ROLE_BODY, 0),
+	    "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord.");
+	assert_int_equal(count(doc, ROLE_OTHER, 0), 0);
+	assert_int_equal(doc->n_warnings, 0);
+	model_free(doc);
+}
+
 /* A heading glued to the footer by the extraction ("…Aanhangsel 1Vraag 3"). */
 static void
 test_heading_glued_to_footer(void **state)
@@ -2177,6 +2278,9 @@ main(void)
 		cmocka_unit_test(test_real_footnotes),
 		cmocka_unit_test(test_layout_furniture_and_footnote),
 		cmocka_unit_test(test_document_number),
+		cmocka_unit_test(test_conversion_breaks_and_brackets),
+		cmocka_unit_test(test_conversion_glued_footer),
+		cmocka_unit_test(test_conversion_mededeling_after_vragen),
 		cmocka_unit_test(test_heading_glued_to_footer),
 		cmocka_unit_test(test_footnote_markers),
 		cmocka_unit_test(test_footnote_without_marker),
