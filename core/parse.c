@@ -171,6 +171,16 @@ parse_page_break(const char *s, size_t n)
 	return marks >= 3 || (marks == 0 && feeds > 0);
 }
 
+bool
+parse_combining_at(const char *s, size_t n)
+{
+	ucs4_t uc;
+
+	if (n == 0 || u8_mbtouc(&uc, (const uint8_t *)s, n) < 1)
+		return false;
+	return uc_combining_class(uc) != 0;
+}
+
 /* ------------------------------------------------- numbers of a publication */
 
 /* Reads a year of four digits at s[*i]; the digits that follow it do not count. */

@@ -123,6 +123,12 @@ size_t parse_furniture_item(const char *s, size_t n, bool *footer);
  */
 bool parse_page_break(const char *s, size_t n);
 
+/*
+ * Whether a combining mark begins s[0, n): what is taken out of a text
+ * before one (a footnote marker) would leave it on another character.
+ */
+bool parse_combining_at(const char *s, size_t n);
+
 /* One line of the raw text: bytes [start, end), without "\r\n". */
 struct line {
 	size_t start, end;

@@ -750,6 +750,8 @@ marker_at(const char *t, size_t i, int *nums, size_t max, size_t *nn)
 	j++;
 	if (caret && t[j] == ':')
 		return 0;	/* the footnote itself */
+	if (parse_combining_at(t + j, strlen(t + j)))
+		return 0;	/* between a letter and its combining accent */
 	/* "[3]" alone between words is a reference of the text. */
 	if (!caret && !space && (i == 0 || t[i - 1] == ' '))
 		return 0;

@@ -179,6 +179,9 @@ bracket_marker(const char *s, size_t a, size_t z, size_t p, size_t nl,
 		e++;
 	else
 		return false;
+	/* not between a letter and its accent */
+	if (parse_combining_at(s + e, z - e))
+		return false;
 	*from = b;
 	*to = e;
 	return true;
