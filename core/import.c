@@ -467,6 +467,13 @@ pending_end(struct import *im, enum status lost_status, const char *lost)
 	im->n_pending = 0;
 }
 
+/* The words of the stored passages: what parsing may take for a word. */
+static bool
+known_word(void *ctx, const char *word)
+{
+	return store_vocab_has(ctx, word);
+}
+
 /*
  * Reads and parses one file and stores it in the open store batch,
  * opening one when none is; a batch that has run BATCH_SECONDS is
@@ -491,7 +498,9 @@ import_file(struct import *im, const char *path)
 	if (raw)
 		status = document_text(raw, len, im->opts->encoding, &text,
 		    &text_len, sha, &err);
-	if (!text || (status = parse_document(text, text_len, im->opts->format,
+	if (!text || (status = parse_document_opts(text, text_len,
+	    &(struct parse_options){ .format = im->opts->format,
+	    .known = known_word, .known_ctx = im->st },
 	    &doc, &err)) != STATUS_OK) {
 		tell_failed(im, origin, status, err.msg);
 		if (text != raw)

@@ -60,10 +60,281 @@ only_space(const char *s, size_t n)
 	return true;
 }
 
+/* ------------------------------------------------- words broken and flattened */
+
+/*
+ * A converter that puts each paragraph on one line leaves the hyphens of
+ * the words the PDF broke at its line ends inside the line: "emissiefacto-
+ * ren" becomes "emissiefacto-ren" or "emissiefacto- ren".  Which is such a
+ * break and which a hyphen that Dutch writes ("functie-uitoefening") only
+ * the words can tell: the joined form is a word (the document writes it
+ * elsewhere, or naast knows it) and the hyphenated form is not written
+ * anywhere else.
+ */
+
+/* A printed line is never this long: a longer line of the file is flattened. */
+#define PRINTED_LINE 120
+/* Each part of a word broken at a line end has at least this many letters. */
+#define MIN_PART 2
+
+/* The words of a text, folded, sorted, to count. */
+struct words {
+	char **v;
+	size_t n, cap;
+};
+
+static bool
+letter_at(const char *s, size_t i, size_t n, size_t *len)
+{
+	ucs4_t uc;
+	int k;
+
+	if (i >= n || (k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i)) < 1)
+		return false;
+	*len = (size_t)k;
+	return uc_is_alpha(uc);
+}
+
+static char *
+fold_word(const char *s, size_t n)
+{
+	char *w = xstrndup(s, n), *f = text_fold(w, TEXT_FOLD_CASE |
+	    TEXT_FOLD_MARKS);
+
+	free(w);
+	return f;
+}
+
+/*
+ * The words of s[0, n): runs of letters, a hyphen between two letters
+ * inside one ("x-y" is one word).
+ */
+static void
+collect_words(struct words *w, const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		size_t a = i;
+
+		if (!letter_at(s, i, n, &k)) {
+			i++;
+			continue;
+		}
+		for (;;) {
+			while (letter_at(s, i, n, &k))
+				i += k;
+			if (i + 1 < n && s[i] == '-' && letter_at(s, i + 1, n, &k))
+				i++;
+			else
+				break;
+		}
+		xgrow(&w->v, &w->cap, w->n + 1, sizeof(*w->v));
+		w->v[w->n++] = fold_word(s + a, i - a);
+	}
+}
+
+static int
+cmp_words(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t
+count_word(const struct words *w, const char *word)
+{
+	size_t lo = 0, hi = w->n, n = 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(w->v[mid], word) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo + n < w->n && strcmp(w->v[lo + n], word) == 0)
+		n++;
+	return n;
+}
+
+/* Whether needle stands in raw[a, b) on a flattened line, or at all (any). */
+static bool
+in_raw(const char *raw, size_t a, size_t b, const char *needle, size_t nl,
+    bool any)
+{
+	for (size_t i = a; i + nl <= b; i++) {
+		size_t ls = i, le = i;
+
+		if (memcmp(raw + i, needle, nl) != 0)
+			continue;
+		if (any)
+			return true;
+		while (ls > 0 && raw[ls - 1] != '\n')
+			ls--;
+		while (raw[le] && raw[le] != '\n')
+			le++;
+		if (le - ls > PRINTED_LINE)
+			return true;
+	}
+	return false;
+}
+
+/* The letters that end s[0, i): where they begin. */
+static size_t
+letters_before(const char *s, size_t i)
+{
+	size_t a = i;
+
+	while (a > 0) {
+		size_t p = a - 1, k;
+
+		while (p > 0 && ((unsigned char)s[p] & 0xc0) == 0x80)
+			p--;
+		if (!letter_at(s, p, i, &k))
+			break;
+		a = p;
+	}
+	return a;
+}
+
+static size_t
+letters_after(const char *s, size_t i)
+{
+	size_t n = strlen(s), k;
+
+	while (letter_at(s, i, n, &k))
+		i += k;
+	return i;
+}
+
+/* Where the character that ends s[0, i) begins. */
+static size_t
+char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[--i] & 0xc0) == 0x80)
+		;
+	return i;
+}
+
+/* Whether the character at s[i] is a lower-case letter. */
+static bool
+lower_at(const char *s, size_t i)
+{
+	ucs4_t uc;
+
+	if (u8_mbtouc(&uc, (const uint8_t *)s + i, strlen(s + i)) < 1)
+		return false;
+	return uc_is_alpha(uc) && !uc_is_upper(uc);
+}
+
+/*
+ * Joins the broken words of text, a passage's or a footnote's, whose raw
+ * bytes are raw[a, b); the footnotes f[0, nf) that stand after a hyphen
+ * taken out move with the text.
+ */
+static void
+rejoin_text(char *text, const char *raw, size_t a, size_t b,
+    const struct words *w, parse_known_word_fn *known, void *ctx,
+    struct footnote *f, size_t nf)
+{
+	size_t i = 1;
+
+	while (text[i]) {
+		size_t l0, r0, r1, gap, cut;
+		char *joined, *hyph, *lit, *jf, *hf;
+		bool ok;
+
+		if (text[i] != '-') {
+			i++;
+			continue;
+		}
+		gap = text[i + 1] == ' ' ? 2 : 1;
+		r0 = i + gap;
+		l0 = letters_before(text, i);
+		r1 = letters_after(text, r0);
+		if (l0 == i || r1 == r0 || !lower_at(text, r0) ||
+		    !lower_at(text, char_start(text, i)) ||
+		    (l0 > 0 && text[l0 - 1] == '-') || text[r1] == '-' ||
+		    (gap == 2 && r1 - r0 == 2 && (!memcmp(text + r0, "en", 2) ||
+		    !memcmp(text + r0, "of", 2))) ||
+		    u8_mbsnlen((const uint8_t *)text + l0, i - l0) < MIN_PART ||
+		    u8_mbsnlen((const uint8_t *)text + r0, r1 - r0) < MIN_PART) {
+			i++;
+			continue;
+		}
+		lit = xstrndup(text + l0, r1 - l0);
+		joined = xasprintf("%.*s%.*s", (int)(i - l0), text + l0,
+		    (int)(r1 - r0), text + r0);
+		hyph = xasprintf("%.*s-%.*s", (int)(i - l0), text + l0,
+		    (int)(r1 - r0), text + r0);
+		jf = text_fold(joined, TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
+		hf = text_fold(hyph, TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
+		/* this one counts once among the words when it has no space */
+		ok = in_raw(raw, a, b, lit, strlen(lit), gap == 2) &&
+		    count_word(w, hf) == (gap == 1 ? 1 : 0) &&
+		    (count_word(w, jf) > 0 || (known && known(ctx, jf)));
+		free(lit);
+		free(joined);
+		free(hyph);
+		free(jf);
+		free(hf);
+		if (!ok) {
+			i = r1;
+			continue;
+		}
+		cut = gap;
+		memmove(text + i, text + i + cut, strlen(text + i + cut) + 1);
+		for (size_t k = 0; k < nf; k++)
+			if (f[k].at > i)
+				f[k].at = f[k].at >= i + cut ? f[k].at - cut : i;
+		i = r1 - cut;
+	}
+}
+
+static void
+rejoin_flattened(struct document *doc, parse_known_word_fn *known, void *ctx)
+{
+	struct words w = { NULL, 0, 0 };
+	bool any = false;
+
+	for (size_t i = 0; i + 1 < doc->raw_len && !any; i++)
+		any = doc->raw[i] == '-' && (doc->raw[i + 1] == ' ' ||
+		    scan_alpha((unsigned char)doc->raw[i + 1]) ||
+		    (unsigned char)doc->raw[i + 1] >= 0x80);
+	if (!any)
+		return;
+	collect_words(&w, doc->raw, doc->raw_len);
+	if (w.n > 1)
+		qsort(w.v, w.n, sizeof(*w.v), cmp_words);
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		struct passage *p = &doc->passages[i];
+
+		rejoin_text(p->text, doc->raw, p->start, p->end, &w, known, ctx,
+		    p->footnotes, p->n_footnotes);
+		for (size_t k = 0; k < p->n_footnotes; k++)
+			rejoin_text(p->footnotes[k].text, doc->raw,
+			    p->footnotes[k].start, p->footnotes[k].end, &w,
+			    known, ctx, NULL, 0);
+	}
+	model_strv_free(w.v, w.n);
+}
+
 enum status
 parse_document(const char *raw, size_t len, const char *format,
     struct document **out, struct error *err)
 {
+	struct parse_options opts = { .format = format };
+
+	return parse_document_opts(raw, len, &opts, out, err);
+}
+
+enum status
+parse_document_opts(const char *raw, size_t len,
+    const struct parse_options *opts, struct document **out,
+    struct error *err)
+{
+	const char *format = opts->format;
 	const struct parser *parser = NULL;
 	struct document *doc;
 	enum status st;
@@ -117,6 +388,7 @@ parse_document(const char *raw, size_t len, const char *format,
 		model_free(doc);
 		return st;
 	}
+	rejoin_flattened(doc, opts->known, opts->known_ctx);
 	*out = doc;
 	return STATUS_OK;
 }

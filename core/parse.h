@@ -40,6 +40,20 @@ extern const struct parser parser_markdown;
 extern const struct parser parser_letter;
 
 /*
+ * Says whether word, folded as the full-text index folds its words
+ * (text_fold with TEXT_FOLD_CASE | TEXT_FOLD_MARKS: "emissiefactoren"), is
+ * a word that naast knows from other documents; ctx is the caller's.
+ * Parsing asks it and never opens a store itself.
+ */
+typedef bool parse_known_word_fn(void *ctx, const char *word);
+
+struct parse_options {
+	const char *format;		/* a parser's name; NULL: detect */
+	parse_known_word_fn *known;	/* NULL: only the document's own words */
+	void *known_ctx;
+};
+
+/*
  * Parses the text raw: picks the parser (format NULL: detect) and parses.
  * raw must be text, not empty, without NUL bytes, in UTF-8, which is
  * checked (the bytes of a PDF are refused with a message that tells to
@@ -49,6 +63,18 @@ extern const struct parser parser_letter;
  */
 enum status parse_document(const char *raw, size_t len, const char *format,
     struct document **out, struct error *err);
+/*
+ * The same, with options.  After the parser, every parser's text gets the
+ * same last step: a word that a converter broke at a line end and then
+ * flattened onto one line ("emissiefacto-ren", "declaratiesys- teem" inside
+ * a line of the file) is joined when the joined form occurs elsewhere in
+ * the document or is known (opts->known), and the hyphenated form occurs
+ * nowhere else; a hyphen written by the author ("functie-uitoefening",
+ * "Noord-Holland", a word broken inside a printed line) stays.
+ */
+enum status parse_document_opts(const char *raw, size_t len,
+    const struct parse_options *opts, struct document **out,
+    struct error *err);
 
 /* The parser called name, or NULL. */
 const struct parser *parse_find(const char *name);

@@ -443,6 +443,13 @@ enum status store_search(struct store *st, const struct search_query *q,
     struct search_hit **hits, size_t *n, struct error *err);
 
 /*
+ * Whether word (folded as the index folds its words: lower case, no
+ * diacritics) is a word of the vocabulary, the words of the stored
+ * passages.  false when it is not, or when the database cannot say.
+ */
+bool store_vocab_has(struct store *st, const char *word);
+
+/*
  * Words of the index close to the words of text that the index does not
  * have ("Economische" suggests "Econonnische"), nearest first.  Free with
  * model_strv_free.

@@ -1,7 +1,8 @@
 /*
  * store_vocab: the vocabulary table, every word of passage_fts with the
  * number of passages that have it, for the suggestions of a search that
- * finds nothing (store_suggest.c).  FTS5 has the same list (passage_fts_row)
+ * finds nothing (store_suggest.c) and for the words that parsing may take
+ * for known (store_vocab_has: a word broken in a flattened line).  FTS5 has the same list (passage_fts_row)
  * but counts each word by reading its whole doclist: listing them all
  * that way reads the whole index, seconds on the archive.
  *
@@ -141,4 +142,22 @@ store_vocab_end(struct store *st)
 	free(v->slots);
 	free(v);
 	st->vocab = NULL;
+}
+
+bool
+store_vocab_has(struct store *st, const char *word)
+{
+	struct error err = { "" };
+	sqlite3_stmt *s;
+	bool found = false;
+
+	/* a lookup that fails only makes the caller more careful */
+	if (!(s = sql(st, SQL_VOCAB_HAS, &err)))
+		return false;
+	bind_text(s, 1, word);
+	if (step_row(st, s, &found, "reading the vocabulary", &err) !=
+	    STATUS_OK)
+		return false;
+	done(s);
+	return found;
 }

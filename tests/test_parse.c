@@ -1381,6 +1381,113 @@ test_conversion_one_line(void **state)
 	model_free(doc);
 }
 
+/* ------------------------------------------------ flattened hyphenation */
+
+/* A vocabulary of two words, as a store would answer. */
+static bool
+known_test_word(void *ctx, const char *word)
+{
+	(void)ctx;
+	return strcmp(word, "declaratiesysteem") == 0 ||
+	    strcmp(word, "functieuitoefening") == 0 ||
+	    strcmp(word, "noordholland") == 0;
+}
+
+static struct document *
+parse_known(const char *text, bool vocabulary)
+{
+	struct parse_options opts = {
+		.format = "markdown",
+		.known = vocabulary ? known_test_word : NULL,
+	};
+	struct document *doc = NULL;
+	struct error err = { "" };
+
+	if (parse_document_opts(text, strlen(text), &opts, &doc, &err) !=
+	    STATUS_OK)
+		fail_msg("parse failed: %s", err.msg);
+	check_passages(doc);
+	return doc;
+}
+
+/* A paragraph on one line, long as a converter makes it. */
+#define LONG_LINE \
+	"De regeling geldt sinds vorig jaar in het hele land en wordt elk " \
+	"jaar opnieuw bekeken door de gemeenten en de provincies samen. "
+
+/*
+ * Words broken at a line end and flattened by a converter (issue 16):
+ * "emissiefacto-ren" joins where the document writes "emissiefactoren"
+ * elsewhere, "declaratiesys- teem" where the vocabulary knows
+ * "declaratiesysteem"; a footnote after the word moves with it.
+ */
+static void
+test_flattened_hyphen_joined(void **state)
+{
+	static const char text[] = CONV_HEAD
+	    "## Vraag 1\n\nWelke emissiefactoren gelden?\n\n"
+	    "## Antwoord 1\n\n" LONG_LINE "De emissiefacto-ren staan in het "
+	    "declaratiesys- teem.[1 ] Zo blijft het.\n\n"
+	    "[1 ] Zie de bijlage.\n";
+	struct document *doc;
+	const struct passage *a1;
+
+	(void)state;
+	doc = parse_known(text, true);
+	a1 = find_passage(doc, ROLE_ANTWOORD, 1, 0);
+	assert_string_equal(a1->text, LONG_LINE
+	    "De emissiefactoren staan in het declaratiesysteem. Zo blijft het.");
+	assert_int_equal(a1->n_footnotes, 1);
+	assert_int_equal(a1->footnotes[0].at, strlen(LONG_LINE
+	    "De emissiefactoren staan in het declaratiesysteem."));
+	model_free(doc);
+
+	/* Without the vocabulary nothing says "declaratiesysteem" is a word. */
+	doc = parse_known(text, false);
+	assert_non_null(strstr(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    "De emissiefactoren staan in het declaratiesys- teem."));
+	model_free(doc);
+}
+
+/*
+ * Hyphens that Dutch writes stay: "functie-uitoefening" (its joined form
+ * nowhere in the document, and the vocabulary's word does not count where
+ * the document writes the hyphenated form elsewhere), "Noord-Holland" (a
+ * capital), "aanloop- en" (a word-final hyphen), and a hyphen inside a
+ * line of printed length, which the author wrote ("quantum-proof").
+ */
+static void
+test_flattened_hyphen_kept(void **state)
+{
+	static const char text[] = CONV_HEAD
+	    "## Vraag 1\n\nGaat het om de functie-uitoefening in "
+	    "Noord-Holland?\n\n"
+	    "## Antwoord 1\n\n" LONG_LINE "De functie-uitoefening in "
+	    "Noord-Holland, de aanloop- en nazorg en de "
+	    "emissiefacto-ren blijven zo; emissiefacto-ren ook.\n\n"
+	    "## Vraag 2\n\nIs het quantum-proof?\n\n"
+	    "## Antwoord 2\n\nJa, quantumproof.\n";
+	struct document *doc;
+
+	(void)state;
+	doc = parse_known(text, true);
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 1, 0)->text,
+	    "Gaat het om de functie-uitoefening in Noord-Holland?");
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    LONG_LINE "De functie-uitoefening in Noord-Holland, de aanloop- en "
+	    "nazorg en de emissiefacto-ren blijven zo; emissiefacto-ren ook.");
+	assert_string_equal(find_passage(doc, ROLE_VRAAG, 2, 0)->text,
+	    "Is het quantum-proof?");
+	model_free(doc);
+
+	/* Once, in a flattened line, with no joined form anywhere. */
+	doc = parse_known(CONV_HEAD "## Vraag 1\n\nWat?\n\n## Antwoord 1\n\n"
+	    LONG_LINE "De functie-uitoefening blijft.\n", false);
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    LONG_LINE "De functie-uitoefening blijft.");
+	model_free(doc);
+}
+
 /* --------------------------------------------------------------- letter */
 
 static void
@@ -1580,6 +1687,8 @@ main(void)
 		cmocka_unit_test(test_conversion_heading_after_footer),
 		cmocka_unit_test(test_conversion_mededeling_after_vragen),
 		cmocka_unit_test(test_conversion_one_line),
+		cmocka_unit_test(test_flattened_hyphen_joined),
+		cmocka_unit_test(test_flattened_hyphen_kept),
 		cmocka_unit_test(test_letter_seed),
 		cmocka_unit_test(test_letter_hyphens),
 		cmocka_unit_test(test_hyphen_joint),

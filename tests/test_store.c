@@ -3445,6 +3445,11 @@ test_vocabulary(void **state)
 	    "SELECT passages FROM vocabulary WHERE term = 'bijeenkomsten'"),
 	    query_int(f->path, "SELECT count(*) FROM passage_fts"
 	    " WHERE passage_fts MATCH 'bijeenkomsten'"));
+	/* what parsing asks of it (parse_known_word_fn) */
+	assert_true(store_vocab_has(f->st, "zeppelins"));
+	assert_true(store_vocab_has(f->st, "bijeenkomsten"));
+	assert_false(store_vocab_has(f->st, "zeppelinsx"));
+	assert_false(store_vocab_has(f->st, ""));
 
 	/* a database of version 1 gets the table from its index */
 	store_close(f->st);
