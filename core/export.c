@@ -249,7 +249,10 @@ add_aanhangsel(struct xbuf *b, const struct export_item *it)
 
 	if (it->aanhangsel <= 0)
 		return;
-	if (date_vergaderjaar(it->received, year) || date_vergaderjaar(it->submitted, year))
+	if (it->vergaderjaar[0])
+		xbuf_printf(b, " Aanhangsel Handelingen II %s, nr. %d.",
+		    it->vergaderjaar, it->aanhangsel);
+	else if (date_vergaderjaar(it->received, year) || date_vergaderjaar(it->submitted, year))
 		xbuf_printf(b, " Aanhangsel Handelingen II %s, nr. %d.", year, it->aanhangsel);
 	else
 		xbuf_printf(b, " Aanhangsel Handelingen II, nr. %d.", it->aanhangsel);

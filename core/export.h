@@ -68,6 +68,8 @@ struct export_item {
 	size_t n_signatories;
 	char received[DATE_ISO_SIZE];	/* ISO date or "" */
 	int aanhangsel;		/* 0 when unknown */
+	/* As the document prints it with that number, "2023/24"; "" if not. */
+	char vergaderjaar[DATE_VERGADERJAAR_SIZE];
 
 	/* A letter. */
 	char **addressees;

@@ -398,6 +398,7 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 	bind_text(s, 12, doc->closing);
 	bind_text(s, 13, doc->epigraph_author);
 	sqlite3_bind_int(s, 14, PARSE_VERSION);
+	bind_text_or_null(s, 15, doc->vergaderjaar[0] ? doc->vergaderjaar : NULL);
 	if ((status = run(im->st, s, "storing the document", im->err)))
 		return status;
 	im->doc_id = sqlite3_last_insert_rowid(im->st->db);

@@ -222,9 +222,9 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_DOC_INSERT] =
 	    "INSERT INTO document (sha256, origin, format, kind, raw, set_id,"
 	    " ministry, received, aanhangsel, n_vragen, salutation, closing,"
-	    " epigraph_author, parser_version)"
+	    " epigraph_author, parser_version, vergaderjaar)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14)",
+	    " ?14, ?15)",
 	[SQL_WARNING_INSERT] =
 	    "INSERT INTO warning (document, ord, text) VALUES (?1, ?2, ?3)",
 	[SQL_SIGNATORY_INSERT] =
@@ -541,7 +541,7 @@ const char *const store_sql_text[N_SQL] = {
 	    "  (SELECT count(*) FROM passage b WHERE b.document = p.document"
 	    "  AND b.role = 'body' AND b.seq <= coalesce(o.seq, p.seq))"
 	    " ELSE 0 END,"
-	    " fn.marker, o.role"
+	    " fn.marker, o.role, d.vergaderjaar"
 	    " FROM passage p JOIN document d ON d.id = p.document"
 	    " LEFT JOIN footnote fn ON p.role = 'footnote' AND fn.body = p.id"
 	    " LEFT JOIN passage o ON o.id = fn.passage"

@@ -293,6 +293,15 @@ test_citation_forms(void **state)
 	    "wachtlijsten (ingezonden 2 oktober 2023). Aanhangsel Handelingen II 2023/24, nr. 412.");
 	free(cite);
 
+	/* the vergaderjaar the document prints goes before any date's */
+	snprintf(it.vergaderjaar, sizeof(it.vergaderjaar), "2024/25");
+	cite = export_citation(&it);
+	assert_string_equal(cite,
+	    "Vraag 3 van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD) over de "
+	    "wachtlijsten (ingezonden 2 oktober 2023). Aanhangsel Handelingen II 2024/25, nr. 412.");
+	free(cite);
+	it.vergaderjaar[0] = '\0';
+
 	/* nothing known but the ministry */
 	model_signatories_free(it.signatories, it.n_signatories);
 	it.signatories = NULL;
