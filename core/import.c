@@ -377,11 +377,27 @@ tell_failed(struct import *im, const char *origin, enum status status,
 }
 
 static void
+tell_skipped(struct import *im, const char *origin)
+{
+	struct import_file f = {
+		.origin = origin,
+		.outcome = IMPORT_SKIPPED,
+		.status = STATUS_OK,
+		.message = "not an answer, questions, a mededeling or a letter (import it by name to keep it as plain text)",
+	};
+
+	im->totals.skipped++;
+	if (im->events->file)
+		im->events->file(im->events->ctx, &f);
+}
+
+static void
 tell_stored(struct import *im, const struct pending *p)
 {
 	struct import_file f = {
 		.origin = p->origin,
-		.outcome = p->res.unchanged ? IMPORT_UNCHANGED : IMPORT_STORED,
+		.outcome = p->res.unchanged ? IMPORT_UNCHANGED :
+		    p->res.same == IMPORT_SAME_KEPT ? IMPORT_SAME : IMPORT_STORED,
 		.status = STATUS_OK,
 		.result = p->res,
 		.warnings = p->warnings,
@@ -389,7 +405,12 @@ tell_stored(struct import *im, const struct pending *p)
 		.message = "",
 	};
 
-	p->res.unchanged ? im->totals.unchanged++ : im->totals.imported++;
+	if (f.outcome == IMPORT_UNCHANGED)
+		im->totals.unchanged++;
+	else if (f.outcome == IMPORT_SAME)
+		im->totals.same++;
+	else
+		im->totals.imported++;
 	if (im->events->file)
 		im->events->file(im->events->ctx, &f);
 }
@@ -424,7 +445,7 @@ pending_add(struct import *im, const char *origin, const struct document *doc,
 	memset(p, 0, sizeof(*p));
 	p->origin = xstrdup(origin);
 	p->res = *res;
-	if (!res->unchanged)
+	if (!res->unchanged && res->same != IMPORT_SAME_KEPT)
 		for (size_t i = 0; i < doc->n_warnings; i++)
 			model_strv_add(&p->warnings, &p->n_warnings,
 			    xstrdup(doc->warnings[i]));
@@ -477,10 +498,11 @@ known_word(void *ctx, const char *word)
 /*
  * Reads and parses one file and stores it in the open store batch,
  * opening one when none is; a batch that has run BATCH_SECONDS is
- * committed after it.
+ * committed after it.  walked: the file was found in a directory, not
+ * named: it is stored only when it is a document naast knows.
  */
 static void
-import_file(struct import *im, const char *path)
+import_file(struct import *im, const char *path, bool walked)
 {
 	const char *origin = strcmp(path, "-") == 0 ? "stdin" : path;
 	struct error err = { "" };
@@ -489,6 +511,7 @@ import_file(struct import *im, const char *path)
 	char *raw, *text = NULL, sha[SHA256_HEX_SIZE], *why;
 	size_t len, text_len;
 	enum status status = STATUS_IO;
+	bool pdf;
 
 	/* Standard input may take its time: the lock is not held meanwhile. */
 	if (strcmp(path, "-") == 0)
@@ -508,10 +531,17 @@ import_file(struct import *im, const char *path)
 		free(raw);
 		return;
 	}
+	pdf = pdf_is_pdf(raw, len);
 	if (text != raw)
 		free(text);
 	free(raw);
+	if (walked && doc->kind == DOC_UNKNOWN) {
+		tell_skipped(im, origin);
+		model_free(doc);
+		return;
+	}
 	memcpy(doc->source_sha256, sha, sizeof(sha));
+	doc->from_pdf = pdf;
 	if (!store_batch_open(im->st)) {
 		double gap = BATCH_GAP_SECONDS - since(&im->committed);
 
@@ -645,18 +675,25 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 	struct import_progress progress = { 0 };
 	struct timespec start;
 	char **files = NULL;
-	size_t n_files = 0;
+	bool *walked = NULL;
+	size_t n_files = 0, cap_walked = 0;
 
 	/* The whole list first: the progress knows how much there is. */
 	for (size_t i = 0; i < n; i++) {
-		if (is_directory(paths[i])) {
+		size_t before = n_files;
+		bool dir = is_directory(paths[i]);
+
+		if (dir) {
 			im.totals.directories = true;
 			collect(&im, paths[i], 0, &files, &n_files,
 			    &progress.bytes_total);
-			continue;
+		} else {
+			progress.bytes_total += file_size(paths[i]);
+			model_strv_add(&files, &n_files, xstrdup(paths[i]));
 		}
-		progress.bytes_total += file_size(paths[i]);
-		model_strv_add(&files, &n_files, xstrdup(paths[i]));
+		xgrow(&walked, &cap_walked, n_files + 1, sizeof(*walked));
+		for (size_t k = before; k < n_files; k++)
+			walked[k] = dir;
 	}
 	progress.total = n_files;
 	clock_gettime(CLOCK_MONOTONIC, &start);
@@ -665,7 +702,7 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 		progress.seconds = since(&start);
 		if (im.events->progress)
 			im.events->progress(im.events->ctx, &progress);
-		import_file(&im, files[i]);
+		import_file(&im, files[i], walked[i]);
 		progress.bytes_done += file_size(files[i]);
 		progress.done++;
 	}
@@ -673,6 +710,7 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 	if (totals)
 		*totals = im.totals;
 	model_strv_free(files, n_files);
+	free(walked);
 	free(im.pending);
 	return im.first;
 }
@@ -694,8 +732,11 @@ reparse_one(struct store *st, long long id, struct reparse_totals *t,
 	/* The parser that read it first, unless this naast has none of that name. */
 	status = parse_document(src.raw, src.raw_len,
 	    src.format && parse_find(src.format) ? src.format : NULL, &doc, err);
-	if (status == STATUS_OK)
+	if (status == STATUS_OK) {
+		/* Still the better form of the document it was. */
+		doc->from_pdf = src.from_pdf;
 		status = store_replace(st, id, doc, &res, err);
+	}
 	if (status == STATUS_OK) {
 		t->documents++;
 		t->changed += res.changed;

@@ -4,7 +4,11 @@
  * The one way in.  A path is a file, a directory (every .pdf, .txt, .md
  * and .markdown file under it, depth first, each directory's entries in
  * name order, symbolic links to directories not followed) or "-", standard
- * input, whose documents are named "stdin".  A file is read whole, at most
+ * input, whose documents are named "stdin".  Of a directory, only what
+ * parses as an answer, questions, a mededeling or a letter is stored:
+ * other files (a README, notes) are skipped and told as such.  A file
+ * named on its own is stored whatever it holds: what no parser can
+ * structure is kept as plain paragraphs, with a warning.  A file is read whole, at most
  * IMPORT_MAX_FILE_SIZE bytes; a PDF becomes the text that pdftotext
  * extracts (pdf.h), any other file must be text in UTF-8 or, with
  * IMPORT_LATIN1, Latin-1 or Windows-1252: empty files, images, archives,
@@ -70,6 +74,8 @@ struct import_progress {
 enum import_outcome {
 	IMPORT_STORED,		/* a new document */
 	IMPORT_UNCHANGED,	/* these bytes were imported before */
+	IMPORT_SAME,		/* here already in a form as good or better (store.h) */
+	IMPORT_SKIPPED,		/* of a directory, and no document naast knows */
 	IMPORT_FAILED,		/* nothing of it was stored */
 };
 
@@ -78,10 +84,10 @@ struct import_file {
 	const char *origin;		/* the path as named, "stdin" for "-" */
 	enum import_outcome outcome;
 	enum status status;		/* STATUS_OK unless failed */
-	struct import_result result;	/* unless failed (store.h) */
+	struct import_result result;	/* unless failed or skipped (store.h) */
 	char *const *warnings;		/* its parser's, when newly stored */
 	size_t n_warnings;
-	const char *message;		/* when failed: why, one line; else "" */
+	const char *message;		/* when failed or skipped: why, one line; else "" */
 };
 
 /* What the caller hears of an import; each callback may be NULL. */
@@ -98,7 +104,7 @@ struct import_events {
 };
 
 struct import_totals {
-	size_t imported, unchanged, failed;
+	size_t imported, unchanged, same, skipped, failed;
 	bool directories;		/* a directory was among the paths */
 };
 

@@ -127,6 +127,8 @@ struct document {
 	 * the file.
 	 */
 	char source_sha256[SHA256_HEX_SIZE];
+	/* raw is the text extracted from a PDF: the better form of a document. */
+	bool from_pdf;
 
 	/* Question set (answers and questions). */
 	char *subject;

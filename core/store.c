@@ -320,6 +320,12 @@ static const char schema_v2[] =
  *    order); views that list passages leave it out, since the footnote
  *    shows under its passage.  Both go with their document.  NULL in
  *    rows stored before it, until the document is parsed again.
+ *  - One document once: whether a document was read from a PDF (the
+ *    better form of it) and the fingerprint of its text (fingerprint.h),
+ *    by which the same document in another form is recognised among the
+ *    few of its set or Aanhangsel number.  0 and NULL in rows stored
+ *    before it: such a row is taken for a conversion, and is never
+ *    recognised.
  * New columns go after document.raw (ALTER TABLE appends): read them by
  * id, a row at a time, never in a scan that joins many documents.
  */
@@ -330,6 +336,8 @@ static const char schema_v3[] =
 	"  DEFAULT 0;"
 	"ALTER TABLE document ADD COLUMN vergaderjaar TEXT;"
 	"ALTER TABLE library ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE document ADD COLUMN from_pdf INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE document ADD COLUMN fingerprint BLOB;"
 	"CREATE TABLE warning ("
 	"  document INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
 	"  ord INTEGER NOT NULL,"

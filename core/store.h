@@ -46,19 +46,62 @@ bool store_is_readonly(const struct store *st, struct error *why);
 
 /* ------------------------------------------------------------------ import */
 
+/*
+ * The forms a document comes in, poorest first: of two forms of the same
+ * document naast keeps the better one (of two equal ones, the first).
+ */
+enum doc_form {
+	FORM_CONVERSION,	/* Markdown, or any text made some other way */
+	FORM_PDF_TEXT,	/* the text pdftotext made of the PDF */
+	FORM_PDF,		/* the PDF itself */
+};
+
+/* What became of a document that naast had already in another form. */
+enum import_same {
+	IMPORT_SAME_NONE,	/* not had */
+	IMPORT_SAME_KEPT,	/* had as good or better: nothing was stored */
+	IMPORT_SAME_REPLACED,	/* had in a poorer form, which this one replaced */
+};
+
+/* What became of the basket items of a document whose passages changed. */
+struct reattach_result {
+	size_t moved;		/* now on a passage of the other document */
+	size_t merged;		/* that passage was in the basket already: notes joined */
+	size_t lost;		/* no passage like theirs: left behind */
+};
+
 struct import_result {
 	bool unchanged;		/* these bytes were imported before */
-	long long doc;		/* document id (the earlier one when unchanged) */
+	long long doc;		/* document id (the earlier one when unchanged or kept) */
 	enum doc_kind kind;
 	char ministry[MINISTRY_CODE_SIZE];	/* answering ministry code, "" for letters */
 	long long set;		/* question set id, 0 when none */
 	int n_vragen;
+	/*
+	 * The same document in another form: what became of it, the other
+	 * form's id (gone when replaced) and file name (model_origin_name),
+	 * the form kept, and how many basket items moved to the one kept.
+	 */
+	enum import_same same;
+	long long same_doc;
+	char same_name[256];
+	enum doc_form kept;
+	struct reattach_result basket;
 };
 
 /*
  * Stores a parsed document under origin (the file name as given).  On
  * failure nothing of it is in the database.  Outside a batch the import
  * is a transaction of its own.
+ *
+ * One document once: a document that is here already in another form
+ * (its PDF after the text of it, a Markdown conversion of it) is
+ * recognised, by its Aanhangsel number and vergaderjaar where both are
+ * known, else by its set, ministry, received date and kind; either way
+ * only when their texts are alike too (fingerprint.h).  The better form
+ * is kept (enum doc_form): a poorer one is not stored (res->same is
+ * IMPORT_SAME_KEPT, res->doc the kept one), a better one replaces the
+ * other, whose basket items move to it (store_reattach_selection).
  */
 enum status store_import(struct store *st, const char *origin,
     const struct document *doc, struct import_result *res, struct error *err);
@@ -112,6 +155,7 @@ struct doc_source {
 	char *format;		/* the parser that read it; NULL when unknown */
 	char *raw;
 	size_t raw_len;
+	bool from_pdf;		/* raw is the text of a PDF (document.from_pdf) */
 };
 enum status store_doc_source(struct store *st, long long id,
     struct doc_source *out, struct error *err);
@@ -372,6 +416,46 @@ struct doc_view {
 enum status store_document(struct store *st, long long doc, struct doc_view *out,
     struct error *err);
 void store_document_clear(struct doc_view *doc);
+
+/*
+ * Moves the basket items on passages of document from to the passages of
+ * document to: each keeps its place and note, and goes to the passage of
+ * to with the same role and vraag and the same or most alike text (text
+ * that another role or vraag holds, when none of that role and vraag is
+ * alike).  Two items that land on one passage become one, their notes
+ * joined.  What it did goes to *res (may be NULL).  For any change of a
+ * document's passages that keeps the document: a better form of it, the
+ * same text parsed again.  In the open transaction, if any, else in one
+ * of its own.
+ */
+enum status store_reattach_selection(struct store *st, long long from,
+    long long to, struct reattach_result *res, struct error *err);
+
+/* How many basket items cite a passage of document doc. */
+enum status store_document_cited(struct store *st, long long doc,
+    size_t *items, struct error *err);
+
+/*
+ * Removes document doc with everything that hangs on it: its passages,
+ * answers and library row; its set's counts follow, and a set left
+ * without documents goes.  When basket items cite it, refuses
+ * (STATUS_USAGE, saying how many) unless force: then they go too, and
+ * *dropped (may be NULL) says how many.  STATUS_NOT_FOUND when there is no
+ * such document.
+ */
+enum status store_remove_document(struct store *st, long long doc, bool force,
+    size_t *dropped, struct error *err);
+
+/*
+ * The documents imported under name: their origin as given, or its last
+ * part (model_origin_name).  *docs is allocated, in id order; free it.
+ */
+enum status store_documents_named(struct store *st, const char *name,
+    long long **docs, size_t *n, struct error *err);
+
+/* The documents of set, in id order; *docs is allocated; free it. */
+enum status store_set_documents(struct store *st, long long set,
+    long long **docs, size_t *n, struct error *err);
 
 /* ---------------------------------------------------------- full-text search */
 

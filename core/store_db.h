@@ -148,6 +148,24 @@ enum sql_id {
 	SQL_SELECT_ORD,
 	SQL_SELECTION,
 	SQL_EXPORT_PASSAGE,
+	/* One document once: the same in another form, removal (store_same.c). */
+	SQL_SAME_BY_AANHANGSEL,
+	SQL_SAME_IN_SET,
+	SQL_DOC_SET,
+	SQL_DOC_CITED,
+	SQL_DOC_SELECTION,
+	SQL_SELECT_ITEM_OF,
+	SQL_SELECT_ITEM_MOVE,
+	SQL_SELECT_ITEM_NOTE,
+	SQL_SELECT_ITEM_DELETE,
+	SQL_DOC_UNCITE,
+	SQL_DOC_DELETE,
+	SQL_QUESTIONS_UNPRINTED_DELETE,
+	SQL_SET_HAS_DOCUMENTS,
+	SQL_SET_DELETE,
+	SQL_SET_RECOUNT,
+	SQL_DOCS_NAMED,
+	SQL_SET_DOCUMENTS,
 	N_SQL
 };
 
@@ -230,6 +248,40 @@ enum status hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
 enum status hits_finish(struct store *st, struct hits *h, const char *query,
     struct error *err);
 void hits_free(struct hits *h);
+
+/*
+ * Inside a batch: fills the full-text indexes with the passages stored
+ * so far in it, as its commit would (store_import.c).  Before a passage
+ * is deleted in a batch: the indexes' delete triggers must find in them
+ * what they take out.  The caller that undoes what followed restores
+ * st->batch_after.
+ */
+enum status store_db_index_pending(struct store *st, struct error *err);
+
+/*
+ * One document once (store_same.c).  store_db_same_find looks for the
+ * document doc (fingerprint fp; set its set's id, 0 when the set is new)
+ * in another form; *found is 0 when there is none, else its id, with
+ * its file name and form.  store_db_remove_document removes doc (see
+ * store_remove_document) in the open transaction; *set_gone says its set
+ * went with it.
+ */
+struct fingerprint;
+struct same_candidate {
+	long long id;
+	char name[256];		/* model_origin_name of its origin */
+	enum doc_form form;
+};
+enum status store_db_same_find(struct store *st, const struct document *doc,
+    const struct fingerprint *fp, long long set, struct same_candidate *found,
+    struct error *err);
+enum status store_db_remove_document(struct store *st, long long doc,
+    struct error *err);
+/* library_set_update of store_import.c: a set's row after its documents changed. */
+enum status store_db_library_set_update(struct store *st, long long set,
+    struct error *err);
+/* The form of a document from its format and whether it was a PDF. */
+enum doc_form store_db_form(const char *format, bool from_pdf);
 
 /* Registers naast_bm25(), the rank of a search (store_rank.c). */
 int store_rank_register(fts5_api *api);

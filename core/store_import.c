@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fingerprint.h"
 #include "parse.h"
 #include "sha256.h"
 #include "store.h"
@@ -273,6 +274,12 @@ library_set_update(struct store *st, long long set, const char *ministry,
 	return status;
 }
 
+enum status
+store_db_library_set_update(struct store *st, long long set, struct error *err)
+{
+	return library_set_update(st, set, NULL, err);
+}
+
 /* ------------------------------------------------------------------ import */
 
 /* What one import has found out so far. */
@@ -280,6 +287,7 @@ struct import {
 	struct store *st;
 	const struct document *doc;
 	const char *sha;
+	const struct fingerprint *fp;
 	long long doc_id;
 	long long set_id;
 	struct error *err;
@@ -310,6 +318,38 @@ find_document(struct store *st, const char *sha, struct import_result *res,
 	res->n_vragen = sqlite3_column_int(s, 4);
 	done(s);
 	return STATUS_OK;
+}
+
+static bool
+has_set(const struct document *doc)
+{
+	return doc->kind == DOC_ANSWER || doc->kind == DOC_QUESTIONS ||
+	    doc->kind == DOC_MEDEDELING;
+}
+
+/* The id of the document's question set when it is here, else 0. */
+static enum status
+set_of(struct import *im, long long *set)
+{
+	char *key = set_key(im->doc, im->sha);
+	sqlite3_stmt *s = sql(im->st, SQL_SET_BY_KEY, im->err);
+	enum status status;
+	bool found;
+
+	*set = 0;
+	if (!s) {
+		free(key);
+		return im->st->prepare_failure;
+	}
+	bind_text(s, 1, key);
+	status = step_row(im->st, s, &found, "looking for the question set", im->err);
+	if (status == STATUS_OK) {
+		if (found)
+			*set = sqlite3_column_int64(s, 0);
+		done(s);
+	}
+	free(key);
+	return status;
 }
 
 /* Finds the document's question set, creating it with its people. */
@@ -399,6 +439,13 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 	bind_text(s, 13, doc->epigraph_author);
 	sqlite3_bind_int(s, 14, PARSE_VERSION);
 	bind_text_or_null(s, 15, doc->vergaderjaar[0] ? doc->vergaderjaar : NULL);
+	sqlite3_bind_int(s, 16, doc->from_pdf);
+	if (im->fp && im->fp->words) {
+		unsigned char packed[FINGERPRINT_BYTES];
+
+		fingerprint_pack(im->fp, packed);
+		sqlite3_bind_blob(s, 17, packed, sizeof(packed), SQLITE_TRANSIENT);
+	}
 	if ((status = run(im->st, s, "storing the document", im->err)))
 		return status;
 	im->doc_id = sqlite3_last_insert_rowid(im->st->db);
@@ -795,9 +842,7 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 		if (doc->passages[i].vraag > 0 &&
 		    vraag_last(&doc->passages[i]) > n_vragen)
 			n_vragen = vraag_last(&doc->passages[i]);
-	if ((doc->kind == DOC_ANSWER || doc->kind == DOC_QUESTIONS ||
-	    doc->kind == DOC_MEDEDELING) &&
-	    (status = import_set(im)))
+	if (has_set(doc) && (status = import_set(im)))
 		return status;
 	if ((status = import_document_row(im, origin, n_vragen)) ||
 	    (status = import_people(im)) ||
@@ -851,6 +896,25 @@ index_batch(struct store *st, struct error *err)
 		store_vocab_end(st);
 	}
 	return status;
+}
+
+enum status
+store_db_index_pending(struct store *st, struct error *err)
+{
+	enum status status;
+	sqlite3_stmt *s;
+	bool found;
+
+	if ((status = index_batch(st, err)))
+		return status;
+	if (!(s = sql(st, SQL_PASSAGE_LAST, err)))
+		return st->prepare_failure;
+	if ((status = step_row(st, s, &found, "indexing the passages", err)))
+		return status;
+	if (found)
+		st->batch_after = sqlite3_column_int64(s, 0);
+	done(s);
+	return STATUS_OK;
 }
 
 enum status
@@ -915,6 +979,73 @@ store_batch_open(const struct store *st)
 }
 
 /*
+ * The same document in another form, here already: *same gets it, or a
+ * zero id.  Only documents of a set are looked for: letters have no
+ * number and no set to find them by.
+ */
+static enum status
+find_same(struct import *im, struct same_candidate *same)
+{
+	long long set = 0;
+	enum status status;
+
+	memset(same, 0, sizeof(*same));
+	if (!has_set(im->doc))
+		return STATUS_OK;
+	if ((status = set_of(im, &set)))
+		return status;
+	return store_db_same_find(im->st, im->doc, im->fp, set, same, im->err);
+}
+
+/* The document is here as good or better in another form: stores nothing. */
+static enum status
+keep_other(struct import *im, const struct same_candidate *same,
+    struct import_result *res)
+{
+	sqlite3_stmt *s = sql(im->st, SQL_DOC_SET, im->err);
+	enum status status;
+	bool found;
+
+	if (!s)
+		return im->st->prepare_failure;
+	sqlite3_bind_int64(s, 1, same->id);
+	if ((status = step_row(im->st, s, &found, "looking up the document", im->err)))
+		return status;
+	res->set = found ? sqlite3_column_int64(s, 0) : 0;
+	done(s);
+	res->doc = same->id;
+	res->kind = im->doc->kind;
+	snprintf(res->ministry, sizeof(res->ministry), "%s",
+	    im->doc->ministry ? im->doc->ministry : "");
+	res->same = IMPORT_SAME_KEPT;
+	res->same_doc = same->id;
+	snprintf(res->same_name, sizeof(res->same_name), "%s", same->name);
+	res->kept = same->form;
+	return STATUS_OK;
+}
+
+/*
+ * The document replaces the poorer form of it that is here: the basket
+ * items move to it, and the other goes.
+ */
+static enum status
+replace_other(struct import *im, const struct same_candidate *same,
+    struct import_result *res)
+{
+	enum status status;
+
+	if ((status = store_reattach_selection(im->st, same->id, im->doc_id,
+	    &res->basket, im->err)) ||
+	    (status = store_db_remove_document(im->st, same->id, im->err)))
+		return status;
+	res->same = IMPORT_SAME_REPLACED;
+	res->same_doc = same->id;
+	snprintf(res->same_name, sizeof(res->same_name), "%s", same->name);
+	res->kept = store_db_form(im->doc->format, im->doc->from_pdf);
+	return STATUS_OK;
+}
+
+/*
  * Inside a batch: the document in a savepoint of its own, undone alone
  * when it fails.  A failure that ended the whole transaction (a full
  * disk, say) ends the batch: nothing of it is stored.
@@ -923,17 +1054,31 @@ static enum status
 import_in_batch(struct import *im, const char *origin, struct import_result *res)
 {
 	struct store *st = im->st;
+	struct same_candidate same;
+	struct fingerprint fp;
+	long long after = st->batch_after;
 	enum status status;
 	bool found;
 
 	if ((status = find_document(st, im->sha, res, &found, im->err)) || found)
 		return status;
+	fingerprint_document(im->doc, &fp);
+	im->fp = &fp;
+	if ((status = find_same(im, &same)))
+		return status;
+	if (same.id &&
+	    store_db_form(im->doc->format, im->doc->from_pdf) <= same.form)
+		return keep_other(im, &same, res);
 	if ((status = run_id(st, SQL_SAVEPOINT, "starting the import", im->err)))
 		return status;
 	status = import_all(im, origin, res);
+	if (status == STATUS_OK && same.id)
+		status = replace_other(im, &same, res);
 	if (status == STATUS_OK)
 		status = run_id(st, SQL_RELEASE, "saving the import", im->err);
 	if (status != STATUS_OK) {
+		/* What replace_other indexed is undone with the rest. */
+		st->batch_after = after;
 		memset(res, 0, sizeof(*res));
 		if (sqlite3_get_autocommit(st->db)) {
 			st->batch = false;
@@ -973,7 +1118,7 @@ store_import(struct store *st, const char *origin, const struct document *doc,
 		return status;
 	/* The same file may have come in while this import waited for the lock. */
 	status = import_in_batch(&im, origin, res);
-	if (status == STATUS_OK && !res->unchanged)
+	if (status == STATUS_OK && !res->unchanged && res->same != IMPORT_SAME_KEPT)
 		status = store_batch_commit(st, err);
 	else
 		store_batch_abort(st);

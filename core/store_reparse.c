@@ -91,6 +91,7 @@ store_doc_source(struct store *st, long long id, struct doc_source *out,
 		out->raw = xmalloc(out->raw_len + 1);
 		memcpy(out->raw, sqlite3_column_blob(s, 4), out->raw_len);
 		out->raw[out->raw_len] = '\0';
+		out->from_pdf = sqlite3_column_int(s, 5) != 0;
 		done(s);
 	} else if (status == STATUS_OK)
 		status = error_set(err, STATUS_NOT_FOUND,

@@ -39,6 +39,9 @@
 #define KEY_DATE(D, N) "printf('%s %019d', " D ", " N ")"
 #define KEY_TITLE(T, N) T " || char(1) || printf('%019d', " N ")"
 
+/* What store_same.c reads of a document that may be the same as another. */
+#define SAME_COLUMNS "id, origin, format, from_pdf, fingerprint"
+
 /* The answers of set ?1: the latest received date, '' when none. */
 #define SET_RECEIVED \
 	"coalesce((SELECT max(received) FROM document" \
@@ -222,9 +225,10 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_DOC_INSERT] =
 	    "INSERT INTO document (sha256, origin, format, kind, raw, set_id,"
 	    " ministry, received, aanhangsel, n_vragen, salutation, closing,"
-	    " epigraph_author, parser_version, vergaderjaar)"
+	    " epigraph_author, parser_version, vergaderjaar, from_pdf,"
+	    " fingerprint)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15)",
+	    " ?14, ?15, ?16, ?17)",
 	[SQL_WARNING_INSERT] =
 	    "INSERT INTO warning (document, ord, text) VALUES (?1, ?2, ?3)",
 	[SQL_SIGNATORY_INSERT] =
@@ -477,7 +481,8 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT count(*), coalesce(max(id), 0) FROM document"
 	    " WHERE parser_version < ?1",
 	[SQL_REPARSE_SOURCE] =
-	    "SELECT origin, format, sha256, set_id, raw FROM document WHERE id = ?1",
+	    "SELECT origin, format, sha256, set_id, raw, from_pdf FROM document"
+	    " WHERE id = ?1",
 	[SQL_REPARSE_SHAPE] =
 	    "SELECT coalesce(d.set_id, 0) || char(10) || d.kind || char(10) ||"
 	    " coalesce(d.ministry, '') || char(10) || coalesce(d.aanhangsel, '')"
@@ -546,4 +551,70 @@ const char *const store_sql_text[N_SQL] = {
 	    " LEFT JOIN footnote fn ON p.role = 'footnote' AND fn.body = p.id"
 	    " LEFT JOIN passage o ON o.id = fn.passage"
 	    " WHERE p.id = ?1",
+
+	/*
+	 * The same document in another form (store_same.c).  SAME_COLUMNS
+	 * are what store_same.c reads.  By Aanhangsel number ?1 and kind ?2,
+	 * received in the vergaderjaar that begins in year ?3, of the
+	 * answering ministry ?4 where both are known.  In set ?1, of kind ?2
+	 * and ministry ?3, received on ?4 and numbered ?5 where both are
+	 * known: a document with another Aanhangsel number is another
+	 * publication.
+	 */
+	[SQL_SAME_BY_AANHANGSEL] =
+	    "SELECT " SAME_COLUMNS " FROM document WHERE aanhangsel = ?1"
+	    " AND kind = ?2 AND received BETWEEN printf('%04d-09-01', ?3)"
+	    " AND printf('%04d-08-31', ?3 + 1)"
+	    " AND (?4 IS NULL OR ministry IS NULL OR ministry = ?4) ORDER BY id",
+	[SQL_SAME_IN_SET] =
+	    "SELECT " SAME_COLUMNS " FROM document WHERE set_id = ?1"
+	    " AND kind = ?2 AND ministry IS ?3"
+	    " AND (?4 IS NULL OR received IS NULL OR received = ?4)"
+	    " AND (?5 IS NULL OR aanhangsel IS NULL OR aanhangsel = ?5)"
+	    " ORDER BY id",
+	[SQL_DOC_SET] = "SELECT set_id FROM document WHERE id = ?1",
+	/* The basket items on passages of document ?1. */
+	[SQL_DOC_CITED] =
+	    "SELECT count(*) FROM selection WHERE passage IN"
+	    " (SELECT id FROM passage WHERE document = ?1)",
+	[SQL_DOC_SELECTION] =
+	    "SELECT s.id, s.note, p.role, p.vraag, p.text FROM selection s"
+	    " JOIN passage p ON p.id = s.passage WHERE p.document = ?1"
+	    " ORDER BY s.ord, s.id",
+	[SQL_SELECT_ITEM_OF] = "SELECT id, note FROM selection WHERE passage = ?1",
+	[SQL_SELECT_ITEM_MOVE] = "UPDATE selection SET passage = ?2 WHERE id = ?1",
+	[SQL_SELECT_ITEM_NOTE] = "UPDATE selection SET note = ?2 WHERE id = ?1",
+	[SQL_SELECT_ITEM_DELETE] = "DELETE FROM selection WHERE id = ?1",
+	[SQL_DOC_UNCITE] =
+	    "DELETE FROM selection WHERE passage IN"
+	    " (SELECT id FROM passage WHERE document = ?1)",
+	[SQL_DOC_DELETE] = "DELETE FROM document WHERE id = ?1",
+	/* The vragen of set ?1 that no document prints or answers any more. */
+	[SQL_QUESTIONS_UNPRINTED_DELETE] =
+	    "DELETE FROM question WHERE set_id = ?1"
+	    " AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.question = question.id)"
+	    " AND NOT EXISTS (SELECT 1 FROM passage p"
+	    "  JOIN document d ON d.id = p.document WHERE d.set_id = ?1"
+	    "  AND p.role = 'vraag' AND p.vraag <= question.number"
+	    "  AND p.vraag_to >= question.number)",
+	[SQL_SET_HAS_DOCUMENTS] =
+	    "SELECT EXISTS (SELECT 1 FROM document WHERE set_id = ?1)",
+	[SQL_SET_DELETE] = "DELETE FROM question_set WHERE id = ?1",
+	/* After a document of set ?1 went: its numbers from those left. */
+	[SQL_SET_RECOUNT] =
+	    "UPDATE question_set SET"
+	    " n_questions = max(coalesce((SELECT max(n_vragen) FROM document"
+	    "  WHERE set_id = ?1), 0), coalesce((SELECT max(number) FROM question"
+	    "  WHERE set_id = ?1), 0)),"
+	    " aanhangsel = (SELECT aanhangsel FROM document WHERE set_id = ?1"
+	    "  AND aanhangsel IS NOT NULL"
+	    "  ORDER BY received IS NULL, received, aanhangsel LIMIT 1)"
+	    " WHERE id = ?1",
+	/* Documents imported as ?1, or as a path that ends in /?1. */
+	[SQL_DOCS_NAMED] =
+	    "SELECT id FROM document WHERE origin = ?1"
+	    " OR (length(origin) > length(?1)"
+	    "  AND substr(origin, -length(?1) - 1) = '/' || ?1) ORDER BY id",
+	[SQL_SET_DOCUMENTS] =
+	    "SELECT id FROM document WHERE set_id = ?1 ORDER BY id",
 };

@@ -401,6 +401,59 @@ done
 check "numbered: no warning" [ ! -s "$tmp/numbered.err" ]
 check "one line: a warning that says what was lost" grep -qF "no line breaks" "$tmp/oneline.err"
 
+# --- one document once (issue 16) ---------------------------------------------
+# The same answer as its PDF and as the text pdftotext makes of it, in
+# either order: one document, one pane, and the PDF is the one kept; the
+# basket follows it.
+once=$tmp/once
+mkdir -p "$once"
+kgg=$pdfs/1a2d8959-7ce1-411d-bffe-c78970ae8d6b.pdf
+cp "$kgg" "$once/antwoord.pdf"
+pdftotext -q "$kgg" "$once/antwoord.txt"
+odb=$tmp/once.db
+no() { "$NAAST" --db "$odb" "$@"; }
+oq() { sqlite3 "$odb" "$1"; }
+no import "$once/antwoord.txt" >/dev/null 2>&1
+atxt=$(oq "SELECT p.id FROM passage p JOIN document d ON d.id = p.document WHERE p.role = 'antwoord' AND p.vraag = 2 ORDER BY p.seq LIMIT 1")
+no select add "$atxt" >/dev/null && no select note "$atxt" 'voor de nota' >/dev/null
+no import "$once/antwoord.pdf" >"$tmp/out" 2>&1
+check "the PDF after its text: one line says it is the same answer, the PDF kept" sh -c "[ $? -eq 0 ] && [ \$(wc -l <'$tmp/out') -eq 1 ] && grep -qE \"^$once/antwoord.pdf: the same answer as 'antwoord.txt' \\(document [0-9]+\\): kept the PDF, now document [0-9]+, 1 basket item moved to it\$\" '$tmp/out'"
+check "one document, and it is the PDF" [ "$(oq "SELECT count(*) || ' ' || max(from_pdf) || ' ' || max(origin) FROM document")" = "1 1 $once/antwoord.pdf" ]
+no list --json >"$tmp/once.json"
+check "one set with one answer: one pane" jq -e '.sets | length == 1 and (.[0].answers | length) == 1' "$tmp/once.json"
+check "the basket item is on the PDF's antwoord 2, with its note" [ "$(oq "SELECT p.role || ' ' || p.vraag || ' ' || d.from_pdf || ' ' || s.note FROM selection s JOIN passage p ON p.id = s.passage JOIN document d ON d.id = p.document")" = "antwoord 2 1 voor de nota" ]
+no import "$once/antwoord.txt" >"$tmp/out" 2>&1
+check "the text after the PDF: not stored, one line says why" sh -c "[ $? -eq 0 ] && grep -qE \"^$once/antwoord.txt: the same answer as 'antwoord.pdf' \\(document [0-9]+\\): kept the PDF\$\" '$tmp/out' && [ \"\$(sqlite3 '$odb' 'SELECT count(*) FROM document')\" -eq 1 ]"
+"$NAAST" --db "$tmp/once2.db" import "$once" >"$tmp/out" 2>&1
+check "both in one directory: one document, the PDF" sh -c "grep -qxF 'imported 1, unchanged 0, failed 0, had in another form 1' '$tmp/out' && [ \"\$(sqlite3 '$tmp/once2.db' 'SELECT count(*) || from_pdf FROM document')\" = 11 ]"
+
+# naast remove: refused while the basket cites the document, nothing
+# removed; with --force the document, its set and the item go.
+no remove antwoord.pdf >"$tmp/out" 2>"$tmp/err"
+check "remove refuses a cited document, saying how many items cite it" sh -c "[ $? -eq 1 ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -qF '1 basket item cites it' '$tmp/err' && [ \"\$(sqlite3 '$odb' 'SELECT count(*) FROM document')\" -eq 1 ]"
+doc=$(oq "SELECT id FROM document")
+no remove --force "$doc" >"$tmp/out" 2>&1
+check "remove --force removes it with the basket item" sh -c "[ $? -eq 0 ] && grep -qxF \"document $doc ('$once/antwoord.pdf'): removed, with 1 basket item\" '$tmp/out'"
+check "nothing of it is left: set, library, basket, index" [ "$(oq "SELECT (SELECT count(*) FROM document) + (SELECT count(*) FROM question_set) + (SELECT count(*) FROM library) + (SELECT count(*) FROM selection) + (SELECT count(*) FROM passage_fts WHERE passage_fts MATCH 'Corridor')")" -eq 0 ]
+no remove "$doc" >/dev/null 2>"$tmp/err"
+check "a document that is not there: exit 1, one line" sh -c "[ $? -eq 1 ] && grep -qF 'there is no document $doc' '$tmp/err'"
+naast remove 1 >/dev/null 2>&1
+check "an uncited answer goes; its set keeps the other" sh -c "[ $? -eq 0 ] && naast list --json | jq -e '.sets[0] | [.answers[].ministry] == [\"BZK\"] and (.unanswered | index(\"AZ\")) != null' >/dev/null"
+
+# import DIR stores what it recognises; a README beside the answers is
+# skipped and named in the summary, never stored.
+mkdir -p "$tmp/withreadme"
+cp "$bzk" "$tmp/withreadme/bzk.txt"
+cp "$top_srcdir/README.md" "$tmp/withreadme/README.md"
+printf 'Aantekeningen\n\nNog navragen bij de directie.\n' >"$tmp/withreadme/notes.txt"
+"$NAAST" --db "$tmp/readme.db" import "$tmp/withreadme" >"$tmp/out" 2>"$tmp/err"
+check "import DIR with a README: exit 0" [ $? -eq 0 ]
+check "the summary counts and names the files skipped" sh -c "grep -qxF 'imported 1, unchanged 0, failed 0, skipped 2 (no documents)' '$tmp/out' && grep -qxF '  skipped: $tmp/withreadme/README.md' '$tmp/out' && grep -qxF '  skipped: $tmp/withreadme/notes.txt' '$tmp/out'"
+check "no README and no notes are stored" [ "$(sqlite3 "$tmp/readme.db" "SELECT count(*) || ' ' || min(kind) FROM document")" = "1 answer" ]
+check "and no warning is given about them" sh -c "! grep -q 'README' '$tmp/err'"
+"$NAAST" --db "$tmp/readme.db" import "$tmp/withreadme/notes.txt" >"$tmp/out" 2>&1
+check "a file named on its own is kept as plain text, with a warning" sh -c "grep -qxF '$tmp/withreadme/notes.txt: unknown' '$tmp/out' && grep -qF 'warning:' '$tmp/out'"
+
 # --- sanitising -------------------------------------------------------------
 printf 'Geachte heer \033]0;owned\007Jansen\033[31m,\n\nDit is een brief met \033[2J escapes.\n\nHoogachtend,\n' >"$tmp/evil.txt"
 naast import "$tmp/evil.txt" >/dev/null 2>&1
@@ -436,7 +489,7 @@ check "--help lists the commands" sh -c "'$NAAST' --help | grep -q 'show SET' &&
 # Every command that naast --help lists: its own --help and a usage error
 # touch no file, with no --db and nowhere but an empty home to go.
 commands=$("$NAAST" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' | sort -u)
-check "--help lists the ten commands" [ "$(echo "$commands" | wc -l)" -eq 10 ]
+check "--help lists the eleven commands" [ "$(echo "$commands" | wc -l)" -eq 11 ]
 home=$tmp/home
 mkdir "$home"
 bare() { env -u NAAST_DB HOME="$home" XDG_DATA_HOME="$home" "$NAAST" "$@"; }

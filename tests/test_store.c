@@ -1053,7 +1053,7 @@ test_failed_import_leaves_no_trace(void **state)
 	 */
 	for (int how = 0; how < 2; how++) {
 		static const char *const words[] = { "zeppelins", "luchtschepen" };
-		struct document *doc = answer_doc("OCW", "2024-03-01", 1100,
+		struct document *doc = answer_doc("OCW", "2024-03-01", 1100 + how,
 		    words[how]);
 		struct passage *p;
 		char *text;
@@ -1090,6 +1090,279 @@ test_failed_import_leaves_no_trace(void **state)
 		model_free(doc);
 		count_rows(f->path, before);
 	}
+}
+
+/* ------------------------------------------------------ one document once */
+
+#define FORMS_SUBJECT "de bouw van windparken op zee"
+#define FORMS_VRAAG1 "Bent u bekend met het bericht dat de bouw van " \
+	"windparken op zee twee jaar vertraging oploopt?"
+#define FORMS_ANTWOORD1 "Ja. De netbeheerder heeft de Kamer op 12 maart " \
+	"geïnformeerd over de nieuwe planning van de aansluiting op het net."
+#define FORMS_ANTWOORD2A "De vertraging komt vooral door de levering van " \
+	"kabels en transformatoren, waarvan de wachttijden wereldwijd zijn " \
+	"opgelopen."
+#define FORMS_ANTWOORD2B "Daarnaast duurt de vergunningverlening voor de " \
+	"landtracés langer dan voorzien, omdat meer zienswijzen zijn ingediend."
+
+/*
+ * One answer of FIN in three forms, told apart by how they print it: a
+ * conversion (form 0) with its footnote marker in brackets, a word broken
+ * at a line end and antwoord 2 in two paragraphs; the text of the PDF
+ * (form 1) and the PDF itself (form 2) with antwoord 2 whole; another
+ * conversion (form 3) like the first without the marker.  aanhangsel
+ * 0: the form does not print the number.
+ */
+static struct document *
+forms_doc(int form, int aanhangsel, const char *ministry)
+{
+	struct document *doc = answer_doc(ministry, "2024-04-02", aanhangsel,
+	    FORMS_SUBJECT);
+
+	doc->format = form == 0 || form == 3 ? "markdown" : "pdftext";
+	doc->from_pdf = form == 2;
+	if (form == 2)
+		snprintf(doc->source_sha256, sizeof(doc->source_sha256), "%064d",
+		    aanhangsel);
+	add(doc, ROLE_VRAAG, 1, form == 0 ? FORMS_VRAAG1 " [1 ]" : FORMS_VRAAG1);
+	add(doc, ROLE_ANTWOORD, 1, form == 0 ? "Ja. De netbeheerder heeft de " \
+	    "Kamer op 12 maart geïnfor- meerd over de nieuwe planning van de " \
+	    "aansluiting op het net." : FORMS_ANTWOORD1);
+	add(doc, ROLE_VRAAG, 2, "Wat is de oorzaak van de vertraging?");
+	if (form == 0 || form == 3) {
+		add(doc, ROLE_ANTWOORD, 2, FORMS_ANTWOORD2A);
+		add(doc, ROLE_ANTWOORD, 2, FORMS_ANTWOORD2B);
+	} else {
+		add(doc, ROLE_ANTWOORD, 2, FORMS_ANTWOORD2A " " FORMS_ANTWOORD2B);
+	}
+	return doc;
+}
+
+/* The passage of doc with role, vraag and text starting so; fails if none. */
+static long long
+passage_of(struct store *st, long long doc, enum role role, int vraag,
+    const char *start)
+{
+	struct error err = { "" };
+	struct doc_view dv;
+	long long id = 0;
+
+	assert_int_equal(store_document(st, doc, &dv, &err), STATUS_OK);
+	for (size_t i = 0; i < dv.n_passages && !id; i++)
+		if (dv.passages[i].role == role && dv.passages[i].vraag == vraag &&
+		    strncmp(dv.passages[i].text, start, strlen(start)) == 0)
+			id = dv.passages[i].id;
+	store_document_clear(&dv);
+	if (!id)
+		fail_msg("document %lld has no %s %d '%s'", doc,
+		    model_role_name(role), vraag, start);
+	return id;
+}
+
+/* The document of passage. */
+static long long
+document_of(struct fixture *f, long long passage)
+{
+	char *sql = xasprintf("SELECT document FROM passage WHERE id = %lld", passage);
+	long long doc = query_int(f->path, sql);
+
+	free(sql);
+	return doc;
+}
+
+/*
+ * The same answer imported in another form is one document (issue 16,
+ * item 9): by its set, ministry and date when one form lacks the
+ * Aanhangsel number, by number and vergaderjaar when both print it.  The
+ * better form stays (PDF over its text over a conversion; of two alike,
+ * the first), and the basket items follow it with their order and notes,
+ * two that land on one passage joined.  Another number or another
+ * ministry is another document.
+ */
+static void
+test_same_document_forms(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	struct import_result res;
+	struct selected *sel;
+	struct set_info set;
+	long long conversion, text, pdf, a2a, a2b, v1;
+	size_t n;
+
+	res = import_made(f->st, "windparken.md", forms_doc(0, 0, "FIN"));
+	assert_int_equal(res.same, IMPORT_SAME_NONE);
+	conversion = res.doc;
+	a2a = passage_of(f->st, conversion, ROLE_ANTWOORD, 2, "De vertraging");
+	a2b = passage_of(f->st, conversion, ROLE_ANTWOORD, 2, "Daarnaast");
+	v1 = passage_of(f->st, conversion, ROLE_VRAAG, 1, "Bent u");
+	for (long long p = a2a; p; p = p == a2a ? v1 : p == v1 ? a2b : 0) {
+		bool added;
+
+		assert_int_equal(store_select_add(f->st, p, &added, &err), STATUS_OK);
+	}
+	assert_int_equal(store_select_note(f->st, a2a, "eerste", &err), STATUS_OK);
+	assert_int_equal(store_select_note(f->st, a2b, "tweede", &err), STATUS_OK);
+
+	/* the text of the PDF, which prints the number: better, replaces it */
+	res = import_made(f->st, "windparken.txt", forms_doc(1, 2210, "FIN"));
+	assert_int_equal(res.same, IMPORT_SAME_REPLACED);
+	assert_int_equal(res.same_doc, conversion);
+	assert_string_equal(res.same_name, "windparken.md");
+	assert_int_equal(res.kept, FORM_PDF_TEXT);
+	assert_int_equal(res.basket.moved, 2);
+	assert_int_equal(res.basket.merged, 1);
+	assert_int_equal(res.basket.lost, 0);
+	text = res.doc;
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 1);
+	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(sel[0].passage,
+	    passage_of(f->st, text, ROLE_ANTWOORD, 2, "De vertraging"));
+	assert_string_equal(sel[0].note, "eerste / tweede");
+	assert_int_equal(sel[1].passage, passage_of(f->st, text, ROLE_VRAAG, 1, "Bent u"));
+	assert_null(sel[1].note);
+	store_selection_free(sel, n);
+
+	/* the PDF itself: by its number and vergaderjaar */
+	res = import_made(f->st, "windparken.pdf", forms_doc(2, 2210, "FIN"));
+	assert_int_equal(res.same, IMPORT_SAME_REPLACED);
+	assert_int_equal(res.same_doc, text);
+	assert_int_equal(res.kept, FORM_PDF);
+	assert_int_equal(res.basket.moved, 2);
+	pdf = res.doc;
+
+	/* poorer forms after it change nothing */
+	res = import_made(f->st, "windparken-2.md", forms_doc(0, 0, "FIN"));
+	assert_int_equal(res.same, IMPORT_SAME_KEPT);
+	assert_int_equal(res.doc, pdf);
+	assert_int_equal(res.kept, FORM_PDF);
+	assert_string_equal(res.same_name, "windparken.pdf");
+	res = import_made(f->st, "windparken-2.txt", forms_doc(1, 2210, "FIN"));
+	assert_int_equal(res.same, IMPORT_SAME_KEPT);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 1);
+	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(document_of(f, sel[0].passage), pdf);
+	assert_int_equal(document_of(f, sel[1].passage), pdf);
+	store_selection_free(sel, n);
+	assert_int_equal(store_set_get(f->st, res.set, &set, &err), STATUS_OK);
+	assert_int_equal(set.n_answers, 1);
+	store_set_info_clear(&set);
+
+	/* of two conversions alike, the first stays */
+	res = import_made(f->st, "eerste.md", forms_doc(0, 0, "BZK"));
+	assert_int_equal(res.same, IMPORT_SAME_NONE);
+	res = import_made(f->st, "tweede.md", forms_doc(3, 0, "BZK"));
+	assert_int_equal(res.same, IMPORT_SAME_KEPT);
+	assert_string_equal(res.same_name, "eerste.md");
+	assert_int_equal(res.kept, FORM_CONVERSION);
+
+	/* another number, or another ministry: another document */
+	res = import_made(f->st, "ander-nummer.txt", forms_doc(1, 2211, "FIN"));
+	assert_int_equal(res.same, IMPORT_SAME_NONE);
+	res = import_made(f->st, "ander-ministerie.txt", forms_doc(1, 0, "AZ"));
+	assert_int_equal(res.same, IMPORT_SAME_NONE);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 4);
+}
+
+/*
+ * A conversion with a different text is not the same document, however
+ * alike its set, ministry and date: a first answer and a fuller one.
+ */
+static void
+test_same_needs_the_same_text(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("FIN", "2024-04-02", 0, FORMS_SUBJECT);
+	struct import_result res;
+
+	import_made(f->st, "windparken.md", forms_doc(0, 0, "FIN"));
+	add(doc, ROLE_VRAAG, 1, FORMS_VRAAG1);
+	add(doc, ROLE_ANTWOORD, 1, "Nee. Het bericht gaat over een ander park, "
+	    "waarvan de bouw volgens plan verloopt en in de zomer begint.");
+	add(doc, ROLE_VRAAG, 2, "Wat is de oorzaak van de vertraging?");
+	add(doc, ROLE_ANTWOORD, 2, "Zie het antwoord op vraag 1.");
+	res = import_made(f->st, "ander.md", doc);
+	assert_int_equal(res.same, IMPORT_SAME_NONE);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 2);
+}
+
+/*
+ * store_remove_document: refused while the basket cites the document,
+ * with the count; with force the items go too; the set's counts and the
+ * library follow, and the last document takes its set with it.
+ */
+static void
+test_remove_document(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	struct import_result az, bzk, letter;
+	struct set_info set;
+	long long *docs;
+	size_t n, dropped;
+	bool added;
+
+	az = import_made(f->st, "az.txt", doc_az());
+	bzk = import_made(f->st, "dir/bzk.md", doc_bzk());
+	letter = import_made(f->st, "letter.txt", doc_letter("Bruins Slot"));
+	assert_int_equal(az.set, bzk.set);
+	assert_int_equal(store_select_add(f->st,
+	    passage_of(f->st, az.doc, ROLE_ANTWOORD, 3, "Het is"), &added, &err),
+	    STATUS_OK);
+	assert_int_equal(store_select_add(f->st,
+	    passage_of(f->st, bzk.doc, ROLE_ANTWOORD, 3, "Het is"), &added, &err),
+	    STATUS_OK);
+
+	assert_int_equal(store_remove_document(f->st, az.doc, false, &dropped, &err),
+	    STATUS_USAGE);
+	assert_non_null(strstr(err.msg, "1 basket item cites document"));
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 3);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM selection"), 2);
+
+	assert_int_equal(store_remove_document(f->st, az.doc, true, &dropped, &err),
+	    STATUS_OK);
+	assert_int_equal(dropped, 1);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM selection"), 1);
+	assert_int_equal(store_set_get(f->st, bzk.set, &set, &err), STATUS_OK);
+	assert_int_equal(set.n_answers, 1);
+	assert_string_equal(set.answers[0].ministry, "BZK");
+	assert_int_equal(set.n_questions, 3);
+	store_set_info_clear(&set);
+	/* BZK, and DEF on whose behalf it answers: AZ no more */
+	assert_int_equal(query_int(f->path,
+	    "SELECT answered FROM library WHERE set_id IS NOT NULL"), 2);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage_fts"
+	    " WHERE passage_fts MATCH 'Politiek Adviseurs'"), 0);
+
+	/* by the name it was imported under, its last part or whole */
+	assert_int_equal(store_documents_named(f->st, "bzk.md", &docs, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(docs[0], bzk.doc);
+	free(docs);
+	assert_int_equal(store_documents_named(f->st, "dir/bzk.md", &docs, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	free(docs);
+	assert_int_equal(store_documents_named(f->st, "k.md", &docs, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 0);
+	free(docs);
+
+	assert_int_equal(store_remove_document(f->st, bzk.doc, true, NULL, &err),
+	    STATUS_OK);
+	assert_int_equal(store_set_get(f->st, bzk.set, &set, &err), STATUS_NOT_FOUND);
+	store_set_info_clear(&set);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM question"), 0);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM library"), 1);
+	assert_int_equal(store_remove_document(f->st, letter.doc, false, NULL, &err),
+	    STATUS_OK);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM library"), 0);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage"), 0);
+	assert_int_equal(store_remove_document(f->st, letter.doc, false, NULL, &err),
+	    STATUS_NOT_FOUND);
 }
 
 /* An answer of ministry to a set of its own, about word. */
@@ -3892,6 +4165,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_other_programs_database,
 		    setup_dir, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_directory, setup_dir,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_same_document_forms, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_same_needs_the_same_text, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_remove_document, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_footnotes_and_source, setup,
 		    teardown),

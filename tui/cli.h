@@ -58,6 +58,7 @@ void cli_help_naast(void);
 int cli_help(const char *name);
 
 int cli_import(struct cli *cli, int argc, char **argv);
+int cli_remove(struct cli *cli, int argc, char **argv);
 int cli_reparse(struct cli *cli, int argc, char **argv);
 /*
  * After opening a database that this naast may write: reads again the

@@ -31,6 +31,8 @@ struct told {
 	size_t n_failures;
 	char **uncertain;		/* "PATH (N warnings)", for the summary */
 	size_t n_uncertain;
+	char **skipped;			/* the paths of files that are no documents */
+	size_t n_skipped;
 	bool bar;			/* stderr is a terminal: a bar may be drawn */
 	bool bar_shown;			/* and is on the screen now */
 };
@@ -82,13 +84,81 @@ bar_draw(void *ctx, const struct import_progress *p)
 	t->bar_shown = true;
 }
 
+/* "the PDF": the form of a document naast kept of two. */
+static const char *
+form_name(enum doc_form form)
+{
+	switch (form) {
+	case FORM_PDF:
+		return "the PDF";
+	case FORM_PDF_TEXT:
+		return "the text of the PDF";
+	default:
+		return "the conversion";
+	}
+}
+
+/* "the same answer": what kind of document two files both are. */
+static const char *
+same_what(enum doc_kind kind)
+{
+	switch (kind) {
+	case DOC_ANSWER:
+		return "the same answer";
+	case DOC_QUESTIONS:
+		return "the same questions";
+	case DOC_MEDEDELING:
+		return "the same mededeling";
+	default:
+		return "the same document";
+	}
+}
+
+/* ", 2 basket items moved to it" and the like, or "". */
+static void
+say_basket(const struct reattach_result *b)
+{
+	if (b->moved)
+		cli_say(", %zu basket item%s moved to it", b->moved,
+		    b->moved == 1 ? "" : "s");
+	if (b->merged)
+		cli_say(", %zu basket item%s joined to one there", b->merged,
+		    b->merged == 1 ? "" : "s");
+	if (b->lost)
+		cli_say(", %zu basket item%s with no like passage left out",
+		    b->lost, b->lost == 1 ? "" : "s");
+}
+
+/*
+ * The one line of a document that naast had in another form: which it
+ * kept, and what became of the basket.
+ */
+static void
+say_same(const char *origin, const struct import_result *res)
+{
+	if (res->same == IMPORT_SAME_KEPT) {
+		cli_say("%s: %s as '%s' (document %lld): kept %s\n", origin,
+		    same_what(res->kind), res->same_name, res->same_doc,
+		    res->kept == FORM_CONVERSION ? "the one imported first" :
+		    form_name(res->kept));
+		return;
+	}
+	cli_say("%s: %s as '%s' (document %lld): kept %s, now document %lld",
+	    origin, same_what(res->kind), res->same_name, res->same_doc,
+	    form_name(res->kept), res->doc);
+	say_basket(&res->basket);
+	cli_say("\n");
+}
+
 /* What a stored file became, in the line naast says of it. */
 static void
 say_stored(const char *origin, const struct import_result *res)
 {
 	const char *ministry = res->ministry[0] ? res->ministry : "an unknown ministry";
 
-	if (res->unchanged)
+	if (res->same != IMPORT_SAME_NONE)
+		say_same(origin, res);
+	else if (res->unchanged)
 		cli_say("%s: unchanged\n", origin);
 	else if (res->kind == DOC_ANSWER)
 		cli_say("%s: answer by %s to set %lld, %d vragen\n", origin,
@@ -114,6 +184,12 @@ say_file(void *ctx, const struct import_file *f)
 		cli_complain("cannot import '%s': %s", f->origin, f->message);
 		model_strv_add(&t->failures, &t->n_failures,
 		    xasprintf("%s: %s", f->origin, f->message));
+		return;
+	}
+	if (f->outcome == IMPORT_SKIPPED) {
+		if (!t->quiet)
+			cli_say("%s: skipped: %s\n", f->origin, f->message);
+		model_strv_add(&t->skipped, &t->n_skipped, xstrdup(f->origin));
 		return;
 	}
 	for (size_t w = 0; w < f->n_warnings; w++)
@@ -223,15 +299,23 @@ cli_import(struct cli *cli, int argc, char **argv)
 	totals = import_told(st, (const char *const *)argv + optind,
 	    (size_t)(argc - optind), &opts, &t);
 	if (totals.directories) {
-		cli_say("imported %zu, unchanged %zu, failed %zu\n", totals.imported,
+		cli_say("imported %zu, unchanged %zu, failed %zu", totals.imported,
 		    totals.unchanged, totals.failed);
+		if (totals.same)
+			cli_say(", had in another form %zu", totals.same);
+		if (totals.skipped)
+			cli_say(", skipped %zu (no documents)", totals.skipped);
+		cli_say("\n");
 		for (size_t i = 0; i < t.n_uncertain; i++)
 			cli_say("  not fully read: %s\n", t.uncertain[i]);
 		for (size_t i = 0; i < t.n_failures; i++)
 			cli_say("  failed: %s\n", t.failures[i]);
+		for (size_t i = 0; i < t.n_skipped; i++)
+			cli_say("  skipped: %s\n", t.skipped[i]);
 	}
 	model_strv_free(t.failures, t.n_failures);
 	model_strv_free(t.uncertain, t.n_uncertain);
+	model_strv_free(t.skipped, t.n_skipped);
 	return totals.failed ? 1 : 0;
 }
 
@@ -382,6 +466,7 @@ import_corpus(struct store *st, const char *db_path)
 	    totals.imported + totals.unchanged, db_path);
 	model_strv_free(t.failures, t.n_failures);
 	model_strv_free(t.uncertain, t.n_uncertain);
+	model_strv_free(t.skipped, t.n_skipped);
 	free(dir);
 	return totals.failed == 0;
 }

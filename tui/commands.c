@@ -36,7 +36,27 @@ const struct cli_command cli_commands[] = {
 		"a directory imports every such file under it; '-' reads standard input.\n"
 		"F is pdftext, markdown or letter, found from the file when not given.\n"
 		"Text is UTF-8 unless --encoding latin1 says it is Latin-1 or Windows-1252.\n"
-		"Files of more than 64 MiB, or with more than 8 MiB of text, are refused.\n",
+		"Files of more than 64 MiB, or with more than 8 MiB of text, are refused.\n"
+		"\n"
+		"Of a directory, only answers, questions, mededelingen and letters are\n"
+		"stored; other files (a README, notes) are skipped and named in the summary.\n"
+		"A file named on its own is stored whatever it holds: text naast cannot\n"
+		"structure is kept as plain paragraphs, with a warning.\n"
+		"A document that is here already in another form (its PDF and the text of\n"
+		"it, a Markdown conversion) is kept once: the PDF over its text over other\n"
+		"conversions, the first of two alike; basket items move to the one kept.\n",
+	},
+	{
+		"remove", cli_remove,
+		"remove documents from the library",
+		{ "[--force] DOC...", NULL },
+		"Removes documents: each DOC is a document number ('naast list --json'\n"
+		"gives them) or the file it was imported from.  Its set, the library and\n"
+		"what counts as answered follow; a set left without documents goes.\n"
+		"A document that basket items cite is not removed, and nothing is, unless\n"
+		"--force says to take those items out of the basket with it.\n"
+		"\n"
+		"Exit status: 0 removed, 1 nothing removed, 2 usage error.\n",
 	},
 	{
 		"reparse", cli_reparse,
