@@ -833,6 +833,48 @@ on_screen(struct fixture *f, const char *text)
 }
 
 /*
+ * D removes from the library what is under the cursor, after asking on
+ * the status line with the basket items that would go too: any key but
+ * y keeps it; in the reader, the document read, back to the library.
+ */
+static void
+test_remove_document(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	struct selected *sel;
+	long long *docs;
+	size_t n;
+	bool added;
+
+	keys(f, "jD");
+	assert_true(on_screen(f, "Remove letter 3 from the library? (y/n)"));
+	keys(f, "n");
+	assert_true(on_screen(f, "Nothing removed"));
+	assert_true(on_screen(f, "Bruins Slot"));
+
+	assert_int_equal(store_set_documents(f->st, 1, &docs, &n, &err), STATUS_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_select_add(f->st, 5, &added, &err), STATUS_OK);
+	app_basket_changed(f->app);
+	keys(f, "kD");
+	assert_true(on_screen(f, "Remove set 1 and its 2 documents? 1 basket item cites them and goes too. (y/n)"));
+	keys(f, "y");
+	assert_true(on_screen(f, "Removed 2 documents and 1 basket item"));
+	assert_false(on_screen(f, "Eerdmans"));
+	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
+	assert_int_equal(n, 0);
+	free(sel);
+	free(docs);
+
+	keys(f, "<Home><Enter>D");
+	assert_true(on_screen(f, "Remove document 3 (004_e244608e296288d3.txt) from the library? (y/n)"));
+	keys(f, "Y");
+	assert_true(on_screen(f, "Removed 1 document"));
+	assert_true(on_screen(f, "The library is empty"));
+}
+
+/*
  * A document naast could not fully read: its library row is marked, the
  * help says what the mark means, the reader lists what was not read.
  */
@@ -1278,6 +1320,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_picker_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_outline_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_remove_document, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
 	};
 

@@ -40,6 +40,10 @@ struct app {
 	unsigned basket_version;
 	bool readonly;		/* the database cannot be changed: the status line says so */
 	char *osc52;		/* the escape sequence to write once drawn, or NULL */
+	/* Documents to remove when the next key is y (app_remove_documents). */
+	long long *removing;
+	size_t n_removing;
+	char question[512];	/* what the status line asks meanwhile */
 };
 
 /* ------------------------------------------------------------------ basket */
@@ -307,6 +311,7 @@ app_free(struct app *app)
 		app_pop(app);
 	free(app->basket);
 	free(app->osc52);
+	free(app->removing);
 	free(app);
 }
 
@@ -380,6 +385,76 @@ reload_all(struct app *app)
 }
 
 void
+app_remove_documents(struct app *app, const long long *docs, size_t n,
+    const char *what)
+{
+	struct error err = { "" };
+	size_t cited = 0, items;
+
+	if (store_is_readonly(app->st, &err)) {
+		app_message(app, "%s", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (store_document_cited(app->st, docs[i], &items, &err) != STATUS_OK) {
+			app_message(app, "%s", err.msg);
+			return;
+		}
+		cited += items;
+	}
+	free(app->removing);
+	app->removing = xcalloc(n ? n : 1, sizeof(*app->removing));
+	memcpy(app->removing, docs, n * sizeof(*docs));
+	app->n_removing = n;
+	if (cited)
+		snprintf(app->question, sizeof(app->question),
+		    "Remove %s? %zu basket item%s cite%s %s and go%s too. (y/n)",
+		    what, cited, cited == 1 ? "" : "s", cited == 1 ? "s" : "",
+		    n == 1 ? "it" : "them", cited == 1 ? "es" : "");
+	else
+		snprintf(app->question, sizeof(app->question),
+		    "Remove %s from the library? (y/n)", what);
+	app_message(app, "%s", app->question);
+}
+
+/* The key that answers app_remove_documents: y removes, any other keeps. */
+static void
+answer_removal(struct app *app, int key)
+{
+	struct error err = { "" };
+	size_t removed = 0, dropped = 0, items;
+
+	for (size_t i = 0; (key == 'y' || key == 'Y') && i < app->n_removing; i++) {
+		if (store_remove_document(app->st, app->removing[i], true, &items,
+		    &err) != STATUS_OK)
+			break;
+		removed++;
+		dropped += items;
+	}
+	free(app->removing);
+	app->removing = NULL;
+	app->n_removing = 0;
+	if (key != 'y' && key != 'Y') {
+		app_message(app, "Nothing removed");
+		return;
+	}
+	/* What the views above the library show may be gone. */
+	while (app->depth > 1)
+		app_pop(app);
+	app_basket_changed(app);
+	reload_all(app);
+	if (err.msg[0])
+		app_message(app, "Removed %zu document%s; then: %s", removed,
+		    removed == 1 ? "" : "s", err.msg);
+	else if (dropped)
+		app_message(app, "Removed %zu document%s and %zu basket item%s",
+		    removed, removed == 1 ? "" : "s", dropped, dropped == 1 ? "" : "s");
+	else
+		app_message(app, "Removed %zu document%s", removed,
+		    removed == 1 ? "" : "s");
+}
+
+void
 app_key(struct app *app, int key)
 {
 	struct view *v = top(app);
@@ -390,6 +465,12 @@ app_key(struct app *app, int key)
 		return;
 	if (key == KEYMAP_RESIZE) {
 		reload_all(app);
+		if (app->n_removing)
+			app_message(app, "%s", app->question);
+		return;
+	}
+	if (app->n_removing) {
+		answer_removal(app, key);
 		return;
 	}
 	if (v->ops->input && v->ops->input(v, key))
@@ -454,6 +535,11 @@ app_mouse(struct app *app, enum mouse event, int y, int x)
 	struct view *v = top(app);
 
 	app->message[0] = '\0';
+	/* A question waits for its key. */
+	if (app->n_removing) {
+		app_message(app, "%s", app->question);
+		return;
+	}
 	if (v && v->ops->mouse && COLS >= v->ops->min_cols && LINES >= v->ops->min_rows)
 		v->ops->mouse(v, event, y, x);
 }

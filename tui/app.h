@@ -55,6 +55,16 @@ void app_open_passage(struct app *app, long long set, int vraag, const char *min
     long long doc, long long passage);
 
 /*
+ * Asks on the status line whether to remove the n documents docs from
+ * the library (what names them: "document 12 (x.pdf)"), saying how many
+ * basket items go with them: y removes them, any other key keeps them.
+ * After a removal the views above the library close and the rest read
+ * again.
+ */
+void app_remove_documents(struct app *app, const long long *docs, size_t n,
+    const char *what);
+
+/*
  * Opens the export prompt for items (export.h), which it takes over;
  * what names them in its title ("the basket", "vraag 8").
  */

@@ -550,6 +550,7 @@ static const struct {
 
 	{ "library", "f",	"filter" },
 	{ "library", "S",	"sort" },
+	{ "library", "D",	"remove-document" },
 
 	{ "compare", "n",	"next-vraag" },
 	{ "compare", "p",	"prev-vraag" },
@@ -573,6 +574,7 @@ static const struct {
 	{ "reader",  "n",	"next-vraag" },
 	{ "reader",  "p",	"prev-vraag" },
 	{ "reader",  "R",	"related" },
+	{ "reader",  "D",	"remove-document" },
 
 	{ "help",    "Esc",	"quit" },
 

@@ -95,7 +95,8 @@
 	_(MOVE_UP,         "move-up",         "Move the passage up in the basket") \
 	_(MOVE_DOWN,       "move-down",       "Move the passage down in the basket") \
 	_(REMOVE,          "remove",          "Take the passage out of the basket") \
-	_(NOTE,            "note",            "Write a note with the passage")
+	_(NOTE,            "note",            "Write a note with the passage") \
+	_(REMOVE_DOCUMENT, "remove-document", "Remove the document (or the set) from the library, after asking")
 
 enum action {
 #define ACTION_ENUM(name, str, help) ACTION_##name,

@@ -404,6 +404,37 @@ open_first_document(struct view *v, long long set_id)
 	}
 }
 
+/*
+ * Asks whether to remove the row's documents: a document, or every
+ * document of a set.
+ */
+static void
+remove_row(struct view *v, const struct library_row *r)
+{
+	struct error err = { "" };
+	long long *docs = NULL;
+	size_t n = 0;
+	char *what;
+
+	if (r->kind == LIBRARY_DOCUMENT) {
+		/* The row under the cursor says the rest; the question must fit. */
+		what = xasprintf("%s %lld", r->doc_kind == DOC_LETTER ?
+		    "letter" : "document", r->id);
+		app_remove_documents(v->app, &r->id, 1, what);
+		free(what);
+		return;
+	}
+	if (store_set_documents(app_store(v->app), r->id, &docs, &n, &err) != STATUS_OK) {
+		app_message(v->app, "%s", err.msg);
+		return;
+	}
+	what = xasprintf("set %lld and its %zu document%s", r->id, n,
+	    n == 1 ? "" : "s");
+	app_remove_documents(v->app, docs, n, what);
+	free(what);
+	free(docs);
+}
+
 static void
 library_handle(struct view *v, enum action action)
 {
@@ -450,6 +481,10 @@ library_handle(struct view *v, enum action action)
 
 			app_push(v->app, &view_reader_ops, &req);
 		}
+		break;
+	case ACTION_REMOVE_DOCUMENT:
+		if (r)
+			remove_row(v, r);
 		break;
 	default:
 		break;

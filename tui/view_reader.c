@@ -403,6 +403,14 @@ reader_handle(struct view *v, enum action action)
 
 	if (r->outline && list_move(&r->toc, action))
 		return;
+	if (action == ACTION_REMOVE_DOCUMENT) {
+		char *what = xasprintf("document %lld (%s)", r->doc.id,
+		    model_origin_name(r->doc.origin ? r->doc.origin : ""));
+
+		app_remove_documents(v->app, &r->doc.id, 1, what);
+		free(what);
+		return;
+	}
 	if (r->outline && action == ACTION_OPEN) {
 		if (r->toc.cursor < r->n_sections)
 			scroll_to(r, r->sections[r->toc.cursor].line);
