@@ -166,6 +166,7 @@ enum sql_id {
 	SQL_SET_RECOUNT,
 	SQL_DOCS_NAMED,
 	SQL_SET_DOCUMENTS,
+	SQL_VOCAB_PRUNE,
 	N_SQL
 };
 
@@ -322,6 +323,12 @@ void store_vocab_begin(struct store *st);
 void store_vocab_passage(struct store *st);
 void store_vocab_word(struct store *st, const char *term, size_t len);
 enum status store_vocab_save(struct store *st, struct error *err);
+/*
+ * The other way: takes the counts off the table, for passages that went
+ * (the index's delete triggers hand their words to the tokenizer), and
+ * drops the words no passage has any more.
+ */
+enum status store_vocab_forget(struct store *st, struct error *err);
 void store_vocab_end(struct store *st);
 
 /* ------------------------------------------------------------------ errors */

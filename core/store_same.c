@@ -485,8 +485,16 @@ store_db_remove_document(struct store *st, long long doc, struct error *err)
 	/* Its passages' rows in the indexes must be there to be taken out. */
 	if (st->batch && (status = store_db_index_pending(st, err)))
 		return status;
-	if ((status = run_on(st, SQL_DOC_UNCITE, doc, "taking its passages out of the basket", err)) ||
-	    (status = run_on(st, SQL_DOC_DELETE, doc, "removing the document", err)))
+	if ((status = run_on(st, SQL_DOC_UNCITE, doc,
+	    "taking its passages out of the basket", err)))
+		return status;
+	/* The index's delete triggers tell the vocabulary the words that go. */
+	store_vocab_begin(st);
+	status = run_on(st, SQL_DOC_DELETE, doc, "removing the document", err);
+	if (status == STATUS_OK)
+		status = store_vocab_forget(st, err);
+	store_vocab_end(st);
+	if (status)
 		return status;
 	if (!set)
 		return STATUS_OK;

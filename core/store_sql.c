@@ -617,4 +617,5 @@ const char *const store_sql_text[N_SQL] = {
 	    "  AND substr(origin, -length(?1) - 1) = '/' || ?1) ORDER BY id",
 	[SQL_SET_DOCUMENTS] =
 	    "SELECT id FROM document WHERE set_id = ?1 ORDER BY id",
+	[SQL_VOCAB_PRUNE] = "DELETE FROM vocabulary WHERE passages <= 0",
 };

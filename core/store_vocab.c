@@ -108,8 +108,9 @@ store_vocab_word(struct store *st, const char *term, size_t len)
 	}
 }
 
-enum status
-store_vocab_save(struct store *st, struct error *err)
+/* Adds the counts, times sign, to the table. */
+static enum status
+add_counts(struct store *st, int sign, struct error *err)
 {
 	struct vocab *v = st->vocab;
 	sqlite3_stmt *s;
@@ -124,10 +125,24 @@ store_vocab_save(struct store *st, struct error *err)
 			continue;
 		sqlite3_bind_text(s, 1, v->slots[i].term, (int)v->slots[i].len,
 		    SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, v->slots[i].passages);
+		sqlite3_bind_int64(s, 2, sign * v->slots[i].passages);
 		status = run(st, s, "counting the words", err);
 	}
 	return status;
+}
+
+enum status
+store_vocab_save(struct store *st, struct error *err)
+{
+	return add_counts(st, 1, err);
+}
+
+enum status
+store_vocab_forget(struct store *st, struct error *err)
+{
+	enum status status = add_counts(st, -1, err);
+
+	return status ? status : run_id(st, SQL_VOCAB_PRUNE, "counting the words", err);
 }
 
 void

@@ -1094,6 +1094,13 @@ test_failed_import_leaves_no_trace(void **state)
 
 /* ------------------------------------------------------ one document once */
 
+/* Words whose count in the vocabulary is not what passage_fts has. */
+#define VOCAB_ASTRAY \
+	"SELECT (SELECT count(*) FROM (SELECT term, passages FROM vocabulary" \
+	" EXCEPT SELECT term, doc FROM passage_fts_row)) + (SELECT count(*) FROM" \
+	" (SELECT term, doc FROM passage_fts_row" \
+	" EXCEPT SELECT term, passages FROM vocabulary))"
+
 #define FORMS_SUBJECT "de bouw van windparken op zee"
 #define FORMS_VRAAG1 "Bent u bekend met het bericht dat de bouw van " \
 	"windparken op zee twee jaar vertraging oploopt?"
@@ -1264,6 +1271,22 @@ test_same_document_forms(void **state)
 	res = import_made(f->st, "ander-ministerie.txt", forms_doc(1, 0, "AZ"));
 	assert_int_equal(res.same, IMPORT_SAME_NONE);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 4);
+	/* in one batch, as a directory imports them: the same */
+	assert_int_equal(store_batch_begin(f->st, &err), STATUS_OK);
+	res = import_made(f->st, "def.md", forms_doc(0, 0, "DEF"));
+	assert_int_equal(res.same, IMPORT_SAME_NONE);
+	res = import_made(f->st, "def.pdf", forms_doc(2, 0, "DEF"));
+	assert_int_equal(res.same, IMPORT_SAME_REPLACED);
+	assert_int_equal(store_batch_commit(f->st, &err), STATUS_OK);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 5);
+
+	/* the forms replaced left nothing behind in the indexes */
+	assert_int_equal(query_int(f->path, VOCAB_ASTRAY), 0);
+	assert_int_equal(sqlite3_exec(f->st->db,
+	    "INSERT INTO passage_fts (passage_fts) VALUES ('integrity-check');"
+	    "INSERT INTO passage_stem (passage_stem) VALUES ('integrity-check');"
+	    "INSERT INTO passage_tri (passage_tri) VALUES ('integrity-check');",
+	    NULL, NULL, NULL), SQLITE_OK);
 }
 
 /*
@@ -1288,10 +1311,12 @@ test_same_needs_the_same_text(void **state)
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 2);
 }
 
+
 /*
  * store_remove_document: refused while the basket cites the document,
- * with the count; with force the items go too; the set's counts and the
- * library follow, and the last document takes its set with it.
+ * with the count; with force the items go too; the set's counts, the
+ * library and the vocabulary follow, and the last document takes its
+ * set with it.
  */
 static void
 test_remove_document(void **state)
@@ -1335,6 +1360,9 @@ test_remove_document(void **state)
 	    "SELECT answered FROM library WHERE set_id IS NOT NULL"), 2);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage_fts"
 	    " WHERE passage_fts MATCH 'Politiek Adviseurs'"), 0);
+	assert_int_equal(query_int(f->path, VOCAB_ASTRAY), 0);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM vocabulary WHERE term = 'adviseurs'"), 0);
 
 	/* by the name it was imported under, its last part or whole */
 	assert_int_equal(store_documents_named(f->st, "bzk.md", &docs, &n, &err),
@@ -1361,6 +1389,7 @@ test_remove_document(void **state)
 	    STATUS_OK);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM library"), 0);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage"), 0);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM vocabulary"), 0);
 	assert_int_equal(store_remove_document(f->st, letter.doc, false, NULL, &err),
 	    STATUS_NOT_FOUND);
 }
