@@ -186,7 +186,7 @@ static enum status
 passages_read(struct store *st, long long doc, struct doc_passages *p,
     struct error *err)
 {
-	sqlite3_stmt *s = sql(st, SQL_DOCUMENT_PASSAGES, err);
+	sqlite3_stmt *s = sql(st, SQL_REATTACH_PASSAGES, err);
 	size_t cap = 0;
 	int rc;
 

@@ -618,4 +618,8 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_SET_DOCUMENTS] =
 	    "SELECT id FROM document WHERE set_id = ?1 ORDER BY id",
 	[SQL_VOCAB_PRUNE] = "DELETE FROM vocabulary WHERE passages <= 0",
+	/* Where basket items may land: every passage, footnotes' too. */
+	[SQL_REATTACH_PASSAGES] =
+	    "SELECT id, role, vraag, text FROM passage WHERE document = ?1"
+	    " ORDER BY seq",
 };

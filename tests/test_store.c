@@ -1125,13 +1125,17 @@ forms_doc(int form, int aanhangsel, const char *ministry)
 {
 	struct document *doc = answer_doc(ministry, "2024-04-02", aanhangsel,
 	    FORMS_SUBJECT);
+	struct passage *p;
 
 	doc->format = form == 0 || form == 3 ? "markdown" : "pdftext";
 	doc->from_pdf = form == 2;
 	if (form == 2)
 		snprintf(doc->source_sha256, sizeof(doc->source_sha256), "%064d",
 		    aanhangsel);
-	add(doc, ROLE_VRAAG, 1, form == 0 ? FORMS_VRAAG1 " [1 ]" : FORMS_VRAAG1);
+	p = add(doc, ROLE_VRAAG, 1, form == 0 ? FORMS_VRAAG1 " [1 ]" : FORMS_VRAAG1);
+	model_add_footnote(p, xstrdup("1"), xstrdup("NOS, 11 maart 2024: "
+	    "windparken op zee lopen jaren vertraging op"), strlen(FORMS_VRAAG1),
+	    p->end, p->end);
 	add(doc, ROLE_ANTWOORD, 1, form == 0 ? "Ja. De netbeheerder heeft de " \
 	    "Kamer op 12 maart geïnfor- meerd over de nieuwe planning van de " \
 	    "aansluiting op het net." : FORMS_ANTWOORD1);
@@ -1166,6 +1170,18 @@ passage_of(struct store *st, long long doc, enum role role, int vraag,
 	return id;
 }
 
+/* The footnote passage of doc (the store's, of role footnote). */
+static long long
+footnote_of(struct fixture *f, long long doc)
+{
+	char *sql = xasprintf("SELECT id FROM passage WHERE document = %lld"
+	    " AND role = 'footnote'", doc);
+	long long id = query_int(f->path, sql);
+
+	free(sql);
+	return id;
+}
+
 /* The document of passage. */
 static long long
 document_of(struct fixture *f, long long passage)
@@ -1194,7 +1210,7 @@ test_same_document_forms(void **state)
 	struct import_result res;
 	struct selected *sel;
 	struct set_info set;
-	long long conversion, text, pdf, a2a, a2b, v1;
+	long long conversion, text, pdf, a2a, a2b, v1, fn;
 	size_t n;
 
 	res = import_made(f->st, "windparken.md", forms_doc(0, 0, "FIN"));
@@ -1203,7 +1219,9 @@ test_same_document_forms(void **state)
 	a2a = passage_of(f->st, conversion, ROLE_ANTWOORD, 2, "De vertraging");
 	a2b = passage_of(f->st, conversion, ROLE_ANTWOORD, 2, "Daarnaast");
 	v1 = passage_of(f->st, conversion, ROLE_VRAAG, 1, "Bent u");
-	for (long long p = a2a; p; p = p == a2a ? v1 : p == v1 ? a2b : 0) {
+	fn = footnote_of(f, conversion);
+	assert_true(fn > 0);
+	for (long long p = a2a; p; p = p == a2a ? v1 : p == v1 ? a2b : p == a2b ? fn : 0) {
 		bool added;
 
 		assert_int_equal(store_select_add(f->st, p, &added, &err), STATUS_OK);
@@ -1217,18 +1235,20 @@ test_same_document_forms(void **state)
 	assert_int_equal(res.same_doc, conversion);
 	assert_string_equal(res.same_name, "windparken.md");
 	assert_int_equal(res.kept, FORM_PDF_TEXT);
-	assert_int_equal(res.basket.moved, 2);
+	assert_int_equal(res.basket.moved, 3);
 	assert_int_equal(res.basket.merged, 1);
 	assert_int_equal(res.basket.lost, 0);
 	text = res.doc;
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 1);
 	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	assert_int_equal(sel[0].passage,
 	    passage_of(f->st, text, ROLE_ANTWOORD, 2, "De vertraging"));
 	assert_string_equal(sel[0].note, "eerste / tweede");
 	assert_int_equal(sel[1].passage, passage_of(f->st, text, ROLE_VRAAG, 1, "Bent u"));
 	assert_null(sel[1].note);
+	/* a footnote's passage goes to the footnote */
+	assert_int_equal(sel[2].passage, footnote_of(f, text));
 	store_selection_free(sel, n);
 
 	/* the PDF itself: by its number and vergaderjaar */
@@ -1236,7 +1256,7 @@ test_same_document_forms(void **state)
 	assert_int_equal(res.same, IMPORT_SAME_REPLACED);
 	assert_int_equal(res.same_doc, text);
 	assert_int_equal(res.kept, FORM_PDF);
-	assert_int_equal(res.basket.moved, 2);
+	assert_int_equal(res.basket.moved, 3);
 	pdf = res.doc;
 
 	/* poorer forms after it change nothing */
@@ -1249,7 +1269,7 @@ test_same_document_forms(void **state)
 	assert_int_equal(res.same, IMPORT_SAME_KEPT);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"), 1);
 	assert_int_equal(store_selection(f->st, &sel, &n, &err), STATUS_OK);
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	assert_int_equal(document_of(f, sel[0].passage), pdf);
 	assert_int_equal(document_of(f, sel[1].passage), pdf);
 	store_selection_free(sel, n);
