@@ -452,6 +452,20 @@ run(struct store *st, sqlite3_stmt *s, const char *what, struct error *err)
 	return status;
 }
 
+/* Runs the statement id with ?1 = v, or with no parameter when v is 0. */
+static inline enum status
+run_on(struct store *st, enum sql_id id, long long v, const char *what,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, id, err);
+
+	if (!s)
+		return st->prepare_failure;
+	if (v)
+		sqlite3_bind_int64(s, 1, v);
+	return run(st, s, what, err);
+}
+
 /* Runs the statement id, which takes no parameters. */
 static inline enum status
 run_id(struct store *st, enum sql_id id, const char *what, struct error *err)

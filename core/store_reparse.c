@@ -268,19 +268,6 @@ basket_back(struct store *st, long long doc, struct replace_result *res,
 }
 
 static enum status
-run_on(struct store *st, enum sql_id q, long long id, const char *what,
-    struct error *err)
-{
-	sqlite3_stmt *s = sql(st, q, err);
-
-	if (!s)
-		return st->prepare_failure;
-	if (id)
-		sqlite3_bind_int64(s, 1, id);
-	return run(st, s, what, err);
-}
-
-static enum status
 replace(struct store *st, long long id, const struct document *doc,
     struct replace_result *res, struct error *err)
 {

@@ -422,19 +422,6 @@ store_reattach_selection(struct store *st, long long from, long long to,
 
 /* ----------------------------------------------------------------- removal */
 
-/* Runs statement id with ?1 = id. */
-static enum status
-run_on(struct store *st, enum sql_id id, long long v, const char *what,
-    struct error *err)
-{
-	sqlite3_stmt *s = sql(st, id, err);
-
-	if (!s)
-		return st->prepare_failure;
-	sqlite3_bind_int64(s, 1, v);
-	return run(st, s, what, err);
-}
-
 /* The first integer column of statement id with ?1 = v; found: a row. */
 static enum status
 int_of(struct store *st, enum sql_id id, long long v, long long *out,
