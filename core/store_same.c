@@ -158,86 +158,84 @@ change_end(struct store *st, bool own, enum status status, struct error *err)
 
 /* --------------------------------------------------------------- re-attach */
 
-struct doc_passages {
-	long long *id;
-	enum role *role;
-	int *vraag;
-	char **text;
-	struct compare_text *words;	/* made when first compared */
+/* A passage of the document that basket items move to. */
+struct landing {
+	long long id;
+	enum role role;
+	int vraag;
+	char *text;
+	struct compare_text words;	/* made when first compared */
+	bool made;
+};
+
+struct landings {
+	struct landing *v;
 	size_t n;
 };
 
 static void
-passages_free(struct doc_passages *p)
+landings_free(struct landings *l)
 {
-	for (size_t i = 0; i < p->n; i++) {
-		free(p->text[i]);
-		if (p->words && p->words[i].words)
-			compare_text_free(&p->words[i]);
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].text);
+		if (l->v[i].made)
+			compare_text_free(&l->v[i].words);
 	}
-	free(p->id);
-	free(p->role);
-	free(p->vraag);
-	free(p->text);
-	free(p->words);
+	free(l->v);
 }
 
 static enum status
-passages_read(struct store *st, long long doc, struct doc_passages *p,
+landings_read(struct store *st, long long doc, struct landings *l,
     struct error *err)
 {
 	sqlite3_stmt *s = sql(st, SQL_REATTACH_PASSAGES, err);
 	size_t cap = 0;
 	int rc;
 
-	memset(p, 0, sizeof(*p));
+	memset(l, 0, sizeof(*l));
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, doc);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t c = cap;
+		struct landing *p;
 
-		xgrow(&p->id, &c, p->n + 1, sizeof(*p->id));
-		c = cap;
-		xgrow(&p->role, &c, p->n + 1, sizeof(*p->role));
-		c = cap;
-		xgrow(&p->vraag, &c, p->n + 1, sizeof(*p->vraag));
-		xgrow(&p->text, &cap, p->n + 1, sizeof(*p->text));
-		p->id[p->n] = sqlite3_column_int64(s, 0);
+		xgrow(&l->v, &cap, l->n + 1, sizeof(*l->v));
+		p = &l->v[l->n++];
+		memset(p, 0, sizeof(*p));
+		p->id = sqlite3_column_int64(s, 0);
 		if (!model_role_from_name((const char *)sqlite3_column_text(s, 1),
-		    &p->role[p->n]))
-			p->role[p->n] = ROLE_OTHER;
-		p->vraag[p->n] = sqlite3_column_int(s, 2);
-		p->text[p->n] = col_strdup(s, 3);
-		if (!p->text[p->n])
-			p->text[p->n] = xstrdup("");
-		p->n++;
+		    &p->role))
+			p->role = ROLE_OTHER;
+		p->vraag = sqlite3_column_int(s, 2);
+		p->text = col_strdup(s, 3);
+		if (!p->text)
+			p->text = xstrdup("");
 	}
 	done(s);
 	if (rc != SQLITE_DONE) {
-		passages_free(p);
+		landings_free(l);
 		return db_fail(st, rc, "reading the passages", err);
 	}
-	p->words = xcalloc(p->n ? p->n : 1, sizeof(*p->words));
 	return STATUS_OK;
 }
 
-/* How alike text is to passage i of p: 2 for the same words, else [0, 1]. */
+/* How alike text (words) is to p: 2 for the same words, else [0, 1]. */
 static double
-alike(struct doc_passages *p, size_t i, const char *text,
-    const struct compare_text *words)
+alike(struct landing *p, const char *text, const struct compare_text *words)
 {
-	char *a = text_fold(text, TEXT_FOLD_CASE), *b = text_fold(p->text[i], TEXT_FOLD_CASE);
+	char *a = text_fold(text, TEXT_FOLD_CASE), *b = text_fold(p->text, TEXT_FOLD_CASE);
 	bool same = strcmp(a, b) == 0;
 
 	free(a);
 	free(b);
 	if (same)
 		return 2;
-	if (!p->words[i].words)
-		compare_text_init(&p->words[i], (const char *const *)&p->text[i], 1,
+	if (!p->made) {
+		compare_text_init(&p->words, (const char *const *)&p->text, 1,
 		    COMPARE_IGNORE_CASE);
-	return compare_similarity(words, &p->words[i]);
+		p->made = true;
+	}
+	return compare_similarity(words, &p->words);
 }
 
 /*
@@ -246,9 +244,9 @@ alike(struct doc_passages *p, size_t i, const char *text,
  */
 #define REATTACH_ELSEWHERE 0.5
 
-/* The passage of p for an item on text of role and vraag; -1 when none. */
+/* The passage of l for an item on text of role and vraag; -1 when none. */
 static long long
-reattach_target(struct doc_passages *p, enum role role, int vraag,
+reattach_target(struct landings *l, enum role role, int vraag,
     const char *text)
 {
 	const char *paras[] = { text };
@@ -257,16 +255,17 @@ reattach_target(struct doc_passages *p, enum role role, int vraag,
 	long long target = -1, other = -1;
 
 	compare_text_init(&words, paras, 1, COMPARE_IGNORE_CASE);
-	for (size_t i = 0; i < p->n; i++) {
-		bool here = p->role[i] == role && p->vraag[i] == vraag;
-		double sim = alike(p, i, text, &words);
+	for (size_t i = 0; i < l->n; i++) {
+		struct landing *p = &l->v[i];
+		bool here = p->role == role && p->vraag == vraag;
+		double sim = alike(p, text, &words);
 
 		if (here && sim > best) {
 			best = sim;
-			target = p->id[i];
+			target = p->id;
 		} else if (!here && sim > best_other) {
 			best_other = sim;
-			other = p->id[i];
+			other = p->id;
 		}
 	}
 	compare_text_free(&words);
@@ -389,7 +388,7 @@ store_reattach_selection(struct store *st, long long from, long long to,
     struct reattach_result *res, struct error *err)
 {
 	struct reattach_result dummy;
-	struct doc_passages target = { 0 };
+	struct landings target = { 0 };
 	struct item *items = NULL;
 	size_t n = 0;
 	enum status status;
@@ -401,7 +400,7 @@ store_reattach_selection(struct store *st, long long from, long long to,
 	if ((status = change_begin(st, &own, err)))
 		return status;
 	if ((status = items_read(st, from, &items, &n, err)) == STATUS_OK && n &&
-	    (status = passages_read(st, to, &target, err)) == STATUS_OK) {
+	    (status = landings_read(st, to, &target, err)) == STATUS_OK) {
 		for (size_t i = 0; i < n && status == STATUS_OK; i++) {
 			long long p = reattach_target(&target, items[i].role,
 			    items[i].vraag, items[i].text);
@@ -412,7 +411,7 @@ store_reattach_selection(struct store *st, long long from, long long to,
 				status = reattach_item(st, items[i].id, items[i].note,
 				    p, res, err);
 		}
-		passages_free(&target);
+		landings_free(&target);
 	}
 	items_free(items, n);
 	if (status != STATUS_OK)
