@@ -44,13 +44,16 @@ store_db_form(const char *format, bool from_pdf)
 /*
  * The vergaderjaar of a document, by the year it begins: Aanhangsel
  * numbers start again each vergaderjaar, which begins in September.
- * From the received date; 0 when it is unknown.
+ * As the document prints it, else from the received date; 0 when both
+ * are unknown.
  */
 static int
 vergaderjaar(const struct document *doc)
 {
 	int year, month;
 
+	if (sscanf(doc->vergaderjaar, "%4d/", &year) == 1)
+		return year;
 	if (sscanf(doc->received, "%4d-%2d", &year, &month) != 2)
 		return 0;
 	return month >= 9 ? year : year - 1;
@@ -108,6 +111,8 @@ store_db_same_find(struct store *st, const struct document *doc,
 		bind_text(s, 2, kind);
 		sqlite3_bind_int(s, 3, year);
 		bind_text_or_null(s, 4, doc->ministry);
+		bind_text_or_null(s, 5, doc->vergaderjaar[0] ? doc->vergaderjaar :
+		    NULL);
 		if ((status = best_of(st, s, fp, SAME_BY_NUMBER, found, &best, err)) ||
 		    found->id)
 			return status;

@@ -555,16 +555,18 @@ const char *const store_sql_text[N_SQL] = {
 	/*
 	 * The same document in another form (store_same.c).  SAME_COLUMNS
 	 * are what store_same.c reads.  By Aanhangsel number ?1 and kind ?2,
-	 * received in the vergaderjaar that begins in year ?3, of the
-	 * answering ministry ?4 where both are known.  In set ?1, of kind ?2
+	 * of the vergaderjaar ?5 where both print one, else received in the
+	 * vergaderjaar that begins in year ?3, of the answering ministry ?4
+	 * where both are known.  In set ?1, of kind ?2
 	 * and ministry ?3, received on ?4 and numbered ?5 where both are
 	 * known: a document with another Aanhangsel number is another
 	 * publication.
 	 */
 	[SQL_SAME_BY_AANHANGSEL] =
 	    "SELECT " SAME_COLUMNS " FROM document WHERE aanhangsel = ?1"
-	    " AND kind = ?2 AND received BETWEEN printf('%04d-09-01', ?3)"
-	    " AND printf('%04d-08-31', ?3 + 1)"
+	    " AND kind = ?2 AND CASE WHEN ?5 IS NOT NULL AND vergaderjaar IS NOT NULL"
+	    " THEN vergaderjaar = ?5 ELSE received BETWEEN printf('%04d-09-01', ?3)"
+	    " AND printf('%04d-08-31', ?3 + 1) END"
 	    " AND (?4 IS NULL OR ministry IS NULL OR ministry = ?4) ORDER BY id",
 	[SQL_SAME_IN_SET] =
 	    "SELECT " SAME_COLUMNS " FROM document WHERE set_id = ?1"
