@@ -794,8 +794,6 @@ import_reparse(struct store *st, bool all, const struct import_events *events,
 			    status : STATUS_OK;
 		}
 	}
-	if (status == STATUS_OK && t.documents)
-		status = store_vocab_recount(st, err);
 	if (events && events->batch_end)
 		events->batch_end(events->ctx, status == STATUS_OK);
 	if (totals)

@@ -129,9 +129,7 @@ bool store_batch_open(const struct store *st);
  * Documents are parsed again from the text stored with them when the
  * parsers have improved since (parse.h, PARSE_VERSION).  A document's
  * rows are replaced in one transaction; its basket items and their notes
- * come back on the passages of the new rows with the same role, vraag and
- * text (else the most alike text of that role and vraag, else the same
- * text anywhere in it).  Its id may change (and so may its passages'); its
+ * move to the new rows as store_reattach_selection moves them.  Its id may change (and so may its passages'); its
  * identity (sha256) and origin stay.
  */
 
@@ -172,12 +170,6 @@ struct replace_result {
 enum status store_replace(struct store *st, long long id,
     const struct document *doc, struct replace_result *res,
     struct error *err);
-
-/*
- * Counts the vocabulary again from the index: after store_replace, whose
- * old passages it still counts (suggestions only; once, after many).
- */
-enum status store_vocab_recount(struct store *st, struct error *err);
 
 /* ------------------------------------------------------------ question sets */
 

@@ -130,17 +130,7 @@ enum sql_id {
 	SQL_REPARSE_COUNT,
 	SQL_REPARSE_SOURCE,
 	SQL_REPARSE_SHAPE,
-	SQL_MOVING_CREATE,
-	SQL_MOVING_CLEAR,
-	SQL_MOVING_SAVE,
-	SQL_MOVING,
-	SQL_MOVING_CANDIDATES,
-	SQL_MOVING_SAME_TEXT,
-	SQL_MOVING_PUT,
-	SQL_DOCUMENT_DELETE,
-	SQL_SET_DELETE_EMPTY,
-	SQL_VOCAB_CLEAR,
-	SQL_VOCAB_REBUILD,
+	SQL_DOC_SHA_ASIDE,
 	SQL_SELECT_ADD,
 	SQL_SELECT_REMOVE,
 	SQL_SELECT_CLEAR,
@@ -306,14 +296,13 @@ enum status store_db_vraag_footnotes(struct store *st, long long set,
 
 /*
  * Inside a batch (store_import.c): stores doc as the document whose
- * identity is sha, as store_import would a file of those bytes, and
- * after passages went (store_reparse.c) makes the batch index every
- * passage past the last one left.
+ * identity is sha, as store_import would a file of those bytes, but
+ * without looking for it in another form: it is the one being read again
+ * (store_reparse.c).
  */
 enum status store_db_import_as(struct store *st, const char *sha,
     const char *origin, const struct document *doc,
     struct import_result *res, struct error *err);
-enum status store_db_batch_rewind(struct store *st, struct error *err);
 
 /*
  * The vocabulary (store_vocab.c): between begin and end, the words that

@@ -292,6 +292,7 @@ struct import {
 	long long set_id;
 	struct error *err;
 	size_t n_notes;		/* footnotes stored as passages so far */
+	bool again;		/* the document read again: not looked for in other forms */
 };
 
 static enum status
@@ -1064,7 +1065,8 @@ import_in_batch(struct import *im, const char *origin, struct import_result *res
 		return status;
 	fingerprint_document(im->doc, &fp);
 	im->fp = &fp;
-	if ((status = find_same(im, &same)))
+	memset(&same, 0, sizeof(same));
+	if (!im->again && (status = find_same(im, &same)))
 		return status;
 	if (same.id &&
 	    store_db_form(im->doc->format, im->doc->from_pdf) <= same.form)
@@ -1131,25 +1133,10 @@ enum status
 store_db_import_as(struct store *st, const char *sha, const char *origin,
     const struct document *doc, struct import_result *res, struct error *err)
 {
-	struct import im = { .st = st, .doc = doc, .sha = sha, .err = err };
+	struct import im = {
+		.st = st, .doc = doc, .sha = sha, .err = err, .again = true,
+	};
 
 	memset(res, 0, sizeof(*res));
 	return import_in_batch(&im, origin, res);
-}
-
-enum status
-store_db_batch_rewind(struct store *st, struct error *err)
-{
-	sqlite3_stmt *s = sql(st, SQL_PASSAGE_LAST, err);
-	enum status status;
-	bool found;
-
-	if (!s)
-		return st->prepare_failure;
-	if ((status = step_row(st, s, &found, "indexing the passages", err)))
-		return status;
-	if (found && sqlite3_column_int64(s, 0) < st->batch_after)
-		st->batch_after = sqlite3_column_int64(s, 0);
-	done(s);
-	return STATUS_OK;
 }

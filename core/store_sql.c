@@ -470,9 +470,7 @@ const char *const store_sql_text[N_SQL] = {
 
 	/*
 	 * Parsing again (store_replace): the documents an older parser made,
-	 * one's stored text, what it was (to tell whether it changed), its
-	 * basket items put aside while its passages go, and the passage each
-	 * comes back to.
+	 * one's stored text, and what it was, to tell whether it changed.
 	 */
 	[SQL_REPARSE_DUE] =
 	    "SELECT id FROM document WHERE parser_version < ?1 AND id > ?2"
@@ -495,37 +493,12 @@ const char *const store_sql_text[N_SQL] = {
 	    "   WHERE document = d.id ORDER BY ord)), '')"
 	    " || char(10) || (SELECT count(*) FROM warning WHERE document = d.id)"
 	    " FROM document d WHERE d.id = ?1",
-	[SQL_MOVING_CREATE] =
-	    "CREATE TEMP TABLE IF NOT EXISTS moving (ord INTEGER, note TEXT,"
-	    " role TEXT, vraag INTEGER, text TEXT)",
-	[SQL_MOVING_CLEAR] = "DELETE FROM temp.moving",
-	[SQL_MOVING_SAVE] =
-	    "INSERT INTO temp.moving (ord, note, role, vraag, text)"
-	    " SELECT s.ord, s.note, p.role, p.vraag, p.text FROM selection s"
-	    " JOIN passage p ON p.id = s.passage WHERE p.document = ?1"
-	    " ORDER BY s.ord",
-	[SQL_MOVING] = "SELECT ord, note, role, vraag, text FROM temp.moving"
-	    " ORDER BY ord",
-	/* ?1 document, ?2 role, ?3 vraag: its passages there, in order. */
-	[SQL_MOVING_CANDIDATES] =
-	    "SELECT id, text FROM passage WHERE document = ?1 AND role = ?2"
-	    " AND vraag = ?3 ORDER BY seq",
-	[SQL_MOVING_SAME_TEXT] =
-	    "SELECT id FROM passage WHERE document = ?1 AND text = ?2"
-	    " ORDER BY seq LIMIT 1",
-	[SQL_MOVING_PUT] =
-	    "INSERT OR IGNORE INTO selection (passage, ord, note)"
-	    " VALUES (?1, ?2, ?3)",
-	[SQL_DOCUMENT_DELETE] = "DELETE FROM document WHERE id = ?1",
-	/* A set that has lost its last document goes, with its rows. */
-	[SQL_SET_DELETE_EMPTY] =
-	    "DELETE FROM question_set WHERE id = ?1"
-	    " AND NOT EXISTS (SELECT 1 FROM document WHERE set_id = ?1)",
-	/* The vocabulary counted again from the index, after passages went. */
-	[SQL_VOCAB_CLEAR] = "DELETE FROM vocabulary",
-	[SQL_VOCAB_REBUILD] =
-	    "INSERT INTO vocabulary (term, passages)"
-	    " SELECT term, doc FROM passage_fts_row",
+	/*
+	 * A document's identity put aside while the one that replaces it
+	 * comes in ("~" is no hex digit: no file has that sha256).
+	 */
+	[SQL_DOC_SHA_ASIDE] =
+	    "UPDATE document SET sha256 = sha256 || '~' WHERE id = ?1",
 	[SQL_SELECT_ADD] =
 	    "INSERT OR IGNORE INTO selection (passage, ord)"
 	    " SELECT ?1, coalesce(max(ord), 0) + 1 FROM selection",
