@@ -1,3 +1,7 @@
+/*
+ * ministry: looking up the tables of ministries, portfolios and
+ * successions that core/ministry_table.awk makes.  See ministry.h.
+ */
 #include "config.h"
 
 #include <stdbool.h>
@@ -36,45 +40,79 @@ same_name(const char *a, size_t alen, const char *key)
 	return same;
 }
 
-static const char *
-lookup(const char *key)
+/* Whether m is called key (its name, code or an alias). */
+static bool
+is_called(const struct ministry *m, const char *key)
 {
+	const char *a = m->aliases;
+
+	if (same_name(m->name, strlen(m->name), key) ||
+	    same_name(m->code, strlen(m->code), key))
+		return true;
+	while (*a) {
+		size_t len = strcspn(a, "|");
+
+		if (same_name(a, len, key))
+			return true;
+		a += len + (a[len] == '|');
+	}
+	return false;
+}
+
+static const struct ministry *
+lookup(const char *key, const char *date)
+{
+	const struct ministry *first = NULL;
+
 	for (size_t i = 0; i < ministry_count; i++) {
 		const struct ministry *m = &ministry_table[i];
-		const char *a = m->aliases;
 
-		if (same_name(m->name, strlen(m->name), key) ||
-		    same_name(m->code, strlen(m->code), key))
-			return m->code;
-		while (*a) {
-			size_t len = strcspn(a, "|");
-
-			if (same_name(a, len, key))
-				return m->code;
-			a += len + (a[len] == '|');
-		}
+		if (!is_called(m, key))
+			continue;
+		if (!date || !*date || ministry_existed(m, date))
+			return m;
+		if (!first)
+			first = m;
 	}
-	return NULL;
+	return first;
+}
+
+const struct ministry *
+ministry_find(const char *name, const char *date)
+{
+	const struct ministry *m;
+	char *key, *dash;
+
+	if (!name)
+		return NULL;
+	key = name_key(name, strlen(name));
+	m = lookup(key, date);
+
+	/* "Financiën – Fiscaliteit en Douane": the ministry, then a portfolio. */
+	if (!m && (dash = strstr(key, " - ")) != NULL) {
+		*dash = '\0';
+		m = lookup(key, date);
+	}
+	free(key);
+	return m;
+}
+
+const char *
+ministry_group(const struct ministry *m)
+{
+	const struct ministry *of;
+
+	if (!m)
+		return NULL;
+	if (*m->part_of && (of = ministry_by_code(m->part_of)) != NULL)
+		return of->code;
+	return m->code;
 }
 
 const char *
 ministry_code(const char *name)
 {
-	char *key, *dash;
-	const char *code;
-
-	if (!name)
-		return NULL;
-	key = name_key(name, strlen(name));
-	code = lookup(key);
-
-	/* "Financiën – Fiscaliteit en Douane": the ministry, then a portfolio. */
-	if (!code && (dash = strstr(key, " - ")) != NULL) {
-		*dash = '\0';
-		code = lookup(key);
-	}
-	free(key);
-	return code;
+	return ministry_group(ministry_find(name, NULL));
 }
 
 const struct ministry *
@@ -84,4 +122,72 @@ ministry_by_code(const char *code)
 		if (strcmp(ministry_table[i].code, code) == 0)
 			return &ministry_table[i];
 	return NULL;
+}
+
+/* Compares the ISO date d with the first n bytes of bound. */
+static int
+date_cmp(const char *d, const char *bound, size_t n)
+{
+	int c = strncmp(d, bound, n);
+
+	return c ? c : d[n] ? 1 : 0;
+}
+
+bool
+ministry_existed(const struct ministry *m, const char *date)
+{
+	const char *p = m->existed;
+
+	if (!date || !*date)
+		return true;
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		const char *dots = strstr(p, "..");
+
+		if (dots && dots < p + len) {
+			size_t from = (size_t)(dots - p), to = len - from - 2;
+
+			if ((from == 0 || date_cmp(date, p, from) >= 0) &&
+			    (to == 0 || date_cmp(date, dots + 2, to) < 0))
+				return true;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+/*
+ * Whether a chain of successions leads from from to to, each not before
+ * after and none after answered; depth bounds it (the dates already do).
+ */
+static bool
+succeeds_after(const char *from, const char *to, const char *after,
+    const char *answered, size_t depth)
+{
+	for (size_t i = 0; i < ministry_succession_count; i++) {
+		const struct ministry_succession *s = &ministry_successions[i];
+
+		if (strcmp(s->from, from) != 0 ||
+		    (after && *after && strcmp(s->date, after) < 0) ||
+		    (answered && *answered && strcmp(answered, s->date) < 0))
+			continue;
+		if (strcmp(s->to, to) == 0)
+			return true;
+		if (depth > 0 && succeeds_after(s->to, to, s->date, answered,
+		    depth - 1))
+			return true;
+	}
+	return false;
+}
+
+bool
+ministry_succeeds(const char *from, const char *to, const char *asked,
+    const char *answered)
+{
+	if (!from || !to || strcmp(from, to) == 0)
+		return false;
+	return succeeds_after(from, to, asked, answered,
+	    ministry_succession_count);
 }

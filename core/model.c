@@ -242,6 +242,8 @@ model_free(struct document *doc)
 	free(doc->subject);
 	model_questioners_free(doc->questioners, doc->n_questioners);
 	model_strv_free(doc->addressed, doc->n_addressed);
+	if (doc->addressed_portfolio)
+		model_strv_free(doc->addressed_portfolio, doc->n_addressed);
 	free(doc->ministry);
 	model_signatories_free(doc->signatories, doc->n_signatories);
 	model_pubrefs_free(doc->see_also, doc->n_see_also);

@@ -134,8 +134,15 @@ struct document {
 	char *subject;
 	struct questioner *questioners;
 	size_t n_questioners;
-	char **addressed;	/* ministry codes, in the order of the header */
+	char **addressed;	/* ministry codes, in the header's order, each once */
 	size_t n_addressed;
+	/*
+	 * NULL, or n_addressed entries: the code of the portfolio through
+	 * which the header addresses each ministry ("de Minister voor
+	 * Klimaat en Energie": KenE, under EZK), NULL where it names the
+	 * ministry itself.
+	 */
+	char **addressed_portfolio;
 	char submitted[DATE_ISO_SIZE];	/* ISO date "2024-01-29", "" when unknown */
 
 	/* Answer. */

@@ -137,12 +137,30 @@ title_at(const char *s, const char *e, size_t *len)
 	return NULL;
 }
 
+/*
+ * Adds the ministry that m groups under to the codes *v, once.  When
+ * portfolios is not NULL it keeps, in step with *v, the portfolio through
+ * which each ministry was named, NULL once the ministry itself is.
+ */
 static void
-codes_add(char ***v, size_t *n, const char *code)
+codes_add(char ***v, size_t *n, char ***portfolios, const struct ministry *m)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp((*v)[i], code) == 0)
-			return;
+	const char *code = ministry_group(m);
+	const char *portfolio = *m->part_of ? m->code : NULL;
+	size_t k = *n;
+
+	for (size_t i = 0; i < *n; i++) {
+		if (strcmp((*v)[i], code) != 0)
+			continue;
+		if (portfolios && !portfolio) {
+			free((*portfolios)[i]);
+			(*portfolios)[i] = NULL;
+		}
+		return;
+	}
+	if (portfolios)
+		model_strv_add(portfolios, &k,
+		    portfolio ? xstrdup(portfolio) : NULL);
 	model_strv_add(v, n, xstrdup(code));
 }
 
@@ -240,12 +258,15 @@ split_top(struct span sp, const struct sep *seps, size_t nseps,
 /*
  * Reads a list of bewindspersonen named by their ministries into the codes
  * *v: "de Minister-President en de Ministers van A, van B en van C", "de
- * Staatssecretaris en de Minister van A" (both of A).  Unknown ministries
- * are warned about and left out.  False when no ministry was found.
+ * Staatssecretaris en de Minister van A" (both of A).  A portfolio ("de
+ * Minister voor Rechtsbescherming") counts as its ministry, as it was on
+ * date; portfolios, when not NULL, gets which (see codes_add).  Unknown
+ * ministries are warned about and left out.  False when no ministry was
+ * found.
  */
 static bool
-read_ministries(struct document *doc, struct span sp, char ***v, size_t *n,
-    const char *where)
+read_ministries(struct document *doc, struct span sp, const char *date,
+    char ***v, size_t *n, char ***portfolios, const char *where)
 {
 	struct span *parts;
 	size_t nparts = split_top(sp, ministry_seps, COUNT(ministry_seps), &parts);
@@ -253,7 +274,8 @@ read_ministries(struct document *doc, struct span sp, char ***v, size_t *n,
 
 	for (size_t i = 0; i < nparts; i++) {
 		struct span s = span_trim(parts[i], ",.;");
-		const char *title, *code;
+		const struct ministry *m;
+		const char *title;
 		size_t tl;
 		char *name;
 
@@ -263,7 +285,8 @@ read_ministries(struct document *doc, struct span sp, char ***v, size_t *n,
 			s.s += tl;
 			s = span_trim(s, ",");
 			if (strcmp(title, "Minister-President") == 0) {
-				codes_add(v, n, "AZ");
+				codes_add(v, n, portfolios,
+				    ministry_by_code("AZ"));
 				found = true;
 				pending = false;
 			} else if (s.s == s.e)
@@ -276,8 +299,8 @@ read_ministries(struct document *doc, struct span sp, char ***v, size_t *n,
 		else if (scan_prefix_ci(s.s, (size_t)(s.e - s.s), "voor "))
 			s.s += 5;
 		name = span_text(s);
-		if ((code = ministry_code(name)) != NULL) {
-			codes_add(v, n, code);
+		if ((m = ministry_find(name, date)) != NULL) {
+			codes_add(v, n, portfolios, m);
 			found = true;
 			pending = false;
 		} else
@@ -365,6 +388,9 @@ reset_questions(struct document *doc)
 	model_questioners_free(doc->questioners, doc->n_questioners);
 	doc->questioners = NULL;
 	doc->n_questioners = 0;
+	if (doc->addressed_portfolio)
+		model_strv_free(doc->addressed_portfolio, doc->n_addressed);
+	doc->addressed_portfolio = NULL;
 	model_strv_free(doc->addressed, doc->n_addressed);
 	doc->addressed = NULL;
 	doc->n_addressed = 0;
@@ -388,6 +414,7 @@ parse_header_questions(struct document *doc, const char *text)
 {
 	struct span all = { text, text + strlen(text) }, who, to, subject;
 	const char *aan, *over, *sent;
+	bool dated;
 
 	all = span_trim(all, "");
 	if (!scan_prefix_ci(all.s, (size_t)(all.e - all.s), "Vragen van "))
@@ -407,8 +434,11 @@ parse_header_questions(struct document *doc, const char *text)
 	sent = find_last_ci(to.s, all.e, "(ingezonden");
 	over = find_top(to.s, sent ? sent : all.e, " over ");
 	to.e = over ? over : sent ? sent : all.e;
-	if (!read_ministries(doc, to, &doc->addressed, &doc->n_addressed,
-	    "question header"))
+	/* First the date: which ministries there were depends on it. */
+	dated = sent && read_date_after(sent, strlen("(ingezonden"),
+	    doc->submitted);
+	if (!read_ministries(doc, to, doc->submitted, &doc->addressed,
+	    &doc->n_addressed, &doc->addressed_portfolio, "question header"))
 		model_warn(doc, "question header: no known ministry among the addressees");
 	if (over) {
 		subject.s = over + strlen(" over ");
@@ -417,7 +447,7 @@ parse_header_questions(struct document *doc, const char *text)
 		doc->subject = span_text(subject);
 	} else
 		model_warn(doc, "question header without a subject ('over ...')");
-	if (!sent || !read_date_after(sent, strlen("(ingezonden"), doc->submitted))
+	if (!dated)
 		model_warn(doc, "question header without the date it was sent in ('ingezonden ...')");
 	return true;
 }
@@ -476,7 +506,8 @@ read_signatory(struct document *doc, struct span sp)
 		char *name = span_text(span_trim(m, ","));
 
 		sig.portfolio = portfolio_of(name);
-		if ((code = ministry_code(name)) == NULL)
+		code = ministry_group(ministry_find(name, doc->received));
+		if (!code)
 			model_warn(doc,
 			    "answer header: unknown ministry '%s' (add it to assets/ministries.tsv)",
 			    name);
@@ -499,8 +530,8 @@ read_signatory(struct document *doc, struct span sp)
 	if (behalf) {
 		struct span b = { behalf + strlen("mede namens "), sp.e };
 
-		read_ministries(doc, b, &sig.on_behalf_of, &sig.n_on_behalf_of,
-		    "answer header");
+		read_ministries(doc, b, doc->received, &sig.on_behalf_of,
+		    &sig.n_on_behalf_of, NULL, "answer header");
 		b = span_trim(b, ",");
 		if (b.s < b.e)
 			sig.on_behalf_written = span_text(b);
@@ -599,6 +630,7 @@ parse_header_answer(struct document *doc, const char *text)
 {
 	struct span all = { text, text + strlen(text) }, sigs;
 	const char *got, *see;
+	bool dated;
 
 	all = span_trim(all, "");
 	/* A mededeling names its sender the way an answer names its signatories. */
@@ -614,6 +646,9 @@ parse_header_answer(struct document *doc, const char *text)
 	sigs.e = got ? got : see ? see : all.e;
 	sigs = span_trim(sigs, ",.");
 	reset_answer(doc);
+	/* First the date: which ministries there were depends on it. */
+	dated = got && read_date_after(got, strlen("(ontvangen"),
+	    doc->received);
 	read_signatories(doc, sigs);
 	if (doc->n_signatories == 0) {
 		model_warn(doc, "answer header without a bewindspersoon: not read");
@@ -622,7 +657,7 @@ parse_header_answer(struct document *doc, const char *text)
 	for (size_t i = 0; i < doc->n_signatories && !doc->ministry; i++)
 		if (doc->signatories[i].ministry)
 			doc->ministry = xstrdup(doc->signatories[i].ministry);
-	if (!got || !read_date_after(got, strlen("(ontvangen"), doc->received))
+	if (!dated)
 		model_warn(doc, "answer header without the date it was received ('ontvangen ...')");
 	if (see)
 		read_see_also(doc, see + strlen("Zie ook"), all.e);

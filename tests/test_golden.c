@@ -49,6 +49,17 @@ dump(struct json *j, const struct document *d)
 	json_key(j, "questioners");
 	json_record_questioners(j, d->questioners, d->n_questioners);
 	json_kv_strv(j, "addressed", d->addressed, d->n_addressed);
+	/* Only where a set is addressed through a portfolio. */
+	for (size_t i = 0; d->addressed_portfolio && i < d->n_addressed; i++) {
+		if (!d->addressed_portfolio[i])
+			continue;
+		json_key(j, "addressed_portfolio");
+		json_array_begin(j);
+		for (size_t k = 0; k < d->n_addressed; k++)
+			json_string(j, d->addressed_portfolio[k]);
+		json_array_end(j);
+		break;
+	}
 	json_kv_string(j, "submitted", d->submitted);
 	json_kv_string(j, "ministry", d->ministry);
 	json_kv_string(j, "received", d->received);
@@ -304,7 +315,7 @@ static const struct pdf_case {
 	int aanhangsel, vragen;
 	const char *ministry, *role, *signatory, *portfolio, *behalf;
 	const char *questioners;	/* "Name (Party); ..." */
-	const char *addressed;		/* "OCW" or "FIN BHO" */
+	const char *addressed;		/* "OCW" or "FIN BZ" */
 } pdf_cases[] = {
 	{ "00fe7edd-24c8-4857-98da-774ed3b06836", 1314, 6, "OCW", "Minister",
 	  "Dijkgraaf", NULL, "", "Mutluer (GroenLinks-PvdA); Kosti\u0107 (PvdD)", "OCW" },
@@ -314,8 +325,8 @@ static const struct pdf_case {
 	  "Staatssecretaris", "Karremans", "Jeugd, Preventie en Sport", "",
 	  "Westerveld (GroenLinks-PvdA)", "VWS" },
 	{ "1b0f0b98-7c34-418c-98dc-43de7930e685", 1786, 15, "FIN",
-	  "Staatssecretaris", "Van Rij", "Fiscaliteit en Belastingdienst", "BHO",
-	  "Hirsch (GroenLinks-PvdA); Teunissen (PvdA)", "FIN BHO" },
+	  "Staatssecretaris", "Van Rij", "Fiscaliteit en Belastingdienst", "BZ",
+	  "Hirsch (GroenLinks-PvdA); Teunissen (PvdA)", "FIN BZ" },
 	{ "1b26915f-b542-4707-8495-b5c21f0edfe1", 1771, 6, "IenW",
 	  "Staatssecretaris", "Heijnen", NULL, "JenV", "Van Nispen (SP)",
 	  "JenV IenW" },
