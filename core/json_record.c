@@ -88,6 +88,26 @@ json_record_set(struct json *j, const struct set_info *set)
 	/* Mededelingen: a delay, or an answer given elsewhere. */
 	set_documents(j, "notices", set->notices, set->n_notices);
 	json_kv_strv(j, "unanswered", set->unanswered, set->n_unanswered);
+	/*
+	 * "N/M beantwoord": N, and each addressed ministry (the M) with the
+	 * portfolio it was addressed through and who answered it, itself or
+	 * a successor.
+	 */
+	json_kv_int(j, "answered", set->answered);
+	json_key(j, "coverage");
+	json_array_begin(j);
+	for (size_t i = 0; i < set->n_coverage; i++) {
+		const struct set_coverage *c = &set->coverage[i];
+
+		json_object_begin(j);
+		json_kv_string(j, "ministry", c->ministry);
+		json_kv_nonempty(j, "portfolio", c->portfolio);
+		json_kv_nonempty(j, "answered_by", c->answered_by);
+		json_key(j, "succession");
+		json_bool(j, c->succession);
+		json_object_end(j);
+	}
+	json_array_end(j);
 	json_object_end(j);
 }
 

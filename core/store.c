@@ -326,10 +326,21 @@ static const char schema_v2[] =
  *    few of its set or Aanhangsel number.  0 and NULL in rows stored
  *    before it: such a row is taken for a conversion, and is never
  *    recognised.
+ *  - The portfolio through which a set addresses a ministry (KenE, "de
+ *    Minister voor Klimaat en Energie", under EZK), NULL where it names
+ *    the ministry itself.
+ *  - Coverage counts distinct addressed ministries answered by
+ *    themselves or a successor (ministry.h), so no set shows more
+ *    answered than addressed: the library's counts are made again.
  * New columns go after document.raw (ALTER TABLE appends): read them by
  * id, a row at a time, never in a scan that joins many documents.
  */
 static const char schema_v3[] =
+	"ALTER TABLE set_addressed ADD COLUMN portfolio TEXT;"
+	"UPDATE library"
+	"  SET answered = " STORE_SET_ANSWERED("library.set_id") ","
+	"  addressed = " STORE_SET_ADDRESSED("library.set_id")
+	"  WHERE set_id IS NOT NULL;"
 	"ALTER TABLE signatory ADD COLUMN written TEXT;"
 	"ALTER TABLE signatory ADD COLUMN on_behalf_written TEXT;"
 	"ALTER TABLE document ADD COLUMN parser_version INTEGER NOT NULL"

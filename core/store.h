@@ -182,6 +182,19 @@ struct set_answer {
 	size_t n_warnings;
 };
 
+/*
+ * One ministry a set was addressed to, and who answered it: the ministry
+ * itself, or a successor that answered after the set was sent ("KGG,
+ * successor of EZK"; ministry.h).
+ */
+struct set_coverage {
+	char ministry[MINISTRY_CODE_SIZE];	/* as addressed: "EZK" */
+	/* The portfolio it was addressed through, "KenE"; "" when itself. */
+	char portfolio[MINISTRY_CODE_SIZE];
+	char answered_by[MINISTRY_CODE_SIZE];	/* "" when nobody has */
+	bool succession;	/* answered_by succeeded ministry */
+};
+
 struct set_info {
 	long long id;
 	char *subject;
@@ -201,12 +214,23 @@ struct set_info {
 	struct set_answer *notices;
 	size_t n_notices;
 	/*
+	 * Each addressed ministry once, in order (n_coverage of them, the M
+	 * of "N/M beantwoord"), with who answered it.
+	 */
+	struct set_coverage *coverage;
+	size_t n_coverage;
+	/*
 	 * The addressed ministries that have not answered: no answer of
-	 * theirs, and no answer given "mede namens" them, is imported.
+	 * theirs or of a successor, and no answer given "mede namens" them,
+	 * is imported.
 	 */
 	char **unanswered;
 	size_t n_unanswered;
-	/* How many ministries have answered: with answers of their own or mede namens. */
+	/*
+	 * How many addressed ministries have answered (the N of "N/M
+	 * beantwoord"), by answers of their own, mede namens or of a
+	 * successor; never more than n_coverage.
+	 */
 	int answered;
 };
 

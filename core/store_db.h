@@ -72,8 +72,7 @@ enum sql_id {
 	SQL_SET_ADDRESSED,
 	SQL_SET_ANSWERS,
 	SQL_SET_NOTICES,
-	SQL_SET_UNANSWERED,
-	SQL_SET_ANSWERED,
+	SQL_SET_COVERAGE,
 	SQL_FOOTNOTES,
 	SQL_QUESTIONS,
 	SQL_VRAAG_PASSAGES,
@@ -163,6 +162,51 @@ enum sql_id {
 
 /* The columns that struct set_info takes from question_set, in this order. */
 #define SET_COLUMNS "id, subject, submitted, n_questions, aanhangsel"
+
+/*
+ * Coverage, shared by the statements and the schema's migration.  Who
+ * answered set SET, each with the received date of the answer: the
+ * answering ministry of each answer, every signatory's (an answer signed
+ * by two ministries is an answer of each) and those an answer was given
+ * "mede namens".  Rows (m, r).
+ */
+#define STORE_SET_ANSWERERS(SET) \
+	"SELECT ministry AS m, received AS r FROM document" \
+	" WHERE set_id = " SET " AND kind = 'answer' AND ministry IS NOT NULL" \
+	" UNION SELECT g.ministry, d.received FROM signatory g" \
+	" JOIN document d ON d.id = g.document" \
+	" WHERE d.set_id = " SET " AND d.kind = 'answer'" \
+	" AND g.ministry IS NOT NULL" \
+	" UNION SELECT o.ministry, d.received FROM signatory_on_behalf_of o" \
+	" JOIN signatory g ON g.id = o.signatory" \
+	" JOIN document d ON d.id = g.document" \
+	" WHERE d.set_id = " SET " AND d.kind = 'answer'"
+
+/*
+ * The code that answered the ministry A that set SET was addressed to:
+ * A itself, else the first successor of A (naast_succeeds, store_fts.c)
+ * that answered after the set was sent; NULL when none did.
+ */
+#define STORE_ANSWERED_BY(SET, A) \
+	"(CASE WHEN EXISTS (SELECT 1 FROM (" STORE_SET_ANSWERERS(SET) ") w" \
+	" WHERE w.m = " A ") THEN " A \
+	" ELSE (SELECT w.m FROM (" STORE_SET_ANSWERERS(SET) ") w" \
+	" WHERE naast_succeeds(" A ", w.m," \
+	" (SELECT submitted FROM question_set WHERE id = " SET "), w.r)" \
+	" ORDER BY w.r IS NULL, w.r, w.m LIMIT 1) END)"
+
+/*
+ * "N/M beantwoord" of set SET: of the distinct ministries it was
+ * addressed to (M), those answered by themselves or a successor (N).  An
+ * answer of a ministry it was not sent to adds to neither, so N <= M.
+ */
+#define STORE_SET_ANSWERED(SET) \
+	"(SELECT count(DISTINCT a.ministry) FROM set_addressed a" \
+	" WHERE a.set_id = " SET \
+	" AND " STORE_ANSWERED_BY(SET, "a.ministry") " IS NOT NULL)"
+#define STORE_SET_ADDRESSED(SET) \
+	"(SELECT count(DISTINCT ministry) FROM set_addressed" \
+	" WHERE set_id = " SET ")"
 
 /* The text of each statement, indexed by enum sql_id (store_sql.c). */
 extern const char *const store_sql_text[N_SQL];

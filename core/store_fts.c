@@ -1,8 +1,9 @@
 /*
  * store_fts: what every connection registers before it touches the
- * schema (the stemming tokenizer of passage_stem, naast_fold() and, from
- * store_rank.c, naast_bm25()), and the words of a text as passage_fts
- * sees them.  The indexes themselves are in the schema in store.c.
+ * schema (the stemming tokenizer of passage_stem, naast_fold(),
+ * naast_succeeds() for coverage and, from store_rank.c, naast_bm25()),
+ * and the words of a text as passage_fts sees them.  The indexes
+ * themselves are in the schema in store.c.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ministry.h"
 #include "store.h"
 #include "store_db.h"
 
@@ -182,6 +184,20 @@ fold_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, library_fold((const char *)v), -1, free);
 }
 
+/*
+ * naast_succeeds(from, to, asked, answered): ministry_succeeds, so that
+ * coverage in SQL follows the successions of assets/ministries.tsv.
+ */
+static void
+succeeds_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *v[4];
+
+	for (int i = 0; i < argc && i < 4; i++)
+		v[i] = (const char *)sqlite3_value_text(argv[i]);
+	sqlite3_result_int(ctx, ministry_succeeds(v[0], v[1], v[2], v[3]));
+}
+
 enum status
 store_fts_register(struct store *st, struct error *err)
 {
@@ -211,6 +227,10 @@ store_fts_register(struct store *st, struct error *err)
 		rc = sqlite3_create_function_v2(st->db, "naast_fold", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 		    fold_function, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(st->db, "naast_succeeds", 4,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+		    succeeds_function, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(st, rc, "preparing the full-text search", err);
 	return STATUS_OK;

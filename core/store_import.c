@@ -215,8 +215,12 @@ library_insert_set(struct store *st, long long set, const struct document *doc,
 		append(&search, " ", person);
 		free(person);
 	}
-	for (size_t i = 0; i < doc->n_addressed; i++)
+	for (size_t i = 0; i < doc->n_addressed; i++) {
 		append(&search, " ", doc->addressed[i]);
+		/* the portfolio it was sent to finds it too ("kene", "bho") */
+		if (doc->addressed_portfolio)
+			append(&search, " ", doc->addressed_portfolio[i]);
+	}
 	snprintf(year, sizeof(year), "%.4s", doc->submitted);
 	append(&search, " ", year);
 	status = library_insert(st, set, 0, NULL, doc->subject ? doc->subject : "",
@@ -410,6 +414,8 @@ import_set(struct import *im)
 		sqlite3_bind_int64(s, 1, im->set_id);
 		sqlite3_bind_int64(s, 2, (long long)i);
 		bind_text(s, 3, doc->addressed[i]);
+		bind_text_or_null(s, 4, doc->addressed_portfolio ?
+		    doc->addressed_portfolio[i] : NULL);
 		if ((status = run(st, s, "storing the addressed ministries", im->err)))
 			return status;
 	}

@@ -112,23 +112,29 @@ set_details(struct store *st, struct set_info *set, struct error *err)
 	    &set->n_notices, err)))
 		return status;
 
-	if (!(s = sql(st, SQL_SET_UNANSWERED, err)))
+	if (!(s = sql(st, SQL_SET_COVERAGE, err)))
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, set->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		model_strv_add(&set->unanswered, &set->n_unanswered, col_strdup(s, 0));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct set_coverage *c;
+
+		set->coverage = xrealloc(set->coverage,
+		    (set->n_coverage + 1) * sizeof(*set->coverage));
+		c = &set->coverage[set->n_coverage++];
+		col_copy(s, 0, c->ministry, sizeof(c->ministry));
+		col_copy(s, 1, c->portfolio, sizeof(c->portfolio));
+		col_copy(s, 2, c->answered_by, sizeof(c->answered_by));
+		c->succession = c->answered_by[0] &&
+		    strcmp(c->answered_by, c->ministry) != 0;
+		if (c->answered_by[0])
+			set->answered++;
+		else
+			model_strv_add(&set->unanswered, &set->n_unanswered,
+			    xstrdup(c->ministry));
+	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading who has not answered", err);
-
-	if (!(s = sql(st, SQL_SET_ANSWERED, err)))
-		return st->prepare_failure;
-	sqlite3_bind_int64(s, 1, set->id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		set->answered = sqlite3_column_int(s, 0);
-	done(s);
-	if (rc != SQLITE_ROW)
-		return db_fail(st, rc, "counting who has answered", err);
+		return db_fail(st, rc, "reading who has answered", err);
 	return STATUS_OK;
 }
 
@@ -210,6 +216,7 @@ store_set_info_clear(struct set_info *set)
 		model_strv_free(set->notices[i].warnings,
 		    set->notices[i].n_warnings);
 	free(set->notices);
+	free(set->coverage);
 	model_strv_free(set->unanswered, set->n_unanswered);
 	memset(set, 0, sizeof(*set));
 }

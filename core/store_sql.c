@@ -182,24 +182,6 @@
 	"SELECT snippet(" T ", 0, '[', ']', '\u2026', 32) FROM " T \
 	" WHERE " T " MATCH ?1 AND rowid = ?2"
 
-/*
- * The ministries that have answered set SET: those of its answers, those
- * of every signatory (an answer signed by two ministries is an answer of
- * each), and those an answer was given "mede namens"; an answer of an
- * unknown ministry counts once as itself.
- */
-#define SET_ANSWERING(SET) \
-	"SELECT coalesce(ministry, '#' || id) FROM document" \
-	" WHERE set_id = " SET " AND kind = 'answer'" \
-	" UNION SELECT g.ministry FROM signatory g" \
-	" JOIN document d ON d.id = g.document" \
-	" WHERE d.set_id = " SET " AND d.kind = 'answer'" \
-	" AND g.ministry IS NOT NULL" \
-	" UNION SELECT o.ministry FROM signatory_on_behalf_of o" \
-	" JOIN signatory g ON g.id = o.signatory" \
-	" JOIN document d ON d.id = g.document" \
-	" WHERE d.set_id = " SET " AND d.kind = 'answer'"
-
 const char *const store_sql_text[N_SQL] = {
 	[SQL_BEGIN] = "BEGIN",
 	[SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
@@ -221,7 +203,8 @@ const char *const store_sql_text[N_SQL] = {
 	    "INSERT INTO set_questioner (set_id, ord, name, party)"
 	    " VALUES (?1, ?2, ?3, ?4)",
 	[SQL_ADDRESSED_INSERT] =
-	    "INSERT INTO set_addressed (set_id, ord, ministry) VALUES (?1, ?2, ?3)",
+	    "INSERT INTO set_addressed (set_id, ord, ministry, portfolio)"
+	    " VALUES (?1, ?2, ?3, ?4)",
 	[SQL_DOC_INSERT] =
 	    "INSERT INTO document (sha256, origin, format, kind, raw, set_id,"
 	    " ministry, received, aanhangsel, n_vragen, salutation, closing,"
@@ -312,11 +295,15 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT id, ministry, received, aanhangsel FROM document"
 	    " WHERE set_id = ?1 AND kind = 'mededeling'"
 	    " ORDER BY received IS NULL, received, ministry, id",
-	/* ?1 set: its addressed ministries that no answer covers, in order. */
-	[SQL_SET_UNANSWERED] =
-	    "SELECT ministry FROM set_addressed WHERE set_id = ?1"
-	    " AND ministry NOT IN (" SET_ANSWERING("?1") ") ORDER BY ord",
-	[SQL_SET_ANSWERED] = "SELECT count(*) FROM (" SET_ANSWERING("?1") ")",
+	/*
+	 * ?1 set: each ministry it was addressed to, once, in order, with the
+	 * portfolio named and the code that answered it (NULL: none).
+	 */
+	[SQL_SET_COVERAGE] =
+	    "SELECT a.ministry, a.portfolio,"
+	    " " STORE_ANSWERED_BY("?1", "a.ministry") ", min(a.ord)"
+	    " FROM set_addressed a WHERE a.set_id = ?1"
+	    " GROUP BY a.ministry ORDER BY min(a.ord)",
 	[SQL_FOOTNOTES] =
 	    "SELECT marker, text, text_at FROM footnote WHERE passage = ?1"
 	    " ORDER BY ord",
@@ -373,8 +360,8 @@ const char *const store_sql_text[N_SQL] = {
 	/* ?1 set, ?2 the answering ministry folded, or NULL. */
 	[SQL_LIBRARY_SET_UPDATE] =
 	    "UPDATE library SET"
-	    " answered = (SELECT count(*) FROM (" SET_ANSWERING("?1") ")),"
-	    " addressed = (SELECT count(*) FROM set_addressed WHERE set_id = ?1),"
+	    " answered = " STORE_SET_ANSWERED("?1") ","
+	    " addressed = " STORE_SET_ADDRESSED("?1") ","
 	    " n_questions = (SELECT n_questions FROM question_set WHERE id = ?1),"
 	    " warnings = (SELECT count(*) FROM warning w"
 	    "  JOIN document d ON d.id = w.document WHERE d.set_id = ?1),"

@@ -386,11 +386,29 @@ test_set(void **state)
 	struct questioner q = { "Eerdmans", "JA21" };
 	char *addressed[] = { "AZ", "BZK" }, *unanswered[] = { "BZK" };
 	struct set_answer answers[] = { { .doc = 1, .ministry = "AZ", .received = "2024-02-15" } };
+	struct set_coverage coverage[] = {
+		{ .ministry = "AZ", .answered_by = "AZ" },
+		{ .ministry = "BZK" },
+	};
 	struct set_info set = {
 		.id = 1, .subject = "bijeenkomsten", .questioners = &q, .n_questioners = 1,
 		.addressed = addressed, .n_addressed = 2, .n_questions = 9,
 		.answers = answers, .n_answers = 1,
 		.unanswered = unanswered, .n_unanswered = 1,
+		.coverage = coverage, .n_coverage = 2, .answered = 1,
+	};
+	/* addressed through a portfolio, answered by a successor */
+	struct set_coverage successor[] = {
+		{ .ministry = "EZK", .portfolio = "KenE", .answered_by = "KGG",
+		  .succession = true },
+	};
+	char *ezk[] = { "EZK" };
+	struct set_answer kgg[] = { { .doc = 2, .ministry = "KGG", .received = "2024-08-12" } };
+	struct set_info later = {
+		.id = 2, .subject = "warmte", .questioners = &q, .n_questioners = 1,
+		.addressed = ezk, .n_addressed = 1, .n_questions = 1,
+		.answers = kgg, .n_answers = 1,
+		.coverage = successor, .n_coverage = 1, .answered = 1,
 	};
 	struct out o;
 
@@ -401,7 +419,17 @@ test_set(void **state)
 	    "\"addressed\":[\"AZ\",\"BZK\"],\"questions\":9,\"aanhangsel\":null,"
 	    "\"answers\":[{\"doc\":1,\"ministry\":\"AZ\",\"received\":\"2024-02-15\",\"aanhangsel\":null,"
 	    "\"warnings\":[]}],"
-	    "\"notices\":[],\"unanswered\":[\"BZK\"]}");
+	    "\"notices\":[],\"unanswered\":[\"BZK\"],\"answered\":1,"
+	    "\"coverage\":[{\"ministry\":\"AZ\",\"portfolio\":null,\"answered_by\":\"AZ\",\"succession\":false},"
+	    "{\"ministry\":\"BZK\",\"portfolio\":null,\"answered_by\":null,\"succession\":false}]}");
+	json_record_set(start(&o, false), &later);
+	check_output(&o, "{\"id\":2,\"subject\":\"warmte\","
+	    "\"questioners\":[{\"name\":\"Eerdmans\",\"party\":\"JA21\"}],\"submitted\":null,"
+	    "\"addressed\":[\"EZK\"],\"questions\":1,\"aanhangsel\":null,"
+	    "\"answers\":[{\"doc\":2,\"ministry\":\"KGG\",\"received\":\"2024-08-12\",\"aanhangsel\":null,"
+	    "\"warnings\":[]}],"
+	    "\"notices\":[],\"unanswered\":[],\"answered\":1,"
+	    "\"coverage\":[{\"ministry\":\"EZK\",\"portfolio\":\"KenE\",\"answered_by\":\"KGG\",\"succession\":true}]}");
 }
 
 /* A hit of a letter: no set, vraag or ministry. */

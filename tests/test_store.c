@@ -89,13 +89,45 @@ setup_memory(void **state)
 	return 0;
 }
 
+/*
+ * How many sets of the database at path show more answered than
+ * addressed (none may), or 0 when there is no library to ask.
+ */
+static long long
+answered_above_addressed(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = 0;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return 0;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM library"
+	    " WHERE answered > addressed", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
 static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
 	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 	char path[TEST_SIDE_PATH_SIZE];
+	int rc = 0;
 
+	/* Whatever a test built, no set shows more answered than addressed. */
+	if (f->dir[0] && f->st && answered_above_addressed(f->path) > 0) {
+		fprintf(stderr, "%s: a set shows more answered than addressed\n",
+		    f->path);
+		rc = -1;
+	}
 	store_close(f->st);
 	if (f->dir[0]) {
 		chmod(f->dir, 0700);
@@ -106,7 +138,7 @@ teardown(void **state)
 		rmdir(f->dir);
 	}
 	free(f);
-	return 0;
+	return rc;
 }
 
 /* ------------------------------------------------------ reading the file */
@@ -1375,9 +1407,9 @@ test_remove_document(void **state)
 	assert_string_equal(set.answers[0].ministry, "BZK");
 	assert_int_equal(set.n_questions, 3);
 	store_set_info_clear(&set);
-	/* BZK, and DEF on whose behalf it answers: AZ no more */
+	/* BZK (DEF, on whose behalf it answers, was not asked): AZ no more */
 	assert_int_equal(query_int(f->path,
-	    "SELECT answered FROM library WHERE set_id IS NOT NULL"), 2);
+	    "SELECT answered FROM library WHERE set_id IS NOT NULL"), 1);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM passage_fts"
 	    " WHERE passage_fts MATCH 'Politiek Adviseurs'"), 0);
 	assert_int_equal(query_int(f->path, VOCAB_ASTRAY), 0);
@@ -2411,8 +2443,43 @@ assert_coverage(struct fixture *f, long long set, int answered, int addressed,
 	assert_int_equal(store_set_get(f->st, set, &info, &err), STATUS_OK);
 	assert_int_equal(info.answered, answered);
 	assert_int_equal(info.n_addressed, (size_t)addressed);
+	assert_int_equal(info.n_coverage, (size_t)addressed);
 	assert_int_equal(info.n_unanswered, n_unanswered);
+	assert_true(info.answered <= (int)info.n_coverage);
 	store_set_info_clear(&info);
+}
+
+/* Who answered addressed ministry i of set: "EZK<KGG" by succession, "AZ=AZ", "BZK-". */
+static char *
+coverage_of(struct fixture *f, long long set)
+{
+	struct set_info info;
+	struct error err = { "" };
+	struct xbuf b = { NULL, 0, 0 };
+
+	assert_int_equal(store_set_get(f->st, set, &info, &err), STATUS_OK);
+	for (size_t i = 0; i < info.n_coverage; i++) {
+		const struct set_coverage *c = &info.coverage[i];
+
+		xbuf_printf(&b, "%s%s", i ? " " : "", c->ministry);
+		if (c->portfolio[0])
+			xbuf_printf(&b, "(%s)", c->portfolio);
+		xbuf_printf(&b, "%s%s", !c->answered_by[0] ? "-" :
+		    c->succession ? "<" : "=", c->answered_by);
+		assert_int_equal(c->succession, c->answered_by[0] &&
+		    strcmp(c->answered_by, c->ministry) != 0);
+	}
+	store_set_info_clear(&info);
+	return xbuf_finish(&b);
+}
+
+static void
+expect_coverage_of(struct fixture *f, long long set, const char *want)
+{
+	char *got = coverage_of(f, set);
+
+	assert_string_equal(got, want);
+	free(got);
 }
 
 /*
@@ -2462,6 +2529,200 @@ test_coverage_cosigned(void **state)
 	model_strv_add(&s->on_behalf_of, &s->n_on_behalf_of, xstrdup("EZK"));
 	set = import_made(f->st, "four.txt", doc).set;
 	assert_coverage(f, set, 4, 4, 0);
+
+	/* a mede-namens ministry that also signs counts once: 2/2 */
+	doc = cosigned_doc(two, 2, "de stand van zaken, twee keer defensie");
+	s = add_signatory(doc, "Aalders", "Minister", "EZ");
+	model_strv_add(&s->on_behalf_of, &s->n_on_behalf_of, xstrdup("DEF"));
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	set = import_made(f->st, "twice.txt", doc).set;
+	assert_coverage(f, set, 2, 2, 0);
+	expect_coverage_of(f, set, "DEF=DEF EZ=EZ");
+
+	/* a ministry that was not asked answers too: 1/2, never 2/2 or 3/2 */
+	doc = cosigned_doc(two, 2, "de stand van zaken, gevraagd en ongevraagd");
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	add_signatory(doc, "Dekker", "Staatssecretaris", "FIN");
+	s = add_signatory(doc, "Evers", "Minister", "OCW");
+	model_strv_add(&s->on_behalf_of, &s->n_on_behalf_of, xstrdup("SZW"));
+	set = import_made(f->st, "unasked.txt", doc).set;
+	assert_coverage(f, set, 1, 2, 1);
+	expect_coverage_of(f, set, "DEF=DEF EZ-");
+
+	/* a ministry that was not asked answers mede namens one that was: 2/2 */
+	doc = cosigned_doc(two, 2, "de stand van zaken, namens een ander");
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	s = add_signatory(doc, "Dekker", "Minister", "FIN");
+	model_strv_add(&s->on_behalf_of, &s->n_on_behalf_of, xstrdup("EZ"));
+	set = import_made(f->st, "behalf.txt", doc).set;
+	assert_coverage(f, set, 2, 2, 0);
+
+	/* the same ministry twice, in two answers: once */
+	doc = cosigned_doc(two, 2, "de stand van zaken, twee antwoorden");
+	add_signatory(doc, "Claes", "Minister", "DEF");
+	set = import_made(f->st, "first.txt", doc).set;
+	doc = cosigned_doc(two, 2, "de stand van zaken, twee antwoorden");
+	add(doc, ROLE_ANTWOORD, 1, "Nog steeds goed.");
+	add_signatory(doc, "Evers", "Staatssecretaris", "DEF");
+	assert_int_equal(import_made(f->st, "second.txt", doc).set, set);
+	assert_coverage(f, set, 1, 2, 1);
+
+	/* an answer whose ministry naast did not know counts for nobody */
+	doc = cosigned_doc(two, 2, "de stand van zaken, onbekend");
+	free(doc->ministry);
+	doc->ministry = NULL;
+	set = import_made(f->st, "unknown.txt", doc).set;
+	assert_coverage(f, set, 0, 2, 2);
+}
+
+/*
+ * A set of its own, sent on submitted to the ministries in addressed
+ * (through the portfolios in portfolio, NULL where none), answered on
+ * received by the signatories the caller adds; the document's ministry
+ * is set from the first of them by answered_by().
+ */
+static struct document *
+dated_doc(const char *subject, const char *submitted, const char *received,
+    const char *const *addressed, const char *const *portfolio, size_t n)
+{
+	struct document *doc = cosigned_doc(addressed, n, subject);
+
+	snprintf(doc->submitted, sizeof(doc->submitted), "%s", submitted);
+	snprintf(doc->received, sizeof(doc->received), "%s", received);
+	if (portfolio) {
+		doc->addressed_portfolio = xcalloc(n, sizeof(char *));
+		for (size_t i = 0; i < n; i++)
+			doc->addressed_portfolio[i] = portfolio[i] ?
+			    xstrdup(portfolio[i]) : NULL;
+	}
+	return doc;
+}
+
+static struct document *
+answered_by(struct document *doc, const char *ministry)
+{
+	free(doc->ministry);
+	doc->ministry = xstrdup(ministry);
+	add_signatory(doc, "Hermans", "Minister", ministry);
+	return doc;
+}
+
+/*
+ * A set sent to a ministry before a cabinet change and answered by its
+ * successor after it is answered, and says by whom; the portfolio it was
+ * sent to is kept.
+ */
+static void
+test_coverage_succession(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const ezk[] = { "EZK" }, *const kene[] = { "KenE" };
+	static const char *const ezk_fin[] = { "EZK", "FIN" };
+	static const char *const ezk_kgg[] = { "EZK", "KGG" };
+	static const char *const vwi[] = { "VenW", "JUS" };
+	long long set;
+
+	/* June 2024 to the Minister voor Klimaat en Energie, August by KGG */
+	set = import_made(f->st, "kgg.txt", answered_by(dated_doc("warmtenetten",
+	    "2024-06-12", "2024-08-12", ezk, kene, 1), "KGG")).set;
+	assert_coverage(f, set, 1, 1, 0);
+	expect_coverage_of(f, set, "EZK(KenE)<KGG");
+
+	/* by EZ, which came out of EZK too */
+	set = import_made(f->st, "ez.txt", answered_by(dated_doc("bedrijven",
+	    "2024-06-12", "2024-08-12", ezk, NULL, 1), "EZ")).set;
+	expect_coverage_of(f, set, "EZK<EZ");
+
+	/* sent on the day of the change, to the old name: still answered */
+	set = import_made(f->st, "day.txt", answered_by(dated_doc("de dag zelf",
+	    "2024-07-02", "2024-08-12", ezk, NULL, 1), "KGG")).set;
+	assert_coverage(f, set, 1, 1, 0);
+
+	/* an answer dated before the change is no successor's */
+	set = import_made(f->st, "early.txt", answered_by(dated_doc("te vroeg",
+	    "2024-06-12", "2024-07-01", ezk, NULL, 1), "KGG")).set;
+	assert_coverage(f, set, 0, 1, 1);
+
+	/* sent after the change to the old name: no successor for that */
+	set = import_made(f->st, "late.txt", answered_by(dated_doc("te laat",
+	    "2024-07-03", "2024-08-12", ezk, NULL, 1), "KGG")).set;
+	assert_coverage(f, set, 0, 1, 1);
+
+	/* the successor answers, another addressed ministry does not: 1/2 */
+	set = import_made(f->st, "half.txt", answered_by(dated_doc("half",
+	    "2024-06-12", "2024-08-12", ezk_fin, NULL, 2), "KGG")).set;
+	assert_coverage(f, set, 1, 2, 1);
+	expect_coverage_of(f, set, "EZK<KGG FIN-");
+
+	/* sent to both old and new; the new one answers for both: 2/2 */
+	set = import_made(f->st, "both.txt", answered_by(dated_doc("beide",
+	    "2024-07-02", "2024-08-12", ezk_kgg, NULL, 2), "KGG")).set;
+	assert_coverage(f, set, 2, 2, 0);
+	expect_coverage_of(f, set, "EZK<KGG KGG=KGG");
+
+	/* the old one answers itself and its successor too: counted once each */
+	{
+		struct document *doc = answered_by(dated_doc("zelf",
+		    "2024-06-12", "2024-08-12", ezk, NULL, 1), "EZK");
+
+		add_signatory(doc, "Jetten", "Minister", "KGG");
+		set = import_made(f->st, "self.txt", doc).set;
+		assert_coverage(f, set, 1, 1, 0);
+		expect_coverage_of(f, set, "EZK=EZK");
+	}
+
+	/* a chain of changes: VenW to IenM to IenW; Justitie to VenJ to JenV */
+	{
+		struct document *doc = answered_by(dated_doc("de dijken",
+		    "2010-09-01", "2018-02-01", vwi, NULL, 2), "IenW");
+
+		add_signatory(doc, "Grapperhaus", "Minister", "JenV");
+		set = import_made(f->st, "chain.txt", doc).set;
+		assert_coverage(f, set, 2, 2, 0);
+		expect_coverage_of(f, set, "VenW<IenW JUS<JenV");
+	}
+
+	/* mede namens a successor */
+	{
+		struct document *doc = answered_by(dated_doc("namens",
+		    "2024-06-12", "2024-08-12", ezk_fin, NULL, 2), "FIN");
+		struct signatory *s = &doc->signatories[0];
+
+		model_strv_add(&s->on_behalf_of, &s->n_on_behalf_of, xstrdup("KGG"));
+		set = import_made(f->st, "namens.txt", doc).set;
+		assert_coverage(f, set, 2, 2, 0);
+		expect_coverage_of(f, set, "EZK<KGG FIN=FIN");
+	}
+}
+
+/*
+ * A database of version 2 counted every ministry that answered, asked
+ * or not, and could show more answered than addressed; opened by this
+ * version, its counts are made again.
+ */
+static void
+test_coverage_migrated(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	sqlite3 *db;
+
+	store_close(f->st);
+	f->st = NULL;
+	load_v2(f->path);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE library SET answered = 13"
+	    " WHERE set_id IS NOT NULL;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	if (store_open(f->path, &f->st, &err) != STATUS_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 3);
+	/* the seeds' set: AZ and BZK of twelve; Van Nispen's: both */
+	assert_int_equal(query_int(f->path, "SELECT answered * 100 + addressed"
+	    " FROM library WHERE set_id = 1"), 212);
+	assert_int_equal(query_int(f->path, "SELECT answered * 100 + addressed"
+	    " FROM library WHERE set_id = 2"), 202);
+	assert_coverage(f, 2, 2, 2, 0);
 }
 
 static struct document *letter_with(const char *first,
@@ -2626,8 +2887,8 @@ test_library_set_updated(void **state)
 	rows = page(f->st, NULL, LIBRARY_BY_RECEIVED, NULL, false, 10, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(rows[0].entry, entry);
-	/* BZK, and DEF on whose behalf BZK answered */
-	assert_int_equal(rows[0].answered, 3);
+	/* BZK; DEF, on whose behalf BZK answered, was not addressed */
+	assert_int_equal(rows[0].answered, 2);
 	assert_string_equal(rows[0].received, "2024-02-16");
 	store_library_free(rows, n);
 
@@ -2656,8 +2917,12 @@ test_library_set_updated(void **state)
 	rows = page(f->st, NULL, LIBRARY_BY_SUBMITTED, NULL, false, 10, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(rows[0].entry, entry);
-	/* AZ, BZK, DEF (through BZK), OCW, FIN */
-	assert_int_equal(rows[0].answered, 5);
+	/*
+	 * AZ, BZK and FIN of the three it was sent to; DEF (through BZK) and
+	 * OCW answered too, but were not asked: 3/3, never 5/3.
+	 */
+	assert_int_equal(rows[0].answered, 3);
+	assert_int_equal(rows[0].addressed, 3);
 	assert_int_equal(rows[0].n_questions, 4);
 	assert_string_equal(rows[0].received, "2024-03-01");
 	assert_string_equal(rows[0].who, "Eerdmans (JA21)");
@@ -2747,7 +3012,8 @@ generate_library(struct store *st, struct expect *expect)
 				snprintf(received, sizeof(received), "2024-%02d-%02d",
 				    1 + i % 6, 10 + i % 2);
 			doc = generated_doc(i, ministries[i % 6], received);
-			e->answered = 1;
+			/* only the ministries it was sent to count */
+			e->answered = i % 6 < 2;
 		}
 		snprintf(e->submitted, sizeof(e->submitted), "%s", doc->submitted);
 		snprintf(e->received, sizeof(e->received), "%s", received);
@@ -2759,10 +3025,10 @@ generate_library(struct store *st, struct expect *expect)
 		e->set = import_made(st, "gen.txt", doc).set;
 		if (i % 4 != 0 && i % 5 == 1) {
 			snprintf(received, sizeof(received), "2024-07-%02d", 1 + i % 3);
+			/* SZW was not asked: its answer does not count */
 			doc = generated_doc(i, "SZW", received);
 			assert_int_equal(import_made(st, "gen2.txt", doc).set, e->set);
 			snprintf(e->received, sizeof(e->received), "%s", received);
-			e->answered = 2;
 		}
 	}
 	for (int i = 0; i < N_LETTERS; i++) {
@@ -4261,6 +4527,10 @@ main(void)
 		    teardown),
 
 		cmocka_unit_test_setup_teardown(test_replace_keeps_basket, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_coverage_succession, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_coverage_migrated, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_library_set_updated, setup,
 		    teardown),
