@@ -781,6 +781,117 @@ check "list --json and show --json write the same set" sh -c "[ \"\$(jq -c '.set
 check "the export writes the set's questioners" sh -c "[ \"\$(jq -c '.[0].questioners' '$tmp/r-export.json')\" = \"\$(jq -c '.set.questioners' '$tmp/r-show.json')\" ]"
 check "select list --json keeps the keys of before" jq -e '.selection[0] | has("position") and has("passage") and has("doc") and has("set") and has("vraag") and has("ministry") and has("role") and has("citation") and has("text") and has("note")' "$tmp/r-select.json"
 
+# --- ministries through time (issue 16) --------------------------------------
+# A set sent in June 2024 to the Minister voor Klimaat en Energie, a
+# portfolio of EZK; in July EZK became EZ and KGG, and in August KGG
+# answers: answered, by EZK's successor, and nobody left unanswered.
+tdb=$tmp/time.db
+nt() { "$NAAST" --db "$tdb" "$@"; }
+cat >"$tmp/warmte-vragen.txt" <<'EOF'
+Vragen van het lid Jansen (SP) aan de Minister voor Klimaat en Energie over
+warmtenetten in oude wijken (ingezonden 12 juni 2024).
+
+Vraag 1
+Bent u bekend met het bericht over warmtenetten?
+
+Vraag 2
+Wanneer komt de wet?
+EOF
+cat >"$tmp/warmte-antwoord.txt" <<'EOF'
+Vragen van het lid Jansen (SP) aan de Minister voor Klimaat en Energie over
+warmtenetten in oude wijken (ingezonden 12 juni 2024).
+
+Antwoord van Minister Hermans (Klimaat en Groene Groei) (ontvangen
+12 augustus 2024).
+
+Vraag 1
+Bent u bekend met het bericht over warmtenetten?
+
+Antwoord 1
+Ja.
+
+Vraag 2
+Wanneer komt de wet?
+
+Antwoord 2
+Dit najaar.
+EOF
+nt import "$tmp/warmte-vragen.txt" >/dev/null 2>&1
+nt list >"$tmp/t.txt"
+check "before the answer: 0/1, EZK through its portfolio not answered" sh -c "grep -qF '0/1 beantwoord' '$tmp/t.txt' && grep -qF 'addressed to 1 ministry: EZK (KenE)' '$tmp/t.txt' && grep -qF 'not answered: EZK' '$tmp/t.txt'"
+nt import "$tmp/warmte-antwoord.txt" >"$tmp/out" 2>&1
+check "KGG's answer joins the set sent to EZK" grep -qF 'answer by KGG to set 1' "$tmp/out"
+nt list >"$tmp/t.txt"
+check "list: 1/1 beantwoord" grep -qF '2 vragen · 1/1 beantwoord' "$tmp/t.txt"
+check "list: answered by KGG (successor of EZK)" grep -qF 'answered by KGG (successor of EZK) ontvangen 12 augustus 2024' "$tmp/t.txt"
+check "list: no 'not answered' for EZK" sh -c "! grep -qF 'not answered' '$tmp/t.txt'"
+nt list --json >"$tmp/t.json"
+check "list --json: EZK through KenE, answered by KGG by succession" jq -e '.sets[0] | .addressed == ["EZK"] and .unanswered == [] and .answered == 1 and .coverage == [{"ministry":"EZK","portfolio":"KenE","answered_by":"KGG","succession":true}] and ([.answers[].ministry] == ["KGG"])' "$tmp/t.json"
+check "the database keeps the portfolio the set was sent to" [ "$(sqlite3 "$tdb" "SELECT ministry || ' ' || portfolio FROM set_addressed")" = "EZK KenE" ]
+check "the library row counts 1/1" [ "$(sqlite3 "$tdb" "SELECT answered || '/' || addressed FROM library WHERE set_id = 1")" = 1/1 ]
+nt show 1 >"$tmp/t.txt"
+check "show says who answered for EZK" grep -qxF 'EZK answered by KGG (successor of EZK)' "$tmp/t.txt"
+nt show 1 --ministry EZK >"$tmp/t.txt"
+check "show --ministry EZK: answered by its successor, not 'no answer imported'" sh -c "grep -qF 'EZK · answered by KGG (successor of EZK)' '$tmp/t.txt' && ! grep -qF 'no answer imported' '$tmp/t.txt'"
+nt show 1 --json >"$tmp/t1.json"
+check "show --json has the same coverage" jq -e '.set.coverage == [{"ministry":"EZK","portfolio":"KenE","answered_by":"KGG","succession":true}]' "$tmp/t1.json"
+nt show 1 --ministry KenE --json >"$tmp/t2.json"
+check "a portfolio code selects its ministry" jq -e '.set.coverage[0].ministry == "EZK"' "$tmp/t2.json"
+
+# Before the change, KGG did not exist: an answer dated July 1st is no
+# successor's, and EZK stays unanswered.
+sed -e 's/12 augustus 2024/1 juli 2024/' -e 's/warmtenetten in oude/warmtenetten in nieuwe/' \
+    "$tmp/warmte-antwoord.txt" >"$tmp/warmte-vroeg.txt"
+nt import "$tmp/warmte-vroeg.txt" >/dev/null 2>&1
+nt list --json >"$tmp/t.json"
+check "an answer from before the change does not count" jq -e '[.sets[] | select(.subject | contains("nieuwe"))] | length == 1 and .[0].answered == 0 and .[0].unanswered == ["EZK"]' "$tmp/t.json"
+
+# "mede namens de Minister voor Rechtsbescherming" groups under JenV
+# (how a citation quotes it is the export's: as written).
+cat >"$tmp/rb.txt" <<'EOF'
+Vragen van het lid Jansen (SP) aan de Minister van Binnenlandse Zaken en
+Koninkrijksrelaties en de Minister voor Rechtsbescherming over de
+Wet open overheid (ingezonden 4 maart 2024).
+
+Antwoord van Minister De Jonge (Binnenlandse Zaken en Koninkrijksrelaties),
+mede namens de Minister voor Rechtsbescherming (ontvangen 2 april 2024).
+
+Vraag 1
+Bent u bekend met het bericht?
+
+Antwoord 1
+Ja.
+EOF
+nt import "$tmp/rb.txt" >/dev/null 2>&1
+set_rb=$(sqlite3 "$tdb" "SELECT id FROM question_set WHERE subject = 'de Wet open overheid'")
+nt show "$set_rb" --json >"$tmp/t.json"
+check "mede namens de Minister voor Rechtsbescherming: grouped under JenV" jq -e '.questions[0].answers[0].signatories[0].on_behalf_of == ["JenV"] and .set.coverage == [{"ministry":"BZK","portfolio":null,"answered_by":"BZK","succession":false},{"ministry":"JenV","portfolio":"RB","answered_by":"JenV","succession":false}]' "$tmp/t.json"
+check "and both count: 2/2" [ "$(sqlite3 "$tdb" "SELECT answered || '/' || addressed FROM library WHERE set_id = $set_rb")" = 2/2 ]
+
+# --- coverage adds up, in every corpus (issue 16) ------------------------------
+# No set shows more answered than addressed: in the library (what the
+# interface lists) and in the JSON of every set (N answered of the
+# coverage, one entry per addressed ministry).
+adds_up() {	# adds_up DB
+	[ "$(sqlite3 "$1" 'SELECT count(*) FROM library WHERE answered > addressed')" -eq 0 ] &&
+	"$NAAST" --db "$1" list --json >"$tmp/adds.json" &&
+	jq -e '[.sets[] | .answered <= (.coverage | length)
+	    and (.coverage | length) == (.addressed | length)
+	    and ([.coverage[] | select(.answered_by != null)] | length) == .answered
+	    and (.unanswered | length) == (.coverage | length) - .answered] | all' "$tmp/adds.json" >/dev/null
+}
+adb=$tmp/all.db
+"$NAAST" --db "$adb" import "$pdfs" "$corpus" "$tmp/warmte-antwoord.txt" "$tmp/rb.txt" \
+    "$tmp/signed.txt" "$tmp/mededeling.txt" "$tmp/vragen.txt" >/dev/null 2>&1
+if [ -x "$top_builddir/bench/gen" ]; then
+	"$top_builddir/bench/gen" --docs 120 --corpus "$corpus" --out "$tmp/gen" >/dev/null 2>&1
+	"$NAAST" --db "$adb" import "$tmp/gen" >/dev/null 2>&1
+fi
+check "all corpora together make sets" [ "$(sqlite3 "$adb" 'SELECT count(*) FROM question_set')" -gt 20 ]
+for d in "$db" "$pdb" "$qdb" "$rdb" "$tdb" "$tmp/mixed.db" "$adb"; do
+	check "answered never exceeds addressed: $(basename "$d")" adds_up "$d"
+done
+
 # --- hostile text in every output ---------------------------------------------
 # An answer with escape sequences in its subject, vraag and antwoord: CSI,
 # OSC (52 writes the clipboard), DCS, a C1 CSI and a bidi override.  No

@@ -911,6 +911,33 @@ test_warnings_shown(void **state)
 	assert_true(on_screen(f, "Not fully read"));
 }
 
+/*
+ * A set sent to a portfolio of EZK before July 2024 and answered by KGG
+ * after: the library's row counts it answered and its detail says by
+ * whom; the matrix heads the column with both codes.
+ */
+static void
+test_successor(void **state)
+{
+	static const char text[] =
+	    "Vragen van het lid Jansen (SP) aan de Minister voor Klimaat en Energie\n"
+	    "over warmtenetten (ingezonden 12 juni 2024).\n\n"
+	    "Antwoord van Minister Hermans (Klimaat en Groene Groei) (ontvangen\n"
+	    "12 augustus 2024).\n\n"
+	    "Vraag 1\nBent u bekend met het bericht?\n\n"
+	    "Antwoord 1\nJa.\n";
+	struct fixture *f = *state;
+
+	parse_ok_import(f, text);
+	resize(30, 100);
+	keys(f, "<Home>");
+	assert_true(on_screen(f, "1/1 beantwoord"));
+	assert_true(on_screen(f, "sent to EZK (KenE) · answered by KGG (successor of EZK; 12"));
+	keys(f, "<Enter>o");
+	assert_true(on_screen(f, "EZK→KGG"));
+	assert_true(on_screen(f, "Vraag 1 · EZK→KGG"));
+}
+
 /* The basket: Space, a, b, reorder, a note, y, e and its prompt. */
 static void
 test_basket_and_export(void **state)
@@ -1301,6 +1328,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_published_pdf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vraag_footnotes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mededeling, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_successor, setup, teardown),
 
 		cmocka_unit_test_setup_teardown(test_warnings_shown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mouse_resize_and_keys, setup, teardown),

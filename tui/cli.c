@@ -300,7 +300,8 @@ cli_parse_ministries(const char *cmd, const char *option, const char *arg,
 			free(copy);
 			return false;
 		}
-		model_strv_add(codes, n, xstrdup(m->code));
+		/* A portfolio's answers are grouped under its ministry. */
+		model_strv_add(codes, n, xstrdup(ministry_group(m)));
 	}
 	free(copy);
 	if (*n == 0) {

@@ -26,6 +26,35 @@ say_warnings(const struct set_answer *a)
 		cli_say("      ! %s\n", a->warnings[i]);
 }
 
+/*
+ * " (successor of EZK)": the addressed ministries that code answered for
+ * by succession; false, saying nothing, when there are none.
+ */
+static bool
+say_successor_of(const struct set_info *set, const char *code)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < set->n_coverage; i++) {
+		const struct set_coverage *c = &set->coverage[i];
+
+		if (c->succession && strcmp(c->answered_by, code) == 0)
+			cli_say("%s%s", n++ ? ", " : " (successor of ", c->ministry);
+	}
+	if (n)
+		cli_say(")");
+	return n > 0;
+}
+
+static bool
+has_answer_of(const struct set_info *set, const char *code)
+{
+	for (size_t i = 0; i < set->n_answers; i++)
+		if (strcmp(set->answers[i].ministry, code) == 0)
+			return true;
+	return false;
+}
+
 static void
 say_set(const struct set_info *set)
 {
@@ -35,22 +64,35 @@ say_set(const struct set_info *set)
 	cli_say_questioners(set);
 	cli_say(" · ingezonden %s · %d vragen · %d/%zu beantwoord\n",
 	    cli_date_nl(set->submitted, date, sizeof(date)), set->n_questions,
-	    set->answered, set->n_addressed);
+	    set->answered, set->n_coverage);
 	cli_say("    %s\n", set->subject ? set->subject : "(subject unknown)");
-	cli_say("    addressed to %zu %s:", set->n_addressed,
-	    set->n_addressed == 1 ? "ministry" : "ministries");
-	for (size_t i = 0; i < set->n_addressed; i++)
-		cli_say(" %s", set->addressed[i]);
+	cli_say("    addressed to %zu %s:", set->n_coverage,
+	    set->n_coverage == 1 ? "ministry" : "ministries");
+	for (size_t i = 0; i < set->n_coverage; i++) {
+		cli_say(" %s", set->coverage[i].ministry);
+		if (set->coverage[i].portfolio[0])
+			cli_say(" (%s)", set->coverage[i].portfolio);
+	}
 	cli_say("\n");
 	for (size_t i = 0; i < set->n_answers; i++) {
 		const struct set_answer *a = &set->answers[i];
 
-		cli_say("    answered by %-5s ontvangen %s", a->ministry,
-		    cli_date_nl(a->received, date, sizeof(date)));
+		cli_say("    answered by %s", a->ministry);
+		if (!say_successor_of(set, a->ministry) && strlen(a->ministry) < 5)
+			cli_say("%*s", 5 - (int)strlen(a->ministry), "");
+		cli_say(" ontvangen %s", cli_date_nl(a->received, date, sizeof(date)));
 		if (a->aanhangsel)
 			cli_say(", Aanhangsel nr. %d", a->aanhangsel);
 		cli_say("\n");
 		say_warnings(a);
+	}
+	/* A successor that signed an answer of another ministry. */
+	for (size_t i = 0; i < set->n_coverage; i++) {
+		const struct set_coverage *c = &set->coverage[i];
+
+		if (c->succession && !has_answer_of(set, c->answered_by))
+			cli_say("    answered by %s (successor of %s), co-signing\n",
+			    c->answered_by, c->ministry);
 	}
 	for (size_t i = 0; i < set->n_notices; i++) {
 		const struct set_answer *a = &set->notices[i];
@@ -219,13 +261,23 @@ say_question(const struct question_view *q, const struct set_info *set,
 		if (a->n_paragraphs == 0)
 			cli_say("  (no answer to this vraag in this document)\n");
 	}
-	/* Addressed ministries asked for whose answer is not imported. */
+	/*
+	 * Addressed ministries asked for whose answer is not imported, or
+	 * that a successor answered.
+	 */
 	for (size_t m = 0; m < n_ministries; m++) {
-		bool found = false;
+		const char *by = NULL;
 
-		for (size_t i = 0; i < set->n_answers && !found; i++)
-			found = strcmp(set->answers[i].ministry, ministries[m]) == 0;
-		if (!found)
+		if (has_answer_of(set, ministries[m]))
+			continue;
+		for (size_t i = 0; i < set->n_coverage && !by; i++)
+			if (set->coverage[i].succession &&
+			    strcmp(set->coverage[i].ministry, ministries[m]) == 0)
+				by = set->coverage[i].answered_by;
+		if (by)
+			cli_say("\n  %s · answered by %s (successor of %s)\n",
+			    ministries[m], by, ministries[m]);
+		else
 			cli_say("\n  %s · no answer imported\n", ministries[m]);
 	}
 }
@@ -362,6 +414,12 @@ cli_show(struct cli *cli, int argc, char **argv)
 			    "an unknown ministry", set.answers[i].doc);
 			say_warnings(&set.answers[i]);
 		}
+		for (size_t i = 0; i < set.n_coverage; i++)
+			if (set.coverage[i].succession)
+				cli_say("%s answered by %s (successor of %s)\n",
+				    set.coverage[i].ministry,
+				    set.coverage[i].answered_by,
+				    set.coverage[i].ministry);
 		for (size_t i = 0; i < set.n_notices && o.vraag == 0; i++) {
 			bool asked = o.n_ministries == 0;
 

@@ -226,20 +226,58 @@ add_codes(struct xbuf *b, char *const *codes, size_t n)
 	}
 }
 
-/* "AZ (15 februari 2024), BZK (16 februari 2024, nr. 1059)" */
+/* "FIN, BZ (BHO)": the ministries a set was sent to, with any portfolio. */
 static void
-add_documents(struct xbuf *b, const struct set_answer *docs, size_t n)
+add_addressed(struct xbuf *b, const struct set_info *set)
+{
+	for (size_t i = 0; i < set->n_coverage; i++) {
+		xbuf_printf(b, "%s%s", i ? ", " : "", set->coverage[i].ministry);
+		if (set->coverage[i].portfolio[0])
+			xbuf_printf(b, " (%s)", set->coverage[i].portfolio);
+	}
+}
+
+/* Whom code answered for by succession, "successor of EZK"; how many. */
+static size_t
+add_successor_of(struct xbuf *b, const struct set_info *set, const char *code)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; set && i < set->n_coverage; i++)
+		if (set->coverage[i].succession &&
+		    strcmp(set->coverage[i].answered_by, code) == 0)
+			xbuf_printf(b, "%s%s", n++ ? ", " : "successor of ",
+			    set->coverage[i].ministry);
+	return n;
+}
+
+/*
+ * "AZ (15 februari 2024), BZK (16 februari 2024, nr. 1059)", "KGG
+ * (successor of EZK; 12 augustus 2024)"; set, when not NULL, says who
+ * answered by succession.
+ */
+static void
+add_documents(struct xbuf *b, const struct set_answer *docs, size_t n,
+    const struct set_info *set)
 {
 	for (size_t i = 0; i < n; i++) {
 		char date[32] = "";
+		size_t mark;
 
 		date_format_nl(docs[i].received, date, sizeof(date));
+		xbuf_printf(b, "%s%s (", i ? ", " : "", docs[i].ministry);
+		mark = b->n;
+		if (add_successor_of(b, set, docs[i].ministry) && date[0])
+			xbuf_puts(b, "; ");
+		xbuf_puts(b, date);
 		if (docs[i].aanhangsel)
-			xbuf_printf(b, "%s%s (%s, nr. %d)", i ? ", " : "", docs[i].ministry, date,
+			xbuf_printf(b, "%snr. %d", b->n > mark ? ", " : "",
 			    docs[i].aanhangsel);
-		else
-			xbuf_printf(b, "%s%s%s%s%s", i ? ", " : "", docs[i].ministry,
-			    date[0] ? " (" : "", date, date[0] ? ")" : "");
+		if (b->n == mark) {
+			b->n -= 2;	/* nothing to say in parentheses */
+			b->s[b->n] = '\0';
+		} else
+			xbuf_puts(b, ")");
 	}
 }
 
@@ -268,14 +306,14 @@ describe(struct view *v, const struct library_row *r)
 			    "An answer", set.answers[i].warnings[k]);
 	xbuf_puts(&b, set.subject);
 	xbuf_puts(&b, " · sent to ");
-	add_codes(&b, set.addressed, set.n_addressed);
+	add_addressed(&b, &set);
 	if (set.n_answers) {
 		xbuf_puts(&b, " · answered by ");
-		add_documents(&b, set.answers, set.n_answers);
+		add_documents(&b, set.answers, set.n_answers, &set);
 	}
 	if (set.n_notices) {
 		xbuf_puts(&b, " · mededeling by ");
-		add_documents(&b, set.notices, set.n_notices);
+		add_documents(&b, set.notices, set.n_notices, NULL);
 	}
 	if (set.n_unanswered) {
 		xbuf_puts(&b, " · not answered: ");

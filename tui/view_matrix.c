@@ -1,6 +1,8 @@
 /*
  * view_matrix: a set at a glance.  Rows are the vragen, columns the
- * ministries the set was sent to (and any other that answered).  A cell
+ * ministries the set was sent to (and any other that answered); a
+ * ministry that a successor answered for is that successor's column,
+ * headed "EZK→KGG".  A cell
  * says whether that ministry's answer is imported and answers the vraag,
  * how many words it has, and, as a shade, how alike it is to the most
  * alike other answer to the same vraag (compare_similarity).  Enter goes
@@ -43,7 +45,8 @@ struct matrix {
 	long long set_id;
 	char subject[256];
 	int *vragen;		/* vraag numbers, one per row */
-	char **ministries;	/* one per column */
+	char **ministries;	/* one per column: whose answers it shows */
+	char **labels;		/* its heading: the code, or "EZK→KGG" */
 	struct cell *cells;	/* rows.count x cols.count */
 	/* The selection is the cell at the cursor of both. */
 	struct list rows;	/* the vragen */
@@ -140,11 +143,25 @@ matrix_open(struct view *v, const void *arg)
 		return false;
 	}
 	snprintf(m->subject, sizeof(m->subject), "%s", set.subject ? set.subject : "");
-	for (size_t i = 0; i < set.n_addressed; i++)
-		model_strv_add(&m->ministries, &m->cols.count, xstrdup(set.addressed[i]));
-	for (size_t i = 0; i < set.n_answers; i++)
-		if (!has_code(m->ministries, m->cols.count, set.answers[i].ministry))
-			model_strv_add(&m->ministries, &m->cols.count, xstrdup(set.answers[i].ministry));
+	for (size_t i = 0; i < set.n_coverage; i++) {
+		const struct set_coverage *c = &set.coverage[i];
+		size_t k = m->cols.count;
+
+		if (c->succession && has_code(m->ministries, m->cols.count, c->answered_by))
+			continue;
+		model_strv_add(&m->labels, &k, c->succession ?
+		    xasprintf("%s→%s", c->ministry, c->answered_by) : xstrdup(c->ministry));
+		model_strv_add(&m->ministries, &m->cols.count,
+		    xstrdup(c->succession ? c->answered_by : c->ministry));
+	}
+	for (size_t i = 0; i < set.n_answers; i++) {
+		size_t k = m->cols.count;
+
+		if (has_code(m->ministries, m->cols.count, set.answers[i].ministry))
+			continue;
+		model_strv_add(&m->labels, &k, xstrdup(set.answers[i].ministry));
+		model_strv_add(&m->ministries, &m->cols.count, xstrdup(set.answers[i].ministry));
+	}
 	m->rows.count = nq;
 	m->vragen = xcalloc(nq + 1, sizeof(*m->vragen));
 	m->cells = xcalloc(nq * m->cols.count + 1, sizeof(*m->cells));
@@ -168,6 +185,7 @@ matrix_close(struct view *v)
 	struct matrix *m = v->data;
 
 	model_strv_free(m->ministries, m->cols.count);
+	model_strv_free(m->labels, m->cols.count);
 	free(m->vragen);
 	free(m->cells);
 	free(m);
@@ -208,7 +226,7 @@ matrix_draw(struct view *v, int rows, int cols)
 	    draw_attr(UI_TITLE), DRAW_CUT);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
 	for (size_t c = 0; c < m->cols.height && m->cols.top + c < m->cols.count; c++)
-		draw_text(stdscr, 2, LABEL_W + (int)c * CELL_W, m->ministries[m->cols.top + c],
+		draw_text(stdscr, 2, LABEL_W + (int)c * CELL_W, m->labels[m->cols.top + c],
 		    CELL_W - 1, draw_attr(UI_HEADING), DRAW_CUT);
 	for (size_t r = 0; r < m->rows.height && m->rows.top + r < m->rows.count; r++) {
 		size_t row = m->rows.top + r;
@@ -295,11 +313,11 @@ matrix_status(struct view *v, char *buf, size_t size)
 	x = cell(m, m->rows.cursor, m->cols.cursor);
 	if (x->kind == CELL_ANSWER && x->alike >= 0)
 		snprintf(buf, size, "Vraag %d · %s · %zu words · %.0f%% alike",
-		    m->vragen[m->rows.cursor], m->ministries[m->cols.cursor], x->words,
+		    m->vragen[m->rows.cursor], m->labels[m->cols.cursor], x->words,
 		    100 * x->alike);
 	else
 		snprintf(buf, size, "Vraag %d · %s · %s", m->vragen[m->rows.cursor],
-		    m->ministries[m->cols.cursor],
+		    m->labels[m->cols.cursor],
 		    x->kind == CELL_NOT_IMPORTED ? "not imported" :
 		    x->kind == CELL_NO_ANSWER ? "no answer to this vraag" : "the only answer");
 }
