@@ -305,7 +305,7 @@ read_ministries(struct document *doc, struct span sp, const char *date,
 			pending = false;
 		} else
 			model_warn(doc,
-			    "%s: unknown ministry '%s' (add it to assets/ministries.tsv)",
+			    "%s: unknown ministry '%s', left out of the coverage",
 			    where, name);
 		free(name);
 	}
@@ -509,7 +509,7 @@ read_signatory(struct document *doc, struct span sp)
 		code = ministry_group(ministry_find(name, doc->received));
 		if (!code)
 			model_warn(doc,
-			    "answer header: unknown ministry '%s' (add it to assets/ministries.tsv)",
+			    "answer header: unknown ministry '%s': cited as written, grouped under none",
 			    name);
 		sig.written = name;
 		who.e = open;
