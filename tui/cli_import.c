@@ -161,11 +161,12 @@ say_stored(const char *origin, const struct import_result *res)
 	else if (res->unchanged)
 		cli_say("%s: unchanged\n", origin);
 	else if (res->kind == DOC_ANSWER)
-		cli_say("%s: answer by %s to set %lld, %d vragen\n", origin,
-		    ministry, res->set, res->n_vragen);
+		cli_say("%s: answer by %s to set %lld, %d %s\n", origin,
+		    ministry, res->set, res->n_vragen,
+		    res->n_vragen == 1 ? "vraag" : "vragen");
 	else if (res->kind == DOC_QUESTIONS)
-		cli_say("%s: questions of set %lld, %d vragen\n", origin, res->set,
-		    res->n_vragen);
+		cli_say("%s: questions of set %lld, %d %s\n", origin, res->set,
+		    res->n_vragen, res->n_vragen == 1 ? "vraag" : "vragen");
 	else if (res->kind == DOC_MEDEDELING)
 		cli_say("%s: mededeling by %s on set %lld\n", origin, ministry,
 		    res->set);

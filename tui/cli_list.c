@@ -62,9 +62,10 @@ say_set(const struct set_info *set)
 
 	cli_say("set %lld  ", set->id);
 	cli_say_questioners(set);
-	cli_say(" · ingezonden %s · %d vragen · %d/%zu beantwoord\n",
+	cli_say(" · ingezonden %s · %d %s · %d/%zu beantwoord\n",
 	    cli_date_nl(set->submitted, date, sizeof(date)), set->n_questions,
-	    set->answered, set->n_coverage);
+	    set->n_questions == 1 ? "vraag" : "vragen", set->answered,
+	    set->n_coverage);
 	cli_say("    %s\n", set->subject ? set->subject : "(subject unknown)");
 	cli_say("    addressed to %zu %s:", set->n_coverage,
 	    set->n_coverage == 1 ? "ministry" : "ministries");
