@@ -241,21 +241,29 @@ add_answerers(struct xbuf *b, const struct export_item *it, bool capital)
 	}
 }
 
-/* " Aanhangsel Handelingen II 2023/24, nr. 1059." when the number is known. */
+/*
+ * " Aanhangsel Handelingen II 2023/24, nr. 1059." when the number is known:
+ * "I" for a document of the Eerste Kamer, "II" for the Tweede Kamer,
+ * whose written questions naast is for, also when the document does not
+ * say.
+ */
 static void
 add_aanhangsel(struct xbuf *b, const struct export_item *it)
 {
+	const char *hand = it->chamber == CHAMBER_EK ? "I" : "II";
 	char year[8];
 
 	if (it->aanhangsel <= 0)
 		return;
 	if (it->vergaderjaar[0])
-		xbuf_printf(b, " Aanhangsel Handelingen II %s, nr. %d.",
+		xbuf_printf(b, " Aanhangsel Handelingen %s %s, nr. %d.", hand,
 		    it->vergaderjaar, it->aanhangsel);
 	else if (date_vergaderjaar(it->received, year) || date_vergaderjaar(it->submitted, year))
-		xbuf_printf(b, " Aanhangsel Handelingen II %s, nr. %d.", year, it->aanhangsel);
+		xbuf_printf(b, " Aanhangsel Handelingen %s %s, nr. %d.", hand, year,
+		    it->aanhangsel);
 	else
-		xbuf_printf(b, " Aanhangsel Handelingen II, nr. %d.", it->aanhangsel);
+		xbuf_printf(b, " Aanhangsel Handelingen %s, nr. %d.", hand,
+		    it->aanhangsel);
 }
 
 static const char *

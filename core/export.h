@@ -70,6 +70,7 @@ struct export_item {
 	int aanhangsel;		/* 0 when unknown */
 	/* As the document prints it with that number, "2023/24"; "" if not. */
 	char vergaderjaar[DATE_VERGADERJAAR_SIZE];
+	enum chamber chamber;	/* its number is of the Eerste Kamer: "Handelingen I" */
 
 	/* A letter. */
 	char **addressees;

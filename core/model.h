@@ -160,6 +160,16 @@ struct document {
 	 * "2023/24"; "" when it prints none.  Never derived from a date.
 	 */
 	char vergaderjaar[DATE_VERGADERJAAR_SIZE];
+	/*
+	 * The chamber whose Handelingen publish it, as the document shows it
+	 * (its identifier "ah-ek-...", its cover "Eerste Kamer der
+	 * Staten-Generaal"): an Aanhangsel number is one of that chamber's.
+	 */
+	enum chamber {
+		CHAMBER_UNKNOWN,
+		CHAMBER_EK,	/* Eerste Kamer: Handelingen I */
+		CHAMBER_TK,	/* Tweede Kamer: Handelingen II */
+	} chamber;
 	struct signatory *signatories;
 	size_t n_signatories;
 	struct pubref *see_also;

@@ -389,9 +389,11 @@ parse_document_opts(const char *raw, size_t len,
 		return st;
 	}
 	rejoin_flattened(doc, opts->known, opts->known_ctx);
+	doc->chamber = parse_chamber(doc->raw, doc->raw_len);
 	*out = doc;
 	return STATUS_OK;
 }
+
 
 size_t
 parse_lines(const struct document *doc, struct line **lines)
@@ -878,4 +880,52 @@ parse_hyphen_joint(const char *left, size_t nl, const char *right, size_t nr,
 	if (attested && attested(ctx, left, nl, right, nr))
 		return PARSE_JOINT_KEEP;
 	return PARSE_JOINT_JOIN;
+}
+
+/* What a line of s[0, n) says of the chamber: 'e', 't' or 0. */
+static char
+chamber_of_line(const char *s, size_t n)
+{
+	char year[DATE_VERGADERJAAR_SIZE];
+	size_t len, i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '#'))
+		i++;
+	s += i;
+	n -= i;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (equals(s, n, "Eerste Kamer der Staten-Generaal"))
+		return 'e';
+	if (equals(s, n, "Tweede Kamer der Staten-Generaal") ||
+	    parse_footer_len(s, n) > 0)
+		return 't';
+	if (parse_pubid(s, n, &len, year) > 0) {
+		/* "ah-ek-..." or "h ek ...": the chamber after the first separator */
+		const char *c = memchr(s, ' ', n), *d = memchr(s, '-', n);
+
+		c = !c || (d && d < c) ? d : c;
+		return c && (size_t)(c - s) + 1 < n &&
+		    (c[1] == 'e' || c[1] == 'E') ? 'e' : 't';
+	}
+	return 0;
+}
+
+enum chamber
+parse_chamber(const char *raw, size_t len)
+{
+	bool ek = false, tk = false;
+	const char *p = raw, *end = raw + len;
+
+	/* Whole lines only: a footnote may cite the other chamber's papers. */
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char c = chamber_of_line(p, n);
+
+		ek |= c == 'e';
+		tk |= c == 't';
+		p += n + (nl != NULL);
+	}
+	return ek == tk ? CHAMBER_UNKNOWN : ek ? CHAMBER_EK : CHAMBER_TK;
 }

@@ -76,6 +76,13 @@ enum status parse_document_opts(const char *raw, size_t len,
     const struct parse_options *opts, struct document **out,
     struct error *err);
 
+/*
+ * The chamber a document's own lines name (its cover, running footer or
+ * identifier, each a line of its own): CHAMBER_UNKNOWN when they name
+ * none, or both.
+ */
+enum chamber parse_chamber(const char *raw, size_t len);
+
 /* The parser called name, or NULL. */
 const struct parser *parse_find(const char *name);
 /* "pdftext, markdown, letter": for messages and --help. */

@@ -307,7 +307,8 @@ static const char schema_v2[] =
  *  - The parse warnings of each document, in the order given, and in
  *    the library how many its row's documents have, for its mark.
  *  - The vergaderjaar a document prints with its Aanhangsel number,
- *    "2023/24" (NULL when it prints none), which its citation gives.
+ *    "2023/24" (NULL when it prints none), which its citation gives,
+ *    and the chamber it shows (enum chamber, model.h; 0 unknown).
  *  - The version of the parsers that made a document's rows
  *    (PARSE_VERSION, parse.h): 0 before it, so that naast knows which
  *    documents an upgrade would read better.
@@ -346,6 +347,7 @@ static const char schema_v3[] =
 	"ALTER TABLE document ADD COLUMN parser_version INTEGER NOT NULL"
 	"  DEFAULT 0;"
 	"ALTER TABLE document ADD COLUMN vergaderjaar TEXT;"
+	"ALTER TABLE document ADD COLUMN chamber INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE library ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE document ADD COLUMN from_pdf INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE document ADD COLUMN fingerprint BLOB;"

@@ -453,6 +453,7 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 		fingerprint_pack(im->fp, packed);
 		sqlite3_bind_blob(s, 17, packed, sizeof(packed), SQLITE_TRANSIENT);
 	}
+	sqlite3_bind_int(s, 18, (int)doc->chamber);
 	if ((status = run(im->st, s, "storing the document", im->err)))
 		return status;
 	im->doc_id = sqlite3_last_insert_rowid(im->st->db);

@@ -113,6 +113,7 @@ store_db_same_find(struct store *st, const struct document *doc,
 		bind_text_or_null(s, 4, doc->ministry);
 		bind_text_or_null(s, 5, doc->vergaderjaar[0] ? doc->vergaderjaar :
 		    NULL);
+		sqlite3_bind_int(s, 6, (int)doc->chamber);
 		if ((status = best_of(st, s, fp, SAME_BY_NUMBER, found, &best, err)) ||
 		    found->id)
 			return status;

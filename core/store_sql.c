@@ -209,9 +209,9 @@ const char *const store_sql_text[N_SQL] = {
 	    "INSERT INTO document (sha256, origin, format, kind, raw, set_id,"
 	    " ministry, received, aanhangsel, n_vragen, salutation, closing,"
 	    " epigraph_author, parser_version, vergaderjaar, from_pdf,"
-	    " fingerprint)"
+	    " fingerprint, chamber)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16, ?17)",
+	    " ?14, ?15, ?16, ?17, ?18)",
 	[SQL_WARNING_INSERT] =
 	    "INSERT INTO warning (document, ord, text) VALUES (?1, ?2, ?3)",
 	[SQL_SIGNATORY_INSERT] =
@@ -506,7 +506,7 @@ const char *const store_sql_text[N_SQL] = {
 	    "  (SELECT count(*) FROM passage b WHERE b.document = p.document"
 	    "  AND b.role = 'body' AND b.seq <= coalesce(o.seq, p.seq))"
 	    " ELSE 0 END,"
-	    " fn.marker, o.role, d.vergaderjaar"
+	    " fn.marker, o.role, d.vergaderjaar, d.chamber"
 	    " FROM passage p JOIN document d ON d.id = p.document"
 	    " LEFT JOIN footnote fn ON p.role = 'footnote' AND fn.body = p.id"
 	    " LEFT JOIN passage o ON o.id = fn.passage"
@@ -517,7 +517,8 @@ const char *const store_sql_text[N_SQL] = {
 	 * are what store_same.c reads.  By Aanhangsel number ?1 and kind ?2,
 	 * of the vergaderjaar ?5 where both print one, else received in the
 	 * vergaderjaar that begins in year ?3, of the answering ministry ?4
-	 * where both are known.  In set ?1, of kind ?2
+	 * and of the chamber ?6 where both are known (each chamber numbers
+	 * its own Aanhangsel).  In set ?1, of kind ?2
 	 * and ministry ?3, received on ?4 and numbered ?5 where both are
 	 * known: a document with another Aanhangsel number is another
 	 * publication.
@@ -527,7 +528,8 @@ const char *const store_sql_text[N_SQL] = {
 	    " AND kind = ?2 AND CASE WHEN ?5 IS NOT NULL AND vergaderjaar IS NOT NULL"
 	    " THEN vergaderjaar = ?5 ELSE received BETWEEN printf('%04d-09-01', ?3)"
 	    " AND printf('%04d-08-31', ?3 + 1) END"
-	    " AND (?4 IS NULL OR ministry IS NULL OR ministry = ?4) ORDER BY id",
+	    " AND (?4 IS NULL OR ministry IS NULL OR ministry = ?4)"
+	    " AND (?6 = 0 OR chamber = 0 OR chamber = ?6) ORDER BY id",
 	[SQL_SAME_IN_SET] =
 	    "SELECT " SAME_COLUMNS " FROM document WHERE set_id = ?1"
 	    " AND kind = ?2 AND ministry IS ?3"

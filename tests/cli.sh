@@ -252,6 +252,7 @@ check "fourteen answers in fourteen sets" [ "$(pq "SELECT count(*) || ' ' || cou
 check "in name order" sh -c "sed -n 1p '$tmp/out' | grep -qF '00fe7edd-24c8-4857-98da-774ed3b06836.pdf: answer by OCW'"
 check "nothing of a progress bar when stderr is no terminal" sh -c "! grep -q 'MB/s' '$tmp/err' && ! grep -q '$esc' '$tmp/err'"
 check "the stored text is the PDF's text, the key its bytes" [ "$(pq "SELECT sha256 FROM document WHERE origin LIKE '%1bd47dc8%'")" = "$(sha256sum "$pdfs/1bd47dc8-229e-4a1a-a405-8e2672436e1f.pdf" | cut -d' ' -f1)" ]
+check "each PDF is of the Tweede Kamer, as it shows" [ "$(pq "SELECT count(*) FROM document WHERE chamber = 2 AND format = 'pdftext'")" -eq 14 ]
 check "each PDF keeps the vergaderjaar it prints with its number" [ "$(pq "SELECT count(*) FROM document WHERE vergaderjaar = '2023/24' AND aanhangsel > 0")" -eq 14 ]
 check "footnotes are stored apart from the text" [ "$(pq "SELECT count(*) FROM footnote")" -eq 86 ]
 check "no marker is left in a paragraph that has a footnote" [ "$(pq "SELECT count(*) FROM footnote f JOIN passage p ON p.id = f.passage WHERE substr(p.text, f.text_at + 1, length(f.marker)) = f.marker")" -eq 0 ]

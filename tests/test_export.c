@@ -293,6 +293,15 @@ test_citation_forms(void **state)
 	    "wachtlijsten (ingezonden 2 oktober 2023). Aanhangsel Handelingen II 2023/24, nr. 412.");
 	free(cite);
 
+	/* a number of the Eerste Kamer is one of its Handelingen */
+	it.chamber = CHAMBER_EK;
+	cite = export_citation(&it);
+	assert_string_equal(cite,
+	    "Vraag 3 van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD) over de "
+	    "wachtlijsten (ingezonden 2 oktober 2023). Aanhangsel Handelingen I 2023/24, nr. 412.");
+	free(cite);
+	it.chamber = CHAMBER_UNKNOWN;
+
 	/* the vergaderjaar the document prints goes before any date's */
 	snprintf(it.vergaderjaar, sizeof(it.vergaderjaar), "2024/25");
 	cite = export_citation(&it);

@@ -1100,6 +1100,41 @@ test_vergaderjaar_and_pubid(void **state)
 }
 
 /*
+ * The chamber a document shows on lines of its own: its identifier, its
+ * cover, its running footer.  A footnote that cites the other chamber's
+ * papers says nothing of the document's own.
+ */
+static void
+test_chamber(void **state)
+{
+	static const struct {
+		const char *text;
+		enum chamber chamber;
+	} cases[] = {
+		{ "ah-ek-20232024-12\n\nVragen van het lid ...", CHAMBER_EK },
+		{ "h ek 20232024 12\nVraag 1", CHAMBER_EK },
+		{ "## Eerste Kamer der Staten-Generaal\n\nVraag 1", CHAMBER_EK },
+		{ "ah-tk-20232024-387\nVraag 1", CHAMBER_TK },
+		{ "Tweede Kamer der Staten-Generaal\n", CHAMBER_TK },
+		{ "Vraag 1\nTweede Kamer, vergaderjaar 2023–2024, Aanhangsel 2\n",
+		  CHAMBER_TK },
+		{ "Vraag 1\n1 Eerste Kamer, vergaderjaar 2022–2023, 36 000, nr. 5\n",
+		  CHAMBER_UNKNOWN },
+		{ "Zie de Eerste Kamer der Staten-Generaal van gisteren.\n",
+		  CHAMBER_UNKNOWN },
+		{ "Eerste Kamer der Staten-Generaal\nah-tk-20232024-387\n",
+		  CHAMBER_UNKNOWN },
+		{ "### 1059\n\nVragen van het lid ...", CHAMBER_UNKNOWN },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (parse_chamber(cases[i].text, strlen(cases[i].text)) !=
+		    cases[i].chamber)
+			fail_msg("case %zu: %s", i, cases[i].text);
+}
+
+/*
  * A Markdown conversion of a published answer (issue 16): the cover's
  * numbers as headings, the page number "2" before the document number
  * "387"; the running footer gives the vergaderjaar.
@@ -1782,6 +1817,7 @@ main(void)
 		cmocka_unit_test(test_markdown_mededeling),
 		cmocka_unit_test(test_vergaderjaar_and_pubid),
 		cmocka_unit_test(test_markdown_document_number),
+		cmocka_unit_test(test_chamber),
 		cmocka_unit_test(test_conversion_page_breaks),
 		cmocka_unit_test(test_conversion_furniture),
 		cmocka_unit_test(test_conversion_footnotes),
