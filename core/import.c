@@ -283,7 +283,7 @@ check_text(const char *s, size_t n, enum import_encoding encoding, struct error 
  * scan) has nothing to keep, and pdf_extract refuses it.
  */
 static enum status
-document_text(char *bytes, size_t len, enum import_encoding encoding,
+document_text(char *bytes, size_t len, const struct import_options *opts,
     char **out, size_t *text_len, char sha[SHA256_HEX_SIZE], struct error *err)
 {
 	char *text = bytes;
@@ -294,13 +294,14 @@ document_text(char *bytes, size_t len, enum import_encoding encoding,
 	sha[0] = '\0';
 	*text_len = len;
 	if (pdf_is_pdf(bytes, len)) {
-		if ((status = pdf_extract(bytes, len, &text, text_len, err)) != STATUS_OK)
+		if ((status = pdf_extract_within(bytes, len, opts->pdf_seconds ?
+		    opts->pdf_seconds : PDF_SECONDS, &text, text_len, err)) != STATUS_OK)
 			return status;
 		sha256_hex(bytes, len, sha);
 	} else {
-		if ((status = check_text(bytes, len, encoding, err)) != STATUS_OK)
+		if ((status = check_text(bytes, len, opts->encoding, err)) != STATUS_OK)
 			return status;
-		if (encoding == IMPORT_LATIN1) {
+		if (opts->encoding == IMPORT_LATIN1) {
 			text = text_from_latin1(bytes, len, text_len, &bad);
 			if (!text)
 				return error_set(err, STATUS_NOT_UTF8,
@@ -519,7 +520,7 @@ import_file(struct import *im, const char *path, bool walked)
 	/* read_file fails with STATUS_IO only. */
 	raw = read_file(path, &len, &err);
 	if (raw)
-		status = document_text(raw, len, im->opts->encoding, &text,
+		status = document_text(raw, len, im->opts, &text,
 		    &text_len, sha, &err);
 	if (!text || (status = parse_document_opts(text, text_len,
 	    &(struct parse_options){ .format = im->opts->format,

@@ -61,6 +61,7 @@ bool import_encoding_find(const char *name, enum import_encoding *out);
 struct import_options {
 	const char *format;		/* a parser's name (parse.h); NULL: detect */
 	enum import_encoding encoding;	/* of files that are not PDF */
+	unsigned pdf_seconds;		/* pdftotext's time per PDF; 0: PDF_SECONDS */
 };
 
 /* Where an import is: told before each file is read. */

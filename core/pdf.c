@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pdf.h"
@@ -112,21 +113,39 @@ has_words(const char *s, size_t n)
 	return false;
 }
 
+enum exchanged {
+	EXCHANGED,		/* both readers saw end of file */
+	EXCHANGE_FAILED,	/* a read error, or too much output */
+	EXCHANGE_LATE,		/* the deadline passed */
+};
+
+/* Milliseconds from now until deadline, at least 0. */
+static int
+ms_until(const struct timespec *deadline)
+{
+	struct timespec now;
+	long long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long long)(deadline->tv_sec - now.tv_sec) * 1000 +
+	    (deadline->tv_nsec - now.tv_nsec) / 1000000;
+	return ms < 0 ? 0 : ms > 60000 ? 60000 : (int)ms;
+}
+
 /*
  * Writes data to fds[0] while reading fds[1] into *out and fds[2] into
- * err_buf, until both readers see end of file.  False on a read error or
- * too much output.
+ * err_buf, until both readers see end of file or the deadline passes.
  */
-static bool
+static enum exchanged
 exchange(int fds[3], const char *data, size_t len, struct xbuf *out,
-    char *err_buf, size_t *err_n)
+    char *err_buf, size_t *err_n, const struct timespec *deadline)
 {
 	size_t written = 0;
 	char chunk[65536];
 
 	while (fds[1] >= 0 || fds[2] >= 0) {
 		struct pollfd p[3];
-		int np = 0, idx[3] = { -1, -1, -1 };
+		int np = 0, idx[3] = { -1, -1, -1 }, ready, wait = ms_until(deadline);
 
 		for (int k = 0; k < 3; k++) {
 			if (fds[k] < 0)
@@ -136,11 +155,15 @@ exchange(int fds[3], const char *data, size_t len, struct xbuf *out,
 			p[np].revents = 0;
 			idx[k] = np++;
 		}
-		if (poll(p, (nfds_t)np, -1) < 0) {
+		if (wait == 0)
+			return EXCHANGE_LATE;
+		if ((ready = poll(p, (nfds_t)np, wait)) < 0) {
 			if (errno == EINTR)
 				continue;
-			return false;
+			return EXCHANGE_FAILED;
 		}
+		if (ready == 0)
+			continue;
 		if (idx[0] >= 0 && p[idx[0]].revents) {
 			ssize_t w = -1;
 
@@ -168,12 +191,12 @@ exchange(int fds[3], const char *data, size_t len, struct xbuf *out,
 				close(fds[k]);
 				fds[k] = -1;
 				if (r < 0)
-					return false;
+					return EXCHANGE_FAILED;
 				continue;
 			}
 			if (k == 1) {
 				if (out->n + (size_t)r > MAX_TEXT)
-					return false;
+					return EXCHANGE_FAILED;
 				xbuf_add(out, chunk, (size_t)r);
 			} else {
 				size_t room = MAX_STDERR - *err_n;
@@ -185,12 +208,19 @@ exchange(int fds[3], const char *data, size_t len, struct xbuf *out,
 			}
 		}
 	}
-	return true;
+	return EXCHANGED;
 }
 
 enum status
 pdf_extract(const char *data, size_t len, char **text, size_t *text_len,
     struct error *err)
+{
+	return pdf_extract_within(data, len, PDF_SECONDS, text, text_len, err);
+}
+
+enum status
+pdf_extract_within(const char *data, size_t len, unsigned seconds, char **text,
+    size_t *text_len, struct error *err)
 {
 	char *argv[] = {
 		PDF_TOTEXT, "-layout", "-enc", "UTF-8", "-", "-", NULL,
@@ -202,6 +232,8 @@ pdf_extract(const char *data, size_t len, char **text, size_t *text_len,
 	struct xbuf buf = { NULL, 0, 0 };
 	char err_buf[MAX_STDERR + 1], why[256];
 	size_t err_n = 0;
+	enum exchanged ex;
+	struct timespec deadline;
 	bool ok;
 	pid_t pid;
 
@@ -248,7 +280,10 @@ pdf_extract(const char *data, size_t len, char **text, size_t *text_len,
 	fds[1] = out[0];
 	fds[2] = errp[0];
 	xbuf_add(&buf, "", 0);
-	ok = exchange(fds, data, len, &buf, err_buf, &err_n);
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += seconds;
+	ex = exchange(fds, data, len, &buf, err_buf, &err_n, &deadline);
+	ok = ex == EXCHANGED;
 	for (int k = 0; k < 3; k++)
 		if (fds[k] >= 0)
 			close(fds[k]);
@@ -259,6 +294,12 @@ pdf_extract(const char *data, size_t len, char **text, size_t *text_len,
 	sigaction(SIGPIPE, &old_pipe, NULL);
 
 	last_complaint(err_buf, err_n, why, sizeof(why));
+	if (ex == EXCHANGE_LATE) {
+		free(buf.s);
+		return error_set(err, STATUS_FORMAT,
+		    "%s took longer than %u s on it and was stopped: the PDF may be damaged (open it in a PDF reader, or import a text of it)",
+		    PDF_TOTEXT, seconds);
+	}
 	if (!ok) {
 		free(buf.s);
 		return error_set(err, STATUS_FORMAT,

@@ -26,13 +26,24 @@
 bool pdf_is_pdf(const char *data, size_t len);
 
 /*
+ * How long pdftotext may take on one PDF.  The longest published answers,
+ * annexes included, take a few seconds; a damaged file can keep it busy
+ * for minutes, with naast waiting and, in a many-file import, the next
+ * files too.
+ */
+#define PDF_SECONDS 60
+
+/*
  * The text of the PDF data[0, len) in pdftotext's -layout form (UTF-8,
  * pages separated by form feeds).  Fails with STATUS_IO when pdftotext is
  * missing or cannot run (the message names the package), STATUS_FORMAT
  * when it cannot read the PDF or finds no text in it (a scan), with its
- * own reason when it gives one.
+ * own reason when it gives one, or when it takes longer than PDF_SECONDS
+ * (pdf_extract_within: seconds), after which it is killed.
  */
 enum status pdf_extract(const char *data, size_t len, char **text,
     size_t *text_len, struct error *err);
+enum status pdf_extract_within(const char *data, size_t len,
+    unsigned seconds, char **text, size_t *text_len, struct error *err);
 
 #endif

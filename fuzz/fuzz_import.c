@@ -103,7 +103,8 @@ static struct told
 import_input(struct store *st, enum import_encoding encoding)
 {
 	const char *const paths[] = { path };
-	const struct import_options opts = { NULL, encoding };
+	/* A PDF that keeps pdftotext busy is refused well within a run's time. */
+	const struct import_options opts = { NULL, encoding, 5 };
 	struct told t = { .st = st };
 	const struct import_events events = {
 		.ctx = &t,

@@ -16,6 +16,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -189,7 +190,7 @@ import(struct fixture *f, const char *const *paths, size_t n,
     enum import_encoding encoding, struct told *t, struct import_totals *totals,
     struct error *err)
 {
-	const struct import_options opts = { NULL, encoding };
+	const struct import_options opts = { NULL, encoding, 0 };
 	const struct import_events events = {
 		.ctx = t,
 		.progress = on_progress,
@@ -495,7 +496,7 @@ test_refused(void **state)
 	/* Without events and totals too: the status and err say it. */
 	{
 		const char *paths[] = { image };
-		const struct import_options opts = { NULL, IMPORT_UTF8 };
+		const struct import_options opts = { NULL, IMPORT_UTF8, 0 };
 		char *expect = xasprintf("%s: a PNG image, not a document", image);
 
 		assert_int_equal(import_paths(f->st, paths, 1, &opts, NULL, NULL, &err),
@@ -510,6 +511,35 @@ test_refused(void **state)
 	free(bin);
 	free(nul);
 	free(missing);
+}
+
+/*
+ * A damaged PDF that keeps pdftotext busy (reading it from standard input,
+ * as naast gives it, this one runs for minutes) is stopped at the time
+ * allowed and refused in one line; nothing is stored.
+ */
+static void
+test_pdftotext_stopped(void **state)
+{
+	struct fixture *f = *state;
+	size_t len;
+	char *pdf = test_read_file("fuzz/regressions/import/pdftotext-busy-on-stdin",
+	    &len);
+	char *file = write_file(f, "busy.pdf", pdf, len);
+	const char *paths[] = { file };
+	const struct import_options opts = { NULL, IMPORT_UTF8, 2 };
+	struct error err = { "" };
+	struct timespec t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(import_paths(f->st, paths, 1, &opts, NULL, NULL, &err),
+	    STATUS_FORMAT);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_non_null(strstr(err.msg, "pdftotext took longer than 2 s on it"));
+	assert_true(t1.tv_sec - t0.tv_sec < 30);
+	assert_true(store_is_empty(f->st));
+	free(pdf);
+	free(file);
 }
 
 /* ---------------------------------------------------- standard input, warnings */
@@ -572,6 +602,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_latin1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+
+		cmocka_unit_test_setup_teardown(test_pdftotext_stopped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
 		cmocka_unit_test(test_parse_pdf_bytes),
 	};
