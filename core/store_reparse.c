@@ -10,7 +10,6 @@
 
 #include "store.h"
 #include "store_db.h"
-#include "text.h"
 #include "xalloc.h"
 
 enum status
@@ -109,10 +108,13 @@ store_doc_source_clear(struct doc_source *src)
 	memset(src, 0, sizeof(*src));
 }
 
-/* A text column of a one-row statement on id (the sha256 of SQL_REPARSE_SOURCE). */
+/*
+ * Column col of the one row statement q gives for document id, allocated;
+ * of SQL_REPARSE_SOURCE, also its origin (column 0) into *origin.
+ */
 static enum status
-text_of(struct store *st, enum sql_id q, long long id, char **out,
-    struct error *err)
+column_of(struct store *st, enum sql_id q, long long id, int col, char **out,
+    char **origin, struct error *err)
 {
 	sqlite3_stmt *s = sql(st, q, err);
 	enum status status;
@@ -124,7 +126,9 @@ text_of(struct store *st, enum sql_id q, long long id, char **out,
 	sqlite3_bind_int64(s, 1, id);
 	status = step_row(st, s, &found, "reading the document", err);
 	if (status == STATUS_OK && found) {
-		*out = col_strdup(s, q == SQL_REPARSE_SOURCE ? 2 : 0);
+		*out = col_strdup(s, col);
+		if (origin)
+			*origin = col_strdup(s, 0);
 		done(s);
 	} else if (status == STATUS_OK)
 		status = error_set(err, STATUS_NOT_FOUND,
@@ -140,21 +144,11 @@ replace(struct store *st, long long id, const struct document *doc,
 	struct reattach_result moved;
 	enum status status;
 
-	if ((status = text_of(st, SQL_REPARSE_SOURCE, id, &sha, err)) ||
-	    (status = text_of(st, SQL_REPARSE_SHAPE, id, &before, err)))
+	/* Its identity (sha256, column 2) and origin, and what it was. */
+	if ((status = column_of(st, SQL_REPARSE_SOURCE, id, 2, &sha, &origin,
+	    err)) ||
+	    (status = column_of(st, SQL_REPARSE_SHAPE, id, 0, &before, NULL, err)))
 		goto out;
-	{
-		sqlite3_stmt *s = sql(st, SQL_REPARSE_SOURCE, err);
-
-		if (!s) {
-			status = st->prepare_failure;
-			goto out;
-		}
-		sqlite3_bind_int64(s, 1, id);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			origin = col_strdup(s, 0);
-		done(s);
-	}
 	/* The new rows come in beside the old, the basket moves, the old go. */
 	if ((status = run_on(st, SQL_DOC_SHA_ASIDE, id, "replacing the document", err)) ||
 	    (status = store_db_import_as(st, sha, origin ? origin : "", doc,
@@ -162,8 +156,8 @@ replace(struct store *st, long long id, const struct document *doc,
 	    (status = store_reattach_selection(st, id, res->import.doc, &moved,
 	    err)) ||
 	    (status = store_db_remove_document(st, id, err)) ||
-	    (status = text_of(st, SQL_REPARSE_SHAPE, res->import.doc, &after,
-	    err)))
+	    (status = column_of(st, SQL_REPARSE_SHAPE, res->import.doc, 0,
+	    &after, NULL, err)))
 		goto out;
 	res->basket_kept = moved.moved + moved.merged;
 	res->basket_lost = moved.lost;

@@ -392,18 +392,14 @@ cli_reparse(struct cli *cli, int argc, char **argv)
 {
 	struct error why = { "" };
 	struct store *st;
-	int rc;
 
-	bool json = false;
-
-	/* No options but --help; cli_json_options reads that, and refuses --json. */
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "-j") == 0)
-			return cli_usage("reparse", "unknown option");
-	if ((rc = cli_json_options("reparse", argc, argv, &json)) >= 0)
-		return rc;
-	if (optind < argc)
-		return cli_usage("reparse", "it takes no arguments");
+	/* No arguments, and no options but --help. */
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0))
+		return cli_help("reparse");
+	if (argc > 1)
+		return cli_usage("reparse", argv[1][0] == '-' ?
+		    "unknown option" : "it takes no arguments");
 	if (!(st = cli_store(cli)))
 		return 1;
 	if (store_is_readonly(st, &why)) {
