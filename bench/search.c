@@ -115,7 +115,7 @@ main(int argc, char **argv)
 			struct search_hit *h = NULL;
 			double t0 = bench_now();
 
-			if (store_search(st, &q, &h, &hits, &err) != STATUS_OK) {
+			if (store_search(st, &q, &h, &hits, NULL, &err) != STATUS_OK) {
 				fprintf(stderr, "search: '%s': %s\n", f[0], err.msg);
 				status = 1;
 				break;

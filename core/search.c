@@ -164,44 +164,46 @@ search_add_quoted(struct xbuf *b, const char *s)
 	xbuf_add(b, "\"", 1);
 }
 
-char *
-search_fts_query(const struct search_terms *t)
+/* The query of the terms, each string behind mark. */
+static char *
+query_of(const struct search_terms *t, const char *mark)
 {
 	struct xbuf b = { 0 };
 
 	for (size_t i = 0; i < t->n; i++) {
+		char *marked = NULL;
+
 		if (i > 0)
 			xbuf_add(&b, " ", 1);
-		search_add_quoted(&b, t->terms[i].text);
+		if (*mark)
+			marked = xasprintf("%s%s", mark, t->terms[i].text);
+		search_add_quoted(&b, marked ? marked : t->terms[i].text);
+		free(marked);
 		if (t->terms[i].prefix)
 			xbuf_add(&b, "*", 1);
 	}
 	return xbuf_finish(&b);
 }
 
-/*
- * A trigram index finds any run of characters, so a prefix is just a run
- * (no *), and a phrase is its words with the space between them.
- */
 char *
-search_trigram_query(const struct search_terms *t)
+search_fts_query(const struct search_terms *t)
 {
-	struct xbuf b = { 0 };
-	bool any = false;
+	return query_of(t, "");
+}
 
-	for (size_t i = 0; i < t->n; i++) {
-		const char *s = t->terms[i].text;
+char *
+search_stem_query(const struct search_terms *t)
+{
+	return query_of(t, SEARCH_STEM_MARK);
+}
 
-		if (u8_mbsnlen((const uint8_t *)s, strlen(s)) < 3)
-			continue;
-		if (any)
-			xbuf_add(&b, " ", 1);
-		search_add_quoted(&b, s);
-		any = true;
-	}
-	if (!any)
-		return NULL;
-	return xbuf_finish(&b);
+bool
+search_term_is_part(const struct search_term *term)
+{
+	const char *s = term->text;
+
+	return !term->phrase && !strchr(s, ' ') &&
+	    u8_mbsnlen((const uint8_t *)s, strlen(s)) >= SEARCH_PART_MIN;
 }
 
 /* ----------------------------------------------------------------- distance */

@@ -50,17 +50,34 @@ void search_terms_free(struct search_terms *t);
 void search_add_quoted(struct xbuf *b, const char *s);
 
 /*
- * The FTS5 query for the word indexes: each term a quoted string (a
+ * The index has each word twice at its place: as written (lower case,
+ * diacritics removed) and as its Dutch Snowball stem behind this mark, a
+ * byte no word has and nothing a user types can bring (search_parse
+ * drops control characters).  A query string that starts with the mark
+ * asks for stems (the tokenizer, store_fts.c).
+ */
+#define SEARCH_STEM_MARK "\x01"
+
+/*
+ * The FTS5 query for the words as typed: each term a quoted string (a
  * phrase when quoted), prefixes with their *, AND-ed.  Newly allocated.
  */
 char *search_fts_query(const struct search_terms *t);
 
 /*
- * The FTS5 query for the trigram index (parts of words): each term a
- * quoted string; terms shorter than three characters, which trigrams
- * cannot find, are left out.  NULL when no term is left.
+ * The same query for the stems of the words: each string marked
+ * (SEARCH_STEM_MARK); the tokenizer keeps the last word of a prefix as
+ * typed.  Newly allocated.
  */
-char *search_trigram_query(const struct search_terms *t);
+char *search_stem_query(const struct search_terms *t);
+
+/*
+ * Whether a term may be a part of words ("uitslag" in
+ * "verkiezingsuitslag"): a single word, not a quoted phrase, of at least
+ * SEARCH_PART_MIN characters.
+ */
+#define SEARCH_PART_MIN 3
+bool search_term_is_part(const struct search_term *term);
 
 /* Levenshtein distance between two UTF-8 words, by characters, up to max (max + 1 when further). */
 size_t search_distance(const char *a, const char *b, size_t max);

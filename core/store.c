@@ -25,7 +25,7 @@
 
 /* ------------------------------------------------------------------ schema */
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
@@ -260,7 +260,7 @@ static const char schema_v1[] =
 	 *  - passage_fts: the words as written, case and diacritics aside;
 	 *  - passage_stem: the same words through the Dutch Snowball stemmer
 	 *    ("ambtenaar" and "ambtenaren" are one term), by the tokenizer
-	 *    naast_stem that store_open registers (store_fts.c);
+	 *    naast_stem (which version 4 replaced);
 	 *  - passage_tri: trigrams, for parts of compounds ("uitslag" in
 	 *    "verkiezingsuitslag"); case-insensitive, but not
 	 *    diacritics-insensitive in SQLite 3.40.
@@ -276,7 +276,7 @@ static const char schema_v1[] =
 	"CREATE VIRTUAL TABLE passage_fts USING fts5 (text, content = 'passage',"
 	"  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');"
 	"CREATE VIRTUAL TABLE passage_stem USING fts5 (text, content = 'passage',"
-	"  content_rowid = 'id', tokenize = '" STORE_STEM_TOKENIZER "');"
+	"  content_rowid = 'id', tokenize = 'naast_stem');"
 	"CREATE VIRTUAL TABLE passage_tri USING fts5 (text, content = 'passage',"
 	"  content_rowid = 'id', tokenize = 'trigram');"
 	"CREATE VIRTUAL TABLE passage_fts_row USING fts5vocab (passage_fts, row);"
@@ -360,11 +360,114 @@ static const char schema_v3[] =
 	"ALTER TABLE footnote ADD COLUMN body INTEGER;"	/* passage (id) */
 	"CREATE INDEX footnote_body ON footnote (body);";
 
-/* Migrations: migrations[v] takes a database from version v to v + 1. */
-static const char *const migrations[SCHEMA_VERSION] = {
-	schema_v1,
-	schema_v2,
-	schema_v3,
+/*
+ * Version 4: one full-text index where there were three.  passage_words
+ * holds each word of a passage as written (unicode61, case and
+ * diacritics aside) and, at the same place, its Dutch Snowball stem
+ * behind a mark (the tokenizer naast_words, store_fts.c; search.h): an
+ * exact query and a stemmed one read the same index, and parts of words
+ * are found through the vocabulary (store_search.c), not through
+ * trigrams.  The three indexes of version 1 go, with their triggers;
+ * the new one is filled from the passages afterwards, a part at a time
+ * (fill_words), within the same transaction.  passage_words_row lists
+ * its terms with the number of passages that have each.
+ * A connection without naast_words (the sqlite3 shell, say) can read
+ * every plain table, but neither the index nor, since the triggers
+ * write to it, change a passage: "no such tokenizer".
+ */
+static const char schema_v4[] =
+	"DROP TRIGGER passage_fts_delete;"
+	"DROP TRIGGER passage_fts_update;"
+	"DROP TRIGGER passage_stem_delete;"
+	"DROP TRIGGER passage_stem_update;"
+	"DROP TRIGGER passage_tri_delete;"
+	"DROP TRIGGER passage_tri_update;"
+	"DROP TABLE passage_fts_row;"
+	"DROP TABLE passage_stem_row;"
+	"DROP TABLE passage_fts;"
+	"DROP TABLE passage_stem;"
+	"DROP TABLE passage_tri;"
+	"CREATE VIRTUAL TABLE passage_words USING fts5 (text, content = 'passage',"
+	"  content_rowid = 'id', tokenize = '" STORE_WORDS_TOKENIZER "');"
+	"CREATE VIRTUAL TABLE passage_words_row USING fts5vocab (passage_words, row);"
+	FTS_TRIGGERS("passage_words");
+
+static enum status exec_int(struct store *st, const char *text,
+    long long *value, const char *what, struct error *err);
+
+/* How many passages go into the index per statement when it is filled. */
+#define FILL_STEP 20000
+
+/* Reports what a migration has done, if anyone asked; false: stop. */
+static bool
+report(const struct store_progress *p, const char *what, long long done,
+    long long total)
+{
+	return !p || !p->report || p->report(p->ctx, what, done, total);
+}
+
+/*
+ * Fills passage_words from the passages, FILL_STEP at a time, each part
+ * one statement: FTS5 writes a segment per statement, so parts as large
+ * as an import's batch.
+ */
+static enum status
+fill_words(struct store *st, const struct store_progress *p,
+    struct error *err)
+{
+	static const char fill[] =
+	    "INSERT INTO passage_words (rowid, text)"
+	    " SELECT id, text FROM passage WHERE id > ?1 AND id <= ?2 ORDER BY id";
+	long long last = 0, total = 0, done = 0;
+	enum status status;
+	sqlite3_stmt *s;
+	int rc;
+
+	status = exec_int(st, "SELECT coalesce(max(id), 0) FROM passage", &last,
+	    "reading the passages", err);
+	if (status == STATUS_OK)
+		status = exec_int(st, "SELECT count(*) FROM passage", &total,
+		    "reading the passages", err);
+	if (status != STATUS_OK || total == 0)
+		return status;
+	if ((rc = sqlite3_prepare_v2(st->db, fill, -1, &s, NULL)) != SQLITE_OK)
+		return db_fail(st, rc, "indexing the passages", err);
+	for (long long from = 0; from < last; from += FILL_STEP) {
+		if (!report(p, "indexing the passages", done, total)) {
+			status = error_set(err, STATUS_DB,
+			    "the upgrade of '%s' was stopped; naast left it as it was",
+			    st->path);
+			break;
+		}
+		sqlite3_bind_int64(s, 1, from);
+		sqlite3_bind_int64(s, 2, from + FILL_STEP);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			status = db_fail(st, rc, "indexing the passages", err);
+			break;
+		}
+		done += sqlite3_changes(st->db);
+	}
+	sqlite3_finalize(s);
+	if (status == STATUS_OK)
+		report(p, "indexing the passages", total, total);
+	return status;
+}
+
+/*
+ * Migrations: migrations[v] takes a database from version v to v + 1,
+ * by its SQL and then, where there is one, its step in C.
+ */
+static const struct migration {
+	const char *sql;
+	enum status (*then)(struct store *, const struct store_progress *,
+	    struct error *);
+} migrations[SCHEMA_VERSION] = {
+	{ schema_v1, NULL },
+	{ schema_v2, NULL },
+	{ schema_v3, NULL },
+	{ schema_v4, fill_words },
 };
 
 /* ------------------------------------------------------- opening, migration */
@@ -392,7 +495,7 @@ exec_int(struct store *st, const char *text, long long *value, const char *what,
 #define VERSION_PRAGMA_SIZE sizeof("PRAGMA user_version = -9223372036854775808")
 
 static enum status
-migrate(struct store *st, struct error *err)
+migrate(struct store *st, const struct store_progress *p, struct error *err)
 {
 	long long version = 0, tables = 0;
 	enum status status;
@@ -414,7 +517,8 @@ migrate(struct store *st, struct error *err)
 		    "'%s' is an SQLite database of another program, not naast's: use --db with another file",
 		    st->path);
 	for (; status == STATUS_OK && version < SCHEMA_VERSION; version++) {
-		rc = sqlite3_exec(st->db, migrations[version], NULL, NULL, &errmsg);
+		rc = sqlite3_exec(st->db, migrations[version].sql, NULL, NULL,
+		    &errmsg);
 		if (rc != SQLITE_OK) {
 			status = error_set(err, STATUS_DB,
 			    "cannot create the tables of '%s' (schema version %lld): %s",
@@ -422,6 +526,9 @@ migrate(struct store *st, struct error *err)
 			sqlite3_free(errmsg);
 			break;
 		}
+		if (migrations[version].then &&
+		    (status = migrations[version].then(st, p, err)))
+			break;
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %lld",
 		    version + 1);
 		status = exec_int(st, pragma, NULL, "setting the schema version", err);
@@ -562,6 +669,26 @@ first_read(struct store *st)
 enum status
 store_open(const char *path, struct store **out, struct error *err)
 {
+	return store_open_with(path, NULL, out, err);
+}
+
+/*
+ * Gives the disk back after an upgrade that dropped indexes: VACUUM
+ * writes the database anew, in a transaction of its own.  When it cannot
+ * (no room for the copy, say), the database is as good, only larger.
+ */
+static void
+compact(struct store *st, const struct store_progress *p)
+{
+	report(p, "giving the space of the old indexes back", 0, 1);
+	if (sqlite3_exec(st->db, "VACUUM", NULL, NULL, NULL) == SQLITE_OK)
+		report(p, "giving the space of the old indexes back", 1, 1);
+}
+
+enum status
+store_open_with(const char *path, const struct store_progress *p,
+    struct store **out, struct error *err)
+{
 	struct store *st = xcalloc(1, sizeof(*st));
 	long long version = 0, tables = 0;
 	struct stat sb;
@@ -677,13 +804,17 @@ store_open(const char *path, struct store **out, struct error *err)
 	if (version < SCHEMA_VERSION) {
 		if (st->readonly) {
 			status = error_set(err, STATUS_DB,
+			    version > 0 ?
+			    "the database '%s' is read-only and was made by an older naast: this version must upgrade it first; make it writable, or use --db with another file" :
 			    "the database '%s' is read-only and has no naast tables yet: use --db with a file you can write",
 			    path);
 			goto fail;
 		}
-		status = migrate(st, err);
+		status = migrate(st, p, err);
 		if (status != STATUS_OK)
 			goto fail;
+		if (version > 0 && version < 4)
+			compact(st, p);
 	}
 	*out = st;
 	return STATUS_OK;

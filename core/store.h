@@ -29,6 +29,22 @@ struct store;
 
 /* Opens (creating and migrating when needed) the database at path. */
 enum status store_open(const char *path, struct store **out, struct error *err);
+
+/*
+ * What an upgrade of an older database has done, for store_open_with:
+ * report(ctx, what, done, total) before each part and after the last
+ * ("indexing the passages", 40000, 120000).  It returns false to stop
+ * the upgrade: the database stays as it was, and the open fails.
+ */
+struct store_progress {
+	bool (*report)(void *ctx, const char *what, long long done,
+	    long long total);
+	void *ctx;
+};
+
+/* store_open, telling p (NULL: no one) how an upgrade goes. */
+enum status store_open_with(const char *path, const struct store_progress *p,
+    struct store **out, struct error *err);
 void store_close(struct store *st);
 
 /* True when the database holds no documents. */
@@ -476,21 +492,19 @@ enum status store_set_documents(struct store *st, long long set,
 /* ---------------------------------------------------------- full-text search */
 
 /*
- * Every passage is in three FTS5 indexes kept by the store: the words as
- * written (unicode61, diacritics removed), the words stemmed by the Dutch
- * Snowball stemmer ("ambtenaar" finds "ambtenaren"), and trigrams (parts
- * of compounds: "uitslag" finds "verkiezingsuitslag").  A search runs on
- * the first two, exact forms ranked above stemmed ones; on the trigrams
- * when asked, or when the words find nothing.
- * The text of every footnote is a passage too (ROLE_FOOTNOTE), so that a
- * word only a footnote has is found; its hit says whose footnote it is.
- *
- * By rank, a search scores at most STORE_RANKED passages per index: of a
- * word found in more, the best of the newest (the last imported) are
- * shown, so that a common word is as quick in the whole archive as in a
- * part of it.  By date, every match counts.
+ * Every passage is in one FTS5 index kept by the store, with each of its
+ * words as written (unicode61, case and diacritics aside) and, at the
+ * same place, its Dutch Snowball stem ("ambtenaar" finds "ambtenaren").
+ * By rank, a search gives the passages with the words as typed first,
+ * then those with other forms of them, each tier best first by bm25
+ * over all its matches.  Parts of words ("uitslag" in
+ * "verkiezingsuitslag") are found, when asked or when the words find
+ * nothing, through the vocabulary: the words that have the part, the
+ * STORE_PART_WORDS most frequent of them, after the other tiers.  The text of every footnote is a passage too (ROLE_FOOTNOTE),
+ * so that a word only a footnote has is found; its hit says whose
+ * footnote it is.
  */
-#define STORE_RANKED 10000
+#define STORE_PART_WORDS 64
 
 enum search_sort {
 	SEARCH_BY_RANK,		/* bm25, exact forms first */
@@ -507,7 +521,12 @@ struct search_query {
 	const char *from, *to;	/* ISO dates of the document (received, else submitted), or NULL */
 	enum doc_kind kind;	/* DOC_ANSWER, DOC_LETTER, or DOC_UNKNOWN for any */
 	size_t limit;		/* at most this many hits; 0: 50 */
-	size_t ranked;		/* scores at most this many; 0: STORE_RANKED */
+};
+
+/* What a search could not look at, for the user to be told. */
+struct search_info {
+	size_t part_words;	/* words searched for the parts typed */
+	size_t part_all;	/* of all the words that have them */
 };
 
 struct search_hit {
@@ -535,12 +554,14 @@ struct search_hit {
 };
 
 /*
- * Passages that match q, best first (or newest first).  A query that
- * cannot be read gives STATUS_USAGE and a message for the user; nothing
- * the user types reaches SQLite as syntax.  Free with store_hits_free.
+ * Passages that match q, best first (or newest first); info (when not
+ * NULL) gets what was left out.  A query that cannot be read gives
+ * STATUS_USAGE and a message for the user; nothing the user types
+ * reaches SQLite as syntax.  Free with store_hits_free.
  */
 enum status store_search(struct store *st, const struct search_query *q,
-    struct search_hit **hits, size_t *n, struct error *err);
+    struct search_hit **hits, size_t *n, struct search_info *info,
+    struct error *err);
 
 /*
  * Whether word (folded as the index folds its words: lower case, no

@@ -63,8 +63,6 @@ enum sql_id {
 	SQL_ANSWER_INSERT,
 	SQL_SET_UPDATE,
 	SQL_FTS_FILL_WORDS,
-	SQL_FTS_FILL_STEM,
-	SQL_FTS_FILL_TRI,
 	SQL_SETS_FIRST,
 	SQL_SETS_AFTER,
 	SQL_SET_BY_ID,
@@ -106,15 +104,13 @@ enum sql_id {
 	SQL_DOCUMENT,
 	SQL_DOCUMENT_PASSAGES,
 	SQL_PUBREFS,
-	SQL_SEARCH_WORDS,
-	SQL_SEARCH_EXACT,
-	SQL_SEARCH_EXACT_NEWEST,
-	SQL_SEARCH_EXACT_FILTERED,
-	SQL_SEARCH_STEM_NEWEST,
-	SQL_SEARCH_STEM,
-	SQL_SEARCH_SUBSTRING,
-	SQL_SNIPPET_EXACT,
-	SQL_SNIPPET_STEM,
+	SQL_SEARCH_TOP,
+	SQL_SEARCH_TOP_EXCEPT,
+	SQL_SEARCH_FILTERED,
+	SQL_SEARCH_FILTERED_EXCEPT,
+	SQL_SEARCH_DATE,
+	SQL_SNIPPET,
+	SQL_VOCAB_PARTS,
 	SQL_VOCAB_HAS,
 	SQL_VOCAB_ADD,
 	SQL_VOCAB_TERMS,
@@ -235,8 +231,8 @@ kind_from_name(const char *name)
 	return DOC_UNKNOWN;
 }
 
-/* The tokenizer of passage_stem, registered on every connection. */
-#define STORE_STEM_TOKENIZER "naast_stem"
+/* The tokenizer of passage_words, registered on every connection. */
+#define STORE_WORDS_TOKENIZER "naast_words"
 
 struct store {
 	sqlite3 *db;
@@ -252,14 +248,14 @@ struct store {
 
 /*
  * Registers on st's connection what the schema and the search statements
- * need beyond SQLite: the tokenizer STORE_STEM_TOKENIZER (without it,
- * passage_stem can be neither read nor written), naast_bm25 and the SQL
+ * need beyond SQLite: the tokenizer STORE_WORDS_TOKENIZER (without it,
+ * passage_words can be neither read nor written), naast_bm25 and the SQL
  * function naast_fold(text), library_fold for SQL.  store_open calls it
  * before anything touches the schema (store_fts.c).
  */
 enum status store_fts_register(struct store *st, struct error *err);
 
-/* The words of text as passage_fts sees them: each(ctx, word, bytes) per word. */
+/* The words of text as passage_words sees them: each(ctx, word, bytes) per word. */
 enum status store_words_of(struct store *st, const char *text,
     void (*each)(void *, const char *, size_t), void *ctx, struct error *err);
 
@@ -267,9 +263,10 @@ enum status store_words_of(struct store *st, const char *text,
  * Hits being read (store_search.c), with the index that found each:
  * hits_read appends the hits of the rows of s (HIT_COLUMNS, and the
  * FTS5 snippet that the statements by rank add) and resets s; terms,
- * when given, make the snippets of trigram hits.  hits_finish makes
- * the FTS5 snippets of the hits that have none yet, query being their
- * MATCH, and reads what the footnote of each footnote's hit belongs to.
+ * when given, make the snippets of hits on parts of words.  hits_finish
+ * makes the FTS5 snippets of the hits that have none yet, exact or
+ * stems (by tier) being their MATCH, and reads what the footnote of
+ * each footnote's hit belongs to.
  */
 struct hits {
 	struct search_hit *v;
@@ -281,8 +278,8 @@ struct hits {
 struct search_terms;
 enum status hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
     const struct search_terms *terms, struct error *err);
-enum status hits_finish(struct store *st, struct hits *h, const char *query,
-    struct error *err);
+enum status hits_finish(struct store *st, struct hits *h, const char *exact,
+    const char *stems, struct error *err);
 void hits_free(struct hits *h);
 
 /*

@@ -1,9 +1,9 @@
 /*
  * store_fts: what every connection registers before it touches the
- * schema (the stemming tokenizer of passage_stem, naast_fold(),
+ * schema (the tokenizer of passage_words, naast_fold(),
  * naast_succeeds() for coverage and, from store_rank.c, naast_bm25()),
- * and the words of a text as passage_fts sees them.  The indexes
- * themselves are in the schema in store.c.
+ * and the words of a text as passage_words sees them.  The index
+ * itself is in the schema in store.c.
  */
 #include "config.h"
 
@@ -14,33 +14,46 @@
 #include <string.h>
 
 #include "ministry.h"
+#include "search.h"
 #include "store.h"
 #include "store_db.h"
 
-/* What unicode61 is told in passage_fts's schema; the stemmer wraps the same. */
+/* What unicode61 is told in passage_words's tokenizer. */
 static const char *const word_args[] = { "remove_diacritics", "2" };
 #define N_WORD_ARGS 2
 
-/* ----------------------------------------------------- stemming tokenizer */
+/* --------------------------------------------------------- words tokenizer */
 
 /*
- * naast_stem: the words unicode61 finds (lowercase, diacritics removed),
- * each passed through the Dutch Snowball stemmer.  Offsets are
- * unicode61's, so snippets mark the words as written.  One stemmer per
- * tokenizer instance: FTS5 makes one per table and connection and never
- * uses it from two threads at once.
+ * naast_words: the words unicode61 finds (lowercase, diacritics removed)
+ * and, at the same position (FTS5_TOKEN_COLOCATED), each one's Dutch
+ * Snowball stem behind SEARCH_STEM_MARK, a byte unicode61 never keeps in
+ * a word: one index holds both, and a query asks for either (search.h).
+ * Offsets are unicode61's, so snippets mark the words as written.
+ *
+ * A query string that starts with the mark asks for stems: each of its
+ * words becomes its marked stem, but for the last word of a prefix
+ * query ("verkiez"*), which must reach FTS5 as typed ("verkiez" is no
+ * word the stemmer knows what to do with): so each word is held until
+ * the next one comes.  Any other query string asks for the words.
+ * Snippets (FTS5_TOKENIZE_AUX) need the positions alone: no stems.
+ *
+ * One stemmer per tokenizer instance: FTS5 makes one per table and
+ * connection and never uses it from two threads at once.
  */
-struct stem_tokenizer {
+struct words_tokenizer {
 	struct store *st;	/* whose vocabulary counts the words */
 	fts5_tokenizer words;	/* unicode61's methods */
 	Fts5Tokenizer *inner;	/* and its instance */
 	struct sb_stemmer *stemmer;
+	char *stem;		/* the mark and a stem */
+	int stem_cap;
 };
 
 static void
-stem_delete(Fts5Tokenizer *tk)
+words_delete(Fts5Tokenizer *tk)
 {
-	struct stem_tokenizer *t = (struct stem_tokenizer *)tk;
+	struct words_tokenizer *t = (struct words_tokenizer *)tk;
 
 	if (!t)
 		return;
@@ -48,16 +61,17 @@ stem_delete(Fts5Tokenizer *tk)
 		t->words.xDelete(t->inner);
 	if (t->stemmer)
 		sb_stemmer_delete(t->stemmer);
+	sqlite3_free(t->stem);
 	sqlite3_free(t);
 }
 
 /* Arguments (none in naast's schema) go to unicode61 instead of word_args. */
 static int
-stem_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+words_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	struct store *st = ctx;
 	fts5_api *api = st->fts5;
-	struct stem_tokenizer *t = sqlite3_malloc(sizeof(*t));
+	struct words_tokenizer *t = sqlite3_malloc(sizeof(*t));
 	const char *args[N_WORD_ARGS] = { word_args[0], word_args[1] };
 	void *words_ctx = NULL;
 	int rc;
@@ -74,51 +88,70 @@ stem_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	if (rc == SQLITE_OK && !(t->stemmer = sb_stemmer_new("dutch", NULL)))
 		rc = SQLITE_NOMEM;
 	if (rc != SQLITE_OK) {
-		stem_delete((Fts5Tokenizer *)t);
+		words_delete((Fts5Tokenizer *)t);
 		return rc;
 	}
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
 
-/*
- * One call of xTokenize.  For a prefix query ("verkiez"*) the last word
- * is the prefix and must reach FTS5 unstemmed ("verkiez" is no word the
- * stemmer knows what to do with), while the words before it are whole
- * words of a phrase: so each word is held until the next one comes.
- */
-struct stem_call {
-	struct stem_tokenizer *t;
+/* One call of xTokenize. */
+struct words_call {
+	struct words_tokenizer *t;
 	void *ctx;
 	int (*token)(void *, int, const char *, int, int, int);
-	bool prefix;
+	bool document;		/* words and stems */
+	bool stems;		/* a query for stems */
+	bool prefix;		/* ... whose last word is a prefix */
 	bool counting;		/* the words go to the vocabulary too */
 	bool holding;
 	char *held;
 	int held_n, held_cap, held_flags, held_start, held_end;
 };
 
+/* Emits the marked stem of tok, with flags. */
 static int
-stem_emit(struct stem_call *c, int flags, const char *tok, int n, int start,
+stem_emit(struct words_call *c, int flags, const char *tok, int n, int start,
     int end)
 {
-	const sb_symbol *s = sb_stemmer_stem(c->t->stemmer,
+	struct words_tokenizer *t = c->t;
+	const sb_symbol *s = sb_stemmer_stem(t->stemmer,
 	    (const sb_symbol *)tok, n);
+	int len;
 
 	if (!s)
 		return SQLITE_NOMEM;
-	return c->token(c->ctx, flags, (const char *)s,
-	    sb_stemmer_length(c->t->stemmer), start, end);
+	len = sb_stemmer_length(t->stemmer);
+	if (len + 1 > t->stem_cap) {
+		char *p = sqlite3_realloc(t->stem, len + 1);
+
+		if (!p)
+			return SQLITE_NOMEM;
+		t->stem = p;
+		t->stem_cap = len + 1;
+	}
+	t->stem[0] = SEARCH_STEM_MARK[0];
+	memcpy(t->stem + 1, s, (size_t)len);
+	return c->token(c->ctx, flags, t->stem, len + 1, start, end);
 }
 
 static int
-stem_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+words_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 {
-	struct stem_call *c = ctx;
+	struct words_call *c = ctx;
 	int rc;
 
-	if (c->counting)
-		store_vocab_word(c->t->st, tok, (size_t)n);
+	if (c->document) {
+		if (c->counting)
+			store_vocab_word(c->t->st, tok, (size_t)n);
+		rc = c->token(c->ctx, flags, tok, n, start, end);
+		if (rc == SQLITE_OK)
+			rc = stem_emit(c, flags | FTS5_TOKEN_COLOCATED, tok, n,
+			    start, end);
+		return rc;
+	}
+	if (!c->stems)
+		return c->token(c->ctx, flags, tok, n, start, end);
 	if (!c->prefix)
 		return stem_emit(c, flags, tok, n, start, end);
 	if (c->holding &&
@@ -144,23 +177,31 @@ stem_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 }
 
 static int
-stem_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
+words_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
     int n, int (*token)(void *, int, const char *, int, int, int))
 {
-	struct stem_tokenizer *t = (struct stem_tokenizer *)tk;
-	struct stem_call c = {
+	struct words_tokenizer *t = (struct words_tokenizer *)tk;
+	struct words_call c = {
 		.t = t,
 		.ctx = ctx,
 		.token = token,
+		.document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0,
 		.prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0,
-		.counting = (flags & FTS5_TOKENIZE_DOCUMENT) && t->st->vocab,
 	};
 	int rc;
 
+	c.counting = c.document && t->st->vocab;
+	if ((flags & FTS5_TOKENIZE_QUERY) && n > 0 &&
+	    text[0] == SEARCH_STEM_MARK[0]) {
+		c.stems = true;
+		text++;
+		n--;
+	}
 	if (c.counting)
 		store_vocab_passage(t->st);
-	rc = t->words.xTokenize(t->inner, &c, flags, text, n, stem_token);
+	rc = t->words.xTokenize(t->inner, &c, flags, text, n, words_token);
 
+	/* The prefix, unstemmed. */
 	if (rc == SQLITE_OK && c.holding)
 		rc = token(ctx, c.held_flags, c.held, c.held_n, c.held_start,
 		    c.held_end);
@@ -201,7 +242,7 @@ succeeds_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 enum status
 store_fts_register(struct store *st, struct error *err)
 {
-	fts5_tokenizer stem = { stem_create, stem_delete, stem_tokenize };
+	fts5_tokenizer words = { words_create, words_delete, words_tokenize };
 	fts5_api *api = NULL;
 	sqlite3_stmt *s;
 	int rc;
@@ -220,7 +261,10 @@ store_fts_register(struct store *st, struct error *err)
 		return error_set(err, STATUS_DB,
 		    "this SQLite has no usable full-text search (FTS5): install a newer SQLite library");
 	st->fts5 = api;
-	rc = api->xCreateTokenizer(api, STORE_STEM_TOKENIZER, st, &stem, NULL);
+	rc = api->xCreateTokenizer(api, STORE_WORDS_TOKENIZER, st, &words, NULL);
+	/* Schema 3's stem index names it so: to be dropped, it must load. */
+	if (rc == SQLITE_OK)
+		rc = api->xCreateTokenizer(api, "naast_stem", st, &words, NULL);
 	if (rc == SQLITE_OK)
 		rc = store_rank_register(api);
 	if (rc == SQLITE_OK)
@@ -238,15 +282,15 @@ store_fts_register(struct store *st, struct error *err)
 
 /* ------------------------------------------------------------- word tokens */
 
-struct words_call {
+struct each_call {
 	void (*each)(void *, const char *, size_t);
 	void *ctx;
 };
 
 static int
-words_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+each_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 {
-	struct words_call *c = ctx;
+	struct each_call *c = ctx;
 
 	(void)flags;
 	(void)start;
@@ -260,7 +304,7 @@ store_words_of(struct store *st, const char *text,
     void (*each)(void *, const char *, size_t), void *ctx, struct error *err)
 {
 	const char *args[N_WORD_ARGS] = { word_args[0], word_args[1] };
-	struct words_call c = { each, ctx };
+	struct each_call c = { each, ctx };
 	fts5_tokenizer tk;
 	Fts5Tokenizer *t = NULL;
 	void *tk_ctx = NULL;
@@ -272,7 +316,7 @@ store_words_of(struct store *st, const char *text,
 		rc = tk.xCreate(tk_ctx, args, N_WORD_ARGS, &t);
 	if (rc == SQLITE_OK)
 		rc = tk.xTokenize(t, &c, FTS5_TOKENIZE_DOCUMENT, text,
-		    len > INT32_MAX ? INT32_MAX : (int)len, words_token);
+		    len > INT32_MAX ? INT32_MAX : (int)len, each_token);
 	if (t)
 		tk.xDelete(t);
 	if (rc != SQLITE_OK)

@@ -876,33 +876,26 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 /* ------------------------------------------------------------------ batches */
 
 /*
- * The passages of the batch into the three full-text indexes, one
- * statement each: FTS5 writes its pending terms to disk at every
- * statement, so filling them per passage, or even per document, leaves
- * many small segments that FTS5 then merges over and over.
+ * The passages of the batch into the full-text index, in one statement:
+ * FTS5 writes its pending terms to disk at every statement, so filling
+ * it per passage, or even per document, leaves many small segments that
+ * FTS5 then merges over and over.  The tokenizer sees every word: the
+ * vocabulary counts them.
  */
 static enum status
 index_batch(struct store *st, struct error *err)
 {
-	static const enum sql_id fill[] = {
-		SQL_FTS_FILL_WORDS, SQL_FTS_FILL_STEM, SQL_FTS_FILL_TRI,
-	};
-	enum status status = STATUS_OK;
+	sqlite3_stmt *s = sql(st, SQL_FTS_FILL_WORDS, err);
+	enum status status;
 
-	for (size_t i = 0; i < COUNT(fill) && !status; i++) {
-		sqlite3_stmt *s = sql(st, fill[i], err);
-
-		if (!s)
-			return st->prepare_failure;
-		/* The stemmer sees every word: the vocabulary counts them. */
-		if (fill[i] == SQL_FTS_FILL_STEM)
-			store_vocab_begin(st);
-		sqlite3_bind_int64(s, 1, st->batch_after);
-		status = run(st, s, "indexing the passages", err);
-		if (fill[i] == SQL_FTS_FILL_STEM && !status)
-			status = store_vocab_save(st, err);
-		store_vocab_end(st);
-	}
+	if (!s)
+		return st->prepare_failure;
+	store_vocab_begin(st);
+	sqlite3_bind_int64(s, 1, st->batch_after);
+	status = run(st, s, "indexing the passages", err);
+	if (!status)
+		status = store_vocab_save(st, err);
+	store_vocab_end(st);
 	return status;
 }
 

@@ -1,6 +1,7 @@
 /*
  * store_related: the passages most like a given one, by the heaviest
- * stems of its words (tf-idf over passage_stem), from other documents.
+ * stems of its words (tf-idf over the stems of passage_words), from
+ * other documents.
  * See store.h for the contract.
  */
 #include "config.h"
@@ -23,7 +24,7 @@
 #define RELATED_TERMS 12
 
 struct stem_word {
-	char *stem;		/* as passage_stem has it */
+	char *stem;		/* as the stemmer gives it */
 	char *word;		/* a word of the passage with that stem */
 	double weight;
 };
@@ -165,12 +166,17 @@ weigh_stems(struct store *st, struct stem_words *w, struct error *err)
 	total = found ? sqlite3_column_int64(s, 0) : 0;
 	done(s);
 	for (i = 0; i < w->n; i++) {
+		char *term = xasprintf("%s%s", SEARCH_STEM_MARK, w->v[i].stem);
 		long long df = 0;
 
-		if (!(s = sql(st, SQL_STEM_DOCS, err)))
+		if (!(s = sql(st, SQL_STEM_DOCS, err))) {
+			free(term);
 			return st->prepare_failure;
-		bind_text(s, 1, w->v[i].stem);
-		if ((status = step_row(st, s, &found, "reading the index", err)))
+		}
+		bind_text(s, 1, term);
+		status = step_row(st, s, &found, "reading the index", err);
+		free(term);
+		if (status)
 			return status;
 		if (found)
 			df = sqlite3_column_int64(s, 0);
@@ -184,9 +190,9 @@ weigh_stems(struct store *st, struct stem_words *w, struct error *err)
 }
 
 /*
- * The OR query of the heaviest words, NULL when none weighs anything.
- * The words are unicode61's, which the stemmer of passage_stem takes to
- * the same stems again (a stem itself might not stem to itself).
+ * The OR query of the stems of the heaviest words, NULL when none
+ * weighs anything.  The words are unicode61's, which the tokenizer takes
+ * to the same stems again (a stem itself might not stem to itself).
  */
 static char *
 related_query(const struct stem_words *w)
@@ -195,9 +201,12 @@ related_query(const struct stem_words *w)
 
 	for (size_t i = 0; i < w->n && i < RELATED_TERMS && w->v[i].weight > 0;
 	    i++) {
+		char *marked = xasprintf("%s%s", SEARCH_STEM_MARK, w->v[i].word);
+
 		if (i > 0)
 			xbuf_puts(&b, " OR ");
-		search_add_quoted(&b, w->v[i].word);
+		search_add_quoted(&b, marked);
+		free(marked);
 	}
 	if (b.n == 0)
 		return NULL;
@@ -258,7 +267,7 @@ store_related(struct store *st, long long passage, size_t limit,
 	sqlite3_bind_int64(s, 3, limit ? (long long)limit : 50);
 	status = hits_read(st, s, &h, NULL, err);
 	if (status == STATUS_OK)
-		status = hits_finish(st, &h, query, err);
+		status = hits_finish(st, &h, NULL, query, err);
 	/* A likeness has no tier: its score is its bm25 alone, in [0, 1). */
 	for (size_t i = 0; i < h.n; i++)
 		h.v[i].score -= 1;

@@ -199,8 +199,8 @@ add_marked(struct xbuf *b, const char *text, struct range w,
 #define SNIPPET_PIECES 3
 
 /*
- * The snippet of a passage found through trigrams, which FTS5's snippet()
- * would cut into three-letter pieces: the text around the place where
+ * The snippet of a passage found through parts of words, where FTS5's
+ * snippet() would mark whole words: the text around the place where
  * most terms occur (case and diacritics aside), and when some term is
  * not in it, a shorter piece around that term's first occurrence (up to
  * SNIPPET_PIECES in all); every occurrence marked [so], "…" where the
@@ -208,7 +208,7 @@ add_marked(struct xbuf *b, const char *text, struct range w,
  * found in it after all.
  */
 static char *
-trigram_snippet(const char *text, const struct search_terms *terms)
+part_snippet(const char *text, const struct search_terms *terms)
 {
 	struct folded f;
 	struct range *r = NULL, w[SNIPPET_PIECES], none = { 0, 0, 0 };
@@ -344,7 +344,7 @@ hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
 		col_copy(s, 6, hit->ministry, sizeof(hit->ministry));
 		col_copy(s, 7, hit->date, sizeof(hit->date));
 		if (tier == 0 && terms && sqlite3_column_text(s, 11))
-			hit->snippet = trigram_snippet(
+			hit->snippet = part_snippet(
 			    (const char *)sqlite3_column_text(s, 11), terms);
 		/* The statements by rank bring the FTS5 snippet along. */
 		else if (sqlite3_column_count(s) > 12 && sqlite3_column_text(s, 12))
@@ -381,10 +381,11 @@ hit_note_of(struct store *st, struct search_hit *hit, struct error *err)
 }
 
 enum status
-hits_finish(struct store *st, struct hits *h, const char *query,
-    struct error *err)
+hits_finish(struct store *st, struct hits *h, const char *exact,
+    const char *stems, struct error *err)
 {
 	for (size_t i = 0; i < h->n; i++) {
+		const char *query = h->tiers[i] == 2 ? exact : stems;
 		const unsigned char *text;
 		enum status status;
 		sqlite3_stmt *s;
@@ -393,11 +394,9 @@ hits_finish(struct store *st, struct hits *h, const char *query,
 		if (h->v[i].role == ROLE_FOOTNOTE &&
 		    (status = hit_note_of(st, &h->v[i], err)))
 			return status;
-		if (h->v[i].snippet)
+		if (h->v[i].snippet || !query)
 			continue;
-		s = sql(st, h->tiers[i] == 2 ? SQL_SNIPPET_EXACT : SQL_SNIPPET_STEM,
-		    err);
-		if (!s)
+		if (!(s = sql(st, SQL_SNIPPET, err)))
 			return st->prepare_failure;
 		bind_text(s, 1, query);
 		sqlite3_bind_int64(s, 2, h->v[i].passage);
@@ -421,6 +420,118 @@ hits_free(struct hits *h)
 
 /* ----------------------------------------------------------------- search */
 
+/*
+ * The FTS5 queries of a search, one per tier: the words as typed, their
+ * stems, and words that have the parts typed (NULL when parts are not
+ * asked for, or when no word has them).
+ */
+struct queries {
+	char *exact, *stems, *parts;
+	struct search_info info;
+};
+
+static void
+queries_free(struct queries *qs)
+{
+	free(qs->exact);
+	free(qs->stems);
+	free(qs->parts);
+}
+
+struct folded_words {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+add_word(void *ctx, const char *w, size_t n)
+{
+	struct folded_words *f = ctx;
+
+	xgrow(&f->v, &f->cap, f->n + 1, sizeof(*f->v));
+	f->v[f->n++] = xstrndup(w, n);
+}
+
+/*
+ * Appends to b what a term asks for as a part of words: the words of
+ * the vocabulary that have it (as the index folds them: "informeerd"
+ * in "geinformeerd"), the most frequent STORE_PART_WORDS of them, OR-ed; the
+ * term as typed when it is no part (search_term_is_part) or folds to
+ * more than one word.  *none is set when no word has the part.
+ */
+static enum status
+add_part(struct store *st, struct xbuf *b, const struct search_term *term,
+    struct search_info *info, bool *none, struct error *err)
+{
+	struct folded_words f = { 0 };
+	enum status status = STATUS_OK;
+	size_t before = b->n, found = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (search_term_is_part(term))
+		status = store_words_of(st, term->text, add_word, &f, err);
+	if (status != STATUS_OK || f.n != 1) {
+		search_add_quoted(b, term->text);
+		if (term->prefix)
+			xbuf_add(b, "*", 1);
+		goto out;
+	}
+	if (!(s = sql(st, SQL_VOCAB_PARTS, err))) {
+		status = st->prepare_failure;
+		goto out;
+	}
+	bind_text(s, 1, f.v[0]);
+	sqlite3_bind_int(s, 2, STORE_PART_WORDS);
+	xbuf_add(b, "(", 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (found++ > 0)
+			xbuf_puts(b, " OR ");
+		search_add_quoted(b, (const char *)sqlite3_column_text(s, 0));
+		if (found == 1)
+			info->part_all += (size_t)sqlite3_column_int64(s, 1);
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		status = db_fail(st, rc, "reading the vocabulary", err);
+		goto out;
+	}
+	xbuf_add(b, ")", 1);
+	info->part_words += found;
+	if (found == 0) {
+		*none = true;
+		b->n = before;
+	}
+out:
+	for (size_t i = 0; i < f.n; i++)
+		free(f.v[i]);
+	free(f.v);
+	return status;
+}
+
+/* The query of the words that have the parts typed, all terms AND-ed. */
+static enum status
+part_query(struct store *st, const struct search_terms *terms,
+    struct queries *qs, struct error *err)
+{
+	struct xbuf b = { 0 };
+	bool none = false;
+	enum status status = STATUS_OK;
+
+	for (size_t i = 0; i < terms->n && !status && !none; i++) {
+		if (i > 0)
+			xbuf_puts(&b, " AND ");
+		status = add_part(st, &b, &terms->terms[i], &qs->info, &none,
+		    err);
+	}
+	if (status != STATUS_OK || none) {
+		free(xbuf_finish(&b));
+		return status;
+	}
+	qs->parts = xbuf_finish(&b);
+	return STATUS_OK;
+}
+
 /* q has a filter (store_sql.c: the statements by rank differ). */
 static bool
 filtered(const struct search_query *q)
@@ -432,12 +543,13 @@ filtered(const struct search_query *q)
 
 /*
  * Runs one of the search statements with q's filters into h, for up to
- * limit more hits.
+ * limit more hits: tier's query this, and but for those of except.
  */
 static enum status
 run_search(struct store *st, enum sql_id id, const struct search_query *q,
-    const char *words, const char *trigrams, const struct search_terms *terms,
-    size_t limit, struct hits *h, struct error *err)
+    int tier, const char *this, const char *except, const char *all,
+    const struct search_terms *terms, size_t limit, struct hits *h,
+    struct error *err)
 {
 	sqlite3_stmt *s = sql(st, id, err);
 	char *questioner = q->questioner && *q->questioner ?
@@ -450,103 +562,119 @@ run_search(struct store *st, enum sql_id id, const struct search_query *q,
 		free(party);
 		return st->prepare_failure;
 	}
-	bind_text(s, 1, words);
-	bind_text(s, 2, trigrams);
+	bind_text(s, 1, this);
+	bind_text(s, 2, except);
 	bind_text_or_null(s, 3, q->ministry);
 	bind_text(s, 4, questioner);
 	bind_text(s, 5, party);
 	bind_text_or_null(s, 6, q->from);
 	bind_text_or_null(s, 7, q->to);
 	bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL : model_kind_name(q->kind));
-	sqlite3_bind_int(s, 9, q->sort == SEARCH_BY_DATE);
 	sqlite3_bind_int64(s, 10, (long long)limit);
-	sqlite3_bind_int64(s, 11, q->ranked ? (long long)q->ranked : STORE_RANKED);
+	sqlite3_bind_int(s, 11, tier);
+	bind_text(s, 12, all);
 	status = hits_read(st, s, h, terms, err);
 	free(questioner);
 	free(party);
 	return status;
 }
 
-/*
- * One index's hits by rank, scored among its newest matches (store_sql.c):
- * those that pass the filters among the newest (newest), else those of
- * all the matches (all) when fewer than want pass.
- */
+/* One tier by rank: the matches of this but not of except, best first. */
 static enum status
-run_tier(struct store *st, enum sql_id newest, enum sql_id all,
-    const struct search_query *q, const char *words,
-    const struct search_terms *terms, size_t want, struct hits *h,
-    struct error *err)
+run_tier(struct store *st, const struct search_query *q, int tier,
+    const char *this, const char *except, const struct search_terms *terms,
+    size_t want, struct hits *h, struct error *err)
 {
-	size_t before = h->n;
-	enum status status = run_search(st, newest, q, words, NULL, terms,
-	    want, h, err);
+	enum sql_id id = filtered(q) ?
+	    (except ? SQL_SEARCH_FILTERED_EXCEPT : SQL_SEARCH_FILTERED) :
+	    (except ? SQL_SEARCH_TOP_EXCEPT : SQL_SEARCH_TOP);
 
-	if (status != STATUS_OK || h->n - before >= want)
-		return status;
-	for (size_t i = before; i < h->n; i++) {
-		free(h->v[i].origin);
-		free(h->v[i].snippet);
-	}
-	h->n = before;
-	return run_search(st, all, q, words, NULL, terms, want, h, err);
+	return run_search(st, id, q, tier, this, except, NULL, terms, want, h,
+	    err);
+}
+
+/* By rank: the words as typed, then their stems, then the parts. */
+static enum status
+by_rank(struct store *st, const struct search_query *q,
+    const struct queries *qs, const struct search_terms *terms, size_t limit,
+    struct hits *h, struct error *err)
+{
+	enum status status = run_tier(st, q, 2, qs->exact, NULL, terms, limit,
+	    h, err);
+
+	if (status == STATUS_OK && h->n < limit)
+		status = run_tier(st, q, 1, qs->stems, qs->exact, terms,
+		    limit - h->n, h, err);
+	if (status == STATUS_OK && h->n < limit && qs->parts)
+		status = run_tier(st, q, 0, qs->parts, qs->stems, terms,
+		    limit - h->n, h, err);
+	return status;
+}
+
+/* By date: every match of the stems (and the parts), newest first. */
+static enum status
+by_date(struct store *st, const struct search_query *q,
+    const struct queries *qs, const struct search_terms *terms, size_t limit,
+    struct hits *h, struct error *err)
+{
+	char *all = NULL;
+	enum status status;
+
+	if (qs->parts)
+		all = xasprintf("(%s) OR (%s)", qs->stems, qs->parts);
+	status = run_search(st, SQL_SEARCH_DATE, q, 0, qs->exact, qs->stems,
+	    all ? all : qs->stems, terms, limit, h, err);
+	free(all);
+	return status;
 }
 
 enum status
 store_search(struct store *st, const struct search_query *q,
-    struct search_hit **hits, size_t *n, struct error *err)
+    struct search_hit **hits, size_t *n, struct search_info *info,
+    struct error *err)
 {
 	struct search_terms terms = { 0 };
+	struct queries qs = { 0 };
 	struct hits h = { 0 };
-	char *words = NULL, *trigrams = NULL;
 	size_t limit = q->limit ? q->limit : 50;
 	enum status status;
 
 	*hits = NULL;
 	*n = 0;
+	if (info)
+		*info = (struct search_info){ 0 };
 	if ((status = search_parse(q->text, &terms, err)))
 		return status;
-	words = search_fts_query(&terms);
-	trigrams = search_trigram_query(&terms);
+	qs.exact = search_fts_query(&terms);
+	qs.stems = search_stem_query(&terms);
 	if ((status = read_begin(st, err)))
 		goto out;
-	if (q->substring && trigrams) {
-		status = run_search(st, SQL_SEARCH_SUBSTRING, q, words, trigrams,
-		    &terms, limit, &h, err);
-	} else if (q->sort == SEARCH_BY_RANK) {
-		/* The exact forms first; other forms of the words after them. */
-		if (filtered(q))
-			status = run_tier(st, SQL_SEARCH_EXACT_NEWEST,
-			    SQL_SEARCH_EXACT_FILTERED, q, words, &terms, limit, &h,
-			    err);
-		else
-			status = run_search(st, SQL_SEARCH_EXACT, q, words,
-			    trigrams, &terms, limit, &h, err);
-		if (status == STATUS_OK && h.n < limit)
-			status = run_tier(st, SQL_SEARCH_STEM_NEWEST,
-			    SQL_SEARCH_STEM, q, words, &terms, limit - h.n, &h,
-			    err);
-	} else {
-		status = run_search(st, SQL_SEARCH_WORDS, q, words, trigrams,
-		    &terms, limit, &h, err);
-	}
-	/* Nothing as words: perhaps as parts of words. */
-	if (status == STATUS_OK && h.n == 0 && !q->substring && trigrams)
-		status = run_search(st, SQL_SEARCH_SUBSTRING, q, words, trigrams,
-		    &terms, limit, &h, err);
+	if (q->substring)
+		status = part_query(st, &terms, &qs, err);
 	if (status == STATUS_OK)
-		status = hits_finish(st, &h, words, err);
+		status = (q->sort == SEARCH_BY_DATE ? by_date : by_rank)(st, q,
+		    &qs, &terms, limit, &h, err);
+	/* Nothing as words: perhaps as parts of words. */
+	if (status == STATUS_OK && h.n == 0 && !q->substring) {
+		status = part_query(st, &terms, &qs, err);
+		if (status == STATUS_OK && qs.parts)
+			status = (q->sort == SEARCH_BY_DATE ? by_date :
+			    by_rank)(st, q, &qs, &terms, limit, &h, err);
+	}
+	if (status == STATUS_OK)
+		status = hits_finish(st, &h, qs.exact, qs.stems, err);
 	read_end(st);
 out:
 	if (status == STATUS_OK) {
 		*hits = h.v;
 		*n = h.n;
 		free(h.tiers);
+		if (info)
+			*info = qs.info;
 	} else {
 		hits_free(&h);
 	}
-	free(words);
-	free(trigrams);
+	queries_free(&qs);
 	search_terms_free(&terms);
 	return status;
 }

@@ -77,31 +77,30 @@
 	" LIMIT ?9"
 
 /*
- * Full-text search.  A hit is a passage with its tier (2: the exact
- * index found it, 1: only the stemmed one, 0: only the trigrams) and its
- * bm25 in the index that found it (lower is better).  HIT_COLUMNS are
- * what store_search.c reads, in this order; the date of a document is
- * its received date, else its set's submitted date; the text is read
- * only for trigram hits, whose snippets store_search.c makes itself.
+ * Full-text search, on the one index passage_words (store.c).  A hit is
+ * a passage with its tier (2: the words as typed found it, 1: only their
+ * stems, 0: only words that contain a part typed) and its rank (bm25,
+ * lower is better).  HIT_COLUMNS are what store_search.c reads, in this
+ * order; the date of a document is its received date, else its set's
+ * submitted date; the text is read only for hits on parts of words,
+ * whose snippets store_search.c makes itself.
  */
 #define HIT_DATE "coalesce(d.received, nullif(s.submitted, ''))"
 #define HIT_COLUMNS_OF(TIER, R, TEXT) \
 	"p.id, p.document, d.set_id, p.vraag, p.role, d.kind, d.ministry, " \
 	HIT_DATE ", d.origin, " TIER ", " R ", " TEXT
-#define HIT_COLUMNS \
-	HIT_COLUMNS_OF("hit.tier", "hit.r", "CASE WHEN hit.tier = 0 THEN p.text END")
 #define HIT_JOIN_TO(T) \
 	" JOIN passage p ON p.id = " T \
 	" JOIN document d ON d.id = p.document" \
 	" LEFT JOIN question_set s ON s.id = d.set_id"
-#define HIT_JOIN " FROM hit" HIT_JOIN_TO("hit.id")
 
 /*
- * ?1 the FTS5 query for the word indexes, ?2 the one for the trigrams.
- * The filters, each NULL when unused: ?3 ministry code, ?4 questioner
- * and ?5 party (folded by library_fold, as naast_fold folds the
- * columns), ?6 and ?7 the first and last date, ?8 the document kind.
- * ?9 true sorts by date, newest first; ?10 is the limit.
+ * ?1 the FTS5 query of the tier, ?2 the one whose matches an earlier
+ * tier found (the statements *_EXCEPT leave those out).  The filters,
+ * each NULL when unused: ?3 ministry code, ?4 questioner and ?5 party
+ * (folded by library_fold, as naast_fold folds the columns), ?6 and ?7
+ * the first and last date, ?8 the document kind.  ?10 is the limit, ?11
+ * the tier.
  */
 #define SEARCH_FILTER \
 	" (?3 IS NULL OR d.ministry = ?3 COLLATE NOCASE)" \
@@ -114,73 +113,48 @@
 	" AND (?8 IS NULL OR d.kind = ?8)"
 
 /*
- * By rank, one index at a time (store_search.c asks the stem index only
- * when the exact one has fewer hits than asked for; the stem index leaves
- * out what the exact one finds).  Scoring is bounded: of a word in more
- * passages than ?11 (search_query.ranked, else STORE_RANKED), only the
- * ?11 newest (the last imported) are scored, so that a common word costs
- * the same in a hundred thousand documents as in ten thousand.
- *
- * Without a filter, FTS5 sorts the matches by rank itself, within the
- * rowids of the newest ?11, and the joins run row by row up to the
- * ?10th, making the snippets for those rows alone.  With one (and for the
- * stem index), the newest ?11 matches are joined and filtered, and only
- * those that pass are scored (FTS5's own sort would score every match
- * before the filter); when fewer than ?10 pass, store_search.c asks
- * again of all the matches, scoring the newest ?11 that pass.  Joining a
- * match costs a microsecond or so: every match of a common word, a tenth
- * of a second on the archive.  store_search.c makes these snippets.
+ * By rank, one tier at a time (store_search.c), every match ranked.
+ * Without a filter, FTS5 sorts the matches by rank itself and the joins
+ * run row by row up to the ?10th, making the snippets for those rows
+ * alone.  With one, the matches are joined and filtered, and only those
+ * that pass are scored; store_search.c makes their snippets.  The
+ * passage's text comes along for a hit on parts of words (tier 0).
  */
-#define FTS_SNIPPET(T) "snippet(" T ", 0, '[', ']', '\u2026', 32)"
-#define NEWEST(T) \
-	" AND f.rowid >= coalesce((SELECT rowid FROM " T " WHERE " T " MATCH ?1" \
-	"  ORDER BY rowid DESC LIMIT 1 OFFSET ?11 - 1), 0)"
-#define SEARCH_TOP(T, TIER) \
-	"SELECT " HIT_COLUMNS_OF(TIER, "f.rank", "NULL") ", " FTS_SNIPPET(T) \
-	" FROM " T " f" HIT_JOIN_TO("f.rowid") \
-	" WHERE " T " MATCH ?1 AND f.rank MATCH 'naast_bm25()'" NEWEST(T) \
+#define FTS_SNIPPET "snippet(passage_words, 0, '[', ']', '\u2026', 32)"
+#define HIT_TEXT "CASE WHEN ?11 = 0 THEN p.text END"
+#define EXCEPT \
+	" AND f.rowid NOT IN (SELECT rowid FROM passage_words" \
+	"  WHERE passage_words MATCH ?2)"
+#define SEARCH_TOP(WHERE) \
+	"SELECT " HIT_COLUMNS_OF("?11", "f.rank", HIT_TEXT) ", " FTS_SNIPPET \
+	" FROM passage_words f" HIT_JOIN_TO("f.rowid") \
+	" WHERE passage_words MATCH ?1 AND f.rank MATCH 'naast_bm25()'" WHERE \
 	" ORDER BY f.rank LIMIT ?10"
-#define NOT_EXACT \
-	" AND f.rowid NOT IN (SELECT rowid FROM passage_fts" \
-	"  WHERE passage_fts MATCH ?1)"
-#define SCORED(T, TIER) \
-	"SELECT " HIT_COLUMNS_OF(TIER, "naast_bm25(" T ") AS r", "NULL") \
-	" FROM " T " f" HIT_JOIN_TO("f.rowid") " WHERE " T " MATCH ?1"
-#define SEARCH_NEWEST(T, TIER, WHERE) \
-	SCORED(T, TIER) NEWEST(T) WHERE " AND " SEARCH_FILTER \
+#define SEARCH_FILTERED(WHERE) \
+	"SELECT " HIT_COLUMNS_OF("?11", "naast_bm25(passage_words) AS r", \
+	HIT_TEXT) " FROM passage_words f" HIT_JOIN_TO("f.rowid") \
+	" WHERE passage_words MATCH ?1" WHERE " AND " SEARCH_FILTER \
 	" ORDER BY r, 1 LIMIT ?10"
-#define SEARCH_FILTERED(T, TIER, WHERE) \
-	"SELECT * FROM (" SCORED(T, TIER) WHERE " AND " SEARCH_FILTER \
-	" ORDER BY f.rowid DESC LIMIT ?11) ORDER BY r, 1 LIMIT ?10"
 
 /*
- * By date, and the trigram search: every match, sorted after the join.
- * The CTEs are materialized so that each index is searched once: a
- * passage the exact index found is not looked for again in the others.
+ * By date: every match of ?12 (the stems, or with parts of words the
+ * stems OR the words that have the parts) joined and sorted, newest
+ * first; its tier from the matches of ?1 (the words as typed) and ?2
+ * (the stems).
  */
-#define SEARCH_WORDS_CTE \
-	"WITH exact (id, r) AS MATERIALIZED (" \
-	"  SELECT rowid, naast_bm25(passage_fts) FROM passage_fts" \
-	"  WHERE passage_fts MATCH ?1)," \
-	" stem (id, r) AS MATERIALIZED (" \
-	"  SELECT rowid, naast_bm25(passage_stem) FROM passage_stem" \
-	"  WHERE passage_stem MATCH ?1 AND rowid NOT IN (SELECT id FROM exact)),"
-#define SEARCH_WORDS_HITS \
-	"SELECT id, 2, r FROM exact UNION ALL SELECT id, 1, r FROM stem"
-#define SEARCH_TRIGRAM_HITS \
-	" UNION ALL SELECT rowid, 0, naast_bm25(passage_tri) FROM passage_tri" \
-	" WHERE passage_tri MATCH ?2 AND rowid NOT IN (SELECT id FROM exact)" \
-	" AND rowid NOT IN (SELECT id FROM stem)"
-#define SEARCH_SELECT(HITS) \
-	SEARCH_WORDS_CTE " hit (id, tier, r) AS (" HITS ")" \
-	" SELECT " HIT_COLUMNS HIT_JOIN " WHERE " SEARCH_FILTER \
-	" ORDER BY CASE WHEN ?9 THEN " HIT_DATE " END DESC NULLS LAST," \
-	" hit.tier DESC, hit.r, p.id LIMIT ?10"
-
-/* The snippet of passage ?2 for the query ?1; matches marked [so]. */
-#define SNIPPET(T) \
-	"SELECT snippet(" T ", 0, '[', ']', '\u2026', 32) FROM " T \
-	" WHERE " T " MATCH ?1 AND rowid = ?2"
+#define SEARCH_DATE \
+	"WITH exact (id) AS MATERIALIZED (" \
+	"  SELECT rowid FROM passage_words WHERE passage_words MATCH ?1)," \
+	" stem (id) AS MATERIALIZED (" \
+	"  SELECT rowid FROM passage_words WHERE passage_words MATCH ?2)," \
+	" hit (id, tier) AS (" \
+	"  SELECT rowid, CASE WHEN rowid IN exact THEN 2" \
+	"   WHEN rowid IN stem THEN 1 ELSE 0 END" \
+	"  FROM passage_words WHERE passage_words MATCH ?12)" \
+	" SELECT " HIT_COLUMNS_OF("hit.tier", "0", \
+	"CASE WHEN hit.tier = 0 THEN p.text END") \
+	" FROM hit" HIT_JOIN_TO("hit.id") " WHERE " SEARCH_FILTER \
+	" ORDER BY " HIT_DATE " DESC NULLS LAST, hit.tier DESC, p.id LIMIT ?10"
 
 const char *const store_sql_text[N_SQL] = {
 	[SQL_BEGIN] = "BEGIN",
@@ -263,15 +237,9 @@ const char *const store_sql_text[N_SQL] = {
 	    "  AND aanhangsel IS NOT NULL"
 	    "  ORDER BY received IS NULL, received, aanhangsel LIMIT 1)"
 	    " WHERE id = ?1",
-	/* The passages after ?1 into each full-text index, at once. */
+	/* The passages after ?1 into the full-text index, at once. */
 	[SQL_FTS_FILL_WORDS] =
-	    "INSERT INTO passage_fts (rowid, text)"
-	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
-	[SQL_FTS_FILL_STEM] =
-	    "INSERT INTO passage_stem (rowid, text)"
-	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
-	[SQL_FTS_FILL_TRI] =
-	    "INSERT INTO passage_tri (rowid, text)"
+	    "INSERT INTO passage_words (rowid, text)"
 	    " SELECT id, text FROM passage WHERE id > ?1 ORDER BY id",
 
 	[SQL_SETS_FIRST] =
@@ -415,16 +383,22 @@ const char *const store_sql_text[N_SQL] = {
 	    "  AND p.vraag <= ?2 AND p.vraag_to >= ?2 AND x.pub_nr IS NOT NULL)"
 	    " ORDER BY part, seq, pos, id",
 
-	[SQL_SEARCH_WORDS] = SEARCH_SELECT(SEARCH_WORDS_HITS),
-	[SQL_SEARCH_EXACT] = SEARCH_TOP("passage_fts", "2"),
-	[SQL_SEARCH_EXACT_NEWEST] = SEARCH_NEWEST("passage_fts", "2", ""),
-	[SQL_SEARCH_EXACT_FILTERED] = SEARCH_FILTERED("passage_fts", "2", ""),
-	[SQL_SEARCH_STEM_NEWEST] = SEARCH_NEWEST("passage_stem", "1", NOT_EXACT),
-	[SQL_SEARCH_STEM] = SEARCH_FILTERED("passage_stem", "1", NOT_EXACT),
-	[SQL_SEARCH_SUBSTRING] =
-	    SEARCH_SELECT(SEARCH_WORDS_HITS SEARCH_TRIGRAM_HITS),
-	[SQL_SNIPPET_EXACT] = SNIPPET("passage_fts"),
-	[SQL_SNIPPET_STEM] = SNIPPET("passage_stem"),
+	[SQL_SEARCH_TOP] = SEARCH_TOP(""),
+	[SQL_SEARCH_TOP_EXCEPT] = SEARCH_TOP(EXCEPT),
+	[SQL_SEARCH_FILTERED] = SEARCH_FILTERED(""),
+	[SQL_SEARCH_FILTERED_EXCEPT] = SEARCH_FILTERED(EXCEPT),
+	[SQL_SEARCH_DATE] = SEARCH_DATE,
+	/* The snippet of passage ?2 for the query ?1; matches marked [so]. */
+	[SQL_SNIPPET] =
+	    "SELECT " FTS_SNIPPET " FROM passage_words"
+	    " WHERE passage_words MATCH ?1 AND rowid = ?2",
+	/*
+	 * Up to ?2 words of the vocabulary that have the part ?1, those in
+	 * the most passages first, each with the number of all such words.
+	 */
+	[SQL_VOCAB_PARTS] =
+	    "SELECT term, count(*) OVER () FROM vocabulary"
+	    " WHERE instr(term, ?1) > 0 ORDER BY passages DESC, term LIMIT ?2",
 	/*
 	 * The vocabulary of the exact index: is ?1 a word of it; add ?2
 	 * passages to the count of ?1; its words of ?1 to ?2 characters, and
@@ -443,14 +417,15 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT o.id, o.role, fn.marker FROM footnote fn"
 	    " JOIN passage o ON o.id = fn.passage WHERE fn.body = ?1",
 	[SQL_PASSAGE_COUNT] = "SELECT count(*) FROM passage",
-	/* How many passages have the stem ?1. */
-	[SQL_STEM_DOCS] = "SELECT doc FROM passage_stem_row WHERE term = ?1",
+	/* How many passages have the term ?1 (a marked stem, say). */
+	[SQL_STEM_DOCS] = "SELECT doc FROM passage_words_row WHERE term = ?1",
 	/* Up to ?3 passages outside document ?2 that match ?1, best first. */
 	[SQL_RELATED] =
-	    "WITH hit (id, tier, r) AS MATERIALIZED ("
-	    "  SELECT rowid, 1, bm25(passage_stem) FROM passage_stem"
-	    "  WHERE passage_stem MATCH ?1)"
-	    " SELECT " HIT_COLUMNS HIT_JOIN " WHERE p.document <> ?2"
+	    "WITH hit (id, r) AS MATERIALIZED ("
+	    "  SELECT rowid, bm25(passage_words) FROM passage_words"
+	    "  WHERE passage_words MATCH ?1)"
+	    " SELECT " HIT_COLUMNS_OF("1", "hit.r", "NULL")
+	    " FROM hit" HIT_JOIN_TO("hit.id") " WHERE p.document <> ?2"
 	    " ORDER BY hit.r, p.id LIMIT ?3",
 
 	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",

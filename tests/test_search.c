@@ -72,19 +72,27 @@ assert_fts(const char *text, const char *want)
 }
 
 static void
-assert_trigram(const char *text, const char *want)
+assert_stems(const char *text, const char *want)
 {
 	struct search_terms t = parse_ok(text);
-	char *q = search_trigram_query(&t);
+	char *q = search_stem_query(&t);
 
-	if (want) {
-		assert_non_null(q);
-		assert_string_equal(q, want);
-	} else {
-		assert_null(q);
-	}
+	assert_string_equal(q, want);
 	free(q);
 	search_terms_free(&t);
+}
+
+/* Whether the only term of text may be a part of words. */
+static bool
+is_part(const char *text)
+{
+	struct search_terms t = parse_ok(text);
+	bool part;
+
+	assert_int_equal(t.n, 1);
+	part = search_term_is_part(&t.terms[0]);
+	search_terms_free(&t);
+	return part;
 }
 
 /* ------------------------------------------------------------------ parsing */
@@ -289,22 +297,38 @@ test_fts_query(void **state)
 	assert_fts("\"x\" y", "\"x\" \"y\"");
 }
 
+/* The stems' query: each string behind the mark. */
 static void
-test_trigram_query(void **state)
+test_stem_query(void **state)
 {
 	(void)state;
-	assert_trigram("uitslag", "\"uitslag\"");
-	/* too short for trigrams: left out, and nothing left is NULL */
-	assert_trigram("ab uitslag", "\"uitslag\"");
-	assert_trigram("ab", NULL);
-	assert_trigram("ab cd", NULL);
+	assert_stems("ambtenaar", "\"" SEARCH_STEM_MARK "ambtenaar\"");
+	assert_stems("ambtenaar neutraal", "\"" SEARCH_STEM_MARK "ambtenaar\" \""
+	    SEARCH_STEM_MARK "neutraal\"");
+	assert_stems("\"politiek adviseurs\"", "\"" SEARCH_STEM_MARK
+	    "politiek adviseurs\"");
+	/* the tokenizer keeps the last word of a prefix as typed */
+	assert_stems("verkiez*", "\"" SEARCH_STEM_MARK "verkiez\"*");
+	assert_stems("\"de verkiez\"*", "\"" SEARCH_STEM_MARK "de verkiez\"*");
+	assert_stems("a\"b", "\"" SEARCH_STEM_MARK "a\"\"b\"");
+	/* nothing typed brings the mark: control characters go */
+	assert_stems(SEARCH_STEM_MARK "x", "\"" SEARCH_STEM_MARK "x\"");
+}
+
+/* A part of words is one word, not a phrase, of three characters or more. */
+static void
+test_part_terms(void **state)
+{
+	(void)state;
+	assert_true(is_part("uitslag"));
+	assert_true(is_part("ver"));
+	assert_false(is_part("ab"));
 	/* characters, not bytes: "éé" is two */
-	assert_trigram("\u00e9\u00e9", NULL);
-	assert_trigram("\u00e9\u00e9n", "\"\u00e9\u00e9n\"");
-	/* a prefix is just a part of a word; a phrase keeps its space */
-	assert_trigram("verkiez*", "\"verkiez\"");
-	assert_trigram("\"politiek adviseurs\"", "\"politiek adviseurs\"");
-	assert_trigram("a\"b\"c", "\"a\"\"b\"\"c\"");
+	assert_false(is_part("\u00e9\u00e9"));
+	assert_true(is_part("\u00e9\u00e9n"));
+	assert_true(is_part("verkiez*"));
+	assert_false(is_part("\"politiek adviseurs\""));
+	assert_false(is_part("\"uitslag\""));
 }
 
 /* ----------------------------------------------------------------- distance */
@@ -405,7 +429,7 @@ test_fuzz(void **state)
 	};
 	uint64_t seed = 20240129;
 	sqlite3 *db;
-	sqlite3_stmt *words, *trigrams;
+	sqlite3_stmt *words;
 	size_t usage = 0, queries = 0;
 	char buf[256];
 
@@ -413,12 +437,10 @@ test_fuzz(void **state)
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 	    "CREATE VIRTUAL TABLE w USING fts5 (text,"
-	    "  tokenize = 'unicode61 remove_diacritics 2');"
-	    "CREATE VIRTUAL TABLE t USING fts5 (text, tokenize = 'trigram');",
+	    "  tokenize = 'unicode61 remove_diacritics 2');",
 	    NULL, NULL, NULL), SQLITE_OK);
 	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
-		char *sql = sqlite3_mprintf("INSERT INTO w VALUES (%Q);"
-		    "INSERT INTO t VALUES (%Q);", rows[i], rows[i]);
+		char *sql = sqlite3_mprintf("INSERT INTO w VALUES (%Q);", rows[i]);
 
 		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_free(sql);
@@ -427,9 +449,6 @@ test_fuzz(void **state)
 	assert_int_equal(sqlite3_prepare_v2(db,
 	    "SELECT bm25(w), snippet(w, 0, '[', ']', '...', 8) FROM w"
 	    " WHERE w MATCH ?1 ORDER BY rank", -1, &words, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db,
-	    "SELECT bm25(t), highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1",
-	    -1, &trigrams, NULL), SQLITE_OK);
 
 	for (int i = 0; i < 10000; i++) {
 		struct search_terms t;
@@ -447,10 +466,9 @@ test_fuzz(void **state)
 		q = search_fts_query(&t);
 		run_match(db, words, buf, q);
 		free(q);
-		if ((q = search_trigram_query(&t))) {
-			run_match(db, trigrams, buf, q);
-			free(q);
-		}
+		q = search_stem_query(&t);
+		run_match(db, words, buf, q);
+		free(q);
 		queries++;
 		search_terms_free(&t);
 	}
@@ -458,7 +476,6 @@ test_fuzz(void **state)
 	assert_true(usage > 100);
 	assert_true(queries > 5000);
 	sqlite3_finalize(words);
-	sqlite3_finalize(trigrams);
 	sqlite3_close(db);
 }
 
@@ -512,7 +529,8 @@ main(void)
 		cmocka_unit_test(test_nothing_to_search),
 		cmocka_unit_test(test_hostile_bytes),
 		cmocka_unit_test(test_fts_query),
-		cmocka_unit_test(test_trigram_query),
+		cmocka_unit_test(test_stem_query),
+		cmocka_unit_test(test_part_terms),
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_fuzz),
 		cmocka_unit_test(test_many_terms),

@@ -79,16 +79,46 @@ database_path(const char *opt)
 	return path;
 }
 
+/*
+ * How an upgrade of the database goes, on standard error: a step that
+ * counts (total > 1) on one line that counts up on a terminal, else a
+ * line when it starts and when it ends; a step that does not, a line.
+ */
+static bool
+upgrade_progress(void *ctx, const char *what, long long done, long long total)
+{
+	bool tty = isatty(STDERR_FILENO);
+	int *shown = ctx;
+
+	if (total <= 0)
+		return true;
+	if (!*shown)
+		fprintf(stderr, "naast: upgrading the database for this version\n");
+	*shown = 1;
+	if (total == 1) {
+		if (done == 0)
+			fprintf(stderr, "naast: %s\n", what);
+		return true;
+	}
+	if (tty || done == 0 || done == total)
+		fprintf(stderr, "%snaast: %s: %lld of %lld (%lld%%)%s",
+		    tty ? "\r\033[K" : "", what, done, total, done * 100 / total,
+		    tty && done < total ? "" : "\n");
+	return true;
+}
+
 struct store *
 cli_store(struct cli *cli)
 {
 	struct error err = { "" };
+	int shown = 0;
+	struct store_progress progress = { upgrade_progress, &shown };
 
 	if (cli->st)
 		return cli->st;
 	if (!cli->path && !(cli->path = database_path(cli->db_opt)))
 		return NULL;
-	if (store_open(cli->path, &cli->st, &err) != STATUS_OK) {
+	if (store_open_with(cli->path, &progress, &cli->st, &err) != STATUS_OK) {
 		fprintf(stderr, "naast: %s\n", err.msg);
 		cli->st = NULL;
 		return NULL;

@@ -349,6 +349,19 @@ search_options(int argc, char **argv, struct search_args *a)
 	return -1;
 }
 
+/*
+ * What a search on parts of words left out: the words that have the part
+ * but are in fewer passages than the ones searched.
+ */
+static void
+say_parts(const struct search_info *info)
+{
+	if (info->part_all <= info->part_words)
+		return;
+	cli_say("Parts of words: searched for the %zu most frequent of the %zu words that contain them.\n",
+	    info->part_words, info->part_all);
+}
+
 /* "Did you mean: econonnische?" when the index has words close to text's. */
 static void
 say_suggestions(char **words, size_t n)
@@ -367,6 +380,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 	struct store *st;
 	struct search_args a;
 	struct search_hit *hits = NULL;
+	struct search_info info;
 	struct error err = { "" };
 	char **words = NULL, *text;
 	size_t n = 0, n_words = 0;
@@ -383,7 +397,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 
 	text = join_words(argc - optind, argv + optind);
 	a.q.text = text;
-	status = store_search(st, &a.q, &hits, &n, &err);
+	status = store_search(st, &a.q, &hits, &n, &info, &err);
 	if (status != STATUS_OK) {
 		cli_complain("search: %s", err.msg[0] ? err.msg : status_message(status));
 		free(text);
@@ -402,6 +416,13 @@ cli_search(struct cli *cli, int argc, char **argv)
 		json_object_begin(&j);
 		json_kv_string(&j, "query", text);
 		json_hits(&j, hits, n);
+		if (info.part_words > 0) {
+			json_key(&j, "parts");
+			json_object_begin(&j);
+			json_kv_int(&j, "searched", (long long)info.part_words);
+			json_kv_int(&j, "of", (long long)info.part_all);
+			json_object_end(&j);
+		}
 		json_key(&j, "suggestions");
 		json_array_begin(&j);
 		for (size_t i = 0; i < n_words && i < MAX_SUGGESTIONS; i++)
@@ -411,6 +432,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 		json_finish(&j);
 	} else if (n > 0) {
 		say_hits(hits, n);
+		say_parts(&info);
 	} else {
 		cli_say("No passage matches '%s'.\n", text);
 		say_suggestions(words, n_words);

@@ -23,7 +23,7 @@
 /* and wraps it to end before this one. */
 #define SUMMARY_END 76
 
-_Static_assert(STORE_RANKED == 10000, "the help of search names STORE_RANKED");
+_Static_assert(STORE_PART_WORDS == 64, "the help of search names STORE_PART_WORDS");
 _Static_assert(IMPORT_MAX_FILE_SIZE == 64u << 20 && IMPORT_MAX_TEXT_SIZE == 8u << 20,
     "the help of import names the limits");
 
@@ -115,11 +115,14 @@ const struct cli_command cli_commands[] = {
 		"  --to DATE           only documents of this date or earlier\n"
 		"                      (DATE as 2024-02-15 or 15 februari 2024)\n"
 		"  --kind answer|letter  only answers, or only letters\n"
-		"  --substring         also find parts of words (uitslag in verkiezingsuitslag);\n"
-		"                      done anyway when the words find nothing\n"
+		"  --substring         also find parts of words (uitslag in verkiezingsuitslag,\n"
+		"                      informeerd in geïnformeerd), through the 64 words with\n"
+		"                      the part that are in the most passages; done anyway\n"
+		"                      when the words find nothing\n"
 		"  --limit N           at most N passages (default 50)\n"
-		"  --sort rank|date    best first (default), or newest document first; best\n"
-		"                      of the 10,000 last imported passages with the words\n"
+		"  --sort rank|date    best first (default): the words as you typed them\n"
+		"                      before other forms of them, each by bm25 over every\n"
+		"                      passage that has them; or newest document first\n"
 		"  --json              one JSON document:\n"
 		"                      {\"query\":...,\"hits\":[{\"passage\":N,\"doc\":N,\"set\":N,\"vraag\":N,\n"
 		"                      \"ministry\":...,\"role\":...,\"snippet\":...}],\"suggestions\":[...]}\n"

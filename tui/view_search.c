@@ -128,12 +128,18 @@ run(struct view *v)
 		    &err);
 	} else {
 		struct search_query q = { .text = s->query, .limit = 200 };
+		struct search_info info;
 
 		remember(s->query);
-		status = store_search(app_store(v->app), &q, &s->hits, &s->list.count, &err);
+		status = store_search(app_store(v->app), &q, &s->hits, &s->list.count,
+		    &info, &err);
 		if (status == STATUS_OK && s->list.count == 0)
 			store_suggest(app_store(v->app), s->query, &s->suggestions,
 			    &s->n_suggestions, NULL);
+		if (status == STATUS_OK && info.part_all > info.part_words)
+			app_message(v->app,
+			    "parts of words: searched for the %zu most frequent of the %zu words that contain them",
+			    info.part_words, info.part_all);
 	}
 	if (status != STATUS_OK) {
 		app_message(v->app, "%s", err.msg);
