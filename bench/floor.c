@@ -1,35 +1,46 @@
 /*
  * floor: the least that import and search can cost on this machine, for
- * bench/run to set naast's figures against.
+ * bench/run to set naast's figures against: the simplest thing a user
+ * could build instead of naast with SQLite alone.
  *
- *   bench/floor import DB DIR      the files of DIR/manifest.tsv
+ *   bench/floor import1 DB DIR     the files of DIR/manifest.tsv, one index
+ *   bench/floor import DB DIR      the same with three indexes
  *   bench/floor search DB QUERIES [REPEAT]
  *   bench/floor version            the SQLite library's version
  *
- * import reads each file of the manifest (made by bench/gen) and puts
+ * import1 reads each file of the manifest (made by bench/gen) and puts
  * its raw bytes into SQLite in one transaction: one row per file, and
  * one row per block of it (the bytes between blank lines, as they are),
- * indexed by the same three FTS5 indexes that naast keeps over its
- * passages: unicode61 with remove_diacritics 2, the same words through
- * the Dutch Snowball stemmer (libstemmer, a tokenizer that wraps
- * unicode61 as naast's does), and trigram.  The indexes are external
- * content over the block table, as naast's are over its passages; rows
- * go into them by direct INSERTs (naast uses triggers).  The database is
- * in WAL mode with synchronous NORMAL, as naast's is.  The floor does not
- * parse: no headers, vragen, paragraphs, hyphens, footers, sets,
- * ministries, references, SHA-256 or library rows; what a filter needs
- * (ministry, kind, date) it takes from the manifest, not from the text.
- * It prints: files N bytes B seconds S (from opening the database to
- * the commit, reading the files included).
+ * indexed by ONE FTS5 index, unicode61 with remove_diacritics 2, external
+ * content over the block table.  This is the floor bench/run uses.
+ * import does the same with the three FTS5 indexes naast kept until
+ * issue 17 (the same words through the Dutch Snowball stemmer, a
+ * tokenizer that wraps unicode61, and trigram), for comparing with runs
+ * of that time by hand.  Rows go into the indexes by direct INSERTs.  The
+ * database is in WAL mode with synchronous NORMAL, as naast's is.  The
+ * floor does not parse: no headers, vragen, paragraphs, hyphens, footers,
+ * sets, ministries, references, SHA-256 or library rows; what a filter
+ * needs (ministry, kind, date) it takes from the manifest, not from the
+ * text.  It prints: files N bytes B seconds S (from opening the database
+ * to the commit, reading the files included).
  *
  * search runs each query of QUERIES (bench/gen's queries.tsv) as FTS5
- * top 50 by bm25 with snippets, as naast's search returns them: the FTS5
- * query that naast makes of the same text (queries.tsv has it), on the
- * words index, or the stem index for a query about word forms; with a
- * filter, joined to the file's row.  When the words index finds nothing,
- * the trigram index is asked, as naast does.  Each query runs once to
- * warm up and REPEAT times (default 5); the line per query is
+ * ranks it exactly: bm25 (ORDER BY rank) over ALL the matches, the top
+ * 50 with snippets, as naast's search returns them: the FTS5 query that
+ * naast makes of the same text (queries.tsv has it), on the words index
+ * (on a three-index database, the stem index for a query about word
+ * forms; on one index, such a query finds the word as typed); with a
+ * filter, joined to the file's row; with sort=date, the 50 newest
+ * matches instead (by the manifest's date).  A part of a word (index
+ * "like") has no FTS5 form on one unicode61 index: the floor scans the
+ * blocks' text with LIKE '%part%' and stops at 50, unranked, as a user
+ * without a trigram index would.  A query with index "-" (related
+ * passages) has no floor.  Only on a three-index database, when the
+ * words index finds nothing, the trigram index is asked, as naast did.
+ * Each query runs once to warm up and REPEAT times (default 5); the line
+ * per query is
  *   q<TAB>label<TAB>median ms<TAB>hits
+ * with "-" for the time and hits of a query without a floor.
  */
 #include "config.h"
 
@@ -182,13 +193,23 @@ static const char schema[] =
 	"CREATE TABLE doc (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 	"  raw TEXT NOT NULL, kind TEXT, ministry TEXT, date TEXT);"
 	"CREATE TABLE block (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
-	"  text TEXT NOT NULL);"
+	"  text TEXT NOT NULL);";
+
+/* The indexes, the words first: import1 makes only that one. */
+enum { I_FTS, I_STEM, I_TRI, N_INDEX };
+
+static const char *const index_names[N_INDEX] = {
+	"block_fts", "block_stem", "block_tri",
+};
+
+static const char *const index_schema[N_INDEX] = {
 	"CREATE VIRTUAL TABLE block_fts USING fts5 (text, content = 'block',"
-	"  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');"
+	"  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')",
 	"CREATE VIRTUAL TABLE block_stem USING fts5 (text, content = 'block',"
-	"  content_rowid = 'id', tokenize = 'floor_stem');"
+	"  content_rowid = 'id', tokenize = 'floor_stem')",
 	"CREATE VIRTUAL TABLE block_tri USING fts5 (text, content = 'block',"
-	"  content_rowid = 'id', tokenize = 'trigram');";
+	"  content_rowid = 'id', tokenize = 'trigram')",
+};
 
 static char *
 slurp(const char *path, size_t *len)
@@ -232,24 +253,31 @@ blank_line(const char *p, const char *end)
 	return end;
 }
 
+/* The files of dir's manifest into db_path with the first n_index indexes. */
 static int
-floor_import(const char *db_path, const char *dir)
+floor_import(const char *db_path, const char *dir, int n_index)
 {
 	char path[4096], line[4096];
 	double t0 = bench_now();
 	sqlite3 *db = open_db(db_path);
-	sqlite3_stmt *doc, *block, *idx[3];
+	sqlite3_stmt *doc, *block, *idx[N_INDEX];
 	unsigned long long bytes = 0;
 	long files = 0;
 	FILE *manifest;
 
 	exec_sql(db, schema);
+	for (int i = 0; i < n_index; i++)
+		exec_sql(db, index_schema[i]);
 	doc = prepare(db, "INSERT INTO doc (name, raw, kind, ministry, date)"
 	    " VALUES (?1, ?2, ?3, nullif(?4, ''), nullif(?5, ''))");
 	block = prepare(db, "INSERT INTO block (doc, text) VALUES (?1, ?2)");
-	idx[0] = prepare(db, "INSERT INTO block_fts (rowid, text) VALUES (?1, ?2)");
-	idx[1] = prepare(db, "INSERT INTO block_stem (rowid, text) VALUES (?1, ?2)");
-	idx[2] = prepare(db, "INSERT INTO block_tri (rowid, text) VALUES (?1, ?2)");
+	for (int i = 0; i < n_index; i++) {
+		char sql[128];
+
+		snprintf(sql, sizeof(sql),
+		    "INSERT INTO %s (rowid, text) VALUES (?1, ?2)", index_names[i]);
+		idx[i] = prepare(db, sql);
+	}
 	snprintf(path, sizeof(path), "%s/manifest.tsv", dir);
 	if (!(manifest = fopen(path, "r")))
 		bench_die("cannot read '%s': %s", path, strerror(errno));
@@ -286,7 +314,7 @@ floor_import(const char *db_path, const char *dir)
 				sqlite3_bind_text(block, 2, s, (int)(e - s), SQLITE_STATIC);
 				step_done(db, block);
 				b = sqlite3_last_insert_rowid(db);
-				for (int i = 0; i < 3; i++) {
+				for (int i = 0; i < n_index; i++) {
 					sqlite3_bind_int64(idx[i], 1, b);
 					sqlite3_bind_text(idx[i], 2, s, (int)(e - s), SQLITE_STATIC);
 					step_done(db, idx[i]);
@@ -300,7 +328,7 @@ floor_import(const char *db_path, const char *dir)
 	exec_sql(db, "COMMIT");
 	sqlite3_finalize(doc);
 	sqlite3_finalize(block);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < n_index; i++)
 		sqlite3_finalize(idx[i]);
 	sqlite3_close(db);
 	printf("files %ld bytes %llu seconds %.4f\n", files, bytes, bench_now() - t0);
@@ -313,20 +341,23 @@ floor_import(const char *db_path, const char *dir)
 	"SELECT f.rowid, b.doc, snippet(" T ", 0, '[', ']', '\u2026', 32)" \
 	" FROM " T " f JOIN block b ON b.id = f.rowid" \
 	" WHERE " T " MATCH ?1 ORDER BY f.rank LIMIT 50"
-#define FILTERED(T) \
+#define FILTERED(T, ORDER) \
 	"SELECT f.rowid, b.doc, snippet(" T ", 0, '[', ']', '\u2026', 32)" \
 	" FROM " T " f JOIN block b ON b.id = f.rowid JOIN doc d ON d.id = b.doc" \
 	" WHERE " T " MATCH ?1 AND (?2 IS NULL OR d.ministry = ?2)" \
 	" AND (?3 IS NULL OR d.kind = ?3) AND (?4 IS NULL OR d.date >= ?4)" \
-	" AND (?5 IS NULL OR d.date <= ?5) ORDER BY f.rank LIMIT 50"
-
-enum { I_FTS, I_STEM, I_TRI, N_INDEX };
+	" AND (?5 IS NULL OR d.date <= ?5) ORDER BY " ORDER " LIMIT 50"
+/* A part of a word on one unicode61 index: a scan of the text, unranked. */
+#define LIKE_SCAN \
+	"SELECT b.id, b.doc, b.text FROM block b" \
+	" WHERE b.text LIKE '%' || ?1 || '%' LIMIT 50"
 
 struct filter {
 	char *ministry, *kind, *from, *to;
+	bool by_date;
 };
 
-/* "ministry=BZK", "from=2010-01-01,to=2010-12-31"; "-" is none. */
+/* "ministry=BZK", "from=2010-01-01,to=2010-12-31", "sort=date"; "-" is none. */
 static void
 read_filter(char *s, struct filter *f)
 {
@@ -345,13 +376,15 @@ read_filter(char *s, struct filter *f)
 			f->from = eq + 1;
 		else if (strcmp(part, "to") == 0)
 			f->to = eq + 1;
+		else if (strcmp(part, "sort") == 0)
+			f->by_date = strcmp(eq + 1, "date") == 0;
 	}
 }
 
 static bool
 has_filter(const struct filter *f)
 {
-	return f->ministry || f->kind || f->from || f->to;
+	return f->ministry || f->kind || f->from || f->to || f->by_date;
 }
 
 /* One run of a query: the number of hits (their snippets made and dropped). */
@@ -379,46 +412,74 @@ run(sqlite3 *db, sqlite3_stmt *s, const char *fts, const struct filter *f,
 	return hits;
 }
 
+/* Whether the database has table name: a three-index floor has block_stem. */
+static bool
+has_table(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *s = prepare(db,
+	    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+	bool has;
+
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	has = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return has;
+}
+
 static int
 floor_search(const char *db_path, const char *queries, int repeat)
 {
-	static const char *const names[N_INDEX] = { "block_fts", "block_stem", "block_tri" };
 	sqlite3 *db = open_db(db_path);
-	sqlite3_stmt *plain[N_INDEX], *filtered[N_INDEX];
+	sqlite3_stmt *plain[N_INDEX] = { NULL }, *filtered[N_INDEX] = { NULL },
+	    *dated[N_INDEX] = { NULL }, *like;
 	char line[4096];
 	FILE *fp = fopen(queries, "r");
 	double *t = calloc((size_t)repeat, sizeof(*t));
+	int n_index = has_table(db, index_names[I_STEM]) ? N_INDEX : 1;
 
 	if (!fp)
 		bench_die("cannot read '%s': %s", queries, strerror(errno));
 	if (!t)
 		bench_die("out of memory");
-	for (int i = 0; i < N_INDEX; i++) {
+	for (int i = 0; i < n_index; i++) {
+		const char *n = index_names[i];
 		char sql[1024];
 
-		snprintf(sql, sizeof(sql), HITS("%s"), names[i], names[i], names[i]);
+		snprintf(sql, sizeof(sql), HITS("%s"), n, n, n);
 		plain[i] = prepare(db, sql);
-		snprintf(sql, sizeof(sql), FILTERED("%s"), names[i], names[i], names[i]);
+		snprintf(sql, sizeof(sql), FILTERED("%s", "f.rank"), n, n, n);
 		filtered[i] = prepare(db, sql);
+		snprintf(sql, sizeof(sql), FILTERED("%s", "d.date DESC"), n, n, n);
+		dated[i] = prepare(db, sql);
 	}
+	like = prepare(db, LIKE_SCAN);
 	while (fgets(line, sizeof(line), fp)) {
 		char *f[8];
 		struct filter filter;
 		int index, hits = 0;
-		bool with_filter;
+		bool with_filter, scan;
 
 		if (bench_fields(line, f, 8) < 8)
 			continue;
-		index = strcmp(f[5], "stem") == 0 ? I_STEM : I_FTS;
+		if (strcmp(f[5], "-") == 0) {
+			printf("q\t%s\t-\t-\n", f[0]);
+			continue;
+		}
+		scan = strcmp(f[5], "like") == 0;
+		index = strcmp(f[5], "stem") == 0 && n_index > I_STEM ? I_STEM : I_FTS;
 		read_filter(f[6], &filter);
 		with_filter = has_filter(&filter);
 		for (int r = -1; r < repeat; r++) {
 			double t0 = bench_now();
-			sqlite3_stmt *s = with_filter ? filtered[index] : plain[index];
+			sqlite3_stmt *s = filter.by_date ? dated[index] :
+			    with_filter ? filtered[index] : plain[index];
 
-			hits = run(db, s, f[4], &filter, with_filter);
+			if (scan)
+				hits = run(db, like, f[2], &filter, false);
+			else
+				hits = run(db, s, f[4], &filter, with_filter);
 			/* Nothing as words: perhaps as parts of words. */
-			if (hits == 0 && index == I_FTS)
+			if (hits == 0 && !scan && index == I_FTS && n_index > I_TRI)
 				hits = run(db, with_filter ? filtered[I_TRI] : plain[I_TRI],
 				    f[4], &filter, with_filter);
 			if (r >= 0)
@@ -428,10 +489,12 @@ floor_search(const char *db_path, const char *queries, int repeat)
 	}
 	fclose(fp);
 	free(t);
-	for (int i = 0; i < N_INDEX; i++) {
+	for (int i = 0; i < n_index; i++) {
 		sqlite3_finalize(plain[i]);
 		sqlite3_finalize(filtered[i]);
+		sqlite3_finalize(dated[i]);
 	}
+	sqlite3_finalize(like);
 	sqlite3_close(db);
 	return 0;
 }
@@ -443,11 +506,14 @@ main(int argc, char **argv)
 		printf("%s\n", sqlite3_libversion());
 		return 0;
 	}
+	if (argc == 4 && strcmp(argv[1], "import1") == 0)
+		return floor_import(argv[2], argv[3], 1);
 	if (argc == 4 && strcmp(argv[1], "import") == 0)
-		return floor_import(argv[2], argv[3]);
+		return floor_import(argv[2], argv[3], N_INDEX);
 	if ((argc == 4 || argc == 5) && strcmp(argv[1], "search") == 0)
 		return floor_search(argv[2], argv[3], argc == 5 ? atoi(argv[4]) > 0 ?
 		    atoi(argv[4]) : 5 : 5);
-	fputs("usage: floor import DB DIR | floor search DB QUERIES [REPEAT]\n", stderr);
+	fputs("usage: floor import1 DB DIR | floor import DB DIR"
+	    " | floor search DB QUERIES [REPEAT] | floor version\n", stderr);
 	return 2;
 }
