@@ -521,6 +521,7 @@ struct search_query {
 	const char *from, *to;	/* ISO dates of the document (received, else submitted), or NULL */
 	enum doc_kind kind;	/* DOC_ANSWER, DOC_LETTER, or DOC_UNKNOWN for any */
 	size_t limit;		/* at most this many hits; 0: 50 */
+	bool exhaustive;	/* rank every match, as the reference ranking of bench/run; slower */
 };
 
 /* What a search could not look at, for the user to be told. */

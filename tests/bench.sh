@@ -15,17 +15,35 @@ j() { jq -e "$1" "$tmp/out.json" >/dev/null 2>&1; }
 check "its output is one JSON object" j 'type == "object"'
 check "it says how big the corpus was" j '.docs == 120 and .sets > 30 and .bytes > 500000'
 check "it names the machine" j '.machine.cores >= 1 and (.machine.cpu | length) > 0'
-for key in import_mbps search_p50_ms search_p95_ms search_cli_p50_ms search_cli_p95_ms \
-	search_vs_grep_p50_ms search_vs_grep_p95_ms first_frame_ms_40 first_frame_ms_120 \
-	peak_rss_mb_40 peak_rss_mb_120 compare_redraw_ms compare_page_ms \
-	compare_draw_only_ms diff_ms matrix_ms; do
+for key in import_mbps db_over_text search_p50_ms search_p95_ms search_cli_p50_ms \
+	search_cli_p95_ms search_vs_grep_p50_ms search_vs_grep_p95_ms search_max_ms \
+	first_frame_ms_40 first_frame_ms_120 peak_rss_mb_40 peak_rss_mb_120 \
+	compare_redraw_ms compare_page_ms compare_draw_only_ms diff_ms matrix_ms; do
 	check "figure $key: naast, floor and ratio are positive numbers" \
 		j ".figures.$key | (.naast | type == \"number\" and . > 0) and (.floor | type == \"number\" and . > 0) and (.ratio | type == \"number\" and . > 0)"
 done
-check "figures with a goal say whether it is met" \
-	j '[.figures[] | select(.goal != null and (.what | test("vs grep") | not) and (.what | test("40 docs") | not)) | .met | type == "boolean"] | all'
-check "20 queries, each timed in naast, the floor, the process and grep" \
-	j '.queries | length == 20 and all(.naast_ms > 0 and .floor_ms > 0 and .cli_ms > 0 and .grep_ms > 0)'
+for key in overlap_avg overlap_one_word; do
+	check "figure $key: a share between 0 and 1, against 1" \
+		j ".figures.$key | (.naast | type == \"number\" and . >= 0 and . <= 1) and .floor == 1"
+done
+check "figures with a goal at this size say whether it is met" \
+	j '[.figures[] | select(.goal != null and (.goal | test("at 100k") | not) and (.what | test("40 docs") | not)) | .met | type == "boolean"] | all'
+check "the import floor is one index" j '.import.floor == "one FTS5 index" and .import.floor_db_mb > 0'
+check "the database over the text is a plausible factor" \
+	j '.figures.db_over_text | .naast > 0.5 and .naast < 50 and .floor > 0.5 and .floor < 50'
+nq=$(wc -l <"$tmp/k/c/queries.tsv")
+check "every query of queries.tsv is reported" j ".queries | length == $nq and $nq >= 20"
+check "each query is timed in naast and as a process" \
+	j '.queries | all(.naast_ms > 0 and .cli_ms > 0 and .hits >= 0)'
+check "the floor and grep time a query or say they cannot (null)" \
+	j '.queries | all((.floor_ms == null or .floor_ms > 0) and (.grep_ms == null or .grep_ms > 0))'
+check "each overlap@10 is a share, with the exhaustive ranking's hits" \
+	j '.queries | all(.overlap == null or (.overlap >= 0 and .overlap <= 1 and .exact_hits >= 0))'
+check "overlap@10 is there for every ranked one-word query" \
+	j '[.queries[] | select(.one_word) | .overlap | type == "number"] | all'
+check "the average overlap@10 is a share, and what it skips is named" \
+	j '.overlap | .average >= 0 and .average <= 1 and (.skipped | type == "array")'
+check "the slowest query is named" j '.figures.search_max_ms.what | test("slowest query in process: .")'
 check "the common word is found by naast and by the floor" \
 	j '.queries[] | select(.query == "ambtenaren") | .hits > 0 and .floor_hits > 0'
 check "each rare word is found in naast" \
@@ -40,6 +58,7 @@ check "bench/gen writes pdftext, Markdown and letters" \
 
 run --docs 40 --repeat 1 --frames 5 --sizes 40 >"$tmp/table" 2>"$tmp/err"
 check "bench/run prints a table" [ $? -eq 0 ]
-check "the table has every figure" [ "$(grep -cE '^(import throughput|search p|first frame|peak memory|compare view|diff,|matrix,)' "$tmp/table")" -eq 14 ]
+check "the table has every figure" [ "$(grep -cE '^(import throughput|database /|search p|slowest query|overlap@10|first frame|peak memory|compare view|diff,|matrix,)' "$tmp/table")" -eq 18 ]
 check "the table has every query" [ "$(grep -cE '^(ambtenaren|rare 3|stem ambtenaar) ' "$tmp/table")" -eq 3 ]
+check "the table shows overlap@10 per query" grep -qE '^query +naast ms +hits +overlap' "$tmp/table"
 done_testing
