@@ -6,7 +6,7 @@
  *
  * writes N documents into DIR/docs/ (000001.txt, ...), and beside them
  * manifest.tsv (what each file is: for the floor's filters and for the
- * checks of bench/run) and queries.tsv (the 20 queries of the search
+ * checks of bench/run) and queries.tsv (the 31 queries of the search
  * benchmark, with the words that are rare in this corpus).
  *
  * The words come from the bundled corpus (the seed documents in
@@ -821,6 +821,32 @@ set_new(struct gset *g, int index, int answering, int vragen, bool long_first)
 	}
 }
 
+/*
+ * The set whose documents are the oldest of the corpus (received in
+ * 1994, before every other) and hold the best match of OLDEST_WORD, a
+ * word common everywhere: each one's answer to vraag 2 says it four
+ * times in one short sentence (emit_set).  bench/run's query "oldest"
+ * tells whether best first reaches back to them.  Only the date changes
+ * here, after set_new has made its draws.
+ */
+#define OLDEST_SET 3
+#define OLDEST_WORD "bestuurders"
+
+static void
+set_make_oldest(struct gset *g)
+{
+	g->submitted = (struct date){ 1994, 6, 1 };
+}
+
+/* a becomes the one sentence that makes OLDEST_WORD's best match. */
+static void
+answer_plant(struct answer *a)
+{
+	answer_free(a);
+	para_add(answer_para(a), xstrdup("Bestuurders, " OLDEST_WORD
+	    " en nog eens " OLDEST_WORD ": het gaat om de " OLDEST_WORD "."));
+}
+
 static void
 set_free(struct gset *g)
 {
@@ -1264,6 +1290,15 @@ emit_letter(struct out *o)
 	fprintf(o->manifest, "%06d.txt\tletter\tletter\t0\t\t\t%ld\n", o->written, n);
 }
 
+static void
+write_doc(FILE *fp, const struct gdoc *d, bool markdown)
+{
+	if (markdown)
+		write_markdown(fp, d);
+	else
+		write_pdftext(fp, d);
+}
+
 /* The documents of one set, one per answering ministry (fewer at the end). */
 static void
 emit_set(struct out *o, struct gset *g)
@@ -1306,10 +1341,27 @@ emit_set(struct out *o, struct gset *g)
 			first_received = d.received;
 		}
 		fp = open_doc(o, path, sizeof(path));
-		if (markdown)
-			write_markdown(fp, &d);
-		else
-			write_pdftext(fp, &d);
+		if (g->index == OLDEST_SET && g->n_vragen > 1) {
+			/*
+			 * Writing draws too (hyphens): the generator goes on
+			 * from where the answer as made would have left it,
+			 * so that every later document stays as it was.
+			 */
+			FILE *sink = fopen("/dev/null", "w");
+			uint64_t before = rng_state, after;
+
+			if (!sink)
+				bench_die("cannot open /dev/null: %s", strerror(errno));
+			write_doc(sink, &d, markdown);
+			fclose(sink);
+			after = rng_state;
+			rng_state = before;
+			answer_plant(&d.answers[1]);
+			write_doc(fp, &d, markdown);
+			rng_state = after;
+		} else {
+			write_doc(fp, &d, markdown);
+		}
 		n = close_doc(o, fp, path);
 		fprintf(o->manifest, "%06d.txt\tanswer\t%s\t%d\t%s\t%04d-%02d-%02d\t%ld\n",
 		    o->written, markdown ? "markdown" : "pdftext", g->index,
@@ -1323,11 +1375,14 @@ emit_set(struct out *o, struct gset *g)
 /* ---------------------------------------------------------------- queries */
 
 /*
- * The 20 queries of the search benchmark, one a line, tab-separated:
+ * The queries of the search benchmark, one a line, tab-separated:
  * label, kind, the text as typed into naast, naast's options ("-": none),
  * the FTS5 query naast makes of the text (bench/search checks it is
- * the one search.c makes), the floor's index, the floor's filter ("-":
- * none) and the fixed string grep looks for.
+ * the one search.c makes), the floor's index ("fts", "stem"; "like" for
+ * a part of a word, which the floor scans for; "-": no floor), the
+ * floor's filter ("-": none) and the fixed string grep looks for ("-":
+ * none).  A query of kind "related" names a file in its text: bench/search
+ * asks for the passages like its longest passage.
  */
 struct query {
 	const char *label, *kind, *text, *options, *fts, *index, *filter, *grep;
@@ -1353,9 +1408,37 @@ static const struct query fixed_queries[] = {
 	{ "stem ambtenaar", "stem", "ambtenaar", "-", "\"ambtenaar\"", "stem", "-", "ambtenaar" },
 };
 
+/*
+ * The paths that once scored or read every match (issue 17): one-letter
+ * prefixes, newest first on the commonest word and on a one-letter
+ * prefix, parts of words of 3 and 5 letters ("ordel" is in "oordelen"
+ * and "verantwoordelijk"), the 15 commonest words of the corpus at once,
+ * and the word whose best match is in the oldest set.
+ */
+static const struct query slow_queries[] = {
+	{ "prefix a*", "prefix", "a*", "-", "\"a\"*", "fts", "-", "a" },
+	{ "prefix v*", "prefix", "v*", "-", "\"v\"*", "fts", "-", "v" },
+	{ "date de", "date", "de", "--sort date", "\"de\"", "fts", "sort=date", "de" },
+	{ "date a*", "date", "a*", "--sort date", "\"a\"*", "fts", "sort=date", "a" },
+	{ "substring ver", "substring", "ver", "--substring", "\"ver\"", "like", "-", "ver" },
+	{ "substring ordel", "substring", "ordel", "--substring", "\"ordel\"", "like", "-", "ordel" },
+	{ "fifteen words", "many", "de en van het een dat is op te in u bij om voor met", "-",
+	  "\"de\" \"en\" \"van\" \"het\" \"een\" \"dat\" \"is\" \"op\" \"te\" \"in\" \"u\" \"bij\" \"om\" \"voor\" \"met\"",
+	  "fts", "-", "met" },
+	{ "oldest " OLDEST_WORD, "oldest", OLDEST_WORD, "-", "\"" OLDEST_WORD "\"", "fts", "-", OLDEST_WORD },
+};
+
 static void
-write_queries(const char *dir, char *const *topics, int n_topics)
+put_query(FILE *fp, const struct query *q)
 {
+	fprintf(fp, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", q->label, q->kind,
+	    q->text, q->options, q->fts, q->index, q->filter, q->grep);
+}
+
+static void
+write_queries(const char *dir, char *const *topics, int n_topics, int docs)
+{
+	const int related[] = { 1, (docs + 1) / 2, docs };
 	char path[4096];
 	FILE *fp;
 
@@ -1363,16 +1446,18 @@ write_queries(const char *dir, char *const *topics, int n_topics)
 	fp = fopen(path, "w");
 	if (!fp)
 		bench_die("cannot write '%s': %s", path, strerror(errno));
-	for (size_t i = 0; i < COUNT(fixed_queries); i++) {
-		const struct query *q = &fixed_queries[i];
-
-		fprintf(fp, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", q->label, q->kind,
-		    q->text, q->options, q->fts, q->index, q->filter, q->grep);
-	}
+	for (size_t i = 0; i < COUNT(fixed_queries); i++)
+		put_query(fp, &fixed_queries[i]);
 	/* Rare words: the compound that only one set uses. */
 	for (int i = 0; i < n_topics; i++)
 		fprintf(fp, "rare %d\trare\t%s\t-\t\"%s\"\tfts\t-\t%s\n", i + 1,
 		    topics[i], topics[i], topics[i]);
+	for (size_t i = 0; i < COUNT(slow_queries); i++)
+		put_query(fp, &slow_queries[i]);
+	/* Related: the first file, the middle one and the last. */
+	for (size_t i = 0; i < COUNT(related); i++)
+		fprintf(fp, "related %zu\trelated\t%06d.txt\t-\t-\t-\t-\t-\n",
+		    i + 1, related[i]);
 	if (fclose(fp) != 0)
 		bench_die("cannot write '%s': %s", path, strerror(errno));
 }
@@ -1444,6 +1529,8 @@ main(int argc, char **argv)
 			set_new(&g, index, 4, 15, true);
 		else
 			set_new(&g, index, 0, 0, false);
+		if (index == OLDEST_SET)
+			set_make_oldest(&g);
 		for (int t = 0; t < 3; t++)
 			if (index == topic_sets[t])
 				topics[t] = xstrdup(g.topic);
@@ -1455,7 +1542,7 @@ main(int argc, char **argv)
 	for (int t = 0; t < 3; t++)
 		if (!topics[t])
 			topics[t] = xstrdup("nergensgevonden");
-	write_queries(dir, topics, 3);
+	write_queries(dir, topics, 3, o.written);
 	printf("docs %d sets %d letters %d bytes %llu\n", o.written, o.sets,
 	    o.letters, o.bytes);
 	for (int t = 0; t < 3; t++)

@@ -43,6 +43,18 @@ check "overlap@10 is there for every ranked one-word query" \
 	j '[.queries[] | select(.one_word) | .overlap | type == "number"] | all'
 check "the average overlap@10 is a share, and what it skips is named" \
 	j '.overlap | .average >= 0 and .average <= 1 and (.skipped | type == "array")'
+check "the paths of issue 17 are measured: one letter, newest first, parts, 15 words, related" \
+	j '[.queries[].query] as $q | ["prefix a*", "prefix v*", "date de", "date a*", "substring ver", "substring ordel", "fifteen words", "oldest bestuurders", "related 1", "related 2", "related 3"] | all(. as $l | $q | index([$l]))'
+check "newest first and related are left out of overlap@10" \
+	j '[.queries[] | select(.kind == "date" or .kind == "related") | .overlap == null] | all'
+check "related finds passages, and has neither floor nor grep" \
+	j '[.queries[] | select(.kind == "related") | .hits > 0 and .floor_ms == null and .grep_ms == null] | all'
+check "parts of words are found, by naast and by the floor's scan" \
+	j '[.queries[] | select(.kind == "substring") | .hits > 0 and .floor_index == "like" and .floor_hits > 0] | all'
+check "the word whose best match is the oldest is found, ranked" \
+	j '.queries[] | select(.query == "oldest bestuurders") | .hits > 0 and .one_word and .overlap != null'
+check "a 5-letter part of a word has its figure" \
+	j '.figures.substring5_ms | .naast > 0 and .floor > 0'
 check "the slowest query is named" j '.figures.search_max_ms.what | test("slowest query in process: .")'
 check "the common word is found by naast and by the floor" \
 	j '.queries[] | select(.query == "ambtenaren") | .hits > 0 and .floor_hits > 0'
@@ -58,7 +70,7 @@ check "bench/gen writes pdftext, Markdown and letters" \
 
 run --docs 40 --repeat 1 --frames 5 --sizes 40 >"$tmp/table" 2>"$tmp/err"
 check "bench/run prints a table" [ $? -eq 0 ]
-check "the table has every figure" [ "$(grep -cE '^(import throughput|database /|search p|slowest query|overlap@10|first frame|peak memory|compare view|diff,|matrix,)' "$tmp/table")" -eq 18 ]
-check "the table has every query" [ "$(grep -cE '^(ambtenaren|rare 3|stem ambtenaar) ' "$tmp/table")" -eq 3 ]
+check "the table has every figure" [ "$(grep -cE '^(import throughput|database /|search p|slowest query|overlap@10|first frame|peak memory|compare view|part of a word|diff,|matrix,)' "$tmp/table")" -eq 19 ]
+check "the table has every query" [ "$(grep -cE '^(ambtenaren|rare 3|stem ambtenaar|prefix a\*|date de|related 3) ' "$tmp/table")" -eq 6 ]
 check "the table shows overlap@10 per query" grep -qE '^query +naast ms +hits +overlap' "$tmp/table"
 done_testing
