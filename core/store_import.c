@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "fingerprint.h"
+#include "original.h"
 #include "parse.h"
 #include "sha256.h"
 #include "store.h"
@@ -428,14 +429,20 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 	const struct document *doc = im->doc;
 	sqlite3_stmt *s = sql(im->st, SQL_DOC_INSERT, im->err);
 	enum status status;
+	void *original;
+	size_t original_len;
 
 	if (!s)
 		return im->st->prepare_failure;
+	if (!(original = original_pack(doc->raw, doc->raw_len, &original_len)))
+		return error_set(im->err, STATUS_DB,
+		    "out of memory packing the original of '%s'", origin);
 	bind_text(s, 1, im->sha);
 	bind_text(s, 2, origin);
 	bind_text(s, 3, doc->format);
 	bind_text(s, 4, model_kind_name(doc->kind));
-	sqlite3_bind_text64(s, 5, doc->raw, doc->raw_len, SQLITE_STATIC, SQLITE_UTF8);
+	/* Packed (original.h): SQLite frees it when done() clears it. */
+	sqlite3_bind_blob64(s, 5, original, original_len, free);
 	bind_id_or_null(s, 6, im->set_id);
 	bind_text_or_null(s, 7, doc->ministry);
 	bind_text_or_null(s, 8, doc->received);

@@ -1,6 +1,8 @@
 /*
  * store_reparse: a document's rows replaced by those of the same text
- * parsed again (store.h, "parsing again"), its basket items carried over.
+ * parsed again (store.h, "parsing again"), its basket items carried over;
+ * and the stored original that parsing again reads: packed (original.h)
+ * by the import, unpacked by store_doc_source.
  */
 #include "config.h"
 
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "original.h"
 #include "store.h"
 #include "store_db.h"
 #include "xalloc.h"
@@ -66,6 +69,34 @@ store_reparse_next(struct store *st, int version, long long id,
 	return status;
 }
 
+/* -------------------------------------------------------- stored originals */
+
+/*
+ * The original in column col of s's row, allocated and NUL-terminated.
+ * Packed, it is a blob; a row stored before originals were packed holds
+ * the text itself, read as it is, so that a database part of the way
+ * through packing them reads whole.
+ */
+static enum status
+original_of(sqlite3_stmt *s, int col, char **text, size_t *len,
+    struct error *err)
+{
+	const void *v;
+
+	if (sqlite3_column_type(s, col) == SQLITE_BLOB)
+		return original_unpack(sqlite3_column_blob(s, col),
+		    (size_t)sqlite3_column_bytes(s, col), text, len, err);
+	v = sqlite3_column_text(s, col);
+	*len = (size_t)sqlite3_column_bytes(s, col);
+	*text = xmalloc(*len + 1);
+	if (*len)
+		memcpy(*text, v, *len);
+	(*text)[*len] = '\0';
+	return STATUS_OK;
+}
+
+/* ----------------------------------------------------------- parsing again */
+
 enum status
 store_doc_source(struct store *st, long long id, struct doc_source *out,
     struct error *err)
@@ -86,12 +117,11 @@ store_doc_source(struct store *st, long long id, struct doc_source *out,
 	if (status == STATUS_OK && found) {
 		out->origin = col_strdup(s, 0);
 		out->format = col_strdup(s, 1);
-		out->raw_len = (size_t)sqlite3_column_bytes(s, 4);
-		out->raw = xmalloc(out->raw_len + 1);
-		memcpy(out->raw, sqlite3_column_blob(s, 4), out->raw_len);
-		out->raw[out->raw_len] = '\0';
 		out->from_pdf = sqlite3_column_int(s, 5) != 0;
+		status = original_of(s, 4, &out->raw, &out->raw_len, err);
 		done(s);
+		if (status)
+			store_doc_source_clear(out);
 	} else if (status == STATUS_OK)
 		status = error_set(err, STATUS_NOT_FOUND,
 		    "there is no document %lld", id);

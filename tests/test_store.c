@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "import.h"		/* import_reparse */
 #include "model.h"
 #include "parse.h"
 #include "store.h"
@@ -2830,6 +2831,78 @@ test_replace_keeps_basket(void **state)
 	    " WHERE passage_words MATCH 'reguliere'"), 1);
 }
 
+/* store_doc_source of doc gives exactly text[0, len), NUL-terminated. */
+static void
+assert_source(struct store *st, long long doc, const char *text, size_t len)
+{
+	struct doc_source src;
+	struct error err = { "" };
+
+	if (store_doc_source(st, doc, &src, &err) != STATUS_OK)
+		fail_msg("document %lld: %s", doc, err.msg);
+	assert_int_equal(src.raw_len, len);
+	assert_memory_equal(src.raw, text, len);
+	assert_int_equal(src.raw[len], '\0');
+	store_doc_source_clear(&src);
+}
+
+/*
+ * The original of a document is stored packed (original.h): a blob, a
+ * long one a fraction of its text, and read back byte for byte, by
+ * store_doc_source and by parsing again, which packs the new row too.
+ */
+static void
+test_originals_packed(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("BZK", "2024-02-20", 0, SUBJECT);
+	struct reparse_totals t;
+	long long id;
+	struct error err = { "" };
+	char q[160], *text, *seed;
+	size_t len, seed_len;
+
+	/* Parsed again from it: the same bytes, packed again. */
+	seed = test_read_file(SEED_MARKDOWN, &seed_len);
+	import_made(f->st, SEED_MARKDOWN, parse_seed(SEED_MARKDOWN));
+	assert_int_equal(import_reparse(f->st, true, NULL, &t, &err), STATUS_OK);
+	assert_int_equal(t.documents, 1);
+	assert_int_equal(t.failed, 0);
+	snprintf(q, sizeof(q), "SELECT id FROM document WHERE origin = '%s'",
+	    SEED_MARKDOWN);
+	id = query_int(f->path, q);
+	assert_true(id > 0);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"
+	    " WHERE typeof(raw) <> 'blob'"), 0);
+	assert_source(f->st, id, seed, seed_len);
+	free(seed);
+
+	/* A long answer: a fraction of its text. */
+	add_signatory(doc, "De Jonge", "Minister", "BZK");
+	for (int i = 1; i <= 150; i++) {
+		char v[200], a[300];
+
+		snprintf(v, sizeof(v), "Hoeveel bijeenkomsten met ambtenaren "
+		    "waren er in week %d, en wie heeft ze georganiseerd?", i);
+		snprintf(a, sizeof(a), "In week %d waren er %d bijeenkomsten; "
+		    "de geïnformeerde ambtenaren (€ %d) hebben ze zelf "
+		    "georganiseerd, zoals in het antwoord op vraag %d.",
+		    i, i * 7 % 13, i * 311 % 1000, i > 1 ? i - 1 : 1);
+		add(doc, ROLE_VRAAG, i, v);
+		add(doc, ROLE_ANTWOORD, i, a);
+	}
+	len = doc->raw_len;
+	text = xmalloc(len);
+	memcpy(text, doc->raw, len);
+	assert_true(len > 30000);
+	id = import_made(f->st, "lang.md", doc).doc;
+	snprintf(q, sizeof(q), "SELECT typeof(raw) = 'blob' AND length(raw) < %zu"
+	    " FROM document WHERE id = %lld", len / 4, id);
+	assert_int_equal(query_int(f->path, q), 1);
+	assert_source(f->st, id, text, len);
+	free(text);
+}
+
 /*
  * What a parser could not read is kept with its document and told where
  * the user looks: the set's answers, the document, the library row.
@@ -4667,6 +4740,8 @@ main(void)
 		    teardown),
 
 		cmocka_unit_test_setup_teardown(test_replace_keeps_basket, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_originals_packed, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_coverage_succession, setup,
 		    teardown),
