@@ -125,6 +125,7 @@ enum sql_id {
 	SQL_REPARSE_COUNT,
 	SQL_REPARSE_SOURCE,
 	SQL_REPARSE_SHAPE,
+	SQL_PACK_ORIGINALS,
 	SQL_DOC_SHA_ASIDE,
 	SQL_SELECT_ADD,
 	SQL_SELECT_REMOVE,
@@ -249,11 +250,18 @@ struct store {
 /*
  * Registers on st's connection what the schema and the search statements
  * need beyond SQLite: the tokenizer STORE_WORDS_TOKENIZER (without it,
- * passage_words can be neither read nor written), naast_bm25 and the SQL
- * function naast_fold(text), library_fold for SQL.  store_open calls it
- * before anything touches the schema (store_fts.c).
+ * passage_words can be neither read nor written), naast_bm25, the SQL
+ * function naast_fold(text), library_fold for SQL, and naast_pack(text).
+ * store_open calls it before anything touches the schema (store_fts.c).
  */
 enum status store_fts_register(struct store *st, struct error *err);
+
+/*
+ * Registers naast_pack(text) on db, for SQL_PACK_ORIGINALS: the original
+ * packed as the import packs it (original.h), NULL and a blob as they are
+ * (store_reparse.c).  store_fts_register calls it; an SQLite result code.
+ */
+int store_original_register(sqlite3 *db);
 
 /* The words of text as passage_words sees them: each(ctx, word, bytes) per word. */
 enum status store_words_of(struct store *st, const char *text,

@@ -1,9 +1,10 @@
 /*
  * store_fts: what every connection registers before it touches the
  * schema (the tokenizer of passage_words, naast_fold(),
- * naast_succeeds() for coverage and, from store_rank.c, naast_bm25()),
- * and the words of a text as passage_words sees them.  The index
- * itself is in the schema in store.c.
+ * naast_succeeds() for coverage, naast_bm25() from store_rank.c and
+ * naast_pack() from store_reparse.c), and the words of a text as
+ * passage_words sees them.  The index itself is in the schema in
+ * store.c.
  */
 #include "config.h"
 
@@ -275,6 +276,8 @@ store_fts_register(struct store *st, struct error *err)
 		rc = sqlite3_create_function_v2(st->db, "naast_succeeds", 4,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 		    succeeds_function, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = store_original_register(st->db);
 	if (rc != SQLITE_OK)
 		return db_fail(st, rc, "preparing the full-text search", err);
 	return STATUS_OK;

@@ -2,7 +2,7 @@
  * store_reparse: a document's rows replaced by those of the same text
  * parsed again (store.h, "parsing again"), its basket items carried over;
  * and the stored original that parsing again reads: packed (original.h)
- * by the import, unpacked by store_doc_source.
+ * by the import, by naast_pack() in SQL, unpacked by store_doc_source.
  */
 #include "config.h"
 
@@ -93,6 +93,48 @@ original_of(sqlite3_stmt *s, int col, char **text, size_t *len,
 		memcpy(*text, v, *len);
 	(*text)[*len] = '\0';
 	return STATUS_OK;
+}
+
+/*
+ * naast_pack(x): x packed as the import packs an original; NULL stays
+ * NULL and a blob, packed already, stays as it is, so that packing the
+ * originals of a database may be done again, or in parts.
+ */
+static void
+pack_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text;
+	void *blob;
+	size_t len;
+
+	(void)argc;
+	switch (sqlite3_value_type(argv[0])) {
+	case SQLITE_NULL:
+		sqlite3_result_null(ctx);
+		return;
+	case SQLITE_BLOB:
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	text = (const char *)sqlite3_value_text(argv[0]);
+	if (!text) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	if (!(blob = original_pack(text, (size_t)sqlite3_value_bytes(argv[0]),
+	    &len))) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_blob64(ctx, blob, len, free);
+}
+
+int
+store_original_register(sqlite3 *db)
+{
+	return sqlite3_create_function_v2(db, "naast_pack", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    pack_function, NULL, NULL, NULL);
 }
 
 /* ----------------------------------------------------------- parsing again */

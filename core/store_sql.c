@@ -456,6 +456,14 @@ const char *const store_sql_text[N_SQL] = {
 	    " || char(10) || (SELECT count(*) FROM warning WHERE document = d.id)"
 	    " FROM document d WHERE d.id = ?1",
 	/*
+	 * The originals of documents ?1 < id <= ?2 that are stored as text,
+	 * as a database from before originals were packed has them, packed
+	 * (naast_pack, store_reparse.c); run in parts, each its own commit.
+	 */
+	[SQL_PACK_ORIGINALS] =
+	    "UPDATE document SET raw = naast_pack(raw)"
+	    " WHERE typeof(raw) = 'text' AND id > ?1 AND id <= ?2",
+	/*
 	 * A document's identity put aside while the one that replaces it
 	 * comes in ("~" is no hex digit: no file has that sha256).
 	 */

@@ -16,6 +16,7 @@
 #include "testutil.h"
 #include "import.h"		/* import_reparse */
 #include "model.h"
+#include "original.h"
 #include "parse.h"
 #include "store.h"
 #include "store_db.h"	/* the statements, for their plans and that they prepare; library_fold */
@@ -2831,6 +2832,18 @@ test_replace_keeps_basket(void **state)
 	    " WHERE passage_words MATCH 'reguliere'"), 1);
 }
 
+/* Runs sql on a second connection to the database at path, as another program. */
+static void
+exec_on_file(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
 /* store_doc_source of doc gives exactly text[0, len), NUL-terminated. */
 static void
 assert_source(struct store *st, long long doc, const char *text, size_t len)
@@ -2901,6 +2914,97 @@ test_originals_packed(void **state)
 	assert_int_equal(query_int(f->path, q), 1);
 	assert_source(f->st, id, text, len);
 	free(text);
+}
+
+/*
+ * A database from before originals were packed holds them as text: read
+ * as they are, beside packed ones, and packed in parts by
+ * SQL_PACK_ORIGINALS, which leaves a packed one as it is.  A damaged
+ * original is refused in one line.
+ */
+static void
+test_originals_unpacked_rows(void **state)
+{
+	static const char old[] = "Geachte heer,\n\nDe Financiën: € 5, “zo”.\n";
+	struct fixture *f = *state;
+	struct doc_source src;
+	struct error err = { "" };
+	sqlite3_stmt *s;
+	long long a, b, c;
+	char q[200];
+
+	a = import_made(f->st, "a.md", doc_az()).doc;
+	b = import_made(f->st, "b.md", doc_bzk()).doc;
+	c = import_made(f->st, "c.md", doc_fin()).doc;
+	/* as an older naast stored them: text */
+	snprintf(q, sizeof(q), "UPDATE document SET raw = '%s' WHERE id IN (%lld, %lld)",
+	    old, a, c);
+	exec_on_file(f->path, q);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"
+	    " WHERE typeof(raw) = 'text'"), 2);
+	assert_source(f->st, a, old, strlen(old));
+	assert_source(f->st, c, old, strlen(old));
+
+	/* packed in parts: the first two ids, then the rest */
+	s = sql(f->st, SQL_PACK_ORIGINALS, &err);
+	assert_non_null(s);
+	sqlite3_bind_int64(s, 1, 0);
+	sqlite3_bind_int64(s, 2, b);
+	assert_int_equal(run(f->st, s, "packing", &err), STATUS_OK);
+	assert_int_equal(query_int(f->path, "SELECT group_concat(typeof(raw), ' ')"
+	    " = 'blob blob text' FROM (SELECT raw FROM document ORDER BY id)"), 1);
+	assert_source(f->st, a, old, strlen(old));
+	assert_source(f->st, c, old, strlen(old));
+	sqlite3_bind_int64(s, 1, b);
+	sqlite3_bind_int64(s, 2, c);
+	assert_int_equal(run(f->st, s, "packing", &err), STATUS_OK);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document"
+	    " WHERE typeof(raw) <> 'blob'"), 0);
+	assert_source(f->st, a, old, strlen(old));
+	assert_source(f->st, c, old, strlen(old));
+	/* again over all: nothing changes */
+	exec_on_file(f->path, "CREATE TABLE earlier AS SELECT id, raw FROM document");
+	sqlite3_bind_int64(s, 1, 0);
+	sqlite3_bind_int64(s, 2, c);
+	assert_int_equal(run(f->st, s, "packing", &err), STATUS_OK);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM document d"
+	    " JOIN earlier e ON e.id = d.id AND e.raw = d.raw"), 3);
+
+	/* damaged: a zstd frame's first bytes, and no more */
+	snprintf(q, sizeof(q), "UPDATE document SET raw = x'28b52ffd00' WHERE id = %lld", b);
+	exec_on_file(f->path, q);
+	assert_int_equal(store_doc_source(f->st, b, &src, &err), STATUS_DB);
+	assert_non_null(strstr(err.msg, "the stored original of a document is damaged"));
+	assert_null(src.raw);
+	assert_null(src.origin);
+	assert_source(f->st, a, old, strlen(old));
+}
+
+/* naast_pack() in SQL packs as the import does: original_unpack reads it. */
+static void
+test_naast_pack(void **state)
+{
+	static const char text[] = "Ja, zeker.\0 Geïnformeerd \xe2\x80\xae\n";
+	struct fixture *f = *state;
+	struct error err = { "" };
+	sqlite3_stmt *s;
+	char *back;
+	size_t len;
+
+	assert_int_equal(sqlite3_prepare_v2(f->st->db, "SELECT naast_pack(?1),"
+	    " typeof(naast_pack(?1)), naast_pack(NULL) IS NULL,"
+	    " naast_pack(x'00ff') = x'00ff'", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, text, sizeof(text) - 1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 1), "blob");
+	assert_int_equal(sqlite3_column_int(s, 2), 1);
+	assert_int_equal(sqlite3_column_int(s, 3), 1);
+	assert_int_equal(original_unpack(sqlite3_column_blob(s, 0),
+	    (size_t)sqlite3_column_bytes(s, 0), &back, &len, &err), STATUS_OK);
+	assert_int_equal(len, sizeof(text) - 1);
+	assert_memory_equal(back, text, len);
+	free(back);
+	sqlite3_finalize(s);
 }
 
 /*
@@ -4743,6 +4847,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_originals_packed, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_originals_unpacked_rows, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_naast_pack, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coverage_succession, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_coverage_migrated, setup,
