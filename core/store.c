@@ -371,6 +371,9 @@ static const char schema_v3[] =
  * the new one is filled from the passages afterwards, a part at a time
  * (fill_words), within the same transaction.  passage_words_row lists
  * its terms with the number of passages that have each.
+ * The original of each document (document.raw) is packed (original.h,
+ * pack_originals): a blob in that TEXT column, where rows of earlier
+ * versions held the text itself.
  * A connection without naast_words (the sqlite3 shell, say) can read
  * every plain table, but neither the index nor, since the triggers
  * write to it, change a passage: "no such tokenizer".
@@ -455,6 +458,55 @@ fill_words(struct store *st, const struct store_progress *p,
 	return status;
 }
 
+/* How many documents are packed per statement when an upgrade packs them. */
+#define PACK_STEP 500
+
+/*
+ * Packs the original of every document stored as text (original.h),
+ * PACK_STEP documents at a time.
+ */
+static enum status
+pack_originals(struct store *st, const struct store_progress *p,
+    struct error *err)
+{
+	static const char *const what = "packing the original files";
+	long long last = 0, total = 0;
+	enum status status;
+	sqlite3_stmt *s;
+
+	status = exec_int(st, "SELECT coalesce(max(id), 0) FROM document", &last,
+	    "reading the documents", err);
+	if (status == STATUS_OK)
+		status = exec_int(st, "SELECT count(*) FROM document", &total,
+		    "reading the documents", err);
+	if (status != STATUS_OK || total == 0)
+		return status;
+	for (long long from = 0; from < last && !status; from += PACK_STEP) {
+		if (!report(p, what, from * total / last, total))
+			return error_set(err, STATUS_DB,
+			    "the upgrade of '%s' was stopped; naast left it as it was",
+			    st->path);
+		if (!(s = sql(st, SQL_PACK_ORIGINALS, err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, from);
+		sqlite3_bind_int64(s, 2, from + PACK_STEP);
+		status = run(st, s, what, err);
+	}
+	if (status == STATUS_OK)
+		report(p, what, total, total);
+	return status;
+}
+
+/* Version 4's steps in C: the index filled, the originals packed. */
+static enum status
+migrate_v4(struct store *st, const struct store_progress *p,
+    struct error *err)
+{
+	enum status status = fill_words(st, p, err);
+
+	return status ? status : pack_originals(st, p, err);
+}
+
 /*
  * Migrations: migrations[v] takes a database from version v to v + 1,
  * by its SQL and then, where there is one, its step in C.
@@ -467,7 +519,7 @@ static const struct migration {
 	{ schema_v1, NULL },
 	{ schema_v2, NULL },
 	{ schema_v3, NULL },
-	{ schema_v4, fill_words },
+	{ schema_v4, migrate_v4 },
 };
 
 /* ------------------------------------------------------- opening, migration */

@@ -965,6 +965,8 @@ check "the first start of this version reads the old documents again" [ $? -eq 0
 check "and says so: the upgrade, what it reads again, one summary line" sh -c "[ \"\$(sed 's/[0-9][0-9]* of [0-9][0-9]* ([0-9]*%)/N/' '$tmp/old-list.err')\" = 'naast: upgrading the database for this version
 naast: indexing the passages: N
 naast: indexing the passages: N
+naast: packing the original files: N
+naast: packing the original files: N
 naast: giving the space of the old indexes back
 naast: this version reads documents better: reading 4 documents again
 naast: read 4 documents again: 3 changed, 1 as before; basket: 4 items kept' ]"
