@@ -708,6 +708,8 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 		progress.done++;
 	}
 	pending_end(&im, STATUS_OK, NULL);
+	/* A tidy that fails leaves a slower index, not a lost import. */
+	store_tidy(st, NULL);
 	if (totals)
 		*totals = im.totals;
 	model_strv_free(files, n_files);
@@ -797,6 +799,7 @@ import_reparse(struct store *st, bool all, const struct import_events *events,
 	}
 	if (events && events->batch_end)
 		events->batch_end(events->ctx, status == STATUS_OK);
+	store_tidy(st, NULL);
 	if (totals)
 		*totals = t;
 	if (status == STATUS_OK && bad != STATUS_OK) {

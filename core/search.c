@@ -135,6 +135,23 @@ search_parse(const char *text, struct search_terms *out, struct error *err)
 	if (out->n == 0)
 		return error_set(err, STATUS_USAGE,
 		    "nothing to search for: type one or more words");
+	for (size_t k = 0; k < out->n; k++) {
+		const char *t = out->terms[k].text, *last = strrchr(t, ' ');
+
+		last = last ? last + 1 : t;
+		if (out->terms[k].prefix &&
+		    u8_mbsnlen((const uint8_t *)last, strlen(last)) <
+		    SEARCH_PREFIX_MIN) {
+			char *word = xstrdup(last);
+
+			error_set(err, STATUS_USAGE,
+			    "a prefix needs %d letters or more: %s* would find almost every passage; type more of the word",
+			    SEARCH_PREFIX_MIN, word);
+			free(word);
+			search_terms_free(out);
+			return STATUS_USAGE;
+		}
+	}
 	return STATUS_OK;
 }
 

@@ -19,6 +19,8 @@
 
 struct xbuf;
 
+#define SEARCH_PREFIX_MIN 3
+
 /* One term of a query as the user meant it. */
 struct search_term {
 	char *text;		/* the words, as typed (NFC) */
@@ -39,7 +41,9 @@ struct search_terms {
  * at the end of a term or right after a phrase make a prefix.  A term
  * with no letter or digit, which the index would tokenise to nothing, is
  * dropped.  STATUS_USAGE ("nothing to search for: type one or more
- * words") when no term is left.  *out is always filled (empty on
+ * words") when no term is left, or when a prefix is shorter than
+ * SEARCH_PREFIX_MIN characters ("a*" matches nearly every passage: a
+ * search would read most of the index).  *out is always filled (empty on
  * failure); free it with search_terms_free.
  */
 enum status search_parse(const char *text, struct search_terms *out,
@@ -57,6 +61,8 @@ void search_add_quoted(struct xbuf *b, const char *s);
  * asks for stems (the tokenizer, store_fts.c).
  */
 #define SEARCH_STEM_MARK "\x01"
+/* A query string that starts with this is one term of the index as it is. */
+#define SEARCH_TERM_MARK "\x02"
 
 /*
  * The FTS5 query for the words as typed: each term a quoted string (a

@@ -371,6 +371,10 @@ static const char schema_v3[] =
  * the new one is filled from the passages afterwards, a part at a time
  * (fill_words), within the same transaction.  passage_words_row lists
  * its terms with the number of passages that have each.
+ * The vocabulary (store_vocab.c) holds every term of the new index, its
+ * marked stems too: it is counted again while the index is filled.  The
+ * table champion holds the best passages of each frequent term
+ * (store_champion.c), made while the index is filled.
  * The original of each document (document.raw) is packed (original.h,
  * pack_originals): a blob in that TEXT column, where rows of earlier
  * versions held the text itself.
@@ -393,7 +397,12 @@ static const char schema_v4[] =
 	"CREATE VIRTUAL TABLE passage_words USING fts5 (text, content = 'passage',"
 	"  content_rowid = 'id', tokenize = '" STORE_WORDS_TOKENIZER "');"
 	"CREATE VIRTUAL TABLE passage_words_row USING fts5vocab (passage_words, row);"
-	FTS_TRIGGERS("passage_words");
+	FTS_TRIGGERS("passage_words")
+	"CREATE TABLE champion ("
+	"  term TEXT PRIMARY KEY,"
+	"  list BLOB NOT NULL"
+	") WITHOUT ROWID;"
+	"DELETE FROM vocabulary;";
 
 static enum status exec_int(struct store *st, const char *text,
     long long *value, const char *what, struct error *err);
@@ -435,24 +444,35 @@ fill_words(struct store *st, const struct store_progress *p,
 		return status;
 	if ((rc = sqlite3_prepare_v2(st->db, fill, -1, &s, NULL)) != SQLITE_OK)
 		return db_fail(st, rc, "indexing the passages", err);
-	for (long long from = 0; from < last; from += FILL_STEP) {
+	for (long long from = 0; from < last && !status; from += FILL_STEP) {
 		if (!report(p, "indexing the passages", done, total)) {
 			status = error_set(err, STATUS_DB,
 			    "the upgrade of '%s' was stopped; naast left it as it was",
 			    st->path);
 			break;
 		}
-		sqlite3_bind_int64(s, 1, from);
-		sqlite3_bind_int64(s, 2, from + FILL_STEP);
-		rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
-			status = db_fail(st, rc, "indexing the passages", err);
-			break;
+		/* The words are counted, and the champion lists made, as they go. */
+		store_vocab_begin(st);
+		status = store_vocab_ids(st, from, from + FILL_STEP, err);
+		if (status == STATUS_OK) {
+			sqlite3_bind_int64(s, 1, from);
+			sqlite3_bind_int64(s, 2, from + FILL_STEP);
+			rc = sqlite3_step(s);
+			sqlite3_reset(s);
+			if (rc != SQLITE_DONE)
+				status = db_fail(st, rc, "indexing the passages", err);
+			else
+				done += sqlite3_changes(st->db);
 		}
-		done += sqlite3_changes(st->db);
+		if (status == STATUS_OK)
+			status = store_vocab_save(st, err);
+		store_vocab_end(st);
 	}
 	sqlite3_finalize(s);
+	/* One segment: a search looks passages up in it (store_tidy). */
+	if (status == STATUS_OK)
+		status = run_id(st, SQL_INDEX_OPTIMIZE, "indexing the passages",
+		    err);
 	if (status == STATUS_OK)
 		report(p, "indexing the passages", total, total);
 	return status;
@@ -749,6 +769,8 @@ store_open_with(const char *path, const struct store_progress *p,
 
 	*out = NULL;
 	st->path = xstrdup(path);
+	st->champion_from = CHAMPION_FROM;
+	st->champion_size = CHAMPION_SIZE;
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		status = error_set(err, STATUS_DB,
 		    "the database '%s' is a directory: name a file, such as '%s/naast.db'",

@@ -123,6 +123,14 @@ enum status store_import(struct store *st, const char *origin,
     const struct document *doc, struct import_result *res, struct error *err);
 
 /*
+ * After imports: merges the segments of the full-text index that they
+ * left, all of them when they added an eighth of it or more, so that
+ * searches read few.  Its own transaction; nothing is lost when it
+ * fails.  import_paths and import_reparse call it at their end.
+ */
+enum status store_tidy(struct store *st, struct error *err);
+
+/*
  * A batch: the imports between store_batch_begin and store_batch_commit
  * are one transaction (it holds the write lock), each document in a
  * savepoint of its own, and the full-text indexes are filled once, for

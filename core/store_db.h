@@ -114,11 +114,22 @@ enum sql_id {
 	SQL_VOCAB_HAS,
 	SQL_VOCAB_ADD,
 	SQL_VOCAB_TERMS,
+	SQL_PASSAGE_IDS,
+	SQL_DOC_PASSAGE_IDS,
+	SQL_CHAMPION_GET,
+	SQL_CHAMPION_PUT,
+	SQL_CHAMPION_DROP,
+	SQL_INDEX_OPTIMIZE,
+	SQL_INDEX_MERGE,
+	SQL_INDEX_AVGDL,
+	SQL_INDEX_POSTINGS,
+	SQL_VOCAB_COUNT,
+	SQL_TOPK,
+	SQL_TOPK_EXCEPT,
 	SQL_RELATED_PASSAGE,
 	SQL_FOOTNOTE_OF,
 	SQL_PASSAGE_COUNT,
 	SQL_STEM_DOCS,
-	SQL_RELATED,
 	/* The basket and exports (store_export.c). */
 	SQL_PASSAGE_EXISTS,
 	SQL_REPARSE_DUE,
@@ -244,6 +255,10 @@ struct store {
 	bool batch;			/* a batch of imports is open (store.h) */
 	struct vocab *vocab;		/* the words being counted (store_vocab.c) */
 	long long batch_after;		/* the last passage id before it */
+	long long indexed;		/* passages indexed since store_tidy */
+	/* CHAMPION_FROM and CHAMPION_SIZE; the store's test makes them small */
+	long long champion_from;
+	size_t champion_size;
 	sqlite3_stmt *stmt[N_SQL];
 };
 
@@ -281,6 +296,7 @@ struct hits {
 	size_t n, cap;
 	int *tiers;		/* of each hit: which index found it */
 	size_t tiers_cap;
+	double last_rank;	/* the bm25 of the last hit read */
 };
 
 struct search_terms;
@@ -289,6 +305,44 @@ enum status hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
 enum status hits_finish(struct store *st, struct hits *h, const char *exact,
     const char *stems, struct error *err);
 void hits_free(struct hits *h);
+
+/*
+ * The best passages of a query by bm25 (store_topk.c): an AND of
+ * groups, each an OR of atoms, an atom one term of the index as it is
+ * (term: a word, a marked stem) or FTS5 text (a phrase, a prefix).
+ */
+struct topk_atom {
+	char *term;
+	char *text;
+	long long passages;	/* that have term (store_topk.c counts them) */
+};
+struct topk_group {
+	struct topk_atom *v;
+	size_t n;
+};
+struct topk_query {
+	struct topk_group *g;
+	size_t n;
+};
+
+/* Adds an atom (taking term or text) to the last group, or a new one. */
+void topk_add(struct topk_query *tq, bool new_group, char *term, char *text);
+void topk_free(struct topk_query *tq);
+
+/* What a ranking is asked, beside its query. */
+struct topk_ask {
+	const struct search_query *filters;	/* or NULL */
+	const char *except;	/* FTS5 text whose matches an earlier tier has */
+	const struct search_terms *terms;	/* for snippets of parts */
+	int tier;		/* of its hits (store_sql.c) */
+	size_t limit;
+	long long not_doc;	/* no passage of this document (0: none) */
+	bool exhaustive;	/* rank every match, no shortcut */
+};
+
+/* Appends the best ask->limit passages of tq to h. */
+enum status store_topk(struct store *st, struct topk_query *tq,
+    const struct topk_ask *ask, struct hits *h, struct error *err);
 
 /*
  * Inside a batch: fills the full-text indexes with the passages stored
@@ -354,19 +408,69 @@ enum status store_db_import_as(struct store *st, const char *sha,
     struct import_result *res, struct error *err);
 
 /*
- * The vocabulary (store_vocab.c): between begin and end, the words that
- * store_vocab_word is given, each counted once per passage (a passage
- * begins at store_vocab_passage); save adds the counts to the table.
+ * Champion lists (store_champion.c): a term in more than CHAMPION_FROM
+ * passages keeps its best CHAMPION_SIZE passages by its part of bm25
+ * (w, champion_weight), with the tf and len that w comes from.
+ */
+#define CHAMPION_FROM 4096
+#define CHAMPION_SIZE 256	/* at most: a batch keeps this many */
+
+struct champion {
+	long long passage;
+	unsigned tf, len;
+	double w;
+};
+
+double champion_weight(unsigned tf, unsigned len, double avgdl);
+/* Weighs v with avgdl and sorts it best first. */
+void champion_sort(struct champion *v, size_t n, double avgdl);
+int champion_id_cmp(const void *a, const void *b);
+/* The rows and tokens of the index, and so its average passage length. */
+enum status champion_stats(struct store *st, long long *rows,
+    long long *tokens, struct error *err);
+enum status champion_avgdl(struct store *st, double *avgdl, struct error *err);
+/* The query string of an index term as it is; newly allocated. */
+char *champion_term_query(const char *term);
+/* Every passage with term, with its tf and len, from the index. */
+enum status champion_postings(struct store *st, const char *term,
+    struct champion **v, size_t *n, struct error *err);
+/* term's list, best first as stored (w not set); empty when it has none. */
+enum status champion_read(struct store *st, const char *term,
+    struct champion **out, size_t *n, struct error *err);
+/*
+ * term, now in passages passages, takes batch (its best of a batch) into
+ * its list, or drops the list at CHAMPION_FROM or fewer; forget takes
+ * the passages gone (sorted) out of it.
+ */
+enum status champion_merge(struct store *st, const char *term,
+    long long passages, const struct champion *batch, size_t n_batch,
+    double avgdl, struct error *err);
+enum status champion_forget(struct store *st, const char *term,
+    const long long *gone, size_t n_gone, struct error *err);
+
+/*
+ * The vocabulary (store_vocab.c): between begin and end, the terms that
+ * store_vocab_word is given (word: a word, not a stem at its place),
+ * each counted once per passage (a passage begins at
+ * store_vocab_passage); save adds the counts to the table and merges
+ * the champion lists.  ids tells which passages the index is about to
+ * read, in order: those after after up to upto.
  */
 void store_vocab_begin(struct store *st);
+enum status store_vocab_ids(struct store *st, long long after, long long upto,
+    struct error *err);
 void store_vocab_passage(struct store *st);
-void store_vocab_word(struct store *st, const char *term, size_t len);
+void store_vocab_word(struct store *st, const char *term, size_t len,
+    bool word);
 enum status store_vocab_save(struct store *st, struct error *err);
 /*
  * The other way: takes the counts off the table, for passages that went
- * (the index's delete triggers hand their words to the tokenizer), and
- * drops the words no passage has any more.
+ * (the index's delete triggers hand their words to the tokenizer), drops
+ * the words no passage has any more, and takes the passages gone (ids,
+ * given by store_vocab_gone, which keeps and sorts them) out of the
+ * champion lists.
  */
+void store_vocab_gone(struct store *st, long long *ids, size_t n);
 enum status store_vocab_forget(struct store *st, struct error *err);
 void store_vocab_end(struct store *st);
 

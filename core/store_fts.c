@@ -37,7 +37,10 @@ static const char *const word_args[] = { "remove_diacritics", "2" };
  * query ("verkiez"*), which must reach FTS5 as typed ("verkiez" is no
  * word the stemmer knows what to do with): so each word is held until
  * the next one comes.  Any other query string asks for the words.
- * Snippets (FTS5_TOKENIZE_AUX) need the positions alone: no stems.
+ * A query string that starts with SEARCH_TERM_MARK is one term of the
+ * index as it is, a word or a marked stem (store_topk.c, the champion
+ * lists).  Snippets (FTS5_TOKENIZE_AUX) need the positions alone: no
+ * stems.
  *
  * One stemmer per tokenizer instance: FTS5 makes one per table and
  * connection and never uses it from two threads at once.
@@ -133,6 +136,8 @@ stem_emit(struct words_call *c, int flags, const char *tok, int n, int start,
 	}
 	t->stem[0] = SEARCH_STEM_MARK[0];
 	memcpy(t->stem + 1, s, (size_t)len);
+	if (c->counting)
+		store_vocab_word(t->st, t->stem, (size_t)len + 1, false);
 	return c->token(c->ctx, flags, t->stem, len + 1, start, end);
 }
 
@@ -144,7 +149,7 @@ words_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 
 	if (c->document) {
 		if (c->counting)
-			store_vocab_word(c->t->st, tok, (size_t)n);
+			store_vocab_word(c->t->st, tok, (size_t)n, true);
 		rc = c->token(c->ctx, flags, tok, n, start, end);
 		if (rc == SQLITE_OK)
 			rc = stem_emit(c, flags | FTS5_TOKEN_COLOCATED, tok, n,
@@ -192,6 +197,10 @@ words_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text,
 	int rc;
 
 	c.counting = c.document && t->st->vocab;
+	/* A term of the index as it is: one token, unchanged. */
+	if ((flags & FTS5_TOKENIZE_QUERY) && n > 1 &&
+	    text[0] == SEARCH_TERM_MARK[0])
+		return token(ctx, 0, text + 1, n - 1, 0, n - 1);
 	if ((flags & FTS5_TOKENIZE_QUERY) && n > 0 &&
 	    text[0] == SEARCH_STEM_MARK[0]) {
 		c.stems = true;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -887,7 +888,7 @@ import_all(struct import *im, const char *origin, struct import_result *res)
  * FTS5 writes its pending terms to disk at every statement, so filling
  * it per passage, or even per document, leaves many small segments that
  * FTS5 then merges over and over.  The tokenizer sees every word: the
- * vocabulary counts them.
+ * vocabulary counts them, and keeps the champion lists.
  */
 static enum status
 index_batch(struct store *st, struct error *err)
@@ -898,8 +899,12 @@ index_batch(struct store *st, struct error *err)
 	if (!s)
 		return st->prepare_failure;
 	store_vocab_begin(st);
+	status = store_vocab_ids(st, st->batch_after, INT64_MAX, err);
 	sqlite3_bind_int64(s, 1, st->batch_after);
-	status = run(st, s, "indexing the passages", err);
+	if (!status)
+		status = run(st, s, "indexing the passages", err);
+	if (!status)
+		st->indexed += sqlite3_changes(st->db);
 	if (!status)
 		status = store_vocab_save(st, err);
 	store_vocab_end(st);
@@ -968,6 +973,39 @@ store_batch_commit(struct store *st, struct error *err)
 	if (status != STATUS_OK)
 		store_batch_abort(st);
 	st->batch = false;
+	return status;
+}
+
+/*
+ * An index read from many segments makes every lookup of a passage by
+ * its rowid slow (store_topk.c scores candidates that way): when the
+ * imports since the last tidy added an eighth of the index or more, its
+ * segments are merged into one (FTS5's optimize, which costs about as
+ * much as writing the index once); else some of them, a bounded amount
+ * of work.  Nothing is lost when this fails or is stopped.
+ */
+#define TIDY_PAGES "500"
+
+enum status
+store_tidy(struct store *st, struct error *err)
+{
+	long long rows, tokens;
+	enum status status;
+
+	if (st->indexed == 0 || st->readonly)
+		return STATUS_OK;
+	if ((status = champion_stats(st, &rows, &tokens, err)))
+		return status;
+	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, "tidying the index", err)))
+		return status;
+	status = run_id(st, st->indexed * 8 >= rows ? SQL_INDEX_OPTIMIZE :
+	    SQL_INDEX_MERGE, "tidying the index", err);
+	if (status == STATUS_OK)
+		status = run_id(st, SQL_COMMIT, "tidying the index", err);
+	if (status != STATUS_OK && !sqlite3_get_autocommit(st->db))
+		run_id(st, SQL_ROLLBACK, "tidying the index", NULL);
+	if (status == STATUS_OK)
+		st->indexed = 0;
 	return status;
 }
 

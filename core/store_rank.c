@@ -8,12 +8,20 @@
  * For a query of one phrase the weight orders nothing (every row gets
  * the same), and that run is most of the cost of a phrase of common
  * words or a prefix on the archive: naast_bm25() skips it then, giving
- * the phrase the weight 1.
+ * the phrase the weight 1.  Of more phrases, naast_bm25(passage_words,
+ * 'N1 N2 ...') takes the number of passages that have each phrase (the
+ * vocabulary's count of a single term, store_topk.c), -1 where it must
+ * be counted: the same weights without the runs.
+ *
+ * Also: naast_tflen(), the occurrences of a one-term query in the row
+ * and the row's length, as tf << 32 | len (the champion lists,
+ * store_champion.c).
  */
 #include "config.h"
 
 #include <math.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store.h"
@@ -37,8 +45,10 @@ count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
 }
 
 static int
-rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_data **out)
+rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_value *given,
+    struct rank_data **out)
 {
+	const char *counts = given ? (const char *)sqlite3_value_text(given) : NULL;
 	struct rank_data *d = api->xGetAuxdata(fts, 0);
 	sqlite3_int64 rows = 0, tokens = 0;
 	int n, rc;
@@ -62,11 +72,19 @@ rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_data **out)
 		sqlite3_int64 hits = 0;
 		double idf;
 
+		char *next;
+
 		if (n == 1) {
 			d->idf[i] = 1;
 			break;
 		}
-		rc = api->xQueryPhrase(fts, i, &hits, count_row);
+		hits = counts && *counts ? strtoll(counts, &next, 10) : -1;
+		if (counts && *counts)
+			counts = next;
+		if (hits < 0) {
+			hits = 0;
+			rc = api->xQueryPhrase(fts, i, &hits, count_row);
+		}
 		idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
 		d->idf[i] = idf > 0 ? idf : 1e-6;
 	}
@@ -87,9 +105,7 @@ rank_function(const Fts5ExtensionApi *api, Fts5Context *fts,
 	double score = 0;
 	int n_inst = 0, tokens = 0, rc;
 
-	(void)n_args;
-	(void)args;
-	rc = rank_data(api, fts, &d);
+	rc = rank_data(api, fts, n_args > 0 ? args[0] : NULL, &d);
 	if (rc == SQLITE_OK) {
 		memset(d->freq, 0, (size_t)d->n_phrases * sizeof(double));
 		rc = api->xInstCount(fts, &n_inst);
@@ -113,8 +129,32 @@ rank_function(const Fts5ExtensionApi *api, Fts5Context *fts,
 	sqlite3_result_double(ctx, -score);
 }
 
+static void
+tflen_function(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *ctx, int n_args, sqlite3_value **args)
+{
+	int n_inst = 0, tokens = 0, rc;
+
+	(void)n_args;
+	(void)args;
+	rc = api->xInstCount(fts, &n_inst);
+	if (rc == SQLITE_OK)
+		rc = api->xColumnSize(fts, -1, &tokens);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	sqlite3_result_int64(ctx, (sqlite3_int64)n_inst << 32 | (unsigned)tokens);
+}
+
 int
 store_rank_register(fts5_api *api)
 {
-	return api->xCreateFunction(api, "naast_bm25", NULL, rank_function, NULL);
+	int rc = api->xCreateFunction(api, "naast_bm25", NULL, rank_function,
+	    NULL);
+
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "naast_tflen", NULL,
+		    tflen_function, NULL);
+	return rc;
 }

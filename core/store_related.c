@@ -258,14 +258,21 @@ store_related(struct store *st, long long passage, size_t limit,
 	if (status != STATUS_OK || !(query = related_query(&w)))
 		goto out;
 
-	if (!(s = sql(st, SQL_RELATED, err))) {
-		status = st->prepare_failure;
-		goto out;
+	{
+		struct topk_query tq = { 0 };
+		struct topk_ask ask = {
+			.tier = 1,
+			.limit = limit ? limit : 50,
+			.not_doc = doc,
+		};
+
+		for (size_t i = 0; i < w.n && i < RELATED_TERMS &&
+		    w.v[i].weight > 0; i++)
+			topk_add(&tq, i == 0, xasprintf("%s%s", SEARCH_STEM_MARK,
+			    w.v[i].stem), NULL);
+		status = store_topk(st, &tq, &ask, &h, err);
+		topk_free(&tq);
 	}
-	bind_text(s, 1, query);
-	sqlite3_bind_int64(s, 2, doc);
-	sqlite3_bind_int64(s, 3, limit ? (long long)limit : 50);
-	status = hits_read(st, s, &h, NULL, err);
 	if (status == STATUS_OK)
 		status = hits_finish(st, &h, NULL, query, err);
 	/* A likeness has no tier: its score is its bm25 alone, in [0, 1). */

@@ -459,6 +459,31 @@ store_document_cited(struct store *st, long long doc, size_t *items,
 	*items = status == STATUS_OK ? (size_t)n : 0;
 	return status;
 }
+/* The passages of doc, for the vocabulary to take out of the lists. */
+static enum status
+passages_of(struct store *st, long long doc, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_DOC_PASSAGE_IDS, err);
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		xgrow(&ids, &cap, n + 1, sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return db_fail(st, rc, "reading the passages", err);
+	}
+	store_vocab_gone(st, ids, n);
+	return STATUS_OK;
+}
+
 
 enum status
 store_db_remove_document(struct store *st, long long doc, struct error *err)
@@ -480,9 +505,15 @@ store_db_remove_document(struct store *st, long long doc, struct error *err)
 	if ((status = run_on(st, SQL_DOC_UNCITE, doc,
 	    "taking its passages out of the basket", err)))
 		return status;
-	/* The index's delete triggers tell the vocabulary the words that go. */
+	/*
+	 * The index's delete triggers tell the vocabulary the words that go;
+	 * the champion lists lose the passages.
+	 */
 	store_vocab_begin(st);
-	status = run_on(st, SQL_DOC_DELETE, doc, "removing the document", err);
+	status = passages_of(st, doc, err);
+	if (status == STATUS_OK)
+		status = run_on(st, SQL_DOC_DELETE, doc, "removing the document",
+		    err);
 	if (status == STATUS_OK)
 		status = store_vocab_forget(st, err);
 	store_vocab_end(st);

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <libstemmer.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -326,6 +327,7 @@ hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
 			role = ROLE_OTHER;
 		xgrow(&h->v, &h->cap, h->n + 1, sizeof(*h->v));
 		xgrow(&h->tiers, &h->tiers_cap, h->n + 1, sizeof(*h->tiers));
+		h->last_rank = sqlite3_column_double(s, 10);
 		hit = &h->v[h->n];
 		h->tiers[h->n++] = tier;
 		*hit = (struct search_hit){
@@ -421,21 +423,26 @@ hits_free(struct hits *h)
 /* ----------------------------------------------------------------- search */
 
 /*
- * The FTS5 queries of a search, one per tier: the words as typed, their
- * stems, and words that have the parts typed (NULL when parts are not
- * asked for, or when no word has them).
+ * A search's queries, one per tier (store_topk.c): the words as typed,
+ * their stems, and the words that have the parts typed (parts: none
+ * when parts are not asked for, or no word has them).  The FTS5 text
+ * of the first two makes the snippets.
  */
 struct queries {
-	char *exact, *stems, *parts;
+	struct topk_query exact, stems, parts;
+	char *exact_text, *stems_text;
+	bool has_parts;
 	struct search_info info;
 };
 
 static void
 queries_free(struct queries *qs)
 {
-	free(qs->exact);
-	free(qs->stems);
-	free(qs->parts);
+	topk_free(&qs->exact);
+	topk_free(&qs->stems);
+	topk_free(&qs->parts);
+	free(qs->exact_text);
+	free(qs->stems_text);
 }
 
 struct folded_words {
@@ -452,178 +459,232 @@ add_word(void *ctx, const char *w, size_t n)
 	f->v[f->n++] = xstrndup(w, n);
 }
 
-/*
- * Appends to b what a term asks for as a part of words: the words of
- * the vocabulary that have it (as the index folds them: "informeerd"
- * in "geinformeerd"), the most frequent STORE_PART_WORDS of them, OR-ed; the
- * term as typed when it is no part (search_term_is_part) or folds to
- * more than one word.  *none is set when no word has the part.
- */
-static enum status
-add_part(struct store *st, struct xbuf *b, const struct search_term *term,
-    struct search_info *info, bool *none, struct error *err)
+static void
+folded_words_free(struct folded_words *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i]);
+	free(f->v);
+	memset(f, 0, sizeof(*f));
+}
+
+/* The one word the index makes of term, or NULL (none, or several). */
+static char *
+one_word(struct store *st, const struct search_term *term, struct error *err)
 {
 	struct folded_words f = { 0 };
-	enum status status = STATUS_OK;
-	size_t before = b->n, found = 0;
-	sqlite3_stmt *s;
-	int rc;
+	char *word = NULL;
 
-	if (search_term_is_part(term))
-		status = store_words_of(st, term->text, add_word, &f, err);
-	if (status != STATUS_OK || f.n != 1) {
-		search_add_quoted(b, term->text);
-		if (term->prefix)
-			xbuf_add(b, "*", 1);
-		goto out;
+	if (!term->phrase &&
+	    store_words_of(st, term->text, add_word, &f, err) == STATUS_OK &&
+	    f.n == 1) {
+		word = f.v[0];
+		f.v[0] = NULL;
 	}
-	if (!(s = sql(st, SQL_VOCAB_PARTS, err))) {
-		status = st->prepare_failure;
-		goto out;
-	}
-	bind_text(s, 1, f.v[0]);
-	sqlite3_bind_int(s, 2, STORE_PART_WORDS);
-	xbuf_add(b, "(", 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (found++ > 0)
-			xbuf_puts(b, " OR ");
-		search_add_quoted(b, (const char *)sqlite3_column_text(s, 0));
-		if (found == 1)
-			info->part_all += (size_t)sqlite3_column_int64(s, 1);
-	}
-	done(s);
-	if (rc != SQLITE_DONE) {
-		status = db_fail(st, rc, "reading the vocabulary", err);
-		goto out;
-	}
-	xbuf_add(b, ")", 1);
-	info->part_words += found;
-	if (found == 0) {
-		*none = true;
-		b->n = before;
-	}
-out:
-	for (size_t i = 0; i < f.n; i++)
-		free(f.v[i]);
-	free(f.v);
-	return status;
-}
-
-/* The query of the words that have the parts typed, all terms AND-ed. */
-static enum status
-part_query(struct store *st, const struct search_terms *terms,
-    struct queries *qs, struct error *err)
-{
-	struct xbuf b = { 0 };
-	bool none = false;
-	enum status status = STATUS_OK;
-
-	for (size_t i = 0; i < terms->n && !status && !none; i++) {
-		if (i > 0)
-			xbuf_puts(&b, " AND ");
-		status = add_part(st, &b, &terms->terms[i], &qs->info, &none,
-		    err);
-	}
-	if (status != STATUS_OK || none) {
-		free(xbuf_finish(&b));
-		return status;
-	}
-	qs->parts = xbuf_finish(&b);
-	return STATUS_OK;
-}
-
-/* q has a filter (store_sql.c: the statements by rank differ). */
-static bool
-filtered(const struct search_query *q)
-{
-	return (q->ministry && *q->ministry) || (q->questioner && *q->questioner) ||
-	    (q->party && *q->party) || (q->from && *q->from) ||
-	    (q->to && *q->to) || q->kind != DOC_UNKNOWN;
+	folded_words_free(&f);
+	return word;
 }
 
 /*
- * Runs one of the search statements with q's filters into h, for up to
- * limit more hits: tier's query this, and but for those of except.
+ * Adds to tq, as a group of its own, the words of the vocabulary that
+ * statement id finds for word (that contain it): the STORE_PART_WORDS
+ * in the most passages, OR-ed.  *words and *all count
+ * them and all that it found; *none is set when there is none.
  */
 static enum status
-run_search(struct store *st, enum sql_id id, const struct search_query *q,
-    int tier, const char *this, const char *except, const char *all,
-    const struct search_terms *terms, size_t limit, struct hits *h,
+add_vocabulary(struct store *st, enum sql_id id, const char *word,
+    struct topk_query *tq, size_t *words, size_t *all, bool *none,
     struct error *err)
 {
 	sqlite3_stmt *s = sql(st, id, err);
-	char *questioner = q->questioner && *q->questioner ?
-	    library_fold(q->questioner) : NULL;
-	char *party = q->party && *q->party ? library_fold(q->party) : NULL;
-	enum status status;
+	size_t found = 0;
+	int rc;
 
-	if (!s) {
-		free(questioner);
-		free(party);
+	if (!s)
 		return st->prepare_failure;
+	bind_text(s, 1, word);
+	sqlite3_bind_int(s, 2, STORE_PART_WORDS);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		topk_add(tq, found == 0, col_strdup(s, 0), NULL);
+		if (found++ == 0)
+			*all += (size_t)sqlite3_column_int64(s, 1);
 	}
-	bind_text(s, 1, this);
-	bind_text(s, 2, except);
-	bind_text_or_null(s, 3, q->ministry);
-	bind_text(s, 4, questioner);
-	bind_text(s, 5, party);
-	bind_text_or_null(s, 6, q->from);
-	bind_text_or_null(s, 7, q->to);
-	bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL : model_kind_name(q->kind));
-	sqlite3_bind_int64(s, 10, (long long)limit);
-	sqlite3_bind_int(s, 11, tier);
-	bind_text(s, 12, all);
-	status = hits_read(st, s, h, terms, err);
-	free(questioner);
-	free(party);
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the vocabulary", err);
+	*words += found;
+	*none |= found == 0;
+	return STATUS_OK;
+}
+
+/* The text of a term for FTS5, behind mark: "\x01word"*, say. */
+static char *
+term_text(const struct search_term *term, const char *mark)
+{
+	struct xbuf b = { 0 };
+	char *marked = xasprintf("%s%s", mark, term->text);
+
+	search_add_quoted(&b, marked);
+	free(marked);
+	if (term->prefix)
+		xbuf_add(&b, "*", 1);
+	return xbuf_finish(&b);
+}
+
+/* The stem the index has of word, behind its mark. */
+static char *
+marked_stem(struct sb_stemmer *stemmer, const char *word)
+{
+	const sb_symbol *s = sb_stemmer_stem(stemmer, (const sb_symbol *)word,
+	    (int)strlen(word));
+
+	if (!s)
+		return NULL;
+	return xasprintf("%s%.*s", SEARCH_STEM_MARK,
+	    sb_stemmer_length(stemmer), (const char *)s);
+}
+
+/*
+ * The queries of terms, one group per term in each: a word as the term
+ * of the index (its stem in stems), anything else (a phrase, a prefix)
+ * as its text; with substring, a part of a word (search_term_is_part)
+ * in parts as the words that contain it.
+ */
+static enum status
+make_queries(struct store *st, const struct search_terms *terms,
+    bool substring, struct queries *qs, struct error *err)
+{
+	struct sb_stemmer *stemmer = sb_stemmer_new("dutch", NULL);
+	enum status status = STATUS_OK;
+	bool no_part = false;
+
+	if (!stemmer)
+		return error_set(err, STATUS_DB,
+		    "the Dutch stemmer of libstemmer is missing: reinstall libstemmer");
+	qs->exact_text = search_fts_query(terms);
+	qs->stems_text = search_stem_query(terms);
+	for (size_t i = 0; i < terms->n && !status; i++) {
+		const struct search_term *t = &terms->terms[i];
+		char *word = one_word(st, t, err), *stem;
+
+		if (word && !t->prefix && (stem = marked_stem(stemmer, word))) {
+			topk_add(&qs->exact, true, xstrdup(word), NULL);
+			topk_add(&qs->stems, true, stem, NULL);
+		} else {
+			topk_add(&qs->exact, true, NULL, term_text(t, ""));
+			topk_add(&qs->stems, true, NULL,
+			    term_text(t, SEARCH_STEM_MARK));
+		}
+		if (!status && substring && word && search_term_is_part(t))
+			status = add_vocabulary(st, SQL_VOCAB_PARTS, word,
+			    &qs->parts, &qs->info.part_words,
+			    &qs->info.part_all, &no_part, err);
+		else if (!status && substring && word && !t->prefix)
+			topk_add(&qs->parts, true, xstrdup(word), NULL);
+		else if (!status && substring)
+			topk_add(&qs->parts, true, NULL, term_text(t, ""));
+		free(word);
+	}
+	qs->has_parts = substring && !no_part;
+	sb_stemmer_delete(stemmer);
 	return status;
 }
 
-/* One tier by rank: the matches of this but not of except, best first. */
-static enum status
-run_tier(struct store *st, const struct search_query *q, int tier,
-    const char *this, const char *except, const struct search_terms *terms,
-    size_t want, struct hits *h, struct error *err)
+/* The FTS5 text of a query (for the exclusions of the next tier). */
+static char *
+text_of(const struct topk_query *tq)
 {
-	enum sql_id id = filtered(q) ?
-	    (except ? SQL_SEARCH_FILTERED_EXCEPT : SQL_SEARCH_FILTERED) :
-	    (except ? SQL_SEARCH_TOP_EXCEPT : SQL_SEARCH_TOP);
+	struct xbuf b = { 0 };
 
-	return run_search(st, id, q, tier, this, except, NULL, terms, want, h,
-	    err);
+	for (size_t i = 0; i < tq->n; i++) {
+		if (i > 0)
+			xbuf_puts(&b, " AND ");
+		xbuf_puts(&b, "(");
+		for (size_t j = 0; j < tq->g[i].n; j++) {
+			char *t = tq->g[i].v[j].term ?
+			    champion_term_query(tq->g[i].v[j].term) : NULL;
+
+			if (j > 0)
+				xbuf_puts(&b, " OR ");
+			xbuf_puts(&b, t ? t : tq->g[i].v[j].text);
+			free(t);
+		}
+		xbuf_puts(&b, ")");
+	}
+	return xbuf_finish(&b);
 }
 
 /* By rank: the words as typed, then their stems, then the parts. */
 static enum status
-by_rank(struct store *st, const struct search_query *q,
-    const struct queries *qs, const struct search_terms *terms, size_t limit,
-    struct hits *h, struct error *err)
+by_rank(struct store *st, const struct search_query *q, struct queries *qs,
+    const struct search_terms *terms, size_t limit, struct hits *h,
+    struct error *err)
 {
-	enum status status = run_tier(st, q, 2, qs->exact, NULL, terms, limit,
-	    h, err);
+	struct topk_ask ask = {
+		.filters = q,
+		.terms = terms,
+		.tier = 2,
+		.limit = limit,
+		.exhaustive = q->exhaustive,
+	};
+	char *exact = NULL, *stems = NULL;
+	enum status status = STATUS_OK;
 
-	if (status == STATUS_OK && h->n < limit)
-		status = run_tier(st, q, 1, qs->stems, qs->exact, terms,
-		    limit - h->n, h, err);
-	if (status == STATUS_OK && h->n < limit && qs->parts)
-		status = run_tier(st, q, 0, qs->parts, qs->stems, terms,
-		    limit - h->n, h, err);
+	status = store_topk(st, &qs->exact, &ask, h, err);
+	if (status == STATUS_OK && h->n < limit) {
+		ask.except = exact = text_of(&qs->exact);
+		ask.tier = 1;
+		ask.limit = limit - h->n;
+		status = store_topk(st, &qs->stems, &ask, h, err);
+	}
+	if (status == STATUS_OK && h->n < limit && qs->has_parts) {
+		ask.except = stems = text_of(&qs->stems);
+		ask.tier = 0;
+		ask.limit = limit - h->n;
+		status = store_topk(st, &qs->parts, &ask, h, err);
+	}
+	free(exact);
+	free(stems);
 	return status;
 }
 
-/* By date: every match of the stems (and the parts), newest first. */
+/*
+ * Runs the statement by date with q's filters into h, for up to limit
+ * hits: the matches of all, their tier from those of exact and stems.
+ */
 static enum status
-by_date(struct store *st, const struct search_query *q,
-    const struct queries *qs, const struct search_terms *terms, size_t limit,
-    struct hits *h, struct error *err)
+by_date(struct store *st, const struct search_query *q, struct queries *qs,
+    const struct search_terms *terms, size_t limit, struct hits *h,
+    struct error *err)
 {
-	char *all = NULL;
-	enum status status;
+	sqlite3_stmt *s = sql(st, SQL_SEARCH_DATE, err);
+	char *questioner = q->questioner && *q->questioner ?
+	    library_fold(q->questioner) : NULL;
+	char *party = q->party && *q->party ? library_fold(q->party) : NULL;
+	char *exact = text_of(&qs->exact), *stems = text_of(&qs->stems);
+	char *parts = qs->has_parts ? text_of(&qs->parts) : NULL;
+	char *all = parts ? xasprintf("(%s) OR (%s)", stems, parts) : NULL;
+	enum status status = st->prepare_failure;
 
-	if (qs->parts)
-		all = xasprintf("(%s) OR (%s)", qs->stems, qs->parts);
-	status = run_search(st, SQL_SEARCH_DATE, q, 0, qs->exact, qs->stems,
-	    all ? all : qs->stems, terms, limit, h, err);
+	if (s) {
+		bind_text(s, 1, exact);
+		bind_text(s, 2, stems);
+		bind_text_or_null(s, 3, q->ministry);
+		bind_text(s, 4, questioner);
+		bind_text(s, 5, party);
+		bind_text_or_null(s, 6, q->from);
+		bind_text_or_null(s, 7, q->to);
+		bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL :
+		    model_kind_name(q->kind));
+		sqlite3_bind_int64(s, 10, (long long)limit);
+		bind_text(s, 12, all ? all : stems);
+		status = hits_read(st, s, h, terms, err);
+	}
+	free(questioner);
+	free(party);
+	free(exact);
+	free(stems);
+	free(parts);
 	free(all);
 	return status;
 }
@@ -645,24 +706,23 @@ store_search(struct store *st, const struct search_query *q,
 		*info = (struct search_info){ 0 };
 	if ((status = search_parse(q->text, &terms, err)))
 		return status;
-	qs.exact = search_fts_query(&terms);
-	qs.stems = search_stem_query(&terms);
 	if ((status = read_begin(st, err)))
 		goto out;
-	if (q->substring)
-		status = part_query(st, &terms, &qs, err);
+	status = make_queries(st, &terms, q->substring, &qs, err);
 	if (status == STATUS_OK)
 		status = (q->sort == SEARCH_BY_DATE ? by_date : by_rank)(st, q,
 		    &qs, &terms, limit, &h, err);
 	/* Nothing as words: perhaps as parts of words. */
 	if (status == STATUS_OK && h.n == 0 && !q->substring) {
-		status = part_query(st, &terms, &qs, err);
-		if (status == STATUS_OK && qs.parts)
+		queries_free(&qs);
+		memset(&qs, 0, sizeof(qs));
+		status = make_queries(st, &terms, true, &qs, err);
+		if (status == STATUS_OK && qs.has_parts)
 			status = (q->sort == SEARCH_BY_DATE ? by_date :
 			    by_rank)(st, q, &qs, &terms, limit, &h, err);
 	}
 	if (status == STATUS_OK)
-		status = hits_finish(st, &h, qs.exact, qs.stems, err);
+		status = hits_finish(st, &h, qs.exact_text, qs.stems_text, err);
 	read_end(st);
 out:
 	if (status == STATUS_OK) {

@@ -125,15 +125,27 @@
 #define EXCEPT \
 	" AND f.rowid NOT IN (SELECT rowid FROM passage_words" \
 	"  WHERE passage_words MATCH ?2)"
+#define NOT_DOC " AND p.document <> ?14"
 #define SEARCH_TOP(WHERE) \
 	"SELECT " HIT_COLUMNS_OF("?11", "f.rank", HIT_TEXT) ", " FTS_SNIPPET \
 	" FROM passage_words f" HIT_JOIN_TO("f.rowid") \
-	" WHERE passage_words MATCH ?1 AND f.rank MATCH 'naast_bm25()'" WHERE \
+	" WHERE passage_words MATCH ?1" \
+	" AND f.rank MATCH 'naast_bm25(' || quote(?13) || ')'" WHERE NOT_DOC \
 	" ORDER BY f.rank LIMIT ?10"
 #define SEARCH_FILTERED(WHERE) \
-	"SELECT " HIT_COLUMNS_OF("?11", "naast_bm25(passage_words) AS r", \
+	"SELECT " HIT_COLUMNS_OF("?11", "naast_bm25(passage_words, ?13) AS r", \
 	HIT_TEXT) " FROM passage_words f" HIT_JOIN_TO("f.rowid") \
-	" WHERE passage_words MATCH ?1" WHERE " AND " SEARCH_FILTER \
+	" WHERE passage_words MATCH ?1" WHERE NOT_DOC " AND " SEARCH_FILTER \
+	" ORDER BY r, 1 LIMIT ?10"
+/*
+ * The candidates ?12 (a JSON array of passages, store_topk.c) that
+ * match, each looked up in the index by its rowid, scored and filtered.
+ */
+#define SEARCH_CANDIDATES(WHERE) \
+	"SELECT " HIT_COLUMNS_OF("?11", "naast_bm25(passage_words, ?13) AS r", \
+	HIT_TEXT) " FROM json_each(?12) c CROSS JOIN passage_words f" \
+	" ON f.rowid = c.value" HIT_JOIN_TO("f.rowid") \
+	" WHERE passage_words MATCH ?1" WHERE NOT_DOC " AND " SEARCH_FILTER \
 	" ORDER BY r, 1 LIMIT ?10"
 
 /*
@@ -398,7 +410,8 @@ const char *const store_sql_text[N_SQL] = {
 	 */
 	[SQL_VOCAB_PARTS] =
 	    "SELECT term, count(*) OVER () FROM vocabulary"
-	    " WHERE instr(term, ?1) > 0 ORDER BY passages DESC, term LIMIT ?2",
+	    " WHERE instr(term, ?1) > 0 AND unicode(term) <> 1"
+	    " ORDER BY passages DESC, term LIMIT ?2",
 	/*
 	 * The vocabulary of the exact index: is ?1 a word of it; add ?2
 	 * passages to the count of ?1; its words of ?1 to ?2 characters, and
@@ -407,10 +420,35 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_VOCAB_HAS] = "SELECT 1 FROM vocabulary WHERE term = ?1",
 	[SQL_VOCAB_ADD] =
 	    "INSERT INTO vocabulary (term, passages) VALUES (?1, ?2)"
-	    " ON CONFLICT (term) DO UPDATE SET passages = passages + ?2",
+	    " ON CONFLICT (term) DO UPDATE SET passages = passages + ?2"
+	    " RETURNING passages",
 	[SQL_VOCAB_TERMS] =
 	    "SELECT term, passages FROM vocabulary"
-	    " WHERE length(term) BETWEEN ?1 AND ?2",
+	    " WHERE length(term) BETWEEN ?1 AND ?2 AND unicode(term) <> 1",
+	/* The passages after ?1 up to ?2, as the index reads them. */
+	[SQL_PASSAGE_IDS] =
+	    "SELECT id FROM passage WHERE id > ?1 AND id <= ?2 ORDER BY id",
+	[SQL_DOC_PASSAGE_IDS] = "SELECT id FROM passage WHERE document = ?1",
+	/* The champion lists (store_champion.c). */
+	[SQL_CHAMPION_GET] = "SELECT list FROM champion WHERE term = ?1",
+	[SQL_CHAMPION_PUT] =
+	    "INSERT INTO champion (term, list) VALUES (?1, ?2)"
+	    " ON CONFLICT (term) DO UPDATE SET list = ?2",
+	[SQL_CHAMPION_DROP] = "DELETE FROM champion WHERE term = ?1",
+	/* Merging the index's segments (store_tidy). */
+	[SQL_INDEX_OPTIMIZE] =
+	    "INSERT INTO passage_words (passage_words) VALUES ('optimize')",
+	[SQL_INDEX_MERGE] =
+	    "INSERT INTO passage_words (passage_words, rank) VALUES ('merge', 500)",
+	/* FTS5's record of the index's rows and tokens (store_champion.c). */
+	[SQL_INDEX_AVGDL] = "SELECT block FROM passage_words_data WHERE id = 1",
+	/* Each passage with the term ?1, with the term's tf and its length. */
+	[SQL_INDEX_POSTINGS] =
+	    "SELECT rowid, naast_tflen(passage_words) FROM passage_words"
+	    " WHERE passage_words MATCH ?1",
+	[SQL_VOCAB_COUNT] = "SELECT passages FROM vocabulary WHERE term = ?1",
+	[SQL_TOPK] = SEARCH_CANDIDATES(""),
+	[SQL_TOPK_EXCEPT] = SEARCH_CANDIDATES(EXCEPT),
 	[SQL_RELATED_PASSAGE] = "SELECT text, document FROM passage WHERE id = ?1",
 	/* What the footnote whose passage is ?1 belongs to, and its marker. */
 	[SQL_FOOTNOTE_OF] =
@@ -419,14 +457,6 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_PASSAGE_COUNT] = "SELECT count(*) FROM passage",
 	/* How many passages have the term ?1 (a marked stem, say). */
 	[SQL_STEM_DOCS] = "SELECT doc FROM passage_words_row WHERE term = ?1",
-	/* Up to ?3 passages outside document ?2 that match ?1, best first. */
-	[SQL_RELATED] =
-	    "WITH hit (id, r) AS MATERIALIZED ("
-	    "  SELECT rowid, bm25(passage_words) FROM passage_words"
-	    "  WHERE passage_words MATCH ?1)"
-	    " SELECT " HIT_COLUMNS_OF("1", "hit.r", "NULL")
-	    " FROM hit" HIT_JOIN_TO("hit.id") " WHERE p.document <> ?2"
-	    " ORDER BY hit.r, p.id LIMIT ?3",
 
 	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
 

@@ -1,15 +1,19 @@
 /*
- * store_vocab: the vocabulary table, every word of passage_fts with the
- * number of passages that have it, for the suggestions of a search that
- * finds nothing (store_suggest.c) and for the words that parsing may take
- * for known (store_vocab_has: a word broken in a flattened line).  FTS5 has the same list (passage_fts_row)
- * but counts each word by reading its whole doclist: listing them all
- * that way reads the whole index, seconds on the archive.
+ * store_vocab: the vocabulary table, every term of passage_words (its
+ * words and its marked stems) with the number of passages that have it:
+ * for the suggestions of a search that finds nothing (store_suggest.c),
+ * for parts of words and the weights of a ranking (store_search.c,
+ * store_topk.c), and for the words that parsing may take for known
+ * (store_vocab_has: a word broken in a flattened line).  FTS5 has the
+ * same list (passage_words_row) but counts each term by reading its
+ * whole doclist: listing them all that way reads the whole index,
+ * seconds on the archive.
  *
- * A batch of imports keeps the table in step: while it fills passage_stem,
- * the stemming tokenizer hands each word of each passage here before it
- * stems it (store_fts.c), and the commit adds up what it got.  The
- * words are unicode61's, as passage_fts has them.
+ * A batch of imports keeps the table in step: while it fills
+ * passage_words, the tokenizer hands each term of each passage here
+ * (store_fts.c), and the commit adds up what it got.  Meanwhile each
+ * term keeps the batch's best passages for its champion list
+ * (store_champion.c), which the commit merges into the list.
  */
 #include "config.h"
 
@@ -27,12 +31,29 @@ struct vocab_word {
 	size_t len;
 	long long passages;
 	unsigned long long last;	/* the passage that counted it last */
+	unsigned tf;		/* its occurrences in the passage being read */
+	struct champion *best;	/* the batch's best passages by w, a min-heap */
+	unsigned n_best, cap_best;
 };
 
 struct vocab {
 	struct vocab_word *slots;
 	size_t cap, n;		/* cap a power of two, at most half full */
 	unsigned long long passage;	/* the passage being tokenized, from 1 */
+	/*
+	 * The passages of the batch as the index reads them, in that order
+	 * (store_vocab_ids), so that the passage-th is ids[passage - 1]: for
+	 * the champion lists (store_champion.c).  None when forgetting.
+	 */
+	long long *ids;
+	size_t n_ids;
+	unsigned len;		/* words of the passage being read */
+	char **touched;		/* its terms, each once */
+	size_t n_touched, cap_touched;
+	double avgdl;		/* of the index, to choose the best by */
+	long long rows, tokens;	/* of the index before, and of the batch */
+	long long *gone;	/* passages that go, sorted (store_vocab_gone) */
+	size_t n_gone;
 };
 
 static uint64_t
@@ -77,56 +98,190 @@ store_vocab_begin(struct store *st)
 	grow(st->vocab);
 }
 
-void
-store_vocab_passage(struct store *st)
+enum status
+store_vocab_ids(struct store *st, long long after, long long upto,
+    struct error *err)
 {
-	if (st->vocab)
-		st->vocab->passage++;
+	struct vocab *v = st->vocab;
+	sqlite3_stmt *s = sql(st, SQL_PASSAGE_IDS, err);
+	enum status status;
+	size_t cap = 0;
+	int rc;
+
+	if (!v)
+		return STATUS_OK;
+	if (!s)
+		return st->prepare_failure;
+	if ((status = champion_stats(st, &v->rows, &v->tokens, err)))
+		return status;
+	v->avgdl = v->rows > 0 ? (double)v->tokens / (double)v->rows : 0;
+	sqlite3_bind_int64(s, 1, after);
+	sqlite3_bind_int64(s, 2, upto);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		xgrow(&v->ids, &cap, v->n_ids + 1, sizeof(*v->ids));
+		v->ids[v->n_ids++] = sqlite3_column_int64(s, 0);
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the passages", err);
+	return STATUS_OK;
+}
+
+/* Adds c to the min-heap of w's best, which holds CHAMPION_SIZE at most. */
+static void
+offer(struct vocab_word *w, struct champion c)
+{
+	struct champion *h;
+	size_t i;
+
+	if (w->n_best == CHAMPION_SIZE) {
+		/* better than the worst: it takes the root's place, sifted down */
+		h = w->best;
+		if (c.w <= h[0].w)
+			return;
+		for (i = 0;;) {
+			size_t l = 2 * i + 1, r = l + 1, m = l;
+
+			if (l >= w->n_best)
+				break;
+			if (r < w->n_best && h[r].w < h[l].w)
+				m = r;
+			if (h[m].w >= c.w)
+				break;
+			h[i] = h[m];
+			i = m;
+		}
+		h[i] = c;
+		return;
+	}
+	if (w->n_best == w->cap_best) {
+		w->cap_best = w->cap_best ? 2 * w->cap_best : 4;
+		w->best = xrealloc(w->best, w->cap_best * sizeof(*w->best));
+	}
+	h = w->best;
+	for (i = w->n_best++; i > 0 && h[(i - 1) / 2].w > c.w; i = (i - 1) / 2)
+		h[i] = h[(i - 1) / 2];
+	h[i] = c;
+}
+
+/* The passage read is done: its terms offer it to their best. */
+static void
+passage_done(struct vocab *v)
+{
+	long long id = v->passage > 0 && v->passage <= v->n_ids ?
+	    v->ids[v->passage - 1] : 0;
+
+	if (id) {
+		v->rows++;
+		v->tokens += v->len;
+	}
+	for (size_t i = 0; i < v->n_touched; i++) {
+		struct vocab_word *w = slot(v, v->touched[i],
+		    strlen(v->touched[i]));
+
+		/* Before the index has any: the average of what came so far. */
+		if (id)
+			offer(w, (struct champion){ id, w->tf, v->len,
+			    champion_weight(w->tf, v->len, v->avgdl > 0 ?
+			    v->avgdl : (double)v->tokens / (double)v->rows) });
+		w->tf = 0;
+	}
+	v->n_touched = 0;
+	v->len = 0;
 }
 
 void
-store_vocab_word(struct store *st, const char *term, size_t len)
+store_vocab_passage(struct store *st)
+{
+	if (!st->vocab)
+		return;
+	passage_done(st->vocab);
+	st->vocab->passage++;
+}
+
+void
+store_vocab_word(struct store *st, const char *term, size_t len, bool word)
 {
 	struct vocab *v = st->vocab;
 	struct vocab_word *w;
 
 	if (!v || len == 0)
 		return;
+	if (word)
+		v->len++;
 	w = slot(v, term, len);
 	if (!w->term) {
 		if (2 * (v->n + 1) > v->cap) {
 			grow(v);
 			w = slot(v, term, len);
 		}
-		*w = (struct vocab_word){ xstrndup(term, len), len, 0, 0 };
+		*w = (struct vocab_word){ .term = xstrndup(term, len), .len = len };
 		v->n++;
 	}
 	/* A passage counts once, however often it has the word. */
 	if (w->last != v->passage) {
 		w->passages++;
 		w->last = v->passage;
+		xgrow(&v->touched, &v->cap_touched, v->n_touched + 1,
+		    sizeof(*v->touched));
+		v->touched[v->n_touched++] = w->term;
 	}
+	w->tf++;
 }
 
-/* Adds the counts, times sign, to the table. */
+void
+store_vocab_gone(struct store *st, long long *ids, size_t n)
+{
+	if (!st->vocab)
+		return;
+	qsort(ids, n, sizeof(*ids), champion_id_cmp);
+	st->vocab->gone = ids;
+	st->vocab->n_gone = n;
+}
+
+/*
+ * Adds the counts, times sign, to the table; then each term's champion
+ * list (store_champion.c) takes in the batch's best passages, or loses
+ * the passages that go.
+ */
 static enum status
 add_counts(struct store *st, int sign, struct error *err)
 {
 	struct vocab *v = st->vocab;
 	sqlite3_stmt *s;
 	enum status status = STATUS_OK;
+	double avgdl = 1;
 
 	if (!v)
 		return STATUS_OK;
-	if (!(s = sql(st, SQL_VOCAB_ADD, err)))
-		return st->prepare_failure;
+	passage_done(v);
+	if (v->rows > 0 && v->tokens > 0)
+		avgdl = (double)v->tokens / (double)v->rows;
 	for (size_t i = 0; i < v->cap && status == STATUS_OK; i++) {
-		if (!v->slots[i].term)
+		struct vocab_word *w = &v->slots[i];
+		long long passages = 0;
+		bool found;
+
+		if (!w->term)
 			continue;
-		sqlite3_bind_text(s, 1, v->slots[i].term, (int)v->slots[i].len,
-		    SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, sign * v->slots[i].passages);
-		status = run(st, s, "counting the words", err);
+		if (!(s = sql(st, SQL_VOCAB_ADD, err)))
+			return st->prepare_failure;
+		sqlite3_bind_text(s, 1, w->term, (int)w->len, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, sign * w->passages);
+		status = step_row(st, s, &found, "counting the words", err);
+		if (status)
+			break;
+		if (found)
+			passages = sqlite3_column_int64(s, 0);
+		done(s);
+		if (sign > 0 && w->n_best > 0 && passages > st->champion_from)
+			status = champion_merge(st, w->term, passages, w->best,
+			    w->n_best, avgdl, err);
+		else if (sign < 0 && v->n_gone > 0)
+			status = passages > st->champion_from ?
+			    champion_forget(st, w->term, v->gone, v->n_gone, err) :
+			    champion_merge(st, w->term, passages, NULL, 0, avgdl,
+			    err);
 	}
 	return status;
 }
@@ -152,9 +307,14 @@ store_vocab_end(struct store *st)
 
 	if (!v)
 		return;
-	for (size_t i = 0; i < v->cap; i++)
+	for (size_t i = 0; i < v->cap; i++) {
 		free(v->slots[i].term);
+		free(v->slots[i].best);
+	}
 	free(v->slots);
+	free(v->ids);
+	free(v->touched);
+	free(v->gone);
 	free(v);
 	st->vocab = NULL;
 }

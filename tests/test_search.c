@@ -213,6 +213,38 @@ test_prefixes(void **state)
 	search_terms_free(&t);
 }
 
+/*
+ * A prefix of one or two characters would find almost every passage:
+ * refused with a message that says what to do, whatever comes with it;
+ * of a phrase, its last word counts, in characters, not bytes.
+ */
+static void
+test_short_prefixes(void **state)
+{
+	static const char *const refused[] = {
+		"a*", "v*", "ab*", "ambtenaren a*", "\"politiek a\"*", "\u00e9\u00e9*",
+	};
+	static const char *const kept[] = {
+		"abc*", "\u00e9\u00e9n*", "\"a politiek\"*", "a", "a*b",
+	};
+	struct search_terms t;
+	struct error err = { "" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++) {
+		assert_int_equal(search_parse(refused[i], &t, &err), STATUS_USAGE);
+		assert_int_equal(t.n, 0);
+		assert_non_null(strstr(err.msg, "a prefix needs 3 letters or more: "));
+		assert_non_null(strstr(err.msg, "type more of the word"));
+	}
+	assert_string_equal(err.msg, "a prefix needs 3 letters or more: \u00e9\u00e9* "
+	    "would find almost every passage; type more of the word");
+	for (size_t i = 0; i < sizeof(kept) / sizeof(*kept); i++) {
+		t = parse_ok(kept[i]);
+		search_terms_free(&t);
+	}
+}
+
 /* FTS5's operators and punctuation are plain characters. */
 static void
 test_literal(void **state)
@@ -457,8 +489,9 @@ test_fuzz(void **state)
 
 		fuzz_string(&seed, buf, sizeof(buf));
 		if (search_parse(buf, &t, &err) != STATUS_OK) {
-			assert_string_equal(err.msg,
-			    "nothing to search for: type one or more words");
+			if (strncmp(err.msg, "a prefix needs 3 letters", 24) != 0)
+				assert_string_equal(err.msg,
+				    "nothing to search for: type one or more words");
 			usage++;
 			continue;
 		}
@@ -493,7 +526,7 @@ test_many_terms(void **state)
 	for (int i = 0; i < 2000; i++) {
 		char w[32];
 
-		snprintf(w, sizeof(w), "%sw%d%s ", i % 3 == 0 ? "\"" : "", i,
+		snprintf(w, sizeof(w), "%swrd%d%s ", i % 3 == 0 ? "\"" : "", i,
 		    i % 3 == 0 ? " x\"" : i % 3 == 1 ? "*" : "");
 		xbuf_add(&b, w, strlen(w));
 	}
@@ -504,7 +537,7 @@ test_many_terms(void **state)
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 	    "CREATE VIRTUAL TABLE w USING fts5 (text);"
-	    "INSERT INTO w VALUES ('w1 w2 x');", NULL, NULL, NULL), SQLITE_OK);
+	    "INSERT INTO w VALUES ('wrd1 wrd2 x');", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db,
 	    "SELECT count(*) FROM w WHERE w MATCH ?1", -1, &s, NULL), SQLITE_OK);
 	sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
@@ -525,6 +558,7 @@ main(void)
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_phrases),
 		cmocka_unit_test(test_prefixes),
+		cmocka_unit_test(test_short_prefixes),
 		cmocka_unit_test(test_literal),
 		cmocka_unit_test(test_nothing_to_search),
 		cmocka_unit_test(test_hostile_bytes),

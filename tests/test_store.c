@@ -1150,11 +1150,10 @@ test_failed_import_leaves_no_trace(void **state)
 /* ------------------------------------------------------ one document once */
 
 /*
- * Words whose count in the vocabulary is not what passage_words has
- * (its words, not its marked stems).
+ * Terms whose count in the vocabulary is not what passage_words has
+ * (its words and its marked stems).
  */
-#define INDEX_WORDS \
-	"SELECT term, doc FROM passage_words_row WHERE unicode(term) <> 1"
+#define INDEX_WORDS "SELECT term, doc FROM passage_words_row"
 #define VOCAB_ASTRAY \
 	"SELECT (SELECT count(*) FROM (SELECT term, passages FROM vocabulary" \
 	" EXCEPT " INDEX_WORDS ")) + (SELECT count(*) FROM" \
@@ -3973,10 +3972,11 @@ test_search_hostile(void **state)
 		status = store_search(f->st, &q, &h, &n, NULL, &err);
 		if (status == STATUS_OK)
 			store_hits_free(h, n);
-		else if (status == STATUS_USAGE)
+		else if (status == STATUS_USAGE &&
+		    strncmp(err.msg, "a prefix needs 3 letters or more", 32) != 0)
 			assert_string_equal(err.msg,
 			    "nothing to search for: type one or more words");
-		else
+		else if (status != STATUS_USAGE)
 			fail_msg("'%s': status %d: %s", buf, status, err.msg);
 	}
 }
@@ -4789,6 +4789,151 @@ test_migrate_one_index(void **state)
 	}
 }
 
+/* The passages of the hits of q, in order, as "12 7 9 ". */
+static char *
+hit_ids(struct store *st, const struct search_query *q)
+{
+	struct xbuf b = { 0 };
+	struct search_hit *h;
+	size_t n;
+
+	h = search_ok(st, q, &n);
+	for (size_t i = 0; i < n; i++) {
+		char id[32];
+
+		snprintf(id, sizeof(id), "%lld ", h[i].passage);
+		xbuf_puts(&b, id);
+	}
+	store_hits_free(h, n);
+	return xbuf_finish(&b);
+}
+
+/* Whether the champion list of term holds passage. */
+static bool
+listed(struct store *st, const char *term, long long passage)
+{
+	struct champion *v;
+	struct error err = { "" };
+	size_t n;
+	bool in = false;
+
+	assert_int_equal(champion_read(st, term, &v, &n, &err), STATUS_OK);
+	for (size_t i = 0; i < n; i++)
+		in |= v[i].passage == passage;
+	free(v);
+	return in;
+}
+
+/*
+ * Champion lists (store_champion.c), made small: a term in more than 3
+ * passages keeps its best 4.  Each list is the best of all its
+ * passages, whatever the batches they came in, with the passages of a
+ * removed document taken out; and a search by rank gives what ranking
+ * every match gives (the exhaustive reference of bench/run), the
+ * oldest and best first, with filters, for AND-ed words and stems.
+ */
+static void
+test_champion_lists(void **state)
+{
+	static const char *const texts[] = {
+		"Zeppelins zeppelins zeppelins zeppelins.",
+		"Een zeppelin over de zee.",
+		"Er vliegen zeppelins en ballonnen over het land en de zee, hoog.",
+		"De ballonnen en de zeppelins zijn er weer, boven de zee.",
+		"Zeppelins en ballonnen, ballonnen en zeppelins.",
+		"Over de zeppelins is nog veel te zeggen, maar niet vandaag en niet hier.",
+		"Een ballon.",
+		"Zeppelins zee.",
+		"Het land, de zee en de lucht: zeppelins, ballonnen en vliegtuigen.",
+	};
+	static const char *const queries[] = {
+		"zeppelins", "zeppelin", "zee", "ballonnen zeppelins", "zee zeppelins",
+	};
+	struct fixture *f = *state;
+	struct error err = { "" };
+	struct import_result docs[9];
+	struct champion *v, *all;
+	size_t n, n_all;
+	long long gone;
+
+	f->st->champion_from = 3;
+	f->st->champion_size = 4;
+	for (size_t i = 0; i < 9; i++) {
+		char name[16];
+		bool batch = i >= 4;
+
+		/* the first ones alone, the others in one batch */
+		if (i == 4)
+			assert_int_equal(store_batch_begin(f->st, &err), STATUS_OK);
+		snprintf(name, sizeof(name), "%zu.txt", i);
+		docs[i] = import_made(f->st, name, letter_with("Geachte heer,",
+		    &texts[i], 1));
+		if (batch && i == 8)
+			assert_int_equal(store_batch_commit(f->st, &err), STATUS_OK);
+	}
+
+	/* the list of each frequent term is its best, by w, of all */
+	assert_int_equal(champion_read(f->st, "zeppelins", &v, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(champion_postings(f->st, "zeppelins", &all, &n_all,
+	    &err), STATUS_OK);
+	assert_true(n_all > 4);
+	{
+		double avgdl;
+
+		assert_int_equal(champion_avgdl(f->st, &avgdl, &err), STATUS_OK);
+		champion_sort(all, n_all, avgdl);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(v[i].passage, all[i].passage);
+	}
+	free(v);
+	free(all);
+	assert_true(store_int(f->st, "SELECT count(*) FROM champion"
+	    " WHERE term = char(1) || 'zeppelin'") == 1);
+	assert_int_equal(store_int(f->st, "SELECT count(*) FROM champion"
+	    " WHERE term = 'ballon'"), 0);
+
+	/* a search gives what ranking every match gives */
+	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries); i++)
+		for (size_t limit = 1; limit <= 5; limit += 2)
+			for (int kind = 0; kind < 2; kind++) {
+				struct search_query q = {
+					.text = queries[i], .limit = limit,
+					.kind = kind ? DOC_LETTER : DOC_UNKNOWN,
+				};
+				char *fast = hit_ids(f->st, &q), *slow;
+
+				q.exhaustive = true;
+				slow = hit_ids(f->st, &q);
+				if (strcmp(fast, slow) != 0)
+					fail_msg("'%s' (%zu): %s, every match: %s",
+					    queries[i], limit, fast, slow);
+				free(fast);
+				free(slow);
+			}
+
+	/* the best, and oldest, goes: out of the lists, and of the hits */
+	gone = store_int(f->st, "SELECT min(id) FROM passage"
+	    " WHERE text LIKE 'Zeppelins zeppelins%'");
+	assert_true(listed(f->st, "zeppelins", gone));
+	assert_int_equal(store_remove_document(f->st, docs[0].doc, false, NULL,
+	    &err), STATUS_OK);
+	assert_false(listed(f->st, "zeppelins", gone));
+	assert_false(listed(f->st, SEARCH_STEM_MARK "zeppelin", gone));
+	assert_int_equal(store_int(f->st, VOCAB_ASTRAY), 0);
+	{
+		struct search_query q = { .text = "zeppelins", .limit = 3 };
+		char *fast = hit_ids(f->st, &q), *slow;
+
+		q.exhaustive = true;
+		slow = hit_ids(f->st, &q);
+		assert_string_equal(fast, slow);
+		free(fast);
+		free(slow);
+	}
+}
+
 int
 main(void)
 {
@@ -4873,6 +5018,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hostile, setup_memory,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_champion_lists, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_one_index, setup,
 		    teardown),

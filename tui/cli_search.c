@@ -356,10 +356,9 @@ search_options(int argc, char **argv, struct search_args *a)
 static void
 say_parts(const struct search_info *info)
 {
-	if (info->part_all <= info->part_words)
-		return;
-	cli_say("Parts of words: searched for the %zu most frequent of the %zu words that contain them.\n",
-	    info->part_words, info->part_all);
+	if (info->part_all > info->part_words)
+		cli_say("Parts of words: searched for the %zu most frequent of the %zu words that contain them.\n",
+		    info->part_words, info->part_all);
 }
 
 /* "Did you mean: econonnische?" when the index has words close to text's. */

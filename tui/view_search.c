@@ -140,6 +140,7 @@ run(struct view *v)
 			app_message(v->app,
 			    "parts of words: searched for the %zu most frequent of the %zu words that contain them",
 			    info.part_words, info.part_all);
+
 	}
 	if (status != STATUS_OK) {
 		app_message(v->app, "%s", err.msg);

@@ -1,0 +1,353 @@
+/*
+ * store_champion: champion lists, what makes "best first" fast and
+ * still the best of all matches (issue 17).
+ *
+ * For each term of passage_words (a word, or a marked stem) in more
+ * than CHAMPION_FROM passages, the table champion keeps its best
+ * CHAMPION_SIZE passages by that term's part of bm25: with tf the
+ * term's occurrences in a passage, len the passage's words and avgdl
+ * the average of len over the index,
+ *
+ *	w = tf (k1 + 1) / (tf + k1 (1 - b + b len / avgdl))
+ *
+ * (bm25 weighs it by the term's idf, the same for every passage).  A
+ * passage outside the list has a w no larger than the list's last one:
+ * so a ranking that scores the candidates of the lists exactly, and
+ * finds its last hit above the sum of those bounds, is the ranking of
+ * every match (store_topk.c).
+ *
+ * A batch of imports keeps the lists: the vocabulary (store_vocab.c)
+ * gathers each term's best passages of the batch, and at the commit
+ * each list is merged with them, every w weighed again with the
+ * avgdl of the moment; a term that passes CHAMPION_FROM gets its list
+ * from the index.  A removed document's passages leave the lists of
+ * its terms.  A list is a blob of entries, best first, each the
+ * passage id, tf and len as variable-length integers.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "store.h"
+#include "store_db.h"
+#include "xalloc.h"
+
+double
+champion_weight(unsigned tf, unsigned len, double avgdl)
+{
+	static const double k1 = 1.2, b = 0.75;
+
+	if (avgdl <= 0)
+		avgdl = 1;
+	return tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avgdl));
+}
+
+/* ---------------------------------------------------------------- format */
+
+static void
+put_varint(struct xbuf *b, unsigned long long v)
+{
+	unsigned char c[10];
+	size_t n = 0;
+
+	do {
+		c[n++] = (unsigned char)((v & 0x7f) | (v >= 0x80 ? 0x80 : 0));
+		v >>= 7;
+	} while (v);
+	xbuf_add(b, (const char *)c, n);
+}
+
+/* Reads a varint at *p (before end); false when the blob is cut short. */
+static bool
+get_varint(const unsigned char **p, const unsigned char *end,
+    unsigned long long *v)
+{
+	int shift = 0;
+
+	*v = 0;
+	while (*p < end && shift < 64) {
+		unsigned char c = *(*p)++;
+
+		*v |= (unsigned long long)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return true;
+		shift += 7;
+	}
+	return false;
+}
+
+/* Best first; the lower passage first among equals, so lists are stable. */
+static int
+best_first(const void *a, const void *b)
+{
+	const struct champion *x = a, *y = b;
+
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return (x->passage > y->passage) - (x->passage < y->passage);
+}
+
+static int
+by_passage(const void *a, const void *b)
+{
+	const struct champion *x = a, *y = b;
+
+	return (x->passage > y->passage) - (x->passage < y->passage);
+}
+
+void
+champion_sort(struct champion *v, size_t n, double avgdl)
+{
+	for (size_t i = 0; i < n; i++)
+		v[i].w = champion_weight(v[i].tf, v[i].len, avgdl);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), best_first);
+}
+
+/* --------------------------------------------------------------- reading */
+
+enum status
+champion_read(struct store *st, const char *term, struct champion **out,
+    size_t *n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_CHAMPION_GET, err);
+	const unsigned char *p, *end;
+	enum status status;
+	size_t cap = 0;
+	bool found;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return st->prepare_failure;
+	bind_text(s, 1, term);
+	if ((status = step_row(st, s, &found, "reading the index", err)))
+		return status;
+	if (!found) {
+		done(s);
+		return STATUS_OK;
+	}
+	p = sqlite3_column_blob(s, 0);
+	end = p + sqlite3_column_bytes(s, 0);
+	while (p && p < end) {
+		unsigned long long id, tf, len;
+
+		if (!get_varint(&p, end, &id) || !get_varint(&p, end, &tf) ||
+		    !get_varint(&p, end, &len))
+			break;	/* a damaged tail: what came before is good */
+		xgrow(out, &cap, *n + 1, sizeof(**out));
+		(*out)[(*n)++] = (struct champion){ (long long)id,
+		    (unsigned)tf, (unsigned)len, 0 };
+	}
+	done(s);
+	return STATUS_OK;
+}
+
+static enum status
+write_list(struct store *st, const char *term, const struct champion *v,
+    size_t n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, n ? SQL_CHAMPION_PUT : SQL_CHAMPION_DROP, err);
+	struct xbuf b = { 0 };
+	enum status status;
+	char *blob;
+
+	if (!s)
+		return st->prepare_failure;
+	for (size_t i = 0; i < n; i++) {
+		put_varint(&b, (unsigned long long)v[i].passage);
+		put_varint(&b, v[i].tf);
+		put_varint(&b, v[i].len);
+	}
+	blob = xbuf_finish(&b);
+	bind_text(s, 1, term);
+	if (n)
+		sqlite3_bind_blob(s, 2, blob, (int)b.n, SQLITE_STATIC);
+	status = run(st, s, "keeping the best passages of a word", err);
+	free(blob);
+	return status;
+}
+
+/* ----------------------------------------------------------------- stats */
+
+/* An SQLite varint (as FTS5 writes its records) at *p; false when cut. */
+static bool
+get_sqlite_varint(const unsigned char **p, const unsigned char *end,
+    unsigned long long *v)
+{
+	*v = 0;
+	for (int i = 0; i < 9; i++) {
+		unsigned char c;
+
+		if (*p >= end)
+			return false;
+		c = *(*p)++;
+		if (i == 8) {
+			*v = (*v << 8) | c;
+			return true;
+		}
+		*v = (*v << 7) | (c & 0x7f);
+		if (!(c & 0x80))
+			return true;
+	}
+	return true;
+}
+
+/*
+ * The rows and tokens of the index, from FTS5's record of them (its
+ * averages, row 1 of passage_words_data: the rows, then the tokens of
+ * each column, as varints).  FTS5's own functions give them only with
+ * a row of a query at hand.  0 and 0 when there is none yet.
+ */
+enum status
+champion_stats(struct store *st, long long *rows, long long *tokens,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_INDEX_AVGDL, err);
+	const unsigned char *p, *end;
+	unsigned long long r = 0, t = 0;
+	enum status status;
+	bool found;
+
+	*rows = *tokens = 0;
+	if (!s)
+		return st->prepare_failure;
+	if ((status = step_row(st, s, &found, "reading the index", err)))
+		return status;
+	if (found) {
+		p = sqlite3_column_blob(s, 0);
+		end = p + sqlite3_column_bytes(s, 0);
+		if (p && get_sqlite_varint(&p, end, &r) &&
+		    get_sqlite_varint(&p, end, &t)) {
+			*rows = (long long)r;
+			*tokens = (long long)t;
+		}
+	}
+	done(s);
+	return STATUS_OK;
+}
+
+enum status
+champion_avgdl(struct store *st, double *avgdl, struct error *err)
+{
+	long long rows, tokens;
+	enum status status = champion_stats(st, &rows, &tokens, err);
+
+	*avgdl = rows > 0 && tokens > 0 ? (double)tokens / (double)rows : 1;
+	return status;
+}
+
+/* "\x02term": a query string for the index term as it is (search.h). */
+char *
+champion_term_query(const char *term)
+{
+	struct xbuf b = { 0 };
+	char *raw = xasprintf("%s%s", SEARCH_TERM_MARK, term);
+
+	search_add_quoted(&b, raw);
+	free(raw);
+	return xbuf_finish(&b);
+}
+
+enum status
+champion_postings(struct store *st, const char *term, struct champion **v,
+    size_t *n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_INDEX_POSTINGS, err);
+	char *q = champion_term_query(term);
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (!s) {
+		free(q);
+		return st->prepare_failure;
+	}
+	bind_text(s, 1, q);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long tflen = sqlite3_column_int64(s, 1);
+
+		xgrow(v, &cap, *n + 1, sizeof(**v));
+		(*v)[(*n)++] = (struct champion){ sqlite3_column_int64(s, 0),
+		    (unsigned)(tflen >> 32), (unsigned)(tflen & 0xffffffff), 0 };
+	}
+	done(s);
+	free(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the index", err);
+	return STATUS_OK;
+}
+
+/* ----------------------------------------------------------------- update */
+
+enum status
+champion_merge(struct store *st, const char *term, long long passages,
+    const struct champion *batch, size_t n_batch, double avgdl,
+    struct error *err)
+{
+	struct champion *v = NULL;
+	size_t n = 0, kept = 0;
+	enum status status;
+
+	if (passages <= st->champion_from)
+		return write_list(st, term, NULL, 0, err);
+	if ((status = champion_read(st, term, &v, &n, err)))
+		return status;
+	if (n == 0) {
+		/* New to the lists: all its passages, the batch's among them. */
+		free(v);
+		if ((status = champion_postings(st, term, &v, &n, err))) {
+			free(v);
+			return status;
+		}
+	} else {
+		v = xrealloc(v, (n + n_batch) * sizeof(*v));
+		memcpy(v + n, batch, n_batch * sizeof(*v));
+		n += n_batch;
+		/* a passage twice (a rowid used again): once */
+		qsort(v, n, sizeof(*v), by_passage);
+		for (size_t i = 0; i < n; i++)
+			if (kept == 0 || v[i].passage != v[kept - 1].passage)
+				v[kept++] = v[i];
+		n = kept;
+	}
+	champion_sort(v, n, avgdl);
+	status = write_list(st, term, v, n < st->champion_size ? n : st->champion_size,
+	    err);
+	free(v);
+	return status;
+}
+
+int
+champion_id_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+enum status
+champion_forget(struct store *st, const char *term, const long long *gone,
+    size_t n_gone, struct error *err)
+{
+	struct champion *v = NULL;
+	size_t n = 0, kept = 0;
+	enum status status;
+
+	if ((status = champion_read(st, term, &v, &n, err)) || n == 0) {
+		free(v);
+		return status;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!bsearch(&v[i].passage, gone, n_gone, sizeof(*gone), champion_id_cmp))
+			v[kept++] = v[i];
+	if (kept < n)
+		status = write_list(st, term, v, kept, err);
+	free(v);
+	return status;
+}
