@@ -771,6 +771,7 @@ store_open_with(const char *path, const struct store_progress *p,
 	st->path = xstrdup(path);
 	st->champion_from = CHAMPION_FROM;
 	st->champion_size = CHAMPION_SIZE;
+	st->walk_from = WALK_FROM;
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		status = error_set(err, STATUS_DB,
 		    "the database '%s' is a directory: name a file, such as '%s/naast.db'",

@@ -109,6 +109,9 @@ enum sql_id {
 	SQL_SEARCH_FILTERED,
 	SQL_SEARCH_FILTERED_EXCEPT,
 	SQL_SEARCH_DATE,
+	SQL_DATE_DOCS,
+	SQL_DOC_PASSAGE_RANGE,
+	SQL_DATE_DOC_HITS,
 	SQL_SNIPPET,
 	SQL_VOCAB_PARTS,
 	SQL_VOCAB_HAS,
@@ -256,9 +259,13 @@ struct store {
 	struct vocab *vocab;		/* the words being counted (store_vocab.c) */
 	long long batch_after;		/* the last passage id before it */
 	long long indexed;		/* passages indexed since store_tidy */
-	/* CHAMPION_FROM and CHAMPION_SIZE; the store's test makes them small */
+	/*
+	 * CHAMPION_FROM and CHAMPION_SIZE, and WALK_FROM (store_search.c);
+	 * the store's test makes them small
+	 */
 	long long champion_from;
 	size_t champion_size;
+	long long walk_from;
 	sqlite3_stmt *stmt[N_SQL];
 };
 
@@ -412,6 +419,9 @@ enum status store_db_import_as(struct store *st, const char *sha,
  * passages keeps its best CHAMPION_SIZE passages by its part of bm25
  * (w, champion_weight), with the tf and len that w comes from.
  */
+/* Newest first walks the documents for words in more passages (store_search.c). */
+#define WALK_FROM 10000
+
 #define CHAMPION_FROM 4096
 #define CHAMPION_SIZE 256	/* at most: a batch keeps this many */
 

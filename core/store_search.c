@@ -648,37 +648,223 @@ by_rank(struct store *st, const struct search_query *q, struct queries *qs,
 	return status;
 }
 
+/* Binds the filters of q to s, as ?3 to ?8 (store_sql.c). */
+static void
+bind_filters(sqlite3_stmt *s, const struct search_query *q, const char *questioner,
+    const char *party)
+{
+	bind_text_or_null(s, 3, q->ministry);
+	bind_text(s, 4, questioner);
+	bind_text(s, 5, party);
+	bind_text_or_null(s, 6, q->from);
+	bind_text_or_null(s, 7, q->to);
+	bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL : model_kind_name(q->kind));
+}
+
 /*
- * Runs the statement by date with q's filters into h, for up to limit
- * hits: the matches of all, their tier from those of exact and stems.
+ * Newest first, a search walks the documents from the newest and looks
+ * for matches in each, when its words are in more than WALK_FROM
+ * passages (store_db.h): it stops at the limit, after a few documents for a common
+ * word, where joining and sorting every match would take seconds on the
+ * archive.  Walking more than WALK_MAX documents means the matches are
+ * few after all: then every match is joined and sorted.
+ */
+#define WALK_MAX 2000
+
+/* Whether the query's hit at h is among the matches of query. */
+static enum status
+matches(struct store *st, const char *query, long long passage, bool *yes,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_SNIPPET, err);
+	enum status status;
+
+	if (!s)
+		return st->prepare_failure;
+	bind_text(s, 1, query);
+	sqlite3_bind_int64(s, 2, passage);
+	status = step_row(st, s, yes, "searching", err);
+	if (!status)
+		done(s);
+	return status;
+}
+
+/* Orders the hits of one document from from on: higher tier first. */
+static void
+sort_by_tier(struct hits *h, size_t from)
+{
+	for (size_t i = from + 1; i < h->n; i++)
+		for (size_t j = i; j > from && h->tiers[j] > h->tiers[j - 1]; j--) {
+			struct search_hit v = h->v[j];
+			int t = h->tiers[j];
+
+			h->v[j] = h->v[j - 1];
+			h->tiers[j] = h->tiers[j - 1];
+			h->v[j - 1] = v;
+			h->tiers[j - 1] = t;
+		}
+}
+
+/*
+ * The walk (see WALK_MAX): *walked is false when it gave up, with h as
+ * it was.
+ */
+static enum status
+walk_dates(struct store *st, const struct search_query *q, const char *exact,
+    const char *stems, const char *all, const struct search_terms *terms,
+    size_t limit, struct hits *h, bool *walked, struct error *err)
+{
+	sqlite3_stmt *docs = sql(st, SQL_DATE_DOCS, err), *s;
+	char *questioner = q->questioner && *q->questioner ?
+	    library_fold(q->questioner) : NULL;
+	char *party = q->party && *q->party ? library_fold(q->party) : NULL;
+	enum status status = STATUS_OK;
+	size_t before = h->n, seen = 0;
+	int rc;
+
+	*walked = false;
+	if (!docs) {
+		status = st->prepare_failure;
+		goto out;
+	}
+	bind_filters(docs, q, questioner, party);
+	while (h->n - before < limit && (rc = sqlite3_step(docs)) == SQLITE_ROW) {
+		size_t from = h->n;
+
+		long long doc = sqlite3_column_int64(docs, 0), first, last;
+		bool found;
+
+		if (++seen > WALK_MAX)
+			break;
+		if (!(s = sql(st, SQL_DOC_PASSAGE_RANGE, err))) {
+			status = st->prepare_failure;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, doc);
+		if ((status = step_row(st, s, &found, "searching", err)))
+			break;
+		first = sqlite3_column_int64(s, 0);
+		last = sqlite3_column_int64(s, 1);
+		done(s);
+		if (!found || last == 0)
+			continue;
+		if (!(s = sql(st, SQL_DATE_DOC_HITS, err))) {
+			status = st->prepare_failure;
+			break;
+		}
+		bind_text(s, 12, all);
+		sqlite3_bind_int64(s, 15, first);
+		sqlite3_bind_int64(s, 16, last);
+		sqlite3_bind_int64(s, 17, doc);
+		if ((status = hits_read(st, s, h, NULL, err)))
+			break;
+		/* Their tiers: the words as typed, their stems, or parts. */
+		for (size_t i = from; i < h->n && !status; i++) {
+			bool yes = false;
+
+			h->tiers[i] = 0;
+			if (!(status = matches(st, exact, h->v[i].passage, &yes,
+			    err)) && yes)
+				h->tiers[i] = 2;
+			else if (!status && !(status = matches(st, stems,
+			    h->v[i].passage, &yes, err)) && yes)
+				h->tiers[i] = 1;
+			h->v[i].substring = h->tiers[i] == 0;
+			h->v[i].score = h->tiers[i];
+		}
+		sort_by_tier(h, from);
+	}
+	done(docs);
+	if (status == STATUS_OK && seen <= WALK_MAX)
+		*walked = true;
+	/* The hits of a walk given up are read again, by the other way. */
+	if (!*walked || status) {
+		for (size_t i = before; i < h->n; i++) {
+			free(h->v[i].origin);
+			free(h->v[i].snippet);
+		}
+		h->n = before;
+	} else if (h->n - before > limit) {
+		for (size_t i = before + limit; i < h->n; i++) {
+			free(h->v[i].origin);
+			free(h->v[i].snippet);
+		}
+		h->n = before + limit;
+	}
+	(void)terms;
+out:
+	free(questioner);
+	free(party);
+	return status;
+}
+
+/* The most passages a query can match: of each AND-ed group, its terms' sum. */
+static long long
+most_matches(struct store *st, struct topk_query *tq)
+{
+	long long most = -1;
+	struct error err = { "" };
+
+	for (size_t i = 0; i < tq->n; i++) {
+		long long sum = 0;
+
+		for (size_t j = 0; j < tq->g[i].n; j++) {
+			struct topk_atom *a = &tq->g[i].v[j];
+			sqlite3_stmt *s;
+			bool found = false;
+
+			if (!a->term)
+				return -1;	/* a phrase: unknown */
+			if (!(s = sql(st, SQL_VOCAB_COUNT, &err)))
+				return -1;
+			bind_text(s, 1, a->term);
+			if (step_row(st, s, &found, "reading the vocabulary",
+			    &err))
+				return -1;
+			sum += found ? sqlite3_column_int64(s, 0) : 0;
+			done(s);
+		}
+		if (most < 0 || sum < most)
+			most = sum;
+	}
+	return most;
+}
+
+/*
+ * By date: the matches of the stems (and the parts), newest first, their
+ * tier from those of the words as typed and the stems; walking the
+ * documents when the words are common (walk_dates), else every match
+ * joined and sorted.
  */
 static enum status
 by_date(struct store *st, const struct search_query *q, struct queries *qs,
     const struct search_terms *terms, size_t limit, struct hits *h,
     struct error *err)
 {
-	sqlite3_stmt *s = sql(st, SQL_SEARCH_DATE, err);
+	sqlite3_stmt *s;
 	char *questioner = q->questioner && *q->questioner ?
 	    library_fold(q->questioner) : NULL;
 	char *party = q->party && *q->party ? library_fold(q->party) : NULL;
 	char *exact = text_of(&qs->exact), *stems = text_of(&qs->stems);
 	char *parts = qs->has_parts ? text_of(&qs->parts) : NULL;
 	char *all = parts ? xasprintf("(%s) OR (%s)", stems, parts) : NULL;
-	enum status status = st->prepare_failure;
+	enum status status = STATUS_OK;
+	bool walked = false;
 
-	if (s) {
-		bind_text(s, 1, exact);
-		bind_text(s, 2, stems);
-		bind_text_or_null(s, 3, q->ministry);
-		bind_text(s, 4, questioner);
-		bind_text(s, 5, party);
-		bind_text_or_null(s, 6, q->from);
-		bind_text_or_null(s, 7, q->to);
-		bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL :
-		    model_kind_name(q->kind));
-		sqlite3_bind_int64(s, 10, (long long)limit);
-		bind_text(s, 12, all ? all : stems);
-		status = hits_read(st, s, h, terms, err);
+	if (!parts && most_matches(st, &qs->stems) > st->walk_from)
+		status = walk_dates(st, q, exact, stems, stems, terms, limit, h,
+		    &walked, err);
+	if (status == STATUS_OK && !walked) {
+		if ((s = sql(st, SQL_SEARCH_DATE, err))) {
+			bind_text(s, 1, exact);
+			bind_text(s, 2, stems);
+			bind_filters(s, q, questioner, party);
+			sqlite3_bind_int64(s, 10, (long long)limit);
+			bind_text(s, 12, all ? all : stems);
+			status = hits_read(st, s, h, terms, err);
+		} else {
+			status = st->prepare_failure;
+		}
 	}
 	free(questioner);
 	free(party);

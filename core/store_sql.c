@@ -400,6 +400,23 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_SEARCH_FILTERED] = SEARCH_FILTERED(""),
 	[SQL_SEARCH_FILTERED_EXCEPT] = SEARCH_FILTERED(EXCEPT),
 	[SQL_SEARCH_DATE] = SEARCH_DATE,
+	/*
+	 * Newest first, walking (store_search.c): the documents that pass
+	 * the filters, newest first, with the first and last of their
+	 * passages; and the matches of ?12 among the passages ?15 to ?16 of
+	 * document ?17, in their order.
+	 */
+	[SQL_DATE_DOCS] =
+	    "SELECT d.id FROM document d"
+	    " LEFT JOIN question_set s ON s.id = d.set_id WHERE" SEARCH_FILTER
+	    " ORDER BY " HIT_DATE " DESC NULLS LAST, d.id DESC",
+	[SQL_DOC_PASSAGE_RANGE] =
+	    "SELECT min(id), max(id) FROM passage WHERE document = ?1",
+	[SQL_DATE_DOC_HITS] =
+	    "SELECT " HIT_COLUMNS_OF("1", "0", "NULL")
+	    " FROM passage_words f" HIT_JOIN_TO("f.rowid")
+	    " WHERE passage_words MATCH ?12 AND f.rowid >= ?15 AND f.rowid <= ?16"
+	    " AND p.document = ?17 ORDER BY f.rowid",
 	/* The snippet of passage ?2 for the query ?1; matches marked [so]. */
 	[SQL_SNIPPET] =
 	    "SELECT " FTS_SNIPPET " FROM passage_words"
