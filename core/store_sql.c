@@ -151,8 +151,8 @@
 /*
  * By date: every match of ?12 (the stems, or with parts of words the
  * stems OR the words that have the parts) joined and sorted, newest
- * first; its tier from the matches of ?1 (the words as typed) and ?2
- * (the stems).
+ * first (of one date, the last imported document first); its tier from
+ * the matches of ?1 (the words as typed) and ?2 (the stems).
  */
 #define SEARCH_DATE \
 	"WITH exact (id) AS MATERIALIZED (" \
@@ -166,7 +166,8 @@
 	" SELECT " HIT_COLUMNS_OF("hit.tier", "0", \
 	"CASE WHEN hit.tier = 0 THEN p.text END") \
 	" FROM hit" HIT_JOIN_TO("hit.id") " WHERE " SEARCH_FILTER \
-	" ORDER BY " HIT_DATE " DESC NULLS LAST, hit.tier DESC, p.id LIMIT ?10"
+	" ORDER BY " HIT_DATE " DESC NULLS LAST, d.id DESC, hit.tier DESC, p.id" \
+	" LIMIT ?10"
 
 const char *const store_sql_text[N_SQL] = {
 	[SQL_BEGIN] = "BEGIN",

@@ -4651,65 +4651,6 @@ test_search_other_connection(void **state)
 	sqlite3_close(db);
 }
 
-/*
- * Newest first for common words walks the documents from the newest
- * (store_search.c, here from 2 passages on): it gives what joining and
- * sorting every match gives, with filters, limits, stems and tiers.
- */
-static void
-test_search_date_walk(void **state)
-{
-	static const char *const texts[] = {
-		"Zeppelins boven de zee.",
-		"Een zeppelin en een ballon.",
-		"Geen luchtschip te zien.",
-		"Zeppelins, zeppelins: de zee.",
-	};
-	static const char *const queries[] = {
-		"zeppelins", "zeppelin", "zee", "zee zeppelins", "ballon",
-	};
-	struct fixture *f = *state;
-
-	for (size_t i = 0; i < 8; i++) {
-		char name[16];
-		struct document *doc;
-
-		snprintf(name, sizeof(name), "%zu.txt", i);
-		if (i % 3 == 2) {
-			char date[16];
-
-			snprintf(date, sizeof(date), "2024-0%zu-15", i / 3 + 1);
-			doc = answer_doc("OCW", date, 0, "luchtvaart");
-			add(doc, ROLE_VRAAG, 1, texts[i % 4]);
-			add(doc, ROLE_ANTWOORD, 1, texts[(i + 1) % 4]);
-		} else {
-			doc = letter_with("Geachte heer,", &texts[i % 4], 1);
-		}
-		import_made(f->st, name, doc);
-	}
-	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries); i++)
-		for (size_t limit = 1; limit <= 9; limit += 4)
-			for (int kind = 0; kind < 3; kind++) {
-				struct search_query q = {
-					.text = queries[i], .limit = limit,
-					.sort = SEARCH_BY_DATE,
-					.kind = kind == 1 ? DOC_LETTER :
-					    kind == 2 ? DOC_ANSWER : DOC_UNKNOWN,
-				};
-				char *walked, *sorted;
-
-				f->st->walk_from = 2;
-				walked = hit_ids(f->st, &q);
-				f->st->walk_from = WALK_FROM;
-				sorted = hit_ids(f->st, &q);
-				if (strcmp(walked, sorted) != 0)
-					fail_msg("'%s' (%zu, %d): walked %s, sorted %s",
-					    queries[i], limit, kind, walked, sorted);
-				free(walked);
-				free(sorted);
-			}
-}
-
 /* What an upgrade reported, and when it should stop. */
 struct upgrade_seen {
 	int reports, stop_at;
@@ -4991,6 +4932,65 @@ test_champion_lists(void **state)
 		free(fast);
 		free(slow);
 	}
+}
+
+/*
+ * Newest first for common words walks the documents from the newest
+ * (store_search.c, here from 2 passages on): it gives what joining and
+ * sorting every match gives, with filters, limits, stems and tiers.
+ */
+static void
+test_search_date_walk(void **state)
+{
+	static const char *const texts[] = {
+		"Zeppelins boven de zee.",
+		"Een zeppelin en een ballon.",
+		"Geen luchtschip te zien.",
+		"Zeppelins, zeppelins: de zee.",
+	};
+	static const char *const queries[] = {
+		"zeppelins", "zeppelin", "zee", "zee zeppelins", "ballon",
+	};
+	struct fixture *f = *state;
+
+	for (size_t i = 0; i < 8; i++) {
+		char name[16];
+		struct document *doc;
+
+		snprintf(name, sizeof(name), "%zu.txt", i);
+		if (i % 3 == 2) {
+			char date[16];
+
+			snprintf(date, sizeof(date), "2024-0%zu-15", i / 3 + 1);
+			doc = answer_doc("OCW", date, 0, "luchtvaart");
+			add(doc, ROLE_VRAAG, 1, texts[i % 4]);
+			add(doc, ROLE_ANTWOORD, 1, texts[(i + 1) % 4]);
+		} else {
+			doc = letter_with("Geachte heer,", &texts[i % 4], 1);
+		}
+		import_made(f->st, name, doc);
+	}
+	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries); i++)
+		for (size_t limit = 1; limit <= 9; limit += 4)
+			for (int kind = 0; kind < 3; kind++) {
+				struct search_query q = {
+					.text = queries[i], .limit = limit,
+					.sort = SEARCH_BY_DATE,
+					.kind = kind == 1 ? DOC_LETTER :
+					    kind == 2 ? DOC_ANSWER : DOC_UNKNOWN,
+				};
+				char *walked, *sorted;
+
+				f->st->walk_from = 2;
+				walked = hit_ids(f->st, &q);
+				f->st->walk_from = WALK_FROM;
+				sorted = hit_ids(f->st, &q);
+				if (strcmp(walked, sorted) != 0)
+					fail_msg("'%s' (%zu, %d): walked %s, sorted %s",
+					    queries[i], limit, kind, walked, sorted);
+				free(walked);
+				free(sorted);
+			}
 }
 
 int
