@@ -539,12 +539,17 @@ sj ambtenaar
 check "ambtenaar (a stem) finds ambtenaren in all three documents" jqs "$(docs) == ([$azdoc, $bzkdoc, $letterdoc] | sort)"
 sj uitslag --substring
 check "uitslag --substring finds AZ antwoord 1 (verkiezingsuitslag)" jqs 'any(.hits[]; .ministry == "AZ" and .role == "antwoord" and .vraag == 1 and (.snippet | ascii_downcase | contains("uitslag")))'
+check "parts of words: --json says how many words were searched, of how many" jqs '.parts.searched > 0 and .parts.of >= .parts.searched'
 sj ministeriele
 check "ministeriele finds antwoord 8 of AZ and of BZK" jqs '([.hits[] | select(.role == "antwoord" and .vraag == 8) | .ministry] | sort) == ["AZ","BZK"]'
 sj '"politiek adviseurs"'
 check "a quoted phrase finds AZ only" jqs '(.hits | length) > 0 and all(.hits[]; .ministry == "AZ")'
 sj verkiez'*'
 check "a prefix finds" exits 0 '.hits | length > 0'
+ns search 'v*' >"$tmp/s.txt" 2>"$tmp/s.err"
+check "a one-letter prefix is refused in one line that says what to do, exit 1" sh -c "[ $? -eq 1 ] && [ \$(wc -l <'$tmp/s.err') -eq 1 ] && grep -qxF 'naast: search: a prefix needs 3 letters or more: v* would find almost every passage; type more of the word' '$tmp/s.err'"
+ns search --help >"$tmp/s.txt"
+check "search --help says what best first means" grep -qF 'each by bm25 over every' "$tmp/s.txt"
 sj Econonnische
 check "the OCR error Econonnische finds the letter" jqs "$(docs) == [$letterdoc]"
 sj Economische

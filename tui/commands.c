@@ -103,8 +103,9 @@ const struct cli_command cli_commands[] = {
 		  "[--substring] [--limit N] [--sort rank|date] [--json]", NULL },
 		"Prints the passages that contain every word of QUERY, best first.\n"
 		"Quote a phrase for the words in that order: naast search '\"politiek adviseurs\"';\n"
-		"a word that ends in * finds every word that starts so (verkiez*). Other\n"
-		"characters are searched for as written, never as operators.\n"
+		"a word that ends in * finds every word that starts so (verkiez*; three\n"
+		"letters or more). Other characters are searched for as written, never\n"
+		"as operators.\n"
 		"Words are found in any case, with or without diacritics, and in other\n"
 		"forms of the same word (ambtenaar finds ambtenaren).\n"
 		"\n"
