@@ -404,8 +404,26 @@ static const char schema_v4[] =
 	") WITHOUT ROWID;"
 	"DELETE FROM vocabulary;";
 
-static enum status exec_int(struct store *st, const char *text,
-    long long *value, const char *what, struct error *err);
+/* The last id and the number of rows of a table, as text (one row of two) asks. */
+static enum status
+extent(struct store *st, const char *text, long long *last, long long *total,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, text, -1, &s, NULL);
+
+	*last = *total = 0;
+	if (rc != SQLITE_OK)
+		return db_fail(st, rc, "reading the database", err);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*last = sqlite3_column_int64(s, 0);
+		*total = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return db_fail(st, rc, "reading the database", err);
+	return STATUS_OK;
+}
 
 /* How many passages go into the index per statement when it is filled. */
 #define FILL_STEP 20000
@@ -435,11 +453,8 @@ fill_words(struct store *st, const struct store_progress *p,
 	sqlite3_stmt *s;
 	int rc;
 
-	status = exec_int(st, "SELECT coalesce(max(id), 0) FROM passage", &last,
-	    "reading the passages", err);
-	if (status == STATUS_OK)
-		status = exec_int(st, "SELECT count(*) FROM passage", &total,
-		    "reading the passages", err);
+	status = extent(st, "SELECT coalesce(max(id), 0), count(*) FROM passage",
+	    &last, &total, err);
 	if (status != STATUS_OK || total == 0)
 		return status;
 	if ((rc = sqlite3_prepare_v2(st->db, fill, -1, &s, NULL)) != SQLITE_OK)
@@ -494,11 +509,8 @@ pack_originals(struct store *st, const struct store_progress *p,
 	enum status status;
 	sqlite3_stmt *s;
 
-	status = exec_int(st, "SELECT coalesce(max(id), 0) FROM document", &last,
-	    "reading the documents", err);
-	if (status == STATUS_OK)
-		status = exec_int(st, "SELECT count(*) FROM document", &total,
-		    "reading the documents", err);
+	status = extent(st, "SELECT coalesce(max(id), 0), count(*) FROM document",
+	    &last, &total, err);
 	if (status != STATUS_OK || total == 0)
 		return status;
 	for (long long from = 0; from < last && !status; from += PACK_STEP) {
