@@ -187,8 +187,9 @@ strip_marks(const char *s)
 	return (char *)d;
 }
 
-char *
-text_fold(const char *s, unsigned flags)
+/* text_fold of s by libunistring, for any text. */
+static char *
+fold_slow(const char *s, unsigned flags)
 {
 	char *n = (flags & TEXT_FOLD_CASE) ? text_casefold(s) : text_nfc(s);
 	char *r = squeeze(n, true);
@@ -201,6 +202,70 @@ text_fold(const char *s, unsigned flags)
 		free(n);
 	}
 	return r;
+}
+
+static bool
+ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/*
+ * text_fold, one run of characters between ASCII white space at a time.
+ * Most words are ASCII, and their key is the word in lower case (no
+ * controls with TEXT_FOLD_MARKS): no libunistring, no allocation.  A word
+ * with a character past ASCII goes to fold_slow on its own, which gives
+ * what it gives inside the text: NFC, case folding and decomposition never
+ * reach across an ASCII character (an ASCII character is a starter that
+ * composes with nothing before it), and the key's white space is one space
+ * between the keys of the words.  test_text checks the two paths agree.
+ */
+char *
+text_fold(const char *s, unsigned flags)
+{
+	struct xbuf b = { 0 };
+	const unsigned char *p = (const unsigned char *)s;
+
+	xgrow(&b.s, &b.cap, strlen(s) + 1, 1);
+	while (*p) {
+		const unsigned char *w;
+		size_t at = b.n;
+		bool ascii = true;
+
+		while (ascii_space(*p))
+			p++;
+		if (!*p)
+			break;
+		for (w = p; *p && !ascii_space(*p); p++)
+			ascii = ascii && *p < 0x80;
+		/* A slow word may have grown the key past the text's length. */
+		xgrow(&b.s, &b.cap, b.n + (size_t)(p - w) + 2, 1);
+		if (b.n > 0)
+			b.s[b.n++] = ' ';
+		if (ascii) {
+			for (; w < p; w++) {
+				unsigned char c = *w;
+
+				if ((flags & TEXT_FOLD_MARKS) && (c < 0x20 || c == 0x7F))
+					continue;
+				if ((flags & TEXT_FOLD_CASE) && c >= 'A' && c <= 'Z')
+					c += 'a' - 'A';
+				b.s[b.n++] = (char)c;
+			}
+		} else {
+			char *word = xstrndup((const char *)w, (size_t)(p - w));
+			char *f = fold_slow(word, flags);
+
+			xbuf_puts(&b, f);
+			free(f);
+			free(word);
+		}
+		/* A word with nothing left leaves no space either. */
+		if (b.n == at + (at > 0))
+			b.n = at;
+	}
+	b.s[b.n] = '\0';
+	return b.s;
 }
 
 /* ---------------------------------------------------------------- sanitize */

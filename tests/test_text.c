@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <unicase.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -294,6 +296,159 @@ test_fold_case(void **state)
 	assert_string_equal(a, b);
 	free(a);
 	free(b);
+}
+
+/*
+ * text_fold as text.h says it, all through libunistring on the whole
+ * text: what text_fold, which folds ASCII words by itself, must give.
+ */
+static char *
+ref_squeeze(const uint8_t *s, size_t n, bool typography)
+{
+	char *out = malloc(4 * n + 1);
+	size_t o = 0;
+	bool pending = false;
+
+	assert_non_null(out);
+	for (size_t i = 0; i < n;) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, s + i, n - i);
+
+		i += k > 0 ? (size_t)k : 1;
+		if (uc < 0x80 ? uc == ' ' || (uc >= '\t' && uc <= '\r') :
+		    uc_is_property_white_space(uc) || uc == 0x200B || uc == 0xFEFF) {
+			pending = o > 0;
+			continue;
+		}
+		if (pending)
+			out[o++] = ' ';
+		pending = false;
+		if (typography && (uc == 0x2018 || uc == 0x2019 || uc == 0x201A ||
+		    uc == 0x201B || uc == 0x2032))
+			uc = '\'';
+		else if (typography && (uc == 0x201C || uc == 0x201D ||
+		    uc == 0x201E || uc == 0x201F || uc == 0x2033))
+			uc = '"';
+		else if (typography && ((uc >= 0x2010 && uc <= 0x2014) ||
+		    uc == 0x2212))
+			uc = '-';
+		o += (size_t)u8_uctomb((uint8_t *)out + o, uc, 6);
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static char *
+ref_fold(const char *s, unsigned flags)
+{
+	size_t len = 0;
+	uint8_t *n = (flags & TEXT_FOLD_CASE) ?
+	    u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, &len) :
+	    u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &len);
+	char *r;
+
+	assert_non_null(n);
+	r = ref_squeeze(n, len, true);
+	free(n);
+	if (flags & TEXT_FOLD_MARKS) {
+		uint8_t *d = u8_normalize(UNINORM_NFKD, (const uint8_t *)r,
+		    strlen(r), NULL, &len), *c;
+		size_t o = 0;
+
+		assert_non_null(d);
+		for (size_t i = 0; i < len;) {
+			ucs4_t uc;
+			int k = u8_mbtouc(&uc, d + i, len - i);
+
+			if (uc >= 0x20 && uc != 0x7F && !(uc >= 0x80 && uc < 0xA0) &&
+			    !uc_is_general_category(uc, UC_CATEGORY_Mn)) {
+				memmove(d + o, d + i, (size_t)k);
+				o += (size_t)k;
+			}
+			i += (size_t)k;
+		}
+		c = u8_normalize(UNINORM_NFC, d, o, NULL, &len);
+		free(d);
+		free(r);
+		r = ref_squeeze(c, len, false);
+		free(c);
+	}
+	return r;
+}
+
+/*
+ * Random texts of ASCII (controls, white space, both cases, the '<' that
+ * composes with U+0338) and of what folds in a special way: accents
+ * precomposed and combining, ß, İ, the sigmas, ligatures, the spaces and
+ * typography past ASCII, C1 controls, Hangul.
+ */
+static void
+test_fold_random(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "Z", "ij", "IJ", "0", "-", "'", "<", ".", " ", "  ", "\t",
+		"\n", "\r\n", "\x0b", "\x01", "\x1b", "\x1f", "\x7f",
+		"\xc3\xa9", "\xc3\x89", "\xc3\xab", "e\xcc\x88", "\xcc\x81",
+		"\xcc\xa3", "\xcc\xb8", "\xc3\x9f", "\xe1\xba\x9e", "\xc4\xb0",
+		"\xce\xa3", "\xcf\x82", "\xef\xac\x81", "\xc5\x89", "\xe2\x84\xaa",
+		"\xc2\xa0", "\xe2\x80\x80", "\xe2\x80\x83", "\xe2\x80\x8b",
+		"\xef\xbb\xbf", "\xc2\x85", "\xc2\x9b", "\xc2\xb4", "\xe2\x80\x99",
+		"\xe2\x80\x9c", "\xe2\x80\x93", "\xe2\x88\x92", "\xe2\x80\xb2",
+		"\xea\xb0\x80", "\xe1\x84\x80", "\xe1\x85\xa1", "\xc2\xbd",
+	};
+	unsigned seed = 17;
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		char in[256] = "";
+		size_t n = (size_t)(round % 24);
+
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(in, pieces[(seed >> 16) % LEN(pieces)]);
+		}
+		for (unsigned flags = 0; flags < 4; flags++) {
+			char *got = text_fold(in, flags), *want = ref_fold(in, flags);
+
+			if (strcmp(got, want) != 0)
+				fail_msg("text_fold(\"%s\", %u) is \"%s\", not \"%s\"",
+				    in, flags, got, want);
+			free(got);
+			free(want);
+		}
+	}
+}
+
+/* Every character of the BMP, alone and between ASCII words. */
+static void
+test_fold_each_char(void **state)
+{
+	(void)state;
+	for (ucs4_t uc = 1; uc < 0x10000; uc++) {
+		uint8_t c[6];
+		int n;
+
+		if (uc >= 0xD800 && uc < 0xE000)
+			continue;
+		n = u8_uctomb(c, uc, sizeof(c));
+		c[n] = '\0';
+		for (int form = 0; form < 2; form++) {
+			char in[32];
+
+			snprintf(in, sizeof(in), form == 0 ? "%s" : "Ab %s\xcc\x81 Cd",
+			    (const char *)c);
+			for (unsigned flags = 0; flags < 4; flags++) {
+				char *got = text_fold(in, flags);
+				char *want = ref_fold(in, flags);
+
+				if (strcmp(got, want) != 0)
+					fail_msg("text_fold differs on U+%04X (form %d, flags %u)",
+					    (unsigned)uc, form, flags);
+				free(got);
+				free(want);
+			}
+		}
+	}
 }
 
 /* The same question in the PDF text and in the Markdown seed. */
@@ -1062,6 +1217,8 @@ main(void)
 		cmocka_unit_test(test_fold_typography),
 		cmocka_unit_test(test_fold_space),
 		cmocka_unit_test(test_fold_case),
+		cmocka_unit_test(test_fold_random),
+		cmocka_unit_test(test_fold_each_char),
 		cmocka_unit_test(test_fold_seeds),
 		cmocka_unit_test(test_squeeze),
 		cmocka_unit_test(test_squeeze_long),
