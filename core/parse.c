@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,10 +78,24 @@ only_space(const char *s, size_t n)
 /* Each part of a word broken at a line end has at least this many letters. */
 #define MIN_PART 2
 
-/* The words of a text, folded, sorted, to count. */
+/*
+ * The words of a document, folded, each with how often it stands there:
+ * a table by hash, open addressing, its keys one after another in keys.
+ * Made the first time a broken word asks, since most texts never do.
+ */
+struct word_count {
+	uint64_t hash;
+	size_t at, len;		/* the key: keys.s[at, at + len) */
+	size_t count;		/* 0: the slot is empty */
+};
+
 struct words {
-	char **v;
-	size_t n, cap;
+	const char *s;		/* the text the words are of */
+	size_t n;
+	bool made;
+	struct word_count *slot;
+	size_t cap, used;	/* cap a power of two, over twice used */
+	struct xbuf keys;
 };
 
 static bool
@@ -89,73 +104,133 @@ letter_at(const char *s, size_t i, size_t n, size_t *len)
 	ucs4_t uc;
 	int k;
 
-	if (i >= n || (k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i)) < 1)
+	if (i >= n)
+		return false;
+	if ((unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return scan_alpha((unsigned char)s[i]);
+	}
+	if ((k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i)) < 1)
 		return false;
 	*len = (size_t)k;
 	return uc_is_alpha(uc);
 }
 
-static char *
-fold_word(const char *s, size_t n)
+static uint64_t
+hash_bytes(const char *s, size_t n)
 {
-	char *w = xstrndup(s, n), *f = text_fold(w, TEXT_FOLD_CASE |
-	    TEXT_FOLD_MARKS);
+	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
 
-	free(w);
-	return f;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* The slot of key s[0, n): where it is, or the empty one where it goes. */
+static struct word_count *
+word_slot(const struct words *w, const char *s, size_t n, uint64_t h)
+{
+	size_t i = (size_t)h & (w->cap - 1);
+
+	for (;; i = (i + 1) & (w->cap - 1)) {
+		struct word_count *c = &w->slot[i];
+
+		if (!c->count || (c->hash == h && c->len == n &&
+		    memcmp(w->keys.s + c->at, s, n) == 0))
+			return c;
+	}
+}
+
+static void
+add_word(struct words *w, const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+	struct word_count *c;
+
+	if (2 * (w->used + 1) > w->cap) {
+		struct word_count *old = w->slot;
+		size_t oldcap = w->cap;
+
+		w->cap = w->cap ? 2 * w->cap : 1024;
+		w->slot = xcalloc(w->cap, sizeof(*w->slot));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].count)
+				*word_slot(w, w->keys.s + old[i].at, old[i].len,
+				    old[i].hash) = old[i];
+		free(old);
+	}
+	c = word_slot(w, s, n, h);
+	if (!c->count) {
+		c->hash = h;
+		c->at = w->keys.n;
+		c->len = n;
+		xbuf_add(&w->keys, s, n);
+		w->used++;
+	}
+	c->count++;
 }
 
 /*
- * The words of s[0, n): runs of letters, a hyphen between two letters
- * inside one ("x-y" is one word).
+ * The words of the text: runs of letters, a hyphen between two letters
+ * inside one ("x-y" is one word), folded as text_fold with case and
+ * marks, which for a word of ASCII letters and hyphens is its lower case.
  */
 static void
-collect_words(struct words *w, const char *s, size_t n)
+make_words(struct words *w)
 {
-	size_t i = 0, k;
+	const char *s = w->s;
+	size_t i = 0, k, n = w->n;
+	struct xbuf low = { 0 };	/* an ASCII word's key */
 
+	w->made = true;
 	while (i < n) {
 		size_t a = i;
+		bool ascii = true;
 
 		if (!letter_at(s, i, n, &k)) {
 			i++;
 			continue;
 		}
 		for (;;) {
-			while (letter_at(s, i, n, &k))
+			while (letter_at(s, i, n, &k)) {
+				ascii = ascii && k == 1;
 				i += k;
+			}
 			if (i + 1 < n && s[i] == '-' && letter_at(s, i + 1, n, &k))
 				i++;
 			else
 				break;
 		}
-		xgrow(&w->v, &w->cap, w->n + 1, sizeof(*w->v));
-		w->v[w->n++] = fold_word(s + a, i - a);
+		if (ascii) {
+			xgrow(&low.s, &low.cap, i - a, 1);
+			for (size_t j = a; j < i; j++)
+				low.s[j - a] = (char)scan_lower((unsigned char)s[j]);
+			add_word(w, low.s, i - a);
+		} else {
+			char *word = xstrndup(s + a, i - a);
+			char *f = text_fold(word, TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
+
+			add_word(w, f, strlen(f));
+			free(f);
+			free(word);
+		}
 	}
+	free(low.s);
 }
 
-static int
-cmp_words(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
+/* How often the text has the word whose key is word. */
 static size_t
-count_word(const struct words *w, const char *word)
+count_word(struct words *w, const char *word)
 {
-	size_t lo = 0, hi = w->n, n = 0;
+	size_t n = strlen(word);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (strcmp(w->v[mid], word) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo + n < w->n && strcmp(w->v[lo + n], word) == 0)
-		n++;
-	return n;
+	if (!w->made)
+		make_words(w);
+	if (!w->cap)
+		return 0;
+	return word_slot(w, word, n, hash_bytes(word, n))->count;
 }
 
 /* Whether needle stands in raw[a, b) on a flattened line, or at all (any). */
@@ -235,7 +310,7 @@ lower_at(const char *s, size_t i)
  */
 static void
 rejoin_text(char *text, const char *raw, size_t a, size_t b,
-    const struct words *w, parse_known_word_fn *known, void *ctx,
+    struct words *w, parse_known_word_fn *known, void *ctx,
     struct footnote *f, size_t nf)
 {
 	size_t i = 1;
@@ -295,7 +370,7 @@ rejoin_text(char *text, const char *raw, size_t a, size_t b,
 static void
 rejoin_flattened(struct document *doc, parse_known_word_fn *known, void *ctx)
 {
-	struct words w = { NULL, 0, 0 };
+	struct words w = { .s = doc->raw, .n = doc->raw_len };
 	bool any = false;
 
 	for (size_t i = 0; i + 1 < doc->raw_len && !any; i++)
@@ -304,9 +379,6 @@ rejoin_flattened(struct document *doc, parse_known_word_fn *known, void *ctx)
 		    (unsigned char)doc->raw[i + 1] >= 0x80);
 	if (!any)
 		return;
-	collect_words(&w, doc->raw, doc->raw_len);
-	if (w.n > 1)
-		qsort(w.v, w.n, sizeof(*w.v), cmp_words);
 	for (size_t i = 0; i < doc->n_passages; i++) {
 		struct passage *p = &doc->passages[i];
 
@@ -317,7 +389,8 @@ rejoin_flattened(struct document *doc, parse_known_word_fn *known, void *ctx)
 			    p->footnotes[k].start, p->footnotes[k].end, &w,
 			    known, ctx, NULL, 0);
 	}
-	model_strv_free(w.v, w.n);
+	free(w.slot);
+	free(w.keys.s);
 }
 
 enum status

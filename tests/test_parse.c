@@ -1587,6 +1587,30 @@ test_flattened_hyphen_joined(void **state)
 }
 
 /*
+ * The words a broken word is looked up among are counted case and
+ * diacritics aside, with letters past ASCII too: "geïnfor-meerd" joins
+ * where the document writes "GEÏNFORMEERD"; "re-integratie" stays where
+ * it also writes "RE-INTEGRATIE", although "reïntegratie" is a word too.
+ */
+static void
+test_flattened_hyphen_folded(void **state)
+{
+	static const char text[] = CONV_HEAD
+	    "## Vraag 1\n\nIs de Kamer GE\xc3\x8fNFORMEERD over de "
+	    "RE-INTEGRATIE?\n\n"
+	    "## Antwoord 1\n\n" LONG_LINE "De Kamer is ge\xc3\xafnfor-meerd "
+	    "over de re-integratie en de re\xc3\xafntegratie.\n";
+	struct document *doc;
+
+	(void)state;
+	doc = parse_known(text, false);
+	assert_string_equal(find_passage(doc, ROLE_ANTWOORD, 1, 0)->text,
+	    LONG_LINE "De Kamer is ge\xc3\xafnformeerd over de re-integratie "
+	    "en de re\xc3\xafntegratie.");
+	model_free(doc);
+}
+
+/*
  * Hyphens that Dutch writes stay: "functie-uitoefening" (its joined form
  * nowhere in the document, and the vocabulary's word does not count where
  * the document writes the hyphenated form elsewhere), "Noord-Holland" (a
@@ -1828,6 +1852,7 @@ main(void)
 		cmocka_unit_test(test_conversion_one_line),
 		cmocka_unit_test(test_flattened_hyphen_joined),
 		cmocka_unit_test(test_flattened_hyphen_kept),
+		cmocka_unit_test(test_flattened_hyphen_folded),
 		cmocka_unit_test(test_letter_seed),
 		cmocka_unit_test(test_letter_hyphens),
 		cmocka_unit_test(test_hyphen_joint),
