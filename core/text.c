@@ -130,15 +130,39 @@ fold_typography(ucs4_t uc)
 static char *
 squeeze(const char *s, bool typography)
 {
+	size_t n = strlen(s);
 	struct xbuf b = { 0 };
-	const uint8_t *p = U8(s), *end = p + strlen(s);
+	const uint8_t *p = U8(s), *end = p + n;
 	bool pending_space = false;
 	ucs4_t uc;
 
+	/*
+	 * The result is never longer than s, but for invalid UTF-8 (three
+	 * bytes of U+FFFD for one): room for s, and buf_add_uc grows it.
+	 */
+	xgrow(&b.s, &b.cap, n + 1, 1);
+	b.s[0] = '\0';
 	/* The length left is end - p: a strlen per character would be O(n^2). */
 	while (p < end) {
-		int len = u8_mbtouc(&uc, p, (size_t)(end - p));
+		int len;
 
+		/* ASCII, nearly all of it, without decoding or a call per byte. */
+		if (*p < 0x80) {
+			if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
+				pending_space = b.n > 0;
+			} else {
+				if (b.n + 3 > b.cap)
+					xgrow(&b.s, &b.cap, b.n + 3, 1);
+				if (pending_space)
+					b.s[b.n++] = ' ';
+				pending_space = false;
+				b.s[b.n++] = (char)*p;
+				b.s[b.n] = '\0';
+			}
+			p++;
+			continue;
+		}
+		len = u8_mbtouc(&uc, p, (size_t)(end - p));
 		p += len > 0 ? len : 1;
 		if (is_space(uc)) {
 			pending_space = b.n > 0;
@@ -149,7 +173,7 @@ squeeze(const char *s, bool typography)
 		pending_space = false;
 		buf_add_uc(&b, typography ? fold_typography(uc) : uc);
 	}
-	return xbuf_finish(&b);
+	return b.s;
 }
 
 char *

@@ -377,10 +377,11 @@ ref_fold(const char *s, unsigned flags)
 }
 
 /*
- * Random texts of ASCII (controls, white space, both cases, the '<' that
- * composes with U+0338) and of what folds in a special way: accents
- * precomposed and combining, ß, İ, the sigmas, ligatures, the spaces and
- * typography past ASCII, C1 controls, Hangul.
+ * text_fold and text_squeeze against the reference on random texts of
+ * ASCII (controls, white space, both cases, the '<' that composes with
+ * U+0338) and of what folds in a special way: accents precomposed and
+ * combining, ß, İ, the sigmas, ligatures, the spaces and typography past
+ * ASCII, C1 controls, Hangul.
  */
 static void
 test_fold_random(void **state)
@@ -413,6 +414,16 @@ test_fold_random(void **state)
 			if (strcmp(got, want) != 0)
 				fail_msg("text_fold(\"%s\", %u) is \"%s\", not \"%s\"",
 				    in, flags, got, want);
+			free(got);
+			free(want);
+		}
+		{
+			char *got = text_squeeze(in);
+			char *want = ref_squeeze((const uint8_t *)in, strlen(in), false);
+
+			if (strcmp(got, want) != 0)
+				fail_msg("text_squeeze(\"%s\") is \"%s\", not \"%s\"",
+				    in, got, want);
 			free(got);
 			free(want);
 		}
