@@ -248,46 +248,54 @@ char *
 text_fold(const char *s, unsigned flags)
 {
 	struct xbuf b = { 0 };
-	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	bool marks = flags & TEXT_FOLD_MARKS, lower = flags & TEXT_FOLD_CASE;
 
-	xgrow(&b.s, &b.cap, strlen(s) + 1, 1);
-	while (*p) {
+	while (p < end) {
 		const unsigned char *w;
-		size_t at = b.n;
+		size_t at = b.n, word;
+		char *o;	/* where the word's key goes: not b.s, which a store may alias */
 		bool ascii = true;
 
 		while (ascii_space(*p))
 			p++;
-		if (!*p)
+		if (p == end)
 			break;
-		for (w = p; *p && !ascii_space(*p); p++)
-			ascii = ascii && *p < 0x80;
-		/* A slow word may have grown the key past the text's length. */
-		xgrow(&b.s, &b.cap, b.n + (size_t)(p - w) + 2, 1);
+		/* Room for the rest as it is: a slow word may have grown the key. */
+		xgrow(&b.s, &b.cap, b.n + (size_t)(end - p) + 2, 1);
 		if (b.n > 0)
 			b.s[b.n++] = ' ';
-		if (ascii) {
-			for (; w < p; w++) {
-				unsigned char c = *w;
+		word = b.n;
+		o = b.s + word;
+		/* The word's key as if it were ASCII, until it is not. */
+		for (w = p; p < end && !ascii_space(*p); p++) {
+			unsigned char c = *p;
 
-				if ((flags & TEXT_FOLD_MARKS) && (c < 0x20 || c == 0x7F))
-					continue;
-				if ((flags & TEXT_FOLD_CASE) && c >= 'A' && c <= 'Z')
-					c += 'a' - 'A';
-				b.s[b.n++] = (char)c;
-			}
-		} else {
-			char *word = xstrndup((const char *)w, (size_t)(p - w));
-			char *f = fold_slow(word, flags);
+			if (c >= 0x80)
+				ascii = false;
+			if (!ascii || (marks && (c < 0x20 || c == 0x7F)))
+				continue;
+			if (lower && c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			*o++ = (char)c;
+		}
+		b.n = (size_t)(o - b.s);
+		if (!ascii) {
+			char *t = xstrndup((const char *)w, (size_t)(p - w));
+			char *f = fold_slow(t, flags);
 
+			b.n = word;
 			xbuf_puts(&b, f);
 			free(f);
-			free(word);
+			free(t);
 		}
 		/* A word with nothing left leaves no space either. */
-		if (b.n == at + (at > 0))
+		if (b.n == word)
 			b.n = at;
 	}
+	if (!b.s)
+		return xstrdup("");
 	b.s[b.n] = '\0';
 	return b.s;
 }
