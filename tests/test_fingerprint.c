@@ -98,6 +98,45 @@ test_empty(void **state)
 	assert_true(fingerprint_similarity(&b, &b) == 1);
 }
 
+/*
+ * The numbers themselves: the store keeps every document's fingerprint,
+ * so a fingerprint must come out the same from every build of naast, on
+ * every processor (add_shingle has a copy for AVX-512), as in the first.
+ */
+static void
+test_pinned(void **state)
+{
+	static const char *const text[] = {
+		"De Minister van Binnenlandse Zaken heeft de vragen van het lid "
+		"Eerdmans op 29 januari 2024 beantwoord, mede namens de "
+		"Minister-President.",
+	};
+	static const uint32_t want[FINGERPRINT_SLOTS] = {
+		0x0862ce9du, 0x0122cc0cu, 0x094696d8u, 0x04684fbeu, 0x0fe3671bu,
+		0x01abc6c1u, 0x0441c93cu, 0x13da8f8bu, 0x0920b315u, 0x0a737f08u,
+		0x0fea5e3fu, 0x1143a301u, 0x20633c2du, 0x09bb3aa3u, 0x0a37555eu,
+		0x2e77836au, 0x21320c2cu, 0x01d91bd4u, 0x0088b3f2u, 0x08954098u,
+		0x04fd56dbu, 0x02461aeeu, 0x2853a160u, 0x0e279950u, 0x10aa9d39u,
+		0x0705a8fau, 0x002a6858u, 0x0bc27de5u, 0x020992e4u, 0x0c661c75u,
+		0x0d0ca15fu, 0x00d7e2c1u, 0x160d33f5u, 0x20232245u, 0x17fdf7e3u,
+		0x0611adebu, 0x110753d8u, 0x056dfcd8u, 0x0cd2be72u, 0x0c61579du,
+		0x039b235fu, 0x3e071f5du, 0x045b88e8u, 0x1e304d47u, 0x19229ce8u,
+		0x0f0f873au, 0x125d6885u, 0x2b90a591u, 0x02284a94u, 0x0b03468cu,
+		0x03c8c1ceu, 0x110519fbu, 0x0ca74a91u, 0x141c71e4u, 0x186afa7bu,
+		0x052ea599u, 0x08ebd0feu, 0x045d1e70u, 0x027c004cu, 0x0ad73d60u,
+		0x1252cb69u, 0x0d93fe38u, 0x1868224cu, 0x0313877eu
+	};
+	struct fingerprint fp;
+
+	(void)state;
+	fingerprint_texts(text, 1, &fp);
+	assert_int_equal(fp.words, 20);
+	for (size_t s = 0; s < FINGERPRINT_SLOTS; s++)
+		if (fp.slot[s] != want[s])
+			fail_msg("slot %zu is 0x%08x, not 0x%08x", s,
+			    (unsigned)fp.slot[s], (unsigned)want[s]);
+}
+
 static void
 test_pack(void **state)
 {
@@ -125,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_case_marks_and_wrapping),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_pack),
+		cmocka_unit_test(test_pinned),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
