@@ -30,32 +30,57 @@ name_key(const char *s, size_t n)
 	return key;
 }
 
-static bool
-same_name(const char *a, size_t alen, const char *key)
-{
-	char *k = name_key(a, alen);
-	bool same = strcmp(k, key) == 0;
+/*
+ * The keys of each entry's names (its name, its code, its aliases), made
+ * the first time one is looked up and kept: a header names ministries
+ * over and over, and folding the whole table for each was a hundredth
+ * of an import.
+ */
+struct names {
+	char **key;
+	size_t n;
+};
 
-	free(k);
-	return same;
+static struct names *table_names;
+
+static void
+add_name(struct names *names, const char *s, size_t n)
+{
+	names->key = xrealloc(names->key, (names->n + 1) * sizeof(*names->key));
+	names->key[names->n++] = name_key(s, n);
 }
 
-/* Whether m is called key (its name, code or an alias). */
-static bool
-is_called(const struct ministry *m, const char *key)
+static const struct names *
+names_of(size_t i)
 {
-	const char *a = m->aliases;
+	if (!table_names) {
+		table_names = xcalloc(ministry_count, sizeof(*table_names));
+		for (size_t k = 0; k < ministry_count; k++) {
+			const struct ministry *m = &ministry_table[k];
+			const char *a = m->aliases;
 
-	if (same_name(m->name, strlen(m->name), key) ||
-	    same_name(m->code, strlen(m->code), key))
-		return true;
-	while (*a) {
-		size_t len = strcspn(a, "|");
+			add_name(&table_names[k], m->name, strlen(m->name));
+			add_name(&table_names[k], m->code, strlen(m->code));
+			while (*a) {
+				size_t len = strcspn(a, "|");
 
-		if (same_name(a, len, key))
-			return true;
-		a += len + (a[len] == '|');
+				add_name(&table_names[k], a, len);
+				a += len + (a[len] == '|');
+			}
+		}
 	}
+	return &table_names[i];
+}
+
+/* Whether entry i is called key (its name, code or an alias). */
+static bool
+is_called(size_t i, const char *key)
+{
+	const struct names *names = names_of(i);
+
+	for (size_t k = 0; k < names->n; k++)
+		if (strcmp(names->key[k], key) == 0)
+			return true;
 	return false;
 }
 
@@ -67,7 +92,7 @@ lookup(const char *key, const char *date)
 	for (size_t i = 0; i < ministry_count; i++) {
 		const struct ministry *m = &ministry_table[i];
 
-		if (!is_called(m, key))
+		if (!is_called(i, key))
 			continue;
 		if (!date || !*date || ministry_existed(m, date))
 			return m;
