@@ -139,14 +139,24 @@ pdftext_lines_is_open_mark(const char *s, size_t i, size_t n)
 size_t
 pdftext_lines_close_mark(const char *s, size_t n)
 {
-	static const char *const marks[] = {
-		")", "]", "\"", "'", ".", ",", ";", ":", "!", "?",
-		"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe2\x80\xa6",
+#define MARK(m) { m, sizeof(m) - 1 }
+	static const struct {
+		const char *mark;
+		size_t len;
+	} marks[] = {
+		MARK(")"), MARK("]"), MARK("\""), MARK("'"), MARK("."), MARK(","),
+		MARK(";"), MARK(":"), MARK("!"), MARK("?"),
+		MARK("\xc2\xbb"), MARK("\xe2\x80\x9d"), MARK("\xe2\x80\x99"),
+		MARK("\xe2\x80\xa6"),
 	};
+#undef MARK
 
-	for (size_t k = 0; k < COUNT(marks); k++)
-		if (ends_with(s, n, marks[k]))
-			return strlen(marks[k]);
+	/* Its last byte first: this runs for every word of a PDF's text. */
+	for (size_t k = 0; n > 0 && k < COUNT(marks); k++)
+		if (s[n - 1] == marks[k].mark[marks[k].len - 1] &&
+		    n >= marks[k].len &&
+		    memcmp(s + n - marks[k].len, marks[k].mark, marks[k].len) == 0)
+			return marks[k].len;
 	return 0;
 }
 
