@@ -130,34 +130,30 @@ fold_typography(ucs4_t uc)
 static char *
 squeeze(const char *s, bool typography)
 {
-	size_t n = strlen(s);
-	struct xbuf b = { 0 };
+	size_t n = strlen(s), cap = n + 1, o = 0;
+	char *out = xmalloc(cap);
 	const uint8_t *p = U8(s), *end = p + n;
 	bool pending_space = false;
-	ucs4_t uc;
 
 	/*
-	 * The result is never longer than s, but for invalid UTF-8 (three
-	 * bytes of U+FFFD for one): room for s, and buf_add_uc grows it.
+	 * out has room for what is written and the rest of s as it is (one
+	 * byte for a space pending): the key is never longer than s but for
+	 * invalid UTF-8, three bytes of U+FFFD for one.  ASCII, nearly all
+	 * of it, goes straight in; o is a local, which a store cannot alias.
+	 * The length left is end - p: a strlen per character would be O(n^2).
 	 */
-	xgrow(&b.s, &b.cap, n + 1, 1);
-	b.s[0] = '\0';
-	/* The length left is end - p: a strlen per character would be O(n^2). */
 	while (p < end) {
+		ucs4_t uc;
 		int len;
 
-		/* ASCII, nearly all of it, without decoding or a call per byte. */
 		if (*p < 0x80) {
 			if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
-				pending_space = b.n > 0;
+				pending_space = o > 0;
 			} else {
-				if (b.n + 3 > b.cap)
-					xgrow(&b.s, &b.cap, b.n + 3, 1);
 				if (pending_space)
-					b.s[b.n++] = ' ';
+					out[o++] = ' ';
 				pending_space = false;
-				b.s[b.n++] = (char)*p;
-				b.s[b.n] = '\0';
+				out[o++] = (char)*p;
 			}
 			p++;
 			continue;
@@ -165,15 +161,22 @@ squeeze(const char *s, bool typography)
 		len = u8_mbtouc(&uc, p, (size_t)(end - p));
 		p += len > 0 ? len : 1;
 		if (is_space(uc)) {
-			pending_space = b.n > 0;
+			pending_space = o > 0;
 			continue;
 		}
+		if (o + 6 + (size_t)(end - p) + 1 > cap) {
+			cap = o + 6 + (size_t)(end - p) + 1;
+			out = xrealloc(out, cap);
+		}
 		if (pending_space)
-			xbuf_add(&b, " ", 1);
+			out[o++] = ' ';
 		pending_space = false;
-		buf_add_uc(&b, typography ? fold_typography(uc) : uc);
+		len = u8_uctomb((uint8_t *)out + o,
+		    typography ? fold_typography(uc) : uc, 4);
+		o += len > 0 ? (size_t)len : 0;
 	}
-	return b.s;
+	out[o] = '\0';
+	return out;
 }
 
 char *
