@@ -105,11 +105,16 @@ is_blank(const char *s, size_t n)
 static char *
 strip_markup(const char *s, size_t n)
 {
-	char *out = xmalloc(n + 1);
-	bool *drop = xcalloc(n + 1, sizeof(*drop));
-	bool *escaped = xcalloc(n + 1, sizeof(*escaped));
+	char *out;
+	bool *drop, *escaped;
 	size_t o = 0;
 
+	/* Most paragraphs have neither: nothing to find, nothing to drop. */
+	if (!memchr(s, '\\', n) && !memchr(s, '*', n))
+		return xstrndup(s, n);
+	out = xmalloc(n + 1);
+	drop = xcalloc(n + 1, sizeof(*drop));
+	escaped = xcalloc(n + 1, sizeof(*escaped));
 	for (size_t i = 0; i + 1 < n; i++) {
 		if (s[i] == '\\' && ispunct((unsigned char)s[i + 1])) {
 			drop[i] = true;
