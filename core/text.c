@@ -408,6 +408,17 @@ text_sanitize(const char *str, size_t n, unsigned flags)
 int
 text_width(const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+	int w = 0;
+
+	/*
+	 * ASCII without asking libunistring: a column for each printable
+	 * character, none for a control character (u8_strwidth skips them).
+	 */
+	for (; *p && *p < 0x80; p++)
+		w += *p >= 0x20 && *p != 0x7F;
+	if (!*p)
+		return w;
 	return u8_strwidth(U8(s), "UTF-8");
 }
 

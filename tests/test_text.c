@@ -13,6 +13,7 @@
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "text.h"
 #include "testutil.h"
@@ -779,6 +780,33 @@ test_width(void **state)
 	assert_int_equal(text_width("\xc2\xa0"), 1);
 }
 
+/* text_width counts ASCII itself: as u8_strwidth does, for every byte. */
+static void
+test_width_ascii(void **state)
+{
+	unsigned seed = 29;
+
+	(void)state;
+	for (int c = 1; c < 0x80; c++) {
+		char s[4] = { 'a', (char)c, 'b', '\0' };
+
+		assert_int_equal(text_width(s),
+		    u8_strwidth((const uint8_t *)s, "UTF-8"));
+	}
+	for (int round = 0; round < 2000; round++) {
+		char s[32];
+		size_t n = (size_t)(round % 31);
+
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = (char)(1 + (seed >> 16) % 0x7F);
+		}
+		s[n] = '\0';
+		assert_int_equal(text_width(s),
+		    u8_strwidth((const uint8_t *)s, "UTF-8"));
+	}
+}
+
 /* -------------------------------------------------------------------- wrap */
 
 /* The checks every wrap must pass. Returns the number of lines. */
@@ -1239,6 +1267,7 @@ main(void)
 		cmocka_unit_test(test_sanitize_seeds),
 		cmocka_unit_test(test_sanitize_random),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_width_ascii),
 		cmocka_unit_test(test_wrap_words),
 		cmocka_unit_test(test_wrap_long_word),
 		cmocka_unit_test(test_wrap_forced),
