@@ -82,42 +82,110 @@ add_shingle(struct fingerprint *fp, const uint64_t *words, size_t n)
 	}
 }
 
+/* One more word, by its hash (hash_word) and whether it is all digits. */
 static void
-add_word(struct shingler *sh, const char *w, size_t n)
+add_hashed(struct shingler *sh, uint64_t h, bool digits)
 {
 	struct fingerprint *fp = sh->fp;
 	size_t k = FINGERPRINT_SHINGLE;
-	bool digits = true;
 
-	for (size_t i = 0; i < n && digits; i++)
-		digits = w[i] >= '0' && w[i] <= '9';
 	/* Page numbers and footnote markers come and go with the layout. */
 	if (digits)
 		return;
 	memmove(sh->last, sh->last + 1, (k - 1) * sizeof(*sh->last));
-	sh->last[k - 1] = hash_word(w, n);
+	sh->last[k - 1] = h;
 	if (++fp->words >= k)
 		add_shingle(fp, sh->last, k);
 }
 
+/* The words of folded text. */
 static void
-add_text(struct shingler *sh, const char *text)
+add_words(struct shingler *sh, const char *p)
 {
-	char *folded = text_fold(text ? text : "", TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
-	const char *p = folded;
-
 	while (*p) {
 		size_t n = 0;
+		bool digits = true;
 
 		while (*p && !word_byte((unsigned char)*p))
 			p++;
-		while (word_byte((unsigned char)p[n]))
+		while (word_byte((unsigned char)p[n])) {
+			digits = digits && p[n] >= '0' && p[n] <= '9';
 			n++;
+		}
 		if (n)
-			add_word(sh, p, n);
+			add_hashed(sh, hash_word(p, n), digits);
 		p += n;
 	}
-	free(folded);
+}
+
+static bool
+ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/*
+ * The words of a run of ASCII without white space, folded as text_fold
+ * folds it: letters lowered, controls dropped (a word goes on across
+ * one), hashed as they come.
+ */
+static void
+add_ascii(struct shingler *sh, const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;	/* hash_word's */
+	bool digits = true, in_word = false;
+
+	for (size_t i = 0; i <= n; i++) {
+		unsigned char c = i < n ? p[i] : ' ';	/* a space ends the last word */
+
+		if (c < 0x20 || c == 0x7F)
+			continue;	/* text_fold drops controls */
+		if (word_byte(c)) {
+			c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 'a' - 'A') : c;
+			h = (h ^ c) * 0x100000001b3ULL;
+			digits = digits && c >= '0' && c <= '9';
+			in_word = true;
+		} else if (in_word) {
+			add_hashed(sh, h, digits);
+			h = 0xcbf29ce484222325ULL;
+			digits = true;
+			in_word = false;
+		}
+	}
+}
+
+/*
+ * The words of text_fold(text) with case and marks, without making it:
+ * text between ASCII white space folds on its own (text.h), and a word
+ * never goes on across a space.  Only a run with a character past ASCII
+ * is folded, alone.
+ */
+static void
+add_text(struct shingler *sh, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+
+	while (*p) {
+		const unsigned char *w;
+		bool ascii = true;
+
+		while (ascii_space(*p))
+			p++;
+		for (w = p; *p && !ascii_space(*p); p++)
+			ascii = ascii && *p < 0x80;
+		if (p == w)
+			continue;
+		if (ascii) {
+			add_ascii(sh, w, (size_t)(p - w));
+		} else {
+			char *run = xstrndup((const char *)w, (size_t)(p - w));
+			char *folded = text_fold(run, TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
+
+			add_words(sh, folded);
+			free(folded);
+			free(run);
+		}
+	}
 }
 
 static void

@@ -37,7 +37,9 @@ enum {
 /*
  * Matching key: NFC; ’ ‘ ‚ ′ become ', “ ” „ ″ become ", – — ‐ ‑ − become -;
  * every run of white space (line breaks, no-break spaces included) becomes
- * one space; leading and trailing space removed.
+ * one space; leading and trailing space removed.  The text between ASCII
+ * white space folds on its own: the key of "a b" is the keys of "a" and
+ * of "b" with a space between them (or the one that is not empty).
  */
 char *text_fold(const char *s, unsigned flags);
 
