@@ -9,13 +9,14 @@
 #include <string.h>
 
 #include "fingerprint.h"
+#include "scan.h"
 #include "text.h"
 #include "xalloc.h"
 
 /*
  * One 64-bit hash per shingle, then one cheap permutation of it per slot
  * (splitmix64 of the hash and the slot's seed): a fingerprint costs
- * FINGERPRINT_SLOTS multiplications per word, nothing next to parsing.
+ * 2 * FINGERPRINT_SLOTS multiplications per word (add_shingle).
  */
 static uint64_t
 mix(uint64_t x)
@@ -24,18 +25,6 @@ mix(uint64_t x)
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
 	return x ^ (x >> 31);
-}
-
-static uint64_t
-hash_word(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
 }
 
 /* Letters and digits, and every byte of a character past ASCII. */
@@ -82,7 +71,7 @@ add_shingle(struct fingerprint *fp, const uint64_t *words, size_t n)
 	}
 }
 
-/* One more word, by its hash (hash_word) and whether it is all digits. */
+/* One more word, by its hash (scan_hash) and whether it is all digits. */
 static void
 add_hashed(struct shingler *sh, uint64_t h, bool digits)
 {
@@ -113,7 +102,7 @@ add_words(struct shingler *sh, const char *p)
 			n++;
 		}
 		if (n)
-			add_hashed(sh, hash_word(p, n), digits);
+			add_hashed(sh, scan_hash(p, n), digits);
 		p += n;
 	}
 }
@@ -132,7 +121,7 @@ ascii_space(unsigned char c)
 static void
 add_ascii(struct shingler *sh, const unsigned char *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;	/* hash_word's */
+	uint64_t h = SCAN_HASH_START;
 	bool digits = true, in_word = false;
 
 	for (size_t i = 0; i <= n; i++) {
@@ -142,12 +131,12 @@ add_ascii(struct shingler *sh, const unsigned char *p, size_t n)
 			continue;	/* text_fold drops controls */
 		if (word_byte(c)) {
 			c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 'a' - 'A') : c;
-			h = (h ^ c) * 0x100000001b3ULL;
+			h = scan_hash_byte(h, c);
 			digits = digits && c >= '0' && c <= '9';
 			in_word = true;
 		} else if (in_word) {
 			add_hashed(sh, h, digits);
-			h = 0xcbf29ce484222325ULL;
+			h = SCAN_HASH_START;
 			digits = true;
 			in_word = false;
 		}

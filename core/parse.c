@@ -116,18 +116,6 @@ letter_at(const char *s, size_t i, size_t n, size_t *len)
 	return uc_is_alpha(uc);
 }
 
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* The slot of key s[0, n): where it is, or the empty one where it goes. */
 static struct word_count *
 word_slot(const struct words *w, const char *s, size_t n, uint64_t h)
@@ -146,7 +134,7 @@ word_slot(const struct words *w, const char *s, size_t n, uint64_t h)
 static void
 add_word(struct words *w, const char *s, size_t n)
 {
-	uint64_t h = hash_bytes(s, n);
+	uint64_t h = scan_hash(s, n);
 	struct word_count *c;
 
 	if (2 * (w->used + 1) > w->cap) {
@@ -230,7 +218,7 @@ count_word(struct words *w, const char *word)
 		make_words(w);
 	if (!w->cap)
 		return 0;
-	return word_slot(w, word, n, hash_bytes(word, n))->count;
+	return word_slot(w, word, n, scan_hash(word, n))->count;
 }
 
 /* Whether needle stands in raw[a, b) on a flattened line, or at all (any). */

@@ -8,14 +8,36 @@
  * Every function is static inline, works on s[0, n) (a NUL-terminated
  * string may pass SIZE_MAX as n: the NUL stops every test), allocates
  * nothing and keeps no state.  The locale plays no part, unlike isdigit
- * and strncasecmp.
+ * and strncasecmp.  And the one hash of bytes that words are counted and
+ * fingerprinted by (FNV-1a, 64 bits).
  */
 #ifndef NAAST_SCAN_H
 #define NAAST_SCAN_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+/* The hash of no bytes; scan_hash_byte adds one. */
+#define SCAN_HASH_START UINT64_C(0xcbf29ce484222325)
+
+static inline uint64_t
+scan_hash_byte(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * UINT64_C(0x100000001b3);
+}
+
+/* The hash of s[0, n), NUL bytes and all. */
+static inline uint64_t
+scan_hash(const char *s, size_t n)
+{
+	uint64_t h = SCAN_HASH_START;
+
+	for (size_t i = 0; i < n; i++)
+		h = scan_hash_byte(h, (unsigned char)s[i]);
+	return h;
+}
 
 static inline bool
 scan_digit(unsigned char c)
