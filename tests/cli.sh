@@ -1001,6 +1001,13 @@ sqlite3 "$v3db" "SELECT p.text, coalesce(s.note, '') FROM selection s JOIN passa
 check "its basket holds the same passages, notes and order" cmp -s "$tmp/v3-basket.txt" "$tmp/v3-basket2.txt"
 check "one full-text index is left" [ "$(sqlite3 "$v3db" "SELECT group_concat(name) FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%USING fts5 %'")" = passage_words ]
 check "and the file is smaller than before" [ "$(wc -c <"$v3db")" -lt "$v3size" ]
+rodb=$tmp/v3-readonly.db
+sqlite3 "$rodb" <"$top_srcdir/tests/fixtures/v3.sql"
+chmod a-w "$rodb"
+"$NAAST" --db "$rodb" list >/dev/null 2>"$tmp/ro.err"
+check "a read-only database of the release before: refused in one line, saying why, exit 1" sh -c "[ $? -eq 1 ] && [ \$(wc -l <'$tmp/ro.err') -eq 1 ] && grep -qF 'was made by an older naast: this version must upgrade it first; make it writable' '$tmp/ro.err'"
+check "and left as it was" [ "$(sqlite3 "$rodb" 'PRAGMA user_version')" = 3 ]
+chmod u+w "$rodb"
 chmod a-w "$odb"
 "$NAAST" --db "$odb" reparse >/dev/null 2>"$tmp/reparse-ro.err"
 check "a read-only database is not read again" [ $? -eq 1 ]
