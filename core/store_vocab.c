@@ -48,7 +48,7 @@ struct vocab {
 	long long *ids;
 	size_t n_ids;
 	unsigned len;		/* words of the passage being read */
-	char **touched;		/* its terms, each once */
+	size_t *touched;	/* its terms' slots, each once */
 	size_t n_touched, cap_touched;
 	double avgdl;		/* of the index, to choose the best by */
 	long long rows, tokens;	/* of the index before, and of the batch */
@@ -77,6 +77,7 @@ slot(struct vocab *v, const char *term, size_t len)
 	return &v->slots[i];
 }
 
+/* Twice the slots; the passage's terms follow theirs to their new places. */
 static void
 grow(struct vocab *v)
 {
@@ -87,6 +88,11 @@ grow(struct vocab *v)
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.slots[i].term)
 			*slot(v, old.slots[i].term, old.slots[i].len) = old.slots[i];
+	for (size_t i = 0; i < v->n_touched; i++) {
+		const struct vocab_word *w = &old.slots[v->touched[i]];
+
+		v->touched[i] = (size_t)(slot(v, w->term, w->len) - v->slots);
+	}
 	free(old.slots);
 }
 
@@ -176,8 +182,7 @@ passage_done(struct vocab *v)
 		v->tokens += v->len;
 	}
 	for (size_t i = 0; i < v->n_touched; i++) {
-		struct vocab_word *w = slot(v, v->touched[i],
-		    strlen(v->touched[i]));
+		struct vocab_word *w = &v->slots[v->touched[i]];
 
 		/* Before the index has any: the average of what came so far. */
 		if (id)
@@ -224,7 +229,7 @@ store_vocab_word(struct store *st, const char *term, size_t len, bool word)
 		w->last = v->passage;
 		xgrow(&v->touched, &v->cap_touched, v->n_touched + 1,
 		    sizeof(*v->touched));
-		v->touched[v->n_touched++] = w->term;
+		v->touched[v->n_touched++] = (size_t)(w - v->slots);
 	}
 	w->tf++;
 }
