@@ -131,8 +131,6 @@ enum sql_id {
 	SQL_TOPK_EXCEPT,
 	SQL_RELATED_PASSAGE,
 	SQL_FOOTNOTE_OF,
-	SQL_PASSAGE_COUNT,
-	SQL_STEM_DOCS,
 	/* The basket and exports (store_export.c). */
 	SQL_PASSAGE_EXISTS,
 	SQL_REPARSE_DUE,
@@ -334,6 +332,13 @@ struct topk_query {
 
 /* Adds an atom (taking term or text) to the last group, or a new one. */
 void topk_add(struct topk_query *tq, bool new_group, char *term, char *text);
+/*
+ * Adds the stem of word as the index has it: its marked stem, OR the
+ * stem as a word when it is its own stem (store_fts.c).
+ */
+struct sb_stemmer;
+void topk_add_stem(struct topk_query *tq, bool new_group,
+    struct sb_stemmer *stemmer, const char *word);
 void topk_free(struct topk_query *tq);
 
 /* What a ranking is asked, beside its query. */

@@ -29,7 +29,8 @@ static const char *const word_args[] = { "remove_diacritics", "2" };
  * naast_words: the words unicode61 finds (lowercase, diacritics removed)
  * and, at the same position (FTS5_TOKEN_COLOCATED), each one's Dutch
  * Snowball stem behind SEARCH_STEM_MARK, a byte unicode61 never keeps in
- * a word: one index holds both, and a query asks for either (search.h).
+ * a word, where the stem is not the word itself: one index holds both,
+ * and a query asks for either (search.h).
  * Offsets are unicode61's, so snippets mark the words as written.
  *
  * A query string that starts with the mark asks for stems: each of its
@@ -113,32 +114,91 @@ struct words_call {
 	int held_n, held_cap, held_flags, held_start, held_end;
 };
 
-/* Emits the marked stem of tok, with flags. */
+/*
+ * The stem of tok behind the mark, in t->stem: *len bytes with the
+ * mark.  NULL when the stemmer has no memory.
+ */
+static const char *
+marked_stem(struct words_tokenizer *t, const char *tok, int n, int *len)
+{
+	const sb_symbol *s = sb_stemmer_stem(t->stemmer,
+	    (const sb_symbol *)tok, n);
+	int k;
+
+	if (!s)
+		return NULL;
+	k = sb_stemmer_length(t->stemmer);
+	if (k + 1 > t->stem_cap) {
+		char *p = sqlite3_realloc(t->stem, k + 1);
+
+		if (!p)
+			return NULL;
+		t->stem = p;
+		t->stem_cap = k + 1;
+	}
+	t->stem[0] = SEARCH_STEM_MARK[0];
+	memcpy(t->stem + 1, s, (size_t)k);
+	*len = k + 1;
+	return t->stem;
+}
+
+/*
+ * A word of a document, and at its place its marked stem, unless the
+ * stem is the word itself (most short words: half the stems of a text),
+ * which a query for stems finds as the word (stem_emit).
+ */
+static int
+document_emit(struct words_call *c, int flags, const char *tok, int n,
+    int start, int end)
+{
+	const char *stem;
+	int len, rc;
+
+	if (c->counting)
+		store_vocab_word(c->t->st, tok, (size_t)n, true);
+	rc = c->token(c->ctx, flags, tok, n, start, end);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (!(stem = marked_stem(c->t, tok, n, &len)))
+		return SQLITE_NOMEM;
+	if (len - 1 == n && memcmp(stem + 1, tok, (size_t)n) == 0)
+		return SQLITE_OK;
+	if (c->counting)
+		store_vocab_word(c->t->st, stem, (size_t)len, false);
+	return c->token(c->ctx, flags | FTS5_TOKEN_COLOCATED, stem, len, start,
+	    end);
+}
+
+/*
+ * A word of a query for stems: its marked stem, and when that stem is
+ * its own stem, the stem as a word too (FTS5_TOKEN_COLOCATED in a query:
+ * either), since a document has such a word without its marked stem.
+ */
 static int
 stem_emit(struct words_call *c, int flags, const char *tok, int n, int start,
     int end)
 {
 	struct words_tokenizer *t = c->t;
-	const sb_symbol *s = sb_stemmer_stem(t->stemmer,
-	    (const sb_symbol *)tok, n);
-	int len;
+	const char *stem;
+	char *word;
+	int len, again, rc;
 
-	if (!s)
+	if (!(stem = marked_stem(t, tok, n, &len)))
 		return SQLITE_NOMEM;
-	len = sb_stemmer_length(t->stemmer);
-	if (len + 1 > t->stem_cap) {
-		char *p = sqlite3_realloc(t->stem, len + 1);
-
-		if (!p)
-			return SQLITE_NOMEM;
-		t->stem = p;
-		t->stem_cap = len + 1;
+	if ((rc = c->token(c->ctx, flags, stem, len, start, end)) != SQLITE_OK)
+		return rc;
+	if (!(word = sqlite3_malloc(len)))
+		return SQLITE_NOMEM;
+	memcpy(word, stem + 1, (size_t)len - 1);
+	if (!marked_stem(t, word, len - 1, &again)) {
+		sqlite3_free(word);
+		return SQLITE_NOMEM;
 	}
-	t->stem[0] = SEARCH_STEM_MARK[0];
-	memcpy(t->stem + 1, s, (size_t)len);
-	if (c->counting)
-		store_vocab_word(t->st, t->stem, (size_t)len + 1, false);
-	return c->token(c->ctx, flags, t->stem, len + 1, start, end);
+	if (again == len && memcmp(t->stem + 1, word, (size_t)len - 1) == 0)
+		rc = c->token(c->ctx, flags | FTS5_TOKEN_COLOCATED, word, len - 1,
+		    start, end);
+	sqlite3_free(word);
+	return rc;
 }
 
 static int
@@ -147,15 +207,8 @@ words_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 	struct words_call *c = ctx;
 	int rc;
 
-	if (c->document) {
-		if (c->counting)
-			store_vocab_word(c->t->st, tok, (size_t)n, true);
-		rc = c->token(c->ctx, flags, tok, n, start, end);
-		if (rc == SQLITE_OK)
-			rc = stem_emit(c, flags | FTS5_TOKEN_COLOCATED, tok, n,
-			    start, end);
-		return rc;
-	}
+	if (c->document)
+		return document_emit(c, flags, tok, n, start, end);
 	if (!c->stems)
 		return c->token(c->ctx, flags, tok, n, start, end);
 	if (!c->prefix)

@@ -134,7 +134,7 @@ stem_words_free(struct stem_words *w)
 static enum status
 weigh_stems(struct store *st, struct stem_words *w, struct error *err)
 {
-	long long total;
+	long long total, tokens;
 	size_t kept = 0, i, j;
 	enum status status;
 	sqlite3_stmt *s;
@@ -159,28 +159,31 @@ weigh_stems(struct store *st, struct stem_words *w, struct error *err)
 	}
 	w->n = kept;
 
-	if (!(s = sql(st, SQL_PASSAGE_COUNT, err)))
-		return st->prepare_failure;
-	if ((status = step_row(st, s, &found, "counting the passages", err)))
+	/* The passages the index has, from its own record: no count of rows. */
+	if ((status = champion_stats(st, &total, &tokens, err)))
 		return status;
-	total = found ? sqlite3_column_int64(s, 0) : 0;
-	done(s);
 	for (i = 0; i < w->n; i++) {
+		/* The stem is in the index marked, or as a word (store_fts.c). */
 		char *term = xasprintf("%s%s", SEARCH_STEM_MARK, w->v[i].stem);
+		const char *forms[] = { term, w->v[i].stem };
 		long long df = 0;
 
-		if (!(s = sql(st, SQL_STEM_DOCS, err))) {
-			free(term);
-			return st->prepare_failure;
+		for (size_t k = 0; k < 2; k++) {
+			if (!(s = sql(st, SQL_VOCAB_COUNT, err))) {
+				free(term);
+				return st->prepare_failure;
+			}
+			bind_text(s, 1, forms[k]);
+			status = step_row(st, s, &found, "reading the index", err);
+			if (status) {
+				free(term);
+				return status;
+			}
+			if (found)
+				df += sqlite3_column_int64(s, 0);
+			done(s);
 		}
-		bind_text(s, 1, term);
-		status = step_row(st, s, &found, "reading the index", err);
 		free(term);
-		if (status)
-			return status;
-		if (found)
-			df = sqlite3_column_int64(s, 0);
-		done(s);
 		w->v[i].weight = df > 0 && total > df ?
 		    w->v[i].weight * log((double)total / (double)df) : 0;
 	}
@@ -268,8 +271,7 @@ store_related(struct store *st, long long passage, size_t limit,
 
 		for (size_t i = 0; i < w.n && i < RELATED_TERMS &&
 		    w.v[i].weight > 0; i++)
-			topk_add(&tq, i == 0, xasprintf("%s%s", SEARCH_STEM_MARK,
-			    w.v[i].stem), NULL);
+			topk_add_stem(&tq, i == 0, w.stemmer, w.v[i].word);
 		status = store_topk(st, &tq, &ask, &h, err);
 		topk_free(&tq);
 	}

@@ -531,19 +531,6 @@ term_text(const struct search_term *term, const char *mark)
 	return xbuf_finish(&b);
 }
 
-/* The stem the index has of word, behind its mark. */
-static char *
-marked_stem(struct sb_stemmer *stemmer, const char *word)
-{
-	const sb_symbol *s = sb_stemmer_stem(stemmer, (const sb_symbol *)word,
-	    (int)strlen(word));
-
-	if (!s)
-		return NULL;
-	return xasprintf("%s%.*s", SEARCH_STEM_MARK,
-	    sb_stemmer_length(stemmer), (const char *)s);
-}
-
 /*
  * The queries of terms, one group per term in each: a word as the term
  * of the index (its stem in stems), anything else (a phrase, a prefix)
@@ -565,11 +552,11 @@ make_queries(struct store *st, const struct search_terms *terms,
 	qs->stems_text = search_stem_query(terms);
 	for (size_t i = 0; i < terms->n && !status; i++) {
 		const struct search_term *t = &terms->terms[i];
-		char *word = one_word(st, t, err), *stem;
+		char *word = one_word(st, t, err);
 
-		if (word && !t->prefix && (stem = marked_stem(stemmer, word))) {
+		if (word && !t->prefix) {
 			topk_add(&qs->exact, true, xstrdup(word), NULL);
-			topk_add(&qs->stems, true, stem, NULL);
+			topk_add_stem(&qs->stems, true, stemmer, word);
 		} else {
 			topk_add(&qs->exact, true, NULL, term_text(t, ""));
 			topk_add(&qs->stems, true, NULL,

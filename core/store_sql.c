@@ -472,9 +472,6 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_FOOTNOTE_OF] =
 	    "SELECT o.id, o.role, fn.marker FROM footnote fn"
 	    " JOIN passage o ON o.id = fn.passage WHERE fn.body = ?1",
-	[SQL_PASSAGE_COUNT] = "SELECT count(*) FROM passage",
-	/* How many passages have the term ?1 (a marked stem, say). */
-	[SQL_STEM_DOCS] = "SELECT doc FROM passage_words_row WHERE term = ?1",
 
 	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
 

@@ -21,6 +21,7 @@
  */
 #include "config.h"
 
+#include <libstemmer.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -46,6 +47,31 @@ topk_add(struct topk_query *tq, bool new_group, char *term, char *text)
 	g = &tq->g[tq->n - 1];
 	g->v = xrealloc(g->v, (g->n + 1) * sizeof(*g->v));
 	g->v[g->n++] = (struct topk_atom){ term, text, 0 };
+}
+
+void
+topk_add_stem(struct topk_query *tq, bool new_group,
+    struct sb_stemmer *stemmer, const char *word)
+{
+	const sb_symbol *s = sb_stemmer_stem(stemmer, (const sb_symbol *)word,
+	    (int)strlen(word));
+	char *stem;
+	bool own;
+
+	if (!s) {
+		topk_add(tq, new_group, xstrdup(word), NULL);
+		return;
+	}
+	stem = xstrndup((const char *)s, (size_t)sb_stemmer_length(stemmer));
+	topk_add(tq, new_group, xasprintf("%s%s", SEARCH_STEM_MARK, stem), NULL);
+	/* The index has a word that is its own stem as the word alone. */
+	s = sb_stemmer_stem(stemmer, (const sb_symbol *)stem, (int)strlen(stem));
+	own = s && (size_t)sb_stemmer_length(stemmer) == strlen(stem) &&
+	    memcmp(s, stem, strlen(stem)) == 0;
+	if (own)
+		topk_add(tq, false, stem, NULL);
+	else
+		free(stem);
 }
 
 void
