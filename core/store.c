@@ -375,6 +375,9 @@ static const char schema_v3[] =
  * marked stems too: it is counted again while the index is filled.  The
  * table champion holds the best passages of each frequent term
  * (store_champion.c), made while the index is filled.
+ * The index passage_vraag goes: every statement that read it names the
+ * document, whose few passages the index of (document, seq) finds; it
+ * was 3% of the database.
  * The original of each document (document.raw) is packed (original.h,
  * pack_originals): a blob in that TEXT column, where rows of earlier
  * versions held the text itself.
@@ -398,6 +401,7 @@ static const char schema_v4[] =
 	"  content_rowid = 'id', tokenize = '" STORE_WORDS_TOKENIZER "');"
 	"CREATE VIRTUAL TABLE passage_words_row USING fts5vocab (passage_words, row);"
 	FTS_TRIGGERS("passage_words")
+	"DROP INDEX passage_vraag;"
 	"CREATE TABLE champion ("
 	"  term TEXT PRIMARY KEY,"
 	"  list BLOB NOT NULL"
@@ -760,6 +764,9 @@ store_open(const char *path, struct store **out, struct error *err)
  * Gives the disk back after an upgrade that dropped indexes: VACUUM
  * writes the database anew, in a transaction of its own.  When it cannot
  * (no room for the copy, say), the database is as good, only larger.
+ * Its pages stay as they were: only a database out of WAL mode can
+ * change their size, and on a small one larger pages cost more than
+ * they save.
  */
 static void
 compact(struct store *st, const struct store_progress *p)
@@ -865,6 +872,21 @@ store_open_with(const char *path, const struct store_progress *p,
 	 * killed process; only a power cut may cost the last import, which the
 	 * user can repeat.  It spares one fsync per import.
 	 */
+	/*
+	 * A new database gets pages of 16 KiB: a document's packed original
+	 * (a few KiB) left a quarter of a 4 KiB page empty, and the B-trees
+	 * of the passages and the index are shallower (on 10,000 generated
+	 * documents, a database 4% smaller).  It gives the pages an import
+	 * frees back to the file system (store_tidy).
+	 */
+	if (!st->readonly && version == 0 && tables == 0)
+		status = exec_int(st, "PRAGMA page_size = 16384", NULL,
+		    "setting the page size", err);
+	if (status == STATUS_OK && !st->readonly && version == 0 && tables == 0)
+		status = exec_int(st, "PRAGMA auto_vacuum = INCREMENTAL", NULL,
+		    "setting the page size", err);
+	if (status != STATUS_OK)
+		goto fail;
 	if (!st->readonly) {
 		/*
 		 * Switching reads the file's header without the busy handler:

@@ -1004,6 +1004,17 @@ store_tidy(struct store *st, struct error *err)
 		status = run_id(st, SQL_COMMIT, "tidying the index", err);
 	if (status != STATUS_OK && !sqlite3_get_autocommit(st->db))
 		run_id(st, SQL_ROLLBACK, "tidying the index", NULL);
+	/*
+	 * The pages the old segments had go back to the file system (each
+	 * step of the pragma frees some: run it to its end).
+	 */
+	if (status == STATUS_OK) {
+		int rc = sqlite3_exec(st->db, "PRAGMA incremental_vacuum", NULL,
+		    NULL, NULL);
+
+		if (rc != SQLITE_OK)
+			status = db_fail(st, rc, "tidying the index", err);
+	}
 	if (status == STATUS_OK)
 		st->indexed = 0;
 	return status;
