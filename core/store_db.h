@@ -301,7 +301,6 @@ struct hits {
 	size_t n, cap;
 	int *tiers;		/* of each hit: which index found it */
 	size_t tiers_cap;
-	double last_rank;	/* the bm25 of the last hit read */
 };
 
 struct search_terms;

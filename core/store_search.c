@@ -327,7 +327,6 @@ hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
 			role = ROLE_OTHER;
 		xgrow(&h->v, &h->cap, h->n + 1, sizeof(*h->v));
 		xgrow(&h->tiers, &h->tiers_cap, h->n + 1, sizeof(*h->tiers));
-		h->last_rank = sqlite3_column_double(s, 10);
 		hit = &h->v[h->n];
 		h->tiers[h->n++] = tier;
 		*hit = (struct search_hit){
