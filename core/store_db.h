@@ -304,6 +304,12 @@ struct hits {
 };
 
 struct search_terms;
+/*
+ * The snippet of text, a passage found through parts of words: the text
+ * around the parts (terms), each marked [so] (store_snippet.c).  Newly
+ * allocated.
+ */
+char *store_part_snippet(const char *text, const struct search_terms *terms);
 enum status hits_read(struct store *st, sqlite3_stmt *s, struct hits *h,
     const struct search_terms *terms, struct error *err);
 enum status hits_finish(struct store *st, struct hits *h, const char *exact,
