@@ -132,7 +132,7 @@ champion_read(struct store *st, const char *term, struct champion **out,
 		return STATUS_OK;
 	}
 	p = sqlite3_column_blob(s, 0);
-	end = p + sqlite3_column_bytes(s, 0);
+	end = p ? p + sqlite3_column_bytes(s, 0) : NULL;
 	while (p && p < end) {
 		unsigned long long id, tf, len;
 
@@ -220,7 +220,7 @@ champion_stats(struct store *st, long long *rows, long long *tokens,
 		return status;
 	if (found) {
 		p = sqlite3_column_blob(s, 0);
-		end = p + sqlite3_column_bytes(s, 0);
+		end = p ? p + sqlite3_column_bytes(s, 0) : NULL;
 		if (p && get_sqlite_varint(&p, end, &r) &&
 		    get_sqlite_varint(&p, end, &t)) {
 			*rows = (long long)r;
