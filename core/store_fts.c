@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ministry.h"
+#include "scan.h"
 #include "search.h"
 #include "store.h"
 #include "store_db.h"
@@ -46,6 +47,21 @@ static const char *const word_args[] = { "remove_diacritics", "2" };
  * One stemmer per tokenizer instance: FTS5 makes one per table and
  * connection and never uses it from two threads at once.
  */
+/*
+ * The stems of the words seen last: a text has few distinct words, most
+ * of them many times, and stemming was a tenth of an import.  A slot
+ * per hash of the word, the later word in it; longer words are stemmed
+ * each time.
+ */
+#define STEM_SLOTS 4096
+#define STEM_WORD_MAX 24
+
+struct stem_slot {
+	unsigned char word_len, stem_len;	/* 0: empty */
+	char word[STEM_WORD_MAX];
+	char stem[STEM_WORD_MAX];
+};
+
 struct words_tokenizer {
 	struct store *st;	/* whose vocabulary counts the words */
 	fts5_tokenizer words;	/* unicode61's methods */
@@ -53,6 +69,7 @@ struct words_tokenizer {
 	struct sb_stemmer *stemmer;
 	char *stem;		/* the mark and a stem */
 	int stem_cap;
+	struct stem_slot *stems;	/* STEM_SLOTS of them, or NULL */
 };
 
 static void
@@ -67,6 +84,7 @@ words_delete(Fts5Tokenizer *tk)
 	if (t->stemmer)
 		sb_stemmer_delete(t->stemmer);
 	sqlite3_free(t->stem);
+	sqlite3_free(t->stems);
 	sqlite3_free(t);
 }
 
@@ -121,13 +139,31 @@ struct words_call {
 static const char *
 marked_stem(struct words_tokenizer *t, const char *tok, int n, int *len)
 {
-	const sb_symbol *s = sb_stemmer_stem(t->stemmer,
-	    (const sb_symbol *)tok, n);
+	struct stem_slot *slot = NULL;
+	const sb_symbol *s;
 	int k;
 
-	if (!s)
+	if (!t->stems && (t->stems = sqlite3_malloc(STEM_SLOTS *
+	    (int)sizeof(*t->stems))))
+		memset(t->stems, 0, STEM_SLOTS * sizeof(*t->stems));
+	if (t->stems && n > 0 && n <= STEM_WORD_MAX) {
+		slot = &t->stems[scan_hash(tok, (size_t)n) & (STEM_SLOTS - 1)];
+		if (slot->word_len == n && memcmp(slot->word, tok, (size_t)n) == 0) {
+			s = (const sb_symbol *)slot->stem;
+			k = slot->stem_len;
+			goto copy;
+		}
+	}
+	if (!(s = sb_stemmer_stem(t->stemmer, (const sb_symbol *)tok, n)))
 		return NULL;
 	k = sb_stemmer_length(t->stemmer);
+	if (slot && k > 0 && k <= STEM_WORD_MAX) {
+		slot->word_len = (unsigned char)n;
+		slot->stem_len = (unsigned char)k;
+		memcpy(slot->word, tok, (size_t)n);
+		memcpy(slot->stem, s, (size_t)k);
+	}
+copy:
 	if (k + 1 > t->stem_cap) {
 		char *p = sqlite3_realloc(t->stem, k + 1);
 
