@@ -357,6 +357,18 @@ struct topk_ask {
 	bool exhaustive;	/* rank every match, no shortcut */
 };
 
+/* The FTS5 text of tq; newly allocated. */
+char *topk_text(const struct topk_query *tq);
+/*
+ * Each term of tq counted from the vocabulary (topk_atom.passages);
+ * *all_terms is false when an atom is no term.
+ */
+enum status topk_count(struct store *st, struct topk_query *tq,
+    bool *all_terms, struct error *err);
+/* Binds the filters of q, folded questioner and party, as ?3 to ?8. */
+void topk_bind_filters(sqlite3_stmt *s, const struct search_query *q,
+    const char *questioner, const char *party);
+
 /* Appends the best ask->limit passages of tq to h. */
 enum status store_topk(struct store *st, struct topk_query *tq,
     const struct topk_ask *ask, struct hits *h, struct error *err);

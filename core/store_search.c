@@ -308,30 +308,6 @@ make_queries(struct store *st, const struct search_terms *terms,
 	return status;
 }
 
-/* The FTS5 text of a query (for the exclusions of the next tier). */
-static char *
-text_of(const struct topk_query *tq)
-{
-	struct xbuf b = { 0 };
-
-	for (size_t i = 0; i < tq->n; i++) {
-		if (i > 0)
-			xbuf_puts(&b, " AND ");
-		xbuf_puts(&b, "(");
-		for (size_t j = 0; j < tq->g[i].n; j++) {
-			char *t = tq->g[i].v[j].term ?
-			    champion_term_query(tq->g[i].v[j].term) : NULL;
-
-			if (j > 0)
-				xbuf_puts(&b, " OR ");
-			xbuf_puts(&b, t ? t : tq->g[i].v[j].text);
-			free(t);
-		}
-		xbuf_puts(&b, ")");
-	}
-	return xbuf_finish(&b);
-}
-
 /* By rank: the words as typed, then their stems, then the parts. */
 static enum status
 by_rank(struct store *st, const struct search_query *q, struct queries *qs,
@@ -350,13 +326,13 @@ by_rank(struct store *st, const struct search_query *q, struct queries *qs,
 
 	status = store_topk(st, &qs->exact, &ask, h, err);
 	if (status == STATUS_OK && h->n < limit) {
-		ask.except = exact = text_of(&qs->exact);
+		ask.except = exact = topk_text(&qs->exact);
 		ask.tier = 1;
 		ask.limit = limit - h->n;
 		status = store_topk(st, &qs->stems, &ask, h, err);
 	}
 	if (status == STATUS_OK && h->n < limit && qs->has_parts) {
-		ask.except = stems = text_of(&qs->stems);
+		ask.except = stems = topk_text(&qs->stems);
 		ask.tier = 0;
 		ask.limit = limit - h->n;
 		status = store_topk(st, &qs->parts, &ask, h, err);
@@ -364,19 +340,6 @@ by_rank(struct store *st, const struct search_query *q, struct queries *qs,
 	free(exact);
 	free(stems);
 	return status;
-}
-
-/* Binds the filters of q to s, as ?3 to ?8 (store_sql.c). */
-static void
-bind_filters(sqlite3_stmt *s, const struct search_query *q, const char *questioner,
-    const char *party)
-{
-	bind_text_or_null(s, 3, q->ministry);
-	bind_text(s, 4, questioner);
-	bind_text(s, 5, party);
-	bind_text_or_null(s, 6, q->from);
-	bind_text_or_null(s, 7, q->to);
-	bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL : model_kind_name(q->kind));
 }
 
 /*
@@ -445,7 +408,7 @@ walk_dates(struct store *st, const struct search_query *q, const char *exact,
 		status = st->prepare_failure;
 		goto out;
 	}
-	bind_filters(docs, q, questioner, party);
+	topk_bind_filters(docs, q, questioner, party);
 	while (h->n - before < limit && (rc = sqlite3_step(docs)) == SQLITE_ROW) {
 		size_t from = h->n;
 
@@ -516,32 +479,24 @@ out:
 	return status;
 }
 
-/* The most passages a query can match: of each AND-ed group, its terms' sum. */
+/*
+ * The most passages a query can match: of each AND-ed group, its terms'
+ * sum; -1 when it has a phrase, whose count is unknown.
+ */
 static long long
 most_matches(struct store *st, struct topk_query *tq)
 {
-	long long most = -1;
 	struct error err = { "" };
+	long long most = -1;
+	bool all_terms;
 
+	if (topk_count(st, tq, &all_terms, &err) != STATUS_OK || !all_terms)
+		return -1;
 	for (size_t i = 0; i < tq->n; i++) {
 		long long sum = 0;
 
-		for (size_t j = 0; j < tq->g[i].n; j++) {
-			struct topk_atom *a = &tq->g[i].v[j];
-			sqlite3_stmt *s;
-			bool found = false;
-
-			if (!a->term)
-				return -1;	/* a phrase: unknown */
-			if (!(s = sql(st, SQL_VOCAB_COUNT, &err)))
-				return -1;
-			bind_text(s, 1, a->term);
-			if (step_row(st, s, &found, "reading the vocabulary",
-			    &err))
-				return -1;
-			sum += found ? sqlite3_column_int64(s, 0) : 0;
-			done(s);
-		}
+		for (size_t j = 0; j < tq->g[i].n; j++)
+			sum += tq->g[i].v[j].passages;
 		if (most < 0 || sum < most)
 			most = sum;
 	}
@@ -563,8 +518,8 @@ by_date(struct store *st, const struct search_query *q, struct queries *qs,
 	char *questioner = q->questioner && *q->questioner ?
 	    library_fold(q->questioner) : NULL;
 	char *party = q->party && *q->party ? library_fold(q->party) : NULL;
-	char *exact = text_of(&qs->exact), *stems = text_of(&qs->stems);
-	char *parts = qs->has_parts ? text_of(&qs->parts) : NULL;
+	char *exact = topk_text(&qs->exact), *stems = topk_text(&qs->stems);
+	char *parts = qs->has_parts ? topk_text(&qs->parts) : NULL;
 	char *all = parts ? xasprintf("(%s) OR (%s)", stems, parts) : NULL;
 	enum status status = STATUS_OK;
 	bool walked = false;
@@ -576,7 +531,7 @@ by_date(struct store *st, const struct search_query *q, struct queries *qs,
 		if ((s = sql(st, SQL_SEARCH_DATE, err))) {
 			bind_text(s, 1, exact);
 			bind_text(s, 2, stems);
-			bind_filters(s, q, questioner, party);
+			topk_bind_filters(s, q, questioner, party);
 			sqlite3_bind_int64(s, 10, (long long)limit);
 			bind_text(s, 12, all ? all : stems);
 			status = hits_read(st, s, h, terms, err);

@@ -82,11 +82,10 @@ topk_free(struct topk_query *tq)
 	memset(tq, 0, sizeof(*tq));
 }
 
-/* The FTS5 query of tq, and the counts of its phrases for naast_bm25. */
-static void
-query_text(const struct topk_query *tq, char **query, char **counts)
+char *
+topk_text(const struct topk_query *tq)
 {
-	struct xbuf q = { 0 }, c = { 0 };
+	struct xbuf q = { 0 };
 
 	for (size_t i = 0; i < tq->n; i++) {
 		if (i > 0)
@@ -95,25 +94,37 @@ query_text(const struct topk_query *tq, char **query, char **counts)
 		for (size_t j = 0; j < tq->g[i].n; j++) {
 			const struct topk_atom *a = &tq->g[i].v[j];
 			char *t = a->term ? champion_term_query(a->term) : NULL;
-			char n[32];
 
 			if (j > 0)
 				xbuf_puts(&q, " OR ");
 			xbuf_puts(&q, t ? t : a->text);
 			free(t);
+		}
+		xbuf_puts(&q, ")");
+	}
+	return xbuf_finish(&q);
+}
+
+/* The counts of tq's phrases for naast_bm25, in the order of its text. */
+static char *
+counts_text(const struct topk_query *tq)
+{
+	struct xbuf c = { 0 };
+
+	for (size_t i = 0; i < tq->n; i++)
+		for (size_t j = 0; j < tq->g[i].n; j++) {
+			const struct topk_atom *a = &tq->g[i].v[j];
+			char n[32];
+
 			snprintf(n, sizeof(n), "%s%lld", c.n ? " " : "",
 			    a->term ? a->passages : -1LL);
 			xbuf_puts(&c, n);
 		}
-		xbuf_puts(&q, ")");
-	}
-	*query = xbuf_finish(&q);
-	*counts = xbuf_finish(&c);
+	return xbuf_finish(&c);
 }
 
-/* Each term's count from the vocabulary; false when an atom is no term. */
-static enum status
-count_terms(struct store *st, struct topk_query *tq, bool *all_terms,
+enum status
+topk_count(struct store *st, struct topk_query *tq, bool *all_terms,
     struct error *err)
 {
 	*all_terms = true;
@@ -178,6 +189,18 @@ candidates(struct store *st, const struct topk_atom *a, size_t limit,
 	return STATUS_OK;
 }
 
+void
+topk_bind_filters(sqlite3_stmt *s, const struct search_query *q,
+    const char *questioner, const char *party)
+{
+	bind_text_or_null(s, 3, q->ministry);
+	bind_text(s, 4, questioner);
+	bind_text(s, 5, party);
+	bind_text_or_null(s, 6, q->from);
+	bind_text_or_null(s, 7, q->to);
+	bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL : model_kind_name(q->kind));
+}
+
 /* Binds what every ranking statement takes (store_sql.c). */
 static void
 bind_ranking(sqlite3_stmt *s, const struct topk_ask *ask, const char *query,
@@ -187,15 +210,8 @@ bind_ranking(sqlite3_stmt *s, const struct topk_ask *ask, const char *query,
 
 	bind_text(s, 1, query);
 	bind_text(s, 2, ask->except);
-	if (q) {
-		bind_text_or_null(s, 3, q->ministry);
-		bind_text(s, 4, questioner);
-		bind_text(s, 5, party);
-		bind_text_or_null(s, 6, q->from);
-		bind_text_or_null(s, 7, q->to);
-		bind_text(s, 8, q->kind == DOC_UNKNOWN ? NULL :
-		    model_kind_name(q->kind));
-	}
+	if (q)
+		topk_bind_filters(s, q, questioner, party);
 	sqlite3_bind_int64(s, 10, (long long)ask->limit);
 	sqlite3_bind_int(s, 11, ask->tier);
 	bind_text(s, 13, counts);
@@ -256,9 +272,10 @@ store_topk(struct store *st, struct topk_query *tq, const struct topk_ask *ask,
 	enum status status;
 	enum sql_id full;
 
-	if ((status = count_terms(st, tq, &all_terms, err)))
+	if ((status = topk_count(st, tq, &all_terms, err)))
 		return status;
-	query_text(tq, &query, &counts);
+	query = topk_text(tq);
+	counts = counts_text(tq);
 	if (all_terms && !ask->exhaustive && shortcut(tq))
 		status = candidates(st, &tq->g[0].v[0], ask->limit, &json,
 		    &complete, err);
