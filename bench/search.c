@@ -19,8 +19,9 @@
  * of that ranking's top 10 (all its hits when fewer) that the last timed
  * run's top 10 holds; a hit tied with the reference's tenth on score
  * counts as in it, since the order of equal scores is arbitrary.  When
- * both find nothing they agree: 1.  Newest first (--sort date) is no
- * ranking, and related has no exhaustive form: their overlap is "-".
+ * both find nothing they agree: 1.  Related passages are ranked again
+ * with store_rank_every.  Newest first (--sort date) is no ranking: its
+ * overlap is "-".
  * The line per query is
  *   q<TAB>label<TAB>median ms<TAB>hits<TAB>overlap@10<TAB>hits of the
  *   reference<TAB>the passage related ran on
@@ -153,13 +154,17 @@ longest_passage(struct store *st, const char *name, struct error *err)
 	return best;
 }
 
-/* Times related on the longest passage of file f[2]; false on failure. */
+/*
+ * Times related on the longest passage of file f[2], then ranks it
+ * scoring every match; false on failure.
+ */
 static bool
 time_related(struct store *st, char **f, int repeat, double *t)
 {
 	struct error err = { "" };
 	long long passage = longest_passage(st, f[2], &err);
-	size_t hits = 0;
+	struct search_hit *got = NULL, *ref = NULL;
+	size_t n_got = 0, n_ref = 0;
 
 	if (!passage) {
 		fprintf(stderr, "search: '%s': no passage of %s %s\n", f[0], f[2],
@@ -167,20 +172,33 @@ time_related(struct store *st, char **f, int repeat, double *t)
 		return false;
 	}
 	for (int r = -1; r < repeat; r++) {
-		struct search_hit *h = NULL;
 		double t0 = bench_now();
 
-		if (store_related(st, passage, RELATED_LIMIT, &h, &hits, &err) !=
+		/* The last run's hits are kept for the overlap. */
+		store_hits_free(got, n_got);
+		got = NULL;
+		n_got = 0;
+		if (store_related(st, passage, RELATED_LIMIT, &got, &n_got, &err) !=
 		    STATUS_OK) {
 			fprintf(stderr, "search: '%s': %s\n", f[0], err.msg);
 			return false;
 		}
-		store_hits_free(h, hits);
 		if (r >= 0)
 			t[r] = (bench_now() - t0) * 1000;
 	}
-	printf("q\t%s\t%.3f\t%zu\t-\t-\t%lld\n", f[0],
-	    bench_median(t, (size_t)repeat), hits, passage);
+	store_rank_every(st, true);
+	if (store_related(st, passage, RELATED_LIMIT, &ref, &n_ref, &err) !=
+	    STATUS_OK) {
+		fprintf(stderr, "search: '%s' exhaustive: %s\n", f[0], err.msg);
+		store_hits_free(got, n_got);
+		return false;
+	}
+	store_rank_every(st, false);
+	printf("q\t%s\t%.3f\t%zu\t%.3f\t%zu\t%lld\n", f[0],
+	    bench_median(t, (size_t)repeat), n_got,
+	    overlap(got, n_got, ref, n_ref), n_ref, passage);
+	store_hits_free(got, n_got);
+	store_hits_free(ref, n_ref);
 	return true;
 }
 

@@ -596,6 +596,13 @@ enum status store_suggest(struct store *st, const char *text, char ***words,
 enum status store_related(struct store *st, long long passage, size_t limit,
     struct search_hit **hits, size_t *n, struct error *err);
 
+/*
+ * Whether every ranking of st (searches by rank and related passages)
+ * scores every match, as search_query.exhaustive does for one search:
+ * the reference that bench/search measures the fast ranking against.
+ */
+void store_rank_every(struct store *st, bool every);
+
 void store_hits_free(struct search_hit *hits, size_t n);
 
 /* -------------------------------------------------------------- the basket */

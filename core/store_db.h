@@ -129,7 +129,10 @@ enum sql_id {
 	SQL_VOCAB_COUNT,
 	SQL_TOPK,
 	SQL_TOPK_EXCEPT,
-	SQL_RELATED_PASSAGE,
+	SQL_WIDE_HITS,
+	SQL_INDEX_ROWIDS,
+	SQL_PASSAGE_MAX,
+	SQL_PASSAGE_TEXT,
 	SQL_FOOTNOTE_OF,
 	/* The basket and exports (store_export.c). */
 	SQL_PASSAGE_EXISTS,
@@ -264,6 +267,7 @@ struct store {
 	long long champion_from;
 	size_t champion_size;
 	long long walk_from;
+	bool rank_all;	/* every ranking scores every match (store_topk.c) */
 	sqlite3_stmt *stmt[N_SQL];
 };
 
@@ -372,6 +376,29 @@ void topk_bind_filters(sqlite3_stmt *s, const struct search_query *q,
 /* Appends the best ask->limit passages of tq to h. */
 enum status store_topk(struct store *st, struct topk_query *tq,
     const struct topk_ask *ask, struct hits *h, struct error *err);
+
+/*
+ * A wide query, one OR of many terms (store_wide.c): appends its best
+ * ask->limit passages to h, scored from candidates, and sets *done; or
+ * leaves h and *done false where FTS5 must rank every match.
+ */
+enum status store_wide(struct store *st, const struct topk_query *tq,
+    const struct topk_ask *ask, struct hits *h, bool *done,
+    struct error *err);
+
+/*
+ * The terms passage_words indexes a text under (store_fts.c), through
+ * its own tokenizer: each is given to each as FTS5 gives a tokenizer's
+ * tokens (ctx, flags, token, its bytes, start, end), a stem at the
+ * place of its word with FTS5_TOKEN_COLOCATED.
+ */
+struct store_terms;
+enum status store_terms_open(struct store *st, struct store_terms **out,
+    struct error *err);
+enum status store_terms_of(struct store *st, struct store_terms *t,
+    const char *text, int (*each)(void *, int, const char *, int, int, int),
+    void *ctx, struct error *err);
+void store_terms_close(struct store_terms *t);
 
 /*
  * Inside a batch: fills the full-text indexes with the passages stored

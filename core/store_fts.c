@@ -424,3 +424,54 @@ store_words_of(struct store *st, const char *text,
 		return db_fail(st, rc, "reading the words of a text", err);
 	return STATUS_OK;
 }
+
+/* ------------------------------------------------------- terms of a text */
+
+struct store_terms {
+	fts5_tokenizer tk;
+	Fts5Tokenizer *t;
+};
+
+enum status
+store_terms_open(struct store *st, struct store_terms **out, struct error *err)
+{
+	struct store_terms *t = xcalloc(1, sizeof(*t));
+	void *tk_ctx = NULL;
+	int rc;
+
+	rc = st->fts5->xFindTokenizer(st->fts5, STORE_WORDS_TOKENIZER, &tk_ctx,
+	    &t->tk);
+	if (rc == SQLITE_OK)
+		rc = t->tk.xCreate(tk_ctx, NULL, 0, &t->t);
+	if (rc != SQLITE_OK) {
+		store_terms_close(t);
+		*out = NULL;
+		return db_fail(st, rc, "reading the words of a passage", err);
+	}
+	*out = t;
+	return STATUS_OK;
+}
+
+enum status
+store_terms_of(struct store *st, struct store_terms *t, const char *text,
+    int (*each)(void *, int, const char *, int, int, int), void *ctx,
+    struct error *err)
+{
+	size_t len = strlen(text);
+	int rc = t->tk.xTokenize(t->t, ctx, FTS5_TOKENIZE_DOCUMENT, text,
+	    len > INT32_MAX ? INT32_MAX : (int)len, each);
+
+	if (rc != SQLITE_OK)
+		return db_fail(st, rc, "reading the words of a passage", err);
+	return STATUS_OK;
+}
+
+void
+store_terms_close(struct store_terms *t)
+{
+	if (!t)
+		return;
+	if (t->t)
+		t->tk.xDelete(t->t);
+	free(t);
+}

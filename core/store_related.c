@@ -232,7 +232,7 @@ store_related(struct store *st, long long passage, size_t limit,
 	*n = 0;
 	if ((status = read_begin(st, err)))
 		return status;
-	if (!(s = sql(st, SQL_RELATED_PASSAGE, err))) {
+	if (!(s = sql(st, SQL_PASSAGE_TEXT, err))) {
 		status = st->prepare_failure;
 		goto out;
 	}

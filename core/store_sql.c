@@ -467,7 +467,20 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_VOCAB_COUNT] = "SELECT passages FROM vocabulary WHERE term = ?1",
 	[SQL_TOPK] = SEARCH_CANDIDATES(""),
 	[SQL_TOPK_EXCEPT] = SEARCH_CANDIDATES(EXCEPT),
-	[SQL_RELATED_PASSAGE] = "SELECT text, document FROM passage WHERE id = ?1",
+	/*
+	 * A wide query's best (store_wide.c): ?12 a JSON array of [passage,
+	 * rank] in order, ?11 the tier; the passages of the FTS5 query ?1,
+	 * in order; the last passage.
+	 */
+	[SQL_WIDE_HITS] =
+	    "SELECT " HIT_COLUMNS_OF("?11", "c.value ->> 1 AS r", HIT_TEXT)
+	    " FROM json_each(?12) c" HIT_JOIN_TO("c.value ->> 0")
+	    " ORDER BY c.key",
+	[SQL_INDEX_ROWIDS] =
+	    "SELECT rowid FROM passage_words WHERE passage_words MATCH ?1"
+	    " ORDER BY rowid",
+	[SQL_PASSAGE_MAX] = "SELECT max(id) FROM passage",
+	[SQL_PASSAGE_TEXT] = "SELECT text, document FROM passage WHERE id = ?1",
 	/* What the footnote whose passage is ?1 belongs to, and its marker. */
 	[SQL_FOOTNOTE_OF] =
 	    "SELECT o.id, o.role, fn.marker FROM footnote fn"

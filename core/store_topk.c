@@ -11,11 +11,13 @@
  * champion list.  They are looked up in the index by rowid, scored
  * exactly and filtered; they are the answer when they are all its
  * passages, or when they fill the page: a passage outside the list
- * weighs no more than the list's last, below every hit.  Every other
- * query is ranked by FTS5 over all its matches, with naast_bm25 given
- * the weights of the vocabulary's counts (no phrase is run over the
- * whole index): looking candidates up costs some 20 microseconds per
- * term, more than FTS5's own walk of the matches of several terms.
+ * weighs no more than the list's last, below every hit.  An OR of
+ * terms without filters goes to store_wide.c, which bounds what each
+ * passage can score.  Every other query is ranked by FTS5 over all its
+ * matches, with naast_bm25 given the weights of the vocabulary's counts
+ * (no phrase is run over the whole index): looking candidates up costs
+ * some 20 microseconds per term, more than FTS5's own walk of the
+ * matches of several terms.
  */
 #include "config.h"
 
@@ -262,13 +264,19 @@ shortcut(const struct topk_query *tq)
 	return tq->n == 1 && tq->g[0].n == 1;
 }
 
+void
+store_rank_every(struct store *st, bool every)
+{
+	st->rank_all = every;
+}
+
 enum status
 store_topk(struct store *st, struct topk_query *tq, const struct topk_ask *ask,
     struct hits *h, struct error *err)
 {
 	size_t before = h->n;
 	char *query = NULL, *counts = NULL, *json = NULL;
-	bool all_terms, complete = false;
+	bool all_terms, complete = false, every;
 	enum status status;
 	enum sql_id full;
 
@@ -276,9 +284,16 @@ store_topk(struct store *st, struct topk_query *tq, const struct topk_ask *ask,
 		return status;
 	query = topk_text(tq);
 	counts = counts_text(tq);
-	if (all_terms && !ask->exhaustive && shortcut(tq))
+	every = ask->exhaustive || st->rank_all;
+	if (all_terms && !every && shortcut(tq))
 		status = candidates(st, &tq->g[0].v[0], ask->limit, &json,
 		    &complete, err);
+	else if (all_terms && !every && !filtered(ask->filters)) {
+		bool done_ = false;
+
+		if ((status = store_wide(st, tq, ask, h, &done_, err)) || done_)
+			goto out;
+	}
 	if (status == STATUS_OK && json) {
 		status = run_ranking(st, ask->except ? SQL_TOPK_EXCEPT : SQL_TOPK,
 		    ask, query, counts, json, h, err);

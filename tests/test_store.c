@@ -4824,6 +4824,106 @@ listed(struct store *st, const char *term, long long passage)
 	return in;
 }
 
+/* The ids of the passages related to passage, in order. */
+static char *
+related_ids(struct store *st, long long passage, size_t limit)
+{
+	struct xbuf b = { 0 };
+	struct error err = { "" };
+	struct search_hit *h;
+	size_t n;
+
+	if (store_related(st, passage, limit, &h, &n, &err) != STATUS_OK)
+		fail_msg("related %lld: %s", passage, err.msg);
+	for (size_t i = 0; i < n; i++) {
+		char id[32];
+
+		snprintf(id, sizeof(id), "%lld ", h[i].passage);
+		xbuf_puts(&b, id);
+	}
+	store_hits_free(h, n);
+	return xbuf_finish(&b);
+}
+
+/*
+ * A wide query, an OR of many terms (parts of words, related passages,
+ * store_wide.c), bounds what each passage can score from the champion
+ * lists and walks the best bounds: it gives what ranking every match
+ * gives, on passages made of words of the same few, each in many of them.
+ */
+static void
+test_search_wide(void **state)
+{
+	static const char *const words[] = {
+		"verkiezing", "overleg", "verder", "overheid", "verslag",
+		"vervolg", "toeverlaat", "verhuizing", "de", "het", "een",
+		"kamer", "minister", "brief", "land", "zee", "dag", "wet",
+	};
+	static const char *const parts[] = { "ver", "overh", "rhei", "slag" };
+	struct fixture *f = *state;
+	unsigned seed = 17;
+
+	f->st->champion_from = 3;
+	f->st->champion_size = 4;
+	for (size_t i = 0; i < 80; i++) {
+		struct xbuf b = { 0 };
+		char name[16], *text;
+		const char *body[1];
+		size_t n;
+
+		seed = seed * 1103515245 + 12345;
+		n = 3 + (seed >> 16) % 20;
+		for (size_t j = 0; j < n; j++) {
+			seed = seed * 1103515245 + 12345;
+			xbuf_puts(&b, j ? " " : "");
+			xbuf_puts(&b, words[(seed >> 16) %
+			    (sizeof(words) / sizeof(*words))]);
+		}
+		xbuf_puts(&b, ".");
+		body[0] = text = xbuf_finish(&b);
+		snprintf(name, sizeof(name), "%zu.txt", i);
+		import_made(f->st, name, letter_with("Geachte heer,", body, 1));
+		free(text);
+	}
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+		for (size_t limit = 1; limit <= 60; limit = limit * 3 + 1) {
+			struct search_query q = {
+				.text = parts[i], .limit = limit,
+				.substring = true,
+			};
+			char *fast = hit_ids(f->st, &q), *slow;
+
+			assert_true(strlen(fast) > 0);
+			q.exhaustive = true;
+			slow = hit_ids(f->st, &q);
+			if (strcmp(fast, slow) != 0)
+				fail_msg("'%s' (%zu): %s, every match: %s",
+				    parts[i], limit, fast, slow);
+			free(fast);
+			free(slow);
+		}
+	for (int k = 0; k < 80; k += 9)
+		for (size_t limit = 1; limit <= 10; limit += 3) {
+			char *sql = xasprintf("SELECT id FROM passage"
+			    " WHERE role = 'body' ORDER BY id LIMIT 1 OFFSET %d", k);
+			long long p = store_int(f->st, sql);
+			char *fast, *slow;
+
+			free(sql);
+
+			store_rank_every(f->st, false);
+			fast = related_ids(f->st, p, limit);
+			store_rank_every(f->st, true);
+			slow = related_ids(f->st, p, limit);
+			if (strcmp(fast, slow) != 0)
+				fail_msg("related %lld (%zu): %s, every match: %s",
+				    p, limit, fast, slow);
+			free(fast);
+			free(slow);
+		}
+}
+
 /*
  * Champion lists (store_champion.c), made small: a term in more than 3
  * passages keeps its best 4.  Each list is the best of all its
@@ -5079,6 +5179,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_hostile, setup_memory,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_champion_lists, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_wide, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_date_walk, setup,
 		    teardown),

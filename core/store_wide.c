@@ -1,0 +1,432 @@
+/*
+ * store_wide: the best passages of a wide query, one OR of many terms
+ * (the words with a part of a word, the stems of a related passage),
+ * by bm25 as naast_bm25 scores them, without scoring every match.
+ *
+ * Each passage with a term of the query gets the most it can score: a
+ * term in CHAMPION_FROM passages or fewer adds its exact part (its
+ * postings give tf and len), a term with a champion list
+ * (store_champion.c) its exact part for the passages of the list and
+ * for the others the list's last, which none of them exceeds; walking
+ * such a term's passages in the index costs a tenth of a microsecond
+ * each.  The passages with the highest most are then scored exactly
+ * from their text (the index's own tokenizer: the same terms, the same
+ * length), in that order, until the page's last is no lower than the
+ * next one's most: then no passage beats the page, and it is the
+ * ranking of every match.
+ *
+ * The bound of a common term is loose, so a query of many common words
+ * (a part of three letters) may have more passages above the page than
+ * can be scored: after WIDE_SCORED the page is what the passages with
+ * the highest most gave (bench/run's overlap@10 measures what that
+ * costs), and store_topk asks FTS5 for every match instead where they
+ * are few enough to rank quickly (WIDE_FROM).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan.h"
+#include "search.h"
+#include "store.h"
+#include "store_db.h"
+#include "xalloc.h"
+
+/* Passages scored from their text at most (some 10 microseconds each). */
+#define WIDE_SCORED 3000
+/* Matches below which FTS5 ranks them all when the page is not proven. */
+#define WIDE_FROM 20000
+/* The most of a passage, kept as a float: it rounds the sum up by this. */
+#define WIDE_SLACK (1 + 1e-5)
+#define WIDE_BUCKETS 1024
+
+static const double bm25_k1 = 1.2, bm25_b = 0.75;
+
+struct wide {
+	const struct topk_group *g;
+	double *idf;
+	size_t *slot;		/* term + 1 by hash of its text, 0 empty */
+	size_t n_slots;
+	double avgdl;
+	float *most;		/* by passage: the most it can score */
+	long long max_id;
+	/* the passage being scored */
+	unsigned *tf;
+	unsigned len;
+};
+
+static size_t
+term_slot(const char *s, size_t n, size_t n_slots)
+{
+	return scan_hash(s, n) & (n_slots - 1);
+}
+
+/* A term of the passage being scored: its count, and the length. */
+static int
+wide_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+	struct wide *w = ctx;
+
+	(void)start;
+	(void)end;
+	if (!(flags & FTS5_TOKEN_COLOCATED))
+		w->len++;
+	for (size_t i = term_slot(tok, (size_t)n, w->n_slots); w->slot[i];
+	    i = (i + 1) & (w->n_slots - 1)) {
+		const char *t = w->g->v[w->slot[i] - 1].term;
+
+		if (strncmp(t, tok, (size_t)n) == 0 && t[n] == '\0')
+			w->tf[w->slot[i] - 1]++;
+	}
+	return SQLITE_OK;
+}
+
+/* The score naast_bm25 gives the passage just read (store_rank.c). */
+static double
+wide_score(const struct wide *w)
+{
+	double score = 0;
+
+	for (size_t i = 0; i < w->g->n; i++)
+		score += w->idf[i] * (w->tf[i] * (bm25_k1 + 1)) /
+		    (w->tf[i] + bm25_k1 * (1 - bm25_b + bm25_b * w->len /
+		    w->avgdl));
+	return score;
+}
+
+/* A passage: what it scores, or the most it can. */
+struct wide_hit {
+	double score;
+	long long passage;
+};
+
+/* Whether x ranks below y: a lower score, or the later passage of equals. */
+static bool
+below(const struct wide_hit *x, const struct wide_hit *y)
+{
+	return x->score < y->score ||
+	    (x->score == y->score && x->passage > y->passage);
+}
+
+static int
+best_first(const void *a, const void *b)
+{
+	const struct wide_hit *x = a, *y = b;
+
+	return below(x, y) ? 1 : below(y, x) ? -1 : 0;
+}
+
+/* The page as a min-heap of at most limit hits: v[0] the last of it. */
+static void
+page_add(struct wide_hit *v, size_t *n, size_t limit, struct wide_hit hit)
+{
+	size_t i;
+
+	if (*n == limit) {
+		if (!below(&v[0], &hit))
+			return;
+		for (i = 0;;) {	/* the root gives way: hit sifts down */
+			size_t c = 2 * i + 1;
+
+			if (c >= *n)
+				break;
+			if (c + 1 < *n && below(&v[c + 1], &v[c]))
+				c++;
+			if (!below(&v[c], &hit))
+				break;
+			v[i] = v[c];
+			i = c;
+		}
+		v[i] = hit;
+		return;
+	}
+	for (i = (*n)++; i > 0 && below(&hit, &v[(i - 1) / 2]); i = (i - 1) / 2)
+		v[i] = v[(i - 1) / 2];
+	v[i] = hit;
+}
+
+static void
+add_most(struct wide *w, long long passage, double x)
+{
+	if (passage > 0 && passage <= w->max_id)
+		w->most[passage] += (float)x;
+}
+
+/* The passages of the FTS5 query q, in order, to each (or into *ids). */
+static enum status
+index_rowids(struct store *st, const char *q, struct wide *w, double bound,
+    long long **ids, size_t *n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_INDEX_ROWIDS, err);
+	size_t cap = 0;
+	int rc;
+
+	if (!s)
+		return st->prepare_failure;
+	bind_text(s, 1, q);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(s, 0);
+
+		if (w) {
+			add_most(w, id, bound);
+			continue;
+		}
+		xgrow(ids, &cap, *n + 1, sizeof(**ids));
+		(*ids)[(*n)++] = id;
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the index", err);
+	return STATUS_OK;
+}
+
+/*
+ * Term i's part of the most of each of its passages: exact from its
+ * postings or its list, the list's last for the passages outside it.
+ */
+static enum status
+add_term(struct store *st, struct wide *w, size_t i, struct error *err)
+{
+	const struct topk_atom *a = &w->g->v[i];
+	struct champion *v = NULL;
+	size_t n = 0;
+	double bound = 0;
+	enum status status = STATUS_OK;
+
+	if (a->passages > st->champion_from)
+		status = champion_read(st, a->term, &v, &n, err);
+	if (!status && n < st->champion_size) {
+		/* No list, or one of every passage of it. */
+		free(v);
+		v = NULL;
+		status = champion_postings(st, a->term, &v, &n, err);
+	} else if (!status) {
+		char *q = champion_term_query(a->term);
+
+		champion_sort(v, n, w->avgdl);
+		bound = w->idf[i] * v[n - 1].w;
+		status = index_rowids(st, q, w, bound, NULL, NULL, err);
+		free(q);
+	}
+	for (size_t j = 0; !status && j < n; j++)
+		add_most(w, v[j].passage, w->idf[i] *
+		    champion_weight(v[j].tf, v[j].len, w->avgdl) - bound);
+	free(v);
+	return status;
+}
+
+/*
+ * The passages with the highest most, WIDE_SCORED or a few more, best
+ * first, in *out; *rest the most of any other (0: there is none).
+ */
+static void
+highest(const struct wide *w, struct wide_hit **out, size_t *n, double *rest)
+{
+	size_t count[WIDE_BUCKETS] = { 0 }, sum, cap = 0;
+	float top = 0;
+	long long id;
+	int from;
+
+	*out = NULL;
+	*n = 0;
+	*rest = 0;
+	for (id = 1; id <= w->max_id; id++)
+		if (w->most[id] > top)
+			top = w->most[id];
+	if (top <= 0)
+		return;
+#define BUCKET(x) ((int)((double)(x) / top * (WIDE_BUCKETS - 1)))
+	for (id = 1; id <= w->max_id; id++)
+		if (w->most[id] > 0)
+			count[BUCKET(w->most[id])]++;
+	from = WIDE_BUCKETS - 1;
+	sum = count[from];
+	while (from > 0 && sum < WIDE_SCORED)
+		sum += count[--from];
+	*rest = (double)from * top / (WIDE_BUCKETS - 1);
+	for (id = 1; id <= w->max_id; id++)
+		if (w->most[id] > 0 && BUCKET(w->most[id]) >= from) {
+			xgrow(out, &cap, *n + 1, sizeof(**out));
+			(*out)[(*n)++] = (struct wide_hit){ w->most[id], id };
+		}
+#undef BUCKET
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), best_first);
+}
+
+/* Reads passage's terms into w->tf and w->len; *doc its document. */
+static enum status
+read_passage(struct store *st, struct wide *w, struct store_terms *terms,
+    long long passage, long long *doc, bool *found, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_PASSAGE_TEXT, err);
+	enum status status;
+
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, passage);
+	if ((status = step_row(st, s, found, "reading a passage", err)))
+		return status;
+	memset(w->tf, 0, w->g->n * sizeof(*w->tf));
+	w->len = 0;
+	if (*found) {
+		const char *text = (const char *)sqlite3_column_text(s, 0);
+
+		*doc = sqlite3_column_int64(s, 1);
+		status = store_terms_of(st, terms, text ? text : "",
+		    wide_token, w, err);
+	}
+	done(s);
+	return status;
+}
+
+/* Appends the page (best first) to h through SQL_WIDE_HITS. */
+static enum status
+page_hits(struct store *st, const struct topk_ask *ask, struct wide_hit *v,
+    size_t n, struct hits *h, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_WIDE_HITS, err);
+	struct xbuf b = { 0 };
+	char *json;
+	enum status status;
+
+	if (!s)
+		return st->prepare_failure;
+	if (n > 1)
+		qsort(v, n, sizeof(*v), best_first);
+	xbuf_puts(&b, "[");
+	for (size_t i = 0; i < n; i++) {
+		char e[64];
+
+		snprintf(e, sizeof(e), "%s[%lld,%.17g]", i ? "," : "",
+		    v[i].passage, -v[i].score);
+		xbuf_puts(&b, e);
+	}
+	xbuf_puts(&b, "]");
+	json = xbuf_finish(&b);
+	sqlite3_bind_int(s, 11, ask->tier);
+	bind_text(s, 12, json);
+	status = hits_read(st, s, h, ask->terms, err);
+	free(json);
+	return status;
+}
+
+static enum status
+wide_open(struct store *st, const struct topk_group *g, struct wide *w,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	long long rows, tokens;
+	enum status status;
+	bool found;
+
+	if ((status = champion_stats(st, &rows, &tokens, err)))
+		return status;
+	w->g = g;
+	w->avgdl = rows > 0 && tokens > 0 ? (double)tokens / (double)rows : 1;
+	w->idf = xcalloc(g->n, sizeof(*w->idf));
+	w->tf = xcalloc(g->n, sizeof(*w->tf));
+	for (w->n_slots = 4; w->n_slots < 2 * g->n; w->n_slots *= 2)
+		;
+	w->slot = xcalloc(w->n_slots, sizeof(*w->slot));
+	for (size_t i = 0; i < g->n; i++) {
+		const char *t = g->v[i].term;
+		double df = (double)g->v[i].passages;
+		double idf = log(((double)rows - df + 0.5) / (df + 0.5));
+		size_t k = term_slot(t, strlen(t), w->n_slots);
+
+		w->idf[i] = idf > 0 ? idf : 1e-6;	/* as naast_bm25 */
+		while (w->slot[k])
+			k = (k + 1) & (w->n_slots - 1);
+		w->slot[k] = i + 1;
+	}
+	if (!(s = sql(st, SQL_PASSAGE_MAX, err)))
+		return st->prepare_failure;
+	if ((status = step_row(st, s, &found, "reading the passages", err)))
+		return status;
+	w->max_id = found ? sqlite3_column_int64(s, 0) : 0;
+	done(s);
+	w->most = xcalloc((size_t)w->max_id + 1, sizeof(*w->most));
+	return STATUS_OK;
+}
+
+static void
+wide_close(struct wide *w)
+{
+	free(w->idf);
+	free(w->tf);
+	free(w->slot);
+	free(w->most);
+}
+
+enum status
+store_wide(struct store *st, const struct topk_query *tq,
+    const struct topk_ask *ask, struct hits *h, bool *done_,
+    struct error *err)
+{
+	const struct topk_group *g = &tq->g[0];
+	struct wide w = { 0 };
+	struct wide_hit *order = NULL, *page = NULL;
+	struct store_terms *terms = NULL;
+	long long *except = NULL, matches = 0;
+	size_t n = 0, n_except = 0, n_page = 0, i;
+	double rest, next;
+	enum status status;
+
+	*done_ = false;
+	if (tq->n != 1 || g->n < 2 || ask->limit == 0)
+		return STATUS_OK;
+	for (i = 0; i < g->n; i++) {
+		if (!g->v[i].term)
+			return STATUS_OK;
+		matches += g->v[i].passages;
+	}
+	if ((status = wide_open(st, g, &w, err)))
+		goto out;
+	for (i = 0; i < g->n && !status; i++)
+		status = add_term(st, &w, i, err);
+	if (status || (ask->except && (status = index_rowids(st, ask->except,
+	    NULL, 0, &except, &n_except, err))) ||
+	    (status = store_terms_open(st, &terms, err)))
+		goto out;
+	highest(&w, &order, &n, &rest);
+	page = xcalloc(ask->limit, sizeof(*page));
+	for (i = 0; i < n; i++) {
+		long long doc = 0;
+		bool found;
+
+		if (n_page == ask->limit &&
+		    page[0].score >= order[i].score * WIDE_SLACK)
+			break;
+		if (n_except && bsearch(&order[i].passage, except, n_except,
+		    sizeof(*except), champion_id_cmp))
+			continue;
+		if ((status = read_passage(st, &w, terms, order[i].passage,
+		    &doc, &found, err)))
+			goto out;
+		if (found && doc != ask->not_doc)
+			page_add(page, &n_page, ask->limit,
+			    (struct wide_hit){ wide_score(&w), order[i].passage });
+	}
+	/*
+	 * The answer when proven (no passage left that could beat the
+	 * page's last, or none left at all), or when there are too many
+	 * matches to rank them all.
+	 */
+	next = i < n ? order[i].score : rest;
+	if ((n_page == ask->limit && page[0].score >= next * WIDE_SLACK) ||
+	    next == 0 || matches > WIDE_FROM) {
+		status = page_hits(st, ask, page, n_page, h, err);
+		*done_ = status == STATUS_OK;
+	}
+out:
+	store_terms_close(terms);
+	free(page);
+	free(order);
+	free(except);
+	wide_close(&w);
+	return status;
+}
