@@ -113,6 +113,7 @@ enum sql_id {
 	SQL_DOC_PASSAGE_RANGE,
 	SQL_DATE_DOC_HITS,
 	SQL_SNIPPET,
+	SQL_VOCAB_PREFIX,
 	SQL_VOCAB_PARTS,
 	SQL_VOCAB_HAS,
 	SQL_VOCAB_ADD,
@@ -328,6 +329,7 @@ void hits_free(struct hits *h);
 struct topk_atom {
 	char *term;
 	char *text;
+	char *prefix;		/* of a text that is one word's prefix, folded */
 	long long passages;	/* that have term (store_topk.c counts them) */
 };
 struct topk_group {
@@ -341,6 +343,9 @@ struct topk_query {
 
 /* Adds an atom (taking term or text) to the last group, or a new one. */
 void topk_add(struct topk_query *tq, bool new_group, char *term, char *text);
+/* Adds the text of a prefix, taking both, as topk_add does a text. */
+void topk_add_prefix(struct topk_query *tq, bool new_group, char *text,
+    char *prefix);
 /*
  * Adds the stem of word as the index has it: its marked stem, OR the
  * stem as a word when it is its own stem (store_fts.c).

@@ -288,6 +288,11 @@ make_queries(struct store *st, const struct search_terms *terms,
 		if (word && !t->prefix) {
 			topk_add(&qs->exact, true, xstrdup(word), NULL);
 			topk_add_stem(&qs->stems, true, stemmer, word);
+		} else if (word) {	/* a prefix */
+			topk_add_prefix(&qs->exact, true, term_text(t, ""),
+			    xstrdup(word));
+			topk_add(&qs->stems, true, NULL,
+			    term_text(t, SEARCH_STEM_MARK));
 		} else {
 			topk_add(&qs->exact, true, NULL, term_text(t, ""));
 			topk_add(&qs->stems, true, NULL,

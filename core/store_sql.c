@@ -426,6 +426,10 @@ const char *const store_sql_text[N_SQL] = {
 	 * Up to ?2 words of the vocabulary that have the part ?1, those in
 	 * the most passages first, each with the number of all such words.
 	 */
+	/* The words of the vocabulary from ?1 up to before ?2, at most ?3. */
+	[SQL_VOCAB_PREFIX] =
+	    "SELECT term, passages FROM vocabulary WHERE term >= ?1"
+	    " AND term < ?2 LIMIT ?3",
 	[SQL_VOCAB_PARTS] =
 	    "SELECT term, count(*) OVER () FROM vocabulary"
 	    " WHERE instr(term, ?1) > 0 AND unicode(term) <> 1"

@@ -12,8 +12,8 @@
  * exactly and filtered; they are the answer when they are all its
  * passages, or when they fill the page: a passage outside the list
  * weighs no more than the list's last, below every hit.  An OR of
- * terms without filters goes to store_wide.c, which bounds what each
- * passage can score.  Every other query is ranked by FTS5 over all its
+ * terms, or a prefix, without filters goes to store_wide.c, which bounds
+ * what each passage can score.  Every other query is ranked by FTS5 over all its
  * matches, with naast_bm25 given the weights of the vocabulary's counts
  * (no phrase is run over the whole index): looking candidates up costs
  * some 20 microseconds per term, more than FTS5's own walk of the
@@ -42,7 +42,15 @@ topk_add(struct topk_query *tq, bool new_group, char *term, char *text)
 	}
 	g = &tq->g[tq->n - 1];
 	g->v = xrealloc(g->v, (g->n + 1) * sizeof(*g->v));
-	g->v[g->n++] = (struct topk_atom){ term, text, 0 };
+	g->v[g->n++] = (struct topk_atom){ term, text, NULL, 0 };
+}
+
+void
+topk_add_prefix(struct topk_query *tq, bool new_group, char *text,
+    char *prefix)
+{
+	topk_add(tq, new_group, NULL, text);
+	tq->g[tq->n - 1].v[tq->g[tq->n - 1].n - 1].prefix = prefix;
 }
 
 void
@@ -77,6 +85,7 @@ topk_free(struct topk_query *tq)
 		for (size_t j = 0; j < tq->g[i].n; j++) {
 			free(tq->g[i].v[j].term);
 			free(tq->g[i].v[j].text);
+			free(tq->g[i].v[j].prefix);
 		}
 		free(tq->g[i].v);
 	}
@@ -288,7 +297,7 @@ store_topk(struct store *st, struct topk_query *tq, const struct topk_ask *ask,
 	if (all_terms && !every && shortcut(tq))
 		status = candidates(st, &tq->g[0].v[0], ask->limit, &json,
 		    &complete, err);
-	else if (all_terms && !every && !filtered(ask->filters)) {
+	else if (!every && !filtered(ask->filters)) {
 		bool done_ = false;
 
 		if ((status = store_wide(st, tq, ask, h, &done_, err)) || done_)

@@ -1,7 +1,8 @@
 /*
  * store_wide: the best passages of a wide query, one OR of many terms
- * (the words with a part of a word, the stems of a related passage),
- * by bm25 as naast_bm25 scores them, without scoring every match.
+ * (the words with a part of a word, the stems of a related passage) or
+ * a prefix (one phrase of every word with it, WIDE_WORDS at most), by
+ * bm25 as naast_bm25 scores them, without scoring every match.
  *
  * Each passage with a term of the query gets the most it can score: a
  * term in CHAMPION_FROM passages or fewer adds its exact part (its
@@ -13,7 +14,9 @@
  * from their text (the index's own tokenizer: the same terms, the same
  * length), in that order, until the page's last is no lower than the
  * next one's most: then no passage beats the page, and it is the
- * ranking of every match.
+ * ranking of every match.  Of a prefix, the parts are tf / K (wide_most),
+ * which the words' parts bound as well: a passage's score rises with
+ * their sum.  Its hits' snippets are asked for with the words it has.
  *
  * The bound of a common term is loose, so a query of many common words
  * (a part of three letters) may have more passages above the page than
@@ -42,11 +45,20 @@
 /* The most of a passage, kept as a float: it rounds the sum up by this. */
 #define WIDE_SLACK (1 + 1e-5)
 #define WIDE_BUCKETS 1024
+/* Words of a prefix at most; more, and FTS5 ranks every match. */
+#define WIDE_WORDS 2000
 
 static const double bm25_k1 = 1.2, bm25_b = 0.75;
 
 struct wide {
-	const struct topk_group *g;
+	const struct topk_group *g;	/* its terms */
+	/*
+	 * A prefix's query is one phrase, every word with the prefix: the
+	 * terms are those words, and a passage's score is what its tf, the
+	 * sum of theirs, gives with the weight 1 (store_rank.c).
+	 */
+	const char *prefix;
+	size_t prefix_n;
 	double *idf;
 	size_t *slot;		/* term + 1 by hash of its text, 0 empty */
 	size_t n_slots;
@@ -56,12 +68,28 @@ struct wide {
 	/* the passage being scored */
 	unsigned *tf;
 	unsigned len;
+	struct xbuf *words;	/* or NULL: the query of a prefix's words in it */
 };
 
 static size_t
 term_slot(const char *s, size_t n, size_t n_slots)
 {
 	return scan_hash(s, n) & (n_slots - 1);
+}
+
+/* Adds the index term tok to the OR query in b, once. */
+static void
+add_word(struct xbuf *b, const char *tok, size_t n)
+{
+	char *term = xstrndup(tok, n), *q = champion_term_query(term);
+
+	if (!b->s || !strstr(b->s, q)) {
+		if (b->n)
+			xbuf_puts(b, " OR ");
+		xbuf_puts(b, q);
+	}
+	free(q);
+	free(term);
 }
 
 /* A term of the passage being scored: its count, and the length. */
@@ -74,6 +102,15 @@ wide_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 	(void)end;
 	if (!(flags & FTS5_TOKEN_COLOCATED))
 		w->len++;
+	if (w->prefix) {
+		if ((size_t)n >= w->prefix_n &&
+		    memcmp(tok, w->prefix, w->prefix_n) == 0) {
+			w->tf[0]++;
+			if (w->words)
+				add_word(w->words, tok, (size_t)n);
+		}
+		return SQLITE_OK;
+	}
 	for (size_t i = term_slot(tok, (size_t)n, w->n_slots); w->slot[i];
 	    i = (i + 1) & (w->n_slots - 1)) {
 		const char *t = w->g->v[w->slot[i] - 1].term;
@@ -88,13 +125,44 @@ wide_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 static double
 wide_score(const struct wide *w)
 {
+	size_t n = w->prefix ? 1 : w->g->n;
 	double score = 0;
 
-	for (size_t i = 0; i < w->g->n; i++)
-		score += w->idf[i] * (w->tf[i] * (bm25_k1 + 1)) /
+	for (size_t i = 0; i < n; i++)
+		score += (w->prefix ? 1 : w->idf[i]) * (w->tf[i] * (bm25_k1 + 1)) /
 		    (w->tf[i] + bm25_k1 * (1 - bm25_b + bm25_b * w->len /
 		    w->avgdl));
 	return score;
+}
+
+/*
+ * What a term adds to a passage's most: of a prefix, tf / K, where the
+ * score of tf is (k1 + 1) tf / (tf + K) (wide_most); of a word, its w
+ * weighed by its idf.  Each from w, tf and len.
+ */
+static double
+part_of(const struct wide *w, size_t i, double weight, unsigned tf,
+    unsigned len)
+{
+	if (w->prefix)
+		return tf / (bm25_k1 * (1 - bm25_b + bm25_b * len / w->avgdl));
+	return w->idf[i] * weight;
+}
+
+/* ... and at most, for a passage whose w is no more than weight. */
+static double
+bound_of(const struct wide *w, size_t i, double weight)
+{
+	if (w->prefix)		/* tf / K = w / (k1 + 1 - w), rising with w */
+		return weight / (bm25_k1 + 1 - weight);
+	return w->idf[i] * weight;
+}
+
+/* The most a passage can score, from the sum of its parts. */
+static double
+wide_most(const struct wide *w, double sum)
+{
+	return w->prefix ? (bm25_k1 + 1) * sum / (1 + sum) : sum;
 }
 
 /* A passage: what it scores, or the most it can. */
@@ -207,13 +275,13 @@ add_term(struct store *st, struct wide *w, size_t i, struct error *err)
 		char *q = champion_term_query(a->term);
 
 		champion_sort(v, n, w->avgdl);
-		bound = w->idf[i] * v[n - 1].w;
+		bound = bound_of(w, i, v[n - 1].w);
 		status = index_rowids(st, q, w, bound, NULL, NULL, err);
 		free(q);
 	}
 	for (size_t j = 0; !status && j < n; j++)
-		add_most(w, v[j].passage, w->idf[i] *
-		    champion_weight(v[j].tf, v[j].len, w->avgdl) - bound);
+		add_most(w, v[j].passage, part_of(w, i, champion_weight(v[j].tf,
+		    v[j].len, w->avgdl), v[j].tf, v[j].len) - bound);
 	free(v);
 	return status;
 }
@@ -270,7 +338,7 @@ read_passage(struct store *st, struct wide *w, struct store_terms *terms,
 	sqlite3_bind_int64(s, 1, passage);
 	if ((status = step_row(st, s, found, "reading a passage", err)))
 		return status;
-	memset(w->tf, 0, w->g->n * sizeof(*w->tf));
+	memset(w->tf, 0, (w->g->n ? w->g->n : 1) * sizeof(*w->tf));
 	w->len = 0;
 	if (*found) {
 		const char *text = (const char *)sqlite3_column_text(s, 0);
@@ -312,6 +380,89 @@ page_hits(struct store *st, const struct topk_ask *ask, struct wide_hit *v,
 	status = hits_read(st, s, h, ask->terms, err);
 	free(json);
 	return status;
+}
+
+/*
+ * The snippets of the hits of a prefix from the words with it that each
+ * has: FTS5 would gather every passage of every such word to make the
+ * snippet of one passage for the prefix.
+ */
+static enum status
+prefix_snippets(struct store *st, struct wide *w, struct store_terms *terms,
+    struct hits *h, size_t from, struct error *err)
+{
+	struct xbuf b = { 0 };
+	enum status status = STATUS_OK;
+
+	w->words = &b;
+	for (size_t i = from; i < h->n && !status; i++) {
+		sqlite3_stmt *s;
+		long long doc;
+		bool found;
+		char *q;
+		int rc;
+
+		b.n = 0;
+		if (b.s)
+			b.s[0] = '\0';
+		if ((status = read_passage(st, w, terms, h->v[i].passage, &doc,
+		    &found, err)) || !b.n)
+			continue;
+		if (!(s = sql(st, SQL_SNIPPET, err))) {
+			status = st->prepare_failure;
+			break;
+		}
+		q = xstrndup(b.s, b.n);
+		bind_text(s, 1, q);
+		sqlite3_bind_int64(s, 2, h->v[i].passage);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW && !h->v[i].snippet)
+			h->v[i].snippet = col_strdup(s, 0);
+		done(s);
+		free(q);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			status = db_fail(st, rc, "making a snippet", err);
+	}
+	w->words = NULL;
+	free(b.s);
+	return status;
+}
+
+/*
+ * The words of the vocabulary with prefix, as a group of terms with
+ * their counts; *too_many when there are more than WIDE_WORDS (FTS5
+ * ranks those better).  An empty group when there is none.
+ */
+static enum status
+prefix_words(struct store *st, const char *prefix, struct topk_query *tq,
+    bool *too_many, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_VOCAB_PREFIX, err);
+	size_t n = strlen(prefix), found = 0;
+	char *after = xstrdup(prefix);
+	int rc;
+
+	*too_many = n == 0;
+	if (!s || n == 0) {
+		free(after);
+		return s ? STATUS_OK : st->prepare_failure;
+	}
+	/* The first text after every one with the prefix: its last byte up. */
+	after[n - 1] = (char)((unsigned char)after[n - 1] + 1);
+	sqlite3_bind_text(s, 1, prefix, (int)n, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, after, (int)n, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, WIDE_WORDS + 1);
+	tq->g = xcalloc(1, sizeof(*tq->g));	/* the group, even empty */
+	tq->n = 1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		topk_add(tq, false, col_strdup(s, 0), NULL);
+		tq->g[0].v[found++].passages = sqlite3_column_int64(s, 1);
+	}
+	done(s);
+	free(after);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the vocabulary", err);
+	*too_many = found > WIDE_WORDS;
+	return STATUS_OK;
 }
 
 static enum status
@@ -367,21 +518,34 @@ store_wide(struct store *st, const struct topk_query *tq,
     const struct topk_ask *ask, struct hits *h, bool *done_,
     struct error *err)
 {
-	const struct topk_group *g = &tq->g[0];
+	static const struct topk_group none = { NULL, 0 };
+	const struct topk_group *g = tq->n ? &tq->g[0] : &none;
+	struct topk_query words = { 0 };
 	struct wide w = { 0 };
 	struct wide_hit *order = NULL, *page = NULL;
 	struct store_terms *terms = NULL;
 	long long *except = NULL, matches = 0;
 	size_t n = 0, n_except = 0, n_page = 0, i;
 	double rest, next;
-	enum status status;
+	enum status status = STATUS_OK;
+	bool too_many = false;
 
 	*done_ = false;
-	if (tq->n != 1 || g->n < 2 || ask->limit == 0)
+	if (tq->n != 1 || ask->limit == 0)
 		return STATUS_OK;
+	if (g->n == 1 && g->v[0].prefix) {
+		w.prefix = g->v[0].prefix;
+		w.prefix_n = strlen(w.prefix);
+		if ((status = prefix_words(st, w.prefix, &words, &too_many, err)) ||
+		    too_many)
+			goto out;
+		g = &words.g[0];
+	} else if (g->n < 2) {
+		return STATUS_OK;
+	}
 	for (i = 0; i < g->n; i++) {
 		if (!g->v[i].term)
-			return STATUS_OK;
+			goto out;
 		matches += g->v[i].passages;
 	}
 	if ((status = wide_open(st, g, &w, err)))
@@ -398,8 +562,8 @@ store_wide(struct store *st, const struct topk_query *tq,
 		long long doc = 0;
 		bool found;
 
-		if (n_page == ask->limit &&
-		    page[0].score >= order[i].score * WIDE_SLACK)
+		if (n_page == ask->limit && page[0].score >=
+		    wide_most(&w, order[i].score) * WIDE_SLACK)
 			break;
 		if (n_except && bsearch(&order[i].passage, except, n_except,
 		    sizeof(*except), champion_id_cmp))
@@ -416,14 +580,19 @@ store_wide(struct store *st, const struct topk_query *tq,
 	 * page's last, or none left at all), or when there are too many
 	 * matches to rank them all.
 	 */
-	next = i < n ? order[i].score : rest;
+	next = wide_most(&w, i < n ? order[i].score : rest);
 	if ((n_page == ask->limit && page[0].score >= next * WIDE_SLACK) ||
 	    next == 0 || matches > WIDE_FROM) {
+		size_t before = h->n;
+
 		status = page_hits(st, ask, page, n_page, h, err);
+		if (status == STATUS_OK && w.prefix)
+			status = prefix_snippets(st, &w, terms, h, before, err);
 		*done_ = status == STATUS_OK;
 	}
 out:
 	store_terms_close(terms);
+	topk_free(&words);
 	free(page);
 	free(order);
 	free(except);

@@ -4860,6 +4860,7 @@ test_search_wide(void **state)
 		"kamer", "minister", "brief", "land", "zee", "dag", "wet",
 	};
 	static const char *const parts[] = { "ver", "overh", "rhei", "slag" };
+	static const char *const prefixes[] = { "ver*", "over*", "verk*" };
 	struct fixture *f = *state;
 	unsigned seed = 17;
 
@@ -4902,6 +4903,30 @@ test_search_wide(void **state)
 				    parts[i], limit, fast, slow);
 			free(fast);
 			free(slow);
+		}
+	/* a prefix: its words' lists bound the passages (snippets too) */
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
+		for (size_t limit = 1; limit <= 60; limit = limit * 3 + 1) {
+			struct search_query q = {
+				.text = prefixes[i], .limit = limit,
+			};
+			struct search_hit *fast, *slow;
+			size_t n_fast, n_slow;
+
+			fast = search_ok(f->st, &q, &n_fast);
+			q.exhaustive = true;
+			slow = search_ok(f->st, &q, &n_slow);
+			assert_true(n_fast > 0);
+			assert_int_equal(n_fast, n_slow);
+			for (size_t j = 0; j < n_fast; j++) {
+				if (fast[j].passage != slow[j].passage)
+					fail_msg("'%s' (%zu): hit %zu is %lld, every match: %lld",
+					    prefixes[i], limit, j, fast[j].passage,
+					    slow[j].passage);
+				assert_string_equal(fast[j].snippet, slow[j].snippet);
+			}
+			store_hits_free(fast, n_fast);
+			store_hits_free(slow, n_slow);
 		}
 	for (int k = 0; k < 80; k += 9)
 		for (size_t limit = 1; limit <= 10; limit += 3) {
