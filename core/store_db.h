@@ -131,6 +131,7 @@ enum sql_id {
 	SQL_TOPK,
 	SQL_TOPK_EXCEPT,
 	SQL_WIDE_HITS,
+	SQL_INDEX_WALK,
 	SQL_INDEX_ROWIDS,
 	SQL_PASSAGE_MAX,
 	SQL_PASSAGE_TEXT,
@@ -397,6 +398,18 @@ enum status store_wide(struct store *st, const struct topk_query *tq,
  * tokens (ctx, flags, token, its bytes, start, end), a stem at the
  * place of its word with FTS5_TOKEN_COLOCATED.
  */
+/*
+ * naast_walk(passage_words, walk) (store_rank.c), on the first row of a
+ * query: every row of each phrase of the query, in the whole index, to
+ * walk->each with the phrase's number, without a statement's steps.
+ * walk is bound with sqlite3_bind_pointer as RANK_WALK_POINTER.
+ */
+#define RANK_WALK_POINTER "naast_walk"
+struct rank_walk {
+	void (*each)(void *ctx, int phrase, long long rowid);
+	void *ctx;
+};
+
 struct store_terms;
 enum status store_terms_open(struct store *st, struct store_terms **out,
     struct error *err);

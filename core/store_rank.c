@@ -147,6 +147,44 @@ tflen_function(const Fts5ExtensionApi *api, Fts5Context *fts,
 	sqlite3_result_int64(ctx, (sqlite3_int64)n_inst << 32 | (unsigned)tokens);
 }
 
+/* One run of naast_walk: what it tells of each phrase's rows. */
+struct walk_call {
+	const struct rank_walk *walk;
+	int phrase;
+};
+
+static int
+walk_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
+{
+	struct walk_call *c = arg;
+
+	c->walk->each(c->walk->ctx, c->phrase, api->xRowid(fts));
+	return SQLITE_OK;
+}
+
+static void
+walk_function(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *ctx, int n_args, sqlite3_value **args)
+{
+	const struct rank_walk *walk = n_args > 0 ?
+	    sqlite3_value_pointer(args[0], RANK_WALK_POINTER) : NULL;
+	int rc = SQLITE_OK;
+
+	if (!walk) {
+		sqlite3_result_error(ctx, "naast_walk: no walk", -1);
+		return;
+	}
+	for (int i = 0; rc == SQLITE_OK && i < api->xPhraseCount(fts); i++) {
+		struct walk_call c = { walk, i };
+
+		rc = api->xQueryPhrase(fts, i, &c, walk_row);
+	}
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else
+		sqlite3_result_int(ctx, 1);
+}
+
 int
 store_rank_register(fts5_api *api)
 {
@@ -156,5 +194,8 @@ store_rank_register(fts5_api *api)
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "naast_tflen", NULL,
 		    tflen_function, NULL);
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "naast_walk", NULL,
+		    walk_function, NULL);
 	return rc;
 }

@@ -480,6 +480,9 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT " HIT_COLUMNS_OF("?11", "c.value ->> 1 AS r", HIT_TEXT)
 	    " FROM json_each(?12) c" HIT_JOIN_TO("c.value ->> 0")
 	    " ORDER BY c.key",
+	[SQL_INDEX_WALK] =
+	    "SELECT naast_walk(passage_words, ?2) FROM passage_words"
+	    " WHERE passage_words MATCH ?1 LIMIT 1",
 	[SQL_INDEX_ROWIDS] =
 	    "SELECT rowid FROM passage_words WHERE passage_words MATCH ?1"
 	    " ORDER BY rowid",

@@ -8,15 +8,20 @@
  * term in CHAMPION_FROM passages or fewer adds its exact part (its
  * postings give tf and len), a term with a champion list
  * (store_champion.c) its exact part for the passages of the list and
- * for the others the list's last, which none of them exceeds; walking
- * such a term's passages in the index costs a tenth of a microsecond
- * each.  The passages with the highest most are then scored exactly
- * from their text (the index's own tokenizer: the same terms, the same
- * length), in that order, until the page's last is no lower than the
- * next one's most: then no passage beats the page, and it is the
- * ranking of every match.  Of a prefix, the parts are tf / K (wide_most),
- * which the words' parts bound as well: a passage's score rises with
- * their sum.  Its hits' snippets are asked for with the words it has.
+ * for the others the list's last, which none of them exceeds; one query
+ * walks every such term's passages (naast_walk, store_rank.c: some 0.1
+ * microsecond a passage, half what a statement's steps cost).  The
+ * passages with the best known parts (WIDE_SEEDS) are scored first,
+ * exactly, from their text (the index's own tokenizer: the same terms,
+ * the same length), then those with the highest most, in that order,
+ * until the page's last is no lower than the next one's most: then no
+ * passage beats the page, and it is the ranking of every match.  Of a
+ * prefix, the parts are tf / K (wide_most), which the words' parts
+ * bound as well: a passage's score rises with their sum.  Its hits'
+ * snippets are asked for with the words it has.
+ *
+ * The most of each passage is a float per passage: 12 MB at three
+ * million passages, the archive of 100,000 documents.
  *
  * The bound of a common term is loose, so a query of many common words
  * (a part of three letters) may have more passages above the page than
@@ -45,6 +50,8 @@
 /* The most of a passage, kept as a float: it rounds the sum up by this. */
 #define WIDE_SLACK (1 + 1e-5)
 #define WIDE_BUCKETS 1024
+/* Passages of the terms' own bests scored first. */
+#define WIDE_SEEDS 256
 /* Words of a prefix at most; more, and FTS5 ranks every match. */
 #define WIDE_WORDS 2000
 
@@ -63,8 +70,13 @@ struct wide {
 	size_t *slot;		/* term + 1 by hash of its text, 0 empty */
 	size_t n_slots;
 	double avgdl;
+	double *bound;		/* of each term: of its passages off its list */
 	float *most;		/* by passage: the most it can score */
+	float top;		/* no most is above it */
 	long long max_id;
+	/* the parts known exactly, one per term and passage */
+	struct wide_hit *known;
+	size_t n_known, known_cap;
 	/* the passage being scored */
 	unsigned *tf;
 	unsigned len;
@@ -219,14 +231,22 @@ page_add(struct wide_hit *v, size_t *n, size_t limit, struct wide_hit hit)
 static void
 add_most(struct wide *w, long long passage, double x)
 {
-	if (passage > 0 && passage <= w->max_id)
-		w->most[passage] += (float)x;
+	if (passage > 0 && passage <= w->max_id &&
+	    (w->most[passage] += (float)x) > w->top)
+		w->top = w->most[passage];
 }
 
-/* The passages of the FTS5 query q, in order, to each (or into *ids). */
+static void
+add_known(struct wide *w, long long passage, double x)
+{
+	xgrow(&w->known, &w->known_cap, w->n_known + 1, sizeof(*w->known));
+	w->known[w->n_known++] = (struct wide_hit){ x, passage };
+}
+
+/* The passages of the FTS5 query q (an earlier tier's), in order. */
 static enum status
-index_rowids(struct store *st, const char *q, struct wide *w, double bound,
-    long long **ids, size_t *n, struct error *err)
+rowids_of(struct store *st, const char *q, long long **ids, size_t *n,
+    struct error *err)
 {
 	sqlite3_stmt *s = sql(st, SQL_INDEX_ROWIDS, err);
 	size_t cap = 0;
@@ -236,14 +256,8 @@ index_rowids(struct store *st, const char *q, struct wide *w, double bound,
 		return st->prepare_failure;
 	bind_text(s, 1, q);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(s, 0);
-
-		if (w) {
-			add_most(w, id, bound);
-			continue;
-		}
 		xgrow(ids, &cap, *n + 1, sizeof(**ids));
-		(*ids)[(*n)++] = id;
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
@@ -272,17 +286,78 @@ add_term(struct store *st, struct wide *w, size_t i, struct error *err)
 		v = NULL;
 		status = champion_postings(st, a->term, &v, &n, err);
 	} else if (!status) {
-		char *q = champion_term_query(a->term);
-
 		champion_sort(v, n, w->avgdl);
-		bound = bound_of(w, i, v[n - 1].w);
-		status = index_rowids(st, q, w, bound, NULL, NULL, err);
-		free(q);
+		bound = w->bound[i] = bound_of(w, i, v[n - 1].w);
 	}
-	for (size_t j = 0; !status && j < n; j++)
-		add_most(w, v[j].passage, part_of(w, i, champion_weight(v[j].tf,
-		    v[j].len, w->avgdl), v[j].tf, v[j].len) - bound);
+	for (size_t j = 0; !status && j < n; j++) {
+		double part = part_of(w, i, champion_weight(v[j].tf, v[j].len,
+		    w->avgdl), v[j].tf, v[j].len);
+
+		add_most(w, v[j].passage, part - bound);
+		add_known(w, v[j].passage, part);
+	}
 	free(v);
+	return status;
+}
+
+/* The terms with a bound, walked by naast_walk: phrase k is term of[k]. */
+struct walk_terms {
+	struct wide *w;
+	size_t *of;
+};
+
+static void
+walk_each(void *ctx, int phrase, long long rowid)
+{
+	struct walk_terms *t = ctx;
+
+	add_most(t->w, rowid, t->w->bound[t->of[phrase]]);
+}
+
+/*
+ * Adds the bound of each term with a list to every passage it has: the
+ * list's passages had their exact part less the bound (add_term).  One
+ * query walks every such term's rows.
+ */
+static enum status
+walk_bounds(struct store *st, struct wide *w, struct error *err)
+{
+	struct walk_terms t = { w, xcalloc(w->g->n, sizeof(size_t)) };
+	struct rank_walk walk = { walk_each, &t };
+	struct xbuf q = { 0 };
+	enum status status = STATUS_OK;
+	sqlite3_stmt *s;
+	size_t n = 0;
+	int rc;
+
+	for (size_t i = 0; i < w->g->n; i++) {
+		char *one;
+
+		if (w->bound[i] == 0)
+			continue;
+		one = champion_term_query(w->g->v[i].term);
+		if (n)
+			xbuf_puts(&q, " OR ");
+		xbuf_puts(&q, one);
+		free(one);
+		t.of[n++] = i;
+	}
+	if (n == 0)
+		goto out;
+	if (!(s = sql(st, SQL_INDEX_WALK, err))) {
+		status = st->prepare_failure;
+		goto out;
+	}
+	bind_text(s, 1, q.s);
+	sqlite3_bind_pointer(s, 2, &walk, RANK_WALK_POINTER, NULL);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	done(s);
+	if (rc != SQLITE_DONE)
+		status = db_fail(st, rc, "reading the index", err);
+out:
+	free(q.s);
+	free(t.of);
 	return status;
 }
 
@@ -294,19 +369,16 @@ static void
 highest(const struct wide *w, struct wide_hit **out, size_t *n, double *rest)
 {
 	size_t count[WIDE_BUCKETS] = { 0 }, sum, cap = 0;
-	float top = 0;
+	double scale = w->top > 0 ? (WIDE_BUCKETS - 1) / (double)w->top : 0;
 	long long id;
 	int from;
 
 	*out = NULL;
 	*n = 0;
 	*rest = 0;
-	for (id = 1; id <= w->max_id; id++)
-		if (w->most[id] > top)
-			top = w->most[id];
-	if (top <= 0)
+	if (w->top <= 0)
 		return;
-#define BUCKET(x) ((int)((double)(x) / top * (WIDE_BUCKETS - 1)))
+#define BUCKET(x) ((int)((double)(x) * scale))
 	for (id = 1; id <= w->max_id; id++)
 		if (w->most[id] > 0)
 			count[BUCKET(w->most[id])]++;
@@ -314,7 +386,7 @@ highest(const struct wide *w, struct wide_hit **out, size_t *n, double *rest)
 	sum = count[from];
 	while (from > 0 && sum < WIDE_SCORED)
 		sum += count[--from];
-	*rest = (double)from * top / (WIDE_BUCKETS - 1);
+	*rest = from / scale;
 	for (id = 1; id <= w->max_id; id++)
 		if (w->most[id] > 0 && BUCKET(w->most[id]) >= from) {
 			xgrow(out, &cap, *n + 1, sizeof(**out));
@@ -323,6 +395,36 @@ highest(const struct wide *w, struct wide_hit **out, size_t *n, double *rest)
 #undef BUCKET
 	if (*n > 1)
 		qsort(*out, *n, sizeof(**out), best_first);
+}
+
+static int
+by_passage(const void *a, const void *b)
+{
+	const struct wide_hit *x = a, *y = b;
+
+	return (x->passage > y->passage) - (x->passage < y->passage);
+}
+
+/*
+ * The passages whose known parts are the highest, at most n of them,
+ * best first, in place of w->known: each of them is among the best of
+ * a term, and a good page to start from.
+ */
+static size_t
+best_known(struct wide *w, size_t n)
+{
+	size_t kept = 0;
+
+	if (w->n_known > 1)
+		qsort(w->known, w->n_known, sizeof(*w->known), by_passage);
+	for (size_t i = 0; i < w->n_known; i++)
+		if (kept > 0 && w->known[kept - 1].passage == w->known[i].passage)
+			w->known[kept - 1].score += w->known[i].score;
+		else
+			w->known[kept++] = w->known[i];
+	if (kept > 1)
+		qsort(w->known, kept, sizeof(*w->known), best_first);
+	return kept < n ? kept : n;
 }
 
 /* Reads passage's terms into w->tf and w->len; *doc its document. */
@@ -349,6 +451,36 @@ read_passage(struct store *st, struct wide *w, struct store_terms *terms,
 	}
 	done(s);
 	return status;
+}
+
+/*
+ * Scores passage into the page, unless an earlier tier found it or it is
+ * of the document left out; it leaves the passages still to walk.
+ */
+static enum status
+score(struct store *st, struct wide *w, struct store_terms *terms,
+    const struct topk_ask *ask, const long long *except, size_t n_except,
+    long long passage, struct wide_hit *page, size_t *n_page,
+    struct error *err)
+{
+	long long doc = 0;
+	enum status status;
+	bool found;
+
+	if (passage > 0 && passage <= w->max_id) {
+		if (w->most[passage] == 0)
+			return STATUS_OK;	/* scored already */
+		w->most[passage] = 0;
+	}
+	if (n_except && bsearch(&passage, except, n_except, sizeof(*except),
+	    champion_id_cmp))
+		return STATUS_OK;
+	if ((status = read_passage(st, w, terms, passage, &doc, &found, err)))
+		return status;
+	if (found && doc != ask->not_doc)
+		page_add(page, n_page, ask->limit,
+		    (struct wide_hit){ wide_score(w), passage });
+	return STATUS_OK;
 }
 
 /* Appends the page (best first) to h through SQL_WIDE_HITS. */
@@ -479,6 +611,7 @@ wide_open(struct store *st, const struct topk_group *g, struct wide *w,
 	w->g = g;
 	w->avgdl = rows > 0 && tokens > 0 ? (double)tokens / (double)rows : 1;
 	w->idf = xcalloc(g->n, sizeof(*w->idf));
+	w->bound = xcalloc(g->n, sizeof(*w->bound));
 	w->tf = xcalloc(g->n, sizeof(*w->tf));
 	for (w->n_slots = 4; w->n_slots < 2 * g->n; w->n_slots *= 2)
 		;
@@ -508,9 +641,11 @@ static void
 wide_close(struct wide *w)
 {
 	free(w->idf);
+	free(w->bound);
 	free(w->tf);
 	free(w->slot);
 	free(w->most);
+	free(w->known);
 }
 
 enum status
@@ -552,29 +687,28 @@ store_wide(struct store *st, const struct topk_query *tq,
 		goto out;
 	for (i = 0; i < g->n && !status; i++)
 		status = add_term(st, &w, i, err);
-	if (status || (ask->except && (status = index_rowids(st, ask->except,
-	    NULL, 0, &except, &n_except, err))) ||
+	if (!status)
+		status = walk_bounds(st, &w, err);
+	if (status || (ask->except && (status = rowids_of(st, ask->except,
+	    &except, &n_except, err))) ||
 	    (status = store_terms_open(st, &terms, err)))
 		goto out;
-	highest(&w, &order, &n, &rest);
 	page = xcalloc(ask->limit, sizeof(*page));
-	for (i = 0; i < n; i++) {
-		long long doc = 0;
-		bool found;
-
+	/* First the best of the terms' own bests: a page to start from. */
+	n = best_known(&w, WIDE_SEEDS);
+	for (i = 0; i < n && !status; i++)
+		status = score(st, &w, terms, ask, except, n_except,
+		    w.known[i].passage, page, &n_page, err);
+	highest(&w, &order, &n, &rest);
+	for (i = 0; i < n && !status; i++) {
 		if (n_page == ask->limit && page[0].score >=
 		    wide_most(&w, order[i].score) * WIDE_SLACK)
 			break;
-		if (n_except && bsearch(&order[i].passage, except, n_except,
-		    sizeof(*except), champion_id_cmp))
-			continue;
-		if ((status = read_passage(st, &w, terms, order[i].passage,
-		    &doc, &found, err)))
-			goto out;
-		if (found && doc != ask->not_doc)
-			page_add(page, &n_page, ask->limit,
-			    (struct wide_hit){ wide_score(&w), order[i].passage });
+		status = score(st, &w, terms, ask, except, n_except,
+		    order[i].passage, page, &n_page, err);
 	}
+	if (status)
+		goto out;
 	/*
 	 * The answer when proven (no passage left that could beat the
 	 * page's last, or none left at all), or when there are too many
