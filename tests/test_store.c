@@ -4789,15 +4789,12 @@ test_migrate_one_index(void **state)
 	}
 }
 
-/* The passages of the hits of q, in order, as "12 7 9 ". */
+/* The passages of hits, in order, as "12 7 9 "; frees the hits. */
 static char *
-hit_ids(struct store *st, const struct search_query *q)
+ids_of(struct search_hit *h, size_t n)
 {
 	struct xbuf b = { 0 };
-	struct search_hit *h;
-	size_t n;
 
-	h = search_ok(st, q, &n);
 	for (size_t i = 0; i < n; i++) {
 		char id[32];
 
@@ -4806,6 +4803,17 @@ hit_ids(struct store *st, const struct search_query *q)
 	}
 	store_hits_free(h, n);
 	return xbuf_finish(&b);
+}
+
+/* The passages of the hits of q, in order. */
+static char *
+hit_ids(struct store *st, const struct search_query *q)
+{
+	struct search_hit *h;
+	size_t n;
+
+	h = search_ok(st, q, &n);
+	return ids_of(h, n);
 }
 
 /* Whether the champion list of term holds passage. */
@@ -4828,21 +4836,13 @@ listed(struct store *st, const char *term, long long passage)
 static char *
 related_ids(struct store *st, long long passage, size_t limit)
 {
-	struct xbuf b = { 0 };
 	struct error err = { "" };
 	struct search_hit *h;
 	size_t n;
 
 	if (store_related(st, passage, limit, &h, &n, &err) != STATUS_OK)
 		fail_msg("related %lld: %s", passage, err.msg);
-	for (size_t i = 0; i < n; i++) {
-		char id[32];
-
-		snprintf(id, sizeof(id), "%lld ", h[i].passage);
-		xbuf_puts(&b, id);
-	}
-	store_hits_free(h, n);
-	return xbuf_finish(&b);
+	return ids_of(h, n);
 }
 
 /*
