@@ -123,7 +123,9 @@ const struct cli_command cli_commands[] = {
 		"  --limit N           at most N passages (default 50)\n"
 		"  --sort rank|date    best first (default): the words as you typed them\n"
 		"                      before other forms of them, each by bm25 over every\n"
-		"                      passage that has them; or newest document first\n"
+		"                      passage that has them (many words that are each in\n"
+		"                      very many passages: from the 3,000 that can score\n"
+		"                      highest); or newest document first\n"
 		"  --json              one JSON document:\n"
 		"                      {\"query\":...,\"hits\":[{\"passage\":N,\"doc\":N,\"set\":N,\"vraag\":N,\n"
 		"                      \"ministry\":...,\"role\":...,\"snippet\":...}],\"suggestions\":[...]}\n"
@@ -138,7 +140,8 @@ const struct cli_command cli_commands[] = {
 		"the passages of other documents most like passage PASSAGE",
 		{ "PASSAGE [--limit N] [--json]", NULL },
 		"Prints the passages of other documents most like passage PASSAGE (the\n"
-		"number that search shows), best first.\n"
+		"number that search shows), best first: by bm25 of its most distinctive\n"
+		"words, as search ranks many words.\n"
 		"\n"
 		"  --limit N   at most N passages (default 10)\n"
 		"  --json      one JSON document: {\"passage\":N,\"hits\":[...as search...]}\n"
