@@ -47,7 +47,11 @@
 #define WIDE_SCORED 3000
 /* Matches below which FTS5 ranks them all when the page is not proven. */
 #define WIDE_FROM 20000
-/* The most of a passage, kept as a float: it rounds the sum up by this. */
+/*
+ * The most of a passage is summed in a float, which may fall short of
+ * the exact sum by some parts in a million: a page's last must beat a
+ * most by this much.
+ */
 #define WIDE_SLACK (1 + 1e-5)
 #define WIDE_BUCKETS 1024
 /* Passages of the terms' own bests scored first. */
