@@ -25,7 +25,7 @@
 
 /* ------------------------------------------------------------------ schema */
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
@@ -408,6 +408,15 @@ static const char schema_v4[] =
 	") WITHOUT ROWID;"
 	"DELETE FROM vocabulary;";
 
+/*
+ * Version 5: the documents by parser version.  Every command asks
+ * whether documents wait to be parsed again (store_reparse_count), and
+ * without it that read every document: 90 ms of each command at 100,000
+ * documents, seconds when the file is not in memory.
+ */
+static const char schema_v5[] =
+	"CREATE INDEX document_parser ON document (parser_version);";
+
 /* The last id and the number of rows of a table, as text (one row of two) asks. */
 static enum status
 extent(struct store *st, const char *text, long long *last, long long *total,
@@ -556,6 +565,7 @@ static const struct migration {
 	{ schema_v2, NULL },
 	{ schema_v3, NULL },
 	{ schema_v4, migrate_v4 },
+	{ schema_v5, NULL },
 };
 
 /* ------------------------------------------------------- opening, migration */

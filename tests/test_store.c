@@ -692,7 +692,7 @@ test_fresh_database(void **state)
 	struct fixture *f = *state;
 
 	assert_true(store_is_empty(f->st));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
 	assert_int_equal(query_int(f->path,
 	    "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 	assert_int_equal(query_int(f->path,
@@ -2740,7 +2740,7 @@ test_coverage_migrated(void **state)
 	sqlite3_close(db);
 	if (store_open(f->path, &f->st, &err) != STATUS_OK)
 		fail_msg("%s", err.msg);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
 	/* the seeds' set: AZ and BZK of twelve; Van Nispen's: both */
 	assert_int_equal(query_int(f->path, "SELECT answered * 100 + addressed"
 	    " FROM library WHERE set_id = 1"), 212);
@@ -3527,6 +3527,15 @@ test_library_plans(void **state)
 		free(want);
 		free(covering);
 	}
+	/* every command asks whether documents wait to be parsed again */
+	{
+		char *plan = query_plan(f->st, SQL_REPARSE_COUNT);
+
+		if (!strstr(plan, "COVERING INDEX document_parser"))
+			fail_msg("counting the documents to parse again reads"
+			    " them all:\n%s", plan);
+		free(plan);
+	}
 }
 
 /*
@@ -4235,7 +4244,7 @@ test_vocabulary(void **state)
 	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
 	assert_true(query_int(f->path, "SELECT count(*) FROM vocabulary") > 50);
 	assert_int_equal(store_int(f->st, VOCAB_ASTRAY), 0);
 }
@@ -4751,7 +4760,7 @@ test_migrate_one_index(void **state)
 		seen = (struct upgrade_seen){ .stop_at = -1 };
 		if (store_open_with(f->path, &p, &f->st, &err) != STATUS_OK)
 			fail_msg("%s: %s", fixtures[i], err.msg);
-		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 4);
+		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
 		assert_true(seen.reports >= 2);
 		assert_true(seen.total > 50);
 		assert_int_equal(seen.last_done, seen.total);
