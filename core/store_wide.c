@@ -54,6 +54,8 @@
  */
 #define WIDE_SLACK (1 + 1e-5)
 #define WIDE_BUCKETS 1024
+/* Passages with a most listed at most; more, and most is read whole. */
+#define WIDE_TOUCHED 65536
 /* Passages of the terms' own bests scored first. */
 #define WIDE_SEEDS 256
 /* Words of a prefix at most; more, and FTS5 ranks every match. */
@@ -78,6 +80,10 @@ struct wide {
 	float *most;		/* by passage: the most it can score */
 	float top;		/* no most is above it */
 	long long max_id;
+	/* the passages with a most, while they are few (WIDE_TOUCHED) */
+	long long *touched;
+	size_t n_touched;
+	bool spread;		/* too many: read most whole */
 	/* the parts known exactly, one per term and passage */
 	struct wide_hit *known;
 	size_t n_known, known_cap;
@@ -235,8 +241,15 @@ page_add(struct wide_hit *v, size_t *n, size_t limit, struct wide_hit hit)
 static void
 add_most(struct wide *w, long long passage, double x)
 {
-	if (passage > 0 && passage <= w->max_id &&
-	    (w->most[passage] += (float)x) > w->top)
+	if (passage <= 0 || passage > w->max_id)
+		return;
+	if (w->most[passage] == 0 && !w->spread) {
+		if (w->n_touched == WIDE_TOUCHED)
+			w->spread = true;
+		else
+			w->touched[w->n_touched++] = passage;
+	}
+	if ((w->most[passage] += (float)x) > w->top)
 		w->top = w->most[passage];
 }
 
@@ -372,7 +385,8 @@ out:
 static void
 highest(const struct wide *w, struct wide_hit **out, size_t *n, double *rest)
 {
-	size_t count[WIDE_BUCKETS] = { 0 }, sum, cap = 0;
+	size_t count[WIDE_BUCKETS] = { 0 }, sum, cap = 0, i;
+	size_t n_ids = w->spread ? (size_t)w->max_id : w->n_touched;
 	double scale = w->top > 0 ? (WIDE_BUCKETS - 1) / (double)w->top : 0;
 	long long id;
 	int from;
@@ -382,21 +396,24 @@ highest(const struct wide *w, struct wide_hit **out, size_t *n, double *rest)
 	*rest = 0;
 	if (w->top <= 0)
 		return;
+	/* The i-th passage that may have a most. */
+#define ID(i) (w->spread ? (long long)(i) + 1 : w->touched[i])
 #define BUCKET(x) ((int)((double)(x) * scale))
-	for (id = 1; id <= w->max_id; id++)
-		if (w->most[id] > 0)
-			count[BUCKET(w->most[id])]++;
+	for (i = 0; i < n_ids; i++)
+		if (w->most[ID(i)] > 0)
+			count[BUCKET(w->most[ID(i)])]++;
 	from = WIDE_BUCKETS - 1;
 	sum = count[from];
 	while (from > 0 && sum < WIDE_SCORED)
 		sum += count[--from];
 	*rest = from / scale;
-	for (id = 1; id <= w->max_id; id++)
-		if (w->most[id] > 0 && BUCKET(w->most[id]) >= from) {
+	for (i = 0; i < n_ids; i++)
+		if (w->most[id = ID(i)] > 0 && BUCKET(w->most[id]) >= from) {
 			xgrow(out, &cap, *n + 1, sizeof(**out));
 			(*out)[(*n)++] = (struct wide_hit){ w->most[id], id };
 		}
 #undef BUCKET
+#undef ID
 	if (*n > 1)
 		qsort(*out, *n, sizeof(**out), best_first);
 }
@@ -638,6 +655,7 @@ wide_open(struct store *st, const struct topk_group *g, struct wide *w,
 	w->max_id = found ? sqlite3_column_int64(s, 0) : 0;
 	done(s);
 	w->most = xcalloc((size_t)w->max_id + 1, sizeof(*w->most));
+	w->touched = xcalloc(WIDE_TOUCHED, sizeof(*w->touched));
 	return STATUS_OK;
 }
 
@@ -649,6 +667,7 @@ wide_close(struct wide *w)
 	free(w->tf);
 	free(w->slot);
 	free(w->most);
+	free(w->touched);
 	free(w->known);
 }
 
