@@ -11,8 +11,10 @@
  * doupdate), and the peak memory (ru_maxrss) then and after a short
  * session: to the end of the library and back, a set in the compare view
  * with difference marks, two vragen on, the matrix, a search and its
- * first hit.  Prints
- *   first_ms X rss_first_kb Y rss_peak_kb Z
+ * first hit; and after its related passages and the searches that hold
+ * the most (a part of a word of three letters, a prefix, fifteen common
+ * words), which keep a bound per passage while they run.  Prints
+ *   first_ms X rss_first_kb Y rss_peak_kb Z rss_search_kb W
  *
  *   bench/frames compare DB SET [FRAMES]
  *
@@ -115,7 +117,7 @@ first_frame(const char *db, double t0)
 	struct term t;
 	struct app *app;
 	double first;
-	long rss_first;
+	long rss_first, rss_peak;
 
 	if (store_open(db, &st, &err) != STATUS_OK) {
 		fprintf(stderr, "frames: %s\n", err.msg);
@@ -141,8 +143,15 @@ first_frame(const char *db, double t0)
 	keys(app, "qq");
 	keys(app, "/ambtenaren<Enter>");
 	keys(app, "<Enter>");
-	printf("first_ms %.3f rss_first_kb %ld rss_peak_kb %ld\n", first, rss_first,
-	    peak_kb());
+	rss_peak = peak_kb();
+	/* its related passages, and the searches that hold the most */
+	keys(app, "R");
+	keys(app, "qq");
+	keys(app, "/ver<Enter>");
+	keys(app, "/verkiez*<Enter>");
+	keys(app, "/de en van het een dat is op te in u bij om voor met<Enter>");
+	printf("first_ms %.3f rss_first_kb %ld rss_peak_kb %ld rss_search_kb %ld\n",
+	    first, rss_first, rss_peak, peak_kb());
 	app_free(app);
 	term_close(&t);
 	keymap_free();
