@@ -253,11 +253,42 @@ champion_term_query(const char *term)
 	return xbuf_finish(&b);
 }
 
+/*
+ * The length of passage id, from FTS5's record of each row's tokens
+ * (passage_words_docsize: a varint per column), through the blob handle
+ * *b, opened at the first row and moved to each next one: FTS5's own
+ * xColumnSize runs a statement for each row, and was most of the cost
+ * of a term's first list.
+ */
+static int
+docsize(struct store *st, sqlite3_blob **b, long long id, unsigned *len)
+{
+	unsigned char buf[16];
+	const unsigned char *p = buf;
+	unsigned long long v;
+	int rc, n;
+
+	rc = *b ? sqlite3_blob_reopen(*b, id) : sqlite3_blob_open(st->db,
+	    "main", "passage_words_docsize", "sz", id, 0, b);
+	if (rc != SQLITE_OK)
+		return rc;
+	n = sqlite3_blob_bytes(*b);
+	if (n > (int)sizeof(buf))
+		n = (int)sizeof(buf);
+	if ((rc = sqlite3_blob_read(*b, buf, n, 0)) != SQLITE_OK)
+		return rc;
+	if (!get_sqlite_varint(&p, buf + n, &v))
+		return SQLITE_CORRUPT;
+	*len = (unsigned)v;
+	return SQLITE_OK;
+}
+
 enum status
 champion_postings(struct store *st, const char *term, struct champion **v,
     size_t *n, struct error *err)
 {
 	sqlite3_stmt *s = sql(st, SQL_INDEX_POSTINGS, err);
+	sqlite3_blob *b = NULL;
 	char *q = champion_term_query(term);
 	size_t cap = 0;
 	int rc;
@@ -270,13 +301,17 @@ champion_postings(struct store *st, const char *term, struct champion **v,
 	}
 	bind_text(s, 1, q);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long tflen = sqlite3_column_int64(s, 1);
+		struct champion c = { sqlite3_column_int64(s, 0),
+		    (unsigned)sqlite3_column_int(s, 1), 0, 0 };
 
+		if ((rc = docsize(st, &b, c.passage, &c.len)) != SQLITE_OK)
+			break;
 		xgrow(v, &cap, *n + 1, sizeof(**v));
-		(*v)[(*n)++] = (struct champion){ sqlite3_column_int64(s, 0),
-		    (unsigned)(tflen >> 32), (unsigned)(tflen & 0xffffffff), 0 };
+		(*v)[(*n)++] = c;
 	}
 	done(s);
+	if (b)
+		sqlite3_blob_close(b);
 	free(q);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, rc, "reading the index", err);

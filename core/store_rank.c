@@ -13,9 +13,9 @@
  * vocabulary's count of a single term, store_topk.c), -1 where it must
  * be counted: the same weights without the runs.
  *
- * Also: naast_tflen(), the occurrences of a one-term query in the row
- * and the row's length, as tf << 32 | len (the champion lists,
- * store_champion.c).
+ * Also: naast_tf(), the occurrences of a one-term query in the row (the
+ * champion lists, store_champion.c, which read the row's length
+ * themselves).
  */
 #include "config.h"
 
@@ -130,21 +130,18 @@ rank_function(const Fts5ExtensionApi *api, Fts5Context *fts,
 }
 
 static void
-tflen_function(const Fts5ExtensionApi *api, Fts5Context *fts,
+tf_function(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_context *ctx, int n_args, sqlite3_value **args)
 {
-	int n_inst = 0, tokens = 0, rc;
+	int n_inst = 0, rc;
 
 	(void)n_args;
 	(void)args;
-	rc = api->xInstCount(fts, &n_inst);
-	if (rc == SQLITE_OK)
-		rc = api->xColumnSize(fts, -1, &tokens);
-	if (rc != SQLITE_OK) {
+	if ((rc = api->xInstCount(fts, &n_inst)) != SQLITE_OK) {
 		sqlite3_result_error_code(ctx, rc);
 		return;
 	}
-	sqlite3_result_int64(ctx, (sqlite3_int64)n_inst << 32 | (unsigned)tokens);
+	sqlite3_result_int(ctx, n_inst);
 }
 
 /* One run of naast_walk: what it tells of each phrase's rows. */
@@ -192,8 +189,8 @@ store_rank_register(fts5_api *api)
 	    NULL);
 
 	if (rc == SQLITE_OK)
-		rc = api->xCreateFunction(api, "naast_tflen", NULL,
-		    tflen_function, NULL);
+		rc = api->xCreateFunction(api, "naast_tf", NULL, tf_function,
+		    NULL);
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "naast_walk", NULL,
 		    walk_function, NULL);

@@ -464,9 +464,9 @@ const char *const store_sql_text[N_SQL] = {
 	    "INSERT INTO passage_words (passage_words, rank) VALUES ('merge', 500)",
 	/* FTS5's record of the index's rows and tokens (store_champion.c). */
 	[SQL_INDEX_AVGDL] = "SELECT block FROM passage_words_data WHERE id = 1",
-	/* Each passage with the term ?1, with the term's tf and its length. */
+	/* Each passage with the term ?1, with the term's tf. */
 	[SQL_INDEX_POSTINGS] =
-	    "SELECT rowid, naast_tflen(passage_words) FROM passage_words"
+	    "SELECT rowid, naast_tf(passage_words) FROM passage_words"
 	    " WHERE passage_words MATCH ?1",
 	[SQL_VOCAB_COUNT] = "SELECT passages FROM vocabulary WHERE term = ?1",
 	[SQL_TOPK] = SEARCH_CANDIDATES(""),
