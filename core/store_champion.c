@@ -91,14 +91,6 @@ best_first(const void *a, const void *b)
 	return (x->passage > y->passage) - (x->passage < y->passage);
 }
 
-static int
-by_passage(const void *a, const void *b)
-{
-	const struct champion *x = a, *y = b;
-
-	return (x->passage > y->passage) - (x->passage < y->passage);
-}
-
 void
 champion_sort(struct champion *v, size_t n, double avgdl)
 {
@@ -320,13 +312,122 @@ champion_postings(struct store *st, const char *term, struct champion **v,
 
 /* ----------------------------------------------------------------- update */
 
+/*
+ * Sorts v best first, by insertion: a list weighed again with the avgdl
+ * of the moment is in that order but for a few entries.
+ */
+static void
+sort_nearly_sorted(struct champion *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct champion c = v[i];
+		size_t j = i;
+
+		for (; j > 0 && best_first(&c, &v[j - 1]) < 0; j--)
+			v[j] = v[j - 1];
+		v[j] = c;
+	}
+}
+
+/* Sifts h[i] down the heap h of n, whose root is its worst (best_first). */
+static void
+sift_worst(struct champion *h, size_t n, size_t i)
+{
+	struct champion c = h[i];
+
+	for (;;) {
+		size_t l = 2 * i + 1, m = l;
+
+		if (l >= n)
+			break;
+		if (l + 1 < n && best_first(&h[l + 1], &h[l]) > 0)
+			m = l + 1;
+		if (best_first(&h[m], &c) <= 0)
+			break;
+		h[i] = h[m];
+		i = m;
+	}
+	h[i] = c;
+}
+
+/*
+ * The best size of v's n, best first, in v; their number.  A term's
+ * first list is drawn from thousands of passages: a heap of the best so
+ * far, its worst at the root, turns most of them away in one
+ * comparison, where a sort would order them all.
+ */
+static size_t
+best_of(struct champion *v, size_t n, size_t size, double avgdl)
+{
+	for (size_t i = 0; i < n; i++)
+		v[i].w = champion_weight(v[i].tf, v[i].len, avgdl);
+	if (n > size) {
+		for (size_t i = size / 2; i-- > 0;)
+			sift_worst(v, size, i);
+		for (size_t i = size; i < n; i++)
+			if (size > 0 && best_first(&v[i], &v[0]) < 0) {
+				v[0] = v[i];
+				sift_worst(v, size, 0);
+			}
+		n = size;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), best_first);
+	return n;
+}
+
+/*
+ * The best size of the list v (n, as stored) and of the batch's best,
+ * best first, in a new array *out; their number: what sorting both
+ * and cutting at size gives, without sorting both for every frequent
+ * term at every commit.  The list is nearly in order, and of the batch
+ * only what beats the list's last can be among them.  A passage in
+ * both (a rowid used again) keeps the list's entry.
+ */
+static size_t
+merge_batch(struct champion *v, size_t n, const struct champion *batch,
+    size_t n_batch, size_t size, double avgdl, struct champion **out)
+{
+	struct champion *b = xcalloc(n_batch + 1, sizeof(*b)), *m;
+	long long newest = 0;
+	size_t nb = 0, i = 0, j = 0, total;
+
+	for (size_t k = 0; k < n; k++) {
+		v[k].w = champion_weight(v[k].tf, v[k].len, avgdl);
+		if (v[k].passage > newest)
+			newest = v[k].passage;
+	}
+	sort_nearly_sorted(v, n);
+	for (size_t k = 0; k < n_batch; k++) {
+		struct champion c = batch[k];
+		bool twice = false;
+
+		c.w = champion_weight(c.tf, c.len, avgdl);
+		if (n >= size && size > 0 && best_first(&c, &v[size - 1]) > 0)
+			continue;
+		for (size_t t = 0; c.passage <= newest && t < n && !twice; t++)
+			twice = v[t].passage == c.passage;
+		if (!twice)
+			b[nb++] = c;
+	}
+	if (nb > 1)
+		qsort(b, nb, sizeof(*b), best_first);
+	total = n + nb < size ? n + nb : size;
+	m = xcalloc(total + 1, sizeof(*m));
+	for (size_t k = 0; k < total; k++)
+		m[k] = j >= nb || (i < n && best_first(&v[i], &b[j]) < 0) ?
+		    v[i++] : b[j++];
+	free(b);
+	*out = m;
+	return total;
+}
 enum status
 champion_merge(struct store *st, const char *term, long long passages,
     const struct champion *batch, size_t n_batch, double avgdl,
     struct error *err)
 {
-	struct champion *v = NULL;
-	size_t n = 0, kept = 0;
+	struct champion *v = NULL, *m;
+	size_t n = 0;
 	enum status status;
 
 	if (passages <= st->champion_from)
@@ -340,20 +441,14 @@ champion_merge(struct store *st, const char *term, long long passages,
 			free(v);
 			return status;
 		}
+		n = best_of(v, n, st->champion_size, avgdl);
 	} else {
-		v = xrealloc(v, (n + n_batch) * sizeof(*v));
-		memcpy(v + n, batch, n_batch * sizeof(*v));
-		n += n_batch;
-		/* a passage twice (a rowid used again): once */
-		qsort(v, n, sizeof(*v), by_passage);
-		for (size_t i = 0; i < n; i++)
-			if (kept == 0 || v[i].passage != v[kept - 1].passage)
-				v[kept++] = v[i];
-		n = kept;
+		n = merge_batch(v, n, batch, n_batch, st->champion_size, avgdl,
+		    &m);
+		free(v);
+		v = m;
 	}
-	champion_sort(v, n, avgdl);
-	status = write_list(st, term, v, n < st->champion_size ? n : st->champion_size,
-	    err);
+	status = write_list(st, term, v, n, err);
 	free(v);
 	return status;
 }
