@@ -965,6 +965,7 @@ store_close(struct store *st)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
 	free(st->path);
+	free(st->lens);
 	free(st);
 }
 

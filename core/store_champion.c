@@ -245,12 +245,98 @@ champion_term_query(const char *term)
 	return xbuf_finish(&b);
 }
 
+/* ------------------------------------------------------------- lengths */
+
+static void
+lens_drop(struct store *st)
+{
+	free(st->lens);
+	st->lens = NULL;
+	st->n_lens = 0;
+}
+
+enum status
+champion_lens_check(struct store *st, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_DATA_VERSION, err);
+	enum status status;
+	bool found;
+
+	if (!s)
+		return st->prepare_failure;
+	if ((status = step_row(st, s, &found, "starting the import", err)))
+		return status;
+	if (!found || sqlite3_column_int64(s, 0) != st->data_version)
+		lens_drop(st);
+	if (found)
+		st->data_version = sqlite3_column_int64(s, 0);
+	done(s);
+	return STATUS_OK;
+}
+
+void
+champion_len(struct store *st, long long passage, unsigned len)
+{
+	size_t had = st->n_lens;
+
+	if (!st->lens || passage <= 0)
+		return;
+	if ((size_t)passage >= st->n_lens) {
+		xgrow(&st->lens, &st->n_lens, (size_t)passage + 1,
+		    sizeof(*st->lens));
+		memset(st->lens + had, 0, (st->n_lens - had) * sizeof(*st->lens));
+	}
+	st->lens[passage] = len;
+}
+
+/*
+ * The lengths of all passages in one pass over passage_words_docsize,
+ * once the first lists of this connection's batches have read as many
+ * one by one (docsize) as a quarter of the index's rows: an import of
+ * many files makes hundreds of first lists, each of thousands of
+ * passages, and a seek for each was half their cost.
+ */
+static enum status
+lens_load(struct store *st, struct error *err)
+{
+	sqlite3_stmt *s;
+	long long rows, tokens;
+	enum status status;
+	int rc;
+
+	if (st->lens || !st->batch)
+		return STATUS_OK;
+	if ((status = champion_stats(st, &rows, &tokens, err)))
+		return status;
+	if (st->lens_read * 4 < rows)
+		return STATUS_OK;
+	if (!(s = sql(st, SQL_INDEX_LENGTHS, err)))
+		return st->prepare_failure;
+	st->lens = xcalloc(1, sizeof(*st->lens));
+	st->n_lens = 1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *p = sqlite3_column_blob(s, 1);
+		unsigned long long len;
+
+		if (p && get_sqlite_varint(&p, p + sqlite3_column_bytes(s, 1),
+		    &len))
+			champion_len(st, sqlite3_column_int64(s, 0), (unsigned)len);
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		lens_drop(st);
+		return db_fail(st, rc, "reading the index", err);
+	}
+	return STATUS_OK;
+}
+
 /*
  * The length of passage id, from FTS5's record of each row's tokens
  * (passage_words_docsize: a varint per column), through the blob handle
  * *b, opened at the first row and moved to each next one: FTS5's own
  * xColumnSize runs a statement for each row, and was most of the cost
- * of a term's first list.
+ * of a term's first list.  Inside a batch, from the lengths kept when
+ * there are (lens_load).
  */
 static int
 docsize(struct store *st, sqlite3_blob **b, long long id, unsigned *len)
@@ -260,6 +346,11 @@ docsize(struct store *st, sqlite3_blob **b, long long id, unsigned *len)
 	unsigned long long v;
 	int rc, n;
 
+	if (st->batch && id > 0 && (size_t)id < st->n_lens && st->lens[id]) {
+		*len = st->lens[id];
+		return SQLITE_OK;
+	}
+	st->lens_read++;
 	rc = *b ? sqlite3_blob_reopen(*b, id) : sqlite3_blob_open(st->db,
 	    "main", "passage_words_docsize", "sz", id, 0, b);
 	if (rc != SQLITE_OK)
@@ -279,18 +370,20 @@ enum status
 champion_postings(struct store *st, const char *term, struct champion **v,
     size_t *n, struct error *err)
 {
-	sqlite3_stmt *s = sql(st, SQL_INDEX_POSTINGS, err);
+	sqlite3_stmt *s;
 	sqlite3_blob *b = NULL;
-	char *q = champion_term_query(term);
+	char *q;
 	size_t cap = 0;
+	enum status status;
 	int rc;
 
 	*v = NULL;
 	*n = 0;
-	if (!s) {
-		free(q);
+	if ((status = lens_load(st, err)))
+		return status;
+	if (!(s = sql(st, SQL_INDEX_POSTINGS, err)))
 		return st->prepare_failure;
-	}
+	q = champion_term_query(term);
 	bind_text(s, 1, q);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct champion c = { sqlite3_column_int64(s, 0),

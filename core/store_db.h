@@ -127,6 +127,8 @@ enum sql_id {
 	SQL_INDEX_MERGE,
 	SQL_INDEX_AVGDL,
 	SQL_INDEX_POSTINGS,
+	SQL_INDEX_LENGTHS,
+	SQL_DATA_VERSION,
 	SQL_VOCAB_COUNT,
 	SQL_TOPK,
 	SQL_TOPK_EXCEPT,
@@ -270,6 +272,16 @@ struct store {
 	size_t champion_size;
 	long long walk_from;
 	bool rank_all;	/* every ranking scores every match (store_topk.c) */
+	/*
+	 * The length of each passage of passage_words by id, 0 when not
+	 * known, or NULL: read once a batch's first lists have read many
+	 * one by one (lens_read), and kept while no other connection writes
+	 * (data_version) (store_champion.c).
+	 */
+	unsigned *lens;
+	size_t n_lens;
+	long long lens_read;
+	long long data_version;
 	sqlite3_stmt *stmt[N_SQL];
 };
 
@@ -508,6 +520,13 @@ enum status champion_stats(struct store *st, long long *rows,
 enum status champion_avgdl(struct store *st, double *avgdl, struct error *err);
 /* The query string of an index term as it is; newly allocated. */
 char *champion_term_query(const char *term);
+/*
+ * At the beginning of a batch: the lengths kept are dropped when another
+ * connection wrote since the batch before.  And the length of a passage
+ * that the batch indexes, to keep them.
+ */
+enum status champion_lens_check(struct store *st, struct error *err);
+void champion_len(struct store *st, long long passage, unsigned len);
 /* Every passage with term, with its tf and len, from the index. */
 enum status champion_postings(struct store *st, const char *term,
     struct champion **v, size_t *n, struct error *err);

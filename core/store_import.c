@@ -950,6 +950,7 @@ store_batch_begin(struct store *st, struct error *err)
 	} else if (!(status = step_row(st, s, &found, "starting the import", err))) {
 		st->batch_after = found ? sqlite3_column_int64(s, 0) : 0;
 		done(s);
+		status = champion_lens_check(st, err);
 	}
 	if (status) {
 		if (!sqlite3_get_autocommit(st->db))

@@ -170,9 +170,12 @@ offer(struct vocab_word *w, struct champion c)
 	h[i] = c;
 }
 
-/* The passage read is done: its terms offer it to their best. */
+/*
+ * The passage read is done: its terms offer it to their best, and the
+ * champion lists learn its length.
+ */
 static void
-passage_done(struct vocab *v)
+passage_done(struct store *st, struct vocab *v)
 {
 	long long id = v->passage > 0 && v->passage <= v->n_ids ?
 	    v->ids[v->passage - 1] : 0;
@@ -180,6 +183,7 @@ passage_done(struct vocab *v)
 	if (id) {
 		v->rows++;
 		v->tokens += v->len;
+		champion_len(st, id, v->len);
 	}
 	for (size_t i = 0; i < v->n_touched; i++) {
 		struct vocab_word *w = &v->slots[v->touched[i]];
@@ -200,7 +204,7 @@ store_vocab_passage(struct store *st)
 {
 	if (!st->vocab)
 		return;
-	passage_done(st->vocab);
+	passage_done(st, st->vocab);
 	st->vocab->passage++;
 }
 
@@ -259,7 +263,7 @@ add_counts(struct store *st, int sign, struct error *err)
 
 	if (!v)
 		return STATUS_OK;
-	passage_done(v);
+	passage_done(st, v);
 	if (v->rows > 0 && v->tokens > 0)
 		avgdl = (double)v->tokens / (double)v->rows;
 	for (size_t i = 0; i < v->cap && status == STATUS_OK; i++) {

@@ -5069,6 +5069,82 @@ test_champion_lists(void **state)
 }
 
 /*
+ * The lengths of the passages that a connection keeps for the champion
+ * lists of its imports (store_champion.c) are dropped when another
+ * connection writes: here it gives a passage id to a shorter passage,
+ * and the list of a word that passes the threshold afterwards still
+ * holds that passage, the best of all.
+ */
+static void
+test_champion_lengths_other_writer(void **state)
+{
+	static const char *const words[] = {
+		"Zeppelins boven de zee.", "Zee en zeppelins.",
+		"Zeppelins, zee, land.", "Een zee van zeppelins.",
+	};
+	static const char *const long_text[] = {
+		"Een woord en nog een woord en nog veel meer woorden over niets"
+		" in het bijzonder, zonder einde, zonder ballon, zonder doel.",
+	};
+	static const char *const short_text[] = { "Ballon." };
+	static const char *const later[] = {
+		"Een ballon boven de zee en het land.",
+		"Nog een ballon boven het land en de zee.",
+	};
+	struct fixture *f = *state;
+	struct error err = { "" };
+	struct import_result gone;
+	struct store *other;
+	struct champion *v, *all;
+	size_t n, n_all;
+	long long reused;
+	double avgdl;
+
+	f->st->champion_from = 2;
+	f->st->champion_size = 2;
+	for (size_t i = 0; i < 4; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "z%zu.txt", i);
+		import_made(f->st, name, letter_with("Geachte heer,", &words[i], 1));
+	}
+	assert_non_null(f->st->lens);
+	gone = import_made(f->st, "long.txt", letter_with("Beste mevrouw,",
+	    long_text, 1));
+	reused = store_int(f->st, "SELECT max(id) FROM passage");
+	assert_true((size_t)reused < f->st->n_lens && f->st->lens[reused] > 1);
+
+	/* another naast gives that id to a passage of one word */
+	assert_int_equal(store_open(f->path, &other, &err), STATUS_OK);
+	assert_int_equal(store_remove_document(other, gone.doc, false, NULL,
+	    &err), STATUS_OK);
+	import_made(other, "short.txt", letter_with("Beste mevrouw,",
+	    short_text, 1));
+	assert_int_equal(store_int(other, "SELECT id FROM passage"
+	    " WHERE text = 'Ballon.'"), reused);
+	store_close(other);
+
+	/* "ballon" passes the threshold: its list is its best of all */
+	for (size_t i = 0; i < 2; i++)
+		import_made(f->st, i ? "b1.txt" : "b0.txt",
+		    letter_with("Geachte heer,", &later[i], 1));
+	assert_int_equal(champion_read(f->st, "ballon", &v, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(champion_postings(f->st, "ballon", &all, &n_all, &err),
+	    STATUS_OK);
+	assert_int_equal(champion_avgdl(f->st, &avgdl, &err), STATUS_OK);
+	champion_sort(all, n_all, avgdl);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].passage, reused);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(v[i].passage, all[i].passage);
+		assert_int_equal(v[i].len, all[i].len);
+	}
+	free(v);
+	free(all);
+}
+
+/*
  * Newest first for common words walks the documents from the newest
  * (store_search.c, here from 2 passages on): it gives what joining and
  * sorting every match gives, with filters, limits, stems and tiers.
@@ -5216,6 +5292,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_wide, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_champion_lengths_other_writer,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_date_walk, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_one_index, setup,
