@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "parse.h"
 #include "pdf.h"
 #include "sha256.h"
+#include "store.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -496,66 +498,107 @@ known_word(void *ctx, const char *word)
 	return store_vocab_has(ctx, word);
 }
 
+/* A file read and parsed: its document, or why there is none. */
+struct parsed {
+	struct document *doc;
+	enum status status;
+	struct error err;
+	struct store_prepared prep;	/* made when prepared */
+	bool prepared;
+	bool done;			/* read and parsed, or failed */
+};
+
 /*
- * Reads and parses one file and stores it in the open store batch,
- * opening one when none is; a batch that has run BATCH_SECONDS is
- * committed after it.  walked: the file was found in a directory, not
- * named: it is stored only when it is a document naast knows.
+ * The document of a file's bytes raw[0, len), which it frees; known
+ * answers for the words parsing may take for known (a store's
+ * vocabulary).
  */
 static void
-import_file(struct import *im, const char *path, bool walked)
+parse_bytes(const struct import_options *opts, char *raw, size_t len,
+    struct store *known, struct parsed *out)
 {
-	const char *origin = strcmp(path, "-") == 0 ? "stdin" : path;
-	struct error err = { "" };
-	struct import_result res;
-	struct document *doc = NULL;
-	char *raw, *text = NULL, sha[SHA256_HEX_SIZE], *why;
-	size_t len, text_len;
-	enum status status = STATUS_IO;
-	bool pdf;
+	char *text = NULL, sha[SHA256_HEX_SIZE];
+	size_t text_len;
 
-	/* Standard input may take its time: the lock is not held meanwhile. */
-	if (strcmp(path, "-") == 0)
-		pending_end(im, STATUS_OK, NULL);
-	/* read_file fails with STATUS_IO only. */
-	raw = read_file(path, &len, &err);
-	if (raw)
-		status = document_text(raw, len, im->opts, &text,
-		    &text_len, sha, &err);
-	if (!text || (status = parse_document_opts(text, text_len,
-	    &(struct parse_options){ .format = im->opts->format,
-	    .known = known_word, .known_ctx = im->st },
-	    &doc, &err)) != STATUS_OK) {
-		tell_failed(im, origin, status, err.msg);
-		if (text != raw)
-			free(text);
-		free(raw);
-		return;
+	out->done = true;
+	out->status = document_text(raw, len, opts, &text, &text_len, sha,
+	    &out->err);
+	if (text && (out->status = parse_document_opts(text, text_len,
+	    &(struct parse_options){ .format = opts->format,
+	    .known = known_word, .known_ctx = known },
+	    &out->doc, &out->err)) == STATUS_OK) {
+		memcpy(out->doc->source_sha256, sha, sizeof(sha));
+		out->doc->from_pdf = pdf_is_pdf(raw, len);
 	}
-	pdf = pdf_is_pdf(raw, len);
 	if (text != raw)
 		free(text);
 	free(raw);
+}
+
+/* The file at path read and parsed. */
+static void
+parse_file(const struct import_options *opts, const char *path,
+    struct store *known, struct parsed *out)
+{
+	size_t len;
+	/* read_file fails with STATUS_IO only. */
+	char *raw = read_file(path, &len, &out->err);
+
+	if (!raw) {
+		out->status = STATUS_IO;
+		out->done = true;
+		return;
+	}
+	parse_bytes(opts, raw, len, known, out);
+}
+
+/*
+ * Stores one file in the open store batch, read and parsed (p) or
+ * reading and parsing it first, opening a batch when none is; a batch that
+ * has run BATCH_SECONDS is committed after it.  walked: the file was
+ * found in a directory, not named: it is stored only when it is a
+ * document naast knows.
+ */
+static void
+import_file(struct import *im, const char *path, bool walked,
+    struct parsed *p)
+{
+	const char *origin = strcmp(path, "-") == 0 ? "stdin" : path;
+	struct import_result res;
+	struct document *doc;
+	enum status status;
+	char *why;
+
+	if (!p->done) {
+		/* Standard input may take its time: the lock is not held meanwhile. */
+		if (strcmp(path, "-") == 0)
+			pending_end(im, STATUS_OK, NULL);
+		parse_file(im->opts, path, im->st, p);
+	}
+	if (!(doc = p->doc)) {
+		tell_failed(im, origin, p->status, p->err.msg);
+		return;
+	}
+	p->doc = NULL;
 	if (walked && doc->kind == DOC_UNKNOWN) {
 		tell_skipped(im, origin);
 		model_free(doc);
 		return;
 	}
-	memcpy(doc->source_sha256, sha, sizeof(sha));
-	doc->from_pdf = pdf;
 	if (!store_batch_open(im->st)) {
 		double gap = BATCH_GAP_SECONDS - since(&im->committed);
 
 		if (gap > 0 && gap <= BATCH_GAP_SECONDS)
 			nanosleep(&(struct timespec){ 0, (long)(gap * 1e9) }, NULL);
-		if ((status = begin_waiting(im->st, &err)) != STATUS_OK)
+		if ((status = begin_waiting(im->st, &p->err)) != STATUS_OK)
 			goto failed;
 		clock_gettime(CLOCK_MONOTONIC, &im->opened);
 	}
-	if ((status = store_import(im->st, origin, doc, &res, &err)) != STATUS_OK) {
+	if ((status = store_import_prepared(im->st, origin, doc,
+	    p->prepared ? &p->prep : NULL, &res, &p->err)) != STATUS_OK) {
 		/* The failure may have undone the whole batch (store.h). */
 		if (!store_batch_open(im->st))
-			pending_end(im, status, err.msg);
+			pending_end(im, status, p->err.msg);
 		goto failed;
 	}
 	pending_add(im, origin, doc, &res);
@@ -565,10 +608,151 @@ import_file(struct import *im, const char *path, bool walked)
 	return;
 failed:
 	/* store.h: a failed import leaves nothing of the document behind. */
-	why = xasprintf("nothing of it was stored: %s", err.msg);
+	why = xasprintf("nothing of it was stored: %s", p->err.msg);
 	tell_failed(im, origin, status, why);
 	free(why);
 	model_free(doc);
+}
+
+/* ----------------------------------------------------------------- reader */
+
+/*
+ * The files after the one being stored are read, parsed, fingerprinted
+ * and packed in a thread of their own, READ_AHEAD at most ahead, while
+ * the store writes: those were a third of an import.  The reader asks
+ * its own connection to the database which words are known (it sees
+ * what the batches before committed, as the store itself does while a
+ * batch is open: the vocabulary changes at a commit).  Standard input
+ * and PDFs (pdftotext, its time limit and its signals) are left to the
+ * import itself, in order.  The ring is the only thing the two threads
+ * share, under lock: the reader fills slot made % READ_AHEAD, the
+ * import empties slot taken % READ_AHEAD.
+ */
+#define READ_AHEAD 8
+
+struct reader {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	const struct import_options *opts;
+	struct store *known;		/* the reader's connection */
+	char *const *files;
+	const bool *walked;
+	size_t n_files;
+	struct parsed ring[READ_AHEAD];
+	size_t made, taken;
+	bool stop;
+};
+
+/* Reads and parses path, unless it is left to the import (done false). */
+static void
+read_ahead(struct reader *r, const char *path, bool walked, struct parsed *out)
+{
+	size_t len;
+	char *raw;
+
+	if (strcmp(path, "-") == 0)
+		return;
+	if (!(raw = read_file(path, &len, &out->err))) {
+		out->status = STATUS_IO;
+		out->done = true;
+		return;
+	}
+	if (pdf_is_pdf(raw, len)) {
+		free(raw);
+		return;
+	}
+	parse_bytes(r->opts, raw, len, r->known, out);
+	if (out->doc && !(walked && out->doc->kind == DOC_UNKNOWN)) {
+		store_prepare(out->doc, &out->prep);
+		out->prepared = true;
+	}
+}
+
+static void *
+reader_main(void *arg)
+{
+	struct reader *r = arg;
+
+	for (size_t i = 0; i < r->n_files; i++) {
+		struct parsed p = { .status = STATUS_OK };
+		bool stop;
+
+		pthread_mutex_lock(&r->lock);
+		while (!r->stop && r->made - r->taken == READ_AHEAD)
+			pthread_cond_wait(&r->changed, &r->lock);
+		stop = r->stop;
+		pthread_mutex_unlock(&r->lock);
+		if (stop)
+			break;
+		read_ahead(r, r->files[i], r->walked[i], &p);
+		pthread_mutex_lock(&r->lock);
+		r->ring[r->made++ % READ_AHEAD] = p;
+		pthread_cond_broadcast(&r->changed);
+		pthread_mutex_unlock(&r->lock);
+	}
+	return NULL;
+}
+
+/* Starts r; false when there is no second connection (a database in memory). */
+static bool
+reader_start(struct reader *r, struct store *st,
+    const struct import_options *opts, char *const *files, const bool *walked,
+    size_t n)
+{
+	struct error err = { "" };
+
+	memset(r, 0, sizeof(*r));
+	/* Without one, the import reads each file itself. */
+	if (n < 2 || store_open_reader(st, &r->known, &err) != STATUS_OK)
+		return false;
+	r->opts = opts;
+	r->files = files;
+	r->walked = walked;
+	r->n_files = n;
+	pthread_mutex_init(&r->lock, NULL);
+	pthread_cond_init(&r->changed, NULL);
+	if (pthread_create(&r->thread, NULL, reader_main, r) != 0) {
+		pthread_cond_destroy(&r->changed);
+		pthread_mutex_destroy(&r->lock);
+		store_close(r->known);
+		return false;
+	}
+	return true;
+}
+
+/* The next file's, in *out, waiting for the reader when it is behind. */
+static void
+reader_take(struct reader *r, struct parsed *out)
+{
+	pthread_mutex_lock(&r->lock);
+	while (r->made == r->taken)
+		pthread_cond_wait(&r->changed, &r->lock);
+	*out = r->ring[r->taken++ % READ_AHEAD];
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->lock);
+}
+
+static void
+parsed_clear(struct parsed *p)
+{
+	model_free(p->doc);
+	store_prepared_clear(&p->prep);
+}
+
+static void
+reader_stop(struct reader *r)
+{
+	pthread_mutex_lock(&r->lock);
+	r->stop = true;
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->lock);
+	pthread_join(r->thread, NULL);
+	while (r->taken < r->made)
+		parsed_clear(&r->ring[r->taken++ % READ_AHEAD]);
+	pthread_cond_destroy(&r->changed);
+	pthread_mutex_destroy(&r->lock);
+	store_close(r->known);
 }
 
 /* ------------------------------------------------------ files of a directory */
@@ -675,8 +859,9 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 	};
 	struct import_progress progress = { 0 };
 	struct timespec start;
+	struct reader reader;
 	char **files = NULL;
-	bool *walked = NULL;
+	bool *walked = NULL, reading;
 	size_t n_files = 0, cap_walked = 0;
 
 	/* The whole list first: the progress knows how much there is. */
@@ -698,15 +883,23 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 	}
 	progress.total = n_files;
 	clock_gettime(CLOCK_MONOTONIC, &start);
+	reading = reader_start(&reader, st, opts, files, walked, n_files);
 	for (size_t i = 0; i < n_files; i++) {
+		struct parsed p = { .status = STATUS_OK };
+
 		progress.path = files[i];
 		progress.seconds = since(&start);
 		if (im.events->progress)
 			im.events->progress(im.events->ctx, &progress);
-		import_file(&im, files[i], walked[i]);
+		if (reading)
+			reader_take(&reader, &p);
+		import_file(&im, files[i], walked[i], &p);
+		parsed_clear(&p);
 		progress.bytes_done += file_size(files[i]);
 		progress.done++;
 	}
+	if (reading)
+		reader_stop(&reader);
 	pending_end(&im, STATUS_OK, NULL);
 	/* A tidy that fails leaves a slower index, not a lost import. */
 	store_tidy(st, NULL);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,25 +51,32 @@ add_name(struct names *names, const char *s, size_t n)
 	names->key[names->n++] = name_key(s, n);
 }
 
+/* Made once, whichever thread looks first (import.c parses in one of its own). */
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static void
+make_names(void)
+{
+	table_names = xcalloc(ministry_count, sizeof(*table_names));
+	for (size_t k = 0; k < ministry_count; k++) {
+		const struct ministry *m = &ministry_table[k];
+		const char *a = m->aliases;
+
+		add_name(&table_names[k], m->name, strlen(m->name));
+		add_name(&table_names[k], m->code, strlen(m->code));
+		while (*a) {
+			size_t len = strcspn(a, "|");
+
+			add_name(&table_names[k], a, len);
+			a += len + (a[len] == '|');
+		}
+	}
+}
+
 static const struct names *
 names_of(size_t i)
 {
-	if (!table_names) {
-		table_names = xcalloc(ministry_count, sizeof(*table_names));
-		for (size_t k = 0; k < ministry_count; k++) {
-			const struct ministry *m = &ministry_table[k];
-			const char *a = m->aliases;
-
-			add_name(&table_names[k], m->name, strlen(m->name));
-			add_name(&table_names[k], m->code, strlen(m->code));
-			while (*a) {
-				size_t len = strcspn(a, "|");
-
-				add_name(&table_names[k], a, len);
-				a += len + (a[len] == '|');
-			}
-		}
-	}
+	pthread_once(&names_once, make_names);
 	return &table_names[i];
 }
 

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <zstd.h>
 #include <zstd_errors.h>
@@ -25,7 +26,11 @@
  * One context for every document, made at the first and kept: a new one
  * clears its tables for each document, a quarter of the time it takes
  * to pack a text of a few kilobytes.  The frame is the same either way.
+ * An import packs in its reader's thread and, for a PDF, in its own:
+ * one at a time (lock).
  */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
 static ZSTD_CCtx *
 context(void)
 {
@@ -52,14 +57,18 @@ void *
 original_pack(const char *text, size_t len, size_t *out_len)
 {
 	size_t cap = ZSTD_compressBound(len), n;
-	ZSTD_CCtx *cctx = context();
+	ZSTD_CCtx *cctx;
 	void *out;
 
 	*out_len = 0;
-	if (!cctx)
+	pthread_mutex_lock(&lock);
+	if (!(cctx = context())) {
+		pthread_mutex_unlock(&lock);
 		return NULL;
+	}
 	out = xmalloc(cap);
 	n = ZSTD_compress2(cctx, out, cap, text ? text : "", len);
+	pthread_mutex_unlock(&lock);
 	/* ZSTD_compress2 begins a new frame, whatever the one before did. */
 	if (ZSTD_isError(n)) {
 		free(out);

@@ -956,6 +956,18 @@ store_is_readonly(const struct store *st, struct error *why)
 	return true;
 }
 
+enum status
+store_open_reader(struct store *st, struct store **out, struct error *err)
+{
+	struct stat sb;
+
+	*out = NULL;
+	if (stat(st->path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return error_set(err, STATUS_USAGE,
+		    "the database '%s' is no file to open again", st->path);
+	return store_open(st->path, out, err);
+}
+
 void
 store_close(struct store *st)
 {

@@ -22,7 +22,9 @@
 #include <stddef.h>
 
 #include "export.h"
+#include "fingerprint.h"
 #include "model.h"
+#include "sha256.h"
 #include "status.h"
 
 struct store;
@@ -46,6 +48,13 @@ struct store_progress {
 enum status store_open_with(const char *path, const struct store_progress *p,
     struct store **out, struct error *err);
 void store_close(struct store *st);
+/*
+ * Another connection to st's database, for another thread (import.c's
+ * reader asks it which words are known); refused for a database that
+ * is no file on disk (one in memory is its connection's alone).
+ */
+enum status store_open_reader(struct store *st, struct store **out,
+    struct error *err);
 
 /* True when the database holds no documents. */
 bool store_is_empty(struct store *st);
@@ -121,6 +130,27 @@ struct import_result {
  */
 enum status store_import(struct store *st, const char *origin,
     const struct document *doc, struct import_result *res, struct error *err);
+
+/*
+ * What store_import works out from the document alone, without the
+ * database: its identity (source_sha256, else the SHA-256 of its text),
+ * its fingerprint and its packed original.  store_prepare touches no
+ * store, so that import.c's reader can make it in a thread of its own
+ * while the store writes the file before.  store_import_prepared takes
+ * the packed original over; clear frees what is left of it.
+ */
+struct store_prepared {
+	char sha[SHA256_HEX_SIZE];
+	struct fingerprint fp;
+	void *original;		/* NULL: zstd had no memory */
+	size_t original_len;
+};
+
+void store_prepare(const struct document *doc, struct store_prepared *p);
+void store_prepared_clear(struct store_prepared *p);
+enum status store_import_prepared(struct store *st, const char *origin,
+    const struct document *doc, struct store_prepared *p,
+    struct import_result *res, struct error *err);
 
 /*
  * After imports: merges the segments of the full-text index that they

@@ -294,6 +294,7 @@ struct import {
 	const struct document *doc;
 	const char *sha;
 	const struct fingerprint *fp;
+	struct store_prepared *prep;	/* or NULL: made here */
 	long long doc_id;
 	long long set_id;
 	struct error *err;
@@ -435,7 +436,14 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 
 	if (!s)
 		return im->st->prepare_failure;
-	if (!(original = original_pack(doc->raw, doc->raw_len, &original_len)))
+	if (im->prep) {
+		original = im->prep->original;
+		original_len = im->prep->original_len;
+		im->prep->original = NULL;
+	} else {
+		original = original_pack(doc->raw, doc->raw_len, &original_len);
+	}
+	if (!original)
 		return error_set(im->err, STATUS_DB,
 		    "out of memory packing the original of '%s'", origin);
 	bind_text(s, 1, im->sha);
@@ -1120,7 +1128,10 @@ import_in_batch(struct import *im, const char *origin, struct import_result *res
 
 	if ((status = find_document(st, im->sha, res, &found, im->err)) || found)
 		return status;
-	fingerprint_document(im->doc, &fp);
+	if (im->prep)
+		fp = im->prep->fp;
+	else
+		fingerprint_document(im->doc, &fp);
 	im->fp = &fp;
 	memset(&same, 0, sizeof(same));
 	if (!im->again && (status = find_same(im, &same)))
@@ -1149,11 +1160,47 @@ import_in_batch(struct import *im, const char *origin, struct import_result *res
 	return status;
 }
 
+/* A PDF is the same document when its bytes are, whatever its text. */
+static void
+identity(const struct document *doc, char sha[SHA256_HEX_SIZE])
+{
+	if (doc->source_sha256[0])
+		snprintf(sha, SHA256_HEX_SIZE, "%s", doc->source_sha256);
+	else
+		sha256_hex(doc->raw, doc->raw_len, sha);
+}
+
+void
+store_prepare(const struct document *doc, struct store_prepared *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (!doc || !doc->raw)
+		return;
+	identity(doc, p->sha);
+	fingerprint_document(doc, &p->fp);
+	p->original = original_pack(doc->raw, doc->raw_len, &p->original_len);
+}
+
+void
+store_prepared_clear(struct store_prepared *p)
+{
+	free(p->original);
+	memset(p, 0, sizeof(*p));
+}
+
 enum status
 store_import(struct store *st, const char *origin, const struct document *doc,
     struct import_result *res, struct error *err)
 {
-	struct import im = { .st = st, .doc = doc, .err = err };
+	return store_import_prepared(st, origin, doc, NULL, res, err);
+}
+
+enum status
+store_import_prepared(struct store *st, const char *origin,
+    const struct document *doc, struct store_prepared *prep,
+    struct import_result *res, struct error *err)
+{
+	struct import im = { .st = st, .doc = doc, .prep = prep, .err = err };
 	char sha[SHA256_HEX_SIZE];
 	enum status status;
 	bool found;
@@ -1161,11 +1208,10 @@ store_import(struct store *st, const char *origin, const struct document *doc,
 	memset(res, 0, sizeof(*res));
 	if (!doc || !doc->raw)
 		return error_set(err, STATUS_USAGE, "there is no document to import");
-	/* A PDF is the same document when its bytes are, whatever its text. */
-	if (doc->source_sha256[0])
-		snprintf(sha, sizeof(sha), "%s", doc->source_sha256);
+	if (prep)
+		snprintf(sha, sizeof(sha), "%s", prep->sha);
 	else
-		sha256_hex(doc->raw, doc->raw_len, sha);
+		identity(doc, sha);
 	im.sha = sha;
 	if (st->batch)
 		return import_in_batch(&im, origin, res);
