@@ -570,7 +570,7 @@ import_file(struct import *im, const char *path, bool walked,
 	char *why;
 
 	if (!p->done) {
-		/* Standard input may take its time: the lock is not held meanwhile. */
+		/* Standard input may take its time: the lock is let go. */
 		if (strcmp(path, "-") == 0)
 			pending_end(im, STATUS_OK, NULL);
 		parse_file(im->opts, path, im->st, p);

@@ -51,7 +51,7 @@ add_name(struct names *names, const char *s, size_t n)
 	names->key[names->n++] = name_key(s, n);
 }
 
-/* Made once, whichever thread looks first (import.c parses in one of its own). */
+/* Made once, by whichever thread looks first (import.c's reader parses). */
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static void

@@ -749,8 +749,9 @@ open_readonly(struct store *st, bool immutable)
 	st->db = NULL;
 	if (immutable)
 		uri = immutable_uri(st->path);
-	rc = sqlite3_open_v2(uri ? uri : st->path, &st->db, SQLITE_OPEN_READONLY |
-	    (uri ? SQLITE_OPEN_URI : 0) | STORE_OPEN_THREADS, NULL);
+	rc = sqlite3_open_v2(uri ? uri : st->path, &st->db,
+	    SQLITE_OPEN_READONLY | (uri ? SQLITE_OPEN_URI : 0) |
+	    STORE_OPEN_THREADS, NULL);
 	free(uri);
 	if (rc == SQLITE_OK)
 		set_busy(st->db);

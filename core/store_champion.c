@@ -284,7 +284,8 @@ champion_len(struct store *st, long long passage, unsigned len)
 	if ((size_t)passage >= st->n_lens) {
 		xgrow(&st->lens, &st->n_lens, (size_t)passage + 1,
 		    sizeof(*st->lens));
-		memset(st->lens + had, 0, (st->n_lens - had) * sizeof(*st->lens));
+		memset(st->lens + had, 0,
+		    (st->n_lens - had) * sizeof(*st->lens));
 	}
 	st->lens[passage] = len;
 }
@@ -320,7 +321,8 @@ lens_load(struct store *st, struct error *err)
 
 		if (p && get_sqlite_varint(&p, p + sqlite3_column_bytes(s, 1),
 		    &len))
-			champion_len(st, sqlite3_column_int64(s, 0), (unsigned)len);
+			champion_len(st, sqlite3_column_int64(s, 0),
+			    (unsigned)len);
 	}
 	done(s);
 	if (rc != SQLITE_DONE) {

@@ -468,7 +468,7 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_INDEX_POSTINGS] =
 	    "SELECT rowid, naast_tf(passage_words) FROM passage_words"
 	    " WHERE passage_words MATCH ?1",
-	/* The length of every passage, as FTS5 records it (store_champion.c). */
+	/* Every passage's length, as FTS5 records it (store_champion.c). */
 	[SQL_INDEX_LENGTHS] = "SELECT id, sz FROM passage_words_docsize",
 	/* Changed when another connection has written. */
 	[SQL_DATA_VERSION] = "PRAGMA data_version",

@@ -5076,7 +5076,7 @@ test_champion_lists(void **state)
  * holds that passage, the best of all.
  */
 static void
-test_champion_lengths_other_writer(void **state)
+test_champion_lengths_dropped(void **state)
 {
 	static const char *const words[] = {
 		"Zeppelins boven de zee.", "Zee en zeppelins.",
@@ -5106,7 +5106,8 @@ test_champion_lengths_other_writer(void **state)
 		char name[16];
 
 		snprintf(name, sizeof(name), "z%zu.txt", i);
-		import_made(f->st, name, letter_with("Geachte heer,", &words[i], 1));
+		import_made(f->st, name, letter_with("Geachte heer,", &words[i],
+		    1));
 	}
 	assert_non_null(f->st->lens);
 	gone = import_made(f->st, "long.txt", letter_with("Beste mevrouw,",
@@ -5292,7 +5293,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_wide, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_champion_lengths_other_writer,
+		cmocka_unit_test_setup_teardown(test_champion_lengths_dropped,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_date_walk, setup,
 		    teardown),
