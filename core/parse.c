@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,19 +38,25 @@ parse_find(const char *name)
 	return NULL;
 }
 
+/* The names of the formats, made once: the import parses in two threads. */
+static char format_list[128];
+static pthread_once_t format_list_once = PTHREAD_ONCE_INIT;
+
+static void
+make_format_list(void)
+{
+	for (size_t i = 0; i < N_PARSERS; i++) {
+		if (i)
+			strcat(format_list, ", ");
+		strcat(format_list, parser_table[i]->name);
+	}
+}
+
 const char *
 parse_format_list(void)
 {
-	static char list[128];
-
-	if (!list[0]) {
-		for (size_t i = 0; i < N_PARSERS; i++) {
-			if (i)
-				strcat(list, ", ");
-			strcat(list, parser_table[i]->name);
-		}
-	}
-	return list;
+	pthread_once(&format_list_once, make_format_list);
+	return format_list;
 }
 
 static bool
