@@ -337,11 +337,12 @@ lens_load(struct store *st, struct error *err)
  * (passage_words_docsize: a varint per column), through the blob handle
  * *b, opened at the first row and moved to each next one: FTS5's own
  * xColumnSize runs a statement for each row, and was most of the cost
- * of a term's first list.  Inside a batch, from the lengths kept when
- * there are (lens_load).
+ * of a term's first list, and of naast_bm25's work on each row.  Inside
+ * a batch, from the lengths kept when there are (lens_load).
  */
-static int
-docsize(struct store *st, sqlite3_blob **b, long long id, unsigned *len)
+int
+champion_docsize(struct store *st, sqlite3_blob **b, long long id,
+    unsigned *len)
 {
 	unsigned char buf[16];
 	const unsigned char *p = buf;
@@ -391,7 +392,7 @@ champion_postings(struct store *st, const char *term, struct champion **v,
 		struct champion c = { sqlite3_column_int64(s, 0),
 		    (unsigned)sqlite3_column_int(s, 1), 0, 0 };
 
-		if ((rc = docsize(st, &b, c.passage, &c.len)) != SQLITE_OK)
+		if ((rc = champion_docsize(st, &b, c.passage, &c.len)) != SQLITE_OK)
 			break;
 		xgrow(v, &cap, *n + 1, sizeof(**v));
 		(*v)[(*n)++] = c;

@@ -464,8 +464,8 @@ enum status store_db_library_set_update(struct store *st, long long set,
 /* The form of a document from its format and whether it was a PDF. */
 enum doc_form store_db_form(const char *format, bool from_pdf);
 
-/* Registers naast_bm25(), the rank of a search (store_rank.c). */
-int store_rank_register(fts5_api *api);
+/* Registers naast_bm25(), the rank of a search (store_rank.c), for st. */
+int store_rank_register(fts5_api *api, struct store *st);
 
 /*
  * Reads shared by the store's files (store_read.c), inside a read: one
@@ -515,6 +515,12 @@ double champion_weight(unsigned tf, unsigned len, double avgdl);
 void champion_sort(struct champion *v, size_t n, double avgdl);
 int champion_id_cmp(const void *a, const void *b);
 /* The rows and tokens of the index, and so its average passage length. */
+/*
+ * The length of passage id in tokens, read through the blob handle *b
+ * (NULL at first; the caller closes it): an SQLite result code.
+ */
+int champion_docsize(struct store *st, sqlite3_blob **b, long long id,
+    unsigned *len);
 enum status champion_stats(struct store *st, long long *rows,
     long long *tokens, struct error *err);
 enum status champion_avgdl(struct store *st, double *avgdl, struct error *err);

@@ -365,7 +365,7 @@ store_fts_register(struct store *st, struct error *err)
 	if (rc == SQLITE_OK)
 		rc = api->xCreateTokenizer(api, "naast_stem", st, &words, NULL);
 	if (rc == SQLITE_OK)
-		rc = store_rank_register(api);
+		rc = store_rank_register(api, st);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(st->db, "naast_fold", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,

@@ -29,6 +29,8 @@
 
 /* What a query computes once, for all its rows. */
 struct rank_data {
+	struct store *st;
+	sqlite3_blob *docsize;	/* moved from row to row (champion_docsize) */
 	int n_phrases;
 	double avgdl;		/* the average number of tokens in a row */
 	double *idf;		/* of each phrase */
@@ -42,6 +44,16 @@ count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
 	(void)fts;
 	(*(sqlite3_int64 *)arg)++;
 	return SQLITE_OK;
+}
+
+static void
+rank_data_free(void *p)
+{
+	struct rank_data *d = p;
+
+	if (d->docsize)
+		sqlite3_blob_close(d->docsize);
+	sqlite3_free(d);
 }
 
 static int
@@ -88,8 +100,9 @@ rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_value *given,
 		idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
 		d->idf[i] = idf > 0 ? idf : 1e-6;
 	}
+	d->st = api->xUserData(fts);
 	if (rc == SQLITE_OK)
-		rc = api->xSetAuxdata(fts, d, sqlite3_free);
+		rc = api->xSetAuxdata(fts, d, rank_data_free);
 	else
 		sqlite3_free(d);
 	*out = rc == SQLITE_OK ? d : NULL;
@@ -117,8 +130,16 @@ rank_function(const Fts5ExtensionApi *api, Fts5Context *fts,
 		if (rc == SQLITE_OK)
 			d->freq[phrase] += 1;
 	}
-	if (rc == SQLITE_OK)
-		rc = api->xColumnSize(fts, -1, &tokens);
+	/* FTS5's xColumnSize runs a statement per row: its record instead. */
+	if (rc == SQLITE_OK) {
+		unsigned len;
+
+		if (d->st && champion_docsize(d->st, &d->docsize,
+		    api->xRowid(fts), &len) == SQLITE_OK)
+			tokens = (int)len;
+		else
+			rc = api->xColumnSize(fts, -1, &tokens);
+	}
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(ctx, rc);
 		return;
@@ -183,9 +204,9 @@ walk_function(const Fts5ExtensionApi *api, Fts5Context *fts,
 }
 
 int
-store_rank_register(fts5_api *api)
+store_rank_register(fts5_api *api, struct store *st)
 {
-	int rc = api->xCreateFunction(api, "naast_bm25", NULL, rank_function,
+	int rc = api->xCreateFunction(api, "naast_bm25", st, rank_function,
 	    NULL);
 
 	if (rc == SQLITE_OK)
