@@ -1053,7 +1053,9 @@ attach_notes(struct document *doc, const struct block *notes, size_t nn,
 			from = target;
 			from_at = at;
 		}
-		note_body(nb->text, &num, &t);
+		/* A body whose number was set apart has its text from the start. */
+		if (note_body(nb->text, &num, &t) == NOTE_NONE)
+			t = 0;
 		model_add_footnote(&doc->passages[target],
 		    xasprintf("%d", nb->note), xstrdup(nb->text + t), at,
 		    nb->start, nb->end);

@@ -1394,6 +1394,31 @@ test_conversion_glued_marker(void **state)
 }
 
 /*
+ * A converter that sets a footnote's number apart, in a paragraph of its
+ * own at the page foot: the paragraph after it is the whole body.
+ */
+static void
+test_conversion_note_number_apart(void **state)
+{
+	struct document *doc = parse_md(CONV_HEAD
+	    "## Vraag 1\n\nKent u het bericht?1\n\n"
+	    "## Antwoord 1\n\nJa.\n\n"
+	    "1\n\n"
+	    "Kamerstuk 36 200, nr. 5.\n\n"
+	    "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1\n\n"
+	    "## Vraag 2\n\nWaarom?\n\n## Antwoord 2\n\nDaarom.\n");
+	const struct passage *v1;
+
+	(void)state;
+	v1 = find_passage(doc, ROLE_VRAAG, 1, 0);
+	assert_string_equal(v1->text, "Kent u het bericht?");
+	assert_int_equal(v1->n_footnotes, 1);
+	assert_string_equal(v1->footnotes[0].marker, "1");
+	assert_string_equal(v1->footnotes[0].text, "Kamerstuk 36 200, nr. 5.");
+	model_free(doc);
+}
+
+/*
  * A paragraph cut by a page break, with the page's footnotes and
  * furniture between its halves; the half on the next page begins with a
  * name.  What stands between the headers and the first vraag and is no
@@ -1846,6 +1871,7 @@ main(void)
 		cmocka_unit_test(test_conversion_furniture),
 		cmocka_unit_test(test_conversion_footnotes),
 		cmocka_unit_test(test_conversion_glued_marker),
+		cmocka_unit_test(test_conversion_note_number_apart),
 		cmocka_unit_test(test_conversion_page_top_fragment),
 		cmocka_unit_test(test_conversion_heading_after_footer),
 		cmocka_unit_test(test_conversion_mededeling_after_vragen),
