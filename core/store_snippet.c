@@ -200,6 +200,23 @@ add_marked(struct xbuf *b, const char *text, struct range w,
  * text was cut.  The start of the passage, unmarked, when no term is
  * found in it after all.
  */
+/* Joins the ranges of v (in order of start) that overlap; their number. */
+static size_t
+join_overlaps(struct range *v, size_t n)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (j > 0 && v[i].start <= v[j - 1].end) {
+			if (v[i].end > v[j - 1].end)
+				v[j - 1].end = v[i].end;
+		} else {
+			v[j++] = v[i];
+		}
+	}
+	return j;
+}
+
 char *
 store_part_snippet(const char *text, const struct search_terms *terms)
 {
@@ -253,24 +270,8 @@ store_part_snippet(const char *text, const struct search_terms *terms)
 	qsort(w, nw, sizeof(*w), range_cmp);
 
 	/* Overlapping matches are one mark; overlapping pieces one piece. */
-	for (i = 1, j = nr ? 1 : 0; i < nr; i++) {
-		if (r[i].start <= r[j - 1].end) {
-			if (r[i].end > r[j - 1].end)
-				r[j - 1].end = r[i].end;
-		} else {
-			r[j++] = r[i];
-		}
-	}
-	nr = j;
-	for (i = 1, j = 1; i < nw; i++) {
-		if (w[i].start <= w[j - 1].end) {
-			if (w[i].end > w[j - 1].end)
-				w[j - 1].end = w[i].end;
-		} else {
-			w[j++] = w[i];
-		}
-	}
-	nw = j;
+	nr = join_overlaps(r, nr);
+	nw = join_overlaps(w, nw);
 
 	for (i = 0; i < nw; i++) {
 		if (w[i].start > 0)
