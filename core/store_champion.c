@@ -39,11 +39,7 @@
 double
 champion_weight(unsigned tf, unsigned len, double avgdl)
 {
-	static const double k1 = 1.2, b = 0.75;
-
-	if (avgdl <= 0)
-		avgdl = 1;
-	return tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avgdl));
+	return bm25_part(1, tf, len, avgdl > 0 ? avgdl : 1);
 }
 
 /* ---------------------------------------------------------------- format */

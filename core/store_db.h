@@ -510,6 +510,21 @@ struct champion {
 	double w;
 };
 
+/*
+ * bm25 as FTS5's bm25() computes it, with its k1 and b: one phrase's
+ * part of a row's score, weighed by idf, from the phrase's tf in the
+ * row, the row's length in tokens and the average length (naast_bm25,
+ * the champion lists and store_wide.c must agree to the last bit).
+ */
+#define BM25_K1 1.2
+#define BM25_B 0.75
+static inline double
+bm25_part(double idf, double tf, double len, double avgdl)
+{
+	return idf * (tf * (BM25_K1 + 1)) /
+	    (tf + BM25_K1 * (1 - BM25_B + BM25_B * len / avgdl));
+}
+
 double champion_weight(unsigned tf, unsigned len, double avgdl);
 /* Weighs v with avgdl and sorts it best first. */
 void champion_sort(struct champion *v, size_t n, double avgdl);

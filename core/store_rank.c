@@ -113,7 +113,6 @@ static void
 rank_function(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_context *ctx, int n_args, sqlite3_value **args)
 {
-	static const double k1 = 1.2, b = 0.75;
 	struct rank_data *d;
 	double score = 0;
 	int n_inst = 0, tokens = 0, rc;
@@ -145,8 +144,7 @@ rank_function(const Fts5ExtensionApi *api, Fts5Context *fts,
 		return;
 	}
 	for (int i = 0; i < d->n_phrases; i++)
-		score += d->idf[i] * (d->freq[i] * (k1 + 1)) /
-		    (d->freq[i] + k1 * (1 - b + b * tokens / d->avgdl));
+		score += bm25_part(d->idf[i], d->freq[i], tokens, d->avgdl);
 	sqlite3_result_double(ctx, -score);
 }
 

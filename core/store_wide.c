@@ -61,8 +61,6 @@
 /* Words of a prefix at most; more, and FTS5 ranks every match. */
 #define WIDE_WORDS 2000
 
-static const double bm25_k1 = 1.2, bm25_b = 0.75;
-
 struct wide {
 	const struct topk_group *g;	/* its terms */
 	/*
@@ -151,9 +149,8 @@ wide_score(const struct wide *w)
 	double score = 0;
 
 	for (size_t i = 0; i < n; i++)
-		score += (w->prefix ? 1 : w->idf[i]) * (w->tf[i] * (bm25_k1 + 1)) /
-		    (w->tf[i] + bm25_k1 * (1 - bm25_b + bm25_b * w->len /
-		    w->avgdl));
+		score += bm25_part(w->prefix ? 1 : w->idf[i], w->tf[i], w->len,
+		    w->avgdl);
 	return score;
 }
 
@@ -167,7 +164,7 @@ part_of(const struct wide *w, size_t i, double weight, unsigned tf,
     unsigned len)
 {
 	if (w->prefix)
-		return tf / (bm25_k1 * (1 - bm25_b + bm25_b * len / w->avgdl));
+		return tf / (BM25_K1 * (1 - BM25_B + BM25_B * len / w->avgdl));
 	return w->idf[i] * weight;
 }
 
@@ -176,7 +173,7 @@ static double
 bound_of(const struct wide *w, size_t i, double weight)
 {
 	if (w->prefix)		/* tf / K = w / (k1 + 1 - w), rising with w */
-		return weight / (bm25_k1 + 1 - weight);
+		return weight / (BM25_K1 + 1 - weight);
 	return w->idf[i] * weight;
 }
 
@@ -184,7 +181,7 @@ bound_of(const struct wide *w, size_t i, double weight)
 static double
 wide_most(const struct wide *w, double sum)
 {
-	return w->prefix ? (bm25_k1 + 1) * sum / (1 + sum) : sum;
+	return w->prefix ? (BM25_K1 + 1) * sum / (1 + sum) : sum;
 }
 
 /* A passage: what it scores, or the most it can. */
