@@ -388,7 +388,8 @@ champion_postings(struct store *st, const char *term, struct champion **v,
 		struct champion c = { sqlite3_column_int64(s, 0),
 		    (unsigned)sqlite3_column_int(s, 1), 0, 0 };
 
-		if ((rc = champion_docsize(st, &b, c.passage, &c.len)) != SQLITE_OK)
+		rc = champion_docsize(st, &b, c.passage, &c.len);
+		if (rc != SQLITE_OK)
 			break;
 		xgrow(v, &cap, *n + 1, sizeof(**v));
 		(*v)[(*n)++] = c;

@@ -271,7 +271,7 @@ struct store {
 	long long champion_from;
 	size_t champion_size;
 	long long walk_from;
-	bool rank_all;	/* every ranking scores every match (store_topk.c) */
+	bool rank_all;		/* every ranking scores every match */
 	/*
 	 * The length of each passage of passage_words by id, 0 when not
 	 * known, or NULL: read once a batch's first lists have read many
@@ -342,7 +342,7 @@ void hits_free(struct hits *h);
 struct topk_atom {
 	char *term;
 	char *text;
-	char *prefix;		/* of a text that is one word's prefix, folded */
+	char *prefix;		/* folded, of a text that is a word's prefix */
 	long long passages;	/* that have term (store_topk.c counts them) */
 };
 struct topk_group {

@@ -30,7 +30,7 @@
 /* What a query computes once, for all its rows. */
 struct rank_data {
 	struct store *st;
-	sqlite3_blob *docsize;	/* moved from row to row (champion_docsize) */
+	sqlite3_blob *docsize;	/* moved row to row (champion_docsize) */
 	int n_phrases;
 	double avgdl;		/* the average number of tokens in a row */
 	double *idf;		/* of each phrase */

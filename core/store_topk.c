@@ -13,8 +13,8 @@
  * passages, or when they fill the page: a passage outside the list
  * weighs no more than the list's last, below every hit.  An OR of
  * terms, or a prefix, without filters goes to store_wide.c, which bounds
- * what each passage can score.  Every other query is ranked by FTS5 over all its
- * matches, with naast_bm25 given the weights of the vocabulary's counts
+ * what each passage can score.  Every other query is ranked by FTS5
+ * over all its matches, with naast_bm25 given the weights of the vocabulary's counts
  * (no phrase is run over the whole index): looking candidates up costs
  * some 20 microseconds per term, more than FTS5's own walk of the
  * matches of several terms.

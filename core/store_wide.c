@@ -74,7 +74,7 @@ struct wide {
 	size_t *slot;		/* term + 1 by hash of its text, 0 empty */
 	size_t n_slots;
 	double avgdl;
-	double *bound;		/* of each term: of its passages off its list */
+	double *bound;		/* of each term, for its passages off its list */
 	float *most;		/* by passage: the most it can score */
 	float top;		/* no most is above it */
 	long long max_id;
@@ -88,7 +88,7 @@ struct wide {
 	/* the passage being scored */
 	unsigned *tf;
 	unsigned len;
-	struct xbuf *words;	/* or NULL: the query of a prefix's words in it */
+	struct xbuf *words;	/* or NULL: the prefix's words it has, OR-ed */
 };
 
 static size_t
@@ -172,7 +172,8 @@ part_of(const struct wide *w, size_t i, double weight, unsigned tf,
 static double
 bound_of(const struct wide *w, size_t i, double weight)
 {
-	if (w->prefix)		/* tf / K = w / (k1 + 1 - w), rising with w */
+	/* tf / K = w / (k1 + 1 - w), which rises with w */
+	if (w->prefix)
 		return weight / (BM25_K1 + 1 - weight);
 	return w->idf[i] * weight;
 }
@@ -436,7 +437,8 @@ best_known(struct wide *w, size_t n)
 	if (w->n_known > 1)
 		qsort(w->known, w->n_known, sizeof(*w->known), by_passage);
 	for (size_t i = 0; i < w->n_known; i++)
-		if (kept > 0 && w->known[kept - 1].passage == w->known[i].passage)
+		if (kept > 0 &&
+		    w->known[kept - 1].passage == w->known[i].passage)
 			w->known[kept - 1].score += w->known[i].score;
 		else
 			w->known[kept++] = w->known[i];
@@ -691,8 +693,8 @@ store_wide(struct store *st, const struct topk_query *tq,
 	if (g->n == 1 && g->v[0].prefix) {
 		w.prefix = g->v[0].prefix;
 		w.prefix_n = strlen(w.prefix);
-		if ((status = prefix_words(st, w.prefix, &words, &too_many, err)) ||
-		    too_many)
+		status = prefix_words(st, w.prefix, &words, &too_many, err);
+		if (status || too_many)
 			goto out;
 		g = &words.g[0];
 	} else if (g->n < 2) {
