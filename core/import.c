@@ -552,6 +552,22 @@ parse_file(const struct import_options *opts, const char *path,
 	parse_bytes(opts, raw, len, known, out);
 }
 
+/* What the open data says of the document, when the caller knows it. */
+static void
+official(const struct import_options *opts, struct document *doc)
+{
+	const char *from[] = { opts->zaak, opts->tk_id, opts->tk_number,
+	    opts->koop_id };
+	char **to[] = { &doc->zaak, &doc->tk_id, &doc->tk_number,
+	    &doc->koop_id };
+
+	for (size_t i = 0; i < COUNT(from); i++)
+		if (from[i]) {
+			free(*to[i]);
+			*to[i] = xstrdup(from[i]);
+		}
+}
+
 /*
  * Stores one file in the open store batch, read and parsed (p) or
  * reading and parsing it first, opening a batch when none is; a batch that
@@ -580,6 +596,7 @@ import_file(struct import *im, const char *path, bool walked,
 		return;
 	}
 	p->doc = NULL;
+	official(im->opts, doc);
 	if (walked && doc->kind == DOC_UNKNOWN) {
 		tell_skipped(im, origin);
 		model_free(doc);

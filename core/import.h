@@ -62,6 +62,12 @@ struct import_options {
 	const char *format;		/* a parser's name (parse.h); NULL: detect */
 	enum import_encoding encoding;	/* of files that are not PDF */
 	unsigned pdf_seconds;		/* pdftotext's time per PDF; 0: PDF_SECONDS */
+	/*
+	 * What the open data says of every file imported (fetch.h): its
+	 * Zaak, Id, document number and KOOP id (struct document); NULL for
+	 * files of unknown origin.
+	 */
+	const char *zaak, *tk_id, *tk_number, *koop_id;
 };
 
 /* Where an import is: told before each file is read. */

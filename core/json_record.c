@@ -66,6 +66,8 @@ set_documents(struct json *j, const char *key, const struct set_answer *docs,
 		json_kv_string(j, "ministry", docs[i].ministry);
 		json_kv_nonempty(j, "received", docs[i].received);
 		json_kv_int_or_null(j, "aanhangsel", docs[i].aanhangsel);
+		json_kv_nonempty(j, "tk_document", docs[i].tk_number);
+		json_kv_nonempty(j, "koop_id", docs[i].koop_id);
 		json_kv_strv(j, "warnings", docs[i].warnings, docs[i].n_warnings);
 		json_object_end(j);
 	}
@@ -77,11 +79,15 @@ json_record_set(struct json *j, const struct set_info *set)
 {
 	json_object_begin(j);
 	json_kv_int(j, "id", set->id);
+	json_kv_nonempty(j, "zaak", set->zaak);
 	json_kv_string(j, "subject", set->subject);
 	json_key(j, "questioners");
 	json_record_questioners(j, set->questioners, set->n_questioners);
 	json_kv_nonempty(j, "submitted", set->submitted);
 	json_kv_strv(j, "addressed", set->addressed, set->n_addressed);
+	/* Who says so: the open data ("Gericht aan"), or the header. */
+	json_kv_string(j, "addressed_from", set->addressed_official ?
+	    "open data" : "header");
 	json_kv_int(j, "questions", set->n_questions);
 	json_kv_int_or_null(j, "aanhangsel", set->aanhangsel);
 	set_documents(j, "answers", set->answers, set->n_answers);

@@ -245,6 +245,10 @@ model_free(struct document *doc)
 	if (doc->addressed_portfolio)
 		model_strv_free(doc->addressed_portfolio, doc->n_addressed);
 	free(doc->ministry);
+	free(doc->zaak);
+	free(doc->tk_id);
+	free(doc->tk_number);
+	free(doc->koop_id);
 	model_signatories_free(doc->signatories, doc->n_signatories);
 	model_pubrefs_free(doc->see_also, doc->n_see_also);
 	model_strv_free(doc->addressees, doc->n_addressees);

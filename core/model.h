@@ -170,6 +170,13 @@ struct document {
 		CHAMBER_EK,	/* Eerste Kamer: Handelingen I */
 		CHAMBER_TK,	/* Tweede Kamer: Handelingen II */
 	} chamber;
+	/*
+	 * What the Tweede Kamer's open data says of a fetched document
+	 * (fetch.h), NULL for a file: the Zaak it belongs to ("2024Z01294"),
+	 * its Id, its document number ("2024D05678") and its KOOP id
+	 * ("ah-tk-20232024-1059").
+	 */
+	char *zaak, *tk_id, *tk_number, *koop_id;
 	struct signatory *signatories;
 	size_t n_signatories;
 	struct pubref *see_also;

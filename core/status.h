@@ -20,6 +20,7 @@
 	_(DB_BUSY,   "the database is busy") \
 	_(DB_SCHEMA, "the database was made by a newer naast") \
 	_(NOT_FOUND, "not found") \
+	_(NET,       "cannot reach the open data service") \
 	_(USAGE,     "invalid argument")
 
 enum status {

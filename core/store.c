@@ -25,7 +25,7 @@
 
 /* ------------------------------------------------------------------ schema */
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
@@ -417,6 +417,36 @@ static const char schema_v4[] =
 static const char schema_v5[] =
 	"CREATE INDEX document_parser ON document (parser_version);";
 
+/*
+ * Version 6: what the Tweede Kamer's open data says (fetch.h).
+ *  - A question set's Zaak number ("2024Z01294"), which groups what was
+ *    fetched whatever its header says, and whether its addressed
+ *    ministries are the open data's ("Gericht aan"), which then stand
+ *    over what a header says.
+ *  - A document's official identifiers: the open data's Id (a fetched
+ *    document is not downloaded again), its document number
+ *    ("2024D05678") and its KOOP id ("ah-tk-20232024-1059").
+ *  - The sets the user follows (naast follow; a fetched set is
+ *    followed), and settings: where naast sync goes on from.
+ */
+static const char schema_v6[] =
+	"ALTER TABLE question_set ADD COLUMN zaak TEXT;"
+	"ALTER TABLE question_set ADD COLUMN addressed_official INTEGER NOT NULL DEFAULT 0;"
+	"CREATE UNIQUE INDEX question_set_zaak ON question_set (zaak)"
+	"  WHERE zaak IS NOT NULL;"
+	"ALTER TABLE document ADD COLUMN tk_id TEXT;"
+	"ALTER TABLE document ADD COLUMN tk_number TEXT;"
+	"ALTER TABLE document ADD COLUMN koop_id TEXT;"
+	"CREATE INDEX document_tk_id ON document (tk_id) WHERE tk_id IS NOT NULL;"
+	"CREATE TABLE follow ("
+	"  zaak TEXT PRIMARY KEY,"
+	"  following INTEGER NOT NULL"		/* 0: unfollowed by the user */
+	") WITHOUT ROWID;"
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;";
+
 /* The last id and the number of rows of a table, as text (one row of two) asks. */
 static enum status
 extent(struct store *st, const char *text, long long *last, long long *total,
@@ -566,6 +596,7 @@ static const struct migration {
 	{ schema_v3, NULL },
 	{ schema_v4, migrate_v4 },
 	{ schema_v5, NULL },
+	{ schema_v6, NULL },
 };
 
 /* ------------------------------------------------------- opening, migration */

@@ -177,6 +177,46 @@ enum status store_batch_commit(struct store *st, struct error *err);
 void store_batch_abort(struct store *st);
 bool store_batch_open(const struct store *st);
 
+/* ------------------------------------------------------------ open data */
+
+/*
+ * What the Tweede Kamer's open data says (fetch.h), kept beside what the
+ * documents say (store_official.c).  Each is its own transaction.
+ */
+
+/* The document fetched with open data Id tk_id: *doc, 0 when none. */
+enum status store_tk_document(struct store *st, const char *tk_id,
+    long long *doc, struct error *err);
+/*
+ * Records the open data's ids of a document where it had none, and its
+ * Zaak on its question set where the set had none (and no other set has
+ * it).  Any argument may be NULL.
+ */
+enum status store_official(struct store *st, long long doc, const char *zaak,
+    const char *tk_id, const char *tk_number, const char *koop_id,
+    struct error *err);
+/*
+ * The ministries the open data says the set of Zaak zaak was addressed
+ * to ("Gericht aan"), n codes with their portfolio codes (NULL or an
+ * entry NULL where none): they replace what a header said, and coverage
+ * counts them.  *set gets the set, 0 (and nothing changes) when no set
+ * has that Zaak.
+ */
+enum status store_set_addressed(struct store *st, const char *zaak,
+    char *const *codes, char *const *portfolios, size_t n, long long *set,
+    struct error *err);
+/* The question set of Zaak zaak: *set, 0 when none. */
+enum status store_zaak_set(struct store *st, const char *zaak, long long *set,
+    struct error *err);
+/* Whether naast sync brings in what comes new to the set of a Zaak. */
+enum status store_follow(struct store *st, const char *zaak, bool follow,
+    struct error *err);
+/* A setting: *value (the caller frees it), NULL when not set. */
+enum status store_setting(struct store *st, const char *key, char **value,
+    struct error *err);
+enum status store_setting_put(struct store *st, const char *key,
+    const char *value, struct error *err);
+
 /* ------------------------------------------------------- parsing again */
 
 /*
@@ -232,6 +272,9 @@ struct set_answer {
 	char ministry[MINISTRY_CODE_SIZE];
 	char received[DATE_ISO_SIZE];	/* ISO date or "" */
 	int aanhangsel;		/* 0 when unknown */
+	/* The open data's document number and KOOP id; "" when not fetched. */
+	char tk_number[16];
+	char koop_id[48];
 	char **warnings;	/* what its parser could not read, one line each */
 	size_t n_warnings;
 };
@@ -258,6 +301,9 @@ struct set_info {
 	size_t n_addressed;
 	char submitted[DATE_ISO_SIZE];
 	int aanhangsel;		/* of the first publication, 0 when unknown */
+	char zaak[16];		/* its Zaak number ("2024Z01294"), "" when unknown */
+	/* addressed is the open data's ("Gericht aan"), not a header's. */
+	bool addressed_official;
 	int n_questions;
 	struct set_answer *answers;	/* ordered by received date, ministry */
 	size_t n_answers;

@@ -41,10 +41,22 @@ enum sql_id {
 	SQL_PASSAGE_LAST,
 	SQL_DOC_BY_SHA,
 	SQL_SET_BY_KEY,
+	SQL_SET_BY_ZAAK,
+	SQL_SET_ZAAK_LEARN,
 	SQL_SET_INSERT,
 	SQL_QUESTIONER_INSERT,
 	SQL_ADDRESSED_INSERT,
 	SQL_DOC_INSERT,
+	SQL_DOC_OFFICIAL,
+	SQL_DOC_BY_TK_ID,
+	SQL_DOC_OFFICIAL_SET,
+	SQL_SET_ZAAK_OF_DOC,
+	SQL_SET_OF_ZAAK,
+	SQL_ADDRESSED_CLEAR,
+	SQL_SET_ADDRESSED_OFFICIAL,
+	SQL_FOLLOW_PUT,
+	SQL_SETTING_GET,
+	SQL_SETTING_PUT,
 	SQL_SIGNATORY_INSERT,
 	SQL_WARNING_INSERT,
 	SQL_ON_BEHALF_INSERT,
@@ -177,7 +189,8 @@ enum sql_id {
 };
 
 /* The columns that struct set_info takes from question_set, in this order. */
-#define SET_COLUMNS "id, subject, submitted, n_questions, aanhangsel"
+#define SET_COLUMNS \
+	"id, subject, submitted, n_questions, aanhangsel, zaak, addressed_official"
 
 /*
  * Coverage, shared by the statements and the schema's migration.  Who
@@ -459,6 +472,15 @@ enum status store_db_same_find(struct store *st, const struct document *doc,
 enum status store_db_remove_document(struct store *st, long long doc,
     struct error *err);
 /* library_set_update of store_import.c: a set's row after its documents changed. */
+/*
+ * A change of its own: a transaction when none is open (*own), else a
+ * part of the open one (an import's), which its owner commits or undoes.
+ * end commits what it began when status is STATUS_OK, else undoes it.
+ */
+enum status store_db_change_begin(struct store *st, bool *own,
+    struct error *err);
+enum status store_db_change_end(struct store *st, bool own,
+    enum status status, struct error *err);
 enum status store_db_library_set_update(struct store *st, long long set,
     struct error *err);
 /* The form of a document from its format and whether it was a PDF. */

@@ -335,28 +335,46 @@ has_set(const struct document *doc)
 	    doc->kind == DOC_MEDEDELING;
 }
 
-/* The id of the document's question set when it is here, else 0. */
+/* The set that statement q finds by text v, 0 when none. */
 static enum status
-set_of(struct import *im, long long *set)
+set_by(struct import *im, enum sql_id q, const char *v, long long *set)
 {
-	char *key = set_key(im->doc, im->sha);
-	sqlite3_stmt *s = sql(im->st, SQL_SET_BY_KEY, im->err);
+	sqlite3_stmt *s = sql(im->st, q, im->err);
 	enum status status;
 	bool found;
 
 	*set = 0;
-	if (!s) {
-		free(key);
+	if (!s)
 		return im->st->prepare_failure;
-	}
-	bind_text(s, 1, key);
+	bind_text(s, 1, v);
 	status = step_row(im->st, s, &found, "looking for the question set", im->err);
 	if (status == STATUS_OK) {
 		if (found)
 			*set = sqlite3_column_int64(s, 0);
 		done(s);
 	}
+	return status;
+}
+
+/*
+ * The id of the document's question set when it is here, else 0: the
+ * set of its Zaak when the open data gave one, else the set its header
+ * matches (set_key); *by_key says which.
+ */
+static enum status
+set_of(struct import *im, long long *set, bool *by_key)
+{
+	const char *zaak = im->doc->zaak;
+	char *key;
+	enum status status;
+
+	*by_key = false;
+	if (zaak && ((status = set_by(im, SQL_SET_BY_ZAAK, zaak, set)) || *set))
+		return status;
+	key = set_key(im->doc, im->sha);
+	status = set_by(im, SQL_SET_BY_KEY, key, set);
 	free(key);
+	*by_key = *set != 0;
 	return status;
 }
 
@@ -366,34 +384,30 @@ import_set(struct import *im)
 {
 	const struct document *doc = im->doc;
 	struct store *st = im->st;
-	char *key = set_key(doc, im->sha);
+	char *key;
 	enum status status;
 	sqlite3_stmt *s;
-	bool found;
+	bool by_key;
 
-	if (!(s = sql(st, SQL_SET_BY_KEY, im->err))) {
-		free(key);
-		return st->prepare_failure;
-	}
-	bind_text(s, 1, key);
-	status = step_row(st, s, &found, "looking for the question set", im->err);
-	if (status == STATUS_OK) {
-		if (found)
-			im->set_id = sqlite3_column_int64(s, 0);
-		done(s);
-	}
-	if (status != STATUS_OK || found) {
-		free(key);
+	if ((status = set_of(im, &im->set_id, &by_key)))
 		return status;
+	/* A set found by its header learns the Zaak, unless it has one. */
+	if (im->set_id && by_key && doc->zaak) {
+		if (!(s = sql(st, SQL_SET_ZAAK_LEARN, im->err)))
+			return st->prepare_failure;
+		sqlite3_bind_int64(s, 1, im->set_id);
+		bind_text(s, 2, doc->zaak);
+		return run(st, s, "storing the Zaak of the question set", im->err);
 	}
-
-	if (!(s = sql(st, SQL_SET_INSERT, im->err))) {
-		free(key);
+	if (im->set_id)
+		return STATUS_OK;
+	if (!(s = sql(st, SQL_SET_INSERT, im->err)))
 		return st->prepare_failure;
-	}
+	key = set_key(doc, im->sha);
 	bind_text(s, 1, key);
 	bind_text(s, 2, doc->subject ? doc->subject : "");
 	bind_text(s, 3, doc->submitted);
+	bind_text_or_null(s, 4, doc->zaak);
 	status = run(st, s, "creating the question set", im->err);
 	free(key);
 	if (status != STATUS_OK)
@@ -470,6 +484,9 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 		sqlite3_bind_blob(s, 17, packed, sizeof(packed), SQLITE_TRANSIENT);
 	}
 	sqlite3_bind_int(s, 18, (int)doc->chamber);
+	bind_text_or_null(s, 19, doc->tk_id);
+	bind_text_or_null(s, 20, doc->tk_number);
+	bind_text_or_null(s, 21, doc->koop_id);
 	if ((status = run(im->st, s, "storing the document", im->err)))
 		return status;
 	im->doc_id = sqlite3_last_insert_rowid(im->st->db);
@@ -1054,11 +1071,12 @@ find_same(struct import *im, struct same_candidate *same)
 {
 	long long set = 0;
 	enum status status;
+	bool by_key;
 
 	memset(same, 0, sizeof(*same));
 	if (!has_set(im->doc))
 		return STATUS_OK;
-	if ((status = set_of(im, &set)))
+	if ((status = set_of(im, &set, &by_key)))
 		return status;
 	return store_db_same_find(im->st, im->doc, im->fp, set, same, im->err);
 }

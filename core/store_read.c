@@ -57,6 +57,8 @@ set_documents(struct store *st, enum sql_id id, long long set,
 		col_copy(s, 1, a->ministry, sizeof(a->ministry));
 		col_copy(s, 2, a->received, sizeof(a->received));
 		a->aanhangsel = sqlite3_column_int(s, 3);
+		col_copy(s, 4, a->tk_number, sizeof(a->tk_number));
+		col_copy(s, 5, a->koop_id, sizeof(a->koop_id));
 		a->warnings = NULL;
 		a->n_warnings = 0;
 	}
@@ -148,6 +150,8 @@ set_columns(sqlite3_stmt *s, struct set_info *set)
 	col_copy(s, 2, set->submitted, sizeof(set->submitted));
 	set->n_questions = sqlite3_column_int(s, 3);
 	set->aanhangsel = sqlite3_column_int(s, 4);
+	col_copy(s, 5, set->zaak, sizeof(set->zaak));
+	set->addressed_official = sqlite3_column_int(s, 6) != 0;
 }
 
 enum status

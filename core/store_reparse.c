@@ -214,16 +214,34 @@ replace(struct store *st, long long id, const struct document *doc,
 {
 	char *sha = NULL, *origin = NULL, *before = NULL, *after = NULL;
 	struct reattach_result moved;
+	struct document again = *doc;
 	enum status status;
+	sqlite3_stmt *s;
+	bool found;
 
 	/* Its identity (sha256, column 2) and origin, and what it was. */
 	if ((status = column_of(st, SQL_REPARSE_SOURCE, id, 2, &sha, &origin,
 	    err)) ||
 	    (status = column_of(st, SQL_REPARSE_SHAPE, id, 0, &before, NULL, err)))
 		goto out;
+	/* What the open data said of it stays: its Zaak and its ids. */
+	if (!(s = sql(st, SQL_DOC_OFFICIAL, err))) {
+		status = st->prepare_failure;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if ((status = step_row(st, s, &found, "reading the document", err)))
+		goto out;
+	if (found) {
+		again.zaak = col_strdup(s, 0);
+		again.tk_id = col_strdup(s, 1);
+		again.tk_number = col_strdup(s, 2);
+		again.koop_id = col_strdup(s, 3);
+	}
+	done(s);
 	/* The new rows come in beside the old, the basket moves, the old go. */
 	if ((status = run_on(st, SQL_DOC_SHA_ASIDE, id, "replacing the document", err)) ||
-	    (status = store_db_import_as(st, sha, origin ? origin : "", doc,
+	    (status = store_db_import_as(st, sha, origin ? origin : "", &again,
 	    &res->import, err)) ||
 	    (status = store_reattach_selection(st, id, res->import.doc, &moved,
 	    err)) ||
@@ -235,6 +253,14 @@ replace(struct store *st, long long id, const struct document *doc,
 	res->basket_lost = moved.lost;
 	res->changed = strcmp(before, after) != 0;
 out:
+	if (again.zaak != doc->zaak)
+		free(again.zaak);
+	if (again.tk_id != doc->tk_id)
+		free(again.tk_id);
+	if (again.tk_number != doc->tk_number)
+		free(again.tk_number);
+	if (again.koop_id != doc->koop_id)
+		free(again.koop_id);
 	free(sha);
 	free(origin);
 	free(before);

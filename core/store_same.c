@@ -132,12 +132,9 @@ store_db_same_find(struct store *st, const struct document *doc,
 
 /* ------------------------------------------------------------ transactions */
 
-/*
- * A change of its own: a transaction when none is open, else a part of
- * the open one (an import's), which its owner commits or undoes.
- */
-static enum status
-change_begin(struct store *st, bool *own, struct error *err)
+/* store_db.h */
+enum status
+store_db_change_begin(struct store *st, bool *own, struct error *err)
 {
 	*own = false;
 	if (!sqlite3_get_autocommit(st->db))
@@ -150,8 +147,8 @@ change_begin(struct store *st, bool *own, struct error *err)
 	return run_id(st, SQL_BEGIN_IMMEDIATE, "starting a change", err);
 }
 
-static enum status
-change_end(struct store *st, bool own, enum status status, struct error *err)
+enum status
+store_db_change_end(struct store *st, bool own, enum status status, struct error *err)
 {
 	if (!own)
 		return status;
@@ -403,7 +400,7 @@ store_reattach_selection(struct store *st, long long from, long long to,
 	if (!res)
 		res = &dummy;
 	memset(res, 0, sizeof(*res));
-	if ((status = change_begin(st, &own, err)))
+	if ((status = store_db_change_begin(st, &own, err)))
 		return status;
 	if ((status = items_read(st, from, &items, &n, err)) == STATUS_OK && n &&
 	    (status = landings_read(st, to, &target, err)) == STATUS_OK) {
@@ -422,7 +419,7 @@ store_reattach_selection(struct store *st, long long from, long long to,
 	items_free(items, n);
 	if (status != STATUS_OK)
 		memset(res, 0, sizeof(*res));
-	return change_end(st, own, status, err);
+	return store_db_change_end(st, own, status, err);
 }
 
 /* ----------------------------------------------------------------- removal */
@@ -543,7 +540,7 @@ store_remove_document(struct store *st, long long doc, bool force,
 
 	if (dropped)
 		*dropped = 0;
-	if ((status = change_begin(st, &own, err)))
+	if ((status = store_db_change_begin(st, &own, err)))
 		return status;
 	status = store_document_cited(st, doc, &cited, err);
 	if (status == STATUS_OK && cited && !force)
@@ -555,7 +552,7 @@ store_remove_document(struct store *st, long long doc, bool force,
 		status = store_db_remove_document(st, doc, err);
 	if (status == STATUS_OK && dropped)
 		*dropped = cited;
-	return change_end(st, own, status, err);
+	return store_db_change_end(st, own, status, err);
 }
 
 /* ------------------------------------------------------------ which ones */

@@ -183,9 +183,14 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT id, kind, ministry, set_id, n_vragen FROM document"
 	    " WHERE sha256 = ?1",
 	[SQL_SET_BY_KEY] = "SELECT id FROM question_set WHERE match_key = ?1",
+	[SQL_SET_BY_ZAAK] = "SELECT id FROM question_set WHERE zaak = ?1",
+	/* A set found by its header learns its Zaak, unless it has one. */
+	[SQL_SET_ZAAK_LEARN] =
+	    "UPDATE question_set SET zaak = ?2 WHERE id = ?1 AND zaak IS NULL"
+	    " AND NOT EXISTS (SELECT 1 FROM question_set WHERE zaak = ?2)",
 	[SQL_SET_INSERT] =
-	    "INSERT INTO question_set (match_key, subject, submitted)"
-	    " VALUES (?1, ?2, ?3)",
+	    "INSERT INTO question_set (match_key, subject, submitted, zaak)"
+	    " VALUES (?1, ?2, ?3, ?4)",
 	[SQL_QUESTIONER_INSERT] =
 	    "INSERT INTO set_questioner (set_id, ord, name, party)"
 	    " VALUES (?1, ?2, ?3, ?4)",
@@ -196,9 +201,35 @@ const char *const store_sql_text[N_SQL] = {
 	    "INSERT INTO document (sha256, origin, format, kind, raw, set_id,"
 	    " ministry, received, aanhangsel, n_vragen, salutation, closing,"
 	    " epigraph_author, parser_version, vergaderjaar, from_pdf,"
-	    " fingerprint, chamber)"
+	    " fingerprint, chamber, tk_id, tk_number, koop_id)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16, ?17, ?18)",
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+	/* What parsing again keeps of a document: the open data's ids. */
+	[SQL_DOC_OFFICIAL] =
+	    "SELECT s.zaak, d.tk_id, d.tk_number, d.koop_id FROM document d"
+	    " LEFT JOIN question_set s ON s.id = d.set_id WHERE d.id = ?1",
+	[SQL_DOC_BY_TK_ID] = "SELECT id FROM document WHERE tk_id = ?1",
+	/* store_official.c: what the open data says, where nothing was known. */
+	[SQL_DOC_OFFICIAL_SET] =
+	    "UPDATE document SET tk_id = coalesce(tk_id, ?2),"
+	    " tk_number = coalesce(tk_number, ?3), koop_id = coalesce(koop_id, ?4)"
+	    " WHERE id = ?1",
+	[SQL_SET_ZAAK_OF_DOC] =
+	    "UPDATE question_set SET zaak = ?2"
+	    " WHERE id = (SELECT set_id FROM document WHERE id = ?1)"
+	    " AND zaak IS NULL"
+	    " AND NOT EXISTS (SELECT 1 FROM question_set WHERE zaak = ?2)",
+	[SQL_SET_OF_ZAAK] = "SELECT id FROM question_set WHERE zaak = ?1",
+	[SQL_ADDRESSED_CLEAR] = "DELETE FROM set_addressed WHERE set_id = ?1",
+	[SQL_SET_ADDRESSED_OFFICIAL] =
+	    "UPDATE question_set SET addressed_official = 1 WHERE id = ?1",
+	[SQL_FOLLOW_PUT] =
+	    "INSERT INTO follow (zaak, following) VALUES (?1, ?2)"
+	    " ON CONFLICT (zaak) DO UPDATE SET following = excluded.following",
+	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?1",
+	[SQL_SETTING_PUT] =
+	    "INSERT INTO setting (key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	[SQL_WARNING_INSERT] =
 	    "INSERT INTO warning (document, ord, text) VALUES (?1, ?2, ?3)",
 	[SQL_SIGNATORY_INSERT] =
@@ -268,12 +299,14 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_SET_ADDRESSED] =
 	    "SELECT ministry FROM set_addressed WHERE set_id = ?1 ORDER BY ord",
 	[SQL_SET_ANSWERS] =
-	    "SELECT id, ministry, received, aanhangsel FROM document"
+	    "SELECT id, ministry, received, aanhangsel, tk_number, koop_id"
+	    " FROM document"
 	    " WHERE set_id = ?1 AND kind = 'answer'"
 	    " ORDER BY received IS NULL, received, ministry, id",
 	/* The mededelingen of set ?1: delays, answers given elsewhere. */
 	[SQL_SET_NOTICES] =
-	    "SELECT id, ministry, received, aanhangsel FROM document"
+	    "SELECT id, ministry, received, aanhangsel, tk_number, koop_id"
+	    " FROM document"
 	    " WHERE set_id = ?1 AND kind = 'mededeling'"
 	    " ORDER BY received IS NULL, received, ministry, id",
 	/*

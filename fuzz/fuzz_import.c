@@ -104,7 +104,7 @@ import_input(struct store *st, enum import_encoding encoding)
 {
 	const char *const paths[] = { path };
 	/* A PDF that keeps pdftotext busy is refused well within a run's time. */
-	const struct import_options opts = { NULL, encoding, 5 };
+	const struct import_options opts = { .encoding = encoding, .pdf_seconds = 5 };
 	struct told t = { .st = st };
 	const struct import_events events = {
 		.ctx = &t,

@@ -190,7 +190,7 @@ import(struct fixture *f, const char *const *paths, size_t n,
     enum import_encoding encoding, struct told *t, struct import_totals *totals,
     struct error *err)
 {
-	const struct import_options opts = { NULL, encoding, 0 };
+	const struct import_options opts = { .encoding = encoding };
 	const struct import_events events = {
 		.ctx = t,
 		.progress = on_progress,
@@ -496,7 +496,7 @@ test_refused(void **state)
 	/* Without events and totals too: the status and err say it. */
 	{
 		const char *paths[] = { image };
-		const struct import_options opts = { NULL, IMPORT_UTF8, 0 };
+		const struct import_options opts = { .encoding = IMPORT_UTF8 };
 		char *expect = xasprintf("%s: a PNG image, not a document", image);
 
 		assert_int_equal(import_paths(f->st, paths, 1, &opts, NULL, NULL, &err),
@@ -527,7 +527,7 @@ test_pdftotext_stopped(void **state)
 	    &len);
 	char *file = write_file(f, "busy.pdf", pdf, len);
 	const char *paths[] = { file };
-	const struct import_options opts = { NULL, IMPORT_UTF8, 2 };
+	const struct import_options opts = { .encoding = IMPORT_UTF8, .pdf_seconds = 2 };
 	struct error err = { "" };
 	struct timespec t0, t1;
 

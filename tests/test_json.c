@@ -403,9 +403,12 @@ test_set(void **state)
 		  .succession = true },
 	};
 	char *ezk[] = { "EZK" };
-	struct set_answer kgg[] = { { .doc = 2, .ministry = "KGG", .received = "2024-08-12" } };
+	/* fetched: its Zaak, the open data's addressed, the answer's ids */
+	struct set_answer kgg[] = { { .doc = 2, .ministry = "KGG", .received = "2024-08-12",
+		.tk_number = "2024D31234", .koop_id = "ah-tk-20232024-2401" } };
 	struct set_info later = {
-		.id = 2, .subject = "warmte", .questioners = &q, .n_questioners = 1,
+		.id = 2, .zaak = "2024Z11111", .addressed_official = true,
+		.subject = "warmte", .questioners = &q, .n_questioners = 1,
 		.addressed = ezk, .n_addressed = 1, .n_questions = 1,
 		.answers = kgg, .n_answers = 1,
 		.coverage = successor, .n_coverage = 1, .answered = 1,
@@ -414,20 +417,22 @@ test_set(void **state)
 
 	(void)state;
 	json_record_set(start(&o, false), &set);
-	check_output(&o, "{\"id\":1,\"subject\":\"bijeenkomsten\","
+	check_output(&o, "{\"id\":1,\"zaak\":null,\"subject\":\"bijeenkomsten\","
 	    "\"questioners\":[{\"name\":\"Eerdmans\",\"party\":\"JA21\"}],\"submitted\":null,"
-	    "\"addressed\":[\"AZ\",\"BZK\"],\"questions\":9,\"aanhangsel\":null,"
+	    "\"addressed\":[\"AZ\",\"BZK\"],\"addressed_from\":\"header\","
+	    "\"questions\":9,\"aanhangsel\":null,"
 	    "\"answers\":[{\"doc\":1,\"ministry\":\"AZ\",\"received\":\"2024-02-15\",\"aanhangsel\":null,"
-	    "\"warnings\":[]}],"
+	    "\"tk_document\":null,\"koop_id\":null,\"warnings\":[]}],"
 	    "\"notices\":[],\"unanswered\":[\"BZK\"],\"answered\":1,"
 	    "\"coverage\":[{\"ministry\":\"AZ\",\"portfolio\":null,\"answered_by\":\"AZ\",\"succession\":false},"
 	    "{\"ministry\":\"BZK\",\"portfolio\":null,\"answered_by\":null,\"succession\":false}]}");
 	json_record_set(start(&o, false), &later);
-	check_output(&o, "{\"id\":2,\"subject\":\"warmte\","
+	check_output(&o, "{\"id\":2,\"zaak\":\"2024Z11111\",\"subject\":\"warmte\","
 	    "\"questioners\":[{\"name\":\"Eerdmans\",\"party\":\"JA21\"}],\"submitted\":null,"
-	    "\"addressed\":[\"EZK\"],\"questions\":1,\"aanhangsel\":null,"
+	    "\"addressed\":[\"EZK\"],\"addressed_from\":\"open data\","
+	    "\"questions\":1,\"aanhangsel\":null,"
 	    "\"answers\":[{\"doc\":2,\"ministry\":\"KGG\",\"received\":\"2024-08-12\",\"aanhangsel\":null,"
-	    "\"warnings\":[]}],"
+	    "\"tk_document\":\"2024D31234\",\"koop_id\":\"ah-tk-20232024-2401\",\"warnings\":[]}],"
 	    "\"notices\":[],\"unanswered\":[],\"answered\":1,"
 	    "\"coverage\":[{\"ministry\":\"EZK\",\"portfolio\":\"KenE\",\"answered_by\":\"KGG\",\"succession\":true}]}");
 }

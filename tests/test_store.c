@@ -692,7 +692,7 @@ test_fresh_database(void **state)
 	struct fixture *f = *state;
 
 	assert_true(store_is_empty(f->st));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 6);
 	assert_int_equal(query_int(f->path,
 	    "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 	assert_int_equal(query_int(f->path,
@@ -852,6 +852,115 @@ test_two_answers_one_set(void **state)
 		assert_int_not_equal(import_made(f->st, "ocw.txt", doc).set, az.set);
 	}
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM question_set"), 2);
+}
+
+/*
+ * What the open data says: a Zaak groups fetched documents whatever their
+ * headers say, a set found by its header learns it, the open data's
+ * addressed ministries replace the header's, the ids are kept where none
+ * were and stay when the document is parsed again.
+ */
+static struct document *
+fetched(struct document *doc, const char *zaak, const char *tk_id,
+    const char *koop_id)
+{
+	doc->zaak = strdup(zaak);
+	doc->tk_id = strdup(tk_id);
+	doc->tk_number = strdup("2024D06000");
+	doc->koop_id = koop_id ? strdup(koop_id) : NULL;
+	return doc;
+}
+
+static void
+test_open_data(void **state)
+{
+	struct fixture *f = *state;
+	struct import_result fin, az, bzk;
+	struct replace_result res;
+	struct error err = { "" };
+	char *codes[] = { "AZ", "BZK" }, *value;
+	struct document *doc;
+	struct set_info set;
+	long long id;
+
+	/* from a file first: no Zaak */
+	fin = import_made(f->st, "fin.txt", doc_fin());
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM question_set WHERE zaak IS NULL"), 1);
+	/* fetched, the same header: the set learns its Zaak */
+	az = import_made(f->st, "az.pdf", fetched(doc_az(), "2024Z01294",
+	    "guid-az", NULL));
+	assert_int_equal(az.set, fin.set);
+	/* fetched, a header that matches no set: the Zaak groups it */
+	doc = fetched(doc_bzk(), "2024Z01294", "guid-bzk", "ah-tk-20232024-1059");
+	free(doc->subject);
+	doc->subject = strdup("een onderwerp zoals een andere kop het schrijft");
+	bzk = import_made(f->st, "bzk.pdf", doc);
+	assert_int_equal(bzk.set, fin.set);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM question_set"), 1);
+
+	assert_int_equal(store_tk_document(f->st, "guid-bzk", &id, &err), STATUS_OK);
+	assert_int_equal(id, bzk.doc);
+	assert_int_equal(store_tk_document(f->st, "guid-none", &id, &err), STATUS_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(store_zaak_set(f->st, "2024Z01294", &id, &err), STATUS_OK);
+	assert_int_equal(id, fin.set);
+
+	/* the header said AZ, BZK and FIN; the open data says AZ and BZK */
+	assert_int_equal(store_set_addressed(f->st, "2024Z01294", codes, NULL, 2,
+	    &id, &err), STATUS_OK);
+	assert_int_equal(id, fin.set);
+	assert_int_equal(store_set_get(f->st, fin.set, &set, &err), STATUS_OK);
+	assert_string_equal(set.zaak, "2024Z01294");
+	assert_true(set.addressed_official);
+	assert_int_equal(set.n_addressed, 2);
+	assert_string_equal(set.addressed[1], "BZK");
+	assert_int_equal(set.n_coverage, 2);
+	assert_int_equal(set.answered, 2);
+	assert_int_equal(set.n_unanswered, 0);
+	for (size_t i = 0; i < set.n_answers; i++)
+		if (set.answers[i].doc == bzk.doc) {
+			assert_string_equal(set.answers[i].tk_number, "2024D06000");
+			assert_string_equal(set.answers[i].koop_id,
+			    "ah-tk-20232024-1059");
+		} else if (set.answers[i].doc == fin.doc) {
+			assert_string_equal(set.answers[i].koop_id, "");
+		}
+	store_set_info_clear(&set);
+	/* no set has that Zaak: nothing changes */
+	assert_int_equal(store_set_addressed(f->st, "2024Z99999", codes, NULL, 2,
+	    &id, &err), STATUS_OK);
+	assert_int_equal(id, 0);
+
+	/* the file learns the ids it had not; what is known stays */
+	assert_int_equal(store_official(f->st, fin.doc, "2024Z01294", "guid-fin",
+	    "2024D07000", NULL, &err), STATUS_OK);
+	assert_int_equal(store_official(f->st, bzk.doc, NULL, "guid-other",
+	    NULL, NULL, &err), STATUS_OK);
+	assert_int_equal(store_tk_document(f->st, "guid-fin", &id, &err), STATUS_OK);
+	assert_int_equal(id, fin.doc);
+	assert_int_equal(store_tk_document(f->st, "guid-other", &id, &err),
+	    STATUS_OK);
+	assert_int_equal(id, 0);
+
+	/* parsed again: the ids and the set stay */
+	assert_int_equal(store_replace(f->st, bzk.doc, doc_bzk(), &res, &err),
+	    STATUS_OK);
+	assert_int_equal(res.import.set, fin.set);
+	assert_int_equal(store_tk_document(f->st, "guid-bzk", &id, &err), STATUS_OK);
+	assert_int_equal(id, res.import.doc);
+
+	/* follows and settings */
+	assert_int_equal(store_follow(f->st, "2024Z01294", true, &err), STATUS_OK);
+	assert_int_equal(store_follow(f->st, "2024Z01294", false, &err), STATUS_OK);
+	assert_int_equal(query_int(f->path, "SELECT following FROM follow"), 0);
+	assert_int_equal(store_setting(f->st, "sync", &value, &err), STATUS_OK);
+	assert_null(value);
+	assert_int_equal(store_setting_put(f->st, "sync", "2024-09-01T00:00:00Z",
+	    &err), STATUS_OK);
+	assert_int_equal(store_setting(f->st, "sync", &value, &err), STATUS_OK);
+	assert_string_equal(value, "2024-09-01T00:00:00Z");
+	free(value);
 }
 
 static void
@@ -2740,7 +2849,7 @@ test_coverage_migrated(void **state)
 	sqlite3_close(db);
 	if (store_open(f->path, &f->st, &err) != STATUS_OK)
 		fail_msg("%s", err.msg);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 6);
 	/* the seeds' set: AZ and BZK of twelve; Van Nispen's: both */
 	assert_int_equal(query_int(f->path, "SELECT answered * 100 + addressed"
 	    " FROM library WHERE set_id = 1"), 212);
@@ -4244,7 +4353,7 @@ test_vocabulary(void **state)
 	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 6);
 	assert_true(query_int(f->path, "SELECT count(*) FROM vocabulary") > 50);
 	assert_int_equal(store_int(f->st, VOCAB_ASTRAY), 0);
 }
@@ -4760,7 +4869,7 @@ test_migrate_one_index(void **state)
 		seen = (struct upgrade_seen){ .stop_at = -1 };
 		if (store_open_with(f->path, &p, &f->st, &err) != STATUS_OK)
 			fail_msg("%s: %s", fixtures[i], err.msg);
-		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
+		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 6);
 		assert_true(seen.reports >= 2);
 		assert_true(seen.total > 50);
 		assert_int_equal(seen.last_done, seen.total);
@@ -5209,6 +5318,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_fresh_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup_dir,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup_dir,

@@ -26,9 +26,8 @@
 
 /* ---------------------------------------------------------------- database */
 
-/* mkdir -p for the directories above path; false with errno on failure. */
-static bool
-make_parents(const char *path)
+bool
+cli_make_parents(const char *path)
 {
 	char *p = xstrdup(path);
 	bool ok = true;
@@ -70,7 +69,7 @@ database_path(const char *opt)
 		fputs("naast: no place for the database: set HOME or XDG_DATA_HOME, or use --db PATH\n", stderr);
 		return NULL;
 	}
-	if (!make_parents(path)) {
+	if (!cli_make_parents(path)) {
 		fprintf(stderr, "naast: cannot create the directory for '%s': %s (use --db PATH)\n",
 		    path, strerror(errno));
 		free(path);

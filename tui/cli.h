@@ -60,6 +60,8 @@ int cli_help(const char *name);
 int cli_import(struct cli *cli, int argc, char **argv);
 int cli_remove(struct cli *cli, int argc, char **argv);
 int cli_reparse(struct cli *cli, int argc, char **argv);
+/* Question sets from the Tweede Kamer's open data (fetch.h). */
+int cli_fetch(struct cli *cli, int argc, char **argv);
 /*
  * After opening a database that this naast may write: reads again the
  * documents an older naast read (saying so on stderr); false when one
@@ -92,6 +94,9 @@ int cli_export(struct cli *cli, int argc, char **argv);
 int cli_library(struct cli *cli, bool interactive);
 
 /* ------------------------------------------ what the command files share */
+
+/* mkdir -p for the directories above path; false with errno on failure. */
+bool cli_make_parents(const char *path);
 
 /* printf to stdout, sanitised: no escape sequence reaches a terminal. */
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

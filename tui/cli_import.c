@@ -283,7 +283,7 @@ int
 cli_import(struct cli *cli, int argc, char **argv)
 {
 	struct told t = { .bar = isatty(STDERR_FILENO) };
-	struct import_options opts = { NULL, IMPORT_UTF8, 0 };
+	struct import_options opts = { .encoding = IMPORT_UTF8 };
 	struct import_totals totals;
 	struct error why = { "" };
 	struct store *st;
@@ -447,7 +447,7 @@ import_corpus(struct store *st, const char *db_path)
 {
 	char *dir = corpus_dir();
 	struct told t = { .quiet = true };
-	const struct import_options opts = { NULL, IMPORT_UTF8, 0 };
+	const struct import_options opts = { .encoding = IMPORT_UTF8 };
 	struct import_totals totals;
 	DIR *d = opendir(dir);
 

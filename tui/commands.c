@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "import.h"
+#include "opendata.h"
 #include "pdf.h"
 #include "store.h"
 #include "text.h"
@@ -45,6 +46,29 @@ const struct cli_command cli_commands[] = {
 		"A document that is here already in another form (its PDF and the text of\n"
 		"it, a Markdown conversion) is kept once: the PDF over its text over other\n"
 		"conversions, the first of two alike; basket items move to the one kept.\n",
+	},
+	{
+		"fetch", cli_fetch,
+		"fetch question sets from the Tweede Kamer's open data",
+		{ "[--api URL] [--timeout S] ZAAK|KOOP-ID|DOCUMENT...", NULL },
+		"Fetches each question set: ZAAK is its number (2024Z01294), KOOP-ID\n"
+		"the identifier of its questions (kv-tk-2024Z01294) or of one of its\n"
+		"answers (ah-tk-20232024-1059), DOCUMENT a document number\n"
+		"(2024D05678).  The questions, answers and mededelingen are downloaded\n"
+		"as PDF, kept in $XDG_CACHE_HOME/naast (~/.cache/naast), and imported\n"
+		"with their official identifiers; one fetched before is not downloaded\n"
+		"again, and a fetch that was interrupted goes on where it stopped.  The\n"
+		"ministers the open data says the questions were addressed to count\n"
+		"for coverage.  A fetched set is followed (naast sync).\n"
+		"\n"
+		"The open data is the Tweede Kamer's (" OPENDATA_API "):\n"
+		"--api URL, $NAAST_API or 'api = URL' in $XDG_CONFIG_HOME/naast/config\n"
+		"(~/.config/naast/config) name another address.  Requests go to that\n"
+		"address only, and only from fetch; a busy or failing service is asked\n"
+		"again after a pause.  --timeout: seconds without an answer before a\n"
+		"request is tried again (default 30).\n"
+		"\n"
+		"Exit status: 0 every document is here, 1 one or more failed, 2 usage error.\n",
 	},
 	{
 		"remove", cli_remove,

@@ -1,0 +1,372 @@
+/*
+ * fetch: one Zaak, request by request.  The documents go in the order a
+ * reader meets them (the questions, then the rest as the Zaak lists
+ * them), each downloaded and imported before the next is asked for, so
+ * that an interrupted fetch keeps what came and the next one goes on.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "fetch.h"
+#include "ministry.h"
+#include "opendata.h"
+#include "xalloc.h"
+
+/* The most a JSON answer may be: a Zaak with its documents is some KiB. */
+#define FETCH_JSON_MAX (16u << 20)
+
+void
+fetch_result_free(struct fetch_result *r)
+{
+	for (size_t i = 0; i < r->n_unknown; i++)
+		free(r->unknown[i]);
+	free(r->unknown);
+	memset(r, 0, sizeof(*r));
+}
+
+static void
+asking(const struct fetch_events *ev, const char *what)
+{
+	if (ev && ev->asking)
+		ev->asking(ev->ctx, what);
+}
+
+static void
+tell(const struct fetch_events *ev, const struct fetch_document *d)
+{
+	if (ev && ev->document)
+		ev->document(ev->ctx, d);
+}
+
+/* GETs the JSON at url. */
+static enum status
+get_json(struct http *h, const char *url, char **body, size_t *len,
+    struct error *err)
+{
+	return http_get(h, url, FETCH_JSON_MAX, body, len, err);
+}
+
+/* The Zaak number that a ref naming one of its documents belongs to. */
+static enum status
+zaak_of_document(struct http *h, const struct fetch_options *o,
+    const struct od_ref *ref, const char *arg, char *zaak, size_t size,
+    struct error *err)
+{
+	char *url = opendata_documents_url(o->api, ref), *body;
+	struct od_page page;
+	enum status status;
+	size_t len;
+
+	status = get_json(h, url, &body, &len, err);
+	free(url);
+	if (status)
+		return status;
+	status = opendata_documents_parse(body, len, &page, err);
+	free(body);
+	if (status)
+		return status;
+	for (size_t i = 0; i < page.n_docs && !zaak[0]; i++)
+		if (page.docs[i].zaak)
+			snprintf(zaak, size, "%s", page.docs[i].zaak);
+	if (!zaak[0])
+		status = error_set(err, STATUS_NOT_FOUND,
+		    page.n_docs ? "the open data names no Zaak for %s: fetch the Zaak by its number (2024Z01294)" :
+		    "the open data has no document %s: check the identifier",
+		    arg);
+	opendata_page_free(&page);
+	return status;
+}
+
+/* ------------------------------------------------------------- addressed */
+
+/*
+ * The ministry a "Gericht aan" functie names ("minister van Financiën",
+ * "staatssecretaris van Financiën", "minister voor Klimaat en Energie",
+ * "minister-president"), on the day the Zaak started: its group code and
+ * the portfolio's code when it names a portfolio.  NULL when unknown.
+ */
+static const struct ministry *
+functie_ministry(const char *functie, const char *date)
+{
+	static const char *const roles[] = {
+		"minister van ", "minister voor ", "staatssecretaris van ",
+		"staatssecretaris voor ", "minister ", "staatssecretaris ",
+	};
+	const struct ministry *m;
+
+	if (!functie)
+		return NULL;
+	if ((m = ministry_find(functie, date)))
+		return m;
+	for (size_t i = 0; i < COUNT(roles); i++)
+		if (strncasecmp(functie, roles[i], strlen(roles[i])) == 0)
+			return ministry_find(functie + strlen(roles[i]), date);
+	return NULL;
+}
+
+/* The set's addressed ministries from the Zaak's "Gericht aan" actors. */
+static enum status
+store_addressed(struct store *st, const struct od_zaak *z,
+    struct fetch_result *res, struct error *err)
+{
+	char date[DATE_ISO_SIZE] = "";
+	char **codes = xcalloc(z->n_actors + 1, sizeof(*codes));
+	char **portfolios = xcalloc(z->n_actors + 1, sizeof(*portfolios));
+	size_t n = 0, cap = 0;
+	enum status status = STATUS_OK;
+	long long set = 0;
+
+	if (z->gestart && strlen(z->gestart) >= 10)
+		snprintf(date, sizeof(date), "%.10s", z->gestart);
+	for (size_t i = 0; i < z->n_actors; i++) {
+		const struct od_actor *a = &z->actors[i];
+		const struct ministry *m;
+		const char *group;
+		bool seen = false;
+
+		if (!a->relatie || strcmp(a->relatie, "Gericht aan") != 0)
+			continue;
+		if (!(m = functie_ministry(a->functie, date))) {
+			xgrow(&res->unknown, &cap, res->n_unknown + 1,
+			    sizeof(*res->unknown));
+			res->unknown[res->n_unknown++] = xstrdup(a->functie ?
+			    a->functie : a->naam ? a->naam : "?");
+			continue;
+		}
+		/* A minister and a staatssecretaris of one ministry: once. */
+		group = ministry_group(m);
+		for (size_t j = 0; j < n && !seen; j++)
+			seen = strcmp(codes[j], group) == 0;
+		if (seen)
+			continue;
+		codes[n] = xstrdup(group);
+		portfolios[n] = m->part_of[0] ? xstrdup(m->code) : NULL;
+		n++;
+	}
+	res->addressed = n;
+	/* What a header said stays when the open data names no one naast knows. */
+	if (n > 0)
+		status = store_set_addressed(st, z->nummer, codes, portfolios, n,
+		    &set, err);
+	for (size_t i = 0; i < n; i++) {
+		free(codes[i]);
+		free(portfolios[i]);
+	}
+	free(codes);
+	free(portfolios);
+	return status;
+}
+
+/* -------------------------------------------------------------- documents */
+
+/* What an import of one file tells: the one file's outcome. */
+struct told {
+	struct import_file f;
+	char message[512];
+	bool heard;
+};
+
+static void
+told_file(void *ctx, const struct import_file *f)
+{
+	struct told *t = ctx;
+
+	t->f = *f;
+	t->f.warnings = NULL;
+	snprintf(t->message, sizeof(t->message), "%s", f->message ? f->message : "");
+	t->f.message = t->message;
+	t->heard = true;
+}
+
+/* Whether the file at path starts as a PDF does. */
+static bool
+is_pdf(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char head[5];
+	bool yes;
+
+	if (!f)
+		return false;
+	yes = fread(head, 1, sizeof(head), f) == sizeof(head) &&
+	    memcmp(head, "%PDF-", 5) == 0;
+	fclose(f);
+	return yes;
+}
+
+static enum status
+fetch_document(struct store *st, struct http *h, const struct fetch_options *o,
+    const struct od_zaak *z, const struct od_document *d,
+    struct fetch_document *out, struct error *err)
+{
+	char koop[64] = "", *url, *path;
+	struct import_options io = o->import;
+	struct import_events ev = { 0 };
+	struct told t = { 0 };
+	enum status status;
+	long long got = 0;
+
+	if (!opendata_koop_id(d->aanhangselnummer, koop, sizeof(koop)) &&
+	    d->kind == OD_QUESTIONS)
+		snprintf(koop, sizeof(koop), "kv-tk-%s", z->nummer);
+	if ((status = store_tk_document(st, d->id, &out->doc, err)))
+		return status;
+	if (out->doc) {
+		out->outcome = FETCH_HERE;
+		return STATUS_OK;
+	}
+	url = opendata_resource_url(o->api, d->id);
+	path = xasprintf("%s/%s.pdf", o->cache, d->id);
+	status = http_download(h, url, path, d->content_length, &got, err);
+	out->bytes = got;
+	free(url);
+	if (status == STATUS_OK && !is_pdf(path)) {
+		unlink(path);
+		status = error_set(err, STATUS_FORMAT,
+		    "the open data sent no PDF for %s (a web page in its place?): fetch again later",
+		    out->name);
+	}
+	if (status) {
+		free(path);
+		return status;
+	}
+	io.zaak = z->nummer;
+	io.tk_id = d->id;
+	io.tk_number = d->nummer;
+	io.koop_id = koop[0] ? koop : NULL;
+	ev.ctx = &t;
+	ev.file = told_file;
+	status = import_paths(st, (const char *const[]){ path }, 1, &io, &ev,
+	    NULL, err);
+	free(path);
+	if (!t.heard && status == STATUS_OK)
+		status = error_set(err, STATUS_FORMAT, "%s was not imported",
+		    out->name);
+	if (status)
+		return status;
+	out->doc = t.f.result.doc;
+	out->n_warnings = t.f.n_warnings;
+	switch (t.f.outcome) {
+	case IMPORT_STORED:
+		out->outcome = FETCH_STORED;
+		return STATUS_OK;
+	case IMPORT_UNCHANGED:
+		out->outcome = FETCH_UNCHANGED;
+		break;
+	case IMPORT_SAME:
+		out->outcome = FETCH_SAME;
+		break;
+	default:
+		return error_set(err, t.f.status ? t.f.status : STATUS_FORMAT,
+		    "%s", t.message);
+	}
+	/* Here before, from a file: it learns what the open data says. */
+	return store_official(st, out->doc, z->nummer, d->id, d->nummer,
+	    io.koop_id, err);
+}
+
+/* Questions first: the set's vragen come from them where they are. */
+static int
+reading_order(const void *a, const void *b)
+{
+	const struct od_document *x = a, *y = b;
+	int qx = x->kind == OD_QUESTIONS, qy = y->kind == OD_QUESTIONS;
+
+	if (qx != qy)
+		return qy - qx;
+	return strcmp(x->datum ? x->datum : "", y->datum ? y->datum : "");
+}
+
+enum status
+fetch_zaak(struct store *st, const struct fetch_options *o, const char *arg,
+    const struct fetch_events *ev, struct fetch_result *res, struct error *err)
+{
+	struct od_ref ref;
+	struct od_zaak z;
+	enum status status, first = STATUS_OK;
+	struct error derr;
+	struct http *h;
+	char *url, *body, *what;
+	size_t len;
+
+	memset(res, 0, sizeof(*res));
+	if (!opendata_ref_parse(arg, &ref))
+		return error_set(err, STATUS_USAGE,
+		    "'%s' is no Zaak number (2024Z01294), KOOP id (kv-tk-2024Z01294, ah-tk-20232024-1059) or document number (2024D05678)",
+		    arg);
+	if (!(h = http_open(&o->http, err)))
+		return STATUS_NET;
+	if (!ref.zaak[0]) {
+		what = xasprintf("the Zaak of %s", arg);
+		asking(ev, what);
+		free(what);
+		if ((status = zaak_of_document(h, o, &ref, arg, ref.zaak,
+		    sizeof(ref.zaak), err)))
+			goto out;
+	}
+	snprintf(res->zaak, sizeof(res->zaak), "%s", ref.zaak);
+	what = xasprintf("Zaak %s", ref.zaak);
+	asking(ev, what);
+	free(what);
+	url = opendata_zaak_url(o->api, ref.zaak);
+	status = get_json(h, url, &body, &len, err);
+	free(url);
+	if (status)
+		goto out;
+	status = opendata_zaak_parse(body, len, &z, err);
+	free(body);
+	if (status == STATUS_NOT_FOUND)
+		error_set(err, status,
+		    "the open data has no Zaak %s: check the number", ref.zaak);
+	if (status)
+		goto out;
+	qsort(z.docs, z.n_docs, sizeof(*z.docs), reading_order);
+	for (size_t i = 0; i < z.n_docs; i++) {
+		const struct od_document *d = &z.docs[i];
+		struct fetch_document fd = { .soort = d->soort, .message = "" };
+		char koop[64];
+
+		if (d->kind == OD_OTHER) {
+			res->skipped++;
+			continue;
+		}
+		fd.name = opendata_koop_id(d->aanhangselnummer, koop,
+		    sizeof(koop)) ? koop : d->nummer ? d->nummer : d->id;
+		what = xasprintf("%s (%s)", fd.name, d->soort);
+		asking(ev, what);
+		free(what);
+		status = fetch_document(st, h, o, &z, d, &fd, &derr);
+		if (status) {
+			fd.outcome = FETCH_FAILED;
+			fd.message = derr.msg;
+			res->failed++;
+			if (first == STATUS_OK) {
+				first = status;
+				error_set(err, status, "%s", derr.msg);
+			}
+		} else if (fd.outcome == FETCH_HERE) {
+			res->here++;
+		} else {
+			res->stored++;
+		}
+		tell(ev, &fd);
+	}
+	status = store_addressed(st, &z, res, err);
+	if (status == STATUS_OK)
+		status = store_follow(st, z.nummer, true, err);
+	if (status == STATUS_OK)
+		status = store_zaak_set(st, z.nummer, &res->set, err);
+	opendata_zaak_free(&z);
+	if (status == STATUS_OK)
+		status = first;
+out:
+	http_close(h);
+	return status;
+}

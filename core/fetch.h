@@ -1,0 +1,83 @@
+/*
+ * fetch: a whole question set from the Tweede Kamer's open data into the
+ * store.  The Zaak (by its number, or found from the KOOP id or document
+ * number of one of its documents), its addressed bewindspersonen and its
+ * documents of the kinds naast reads: the questions, the answers ("nader"
+ * ones too) and the mededelingen of delay.  Each document's PDF is
+ * downloaded into the cache directory, whole or not at all, and imported
+ * as a file is (import.h), with its official identifiers; one fetched
+ * before is not downloaded again.  The addressed ministries of the open
+ * data replace what a header said (store_set_addressed), and the set is
+ * followed (store_follow).
+ *
+ * Requests go to the API address given, nowhere else.  core never prints:
+ * what becomes of each document goes to the caller's callback.
+ */
+#ifndef NAAST_FETCH_H
+#define NAAST_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "http.h"
+#include "import.h"
+#include "status.h"
+#include "store.h"
+
+struct fetch_options {
+	const char *api;		/* the OData base address */
+	const char *cache;		/* where the PDFs go; must exist */
+	struct http_options http;
+	struct import_options import;	/* its official ids are fetch's */
+};
+
+enum fetch_outcome {
+	FETCH_STORED,		/* downloaded and imported */
+	FETCH_HERE,		/* fetched before: not downloaded */
+	FETCH_UNCHANGED,	/* its PDF was imported before, from a file */
+	FETCH_SAME,		/* here in another form (import.h) */
+	FETCH_FAILED,		/* nothing of it stored */
+};
+
+/* What became of one document of the Zaak. */
+struct fetch_document {
+	const char *name;	/* its KOOP id, else its document number */
+	const char *soort;	/* as the open data names its kind */
+	enum fetch_outcome outcome;
+	long long doc;		/* in the store, unless failed */
+	long long bytes;	/* downloaded now */
+	size_t n_warnings;	/* its parser's, when stored */
+	const char *message;	/* when failed: why, one line; else "" */
+};
+
+struct fetch_events {
+	void *ctx;
+	/* Before a request: what is asked ("Zaak 2024Z01294", a document). */
+	void (*asking)(void *ctx, const char *what);
+	void (*document)(void *ctx, const struct fetch_document *d);
+};
+
+struct fetch_result {
+	char zaak[16];
+	long long set;		/* 0 when nothing of it is stored */
+	size_t stored, here, failed, skipped;	/* skipped: kinds not read */
+	size_t addressed;	/* "Gericht aan" ministries known */
+	/* The functies of "Gericht aan" that name no ministry naast knows. */
+	char **unknown;
+	size_t n_unknown;
+};
+
+void fetch_result_free(struct fetch_result *r);
+
+/*
+ * Fetches the Zaak that ref names (opendata_ref_parse: STATUS_USAGE when
+ * it names none).  Returns STATUS_OK when every document is here now,
+ * else the status of the first failure with its message in err; the
+ * documents that came are stored all the same, and a second fetch
+ * continues where this one stopped.
+ */
+enum status fetch_zaak(struct store *st, const struct fetch_options *o,
+    const char *ref, const struct fetch_events *ev, struct fetch_result *res,
+    struct error *err);
+
+#endif

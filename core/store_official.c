@@ -1,0 +1,180 @@
+/*
+ * store_official: what the Tweede Kamer's open data says of documents
+ * and question sets (store.h, "open data"), and the few settings naast
+ * keeps in the database.  The open data's Zaak groups fetched documents
+ * (store_import.c finds a set by it); its addressed ministries replace a
+ * header's, and the library's coverage follows.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "store.h"
+#include "store_db.h"
+
+/* The first column of the one row q gives for text v: *id, 0 when none. */
+static enum status
+id_by(struct store *st, enum sql_id q, const char *v, long long *id,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, q, err);
+	enum status status;
+	bool found;
+
+	*id = 0;
+	if (!s)
+		return st->prepare_failure;
+	bind_text(s, 1, v);
+	status = step_row(st, s, &found, "reading the database", err);
+	if (status == STATUS_OK) {
+		if (found)
+			*id = sqlite3_column_int64(s, 0);
+		done(s);
+	}
+	return status;
+}
+
+enum status
+store_tk_document(struct store *st, const char *tk_id, long long *doc,
+    struct error *err)
+{
+	return id_by(st, SQL_DOC_BY_TK_ID, tk_id, doc, err);
+}
+
+enum status
+store_zaak_set(struct store *st, const char *zaak, long long *set,
+    struct error *err)
+{
+	return id_by(st, SQL_SET_OF_ZAAK, zaak, set, err);
+}
+
+enum status
+store_official(struct store *st, long long doc, const char *zaak,
+    const char *tk_id, const char *tk_number, const char *koop_id,
+    struct error *err)
+{
+	enum status status;
+	sqlite3_stmt *s;
+	bool own;
+
+	if ((status = store_db_change_begin(st, &own, err)))
+		return status;
+	if (!(s = sql(st, SQL_DOC_OFFICIAL_SET, err))) {
+		status = st->prepare_failure;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, doc);
+	bind_text_or_null(s, 2, tk_id);
+	bind_text_or_null(s, 3, tk_number);
+	bind_text_or_null(s, 4, koop_id);
+	if ((status = run(st, s, "storing the document's identifiers", err)) ||
+	    !zaak)
+		goto out;
+	if (!(s = sql(st, SQL_SET_ZAAK_OF_DOC, err))) {
+		status = st->prepare_failure;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, doc);
+	bind_text(s, 2, zaak);
+	status = run(st, s, "storing the Zaak of the question set", err);
+out:
+	return store_db_change_end(st, own, status, err);
+}
+
+enum status
+store_set_addressed(struct store *st, const char *zaak, char *const *codes,
+    char *const *portfolios, size_t n, long long *set, struct error *err)
+{
+	enum status status;
+	sqlite3_stmt *s;
+	bool own;
+
+	if ((status = store_db_change_begin(st, &own, err)))
+		return status;
+	if ((status = id_by(st, SQL_SET_OF_ZAAK, zaak, set, err)) || !*set)
+		goto out;
+	if ((status = run_on(st, SQL_ADDRESSED_CLEAR, *set,
+	    "storing the addressed ministries", err)))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		if (!(s = sql(st, SQL_ADDRESSED_INSERT, err))) {
+			status = st->prepare_failure;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, *set);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, codes[i]);
+		bind_text_or_null(s, 4, portfolios ? portfolios[i] : NULL);
+		if ((status = run(st, s, "storing the addressed ministries",
+		    err)))
+			goto out;
+	}
+	if ((status = run_on(st, SQL_SET_ADDRESSED_OFFICIAL, *set,
+	    "storing the addressed ministries", err)))
+		goto out;
+	status = store_db_library_set_update(st, *set, err);
+out:
+	return store_db_change_end(st, own, status, err);
+}
+
+enum status
+store_follow(struct store *st, const char *zaak, bool follow,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	enum status status;
+	bool own;
+
+	if ((status = store_db_change_begin(st, &own, err)))
+		return status;
+	if (!(s = sql(st, SQL_FOLLOW_PUT, err))) {
+		status = st->prepare_failure;
+	} else {
+		bind_text(s, 1, zaak);
+		sqlite3_bind_int(s, 2, follow);
+		status = run(st, s, "storing what you follow", err);
+	}
+	return store_db_change_end(st, own, status, err);
+}
+
+enum status
+store_setting(struct store *st, const char *key, char **value,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_SETTING_GET, err);
+	enum status status;
+	bool found;
+
+	*value = NULL;
+	if (!s)
+		return st->prepare_failure;
+	bind_text(s, 1, key);
+	status = step_row(st, s, &found, "reading the settings", err);
+	if (status == STATUS_OK) {
+		if (found)
+			*value = col_strdup(s, 0);
+		done(s);
+	}
+	return status;
+}
+
+enum status
+store_setting_put(struct store *st, const char *key, const char *value,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	enum status status;
+	bool own;
+
+	if ((status = store_db_change_begin(st, &own, err)))
+		return status;
+	if (!(s = sql(st, SQL_SETTING_PUT, err))) {
+		status = st->prepare_failure;
+	} else {
+		bind_text(s, 1, key);
+		bind_text(s, 2, value);
+		status = run(st, s, "storing a setting", err);
+	}
+	return store_db_change_end(st, own, status, err);
+}

@@ -1,0 +1,264 @@
+/*
+ * cli_fetch: naast fetch, question sets from the Tweede Kamer's open data
+ * (fetch.h); and where naast finds that service and keeps its downloads.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fetch.h"
+#include "opendata.h"
+#include "xalloc.h"
+
+/* ----------------------------------------------------------- configuration */
+
+/*
+ * The value of key in the configuration file ($XDG_CONFIG_HOME/naast/config,
+ * else ~/.config/naast/config): lines "key = value", '#' starts a comment.
+ * NULL when the file or the key is not there.
+ */
+static char *
+config_value(const char *key)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char *path, line[1024], *value = NULL;
+	size_t klen = strlen(key);
+	FILE *f;
+
+	if (xdg && xdg[0] == '/')
+		path = xasprintf("%s/naast/config", xdg);
+	else if (home && *home)
+		path = xasprintf("%s/.config/naast/config", home);
+	else
+		return NULL;
+	f = fopen(path, "r");
+	free(path);
+	if (!f)
+		return NULL;
+	while (!value && fgets(line, sizeof(line), f)) {
+		char *p = line + strspn(line, " \t"), *end;
+
+		if (strncmp(p, key, klen) != 0)
+			continue;
+		p += klen;
+		p += strspn(p, " \t");
+		if (*p != '=')
+			continue;
+		p++;
+		p += strspn(p, " \t");
+		end = p + strcspn(p, "#\r\n");
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		if (end > p)
+			value = xstrndup(p, (size_t)(end - p));
+	}
+	fclose(f);
+	return value;
+}
+
+/* The API's address: --api, else $NAAST_API, else the configuration's api. */
+static char *
+api_address(const char *opt)
+{
+	const char *env = getenv("NAAST_API");
+	char *conf;
+
+	if (opt)
+		return xstrdup(opt);
+	if (env && *env)
+		return xstrdup(env);
+	if ((conf = config_value("api")))
+		return conf;
+	return xstrdup(OPENDATA_API);
+}
+
+/* $XDG_CACHE_HOME/naast, else ~/.cache/naast, created; NULL after a complaint. */
+static char *
+cache_dir(void)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char *dir, *probe;
+
+	if (xdg && xdg[0] == '/')
+		dir = xasprintf("%s/naast", xdg);
+	else if (home && *home)
+		dir = xasprintf("%s/.cache/naast", home);
+	else {
+		cli_complain("no place for downloads: set HOME or XDG_CACHE_HOME");
+		return NULL;
+	}
+	probe = xasprintf("%s/x", dir);
+	if (!cli_make_parents(probe)) {
+		cli_complain("cannot create the download directory '%s': %s (set XDG_CACHE_HOME to another place)",
+		    dir, strerror(errno));
+		free(probe);
+		free(dir);
+		return NULL;
+	}
+	free(probe);
+	return dir;
+}
+
+/* ------------------------------------------------------------------- fetch */
+
+static void
+fetch_asking(void *ctx, const char *what)
+{
+	(void)ctx;
+	if (isatty(STDERR_FILENO)) {
+		fprintf(stderr, "\r\033[Kasking for %s...", what);
+		fflush(stderr);
+	}
+}
+
+static void
+fetch_told(void *ctx, const struct fetch_document *d)
+{
+	(void)ctx;
+	if (isatty(STDERR_FILENO))
+		fputs("\r\033[K", stderr);
+	switch (d->outcome) {
+	case FETCH_STORED:
+		cli_say("  %s (%s): stored, %lld KB%s\n", d->name, d->soort,
+		    (d->bytes + 1023) / 1024,
+		    d->n_warnings ? ", not fully read (see naast show)" : "");
+		break;
+	case FETCH_HERE:
+		cli_say("  %s (%s): here already\n", d->name, d->soort);
+		break;
+	case FETCH_UNCHANGED:
+		cli_say("  %s (%s): here already, imported from a file\n",
+		    d->name, d->soort);
+		break;
+	case FETCH_SAME:
+		cli_say("  %s (%s): here already in another form\n", d->name,
+		    d->soort);
+		break;
+	case FETCH_FAILED:
+		cli_say("  %s (%s): failed: %s\n", d->name, d->soort,
+		    d->message);
+		break;
+	}
+}
+
+/* "set 12: 9 vragen, answered by AZ, BZK; 10 ministries addressed have not answered" */
+static void
+say_summary(struct store *st, const struct fetch_result *res)
+{
+	struct error err = { "" };
+	struct set_info set;
+
+	if (!res->set) {
+		cli_say("Zaak %s: nothing of it is stored\n", res->zaak);
+		return;
+	}
+	if (store_set_get(st, res->set, &set, &err) != STATUS_OK) {
+		cli_complain("cannot read set %lld: %s", res->set, err.msg);
+		return;
+	}
+	cli_say("set %lld (Zaak %s): %d vra%s", set.id, res->zaak,
+	    set.n_questions, set.n_questions == 1 ? "ag" : "gen");
+	for (size_t i = 0; i < set.n_answers; i++)
+		cli_say("%s%s", i ? ", " : ", answered by ",
+		    set.answers[i].ministry[0] ? set.answers[i].ministry : "?");
+	if (set.n_unanswered)
+		cli_say("; %zu minist%s addressed ha%s not answered",
+		    set.n_unanswered, set.n_unanswered == 1 ? "ry" : "ries",
+		    set.n_unanswered == 1 ? "s" : "ve");
+	cli_say(" (%d/%zu beantwoord)\n", set.answered, set.n_coverage);
+	for (size_t i = 0; i < res->n_unknown; i++)
+		cli_say("  addressed to '%s', which naast cannot place: not counted\n",
+		    res->unknown[i]);
+	store_set_info_clear(&set);
+}
+
+int
+cli_fetch(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "api", required_argument, NULL, 'a' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct fetch_options o = { .import = { .encoding = IMPORT_UTF8 } };
+	struct fetch_events ev = { NULL, fetch_asking, fetch_told };
+	const char *api_opt = NULL;
+	char *api, *cache;
+	struct store *st;
+	long long n;
+	int c, rc = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			api_opt = optarg;
+			break;
+		case 't':
+			if (!cli_parse_number(optarg, &n) || n > 3600)
+				return cli_usage("fetch", "--timeout takes seconds, 1 to 3600");
+			o.http.idle_seconds = (unsigned)n;
+			o.http.connect_seconds = (unsigned)n;
+			break;
+		case 'h':
+			return cli_help("fetch");
+		case '?':
+			if (optopt == 'a' || optopt == 't')
+				return cli_missing_value("fetch",
+				    optopt == 'a' ? "--api" : "--timeout");
+			return cli_usage("fetch", "unknown option");
+		default:
+			return cli_usage("fetch", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("fetch", "name at least one Zaak (2024Z01294) or document (ah-tk-20232024-1059)");
+	for (int i = optind; i < argc; i++) {
+		struct od_ref ref;
+
+		if (!opendata_ref_parse(argv[i], &ref)) {
+			char *what = xasprintf("'%s' is no Zaak number (2024Z01294), KOOP id (kv-tk-2024Z01294, ah-tk-20232024-1059) or document number (2024D05678)",
+			    argv[i]);
+
+			rc = cli_usage("fetch", what);
+			free(what);
+			return rc;
+		}
+	}
+	if (!(st = cli_store(cli)))
+		return 1;
+	if (!(cache = cache_dir()))
+		return 1;
+	api = api_address(api_opt);
+	o.api = api;
+	o.cache = cache;
+	for (int i = optind; i < argc; i++) {
+		struct fetch_result res;
+		struct error err = { "" };
+		enum status status;
+
+		cli_say("%s:\n", argv[i]);
+		status = fetch_zaak(st, &o, argv[i], &ev, &res, &err);
+		if (isatty(STDERR_FILENO))
+			fputs("\r\033[K", stderr);
+		if (res.zaak[0] && (res.set || res.stored || res.here))
+			say_summary(st, &res);
+		if (status != STATUS_OK) {
+			cli_complain("cannot fetch %s: %s", argv[i], err.msg);
+			rc = 1;
+		}
+		fetch_result_free(&res);
+	}
+	free(api);
+	free(cache);
+	return rc;
+}
