@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "date.h"
 #include "fetch.h"
 #include "ministry.h"
+#include "model.h"
 #include "opendata.h"
 #include "xalloc.h"
 
@@ -185,18 +187,21 @@ told_file(void *ctx, const struct import_file *f)
 	t->heard = true;
 }
 
-/* Whether the file at path starts as a PDF does. */
-static bool
-is_pdf(const char *path)
+/*
+ * Whether the file at path starts as a PDF does: 1 yes, 0 no, -1 when it
+ * is not there or too short to say.
+ */
+static int
+pdf_head(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char head[5];
-	bool yes;
+	int yes = -1;
 
 	if (!f)
-		return false;
-	yes = fread(head, 1, sizeof(head), f) == sizeof(head) &&
-	    memcmp(head, "%PDF-", 5) == 0;
+		return -1;
+	if (fread(head, 1, sizeof(head), f) == sizeof(head))
+		yes = memcmp(head, "%PDF-", 5) == 0;
 	fclose(f);
 	return yes;
 }
@@ -206,7 +211,7 @@ fetch_document(struct store *st, struct http *h, const struct fetch_options *o,
     const struct od_zaak *z, const struct od_document *d,
     struct fetch_document *out, struct error *err)
 {
-	char koop[64] = "", *url, *path;
+	char koop[64] = "", *url, *path, *part;
 	struct import_options io = o->import;
 	struct import_events ev = { 0 };
 	struct told t = { 0 };
@@ -224,15 +229,21 @@ fetch_document(struct store *st, struct http *h, const struct fetch_options *o,
 	}
 	url = opendata_resource_url(o->api, d->id);
 	path = xasprintf("%s/%s.pdf", o->cache, d->id);
+	part = xasprintf("%s.part", path);
+	/* A page in place of a PDF is nothing to go on from. */
+	if (pdf_head(part) == 0)
+		unlink(part);
 	status = http_download(h, url, path, d->content_length, &got, err);
 	out->bytes = got;
 	free(url);
-	if (status == STATUS_OK && !is_pdf(path)) {
-		unlink(path);
+	if ((status == STATUS_OK && pdf_head(path) != 1) ||
+	    (status != STATUS_OK && pdf_head(part) == 0)) {
+		unlink(status == STATUS_OK ? path : part);
 		status = error_set(err, STATUS_FORMAT,
 		    "the open data sent no PDF for %s (a web page in its place?): fetch again later",
 		    out->name);
 	}
+	free(part);
 	if (status) {
 		free(path);
 		return status;
@@ -284,49 +295,38 @@ reading_order(const void *a, const void *b)
 	return strcmp(x->datum ? x->datum : "", y->datum ? y->datum : "");
 }
 
-enum status
-fetch_zaak(struct store *st, const struct fetch_options *o, const char *arg,
-    const struct fetch_events *ev, struct fetch_result *res, struct error *err)
+/*
+ * The Zaak numbered nummer, through h: its documents, its addressed
+ * ministries; followed when follow says so.
+ */
+static enum status
+zaak_fetch(struct store *st, struct http *h, const struct fetch_options *o,
+    const char *nummer, bool follow, const struct fetch_events *ev,
+    struct fetch_result *res, struct error *err)
 {
-	struct od_ref ref;
-	struct od_zaak z;
 	enum status status, first = STATUS_OK;
 	struct error derr;
-	struct http *h;
+	struct od_zaak z;
 	char *url, *body, *what;
 	size_t len;
 
 	memset(res, 0, sizeof(*res));
-	if (!opendata_ref_parse(arg, &ref))
-		return error_set(err, STATUS_USAGE,
-		    "'%s' is no Zaak number (2024Z01294), KOOP id (kv-tk-2024Z01294, ah-tk-20232024-1059) or document number (2024D05678)",
-		    arg);
-	if (!(h = http_open(&o->http, err)))
-		return STATUS_NET;
-	if (!ref.zaak[0]) {
-		what = xasprintf("the Zaak of %s", arg);
-		asking(ev, what);
-		free(what);
-		if ((status = zaak_of_document(h, o, &ref, arg, ref.zaak,
-		    sizeof(ref.zaak), err)))
-			goto out;
-	}
-	snprintf(res->zaak, sizeof(res->zaak), "%s", ref.zaak);
-	what = xasprintf("Zaak %s", ref.zaak);
+	snprintf(res->zaak, sizeof(res->zaak), "%s", nummer);
+	what = xasprintf("Zaak %s", nummer);
 	asking(ev, what);
 	free(what);
-	url = opendata_zaak_url(o->api, ref.zaak);
+	url = opendata_zaak_url(o->api, nummer);
 	status = get_json(h, url, &body, &len, err);
 	free(url);
 	if (status)
-		goto out;
+		return status;
 	status = opendata_zaak_parse(body, len, &z, err);
 	free(body);
 	if (status == STATUS_NOT_FOUND)
 		error_set(err, status,
-		    "the open data has no Zaak %s: check the number", ref.zaak);
+		    "the open data has no Zaak %s: check the number", nummer);
 	if (status)
-		goto out;
+		return status;
 	qsort(z.docs, z.n_docs, sizeof(*z.docs), reading_order);
 	for (size_t i = 0; i < z.n_docs; i++) {
 		const struct od_document *d = &z.docs[i];
@@ -337,8 +337,11 @@ fetch_zaak(struct store *st, const struct fetch_options *o, const char *arg,
 			res->skipped++;
 			continue;
 		}
-		fd.name = opendata_koop_id(d->aanhangselnummer, koop,
-		    sizeof(koop)) ? koop : d->nummer ? d->nummer : d->id;
+		if (!opendata_koop_id(d->aanhangselnummer, koop, sizeof(koop)))
+			snprintf(koop, sizeof(koop), "%s%s", d->kind == OD_QUESTIONS ?
+			    "kv-tk-" : "", d->kind == OD_QUESTIONS ? z.nummer :
+			    d->nummer ? d->nummer : d->id);
+		fd.name = koop;
 		what = xasprintf("%s (%s)", fd.name, d->soort);
 		asking(ev, what);
 		free(what);
@@ -359,14 +362,185 @@ fetch_zaak(struct store *st, const struct fetch_options *o, const char *arg,
 		tell(ev, &fd);
 	}
 	status = store_addressed(st, &z, res, err);
-	if (status == STATUS_OK)
+	if (status == STATUS_OK && follow)
 		status = store_follow(st, z.nummer, true, err);
 	if (status == STATUS_OK)
 		status = store_zaak_set(st, z.nummer, &res->set, err);
 	opendata_zaak_free(&z);
+	return status ? status : first;
+}
+
+/*
+ * Where naast sync goes on from when it has not run: a day before the
+ * first fetch (the service's clock and this machine's may differ; a
+ * document seen twice is fetched once).
+ */
+static enum status
+sync_start(struct store *st, struct error *err)
+{
+	char *since, stamp[32];
+	time_t t = time(NULL) - 24 * 60 * 60;
+	struct tm tm;
+	enum status status;
+
+	if ((status = store_setting(st, FETCH_CHECKPOINT, &since, err)))
+		return status;
+	if (since) {
+		free(since);
+		return STATUS_OK;
+	}
+	gmtime_r(&t, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return store_setting_put(st, FETCH_CHECKPOINT, stamp, err);
+}
+
+enum status
+fetch_zaak(struct store *st, const struct fetch_options *o, const char *arg,
+    const struct fetch_events *ev, struct fetch_result *res, struct error *err)
+{
+	struct od_ref ref;
+	enum status status;
+	struct http *h;
+	char *what;
+
+	memset(res, 0, sizeof(*res));
+	if (!opendata_ref_parse(arg, &ref))
+		return error_set(err, STATUS_USAGE,
+		    "'%s' is no Zaak number (2024Z01294), KOOP id (kv-tk-2024Z01294, ah-tk-20232024-1059) or document number (2024D05678)",
+		    arg);
+	if ((status = sync_start(st, err)))
+		return status;
+	if (!(h = http_open(&o->http, err)))
+		return STATUS_NET;
+	if (!ref.zaak[0]) {
+		what = xasprintf("the Zaak of %s", arg);
+		asking(ev, what);
+		free(what);
+		status = zaak_of_document(h, o, &ref, arg, ref.zaak,
+		    sizeof(ref.zaak), err);
+	}
 	if (status == STATUS_OK)
-		status = first;
-out:
+		status = zaak_fetch(st, h, o, ref.zaak, true, ev, res, err);
+	http_close(h);
+	return status;
+}
+
+/* -------------------------------------------------------------------- sync */
+
+/* Adds s to v (n of them) unless it is there. */
+static void
+add_once(char ***v, size_t *n, const char *s)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*v)[i], s) == 0)
+			return;
+	model_strv_add(v, n, xstrdup(s));
+}
+
+/*
+ * The Zaken of a page that sync fetches: each a document of a kind naast
+ * reads belongs to, when all or when it is followed.
+ */
+static enum status
+page_zaken(struct store *st, const struct od_page *p, bool all, char ***zaken,
+    size_t *n, struct error *err)
+{
+	enum status status;
+
+	for (size_t i = 0; i < p->n_docs; i++) {
+		const struct od_document *d = &p->docs[i];
+		bool yes = all;
+		long long here;
+
+		if (d->kind == OD_OTHER || !d->zaak)
+			continue;
+		/* Here already (the last of the sync before, seen again). */
+		if ((status = store_tk_document(st, d->id, &here, err)))
+			return status;
+		if (here)
+			continue;
+		if (!yes && (status = store_following(st, d->zaak, &yes, err)))
+			return status;
+		if (yes)
+			add_once(zaken, n, d->zaak);
+	}
+	return STATUS_OK;
+}
+
+enum status
+fetch_sync(struct store *st, const struct fetch_options *o, const char *since,
+    bool all, const struct fetch_events *ev, struct sync_result *res,
+    struct error *err)
+{
+	char *from = NULL, *url, *what;
+	enum status status;
+	struct http *h;
+
+	memset(res, 0, sizeof(*res));
+	if (since) {
+		from = xasprintf("%sT00:00:00Z", since);
+	} else {
+		if ((status = store_setting(st, FETCH_CHECKPOINT, &from, err)))
+			return status;
+		if (!from)
+			return error_set(err, STATUS_USAGE,
+			    "naast has nothing to sync from yet: fetch a set first (naast fetch 2024Z01294), or say from when (naast sync --all --since 2024-09-01)");
+	}
+	if (!(h = http_open(&o->http, err))) {
+		free(from);
+		return STATUS_NET;
+	}
+	snprintf(res->since, sizeof(res->since), "%s", from);
+	url = opendata_changes_url(o->api, from);
+	free(from);
+	while (url) {
+		struct od_page page;
+		char **zaken = NULL, *body;
+		size_t n_zaken = 0, len;
+
+		what = xasprintf("what changed since %s (page %zu)", res->since,
+		    res->pages + 1);
+		asking(ev, what);
+		free(what);
+		status = get_json(h, url, &body, &len, err);
+		free(url);
+		url = NULL;
+		if (status)
+			break;
+		status = opendata_documents_parse(body, len, &page, err);
+		free(body);
+		if (status)
+			break;
+		res->pages++;
+		res->listed += page.n_docs;
+		status = page_zaken(st, &page, all, &zaken, &n_zaken, err);
+		for (size_t i = 0; status == STATUS_OK && i < n_zaken; i++) {
+			struct fetch_result r;
+
+			status = zaak_fetch(st, h, o, zaken[i], false, ev, &r, err);
+			res->zaken++;
+			res->stored += r.stored;
+			res->failed += r.failed;
+			if (ev && ev->zaak_done)
+				ev->zaak_done(ev->ctx, &r);
+			fetch_result_free(&r);
+		}
+		model_strv_free(zaken, n_zaken);
+		/* Done with the page: the next sync goes on from its last. */
+		if (status == STATUS_OK && page.n_docs > 0 &&
+		    page.docs[page.n_docs - 1].changed) {
+			status = store_setting_put(st, FETCH_CHECKPOINT,
+			    page.docs[page.n_docs - 1].changed, err);
+			snprintf(res->checkpoint, sizeof(res->checkpoint), "%s",
+			    page.docs[page.n_docs - 1].changed);
+		}
+		if (status == STATUS_OK && page.next)
+			url = xstrdup(page.next);
+		opendata_page_free(&page);
+		if (status)
+			break;
+	}
+	free(url);
 	http_close(h);
 	return status;
 }

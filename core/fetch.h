@@ -50,11 +50,15 @@ struct fetch_document {
 	const char *message;	/* when failed: why, one line; else "" */
 };
 
+struct fetch_result;
+
 struct fetch_events {
 	void *ctx;
 	/* Before a request: what is asked ("Zaak 2024Z01294", a document). */
 	void (*asking)(void *ctx, const char *what);
 	void (*document)(void *ctx, const struct fetch_document *d);
+	/* sync: a Zaak is done (struct fetch_result below). */
+	void (*zaak_done)(void *ctx, const struct fetch_result *r);
 };
 
 struct fetch_result {
@@ -79,5 +83,29 @@ void fetch_result_free(struct fetch_result *r);
 enum status fetch_zaak(struct store *st, const struct fetch_options *o,
     const char *ref, const struct fetch_events *ev, struct fetch_result *res,
     struct error *err);
+
+/* The setting where naast sync goes on from: an ApiGewijzigdOp stamp. */
+#define FETCH_CHECKPOINT "sync.checkpoint"
+
+struct sync_result {
+	char since[40];		/* where it started */
+	char checkpoint[40];	/* where the next goes on from; "" if unmoved */
+	size_t pages, listed;	/* pages read, documents listed on them */
+	size_t zaken;		/* Zaken fetched */
+	size_t stored, failed;	/* documents */
+};
+
+/*
+ * naast sync: the documents of the kinds naast reads that the open data
+ * changed since the checkpoint (or since, an ISO date, when given), page
+ * by page, oldest first; of each, its Zaak is fetched (zaak_fetch: what
+ * is here is not downloaded again) when it is followed (store_following)
+ * or when all.  After each page the checkpoint moves to its last
+ * document, so that a sync stopped (even by kill -9) goes on from there.
+ * STATUS_USAGE when there is no checkpoint and no since.
+ */
+enum status fetch_sync(struct store *st, const struct fetch_options *o,
+    const char *since, bool all, const struct fetch_events *ev,
+    struct sync_result *res, struct error *err);
 
 #endif

@@ -324,6 +324,12 @@ http_download(struct http *h, const char *url, const char *path,
 	if (!(length > 0 && fstat(k.fd, &sb) == 0 && sb.st_size == length))
 		status = get(h, url, &k, err);
 	*got = k.got;
+	/* What broke off is there to go on from. */
+	if (status == STATUS_NET && length > 0 && fstat(k.fd, &sb) == 0 &&
+	    sb.st_size > 0 && sb.st_size < length)
+		error_set(err, STATUS_NET,
+		    "the download of %s stopped at %lld of %lld bytes: fetch again to continue",
+		    url, (long long)sb.st_size, length);
 	if (status == STATUS_OK && fstat(k.fd, &sb) != 0)
 		status = error_set(err, STATUS_IO, "cannot read '%s': %s", part,
 		    strerror(errno));

@@ -193,7 +193,7 @@ opendata_changes_url(const char *base, const char *since)
 	struct xbuf f = { 0 };
 	char *filter, *url, top[16];
 
-	xbuf_printf(&f, "Verwijderd eq false and ApiGewijzigdOp gt %s and (",
+	xbuf_printf(&f, "Verwijderd eq false and ApiGewijzigdOp ge %s and (",
 	    since);
 	for (size_t i = 0; i < COUNT(kinds); i++) {
 		xbuf_puts(&f, i ? " or Soort eq " : "Soort eq ");

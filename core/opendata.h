@@ -95,7 +95,8 @@ enum od_kind opendata_kind(const char *soort);
  * The addresses, base ending in '/'; the caller frees them.  zaak_url
  * expands the actors and documents; documents_url finds the documents
  * of a ref that names no Zaak, with their Zaak; changes_url lists the
- * documents of the kinds naast reads changed after since (ISO 8601),
+ * documents of the kinds naast reads changed since since (ISO 8601, on
+ * or after: a document on the edge of two syncs is seen twice, not lost),
  * oldest first, with their Zaak.
  */
 char *opendata_zaak_url(const char *base, const char *nummer);

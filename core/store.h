@@ -211,6 +211,16 @@ enum status store_zaak_set(struct store *st, const char *zaak, long long *set,
 /* Whether naast sync brings in what comes new to the set of a Zaak. */
 enum status store_follow(struct store *st, const char *zaak, bool follow,
     struct error *err);
+/*
+ * Whether the set of Zaak zaak is followed: the user followed it (or
+ * fetched it), or basket items come from it and the user did not
+ * unfollow it.
+ */
+enum status store_following(struct store *st, const char *zaak, bool *yes,
+    struct error *err);
+/* The Zaak numbers followed, in order; the caller frees them (model_strv_free). */
+enum status store_followed(struct store *st, char ***zaken, size_t *n,
+    struct error *err);
 /* A setting: *value (the caller frees it), NULL when not set. */
 enum status store_setting(struct store *st, const char *key, char **value,
     struct error *err);

@@ -139,6 +139,39 @@ store_follow(struct store *st, const char *zaak, bool follow,
 }
 
 enum status
+store_following(struct store *st, const char *zaak, bool *yes,
+    struct error *err)
+{
+	long long v;
+	enum status status = id_by(st, SQL_FOLLOWING, zaak, &v, err);
+
+	*yes = status == STATUS_OK && v != 0;
+	return status;
+}
+
+enum status
+store_followed(struct store *st, char ***zaken, size_t *n, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_FOLLOWED, err);
+	int rc;
+
+	*zaken = NULL;
+	*n = 0;
+	if (!s)
+		return st->prepare_failure;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		model_strv_add(zaken, n, col_strdup(s, 0));
+	done(s);
+	if (rc != SQLITE_DONE) {
+		model_strv_free(*zaken, *n);
+		*zaken = NULL;
+		*n = 0;
+		return db_fail(st, rc, "reading what you follow", err);
+	}
+	return STATUS_OK;
+}
+
+enum status
 store_setting(struct store *st, const char *key, char **value,
     struct error *err)
 {

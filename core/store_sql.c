@@ -226,6 +226,26 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_FOLLOW_PUT] =
 	    "INSERT INTO follow (zaak, following) VALUES (?1, ?2)"
 	    " ON CONFLICT (zaak) DO UPDATE SET following = excluded.following",
+	/*
+	 * A Zaak is followed when the user said so (fetch says so too), or
+	 * when basket items come from its set and the user did not say not.
+	 */
+	[SQL_FOLLOWING] =
+	    "SELECT EXISTS (SELECT 1 FROM follow WHERE zaak = ?1 AND following)"
+	    " OR (NOT EXISTS (SELECT 1 FROM follow WHERE zaak = ?1)"
+	    "  AND EXISTS (SELECT 1 FROM question_set s"
+	    "   JOIN document d ON d.set_id = s.id"
+	    "   JOIN passage p ON p.document = d.id"
+	    "   JOIN selection x ON x.passage = p.id WHERE s.zaak = ?1))",
+	[SQL_FOLLOWED] =
+	    "SELECT zaak FROM follow WHERE following"
+	    " UNION SELECT s.zaak FROM question_set s"
+	    "  JOIN document d ON d.set_id = s.id"
+	    "  JOIN passage p ON p.document = d.id"
+	    "  JOIN selection x ON x.passage = p.id"
+	    "  WHERE s.zaak IS NOT NULL"
+	    "  AND NOT EXISTS (SELECT 1 FROM follow f WHERE f.zaak = s.zaak)"
+	    " ORDER BY 1",
 	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?1",
 	[SQL_SETTING_PUT] =
 	    "INSERT INTO setting (key, value) VALUES (?1, ?2)"

@@ -493,7 +493,7 @@ check "--help lists the commands" sh -c "'$NAAST' --help | grep -q 'show SET' &&
 # Every command that naast --help lists: its own --help and a usage error
 # touch no file, with no --db and nowhere but an empty home to go.
 commands=$("$NAAST" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p' | sort -u)
-check "--help lists the twelve commands" [ "$(echo "$commands" | wc -l)" -eq 12 ]
+check "--help lists the fifteen commands" [ "$(echo "$commands" | wc -l)" -eq 15 ]
 home=$tmp/home
 mkdir "$home"
 bare() { env -u NAAST_DB HOME="$home" XDG_DATA_HOME="$home" "$NAAST" "$@"; }

@@ -118,7 +118,7 @@ test_urls(void **state)
 	    "http://h/Document(1a2d8959-7ce1-411d-bffe-c78970ae8d6b)/resource");
 	free(u);
 	u = opendata_changes_url("http://h/", "2024-09-01T00:00:00Z");
-	assert_non_null(strstr(u, "ApiGewijzigdOp%20gt%202024-09-01T00%3A00%3A00Z"));
+	assert_non_null(strstr(u, "ApiGewijzigdOp%20ge%202024-09-01T00%3A00%3A00Z"));
 	assert_non_null(strstr(u, "%27Antwoord%20schriftelijke%20vragen%20%28nader%29%27"));
 	assert_non_null(strstr(u, "&$orderby=ApiGewijzigdOp%2CId&$top=250"));
 	free(u);

@@ -944,8 +944,10 @@ test_open_data(void **state)
 	assert_int_equal(id, 0);
 
 	/* parsed again: the ids and the set stay */
-	assert_int_equal(store_replace(f->st, bzk.doc, doc_bzk(), &res, &err),
+	doc = doc_bzk();
+	assert_int_equal(store_replace(f->st, bzk.doc, doc, &res, &err),
 	    STATUS_OK);
+	model_free(doc);
 	assert_int_equal(res.import.set, fin.set);
 	assert_int_equal(store_tk_document(f->st, "guid-bzk", &id, &err), STATUS_OK);
 	assert_int_equal(id, res.import.doc);

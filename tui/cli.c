@@ -370,3 +370,22 @@ cli_set_get(struct store *st, const char *cmd, long long id, long long vraag,
 	}
 	return true;
 }
+
+bool
+cli_parse_date(const char *arg, char iso[DATE_ISO_SIZE])
+{
+	char buf[64];
+	size_t n;
+
+	if (date_format_nl(arg, buf, sizeof(buf))) {
+		memcpy(iso, arg, 11);
+		return true;
+	}
+	n = date_parse_nl(arg, iso);
+	if (n == 0)
+		return false;
+	arg += n;
+	while (*arg == ' ')
+		arg++;
+	return *arg == '\0';
+}

@@ -62,6 +62,10 @@ int cli_remove(struct cli *cli, int argc, char **argv);
 int cli_reparse(struct cli *cli, int argc, char **argv);
 /* Question sets from the Tweede Kamer's open data (fetch.h). */
 int cli_fetch(struct cli *cli, int argc, char **argv);
+/* What changed in the sets followed; follow and unfollow a set. */
+int cli_sync(struct cli *cli, int argc, char **argv);
+int cli_follow(struct cli *cli, int argc, char **argv);
+int cli_unfollow(struct cli *cli, int argc, char **argv);
 /*
  * After opening a database that this naast may write: reads again the
  * documents an older naast read (saying so on stderr); false when one
@@ -125,6 +129,11 @@ int cli_missing_value(const char *cmd, const char *option);
  * set's number into *id: -1, else the exit status of a usage error.
  */
 int cli_set_arg(const char *cmd, int argc, char **argv, long long *id);
+/*
+ * An ISO date ("2024-02-15") or a Dutch one ("15 februari 2024") into
+ * iso; false when arg is neither, or not a day of the calendar.
+ */
+bool cli_parse_date(const char *arg, char iso[DATE_ISO_SIZE]);
 /* A positive number; false when s is not one. */
 bool cli_parse_number(const char *s, long long *out);
 /* "AZ,BZK" as known ministry codes; false (with a message) otherwise. */

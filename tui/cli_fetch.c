@@ -189,7 +189,9 @@ cli_fetch(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct fetch_options o = { .import = { .encoding = IMPORT_UTF8 } };
-	struct fetch_events ev = { NULL, fetch_asking, fetch_told };
+	struct fetch_events ev = {
+		.asking = fetch_asking, .document = fetch_told,
+	};
 	const char *api_opt = NULL;
 	char *api, *cache;
 	struct store *st;
@@ -261,4 +263,195 @@ cli_fetch(struct cli *cli, int argc, char **argv)
 	free(api);
 	free(cache);
 	return rc;
+}
+
+/* -------------------------------------------------------------------- sync */
+
+/* Only what came, and what failed: the rest was here. */
+static void
+sync_told(void *ctx, const struct fetch_document *d)
+{
+	if (d->outcome == FETCH_STORED || d->outcome == FETCH_FAILED)
+		fetch_told(ctx, d);
+}
+
+static void
+sync_zaak_done(void *ctx, const struct fetch_result *r)
+{
+	struct store *st = ctx;
+
+	if (r->stored || r->failed)
+		say_summary(st, r);
+}
+
+int
+cli_sync(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "api", required_argument, NULL, 'a' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "all", no_argument, NULL, 'A' },
+		{ "since", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct fetch_options o = { .import = { .encoding = IMPORT_UTF8 } };
+	struct fetch_events ev = {
+		.asking = fetch_asking, .document = sync_told,
+		.zaak_done = sync_zaak_done,
+	};
+	char since[DATE_ISO_SIZE] = "", *api, *cache;
+	const char *api_opt = NULL;
+	struct error err = { "" };
+	struct sync_result res;
+	enum status status;
+	struct store *st;
+	bool all = false;
+	long long n;
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			api_opt = optarg;
+			break;
+		case 't':
+			if (!cli_parse_number(optarg, &n) || n > 3600)
+				return cli_usage("sync", "--timeout takes seconds, 1 to 3600");
+			o.http.idle_seconds = (unsigned)n;
+			o.http.connect_seconds = (unsigned)n;
+			break;
+		case 'A':
+			all = true;
+			break;
+		case 's':
+			if (!cli_parse_date(optarg, since))
+				return cli_usage("sync", "--since needs a date such as 2024-09-01 or '1 september 2024'");
+			break;
+		case 'h':
+			return cli_help("sync");
+		case '?':
+			if (optopt == 'a' || optopt == 't' || optopt == 's')
+				return cli_missing_value("sync", optopt == 'a' ?
+				    "--api" : optopt == 't' ? "--timeout" : "--since");
+			return cli_usage("sync", "unknown option");
+		default:
+			return cli_usage("sync", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage("sync", "sync takes no arguments (naast fetch takes sets)");
+	if (!(st = cli_store(cli)))
+		return 1;
+	if (!(cache = cache_dir()))
+		return 1;
+	api = api_address(api_opt);
+	o.api = api;
+	o.cache = cache;
+	ev.ctx = st;
+	status = fetch_sync(st, &o, since[0] ? since : NULL, all, &ev, &res, &err);
+	if (isatty(STDERR_FILENO))
+		fputs("\r\033[K", stderr);
+	cli_say("synced: %zu document%s listed since %s, %zu set%s fetched, %zu new document%s",
+	    res.listed, res.listed == 1 ? "" : "s", res.since, res.zaken,
+	    res.zaken == 1 ? "" : "s", res.stored, res.stored == 1 ? "" : "s");
+	if (res.failed)
+		cli_say(", %zu failed", res.failed);
+	if (res.checkpoint[0])
+		cli_say("; the next sync goes on from %s", res.checkpoint);
+	cli_say("\n");
+	if (status != STATUS_OK)
+		cli_complain("cannot sync: %s", err.msg);
+	free(api);
+	free(cache);
+	return status == STATUS_OK ? 0 : status == STATUS_USAGE ? 2 : 1;
+}
+
+/* --------------------------------------------------------- follow, unfollow */
+
+/* The Zaak of arg, a set's number or a Zaak number; "" after a complaint. */
+static bool
+zaak_of(struct store *st, const char *cmd, const char *arg, char zaak[16])
+{
+	struct error err = { "" };
+	struct set_info set;
+	struct od_ref ref;
+	long long id;
+
+	if (opendata_ref_parse(arg, &ref) && ref.zaak[0]) {
+		snprintf(zaak, 16, "%s", ref.zaak);
+		return true;
+	}
+	if (!cli_parse_number(arg, &id)) {
+		cli_complain("%s: '%s' is no set (its number in naast list) or Zaak number (2024Z01294)",
+		    cmd, arg);
+		return false;
+	}
+	if (store_set_get(st, id, &set, &err) != STATUS_OK) {
+		cli_complain("%s: %s", cmd, err.msg);
+		return false;
+	}
+	snprintf(zaak, 16, "%s", set.zaak);
+	store_set_info_clear(&set);
+	if (!zaak[0]) {
+		cli_complain("%s: set %lld has no Zaak number (it came from files): fetch it by its number first (naast fetch 2024Z01294)",
+		    cmd, id);
+		return false;
+	}
+	return true;
+}
+
+static int
+follow_command(struct cli *cli, const char *cmd, bool follow, int argc,
+    char **argv)
+{
+	struct error err = { "" };
+	struct store *st;
+	char zaak[16];
+	int rc = 0;
+
+	optind = 0;
+	opterr = 0;
+	switch (getopt_long(argc, argv, "h", (const struct option[]){
+	    { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } },
+	    NULL)) {
+	case -1:
+		break;
+	case 'h':
+		return cli_help(cmd);
+	default:
+		return cli_usage(cmd, "unknown option");
+	}
+	if (optind >= argc)
+		return cli_usage(cmd, "name at least one set (its number) or Zaak (2024Z01294)");
+	if (!(st = cli_store(cli)))
+		return 1;
+	for (int i = optind; i < argc; i++) {
+		if (!zaak_of(st, cmd, argv[i], zaak)) {
+			rc = 1;
+			continue;
+		}
+		if (store_follow(st, zaak, follow, &err) != STATUS_OK) {
+			cli_complain("cannot %s %s: %s", cmd, zaak, err.msg);
+			rc = 1;
+			continue;
+		}
+		cli_say("%s Zaak %s\n", follow ? "following" : "not following",
+		    zaak);
+	}
+	return rc;
+}
+
+int
+cli_follow(struct cli *cli, int argc, char **argv)
+{
+	return follow_command(cli, "follow", true, argc, argv);
+}
+
+int
+cli_unfollow(struct cli *cli, int argc, char **argv)
+{
+	return follow_command(cli, "unfollow", false, argc, argv);
 }

@@ -183,29 +183,6 @@ say_hits(const struct search_hit *hits, size_t n)
 
 /* ------------------------------------------------------------- arguments */
 
-/*
- * An ISO date ("2024-02-15") or a Dutch one ("15 februari 2024") into
- * iso; false when arg is neither, or not a day of the calendar.
- */
-static bool
-parse_date(const char *arg, char iso[DATE_ISO_SIZE])
-{
-	char buf[64];
-	size_t n;
-
-	if (date_format_nl(arg, buf, sizeof(buf))) {
-		memcpy(iso, arg, 11);
-		return true;
-	}
-	n = date_parse_nl(arg, iso);
-	if (n == 0)
-		return false;
-	arg += n;
-	while (*arg == ' ')
-		arg++;
-	return *arg == '\0';
-}
-
 /* A --limit; false when arg is not a positive number. */
 static bool
 parse_limit(const char *arg, size_t *limit)
@@ -298,7 +275,7 @@ search_options(int argc, char **argv, struct search_args *a)
 			break;
 		case OPT_FROM:
 		case OPT_TO:
-			if (!parse_date(optarg, c == OPT_FROM ? a->from : a->to))
+			if (!cli_parse_date(optarg, c == OPT_FROM ? a->from : a->to))
 				return cli_usage("search", c == OPT_FROM ?
 				    "--from needs a date such as 2024-02-15 or '15 februari 2024'" :
 				    "--to needs a date such as 2024-02-15 or '15 februari 2024'");

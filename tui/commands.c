@@ -64,11 +64,42 @@ const struct cli_command cli_commands[] = {
 		"The open data is the Tweede Kamer's (" OPENDATA_API "):\n"
 		"--api URL, $NAAST_API or 'api = URL' in $XDG_CONFIG_HOME/naast/config\n"
 		"(~/.config/naast/config) name another address.  Requests go to that\n"
-		"address only, and only from fetch; a busy or failing service is asked\n"
-		"again after a pause.  --timeout: seconds without an answer before a\n"
-		"request is tried again (default 30).\n"
+		"address only, and only from fetch and sync; a busy or failing service\n"
+		"is asked again after a pause.  --timeout: seconds without an answer\n"
+		"before a request is tried again (default 30).\n"
 		"\n"
 		"Exit status: 0 every document is here, 1 one or more failed, 2 usage error.\n",
+	},
+	{
+		"sync", cli_sync,
+		"bring in what the open data has new for the sets followed",
+		{ "[--api URL] [--timeout S] [--all] [--since DATE]", NULL },
+		"Asks the open data which questions, answers and mededelingen changed\n"
+		"since the last sync (or since DATE) and fetches, as fetch does, the\n"
+		"sets followed among them; with --all, every set among them.  A set is\n"
+		"followed when it was fetched, or when basket items come from it,\n"
+		"unless 'naast unfollow' said not.  Where the last sync stopped is kept\n"
+		"in the database after each page of 250 documents, so a sync that was\n"
+		"stopped goes on from there.  Prints one line per new document and a\n"
+		"summary per set, then what was listed and fetched.  --api and\n"
+		"--timeout as for fetch.\n"
+		"\n"
+		"Exit status: 0 done, 1 a request or a document failed, 2 usage error.\n",
+	},
+	{
+		"follow", cli_follow,
+		"sync brings in what comes new to these sets",
+		{ "SET|ZAAK...", NULL },
+		"Follows each set: SET is its number (naast list), ZAAK its Zaak number\n"
+		"(2024Z01294).  A set imported from files has no Zaak number until it\n"
+		"is fetched.\n",
+	},
+	{
+		"unfollow", cli_unfollow,
+		"sync leaves these sets alone",
+		{ "SET|ZAAK...", NULL },
+		"Stops following each set, also one followed because basket items come\n"
+		"from it.\n",
 	},
 	{
 		"remove", cli_remove,
