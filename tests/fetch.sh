@@ -19,7 +19,7 @@ db=$tmp/x.db
 export XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config"
 unset NAAST_API https_proxy http_proxy HTTPS_PROXY ALL_PROXY all_proxy
 
-python3 "$top_srcdir/tests/tkserver.py" --pdf-dir "$tmp/pdf" >"$tmp/port" 2>"$tmp/server.err" &
+PYTHONDONTWRITEBYTECODE=1 python3 "$top_srcdir/tests/tkserver.py" --pdf-dir "$tmp/pdf" >"$tmp/port" 2>"$tmp/server.err" &
 server=$!
 for i in $(seq 100); do
 	grep -q '^PORT ' "$tmp/port" 2>/dev/null && break
