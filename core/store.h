@@ -221,6 +221,27 @@ enum status store_following(struct store *st, const char *zaak, bool *yes,
 /* The Zaak numbers followed, in order; the caller frees them (model_strv_free). */
 enum status store_followed(struct store *st, char ***zaken, size_t *n,
     struct error *err);
+/*
+ * The answers that came from the open data since the user last looked
+ * (STORE_SEEN: the last document seen), newest first, at most limit.
+ */
+#define STORE_SEEN "new.seen"
+struct arrival {
+	long long doc, set;
+	char ministry[MINISTRY_CODE_SIZE];
+	char received[DATE_ISO_SIZE];	/* "" when unknown */
+	char koop_id[48];		/* "" when unknown */
+	char zaak[16];
+	char *subject;
+	char imported_at[24];		/* "2024-02-16T10:00:00Z" */
+};
+enum status store_arrivals(struct store *st, size_t limit,
+    struct arrival **out, size_t *n, struct error *err);
+void store_arrivals_free(struct arrival *a, size_t n);
+/* How many there are; and marks them all seen. */
+enum status store_arrivals_count(struct store *st, size_t *n,
+    struct error *err);
+enum status store_arrivals_seen(struct store *st, struct error *err);
 /* A setting: *value (the caller frees it), NULL when not set. */
 enum status store_setting(struct store *st, const char *key, char **value,
     struct error *err);

@@ -8,10 +8,13 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store.h"
 #include "store_db.h"
+#include "xalloc.h"
 
 /* The first column of the one row q gives for text v: *id, 0 when none. */
 static enum status
@@ -169,6 +172,109 @@ store_followed(struct store *st, char ***zaken, size_t *n, struct error *err)
 		return db_fail(st, rc, "reading what you follow", err);
 	}
 	return STATUS_OK;
+}
+
+/* The last document the user saw among the arrivals; 0 when none. */
+static enum status
+seen(struct store *st, long long *last, struct error *err)
+{
+	char *v;
+	enum status status = store_setting(st, STORE_SEEN, &v, err);
+
+	*last = v ? strtoll(v, NULL, 10) : 0;
+	free(v);
+	return status;
+}
+
+enum status
+store_arrivals(struct store *st, size_t limit, struct arrival **out, size_t *n,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	enum status status;
+	long long last;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = seen(st, &last, err)))
+		return status;
+	if (!(s = sql(st, SQL_ARRIVALS, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, last);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct arrival *a;
+
+		xgrow(out, &cap, *n + 1, sizeof(**out));
+		a = &(*out)[(*n)++];
+		memset(a, 0, sizeof(*a));
+		a->doc = sqlite3_column_int64(s, 0);
+		a->set = sqlite3_column_int64(s, 1);
+		col_copy(s, 2, a->ministry, sizeof(a->ministry));
+		col_copy(s, 3, a->received, sizeof(a->received));
+		col_copy(s, 4, a->koop_id, sizeof(a->koop_id));
+		a->subject = col_strdup(s, 5);
+		col_copy(s, 6, a->zaak, sizeof(a->zaak));
+		col_copy(s, 7, a->imported_at, sizeof(a->imported_at));
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		store_arrivals_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(st, rc, "reading what is new", err);
+	}
+	return STATUS_OK;
+}
+
+void
+store_arrivals_free(struct arrival *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(a[i].subject);
+	free(a);
+}
+
+enum status
+store_arrivals_count(struct store *st, size_t *n, struct error *err)
+{
+	sqlite3_stmt *s;
+	enum status status;
+	long long last;
+	bool found;
+
+	*n = 0;
+	if ((status = seen(st, &last, err)))
+		return status;
+	if (!(s = sql(st, SQL_ARRIVALS_COUNT, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, last);
+	status = step_row(st, s, &found, "reading what is new", err);
+	if (status == STATUS_OK) {
+		if (found)
+			*n = (size_t)sqlite3_column_int64(s, 0);
+		done(s);
+	}
+	return status;
+}
+
+enum status
+store_arrivals_seen(struct store *st, struct error *err)
+{
+	sqlite3_stmt *s;
+	char v[32];
+
+	/* The newest document: whatever comes after it is new. */
+	if (!(s = sql(st, SQL_DOC_LAST, err)))
+		return st->prepare_failure;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(v, sizeof(v), "%lld", (long long)sqlite3_column_int64(s, 0));
+	else
+		snprintf(v, sizeof(v), "0");
+	done(s);
+	return store_setting_put(st, STORE_SEEN, v, err);
 }
 
 enum status

@@ -8,8 +8,11 @@
 
 tmp=$(mktemp -d)
 server=
+sock=naast-fetch-$$
+t() { tmux -u -L "$sock" -f /dev/null "$@"; }
 cleanup() {
 	[ -n "$server" ] && kill "$server" 2>/dev/null
+	t kill-server 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -226,5 +229,45 @@ control reset=1
 check "NAAST_API names the address" sh -c "NAAST_API='$api' '$NAAST' --db '$db' fetch 2024Z10411 >'$tmp/out' 2>&1"
 check "a usage error touches no file and no network" sh -c "
 	! '$NAAST' --db '$tmp/none.db' fetch --api '$api' nonsense 2>/dev/null && [ ! -e '$tmp/none.db' ]"
+
+# ------------------------------------------------ in a real terminal (tmux)
+
+# F in the library fetches a set with a line of progress; N lists what
+# came; Enter opens it side by side.
+screen() { t capture-pane -p -t fetch; }
+wait_for() {
+	i=0
+	while [ $i -lt 1200 ]; do
+		screen | grep -qF -- "$1" && return 0
+		i=$((i + 1))
+		sleep 0.025
+	done
+	screen | sed 's/^/# /' >&2
+	return 1
+}
+if ! command -v tmux >/dev/null 2>&1 ||
+	! t new-session -d -s holder -x 100 -y 30 "exec sleep 86400"; then
+	n=$((n + 1))
+	echo "ok $n - the fetch prompt in a terminal # SKIP tmux cannot run here"
+else
+	rm -f "$db" "$db-wal" "$db-shm"
+	control reset=1
+	t new-session -d -s fetch -x 100 -y 30 \
+		"env LC_ALL=C.UTF-8 NAAST_API='$api' '$NAAST' --db '$db'; echo \$? >'$tmp/status'; sleep 60"
+	check "the library opens" wait_for "? help"
+	t send-keys -t fetch F
+	check "F opens the fetch prompt" wait_for "Fetch a question set from the open data"
+	t send-keys -t fetch 2024Z10411 Enter
+	check "Enter fetches and says what came" wait_for "(Zaak 2024Z10411): 1 new, 0 here already"
+	check "the set is in the library" wait_for "1/1 beantwoord"
+	t send-keys -t fetch N
+	check "N lists the new answer" wait_for "ah-tk-20232024-1314"
+	t send-keys -t fetch Enter
+	check "Enter opens it at vraag 1" wait_for "Vraag 1 van"
+	t send-keys -t fetch q q q
+	i=0
+	while [ ! -s "$tmp/status" ] && [ $i -lt 400 ]; do sleep 0.025; i=$((i + 1)); done
+	check "naast ends with status 0" [ "$(cat "$tmp/status" 2>/dev/null)" = 0 ]
+fi
 
 done_testing

@@ -309,7 +309,7 @@ test_parse_line_errors(void **state)
 	    "unexpected 'now' after the action (write: bind SCOPE KEY ACTION)");
 	bind_fails("bind generc q quit",
 	    "unknown scope 'generc' (valid scopes: generic, library, compare, "
-	    "reader, help, picker, matrix, search, basket, export)");
+	    "reader, help, picker, matrix, search, basket, export, fetch, new)");
 	bind_fails("bind generic PageDown down",
 	    "unknown key 'PageDown' (a key is one character, C-a..C-z, F1..F12 "
 	    "or one of Enter, Tab, BackTab, Space, Esc, Backspace, Delete, Up, Down, "

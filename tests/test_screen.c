@@ -833,6 +833,52 @@ on_screen(struct fixture *f, const char *text)
 }
 
 /*
+ * The open data in the interface: F asks for a Zaak in a box (a wrong
+ * number and a service that does not answer are said there; Esc
+ * cancels), N lists the answers fetched since the user last looked,
+ * counted on the library's status line, and Enter on one opens its set
+ * on that ministry's pane.
+ */
+static void
+test_fetch_and_new(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+
+	keys(f, "F");
+	screen_is(f, "fetch-prompt");
+	keys(f, "nonsense<Enter>");
+	assert_true(on_screen(f, "Type a Zaak number (2024Z01294)"));
+	keys(f, "<Esc>");
+	assert_true(on_screen(f, "Nothing fetched"));
+
+	/* nothing listens on port 1: one line in the box, nothing stored */
+	assert_int_equal(setenv("XDG_CACHE_HOME", f->dir, 1), 0);
+	assert_int_equal(setenv("NAAST_API", "http://127.0.0.1:1/OData/v4/2.0/", 1), 0);
+	keys(f, "F2024Z01294<Enter>");
+	assert_true(on_screen(f, "cannot get http://127.0.0.1:1/"));
+	keys(f, "<Esc>");
+	assert_int_equal(unsetenv("NAAST_API"), 0);
+
+	/* the two answers as if fetched */
+	assert_int_equal(store_official(f->st, 1, "2024Z01294", "guid-az",
+	    "2024D05602", "ah-tk-20232024-1038", &err), STATUS_OK);
+	assert_int_equal(store_official(f->st, 2, "2024Z01294", "guid-bzk",
+	    "2024D05678", "ah-tk-20232024-1059", &err), STATUS_OK);
+	app_reload(f->app);
+	keys(f, "g");
+	assert_true(on_screen(f, "· 2 new"));
+	keys(f, "N");
+	screen_is(f, "new");
+	keys(f, "j<Enter>");
+	screen_is(f, "new-compare");
+	keys(f, "qq");
+	assert_false(on_screen(f, "· 2 new"));
+	keys(f, "N");
+	screen_is(f, "new-nothing");
+}
+
+/*
  * D removes from the library what is under the cursor, after asking on
  * the status line with the basket items that would go too: any key but
  * y keeps it; in the reader, the document read, back to the library.
@@ -1349,6 +1395,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_outline_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colours, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remove_document, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fetch_and_new, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
 	};
 

@@ -376,8 +376,8 @@ top(struct app *app)
 }
 
 /* Every view recomputes what depends on the screen or the data. */
-static void
-reload_all(struct app *app)
+void
+app_reload(struct app *app)
 {
 	for (int i = 0; i < app->depth; i++)
 		if (app->stack[i].ops->reload)
@@ -442,7 +442,7 @@ answer_removal(struct app *app, int key)
 	while (app->depth > 1)
 		app_pop(app);
 	app_basket_changed(app);
-	reload_all(app);
+	app_reload(app);
 	if (err.msg[0])
 		app_message(app, "Removed %zu document%s; then: %s", removed,
 		    removed == 1 ? "" : "s", err.msg);
@@ -464,7 +464,7 @@ app_key(struct app *app, int key)
 	if (!v)
 		return;
 	if (key == KEYMAP_RESIZE) {
-		reload_all(app);
+		app_reload(app);
 		if (app->n_removing)
 			app_message(app, "%s", app->question);
 		return;
@@ -500,7 +500,7 @@ app_key(struct app *app, int key)
 	case ACTION_REDRAW:
 		clearok(curscr, TRUE);
 		app_basket_changed(app);
-		reload_all(app);
+		app_reload(app);
 		break;
 	case ACTION_SELECT: {
 		long long passage = v->ops->passage ? v->ops->passage(v) : 0;

@@ -78,6 +78,8 @@ void app_export(struct app *app, struct export_item *items, size_t n, const char
  */
 bool app_copy(struct app *app, const char *text);
 
+/* Every view reads its data again (after a fetch, say). */
+void app_reload(struct app *app);
 /* One key (as keymap.h represents keys): raw input, key map, action. */
 void app_key(struct app *app, int key);
 /* A mouse event (the app reads it from curses in app_run). */

@@ -15,96 +15,8 @@
 #include "cli.h"
 #include "fetch.h"
 #include "opendata.h"
+#include "settings.h"
 #include "xalloc.h"
-
-/* ----------------------------------------------------------- configuration */
-
-/*
- * The value of key in the configuration file ($XDG_CONFIG_HOME/naast/config,
- * else ~/.config/naast/config): lines "key = value", '#' starts a comment.
- * NULL when the file or the key is not there.
- */
-static char *
-config_value(const char *key)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char *path, line[1024], *value = NULL;
-	size_t klen = strlen(key);
-	FILE *f;
-
-	if (xdg && xdg[0] == '/')
-		path = xasprintf("%s/naast/config", xdg);
-	else if (home && *home)
-		path = xasprintf("%s/.config/naast/config", home);
-	else
-		return NULL;
-	f = fopen(path, "r");
-	free(path);
-	if (!f)
-		return NULL;
-	while (!value && fgets(line, sizeof(line), f)) {
-		char *p = line + strspn(line, " \t"), *end;
-
-		if (strncmp(p, key, klen) != 0)
-			continue;
-		p += klen;
-		p += strspn(p, " \t");
-		if (*p != '=')
-			continue;
-		p++;
-		p += strspn(p, " \t");
-		end = p + strcspn(p, "#\r\n");
-		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-			end--;
-		if (end > p)
-			value = xstrndup(p, (size_t)(end - p));
-	}
-	fclose(f);
-	return value;
-}
-
-/* The API's address: --api, else $NAAST_API, else the configuration's api. */
-static char *
-api_address(const char *opt)
-{
-	const char *env = getenv("NAAST_API");
-	char *conf;
-
-	if (opt)
-		return xstrdup(opt);
-	if (env && *env)
-		return xstrdup(env);
-	if ((conf = config_value("api")))
-		return conf;
-	return xstrdup(OPENDATA_API);
-}
-
-/* $XDG_CACHE_HOME/naast, else ~/.cache/naast, created; NULL after a complaint. */
-static char *
-cache_dir(void)
-{
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	char *dir, *probe;
-
-	if (xdg && xdg[0] == '/')
-		dir = xasprintf("%s/naast", xdg);
-	else if (home && *home)
-		dir = xasprintf("%s/.cache/naast", home);
-	else {
-		cli_complain("no place for downloads: set HOME or XDG_CACHE_HOME");
-		return NULL;
-	}
-	probe = xasprintf("%s/x", dir);
-	if (!cli_make_parents(probe)) {
-		cli_complain("cannot create the download directory '%s': %s (set XDG_CACHE_HOME to another place)",
-		    dir, strerror(errno));
-		free(probe);
-		free(dir);
-		return NULL;
-	}
-	free(probe);
-	return dir;
-}
 
 /* ------------------------------------------------------------------- fetch */
 
@@ -193,7 +105,7 @@ cli_fetch(struct cli *cli, int argc, char **argv)
 		.asking = fetch_asking, .document = fetch_told,
 	};
 	const char *api_opt = NULL;
-	char *api, *cache;
+	char *api, *cache, why[512];
 	struct store *st;
 	long long n;
 	int c, rc = 0;
@@ -238,9 +150,11 @@ cli_fetch(struct cli *cli, int argc, char **argv)
 	}
 	if (!(st = cli_store(cli)))
 		return 1;
-	if (!(cache = cache_dir()))
+	if (!(cache = settings_cache_dir(why, sizeof(why)))) {
+		cli_complain("%s", why);
 		return 1;
-	api = api_address(api_opt);
+	}
+	api = settings_api(api_opt);
 	o.api = api;
 	o.cache = cache;
 	for (int i = optind; i < argc; i++) {
@@ -300,7 +214,7 @@ cli_sync(struct cli *cli, int argc, char **argv)
 		.asking = fetch_asking, .document = sync_told,
 		.zaak_done = sync_zaak_done,
 	};
-	char since[DATE_ISO_SIZE] = "", *api, *cache;
+	char since[DATE_ISO_SIZE] = "", *api, *cache, why[512];
 	const char *api_opt = NULL;
 	struct error err = { "" };
 	struct sync_result res;
@@ -345,9 +259,11 @@ cli_sync(struct cli *cli, int argc, char **argv)
 		return cli_usage("sync", "sync takes no arguments (naast fetch takes sets)");
 	if (!(st = cli_store(cli)))
 		return 1;
-	if (!(cache = cache_dir()))
+	if (!(cache = settings_cache_dir(why, sizeof(why)))) {
+		cli_complain("%s", why);
 		return 1;
-	api = api_address(api_opt);
+	}
+	api = settings_api(api_opt);
 	o.api = api;
 	o.cache = cache;
 	ev.ctx = st;

@@ -551,6 +551,8 @@ static const struct {
 	{ "library", "f",	"filter" },
 	{ "library", "S",	"sort" },
 	{ "library", "D",	"remove-document" },
+	{ "library", "F",	"fetch" },
+	{ "library", "N",	"new" },
 
 	{ "compare", "n",	"next-vraag" },
 	{ "compare", "p",	"prev-vraag" },
@@ -597,6 +599,8 @@ static const struct {
 	{ "basket",  "Esc",	"quit" },
 
 	{ "export",  "Esc",	"quit" },
+
+	{ "new",     "Esc",	"quit" },
 };
 
 void

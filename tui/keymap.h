@@ -96,7 +96,9 @@
 	_(MOVE_DOWN,       "move-down",       "Move the passage down in the basket") \
 	_(REMOVE,          "remove",          "Take the passage out of the basket") \
 	_(NOTE,            "note",            "Write a note with the passage") \
-	_(REMOVE_DOCUMENT, "remove-document", "Remove the document (or the set) from the library, after asking")
+	_(REMOVE_DOCUMENT, "remove-document", "Remove the document (or the set) from the library, after asking") \
+	_(FETCH,           "fetch",           "Fetch a question set from the open data by its number") \
+	_(NEW,             "new",             "Show the answers the open data brought since you last looked")
 
 enum action {
 #define ACTION_ENUM(name, str, help) ACTION_##name,
@@ -116,7 +118,9 @@ enum action {
 	_(MATRIX,  "matrix") \
 	_(SEARCH,  "search") \
 	_(BASKET,  "basket") \
-	_(EXPORT,  "export")
+	_(EXPORT,  "export") \
+	_(FETCH,   "fetch") \
+	_(NEW,     "new")
 
 enum scope {
 #define SCOPE_ENUM(name, str) SCOPE_##name,

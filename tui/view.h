@@ -72,5 +72,7 @@ extern const struct view_ops view_matrix_ops;
 extern const struct view_ops view_search_ops;
 extern const struct view_ops view_basket_ops;
 extern const struct view_ops view_export_ops;
+extern const struct view_ops view_fetch_ops;
+extern const struct view_ops view_new_ops;
 
 #endif

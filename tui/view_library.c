@@ -37,6 +37,7 @@ struct library {
 	enum library_kind detail_kind;
 	long long detail_id;	/* 0: not read yet */
 	char *detail;
+	size_t n_new;		/* answers from the open data not looked at (view_new) */
 };
 
 /* Lines under the list that tell more of the selected row. */
@@ -85,6 +86,8 @@ load(struct view *v, bool from_end)
 	drop_rows(lib);
 	if (store_library_count(app_store(v->app), lib->filter, &lib->count, &err) != STATUS_OK)
 		app_message(v->app, "Cannot count the library: %s", err.msg);
+	if (store_arrivals_count(app_store(v->app), &lib->n_new, &err) != STATUS_OK)
+		lib->n_new = 0;
 	fetch(v, NULL, from_end, &lib->rows, &lib->list.count);
 	lib->at_start = !from_end || lib->list.count < PAGE;
 	lib->at_end = from_end || lib->list.count < PAGE;
@@ -524,6 +527,14 @@ library_handle(struct view *v, enum action action)
 		if (r)
 			remove_row(v, r);
 		break;
+	case ACTION_FETCH:
+		app_push(v->app, &view_fetch_ops, NULL);
+		break;
+	case ACTION_NEW:
+		/* Opening it is looking: none is new after it. */
+		if (app_push(v->app, &view_new_ops, NULL))
+			lib->n_new = 0;
+		break;
 	default:
 		break;
 	}
@@ -586,6 +597,9 @@ library_status(struct view *v, char *buf, size_t size)
 
 	if (lib->typing)
 		snprintf(buf, size, "Filter: type words to narrow, Enter keeps, Esc clears");
+	else if (lib->list.count && lib->n_new)
+		snprintf(buf, size, "Library %s · %zu matching · %zu new", sort_names[lib->sort],
+		    lib->count, lib->n_new);
 	else if (lib->list.count)
 		snprintf(buf, size, "Library %s · %zu matching", sort_names[lib->sort], lib->count);
 	else
