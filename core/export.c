@@ -245,7 +245,9 @@ add_answerers(struct xbuf *b, const struct export_item *it, bool capital)
  * " Aanhangsel Handelingen II 2023/24, nr. 1059." when the number is known:
  * "I" for a document of the Eerste Kamer, "II" for the Tweede Kamer,
  * whose written questions naast is for, also when the document does not
- * say.
+ * say.  A fetched document's KOOP id, by which it is found on
+ * officielebekendmakingen.nl, follows in brackets ("(ah-tk-20232024-1059)"),
+ * or stands alone when the document prints no number.
  */
 static void
 add_aanhangsel(struct xbuf *b, const struct export_item *it)
@@ -253,17 +255,23 @@ add_aanhangsel(struct xbuf *b, const struct export_item *it)
 	const char *hand = it->chamber == CHAMBER_EK ? "I" : "II";
 	char year[8];
 
-	if (it->aanhangsel <= 0)
+	if (it->aanhangsel <= 0) {
+		if (it->koop_id[0])
+			xbuf_printf(b, " (%s)", it->koop_id);
 		return;
+	}
 	if (it->vergaderjaar[0])
-		xbuf_printf(b, " Aanhangsel Handelingen %s %s, nr. %d.", hand,
+		xbuf_printf(b, " Aanhangsel Handelingen %s %s, nr. %d", hand,
 		    it->vergaderjaar, it->aanhangsel);
 	else if (date_vergaderjaar(it->received, year) || date_vergaderjaar(it->submitted, year))
-		xbuf_printf(b, " Aanhangsel Handelingen %s %s, nr. %d.", hand, year,
+		xbuf_printf(b, " Aanhangsel Handelingen %s %s, nr. %d", hand, year,
 		    it->aanhangsel);
 	else
-		xbuf_printf(b, " Aanhangsel Handelingen %s, nr. %d.", hand,
+		xbuf_printf(b, " Aanhangsel Handelingen %s, nr. %d", hand,
 		    it->aanhangsel);
+	if (it->koop_id[0])
+		xbuf_printf(b, " (%s)", it->koop_id);
+	xbuf_puts(b, ".");
 }
 
 static const char *

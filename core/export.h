@@ -71,6 +71,8 @@ struct export_item {
 	/* As the document prints it with that number, "2023/24"; "" if not. */
 	char vergaderjaar[DATE_VERGADERJAAR_SIZE];
 	enum chamber chamber;	/* its number is of the Eerste Kamer: "Handelingen I" */
+	/* The open data's KOOP id ("ah-tk-20232024-1059"); "" when not fetched. */
+	char koop_id[48];
 
 	/* A letter. */
 	char **addressees;

@@ -344,6 +344,7 @@ read_item(struct store *st, long long passage, const struct export_item *prev,
 		it->note_of = ROLE_OTHER;
 	col_copy(s, 15, it->vergaderjaar, sizeof(it->vergaderjaar));
 	it->chamber = (enum chamber)sqlite3_column_int(s, 16);
+	col_copy(s, 17, it->koop_id, sizeof(it->koop_id));
 	done(s);
 	if ((status = store_db_footnotes(st, it->passage, &it->footnotes, &it->n_footnotes, err)))
 		return status;

@@ -622,7 +622,7 @@ const char *const store_sql_text[N_SQL] = {
 	    "  (SELECT count(*) FROM passage b WHERE b.document = p.document"
 	    "  AND b.role = 'body' AND b.seq <= coalesce(o.seq, p.seq))"
 	    " ELSE 0 END,"
-	    " fn.marker, o.role, d.vergaderjaar, d.chamber"
+	    " fn.marker, o.role, d.vergaderjaar, d.chamber, d.koop_id"
 	    " FROM passage p JOIN document d ON d.id = p.document"
 	    " LEFT JOIN footnote fn ON p.role = 'footnote' AND fn.body = p.id"
 	    " LEFT JOIN passage o ON o.id = fn.passage"

@@ -73,6 +73,8 @@ check "list: answers carry their document number and KOOP id" \
 	jqt '[.sets[0].answers[] | select(.ministry == "BZK")][0] | .tk_document == "2024D05678" and .koop_id == "ah-tk-20232024-1059"'
 check "list: the mededeling carries its KOOP id" \
 	jqt '.sets[0].notices[0].koop_id == "ah-tk-20232024-1047"'
+check "a citation of a fetched answer names its KOOP id" sh -c "
+	'$NAAST' --db '$db' export --set 1 --vraag 1 --ministry BZK --format md | grep -q 'nr. 1059 (ah-tk-20232024-1059)\.'"
 check "the PDFs are in the cache, nothing half-written" sh -c "
 	[ \$(ls '$tmp/cache/naast' | grep -c '\\.pdf\$') -eq 5 ] && ! ls '$tmp/cache/naast' | grep -q '\\.part\$'"
 

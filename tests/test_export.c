@@ -225,6 +225,19 @@ test_citations_of_the_seeds(void **state)
 	    "nr. 1059.");
 	free(az);
 	free(bzk);
+
+	/* fetched: the KOOP id follows, also where no number is printed */
+	snprintf(items[3].koop_id, sizeof(items[3].koop_id), "ah-tk-20232024-1059");
+	snprintf(items[0].koop_id, sizeof(items[0].koop_id), "ah-tk-20232024-1038");
+	bzk = export_citation(&items[3]);
+	az = export_citation(&items[0]);
+	assert_non_null(strstr(bzk, "(ingezonden 29 januari 2024). Aanhangsel "
+	    "Handelingen II 2023/24, nr. 1059 (ah-tk-20232024-1059)."));
+	assert_non_null(strstr(az, "(ingezonden 29 januari 2024). "
+	    "(ah-tk-20232024-1038)"));
+	assert_null(strstr(az, "nr. 1038"));
+	free(az);
+	free(bzk);
 	export_items_free(items, n);
 }
 
