@@ -266,7 +266,19 @@ else
 	check "N lists the new answer" wait_for "ah-tk-20232024-1314"
 	t send-keys -t fetch Enter
 	check "Enter opens it at vraag 1" wait_for "Vraag 1 van"
-	t send-keys -t fetch q q q
+	# Meanwhile a set is fetched and sync brings in a newly published
+	# answer: Ctrl-L in the library counts them, N lists the one sync
+	# brought.
+	t send-keys -t fetch q q
+	check "back in the library" wait_for "? help"
+	fetch 2024Z01294
+	control publish=lnv
+	check "sync brings in the new answer" sync
+	t send-keys -t fetch C-l
+	check "the library counts what came" wait_for "· 4 new"
+	t send-keys -t fetch N
+	check "the new view lists the answer sync brought" wait_for "ah-tk-20232024-1196"
+	t send-keys -t fetch q q
 	i=0
 	while [ ! -s "$tmp/status" ] && [ $i -lt 400 ]; do sleep 0.025; i=$((i + 1)); done
 	check "naast ends with status 0" [ "$(cat "$tmp/status" 2>/dev/null)" = 0 ]
