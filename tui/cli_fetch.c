@@ -60,6 +60,37 @@ fetch_told(void *ctx, const struct fetch_document *d)
 	}
 }
 
+/*
+ * The options fetch and sync share: --api and --timeout, option c of
+ * command cmd.  -1 when c is one of them and right, else the exit status
+ * of its usage error; 0 when c is neither.
+ */
+static int
+net_option(const char *cmd, int c, struct fetch_options *o,
+    const char **api)
+{
+	long long n;
+
+	switch (c) {
+	case 'a':
+		*api = optarg;
+		return -1;
+	case 't':
+		if (!cli_parse_number(optarg, &n) || n > 3600)
+			return cli_usage(cmd, "--timeout takes seconds, 1 to 3600");
+		o->http.idle_seconds = (unsigned)n;
+		o->http.connect_seconds = (unsigned)n;
+		return -1;
+	case '?':
+		if (optopt == 'a' || optopt == 't')
+			return cli_missing_value(cmd, optopt == 'a' ? "--api" :
+			    "--timeout");
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 /* "set 12: 9 vragen, answered by AZ, BZK; 10 ministries addressed have not answered" */
 static void
 say_summary(struct store *st, const struct fetch_result *res)
@@ -107,33 +138,20 @@ cli_fetch(struct cli *cli, int argc, char **argv)
 	const char *api_opt = NULL;
 	char *api, *cache, why[512];
 	struct store *st;
-	long long n;
 	int c, rc = 0;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			api_opt = optarg;
-			break;
-		case 't':
-			if (!cli_parse_number(optarg, &n) || n > 3600)
-				return cli_usage("fetch", "--timeout takes seconds, 1 to 3600");
-			o.http.idle_seconds = (unsigned)n;
-			o.http.connect_seconds = (unsigned)n;
-			break;
-		case 'h':
+		if ((rc = net_option("fetch", c, &o, &api_opt)) == -1)
+			continue;
+		if (rc)
+			return rc;
+		if (c == 'h')
 			return cli_help("fetch");
-		case '?':
-			if (optopt == 'a' || optopt == 't')
-				return cli_missing_value("fetch",
-				    optopt == 'a' ? "--api" : "--timeout");
-			return cli_usage("fetch", "unknown option");
-		default:
-			return cli_usage("fetch", "unknown option");
-		}
+		return cli_usage("fetch", "unknown option");
 	}
+	rc = 0;
 	if (optind >= argc)
 		return cli_usage("fetch", "name at least one Zaak (2024Z01294) or document (ah-tk-20232024-1059)");
 	for (int i = optind; i < argc; i++) {
@@ -221,22 +239,16 @@ cli_sync(struct cli *cli, int argc, char **argv)
 	enum status status;
 	struct store *st;
 	bool all = false;
-	long long n;
-	int c;
+	int c, rc;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if ((rc = net_option("sync", c, &o, &api_opt)) == -1)
+			continue;
+		if (rc)
+			return rc;
 		switch (c) {
-		case 'a':
-			api_opt = optarg;
-			break;
-		case 't':
-			if (!cli_parse_number(optarg, &n) || n > 3600)
-				return cli_usage("sync", "--timeout takes seconds, 1 to 3600");
-			o.http.idle_seconds = (unsigned)n;
-			o.http.connect_seconds = (unsigned)n;
-			break;
 		case 'A':
 			all = true;
 			break;
@@ -247,9 +259,8 @@ cli_sync(struct cli *cli, int argc, char **argv)
 		case 'h':
 			return cli_help("sync");
 		case '?':
-			if (optopt == 'a' || optopt == 't' || optopt == 's')
-				return cli_missing_value("sync", optopt == 'a' ?
-				    "--api" : optopt == 't' ? "--timeout" : "--since");
+			if (optopt == 's')
+				return cli_missing_value("sync", "--since");
 			return cli_usage("sync", "unknown option");
 		default:
 			return cli_usage("sync", "unknown option");
