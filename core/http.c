@@ -54,6 +54,8 @@ http_open(const struct http_options *opts, struct error *err)
 		h->o.idle_seconds = 30;
 	if (!h->o.pause_seconds)
 		h->o.pause_seconds = 1;
+	if (!h->o.total_seconds)
+		h->o.total_seconds = 600;
 	if (!(h->curl = curl_easy_init())) {
 		free(h);
 		error_set(err, STATUS_NET, "cannot start libcurl");
@@ -214,6 +216,7 @@ get(struct http *h, const char *url, struct sink *k, struct error *err)
 		curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)h->o.connect_seconds);
 		curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
 		curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, (long)h->o.idle_seconds);
+		curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)h->o.total_seconds);
 		curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
 		curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
 		curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink_write);
@@ -261,8 +264,8 @@ get(struct http *h, const char *url, struct sink *k, struct error *err)
 				    host, code, try > 1 ? " to every try" : "");
 			else if (rc == CURLE_OPERATION_TIMEDOUT)
 				status = error_set(err, STATUS_NET,
-				    "%s sent nothing for %u s%s: try again later",
-				    host, h->o.idle_seconds,
+				    "%s sent nothing for %u s, or took over %u s%s: try again later",
+				    host, h->o.idle_seconds, h->o.total_seconds,
 				    try > 1 ? ", every try" : "");
 			else
 				status = error_set(err, STATUS_NET,

@@ -2,8 +2,8 @@
  * http: GET requests to the open data service through libcurl.
  *
  * HTTPS with the certificate checked, the proxy from the environment as
- * curl takes it (https_proxy, no_proxy, ...), a time to connect and a
- * time without data after which a request is given up, and a User-Agent
+ * curl takes it (https_proxy, no_proxy, ...), a time to connect, a time
+ * without data and a time in all after which a try is given up, and a User-Agent
  * that names naast and its version.  A request that meets a busy or
  * failing server (429, 5xx) or a broken connection is tried again after
  * a pause that doubles each time, or as long as Retry-After asks; after
@@ -27,6 +27,7 @@
 struct http_options {
 	unsigned connect_seconds;	/* 0: 15 */
 	unsigned idle_seconds;		/* without a byte; 0: 30 */
+	unsigned total_seconds;		/* for one try at most; 0: 600 */
 	unsigned pause_seconds;		/* the first pause between tries; 0: 1 */
 };
 

@@ -229,6 +229,8 @@ check "the configuration file names the address" sh -c "'$NAAST' --db '$db' fetc
 rm -f "$tmp/config/naast/config"
 control reset=1
 check "NAAST_API names the address" sh -c "NAAST_API='$api' '$NAAST' --db '$db' fetch 2024Z10411 >'$tmp/out' 2>&1"
+check "every request names naast and its version" [ "$(curl -sf "$base/_log" |
+	jq '[.[] | select(.agent | test("^naast/[0-9]+\\.[0-9]+") | not)] | length')" -eq 0 ]
 check "a usage error touches no file and no network" sh -c "
 	! '$NAAST' --db '$tmp/none.db' fetch --api '$api' nonsense 2>/dev/null && [ ! -e '$tmp/none.db' ]"
 

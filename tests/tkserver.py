@@ -45,7 +45,8 @@ Test control (never logged, never faulted):
       GewijzigdOp and ApiGewijzigdOp now (UTC, 7 decimals); again: a new stamp
   /_control?reset=1      no faults, pending documents hidden, log emptied
   /_log                  JSON list of the requests served since the start
-      or reset: method, path, query (decoded), range, status (null when no
+      or reset: method, path, query (decoded), range, agent (the
+      User-Agent), status (null when no
       answer was sent), fault
 
 Fixtures (tests/opendata/README): zaken.json, documents.json (a document's
@@ -672,7 +673,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send(json_response(list(self.data.log)), head)
         entry = {"method": self.command, "path": path,
                  "query": urllib.parse.unquote_plus(raw_query),
-                 "range": self.headers.get("Range"), "status": None,
+                 "range": self.headers.get("Range"),
+                 "agent": self.headers.get("User-Agent"), "status": None,
                  "fault": None}
         fault = self.take_fault(urllib.parse.unquote_plus(self.path))
         try:
