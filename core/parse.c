@@ -724,11 +724,33 @@ parse_pubid_number(const char *s, size_t n)
 	return v > 0 && len == n ? v : 0;
 }
 
+/*
+ * Length of the Zaak number that starts s[0, n) as a word, 0 when none:
+ * "2024Z01294", which the questions print above their header, or their
+ * KOOP id "kv-tk-2024Z01294".
+ */
+static size_t
+zaak_len(const char *s, size_t n)
+{
+	size_t i = scan_prefix(s, n, "kv-tk-") ? 6 : 0;
+
+	if (n - i < 10)
+		return 0;
+	for (size_t k = 0; k < 10; k++)
+		if (k == 4 ? s[i + k] != 'Z' :
+		    !scan_digit((unsigned char)s[i + k]))
+			return 0;
+	return word_end(s, i + 10, n) ? i + 10 : 0;
+}
+
 /* The lines of the cover and colophon of an Aanhangsel, and the like. */
 bool
 parse_is_furniture(const char *s, size_t n)
 {
 	size_t i;
+
+	if (zaak_len(s, n) == n)
+		return true;
 
 	if (equals(s, n, "Tweede Kamer der Staten-Generaal") ||
 	    equals(s, n, "Eerste Kamer der Staten-Generaal") ||
@@ -820,7 +842,7 @@ parse_furniture_item(const char *s, size_t n, bool *footer)
 		if (parse_pubid(s, n, &k, year) > 0)
 			return k;
 	}
-	return 0;
+	return zaak_len(s, n);
 }
 
 /* -------------------------------------------------------------- paragraphs */

@@ -25,7 +25,7 @@
  * differently: documents of an older version are then read again from
  * their stored text (naast reparse).
  */
-#define PARSE_VERSION 1
+#define PARSE_VERSION 2
 
 struct parser {
 	const char *name;
@@ -138,7 +138,10 @@ bool parse_furniture_year(const char *s, size_t n,
 size_t parse_footer_len(const char *s, size_t n);
 /* parse_pubid as the whole of s[0, n): the document number, else 0. */
 int parse_pubid_number(const char *s, size_t n);
-/* Whether s[0, n) is a line of the cover or colophon, or the identifier. */
+/*
+ * Whether s[0, n) is a line of the cover or colophon, or an identifier:
+ * the Aanhangsel's, or the Zaak number the questions print.
+ */
 bool parse_is_furniture(const char *s, size_t n);
 /*
  * Length of the one piece of page furniture that starts s[0, n), 0 when

@@ -1273,6 +1273,45 @@ test_conversion_page_breaks(void **state)
  * lower case ("h tk 20232024 387", "ah tk ..."), the cover lines.  None
  * of it is text; the cover's headings stay header passages.
  */
+/*
+ * The questions as the Kamer prints them: their Zaak number above the
+ * header, and their KOOP id at the foot of a page, in a PDF's text and in
+ * a conversion.  Identifiers, not text: no warning, no passage of them.
+ * A Zaak number within a sentence stays.
+ */
+static void
+test_questions_zaak_number(void **state)
+{
+	static const char head[] =
+		"Vragen van het lid Jansen (SP) aan de Minister van Financi\u00ebn "
+		"over de bankrekening (ingezonden 3 maart 2024).\n\n";
+	static const char *const forms[] = { "pdftext", "markdown" };
+	char text[1024];
+
+	(void)state;
+	for (size_t f = 0; f < 2; f++) {
+		struct document *doc = NULL;
+		struct error err = { "" };
+
+		snprintf(text, sizeof(text), "%s2024Z03456\n\n%s%s\n\n"
+		    "Klopt het bericht 2024Z09999 over de bank?\n\n"
+		    "kv-tk-2024Z03456\n\n%s\n\nWaarom?\n",
+		    f ? "" : " ", head, f ? "## Vraag 1" : "Vraag 1",
+		    f ? "## Vraag 2" : "Vraag 2");
+		if (parse_document(text, strlen(text), forms[f], &doc, &err) !=
+		    STATUS_OK)
+			fail_msg("%s: %s", forms[f], err.msg);
+		assert_int_equal(doc->kind, DOC_QUESTIONS);
+		assert_int_equal(doc->n_vragen, 2);
+		if (doc->n_warnings)
+			fail_msg("%s: %s", forms[f], doc->warnings[0]);
+		assert_false(any_text_has(doc, "2024Z03456"));
+		assert_true(any_text_has(doc, "bericht 2024Z09999 over"));
+		check_passages(doc);
+		model_free(doc);
+	}
+}
+
 static void
 test_conversion_furniture(void **state)
 {
@@ -1869,6 +1908,7 @@ main(void)
 		cmocka_unit_test(test_chamber),
 		cmocka_unit_test(test_conversion_page_breaks),
 		cmocka_unit_test(test_conversion_furniture),
+		cmocka_unit_test(test_questions_zaak_number),
 		cmocka_unit_test(test_conversion_footnotes),
 		cmocka_unit_test(test_conversion_glued_marker),
 		cmocka_unit_test(test_conversion_note_number_apart),
