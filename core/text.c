@@ -445,6 +445,30 @@ add_line(struct text_line **lines, size_t *n, size_t *cap, const char *s,
 	l->width = u8_width(U8(s + start), end - start, "UTF-8");
 }
 
+/*
+ * No break after a hyphen in a word with a digit: an identifier
+ * ("ah-tk-20232024-1059", "kv-tk-2024Z01294"), a number range
+ * ("2023-2024") or a reference stays whole, so that it reads and copies
+ * as one; words such as "directoraat-generaal" still break.
+ */
+static void
+keep_codes_whole(const char *s, size_t len, char *brk)
+{
+	for (size_t i = 0; i < len;) {
+		size_t end = i;
+		bool digit = false;
+
+		while (end < len && s[end] != ' ' && s[end] != '\n') {
+			digit = digit || (s[end] >= '0' && s[end] <= '9');
+			end++;
+		}
+		for (size_t k = i + 1; digit && k < end; k++)
+			if (s[k - 1] == '-' && brk[k] == UC_BREAK_POSSIBLE)
+				brk[k] = UC_BREAK_PROHIBITED;
+		i = end + 1;
+	}
+}
+
 size_t
 text_wrap(const char *s, int width, struct text_line **lines)
 {
@@ -457,6 +481,7 @@ text_wrap(const char *s, int width, struct text_line **lines)
 	if (width < 1)
 		width = 1;
 	u8_possible_linebreaks(U8(s), len, "UTF-8", brk);
+	keep_codes_whole(s, len, brk);
 	while (i < len) {
 		ucs4_t uc;
 		int clen = u8_mbtouc(&uc, U8(s + i), len - i);

@@ -69,8 +69,9 @@ struct text_line {
 
 /*
  * Wraps s to lines of at most width columns at the break opportunities of
- * Unicode line breaking; a word wider than width is cut between
- * characters.  '\n' is a forced break.  Returns the number of lines and
+ * Unicode line breaking, but for the hyphens of a word with a digit (an
+ * identifier such as "ah-tk-20232024-1059"); a word wider than width is
+ * cut between characters.  '\n' is a forced break.  Returns the number of lines and
  * stores a newly allocated array in *lines.
  */
 size_t text_wrap(const char *s, int width, struct text_line **lines);

@@ -933,6 +933,19 @@ test_wrap_words(void **state)
 		const char *e[] = { "\xc3\xa9\xc3\xa9n twee", "drie" };
 		expect_lines("\xc3\xa9\xc3\xa9n twee drie", 8, e, LEN(e));
 	}
+	/* a word breaks after its hyphen; an identifier or a range does not */
+	{
+		const char *e[] = { "het directoraat-", "generaal" };
+		expect_lines("het directoraat-generaal", 18, e, LEN(e));
+	}
+	{
+		const char *e[] = { "nr. 1059", "(ah-tk-20232024-1059)." };
+		expect_lines("nr. 1059 (ah-tk-20232024-1059).", 24, e, LEN(e));
+	}
+	{
+		const char *e[] = { "vergaderjaar", "2023-2024" };
+		expect_lines("vergaderjaar 2023-2024", 19, e, LEN(e));
+	}
 }
 
 static void
