@@ -467,6 +467,15 @@ page_zaken(struct store *st, const struct od_page *p, bool all, char ***zaken,
 	return STATUS_OK;
 }
 
+/* Whether a failure is of the way to the documents, not of one of them. */
+static bool
+stops_sync(enum status status)
+{
+	return status == STATUS_NET || status == STATUS_IO ||
+	    status == STATUS_DB || status == STATUS_DB_BUSY ||
+	    status == STATUS_DB_SCHEMA || status == STATUS_USAGE;
+}
+
 enum status
 fetch_sync(struct store *st, const struct fetch_options *o, const char *since,
     bool all, const struct fetch_events *ev, struct sync_result *res,
@@ -521,6 +530,16 @@ fetch_sync(struct store *st, const struct fetch_options *o, const char *since,
 			res->zaken++;
 			res->stored += r.stored;
 			res->failed += r.failed;
+			/*
+			 * A document naast cannot store (not a PDF, nothing
+			 * pdftotext can read) would stop every sync here: it is
+			 * told, counted, and left to a fetch of its set.  The way
+			 * to the service or to the database failing stops the
+			 * sync, and the next goes on from this page.
+			 */
+			if (status != STATUS_OK && r.failed > 0 &&
+			    !stops_sync(status))
+				status = STATUS_OK;
 			if (ev && ev->zaak_done)
 				ev->zaak_done(ev->ctx, &r);
 			fetch_result_free(&r);

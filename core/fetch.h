@@ -102,6 +102,9 @@ struct sync_result {
  * is here is not downloaded again) when it is followed (store_following)
  * or when all.  After each page the checkpoint moves to its last
  * document, so that a sync stopped (even by kill -9) goes on from there.
+ * A document that cannot be stored (not a PDF, no text) is counted in
+ * failed and passed, lest it stop every sync; a failing service or
+ * database stops the sync where it is.
  * STATUS_USAGE when there is no checkpoint and no since.
  */
 enum status fetch_sync(struct store *st, const struct fetch_options *o,

@@ -173,6 +173,15 @@ check "that says what to do" one_line 'fetch a set first'
 fetch_sync() { fetch 2024Z01294 && sync; }
 check "sync after a fetch" fetch_sync
 check "finds nothing new" grep -q '^synced: 0 documents listed since .*, 0 sets fetched, 0 new documents$' "$tmp/out"
+# A document naast cannot store does not stop every sync: told and
+# passed; published again, or fetched with its set, it comes.
+control publish=lnv
+control 'fault=html200&match=c0c77113&times=1'
+! sync
+check "a published answer that is no PDF: sync says so" [ $? -eq 0 ]
+check "in one line" one_line "1 document could not be stored"
+check "and names it" grep -q 'ah-tk-20232024-1196 (Antwoord schriftelijke vragen): failed: the open data sent no PDF' "$tmp/out"
+check "the checkpoint moved on" grep -q 'the next sync goes on from' "$tmp/out"
 control publish=lnv
 check "the open data publishes an answer: sync" sync
 check "imports just that one" [ "$(grep -c ': stored' "$tmp/out")" -eq 1 ]

@@ -291,9 +291,14 @@ cli_sync(struct cli *cli, int argc, char **argv)
 	cli_say("\n");
 	if (status != STATUS_OK)
 		cli_complain("cannot sync: %s", err.msg);
+	else if (res.failed)
+		cli_complain("%zu document%s could not be stored (above): 'naast fetch ZAAK' tries %s again",
+		    res.failed, res.failed == 1 ? "" : "s",
+		    res.failed == 1 ? "it" : "them");
 	free(api);
 	free(cache);
-	return status == STATUS_OK ? 0 : status == STATUS_USAGE ? 2 : 1;
+	return status == STATUS_OK ? (res.failed ? 1 : 0) :
+	    status == STATUS_USAGE ? 2 : 1;
 }
 
 /* --------------------------------------------------------- follow, unfollow */
