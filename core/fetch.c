@@ -206,21 +206,35 @@ pdf_head(const char *path)
 	return yes;
 }
 
+/*
+ * The KOOP id of document d of Zaak zaak into out: an answer's or a
+ * mededeling's from its Aanhangsel number, the questions' from the Zaak;
+ * "" when it has none.
+ */
+static void
+koop_of(const struct od_document *d, const char *zaak, char *out, size_t size)
+{
+	if (!opendata_koop_id(d->aanhangselnummer, out, size))
+		snprintf(out, size, "%s%s", d->kind == OD_QUESTIONS ? "kv-tk-" : "",
+		    d->kind == OD_QUESTIONS ? zaak : "");
+}
+
+/*
+ * Document d of Zaak z, downloaded and imported unless it is here; koop
+ * is its KOOP id or "" (koop_of).
+ */
 static enum status
 fetch_document(struct store *st, struct http *h, const struct fetch_options *o,
-    const struct od_zaak *z, const struct od_document *d,
+    const struct od_zaak *z, const struct od_document *d, const char *koop,
     struct fetch_document *out, struct error *err)
 {
-	char koop[64] = "", *url, *path, *part;
+	char *url, *path, *part;
 	struct import_options io = o->import;
 	struct import_events ev = { 0 };
 	struct told t = { 0 };
 	enum status status;
 	long long got = 0;
 
-	if (!opendata_koop_id(d->aanhangselnummer, koop, sizeof(koop)) &&
-	    d->kind == OD_QUESTIONS)
-		snprintf(koop, sizeof(koop), "kv-tk-%s", z->nummer);
 	if ((status = store_tk_document(st, d->id, &out->doc, err)))
 		return status;
 	if (out->doc) {
@@ -337,15 +351,12 @@ zaak_fetch(struct store *st, struct http *h, const struct fetch_options *o,
 			res->skipped++;
 			continue;
 		}
-		if (!opendata_koop_id(d->aanhangselnummer, koop, sizeof(koop)))
-			snprintf(koop, sizeof(koop), "%s%s", d->kind == OD_QUESTIONS ?
-			    "kv-tk-" : "", d->kind == OD_QUESTIONS ? z.nummer :
-			    d->nummer ? d->nummer : d->id);
-		fd.name = koop;
+		koop_of(d, z.nummer, koop, sizeof(koop));
+		fd.name = koop[0] ? koop : d->nummer ? d->nummer : d->id;
 		what = xasprintf("%s (%s)", fd.name, d->soort);
 		asking(ev, what);
 		free(what);
-		status = fetch_document(st, h, o, &z, d, &fd, &derr);
+		status = fetch_document(st, h, o, &z, d, koop, &fd, &derr);
 		if (status) {
 			fd.outcome = FETCH_FAILED;
 			fd.message = derr.msg;

@@ -51,7 +51,6 @@ enum sql_id {
 	SQL_DOC_BY_TK_ID,
 	SQL_DOC_OFFICIAL_SET,
 	SQL_SET_ZAAK_OF_DOC,
-	SQL_SET_OF_ZAAK,
 	SQL_ADDRESSED_CLEAR,
 	SQL_SET_ADDRESSED_OFFICIAL,
 	SQL_FOLLOW_PUT,
@@ -775,6 +774,28 @@ step_row(struct store *st, sqlite3_stmt *s, bool *found, const char *what,
 	*found = rc == SQLITE_ROW;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		status = db_fail(st, rc, what, err);
+		done(s);
+	}
+	return status;
+}
+
+/* The first column of the one row statement q gives for text v: *id, 0 when none. */
+static inline enum status
+id_of_text(struct store *st, enum sql_id q, const char *v, long long *id,
+    const char *what, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, q, err);
+	enum status status;
+	bool found;
+
+	*id = 0;
+	if (!s)
+		return st->prepare_failure;
+	bind_text(s, 1, v);
+	status = step_row(st, s, &found, what, err);
+	if (status == STATUS_OK) {
+		if (found)
+			*id = sqlite3_column_int64(s, 0);
 		done(s);
 	}
 	return status;

@@ -339,21 +339,8 @@ has_set(const struct document *doc)
 static enum status
 set_by(struct import *im, enum sql_id q, const char *v, long long *set)
 {
-	sqlite3_stmt *s = sql(im->st, q, im->err);
-	enum status status;
-	bool found;
-
-	*set = 0;
-	if (!s)
-		return im->st->prepare_failure;
-	bind_text(s, 1, v);
-	status = step_row(im->st, s, &found, "looking for the question set", im->err);
-	if (status == STATUS_OK) {
-		if (found)
-			*set = sqlite3_column_int64(s, 0);
-		done(s);
-	}
-	return status;
+	return id_of_text(im->st, q, v, set, "looking for the question set",
+	    im->err);
 }
 
 /*

@@ -16,26 +16,11 @@
 #include "store_db.h"
 #include "xalloc.h"
 
-/* The first column of the one row q gives for text v: *id, 0 when none. */
 static enum status
 id_by(struct store *st, enum sql_id q, const char *v, long long *id,
     struct error *err)
 {
-	sqlite3_stmt *s = sql(st, q, err);
-	enum status status;
-	bool found;
-
-	*id = 0;
-	if (!s)
-		return st->prepare_failure;
-	bind_text(s, 1, v);
-	status = step_row(st, s, &found, "reading the database", err);
-	if (status == STATUS_OK) {
-		if (found)
-			*id = sqlite3_column_int64(s, 0);
-		done(s);
-	}
-	return status;
+	return id_of_text(st, q, v, id, "reading the database", err);
 }
 
 enum status
@@ -49,7 +34,7 @@ enum status
 store_zaak_set(struct store *st, const char *zaak, long long *set,
     struct error *err)
 {
-	return id_by(st, SQL_SET_OF_ZAAK, zaak, set, err);
+	return id_by(st, SQL_SET_BY_ZAAK, zaak, set, err);
 }
 
 enum status
@@ -95,7 +80,7 @@ store_set_addressed(struct store *st, const char *zaak, char *const *codes,
 
 	if ((status = store_db_change_begin(st, &own, err)))
 		return status;
-	if ((status = id_by(st, SQL_SET_OF_ZAAK, zaak, set, err)) || !*set)
+	if ((status = id_by(st, SQL_SET_BY_ZAAK, zaak, set, err)) || !*set)
 		goto out;
 	if ((status = run_on(st, SQL_ADDRESSED_CLEAR, *set,
 	    "storing the addressed ministries", err)))

@@ -219,7 +219,6 @@ const char *const store_sql_text[N_SQL] = {
 	    " WHERE id = (SELECT set_id FROM document WHERE id = ?1)"
 	    " AND zaak IS NULL"
 	    " AND NOT EXISTS (SELECT 1 FROM question_set WHERE zaak = ?2)",
-	[SQL_SET_OF_ZAAK] = "SELECT id FROM question_set WHERE zaak = ?1",
 	[SQL_ADDRESSED_CLEAR] = "DELETE FROM set_addressed WHERE set_id = ?1",
 	[SQL_SET_ADDRESSED_OFFICIAL] =
 	    "UPDATE question_set SET addressed_official = 1 WHERE id = ?1",
