@@ -86,8 +86,6 @@ load(struct view *v, bool from_end)
 	drop_rows(lib);
 	if (store_library_count(app_store(v->app), lib->filter, &lib->count, &err) != STATUS_OK)
 		app_message(v->app, "Cannot count the library: %s", err.msg);
-	if (store_arrivals_count(app_store(v->app), &lib->n_new, &err) != STATUS_OK)
-		lib->n_new = 0;
 	fetch(v, NULL, from_end, &lib->rows, &lib->list.count);
 	lib->at_start = !from_end || lib->list.count < PAGE;
 	lib->at_end = from_end || lib->list.count < PAGE;
@@ -181,6 +179,21 @@ move_sel(struct view *v, long delta)
 
 /* ------------------------------------------------------------- the view */
 
+/*
+ * The answers from the open data not looked at yet (view_new), for the
+ * status line: read when the data may have changed, not at every key of
+ * a filter.
+ */
+static void
+count_new(struct view *v)
+{
+	struct library *lib = v->data;
+	struct error err = { "" };
+
+	if (store_arrivals_count(app_store(v->app), &lib->n_new, &err) != STATUS_OK)
+		lib->n_new = 0;
+}
+
 static bool
 library_open(struct view *v, const void *arg)
 {
@@ -193,6 +206,7 @@ library_open(struct view *v, const void *arg)
 	lib->list.wheel = 3;
 	v->data = lib;
 	load(v, false);
+	count_new(v);
 	return true;
 }
 
@@ -215,6 +229,7 @@ library_reload(struct view *v)
 	/* The data may have changed under us: read again, keep the place. */
 	lib->detail_id = 0;
 	load(v, false);
+	count_new(v);
 	move_sel(v, keep);
 }
 
