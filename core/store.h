@@ -161,6 +161,14 @@ enum status store_import_prepared(struct store *st, const char *origin,
 enum status store_tidy(struct store *st, struct error *err);
 
 /*
+ * Many imports in a row, until store_tidy: the batches leave the index's
+ * segments to store_tidy and the connection keeps more pages in memory
+ * (32 MB).  When a bulk import is stopped before its tidy, the next one
+ * merges what it left.
+ */
+enum status store_bulk_begin(struct store *st, struct error *err);
+
+/*
  * A batch: the imports between store_batch_begin and store_batch_commit
  * are one transaction (it holds the write lock), each document in a
  * savepoint of its own, and the full-text indexes are filled once, for

@@ -141,6 +141,10 @@ enum sql_id {
 	SQL_CHAMPION_DROP,
 	SQL_INDEX_OPTIMIZE,
 	SQL_INDEX_MERGE,
+	SQL_INDEX_HOLD,
+	SQL_INDEX_RELEASE,
+	SQL_CACHE_SIZE,
+	SQL_CACHE_BULK,
 	SQL_INDEX_AVGDL,
 	SQL_INDEX_POSTINGS,
 	SQL_INDEX_LENGTHS,
@@ -281,6 +285,9 @@ struct store {
 	struct vocab *vocab;		/* the words being counted (store_vocab.c) */
 	long long batch_after;		/* the last passage id before it */
 	long long indexed;		/* passages indexed since store_tidy */
+	/* store_bulk_begin: the page cache's size before it, or 0 */
+	long long bulk_cache;
+	bool bulk_held;		/* a bulk batch left the segments (store_tidy) */
 	/*
 	 * CHAMPION_FROM and CHAMPION_SIZE, and WALK_FROM (store_search.c);
 	 * the store's test makes them small

@@ -525,6 +525,13 @@ const char *const store_sql_text[N_SQL] = {
 	    "INSERT INTO passage_words (passage_words) VALUES ('optimize')",
 	[SQL_INDEX_MERGE] =
 	    "INSERT INTO passage_words (passage_words, rank) VALUES ('merge', 500)",
+	/* Many imports in a row (store_bulk_begin). */
+	[SQL_INDEX_HOLD] =
+	    "INSERT INTO passage_words (passage_words, rank) VALUES ('automerge', 0)",
+	[SQL_INDEX_RELEASE] =
+	    "INSERT INTO passage_words (passage_words, rank) VALUES ('automerge', 4)",
+	[SQL_CACHE_SIZE] = "PRAGMA cache_size",
+	[SQL_CACHE_BULK] = "PRAGMA cache_size = -32768",
 	/* FTS5's record of the index's rows and tokens (store_champion.c). */
 	[SQL_INDEX_AVGDL] = "SELECT block FROM passage_words_data WHERE id = 1",
 	/* Each passage with the term ?1, with the term's tf. */

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -446,6 +447,78 @@ test_directory(void **state)
 	free(hidden);
 }
 
+/* ---------------------------------------------------------------- in bulk */
+
+/* FTS5's automerge setting of the words index, as the database has it. */
+static long long
+automerge(const struct fixture *f)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_open_v2(f->db, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+	    "SELECT v FROM passage_words_config WHERE k = 'automerge'", -1, &s,
+	    NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/*
+ * An import of many files leaves merging the index to its end, and puts
+ * FTS5's own merging back then; an import stopped before its end (here:
+ * a bulk batch committed, no tidy) is put right by the next.
+ */
+static void
+test_bulk(void **state)
+{
+	struct fixture *f = *state;
+	char *az = copy_file(f, SEED_PDFTEXT, "az.txt");
+	char *bzk = copy_file(f, SEED_MARKDOWN, "bzk.md");
+	char *letter = copy_file(f, SEED_LETTER, "letter.txt");
+	const char *first[] = { az }, *rest[] = { bzk, letter };
+	struct import_totals totals;
+	struct import_result res;
+	struct document *doc;
+	struct told t = { 0 };
+	struct error err = { "" };
+	size_t len;
+	char *raw = test_read_file(SEED_PDFTEXT, &len);
+
+	/* Stopped: a bulk batch committed, and the process gone. */
+	assert_int_equal(store_bulk_begin(f->st, &err), STATUS_OK);
+	assert_int_equal(store_batch_begin(f->st, &err), STATUS_OK);
+	assert_int_equal(parse_document(raw, len, NULL, &doc, &err), STATUS_OK);
+	assert_int_equal(store_import(f->st, "az.txt", doc, &res, &err),
+	    STATUS_OK);
+	assert_int_equal(store_batch_commit(f->st, &err), STATUS_OK);
+	assert_int_equal(automerge(f), 0);
+
+	/* The next import merges and gives FTS5 its merging back. */
+	assert_int_equal(import(f, rest, 2, IMPORT_UTF8, &t, &totals, &err),
+	    STATUS_OK);
+	assert_int_equal(totals.imported, 2);
+	assert_int_equal(automerge(f), 4);
+
+	/* Files that were all there already change nothing. */
+	assert_int_equal(import(f, first, 1, IMPORT_UTF8, &t, &totals, &err),
+	    STATUS_OK);
+	assert_int_equal(totals.unchanged, 1);
+	assert_int_equal(automerge(f), 4);
+
+	model_free(doc);
+	told_free(&t);
+	free(raw);
+	free(az);
+	free(bzk);
+	free(letter);
+}
+
 /* ------------------------------------------------------------ what is refused */
 
 static void
@@ -601,6 +674,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_pdf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latin1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 
 		cmocka_unit_test_setup_teardown(test_pdftotext_stopped, setup, teardown),
