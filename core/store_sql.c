@@ -245,16 +245,21 @@ const char *const store_sql_text[N_SQL] = {
 	    "  WHERE s.zaak IS NOT NULL"
 	    "  AND NOT EXISTS (SELECT 1 FROM follow f WHERE f.zaak = s.zaak)"
 	    " ORDER BY 1",
-	/* The answers fetched after document ?1, newest first (store_arrivals). */
+	/*
+	 * The answers fetched after document ?1, newest first (store_arrivals);
+	 * by their own index, not by kind: a row's Tweede Kamer id lies past
+	 * its packed original.
+	 */
 	[SQL_ARRIVALS] =
 	    "SELECT d.id, d.set_id, d.ministry, d.received, d.koop_id,"
-	    " s.subject, s.zaak, d.imported_at FROM document d"
+	    " s.subject, s.zaak, d.imported_at"
+	    " FROM document d INDEXED BY document_fetched"
 	    " JOIN question_set s ON s.id = d.set_id"
 	    " WHERE d.id > ?1 AND d.tk_id IS NOT NULL AND d.kind = 'answer'"
 	    " ORDER BY d.id DESC LIMIT ?2",
 	[SQL_DOC_LAST] = "SELECT coalesce(max(id), 0) FROM document",
 	[SQL_ARRIVALS_COUNT] =
-	    "SELECT count(*) FROM document"
+	    "SELECT count(*) FROM document INDEXED BY document_fetched"
 	    " WHERE id > ?1 AND tk_id IS NOT NULL AND kind = 'answer'",
 	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?1",
 	[SQL_SETTING_PUT] =

@@ -692,7 +692,7 @@ test_fresh_database(void **state)
 	struct fixture *f = *state;
 
 	assert_true(store_is_empty(f->st));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 6);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 7);
 	assert_int_equal(query_int(f->path,
 	    "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 	assert_int_equal(query_int(f->path,
@@ -2851,7 +2851,7 @@ test_coverage_migrated(void **state)
 	sqlite3_close(db);
 	if (store_open(f->path, &f->st, &err) != STATUS_OK)
 		fail_msg("%s", err.msg);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 6);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 7);
 	/* the seeds' set: AZ and BZK of twelve; Van Nispen's: both */
 	assert_int_equal(query_int(f->path, "SELECT answered * 100 + addressed"
 	    " FROM library WHERE set_id = 1"), 212);
@@ -4355,7 +4355,7 @@ test_vocabulary(void **state)
 	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 6);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 7);
 	assert_true(query_int(f->path, "SELECT count(*) FROM vocabulary") > 50);
 	assert_int_equal(store_int(f->st, VOCAB_ASTRAY), 0);
 }
@@ -4871,7 +4871,7 @@ test_migrate_one_index(void **state)
 		seen = (struct upgrade_seen){ .stop_at = -1 };
 		if (store_open_with(f->path, &p, &f->st, &err) != STATUS_OK)
 			fail_msg("%s: %s", fixtures[i], err.msg);
-		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 6);
+		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 7);
 		assert_true(seen.reports >= 2);
 		assert_true(seen.total > 50);
 		assert_int_equal(seen.last_done, seen.total);
@@ -4893,6 +4893,12 @@ test_migrate_one_index(void **state)
 		free(fts);
 		assert_int_equal(store_int(f->st, VOCAB_ASTRAY), 0);
 		assert_indexes_intact(f->st);
+		/* what the library counts as new, by its own index */
+		assert_int_equal(query_int(f->path, "SELECT count(*)"
+		    " FROM sqlite_master WHERE name = 'document_fetched'"), 1);
+		assert_int_equal(store_arrivals_count(f->st, &n, &err),
+		    STATUS_OK);
+		assert_int_equal(n, 0);
 
 		/* found as words, as stems and as parts of words */
 		h = search_text(f->st, "ambtenaar", false, &n);
