@@ -663,6 +663,10 @@ migrate(struct store *st, const struct store_progress *p, struct error *err)
 		status = error_set(err, STATUS_DB,
 		    "'%s' is an SQLite database of another program, not naast's: use --db with another file",
 		    st->path);
+	if (status == STATUS_OK && (version < 0 || version > SCHEMA_VERSION))
+		status = error_set(err, STATUS_DB,
+		    "'%s' changed its schema version to %lld while naast opened it: naast left it as it is; try again",
+		    st->path, version);
 	for (; status == STATUS_OK && version < SCHEMA_VERSION; version++) {
 		rc = sqlite3_exec(st->db, migrations[version].sql, NULL, NULL,
 		    &errmsg);
@@ -915,6 +919,13 @@ store_open_with(const char *path, const struct store_progress *p,
 		    "reading the schema", err);
 	if (status != STATUS_OK)
 		goto fail;
+	/* naast never writes a negative version: someone else did. */
+	if (version < 0) {
+		status = error_set(err, STATUS_DB,
+		    "'%s' is not a naast database or is damaged (schema version %lld); naast left it as it is: move it away (or restore a copy), or use --db with another file",
+		    path, version);
+		goto fail;
+	}
 	if (version > SCHEMA_VERSION) {
 		status = error_set(err, STATUS_DB_SCHEMA,
 		    "the database '%s' was made by a newer naast (schema version %lld; this one knows %d): naast left it as it is; upgrade naast, or use --db with another file",

@@ -409,6 +409,15 @@ check "import into it too" \
 	untouched 1 "$tmp/newer.db" 'made by a newer naast' \
 	"$NAAST" --db "$tmp/newer.db" import "$letter"
 
+# --- a schema version naast never writes -----------------------------------------------
+for v in -1 -2147483648; do
+	cp "$db" "$tmp/negative.db"
+	sqlite3 "$tmp/negative.db" "PRAGMA user_version = $v"
+	check "schema version $v: refused as not naast's or damaged, untouched" \
+		untouched 1 "$tmp/negative.db" "not a naast database or is damaged \\(schema version $v\\).*move it away" \
+		"$NAAST" --db "$tmp/negative.db" import "$letter"
+done
+
 # --- read-only -----------------------------------------------------------------------------
 # chmod a-w: naast keeps the file as it is even for root, who could write it.
 cp "$db" "$tmp/ro.db"

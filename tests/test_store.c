@@ -731,6 +731,62 @@ test_newer_schema_refused(void **state)
 	    "SELECT count(*) FROM sqlite_master WHERE name = 'document'"), 0);
 }
 
+/*
+ * A version naast never writes (negative, the smallest there is among
+ * them) is refused, on an empty file and on a naast database alike,
+ * and the file is left as it was.
+ */
+static void
+test_negative_schema_refused(void **state)
+{
+	static const char *const versions[] = {
+		"-1", "-2", "-2147483648",
+	};
+	struct fixture *f = *state;
+
+	for (size_t i = 0; i < COUNT(versions); i++)
+		for (int naast = 0; naast < 2; naast++) {
+			struct error err = { "" };
+			char *pragma = xasprintf("PRAGMA user_version = %s",
+			    versions[i]);
+			long long schema;
+			sqlite3 *db;
+
+			char *wal = xasprintf("%s-wal", f->path);
+			char *shm = xasprintf("%s-shm", f->path);
+
+			unlink(f->path);
+			unlink(wal);
+			unlink(shm);
+			free(wal);
+			free(shm);
+			if (naast) {
+				assert_int_equal(store_open(f->path, &f->st,
+				    &err), STATUS_OK);
+				store_close(f->st);
+				f->st = NULL;
+			}
+			assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+			assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL,
+			    NULL), SQLITE_OK);
+			sqlite3_close(db);
+			schema = query_int(f->path,
+			    "SELECT count(*) FROM sqlite_master");
+
+			assert_int_equal(store_open(f->path, &f->st, &err),
+			    STATUS_DB);
+			assert_null(f->st);
+			assert_non_null(strstr(err.msg,
+			    "is not a naast database or is damaged"));
+			assert_non_null(strstr(err.msg, versions[i]));
+			assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+			    strtoll(versions[i], NULL, 10));
+			assert_int_equal(query_int(f->path,
+			    "SELECT count(*) FROM sqlite_master"), schema);
+			free(pragma);
+		}
+}
+
 static void
 test_not_a_database(void **state)
 {
@@ -5329,6 +5385,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup_dir,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_negative_schema_refused,
+		    setup_dir, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup_dir,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_other_programs_database,
