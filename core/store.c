@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -641,8 +642,10 @@ exec_int(struct store *st, const char *text, long long *value, const char *what,
 /* "PRAGMA user_version = N" for any N that a long long holds, and a NUL. */
 #define VERSION_PRAGMA_SIZE sizeof("PRAGMA user_version = -9223372036854775808")
 
+/* Takes the database to version target (SCHEMA_VERSION but for reference). */
 static enum status
-migrate(struct store *st, const struct store_progress *p, struct error *err)
+migrate(struct store *st, long long target, const struct store_progress *p,
+    struct error *err)
 {
 	long long version = 0, tables = 0;
 	enum status status;
@@ -667,7 +670,7 @@ migrate(struct store *st, const struct store_progress *p, struct error *err)
 		status = error_set(err, STATUS_DB,
 		    "'%s' changed its schema version to %lld while naast opened it: naast left it as it is; try again",
 		    st->path, version);
-	for (; status == STATUS_OK && version < SCHEMA_VERSION; version++) {
+	for (; status == STATUS_OK && version < target; version++) {
 		rc = sqlite3_exec(st->db, migrations[version].sql, NULL, NULL,
 		    &errmsg);
 		if (rc != SQLITE_OK) {
@@ -716,11 +719,282 @@ busy_wait(void *arg, int count)
 	return 1;
 }
 
+/*
+ * Every connection: extended result codes, the busy handler, and no
+ * writes to the schema or to the full-text index's own tables by SQL
+ * (DEFENSIVE).  What a schema may run is schema_check's: SQLite's
+ * trusted_schema stays on, since naast's own triggers keep the index in
+ * step through its virtual table, which FTS5 does not mark innocuous.
+ */
 static void
 set_busy(sqlite3 *db)
 {
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_handler(db, busy_wait, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+}
+
+/* ------------------------------------------------------------- its own schema */
+
+/*
+ * A database someone else handed over may hold triggers that run on
+ * naast's writes, a view where naast has a table, a full-text table with
+ * another tokenizer.  Before naast uses a database of version v, every
+ * object of its schema must be one that naast's migrations make at v:
+ * the same type on the same table, and for what runs SQL or code
+ * (triggers, views, virtual tables) the same text.  What they make is
+ * learnt from an empty database in memory, taken to v: 40 ms, most of a
+ * first frame.  So the digest of all that (schema_digest) is compared
+ * first with the one naast knows for v (test_store checks that list
+ * against the migrations), and the schema made in memory only when it
+ * differs, to say what is foreign.
+ */
+struct schema_object {
+	char *type, *name, *table, *sql;
+};
+
+struct schema {
+	struct schema_object *v;	/* by name */
+	size_t n;
+};
+
+static struct schema references[SCHEMA_VERSION + 1];
+static pthread_mutex_t references_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+schema_clear(struct schema *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].type);
+		free(s->v[i].name);
+		free(s->v[i].table);
+		free(s->v[i].sql);
+	}
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+static int
+schema_read(sqlite3 *db, struct schema *out)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql"
+	    " FROM sqlite_master ORDER BY name", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct schema_object *o;
+
+		xgrow(&out->v, &cap, out->n + 1, sizeof(*out->v));
+		o = &out->v[out->n++];
+		o->type = xstrdup((const char *)sqlite3_column_text(s, 0) ?
+		    (const char *)sqlite3_column_text(s, 0) : "");
+		o->name = xstrdup((const char *)sqlite3_column_text(s, 1) ?
+		    (const char *)sqlite3_column_text(s, 1) : "");
+		o->table = xstrdup((const char *)sqlite3_column_text(s, 2) ?
+		    (const char *)sqlite3_column_text(s, 2) : "");
+		o->sql = xstrdup((const char *)sqlite3_column_text(s, 3) ?
+		    (const char *)sqlite3_column_text(s, 3) : "");
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		schema_clear(out);
+		return rc;
+	}
+	return SQLITE_OK;
+}
+
+static int
+object_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct schema_object *)elem)->name);
+}
+
+static const struct schema_object *
+schema_find(const struct schema *s, const char *name)
+{
+	return s->n ? bsearch(name, s->v, s->n, sizeof(*s->v), object_cmp) :
+	    NULL;
+}
+
+/* SQLite's own tables, which ANALYZE or AUTOINCREMENT may have made. */
+static bool
+sqlite_own(const struct schema_object *o)
+{
+	return strcmp(o->type, "table") == 0 &&
+	    (strcmp(o->name, "sqlite_sequence") == 0 ||
+	    strncmp(o->name, "sqlite_stat", 11) == 0);
+}
+
+/* Whether o runs SQL or code of its own when used. */
+static bool
+runs_something(const struct schema_object *o)
+{
+	return strcmp(o->type, "trigger") == 0 ||
+	    strcmp(o->type, "view") == 0 ||
+	    strncmp(o->sql, "CREATE VIRTUAL TABLE", 20) == 0;
+}
+
+/*
+ * What schema_check compares, as one SHA-256: for each object by name
+ * (SQLite's own tables aside), its type, name and table, and the text of
+ * what runs something.
+ */
+static void
+schema_digest(const struct schema *s, char hex[SHA256_HEX_SIZE])
+{
+	struct xbuf b = { 0 };
+	char *all;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const struct schema_object *o = &s->v[i];
+
+		if (sqlite_own(o))
+			continue;
+		xbuf_printf(&b, "%s\x1f%s\x1f%s\x1f%s\x1e", o->type, o->name,
+		    o->table, runs_something(o) ? o->sql : "");
+	}
+	all = xbuf_finish(&b);
+	sha256_hex(all, strlen(all), hex);
+	free(all);
+}
+
+/* The digests of the schemas naast makes, by version (test_store). */
+static const char *const known_digests[SCHEMA_VERSION + 1] = {
+	[1] = "f89b85f4e22c522c472f22400cf03f20a27b194d1215deb856441f389756097e",
+	[2] = "67b6fd71c94b672b7353f85f4ca0c2ab504287834a9fb4c15c51c5885c036170",
+	[3] = "0075a3959376ffff08b2ea16e50ea4605358af28baedf724ac0166dc6223c5ab",
+	[4] = "a916f6c94a44d1ad36dc332486eeef09c72c1a7706513d121402ae6ada7fd24d",
+	[5] = "012477bcf66842b4174d145731ed6b2d6d9d9c1fdb5dc45db5063c86146b8a93",
+	[6] = "e6529fd31447872011e12eaf07d565d0f1a23f2002755fc7aac58abe0135340c",
+	[7] = "498d664fbf5994ad3e0ecb7e0d5e05bd51d30bf84b89a2a125b3f147aab89a6d",
+};
+
+static enum status migrate(struct store *, long long,
+    const struct store_progress *, struct error *);
+
+/* references[version], made when first asked for. */
+static enum status
+reference(long long version, const struct schema **out, struct error *err)
+{
+	struct schema *ref = &references[version];
+	enum status status = STATUS_OK;
+
+	pthread_mutex_lock(&references_lock);
+	if (!ref->n) {
+		struct store *mem = xcalloc(1, sizeof(*mem));
+		int rc;
+
+		mem->path = xstrdup(":memory:");
+		rc = sqlite3_open_v2(":memory:", &mem->db, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_CREATE | STORE_OPEN_THREADS, NULL);
+		if (rc != SQLITE_OK)
+			status = error_set(err, STATUS_DB,
+			    "cannot make naast's schema in memory: %s",
+			    sqlite3_errstr(rc));
+		if (status == STATUS_OK) {
+			set_busy(mem->db);
+			status = store_fts_register(mem, err);
+		}
+		if (status == STATUS_OK)
+			status = migrate(mem, version, NULL, err);
+		if (status == STATUS_OK && (rc = schema_read(mem->db, ref)))
+			status = error_set(err, STATUS_DB,
+			    "cannot read naast's schema in memory: %s",
+			    sqlite3_errstr(rc));
+		store_close(mem);
+	}
+	pthread_mutex_unlock(&references_lock);
+	*out = ref;
+	return status;
+}
+
+enum status
+store_schema_digest(long long version, char hex[SHA256_HEX_SIZE],
+    const char **known, struct error *err)
+{
+	const struct schema *ref;
+	enum status status;
+
+	hex[0] = '\0';
+	*known = NULL;
+	if (version < 1 || version > SCHEMA_VERSION)
+		return error_set(err, STATUS_USAGE, "no schema version %lld",
+		    version);
+	if ((status = reference(version, &ref, err)))
+		return status;
+	schema_digest(ref, hex);
+	*known = known_digests[version];
+	return STATUS_OK;
+}
+
+/* "trigger 'x' on passage", made safe to show. */
+static char *
+describe_object(const struct schema_object *o)
+{
+	char *name = text_sanitize(o->name, strlen(o->name), 0);
+	char *table = text_sanitize(o->table, strlen(o->table), 0);
+	char *d = strcmp(o->name, o->table) == 0 ?
+	    xasprintf("%s '%.64s'", o->type, name) :
+	    xasprintf("%s '%.64s' on %.64s", o->type, name, table);
+
+	free(name);
+	free(table);
+	return d;
+}
+
+static enum status
+schema_check(struct store *st, long long version, struct error *err)
+{
+	const struct schema_object *foreign = NULL, *missing = NULL;
+	char digest[SHA256_HEX_SIZE];
+	const struct schema *ref;
+	struct schema mine;
+	enum status status;
+	char *what;
+	int rc;
+
+	if ((rc = schema_read(st->db, &mine)))
+		return db_fail(st, rc, "reading the schema", err);
+	schema_digest(&mine, digest);
+	if (strcmp(digest, known_digests[version] ? known_digests[version] :
+	    "") == 0) {
+		schema_clear(&mine);
+		return STATUS_OK;
+	}
+	if ((status = reference(version, &ref, err))) {
+		schema_clear(&mine);
+		return status;
+	}
+	for (size_t i = 0; i < mine.n && !foreign; i++) {
+		const struct schema_object *o = &mine.v[i];
+		const struct schema_object *r = schema_find(ref, o->name);
+
+		if (sqlite_own(o))
+			continue;
+		if (!r || strcmp(r->type, o->type) != 0 ||
+		    strcmp(r->table, o->table) != 0 ||
+		    ((runs_something(o) || runs_something(r)) &&
+		    strcmp(r->sql, o->sql) != 0))
+			foreign = o;
+	}
+	for (size_t i = 0; i < ref->n && !foreign && !missing; i++)
+		if (!schema_find(&mine, ref->v[i].name))
+			missing = &ref->v[i];
+	if (foreign || missing) {
+		what = describe_object(foreign ? foreign : missing);
+		status = error_set(err, STATUS_DB, foreign ?
+		    "the database '%s' has a %s that naast does not make (another program or person changed it): naast left it as it is and does not use it; use --db with another file, or import the documents into a new one" :
+		    "the database '%s' lacks naast's %s (another program or person changed it): naast left it as it is and does not use it; use --db with another file, or import the documents into a new one",
+		    st->path, what);
+		free(what);
+	}
+	schema_clear(&mine);
+	return status;
 }
 
 /*
@@ -919,6 +1193,10 @@ store_open_with(const char *path, const struct store_progress *p,
 		    "reading the schema", err);
 	if (status != STATUS_OK)
 		goto fail;
+	/* What naast did not make is not used, not even to migrate. */
+	if (version > 0 && version <= SCHEMA_VERSION &&
+	    (status = schema_check(st, version, err)) != STATUS_OK)
+		goto fail;
 	/* naast never writes a negative version: someone else did. */
 	if (version < 0) {
 		status = error_set(err, STATUS_DB,
@@ -990,7 +1268,7 @@ store_open_with(const char *path, const struct store_progress *p,
 			    path);
 			goto fail;
 		}
-		status = migrate(st, p, err);
+		status = migrate(st, SCHEMA_VERSION, p, err);
 		if (status != STATUS_OK)
 			goto fail;
 		if (version > 0 && version < 4)

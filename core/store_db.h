@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sha256.h"
 #include "store.h"
 #include "text.h"
 #include "xalloc.h"
@@ -271,6 +272,14 @@ kind_from_name(const char *name)
 			return k;
 	return DOC_UNKNOWN;
 }
+
+/*
+ * The digest of the schema that naast's migrations make at version
+ * (store.c, schema_check), and in *known the one store.c holds for it
+ * (NULL when none): the two must be equal.
+ */
+enum status store_schema_digest(long long version, char hex[SHA256_HEX_SIZE],
+    const char **known, struct error *err);
 
 /* The tokenizer of passage_words, registered on every connection. */
 #define STORE_WORDS_TOKENIZER "naast_words"

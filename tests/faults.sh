@@ -418,6 +418,16 @@ for v in -1 -2147483648; do
 		"$NAAST" --db "$tmp/negative.db" import "$letter"
 done
 
+# --- what someone else added ----------------------------------------------------------
+cp "$db" "$tmp/foreign.db"
+sqlite3 "$tmp/foreign.db" "CREATE TRIGGER wipe AFTER INSERT ON selection BEGIN DELETE FROM selection; END"
+check "a database with a trigger naast does not make: refused, named, untouched" \
+	untouched 1 "$tmp/foreign.db" "has a trigger 'wipe' on selection that naast does not make.*use --db with another file" \
+	"$NAAST" --db "$tmp/foreign.db" select add 1
+check "list too" \
+	untouched 1 "$tmp/foreign.db" "has a trigger 'wipe'" \
+	"$NAAST" --db "$tmp/foreign.db" list
+
 # --- read-only -----------------------------------------------------------------------------
 # chmod a-w: naast keeps the file as it is even for root, who could write it.
 cp "$db" "$tmp/ro.db"

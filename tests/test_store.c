@@ -21,6 +21,7 @@
 #include "store.h"
 #include "store_db.h"	/* the statements, for their plans and that they prepare; library_fold */
 #include "search.h"		/* search_distance */
+#include "sha256.h"
 #include "xalloc.h"
 
 /*
@@ -785,6 +786,112 @@ test_negative_schema_refused(void **state)
 			    "SELECT count(*) FROM sqlite_master"), schema);
 			free(pragma);
 		}
+}
+
+/* The SHA-256 of the file at path, as hex, newly allocated. */
+static char *
+file_digest(const char *path)
+{
+	char hex[SHA256_HEX_SIZE];
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = fopen(path, "rb");
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	len = (size_t)ftell(fp);
+	rewind(fp);
+	data = xmalloc(len + 1);
+	assert_int_equal(fread(data, 1, len, fp), len);
+	fclose(fp);
+	sha256_hex(data, len, hex);
+	free(data);
+	return xstrdup(hex);
+}
+
+/*
+ * What someone else added to or changed in a naast database is refused
+ * before naast runs anything, named, and the file is left as it was:
+ * a trigger on naast's writes, a recursive one, a view where a table
+ * was, a full-text table with another tokenizer, naast's own trigger
+ * rewritten, a table gone.
+ */
+static void
+test_foreign_schema_refused(void **state)
+{
+	static const struct {
+		const char *sql, *says;
+	} cases[] = {
+		{ "CREATE TRIGGER wipe AFTER INSERT ON selection BEGIN"
+		  "  DELETE FROM selection; END;",
+		  "has a trigger 'wipe' on selection that naast does not make" },
+		{ "PRAGMA recursive_triggers = ON;"
+		  "CREATE TRIGGER again AFTER INSERT ON setting BEGIN"
+		  "  INSERT INTO setting VALUES (new.key || 'x', 1); END;",
+		  "has a trigger 'again' on setting" },
+		{ "DROP TABLE follow;"
+		  "CREATE VIEW follow AS WITH RECURSIVE n(i) AS (SELECT 1"
+		  "  UNION ALL SELECT i + 1 FROM n) SELECT i, i FROM n;",
+		  "has a view 'follow'" },
+		{ "CREATE VIRTUAL TABLE other USING fts5 (x, tokenize = 'porter');",
+		  "has a table 'other'" },
+		{ "DROP TRIGGER passage_words_delete;"
+		  "CREATE TRIGGER passage_words_delete AFTER DELETE ON passage"
+		  "  BEGIN DELETE FROM selection; END;",
+		  "has a trigger 'passage_words_delete' on passage" },
+		{ "DROP TABLE setting;", "lacks naast's table 'setting'" },
+	};
+	struct fixture *f = *state;
+
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		struct error err = { "" };
+		char *before, *after;
+		sqlite3 *db;
+
+		unlink(f->path);
+		assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
+		store_close(f->st);
+		f->st = NULL;
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		if (sqlite3_exec(db, cases[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+			fail_msg("%s: %s", cases[i].sql, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		before = file_digest(f->path);
+
+		assert_int_equal(store_open(f->path, &f->st, &err), STATUS_DB);
+		assert_null(f->st);
+		if (!strstr(err.msg, cases[i].says))
+			fail_msg("%zu: %s", i, err.msg);
+		assert_non_null(strstr(err.msg, "naast left it as it is"));
+		after = file_digest(f->path);
+		assert_string_equal(after, before);
+		free(before);
+		free(after);
+	}
+}
+
+/* The digests store.c knows are those of the schemas its migrations make. */
+static void
+test_schema_digests(void **state)
+{
+	bool all_known = true;
+
+	(void)state;
+	for (long long v = 1; ; v++) {
+		char hex[SHA256_HEX_SIZE];
+		const char *known;
+		struct error err = { "" };
+
+		if (store_schema_digest(v, hex, &known, &err) == STATUS_USAGE)
+			break;
+		if (!known || strcmp(known, hex) != 0) {
+			print_error("known_digests[%lld] in core/store.c is"
+			    " \"%s\"; the migrations make \"%s\"\n", v,
+			    known ? known : "(none)", hex);
+			all_known = false;
+		}
+	}
+	assert_true(all_known);
 }
 
 static void
@@ -5387,6 +5494,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_negative_schema_refused,
 		    setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_schema_refused,
+		    setup_dir, teardown),
+		cmocka_unit_test(test_schema_digests),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup_dir,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_other_programs_database,
