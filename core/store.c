@@ -1078,6 +1078,39 @@ open_readonly(struct store *st, bool immutable)
 	return rc;
 }
 
+/*
+ * Whether the database at path has changes in its write-ahead log that
+ * only a shared-memory file beside it lets a reader see: a log without
+ * one (the files copied without it, or left by a writer that was
+ * killed where naast may not write).  Opened immutable, SQLite would
+ * silently show the database without them.
+ */
+static bool
+log_unread(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	struct stat sb;
+	bool unread = stat(wal, &sb) == 0 && sb.st_size > 0 &&
+	    access(shm, F_OK) != 0;
+
+	free(wal);
+	free(shm);
+	return unread;
+}
+
+/* What a path that is no regular file is, for a message. */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISFIFO(mode))
+		return "a named pipe (FIFO)";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "no regular file";
+}
+
 /* The first read: where SQLite finds out that a file is not a database. */
 static int
 first_read(struct store *st)
@@ -1135,6 +1168,19 @@ store_open_with(const char *path, const struct store_progress *p,
 		    path, path);
 		goto fail;
 	}
+	/* A device, a FIFO: SQLite would block, fail oddly or write beside it. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		status = error_set(err, STATUS_DB,
+		    "the database '%s' is %s, not a database file: use --db with a file (a new name makes a new database)",
+		    path, file_kind(sb.st_mode));
+		goto fail;
+	}
+	if (stat(path, &sb) == 0 && access(path, R_OK) != 0) {
+		status = error_set(err, STATUS_DB,
+		    "cannot read the database '%s': %s (check its permissions, or use --db with another file)",
+		    path, strerror(errno));
+		goto fail;
+	}
 	if (stat(path, &sb) != 0 && errno == ENOENT) {
 		char *dir = xdirname(path);
 		bool missing = stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode);
@@ -1148,6 +1194,8 @@ store_open_with(const char *path, const struct store_progress *p,
 			goto fail;
 	}
 	st->readonly = readonly_reason(path) != NULL;
+	if (st->readonly && log_unread(path))
+		goto unread;
 	if (st->readonly)
 		rc = open_readonly(st, false);
 	else
@@ -1163,6 +1211,8 @@ store_open_with(const char *path, const struct store_progress *p,
 	/* What SQLite could open for reading only, naast reads only. */
 	if (!st->readonly && sqlite3_db_readonly(st->db, "main") == 1) {
 		st->readonly = true;
+		if (log_unread(path))
+			goto unread;
 		rc = open_readonly(st, false);
 		if (rc != SQLITE_OK) {
 			status = db_fail(st, rc, "opening it", err);
@@ -1276,6 +1326,10 @@ store_open_with(const char *path, const struct store_progress *p,
 	}
 	*out = st;
 	return STATUS_OK;
+unread:
+	status = error_set(err, STATUS_DB,
+	    "the database '%s' is read-only and its last changes are in '%s-wal', which naast cannot read without writing beside it: open it once where it may be written (its changes then go into it), or copy both files to a directory you may write",
+	    path, path);
 fail:
 	store_close(st);
 	return status;

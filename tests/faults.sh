@@ -286,6 +286,26 @@ check "--db DIR: the database is a directory, name a file in it" \
 check "NAAST_DB=DIR too" \
 	refuses 1 "$tmp/dir" 'is a directory: name a file' \
 	env NAAST_DB="$tmp/dir" "$NAAST" import "$letter"
+journal_before=$([ -e /dev/null-journal ] && echo yes || echo no)
+check "--db /dev/null: a device, not a database file" \
+	refuses 1 /dev/null "is a device, not a database file: use --db with a file" \
+	"$NAAST" --db /dev/null list
+check "and no journal made beside it" \
+	[ "$([ -e /dev/null-journal ] && echo yes || echo no)" = "$journal_before" ]
+mkfifo "$tmp/fifo.db"
+check "--db FIFO: a named pipe, refused at once" \
+	refuses 1 "$tmp/fifo.db" "is a named pipe \(FIFO\), not a database file" \
+	timeout 10 "$NAAST" --db "$tmp/fifo.db" list
+if [ "$(id -u)" -ne 0 ]; then
+	cp "$db" "$tmp/unreadable.db"
+	chmod 000 "$tmp/unreadable.db"
+	check "--db FILE that naast may not read: says so, not 'damaged'" \
+		refuses 1 "$tmp/unreadable.db" "cannot read the database .*: Permission denied \(check its permissions" \
+		"$NAAST" --db "$tmp/unreadable.db" list
+	chmod 600 "$tmp/unreadable.db"
+else
+	skip "--db FILE that naast may not read" "root reads every file"
+fi
 check "--db '' is a usage error (SQLite would make a database lost at exit)" \
 	refuses 2 --db 'empty file name' \
 	"$NAAST" --db '' list

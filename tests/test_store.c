@@ -809,6 +809,76 @@ file_digest(const char *path)
 	return xstrdup(hex);
 }
 
+/* Copies the file at from to to, byte for byte. */
+static void
+copy_bytes(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[8192];
+	size_t n;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+}
+
+/*
+ * A read-only database whose last changes are in its write-ahead log,
+ * without the shared-memory file that lets a reader see them (copied
+ * while a writer had it open): refused, saying why, rather than shown
+ * without them; nothing made beside it.  Writable again, it opens with
+ * its changes.
+ */
+static void
+test_readonly_unread_log(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = { "" };
+	char *copy = xasprintf("%s/copy.db", f->dir);
+	char *wal = xasprintf("%s-wal", f->path);
+	char *copy_wal = xasprintf("%s-wal", copy);
+	char *copy_shm = xasprintf("%s-shm", copy);
+	char *before, *after;
+	sqlite3 *w;
+
+	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
+	store_close(f->st);
+	f->st = NULL;
+	assert_int_equal(sqlite3_open(f->path, &w), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(w, "PRAGMA wal_autocheckpoint = 0;"
+	    "INSERT INTO setting (key, value) VALUES ('logged', 'yes')", NULL,
+	    NULL, NULL), SQLITE_OK);
+	copy_bytes(f->path, copy);
+	copy_bytes(wal, copy_wal);
+	sqlite3_close(w);
+	assert_int_equal(chmod(copy, 0444), 0);
+	before = file_digest(copy);
+
+	assert_int_equal(store_open(copy, &f->st, &err), STATUS_DB);
+	assert_null(f->st);
+	assert_non_null(strstr(err.msg, "its last changes are in"));
+	assert_non_null(strstr(err.msg, copy_wal));
+	assert_int_equal(access(copy_shm, F_OK), -1);
+	after = file_digest(copy);
+	assert_string_equal(after, before);
+
+	assert_int_equal(chmod(copy, 0644), 0);
+	assert_int_equal(store_open(copy, &f->st, &err), STATUS_OK);
+	store_close(f->st);
+	f->st = NULL;
+	assert_int_equal(query_int(copy,
+	    "SELECT count(*) FROM setting WHERE key = 'logged'"), 1);
+	free(before);
+	free(after);
+	free(copy);
+	free(wal);
+	free(copy_wal);
+	free(copy_shm);
+}
+
 /*
  * What someone else added to or changed in a naast database is refused
  * before naast runs anything, named, and the file is left as it was:
@@ -5497,6 +5567,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_foreign_schema_refused,
 		    setup_dir, teardown),
 		cmocka_unit_test(test_schema_digests),
+		cmocka_unit_test_setup_teardown(test_readonly_unread_log,
+		    setup_dir, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup_dir,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_other_programs_database,
