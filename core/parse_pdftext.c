@@ -935,6 +935,50 @@ emit_block(struct ctx *c, const struct block *b)
 	free(idx);
 }
 
+enum number_fault {
+	NUMBER_OK, NUMBER_NO_ANSWER, NUMBER_NO_VRAAG, NUMBER_MISSING,
+};
+
+/* What is wrong with a number, from what was seen of it (check_numbers). */
+static enum number_fault
+number_fault(unsigned char seen, bool answers)
+{
+	if ((seen & 1) && !(seen & 2) && answers)
+		return NUMBER_NO_ANSWER;
+	if (!(seen & 1) && (seen & 2))
+		return NUMBER_NO_VRAAG;
+	return seen ? NUMBER_OK : NUMBER_MISSING;
+}
+
+static void
+warn_numbers(struct document *doc, enum number_fault f, int from, int to)
+{
+	switch (f) {
+	case NUMBER_NO_ANSWER:
+		if (from == to)
+			model_warn(doc, "vraag %d has no answer", from);
+		else
+			model_warn(doc, "vragen %d to %d have no answer", from, to);
+		break;
+	case NUMBER_NO_VRAAG:
+		if (from == to)
+			model_warn(doc, "antwoord %d answers no vraag found in the text",
+			    from);
+		else
+			model_warn(doc, "antwoorden %d to %d answer no vraag found in the text",
+			    from, to);
+		break;
+	case NUMBER_MISSING:
+		if (from == to)
+			model_warn(doc, "vraag %d is missing", from);
+		else
+			model_warn(doc, "vragen %d to %d are missing", from, to);
+		break;
+	case NUMBER_OK:
+		break;
+	}
+}
+
 /* Warns about vragen without an answer, answers without a vraag, repeats. */
 static void
 check_numbers(struct ctx *c)
@@ -962,13 +1006,15 @@ check_numbers(struct ctx *c)
 		for (int v = b->vraag; v <= b->vraag_to; v++)
 			seen[v] |= bit;
 	}
-	for (int v = 1; v <= max; v++) {
-		if ((seen[v] & 1) && !(seen[v] & 2) && answers)
-			model_warn(doc, "vraag %d has no answer", v);
-		else if (!(seen[v] & 1) && (seen[v] & 2))
-			model_warn(doc, "antwoord %d answers no vraag found in the text", v);
-		else if (!seen[v])
-			model_warn(doc, "vraag %d is missing", v);
+	/* A run of numbers with the same fault is one warning. */
+	for (int v = 1, to; v <= max; v = to + 1) {
+		enum number_fault f = number_fault(seen[v], answers);
+
+		for (to = v; to < max && number_fault(seen[to + 1], answers) == f;
+		    to++)
+			;
+		if (f != NUMBER_OK)
+			warn_numbers(doc, f, v, to);
 	}
 	free(seen);
 }

@@ -101,7 +101,8 @@ struct import_result {
 	enum doc_kind kind;
 	char ministry[MINISTRY_CODE_SIZE];	/* answering ministry code, "" for letters */
 	long long set;		/* question set id, 0 when none */
-	int n_vragen;
+	int n_vragen;		/* the highest vraag number */
+	int vragen_found;	/* how many numbers it holds (a gap: fewer) */
 	/*
 	 * The same document in another form: what became of it, the other
 	 * form's id (gone when replaced) and file name (model_origin_name),

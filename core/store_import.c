@@ -40,6 +40,41 @@ vraag_last(const struct passage *p)
 	return p->vraag_to;
 }
 
+static int
+int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * How many vragen the document's passages hold, each number once: with a
+ * gap in the numbering ("Vraag 1", then "Vraag 999"), fewer than the
+ * highest number.
+ */
+static int
+vragen_found(const struct document *doc)
+{
+	int *numbers = NULL, found = 0;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < doc->n_passages; i++) {
+		const struct passage *p = &doc->passages[i];
+
+		for (int v = p->vraag; p->vraag > 0 && v <= vraag_last(p); v++) {
+			xgrow(&numbers, &cap, n + 1, sizeof(*numbers));
+			numbers[n++] = v;
+		}
+	}
+	if (n)
+		qsort(numbers, n, sizeof(*numbers), int_cmp);
+	for (size_t i = 0; i < n; i++)
+		found += i == 0 || numbers[i] != numbers[i - 1];
+	free(numbers);
+	return found;
+}
+
 static bool
 covers(const struct passage *p, enum role role, int n)
 {
@@ -324,6 +359,7 @@ find_document(struct store *st, const char *sha, struct import_result *res,
 	col_copy(s, 2, res->ministry, sizeof(res->ministry));
 	res->set = sqlite3_column_int64(s, 3);
 	res->n_vragen = sqlite3_column_int(s, 4);
+	res->vragen_found = res->n_vragen;
 	done(s);
 	return STATUS_OK;
 }
@@ -890,6 +926,9 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 	    doc->ministry ? doc->ministry : "");
 	res->set = im->set_id;
 	res->n_vragen = n_vragen;
+	res->vragen_found = vragen_found(doc);
+	if (res->vragen_found == 0 || res->vragen_found > n_vragen)
+		res->vragen_found = n_vragen;
 	return STATUS_OK;
 }
 

@@ -29,6 +29,14 @@ check "re-import succeeds" [ $? -eq 0 ]
 check "re-import says unchanged for each file" [ "$(grep -c ': unchanged$' "$tmp/out")" -eq 3 ]
 check "re-import changes nothing" [ "$(rows)" = "$before" ]
 
+# A gap in the numbering: the vragen found, one warning for the gap.
+printf 'Vraag 1\nIs dit een vraag?\n\nAntwoord 1\nJa.\n\nVraag 999\nEn dit?\n\nAntwoord 999\nOok.\n' >"$tmp/gap.txt"
+"$NAAST" --db "$tmp/gap.db" import "$tmp/gap.txt" >"$tmp/out" 2>"$tmp/err"
+check "a gap in the numbering: the vragen found, and up to which number" \
+	grep -qxF "$tmp/gap.txt: answer by an unknown ministry to set 1, 2 vragen (numbered up to 999)" "$tmp/out"
+check "and one warning for the gap" \
+	[ "$(cat "$tmp/err")" = "naast: warning: '$tmp/gap.txt': vragen 2 to 998 are missing" ]
+
 # --- list -------------------------------------------------------------------
 naast list --json >"$tmp/list.json"
 jqt() { jq -e "$1" "$tmp/list.json" >/dev/null; }

@@ -2227,6 +2227,31 @@ test_one_line_real(void **state)
 	}
 }
 
+/*
+ * A gap in the numbering is one warning, whatever its width; so is a run
+ * of vragen without answers; a single number keeps its own wording.
+ */
+static void
+test_numbering_gaps(void **state)
+{
+	struct document *doc;
+
+	(void)state;
+	doc = parse_text("Vraag 1\nIs dit een vraag?\n\nAntwoord 1\nJa.\n\n"
+	    "Vraag 999\nEn dit?\n\nAntwoord 999\nOok.\n");
+	assert_int_equal(doc->n_vragen, 999);
+	assert_int_equal(doc->n_warnings, 1);
+	assert_string_equal(doc->warnings[0], "vragen 2 to 998 are missing");
+	model_free(doc);
+
+	doc = parse_text("Vraag 1\nEen?\n\nVraag 2\nTwee?\n\nVraag 3\nDrie?\n\n"
+	    "Vraag 5\nVijf?\n\nAntwoord 1\nJa.\n\nAntwoord 5\nNee.\n");
+	assert_true(has_warning(doc, "vragen 2 to 3 have no answer"));
+	assert_true(has_warning(doc, "vraag 4 is missing"));
+	assert_int_equal(doc->n_warnings, 2);
+	model_free(doc);
+}
+
 /* One line without any heading to go by: all of it kept, and said so. */
 static void
 test_one_line_unreadable(void **state)
@@ -2331,6 +2356,7 @@ main(void)
 		cmocka_unit_test(test_numbered_lists_in_answers),
 		cmocka_unit_test(test_one_line_real),
 		cmocka_unit_test(test_one_line_unreadable),
+		cmocka_unit_test(test_numbering_gaps),
 		cmocka_unit_test(test_odd_input),
 	};
 

@@ -150,6 +150,18 @@ say_same(const char *origin, const struct import_result *res)
 	cli_say("\n");
 }
 
+/* " (numbered up to N)" when the numbering has gaps, else "". */
+static const char *
+numbered(const struct import_result *res)
+{
+	static char s[48];
+
+	if (res->vragen_found >= res->n_vragen)
+		return "";
+	snprintf(s, sizeof(s), " (numbered up to %d)", res->n_vragen);
+	return s;
+}
+
 /* What a stored file became, in the line naast says of it. */
 static void
 say_stored(const char *origin, const struct import_result *res)
@@ -161,12 +173,14 @@ say_stored(const char *origin, const struct import_result *res)
 	else if (res->unchanged)
 		cli_say("%s: unchanged\n", origin);
 	else if (res->kind == DOC_ANSWER)
-		cli_say("%s: answer by %s to set %lld, %d %s\n", origin,
-		    ministry, res->set, res->n_vragen,
-		    res->n_vragen == 1 ? "vraag" : "vragen");
+		cli_say("%s: answer by %s to set %lld, %d %s%s\n", origin,
+		    ministry, res->set, res->vragen_found,
+		    res->vragen_found == 1 ? "vraag" : "vragen",
+		    numbered(res));
 	else if (res->kind == DOC_QUESTIONS)
-		cli_say("%s: questions of set %lld, %d %s\n", origin, res->set,
-		    res->n_vragen, res->n_vragen == 1 ? "vraag" : "vragen");
+		cli_say("%s: questions of set %lld, %d %s%s\n", origin,
+		    res->set, res->vragen_found,
+		    res->vragen_found == 1 ? "vraag" : "vragen", numbered(res));
 	else if (res->kind == DOC_MEDEDELING)
 		cli_say("%s: mededeling by %s on set %lld\n", origin, ministry,
 		    res->set);
