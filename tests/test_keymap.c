@@ -148,7 +148,7 @@ test_key_name_round_trip(void **state)
 		"F11", "F12",
 		"C-a", "C-b", "C-c", "C-d", "C-e", "C-f", "C-g", "C-k", "C-l",
 		"C-n", "C-o", "C-p", "C-q", "C-r", "C-s", "C-t", "C-u", "C-v",
-		"C-w", "C-x", "C-y", "C-z",
+		"C-w", "C-x", "C-y", "C-z", "M-b", "M-f", "M-B", "M-ë",
 		"j", "J", "?", "#", "/", "~", "0", "ë", "€", "ā", "中",
 	};
 	int codes[LEN(names)];
@@ -311,7 +311,7 @@ test_parse_line_errors(void **state)
 	    "unknown scope 'generc' (valid scopes: generic, library, compare, "
 	    "reader, help, picker, matrix, search, basket, export, fetch, new)");
 	bind_fails("bind generic PageDown down",
-	    "unknown key 'PageDown' (a key is one character, C-a..C-z, F1..F12 "
+	    "unknown key 'PageDown' (a key is one character, C-a..C-z, M-a (Alt), F1..F12 "
 	    "or one of Enter, Tab, BackTab, Space, Esc, Backspace, Delete, Up, Down, "
 	    "Left, Right, PgUp, PgDn, Home, End)");
 	bind_fails("bind generic q fo",

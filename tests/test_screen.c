@@ -670,6 +670,57 @@ test_search(void **state)
 	screen_is(f, "library-100x30");
 }
 
+/*
+ * The prompt: / opens with the last search selected (typing replaces it,
+ * Right and C-e keep it), the readline keys edit, Up and Down go through
+ * the searches before.
+ */
+static bool on_screen(struct fixture *f, const char *text);
+
+static void
+test_prompt_keys(void **state)
+{
+	struct fixture *f = *state;
+
+	resize(30, 100);
+	keys(f, "/ambtenaren<Enter>q/");
+	assert_true(on_screen(f, " Search: ambtenaren▏"));
+	assert_true(attr_of("ambtenaren") & A_REVERSE);
+	keys(f, "x");
+	assert_true(on_screen(f, " Search: x▏"));
+	keys(f, "<Esc>/<Right>x");
+	assert_true(on_screen(f, " Search: ambtenarenx▏"));
+	assert_false(attr_of("ambtenarenx") & A_REVERSE);
+	keys(f, "<Esc>/<C-e>y");
+	assert_true(on_screen(f, " Search: ambtenareny▏"));
+	keys(f, "<Esc>/<Backspace>");
+	assert_true(on_screen(f, " Search: ▏"));
+	/* C-u, M-b, C-k, C-w, C-a, M-f */
+	keys(f, "een twee drie<M-b><M-b><C-k>");
+	assert_true(on_screen(f, " Search: een ▏"));
+	keys(f, "twee drie<C-w>");
+	assert_true(on_screen(f, " Search: een twee ▏"));
+	keys(f, "<C-a>nul <C-e>vier");
+	assert_true(on_screen(f, " Search: nul een twee vier▏"));
+	keys(f, "<C-a><M-f><M-f><C-u><C-e>");
+	assert_true(on_screen(f, " Search:  twee vier▏"));
+	keys(f, "<C-a><Delete><C-e><Enter>");
+	screen_is(f, "search-twee-vier");
+	/* Up and Down: the searches before, then the line typed. */
+	keys(f, "/<Up>");
+	assert_true(on_screen(f, " Search: ambtenaren▏"));
+	keys(f, "<Up>");
+	assert_true(on_screen(f, " Search: ambtenaren▏"));
+	keys(f, "<Down>");
+	assert_true(on_screen(f, " Search: twee vier▏"));
+	keys(f, "<Down>");
+	assert_true(on_screen(f, " Search: ▏"));
+	/* Each kind of prompt has its own history: a file name is none of these. */
+	keys(f, "<Esc>q<Enter>e<Up>");
+	assert_true(on_screen(f, "File:"));
+	assert_false(on_screen(f, "twee vier"));
+}
+
 static void
 test_search_letter_and_related(void **state)
 {
@@ -746,8 +797,6 @@ test_vraag_footnotes(void **state)
 	keys(f, "<Enter>");
 	screen_is(f, "search-vraag-footnote-opened");
 }
-
-static bool on_screen(struct fixture *f, const char *text);
 
 static void
 parse_ok_import(struct fixture *f, const char *text)
@@ -1386,6 +1435,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_references_to_publications, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_matrix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prompt_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_letter_and_related, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket_moves, setup, teardown),

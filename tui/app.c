@@ -16,6 +16,7 @@
 #include "draw.h"
 #include "export.h"
 #include "keymap.h"
+#include "prompt.h"
 #include "terminal.h"
 #include "text.h"
 #include "view_compare.h"
@@ -313,6 +314,7 @@ app_free(struct app *app)
 	free(app->osc52);
 	free(app->removing);
 	free(app);
+	prompt_history_free();	/* the histories are the session's */
 }
 
 struct store *
@@ -728,6 +730,32 @@ open_terminal(void)
 	return screen;
 }
 
+/*
+ * Alt with a character comes as Esc and the character at once: the key
+ * after an Esc, when one is waiting already, makes them one key (M-b).
+ * Esc alone, or before a key that is not a character, stays Esc; the
+ * other key is then read by the loop as usual.
+ */
+static int
+alt_key(int key)
+{
+	wint_t wc;
+	int rc;
+
+	if (key != KEYMAP_ESC)
+		return key;
+	nodelay(stdscr, TRUE);
+	rc = wget_wch(stdscr, &wc);
+	nodelay(stdscr, FALSE);
+	if (rc == OK && keymap_is_text((int)wc) && wc != ' ')
+		return KEYMAP_ALT((int)wc);
+	if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	else if (rc == OK)
+		unget_wch((wchar_t)wc);
+	return key;
+}
+
 int
 app_run(struct store *st)
 {
@@ -780,7 +808,7 @@ app_run(struct store *st)
 				app_mouse(app, MOUSE_CLICK, ev.y, ev.x);
 			continue;
 		}
-		app_key(app, keymap_key_from_curses(rc, wc));
+		app_key(app, alt_key(keymap_key_from_curses(rc, wc)));
 	}
 	app_free(app);
 	endwin();

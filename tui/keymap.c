@@ -130,7 +130,7 @@ fold_key(int key)
 static bool
 is_fkey(int key)
 {
-	return key >= KEYMAP_FKEY_BASE;
+	return key >= KEYMAP_FKEY_BASE && key < KEYMAP_ALT_BASE;
 }
 
 /*
@@ -180,7 +180,12 @@ keymap_key_name(int key, char *buf, size_t size)
 			return buf;
 		}
 	}
-	if (key >= KEYMAP_FKEY(KEY_F(1)) && key <= KEYMAP_FKEY(KEY_F(N_FKEYS))) {
+	if (key > KEYMAP_ALT_BASE && is_char_key(key - KEYMAP_ALT_BASE)) {
+		char c[KEYMAP_KEY_NAME_MAX];
+
+		keymap_key_name(key - KEYMAP_ALT_BASE, c, sizeof(c));
+		snprintf(buf, size, "M-%s", c);
+	} else if (key >= KEYMAP_FKEY(KEY_F(1)) && key <= KEYMAP_FKEY(KEY_F(N_FKEYS))) {
 		snprintf(buf, size, "F%d", key - KEYMAP_FKEY(KEY_F0));
 	} else if (key >= 1 && key <= 26) {
 		snprintf(buf, size, "C-%c", 'a' + key - 1);
@@ -264,6 +269,10 @@ keymap_key_code(const char *name)
 		if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&
 		    is_ascii_letter(name[2]) && !name[3])
 			return fold_key((name[2] | 0x20) - 'a' + 1);
+		/* Alt with a character that shows: M-b, M-ë. */
+		if ((name[0] == 'M' || name[0] == 'm') && name[1] == '-' && name[2] &&
+		    char_code(name + 2) != -1)
+			return KEYMAP_ALT(char_code(name + 2));
 	}
 	return char_code(name);
 }
@@ -455,7 +464,7 @@ bind_words(const char *scope_word, const char *key_word, const char *action_word
 
 		list_names(names, sizeof(names), true);
 		snprintf(valid, sizeof(valid),
-		    "a key is one character, C-a..C-z, F1..F12 or one of %s", names);
+		    "a key is one character, C-a..C-z, M-a (Alt), F1..F12 or one of %s", names);
 		return bad_word(err, "key", key_word, valid);
 	}
 	if ((action = action_code(action_word)) < 0)

@@ -13,7 +13,8 @@
  * SCOPE is a view name or "generic" (every view); KEY is a character
  * ("j", "?", "G"), a name ("Enter", "Tab", "BackTab", "Space", "Esc",
  * "Backspace", "Delete", "Up", "Down", "Left", "Right", "PgUp", "PgDn",
- * "Home", "End", "F1".."F12") or a control key ("C-a".."C-z"); ACTION is an
+ * "Home", "End", "F1".."F12"), a control key ("C-a".."C-z") or Alt with a
+ * character ("M-b"); ACTION is an
  * action name or "none" to unbind.  Words are separated by spaces or tabs;
  * a word starting with '#' after ACTION starts a comment.  A view's own
  * binding wins over a generic one, and "none" in a view hides a generic
@@ -49,6 +50,12 @@
 #define KEYMAP_FKEY_BASE	0x110000
 /* The key for curses's KEY_x; a macro so that it can be a case label. */
 #define KEYMAP_FKEY(k)		(KEYMAP_FKEY_BASE + (k))
+/*
+ * Alt (Meta) with a character: terminals send Esc and the character, which
+ * app_run reads as one key.  Past the function keys.
+ */
+#define KEYMAP_ALT_BASE		0x200000
+#define KEYMAP_ALT(c)		(KEYMAP_ALT_BASE + (c))
 /* The terminal was resized. */
 #define KEYMAP_RESIZE		KEYMAP_FKEY(KEY_RESIZE)
 /* Room enough for any keymap_key_name. */

@@ -205,7 +205,7 @@ basket_handle(struct view *v, enum action action)
 	case ACTION_NOTE:
 		if (it) {
 			b->editing = true;
-			prompt_set(&b->note, it->note);
+			prompt_start(&b->note, PROMPT_NOTE, it->note);
 			app_message(v->app, "Type the note; Enter keeps it, Esc leaves it as it was");
 		}
 		break;
@@ -230,6 +230,7 @@ basket_input(struct view *v, int key)
 	switch (prompt_key(&b->note, key)) {
 	case PROMPT_ENTER:
 		b->editing = false;
+		prompt_remember(&b->note);
 		if (store_select_note(app_store(v->app), b->items[b->list.cursor].passage, b->note.text,
 		    &err) != STATUS_OK) {
 			app_message(v->app, "%s", err.msg);

@@ -51,7 +51,7 @@ export_open(struct view *v, const void *arg)
 	    req->n == 1 ? "passage" : "passages");
 	e->format = EXPORT_MD;
 	name = export_default_name(e->items, e->n, e->format);
-	prompt_set(&e->name, name);
+	prompt_start(&e->name, PROMPT_FILE, name);
 	free(name);
 	v->data = e;
 	return true;
@@ -118,6 +118,7 @@ write_file(struct view *v, bool force)
 		snprintf(e->problem, sizeof(e->problem), "%s", err.msg);
 		return;
 	}
+	prompt_remember(&e->name);
 	where = absolute(e->name.text);
 	app_pop(app);	/* frees e */
 	app_message(app, "Wrote %zu %s to %s", n, n == 1 ? "passage" : "passages", where);

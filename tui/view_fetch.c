@@ -39,6 +39,7 @@ fetch_open(struct view *v, const void *arg)
 
 	(void)arg;
 	f->v = v;
+	prompt_start(&f->ref, PROMPT_ZAAK, NULL);
 	v->data = f;
 	return true;
 }
@@ -126,6 +127,7 @@ fetch_input(struct view *v, int key)
 
 	switch (prompt_key(&f->ref, key)) {
 	case PROMPT_ENTER:
+		prompt_remember(&f->ref);
 		run(v);
 		break;
 	case PROMPT_CANCEL: {

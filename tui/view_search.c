@@ -1,8 +1,8 @@
 /*
  * view_search: a prompt and the hits of a search, or the passages most
- * like one passage.  The prompt edits a line (Left, Right, Home, End,
- * Backspace, Delete) and remembers earlier searches (Up, Down); Enter
- * searches.  Each hit shows where it is and a snippet with the matches
+ * like one passage.  The prompt (prompt.h) opens with the last search
+ * selected, to type over or keep, and remembers earlier searches (Up,
+ * Down); Enter searches.  Each hit shows where it is and a snippet with the matches
  * marked; Enter opens it in context: the compare view at that vraag and
  * ministry with the passage under the cursor, or the reader at it.
  */
@@ -25,11 +25,6 @@
 #include "xalloc.h"
 
 #define SNIPPET_LINES 2
-#define HISTORY_MAX 50
-
-/* Earlier searches of this session, oldest first. */
-static char *history[HISTORY_MAX];
-static size_t n_history;
 
 /* A snippet made ready to draw: plain text and the bytes that matched. */
 struct marked {
@@ -41,7 +36,6 @@ struct marked {
 struct search {
 	struct prompt input;
 	bool typing;
-	size_t history_at;	/* n_history: the line being typed */
 	char query[512];	/* what the hits are for */
 	long long related;
 	struct search_hit *hits;	/* list.count of them, and of snippets */
@@ -101,19 +95,6 @@ clear_results(struct search *s)
 	s->list.count = s->list.cursor = s->list.top = 0;
 }
 
-static void
-remember(const char *query)
-{
-	if (n_history && strcmp(history[n_history - 1], query) == 0)
-		return;
-	if (n_history == HISTORY_MAX) {
-		free(history[0]);
-		memmove(history, history + 1, (HISTORY_MAX - 1) * sizeof(*history));
-		n_history--;
-	}
-	history[n_history++] = xstrdup(query);
-}
-
 /* Runs the search (or the related passages) and keeps the hits. */
 static void
 run(struct view *v)
@@ -130,7 +111,7 @@ run(struct view *v)
 		struct search_query q = { .text = s->query, .limit = 200 };
 		struct search_info info;
 
-		remember(s->query);
+		prompt_remember(&s->input);
 		status = store_search(app_store(v->app), &q, &s->hits, &s->list.count,
 		    &info, &err);
 		if (status == STATUS_OK && s->list.count == 0)
@@ -154,6 +135,15 @@ run(struct view *v)
 
 /* ------------------------------------------------------------------ view */
 
+/* The prompt opens with the last search selected: typing replaces it. */
+static void
+start_typing(struct search *s)
+{
+	s->typing = true;
+	prompt_start(&s->input, PROMPT_SEARCH, prompt_last(PROMPT_SEARCH));
+	prompt_select_all(&s->input);
+}
+
 static bool
 search_open(struct view *v, const void *arg)
 {
@@ -161,7 +151,7 @@ search_open(struct view *v, const void *arg)
 	struct search *s = xcalloc(1, sizeof(*s));
 
 	v->data = s;
-	s->history_at = n_history;
+	prompt_start(&s->input, PROMPT_SEARCH, NULL);
 	if (req->related) {
 		s->related = req->related;
 		snprintf(s->query, sizeof(s->query), "%s", req->about ? req->about : "this passage");
@@ -171,7 +161,7 @@ search_open(struct view *v, const void *arg)
 		prompt_set(&s->input, req->query);
 		run(v);
 	} else {
-		s->typing = true;
+		start_typing(s);
 	}
 	return true;
 }
@@ -335,10 +325,8 @@ search_handle(struct view *v, enum action action)
 		return;
 	switch (action) {
 	case ACTION_SEARCH:
-		s->typing = true;
+		start_typing(s);
 		s->related = 0;
-		s->history_at = n_history;
-		s->input.cursor = strlen(s->input.text);
 		break;
 	case ACTION_OPEN:
 		if (s->list.count)
@@ -371,15 +359,6 @@ search_input(struct view *v, int key)
 			app_pop(v->app);	/* nothing searched yet: back where we were */
 		break;
 	case PROMPT_OTHER:
-		/* Up and Down go through earlier searches. */
-		if (key == KEYMAP_FKEY(KEY_UP) && s->history_at > 0) {
-			prompt_set(&s->input, history[--s->history_at]);
-		} else if (key == KEYMAP_FKEY(KEY_DOWN)) {
-			if (s->history_at < n_history)
-				s->history_at++;
-			prompt_set(&s->input, s->history_at < n_history ? history[s->history_at] : "");
-		}
-		break;
 	case PROMPT_EDITED:
 		break;
 	}
@@ -403,7 +382,9 @@ search_status(struct view *v, char *buf, size_t size)
 	struct search *s = v->data;
 
 	if (s->typing)
-		snprintf(buf, size, "Search: Enter searches, Up/Down earlier searches, Esc stops");
+		snprintf(buf, size, s->input.selected
+		    ? "Search: typing replaces it, Right keeps it, Up/Down earlier searches, Esc stops"
+		    : "Search: Enter searches, Up/Down earlier searches, Esc stops");
 	else if (s->list.count)
 		snprintf(buf, size, "Hit %zu of %zu", s->list.cursor + 1, s->list.count);
 	else
