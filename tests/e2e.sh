@@ -141,7 +141,7 @@ t send-keys -t e2e q q
 check "quit from the reader and the library" exited_with 0
 t kill-session -t e2e 2>/dev/null
 
-# --- the basket: Space keeps a passage across runs, y copies (OSC 52) ---------
+# --- the basket: Space keeps a passage across runs, Y copies (OSC 52) ---------
 # The database of the first run, with the bundled corpus.
 start "'$NAAST'"
 check "naast opens on the corpus imported before" wait_for "Eerdmans (JA21)"
@@ -150,8 +150,8 @@ t send-keys -t e2e Enter
 check "the compare view at vraag 1" wait_for "Vraag 1 van 9"
 t send-keys -t e2e Space
 check "Space puts the passage under the cursor in the basket" wait_for "Put 1 passage in the basket (1 in all"
-t send-keys -t e2e y
-check "y copies the basket" wait_for "Copied the basket as Markdown with citations"
+t send-keys -t e2e Y
+check "Y copies the basket" wait_for "Copied the basket as Markdown with citations"
 # buffer_has TEXT: tmux made a paste buffer of what naast sent, holding TEXT.
 buffer_has() {
 	i=0

@@ -1055,8 +1055,16 @@ test_basket_and_export(void **state)
 	assert_true(attr_of("┃") & A_BOLD);
 	keys(f, "<Tab>a");
 	assert_true(on_screen(f, "Put 2 passages in the basket (3 in all; b shows it)"));
-	/* y with a full basket copies all of it */
+	/* y copies the passage under the cursor, even with a full basket */
 	keys(f, "y");
+	assert_true(on_screen(f, "Copied the passage as Markdown with citations"));
+	copied = clipboard_sent(f);
+	assert_non_null(copied);
+	assert_non_null(strstr(copied, "Van Huffelen"));
+	assert_null(strstr(copied, "Minister-President Rutte"));
+	free(copied);
+	/* Y copies all of the basket */
+	keys(f, "Y");
 	assert_true(on_screen(f, "Copied the basket as Markdown with citations"));
 	copied = clipboard_sent(f);
 	assert_non_null(copied);

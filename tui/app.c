@@ -223,19 +223,28 @@ send_clipboard(struct app *app)
 	app->osc52 = NULL;
 }
 
-/* The items of the basket, or else of the passage under the cursor of v. */
+/*
+ * The items of the basket (y was Y) or of the passage under the cursor of
+ * v: the key says which, never whether the basket happens to be empty.
+ */
 static bool
-items_to_copy(struct app *app, struct view *v, struct export_item **items, size_t *n,
-    struct error *err)
+items_to_copy(struct app *app, struct view *v, bool basket, struct export_item **items,
+    size_t *n, struct error *err)
 {
 	long long passage;
 
-	if (app->n_basket > 0)
+	if (basket) {
+		if (app->n_basket == 0) {
+			error_set(err, STATUS_NOT_FOUND,
+			    "Nothing to copy: the basket is empty (Space puts a passage in it)");
+			return false;
+		}
 		return store_export_selection(app->st, items, n, err) == STATUS_OK;
+	}
 	passage = v->ops->passage ? v->ops->passage(v) : 0;
 	if (!passage) {
-		error_set(err, STATUS_NOT_FOUND,
-		    "Nothing to copy: the basket is empty and no passage is under the cursor");
+		error_set(err, STATUS_NOT_FOUND, "Nothing to copy: no passage is under the cursor%s",
+		    app->n_basket ? " (Y copies the basket)" : "");
 		return false;
 	}
 	*n = 1;
@@ -243,7 +252,7 @@ items_to_copy(struct app *app, struct view *v, struct export_item **items, size_
 }
 
 static void
-copy(struct app *app, struct view *v)
+copy(struct app *app, struct view *v, bool basket)
 {
 	struct export_item *items = NULL;
 	struct error err = { "" };
@@ -251,7 +260,7 @@ copy(struct app *app, struct view *v)
 	size_t n = 0, len = 0;
 	FILE *fp;
 
-	if (!items_to_copy(app, v, &items, &n, &err)) {
+	if (!items_to_copy(app, v, basket, &items, &n, &err)) {
 		app_message(app, "%s", err.msg);
 		return;
 	}
@@ -264,7 +273,7 @@ copy(struct app *app, struct view *v)
 	fclose(fp);
 	if (app_copy(app, md))
 		app_message(app, "Copied %s as Markdown with citations to the clipboard",
-		    app->n_basket ? "the basket" : "the passage");
+		    basket ? "the basket" : "the passage");
 	free(md);
 	export_items_free(items, n);
 }
@@ -523,7 +532,8 @@ app_key(struct app *app, int key)
 		export_basket(app);
 		break;
 	case ACTION_COPY:
-		copy(app, v);
+	case ACTION_COPY_BASKET:
+		copy(app, v, action == ACTION_COPY_BASKET);
 		break;
 	default:
 		v->ops->handle(v, action);

@@ -556,6 +556,7 @@ static const struct {
 	{ "generic", "b",	"basket" },
 	{ "generic", "e",	"export" },
 	{ "generic", "y",	"copy" },
+	{ "generic", "Y",	"copy-basket" },
 
 	{ "library", "f",	"filter" },
 	{ "library", "S",	"sort" },

@@ -98,7 +98,8 @@
 	_(BASKET,          "basket",          "Show the basket: reorder, notes, export") \
 	_(EXPORT,          "export",          "Export the basket to a file, with citations") \
 	_(EXPORT_VRAAG,    "export-vraag",    "Export the answers to this vraag to a file, with citations") \
-	_(COPY,            "copy",            "Copy the basket (or else the passage under the cursor) to the clipboard as Markdown") \
+	_(COPY,            "copy",            "Copy the passage under the cursor to the clipboard as Markdown, with its citation") \
+	_(COPY_BASKET,     "copy-basket",     "Copy the basket to the clipboard as Markdown, with citations") \
 	_(MOVE_UP,         "move-up",         "Move the passage up in the basket") \
 	_(MOVE_DOWN,       "move-down",       "Move the passage down in the basket") \
 	_(REMOVE,          "remove",          "Take the passage out of the basket") \
