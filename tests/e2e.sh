@@ -124,6 +124,12 @@ t send-keys -t e2e j Enter
 check "Enter on an answer's hit opens the compare view there" wait_for "Vraag 8 van 9"
 t send-keys -t e2e q
 check "q goes back to the hits" wait_for "hits for ambtenaar"
+t send-keys -t e2e /
+check "/ opens the prompt on the last search" wait_for "Search: ambtenaar▏"
+t send-keys -t e2e Right ' zijn' M-b M-b X
+check "Right keeps it, and Alt-b (Esc b) goes back a word" wait_for "Search: X▏mbtenaar zijn"
+t send-keys -t e2e Escape
+check "Esc alone still stops typing" wait_for "hits for ambtenaar"
 
 t send-keys -t e2e q q q
 check "q, q, q quits with status 0" exited_with 0
