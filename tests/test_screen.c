@@ -721,6 +721,46 @@ test_prompt_keys(void **state)
 	assert_false(on_screen(f, "twee vier"));
 }
 
+/* The status line (the last row) holds text, after a draw. */
+static bool
+status_has(struct fixture *f, const char *text)
+{
+	char *screen, *last;
+	bool has;
+
+	app_draw(f->app);
+	screen = dump();
+	screen[strlen(screen) - 1] = '\0';
+	last = strrchr(screen, '\n');
+	has = strstr(last ? last + 1 : screen, text) != NULL;
+	free(screen);
+	return has;
+}
+
+/*
+ * At 80 columns every view keeps "? help" on the status line, however
+ * long what the view says there and however many keys it would hint;
+ * not while a line is typed, where ? is a character.
+ */
+static void
+test_status_keeps_help(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const steps[] = {
+		"", "Sk", "S<Enter>", "nnnnnnnsl", "r", "qb", "q/ambtenaren<Enter>",
+	};
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(*steps); i++) {
+		keys(f, steps[i]);
+		if (!status_has(f, "? help"))
+			fail_msg("no \"? help\" on the status line after \"%s\"", steps[i]);
+	}
+	keys(f, "/");
+	assert_false(status_has(f, "? help"));
+	keys(f, "<Esc>qqf");
+	assert_false(status_has(f, "? help"));
+}
+
 static void
 test_search_letter_and_related(void **state)
 {
@@ -1444,6 +1484,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_matrix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_prompt_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status_keeps_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_letter_and_related, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket_moves, setup, teardown),

@@ -557,50 +557,68 @@ app_mouse(struct app *app, enum mouse event, int y, int x)
 }
 
 /*
- * The hints of the view, "Enter open  f filter  ? help", as many as fit in
- * width, right-aligned at x + width.
+ * Appends the hints of list to line (used bytes of size), as many as fit
+ * in width columns; false once one did not fit.
+ */
+static bool
+add_hints(const struct view *v, const struct view_hint *list, char *line, size_t size,
+    size_t *used, int width)
+{
+	for (const struct view_hint *h = list; h && h->action != ACTION_NONE; h++) {
+		char keys[64], one[96], *comma;
+		const char *label = h->label;
+
+		if (!keymap_keys_for(v->ops->scope, h->action, keys, sizeof(keys)) ||
+		    (h->action == ACTION_HELP && v->ops == &view_help_ops))
+			continue;
+		if ((comma = strchr(keys, ',')) != NULL)
+			*comma = '\0';
+		if (h->action == ACTION_QUIT)
+			label = v->app->depth > 1 ? "back" : "quit";
+		snprintf(one, sizeof(one), "%s%s %s", *used ? "  " : "", keys, label);
+		if (text_width(line) + text_width(one) > width || *used + strlen(one) >= size)
+			return false;
+		memcpy(line + *used, one, strlen(one) + 1);
+		*used += strlen(one);
+	}
+	return true;
+}
+
+/*
+ * The hints of the view, "Enter open  f filter  ? help  q quit": the keys
+ * of help and of going back always (they are what a newcomer needs), then
+ * as many of the view's own as fit in width before them (none when width
+ * is 0).
  */
 static void
-draw_hints(const struct view *v, int y, int x, int width)
+hints(const struct view *v, char *line, size_t size, int width)
 {
 	static const struct view_hint always[] = {
 		{ ACTION_HELP, "help" },
 		{ ACTION_QUIT, "" },
 		{ ACTION_NONE, NULL },
 	};
-	const struct view_hint *lists[] = { v->ops->hints, always };
-	char line[512] = "";
-	size_t used = 0;
+	char tail[128] = "";
+	size_t used = 0, n;
 
-	for (size_t l = 0; l < 2; l++) {
-		for (const struct view_hint *h = lists[l]; h && h->action != ACTION_NONE; h++) {
-			char keys[64], one[96], *comma;
-			const char *label = h->label;
-
-			if (!keymap_keys_for(v->ops->scope, h->action, keys, sizeof(keys)) ||
-			    (h->action == ACTION_HELP && v->ops == &view_help_ops))
-				continue;
-			if ((comma = strchr(keys, ',')) != NULL)
-				*comma = '\0';
-			if (h->action == ACTION_QUIT)
-				label = v->app->depth > 1 ? "back" : "quit";
-			snprintf(one, sizeof(one), "%s%s %s", used ? "  " : "", keys, label);
-			if (text_width(line) + text_width(one) > width ||
-			    used + strlen(one) >= sizeof(line))
-				break;
-			memcpy(line + used, one, strlen(one) + 1);
-			used += strlen(one);
-		}
+	add_hints(v, always, tail, sizeof(tail), &used, (int)sizeof(tail));
+	line[0] = '\0';
+	n = 0;
+	add_hints(v, v->ops->hints, line, size, &n, width - text_width(tail) - (used ? 2 : 0));
+	if (n && n + 2 + used < size) {
+		memcpy(line + n, "  ", 2);
+		n += 2;
 	}
-	draw_text_right(stdscr, y, x, line, width, draw_attr(UI_STATUS));
+	if (n + used < size)
+		memcpy(line + n, tail, used + 1);
 }
 
 static void
 draw_status(struct app *app, struct view *v)
 {
 	int y = LINES - 1;
-	char where[512] = "";
-	int left;
+	char where[512] = "", line[512] = "";
+	int room = COLS - 1;
 
 	if (app->message[0]) {
 		draw_text(stdscr, y, 0, app->message, COLS, draw_attr(UI_MESSAGE), DRAW_PAD);
@@ -611,9 +629,18 @@ draw_status(struct app *app, struct view *v)
 	if (v->ops->status)
 		v->ops->status(v, where + strlen(where), sizeof(where) - strlen(where));
 	draw_text(stdscr, y, 0, " ", COLS, draw_attr(UI_STATUS), DRAW_PAD);
-	left = draw_text(stdscr, y, 1, where, COLS - 1, draw_attr(UI_STATUS), 0);
-	if (COLS - left - 4 > 10 && !v->ops->typing)
-		draw_hints(v, y, left + 3, COLS - left - 4);
+	/* A long status is cut so that "? help" and the way back stay. */
+	if (!v->ops->typing && !(v->ops->typing_now && v->ops->typing_now(v))) {
+		int left;
+
+		hints(v, line, sizeof(line), 0);	/* the two that always show */
+		room = COLS - 4 - text_width(line);
+		left = text_width(where) < room ? text_width(where) : room;
+		hints(v, line, sizeof(line), COLS - left - 4);
+		draw_text_right(stdscr, y, left + 3, line, COLS - left - 4, draw_attr(UI_STATUS));
+		room = left;
+	}
+	draw_text(stdscr, y, 1, where, room, draw_attr(UI_STATUS), DRAW_CUT);
 }
 
 static void

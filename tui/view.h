@@ -42,6 +42,8 @@ struct view_ops {
 	int min_cols, min_rows;		/* smaller than this: "too small" */
 	bool overlay;			/* drawn over the view below it */
 	bool typing;			/* every key goes to input: no key hints */
+	/* True while keys go to a line being typed (no key hints then).  May be NULL. */
+	bool (*typing_now)(struct view *v);
 	/* Loads; arg is the view's own (a set id, a document id, ...).  False with app_message. */
 	bool (*open)(struct view *v, const void *arg);
 	/* Draws into rows [0, rows) of the screen, cols wide (the status line is the app's). */

@@ -264,6 +264,12 @@ basket_mouse(struct view *v, enum mouse event, int y, int x)
 		basket_handle(v, ACTION_OPEN);
 }
 
+static bool
+basket_typing(struct view *v)
+{
+	return ((struct basket *)v->data)->editing;
+}
+
 static void
 basket_status(struct view *v, char *buf, size_t size)
 {
@@ -311,6 +317,7 @@ const struct view_ops view_basket_ops = {
 	.input = basket_input,
 	.mouse = basket_mouse,
 	.status = basket_status,
+	.typing_now = basket_typing,
 	.hints = basket_hints,
 	.reload = basket_reload,
 	.passage = basket_passage,

@@ -605,6 +605,12 @@ library_mouse(struct view *v, enum mouse event, int y, int x)
 		library_handle(v, ACTION_OPEN);
 }
 
+static bool
+library_typing(struct view *v)
+{
+	return ((struct library *)v->data)->typing;
+}
+
 static void
 library_status(struct view *v, char *buf, size_t size)
 {
@@ -639,6 +645,7 @@ const struct view_ops view_library_ops = {
 	.input = library_input,
 	.mouse = library_mouse,
 	.status = library_status,
+	.typing_now = library_typing,
 	.hints = library_hints,
 	.reload = library_reload,
 	.close = library_close,

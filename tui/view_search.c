@@ -376,6 +376,12 @@ search_mouse(struct view *v, enum mouse event, int y, int x)
 		open_hit(v, s->list.cursor);
 }
 
+static bool
+search_typing(struct view *v)
+{
+	return ((struct search *)v->data)->typing;
+}
+
 static void
 search_status(struct view *v, char *buf, size_t size)
 {
@@ -408,6 +414,7 @@ const struct view_ops view_search_ops = {
 	.input = search_input,
 	.mouse = search_mouse,
 	.status = search_status,
+	.typing_now = search_typing,
 	.hints = search_hints,
 	.passage = search_passage,
 	.close = search_close,
