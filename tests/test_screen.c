@@ -761,6 +761,49 @@ test_status_keeps_help(void **state)
 	assert_false(status_has(f, "? help"));
 }
 
+/*
+ * A message longer than the status line is cut after a whole word, with
+ * "…" and the key that shows it whole; M shows it over the last rows
+ * until the next key.
+ */
+static void
+test_long_message(void **state)
+{
+	struct fixture *f = *state;
+	char *screen, *last;
+
+	app_message(f->app, "cannot import 'Kamervragen/antwoord-eerdmans.pdf': pdftotext "
+	    "is not installed (install poppler-utils, or convert the file to text first)");
+	app_draw(f->app);
+	screen = dump();
+	screen[strlen(screen) - 1] = '\0';
+	last = strrchr(screen, '\n') + 1;
+	assert_string_equal(last, "cannot import 'Kamervragen/antwoord-eerdmans.pdf': pdftotext "
+	    "is … (M shows all)");
+	free(screen);
+	/* A word longer than half the line is cut where the line ends. */
+	app_message(f->app, "cannot write '/home/ambtenaar/Documenten/Kamervragen/2024/"
+	    "antwoorden-op-de-vragen-van-het-lid-eerdmans.md': No space left on device");
+	app_draw(f->app);
+	screen = dump();
+	screen[strlen(screen) - 1] = '\0';
+	last = strrchr(screen, '\n') + 1;
+	assert_string_equal(last, "cannot write '/home/ambtenaar/Documenten/Kamervragen/2024/"
+	    "antwoor… (M shows all)");
+	free(screen);
+	app_message(f->app, "cannot import 'Kamervragen/antwoord-eerdmans.pdf': pdftotext "
+	    "is not installed (install poppler-utils, or convert the file to text first)");
+	keys(f, "M");
+	screen_is(f, "message-whole");
+	keys(f, "j");
+	assert_true(status_has(f, "? help"));
+	assert_false(on_screen(f, "poppler-utils"));
+	/* A message that fits is shown as it is. */
+	app_message(f->app, "Sorted by received date");
+	assert_true(status_has(f, "Sorted by received date"));
+	assert_false(status_has(f, "…"));
+}
+
 static void
 test_search_letter_and_related(void **state)
 {
@@ -1485,6 +1528,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_prompt_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_keeps_help, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_letter_and_related, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket_moves, setup, teardown),

@@ -33,7 +33,9 @@ struct app {
 	struct store *st;
 	struct view stack[MAX_VIEWS];
 	int depth;
-	char message[512];
+	char message[1024];
+	char last_message[1024];	/* for the message key, after message is cleared */
+	bool whole;		/* show message whole, over the view, until the next key */
 	bool running;
 	enum scope help_scope;	/* what the help view lists: the scope below it */
 	long long *basket;	/* the passages in the basket, sorted */
@@ -346,6 +348,7 @@ app_message(struct app *app, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(app->message, sizeof(app->message), fmt, ap);
 	va_end(ap);
+	memcpy(app->last_message, app->message, sizeof(app->message));
 }
 
 bool
@@ -472,6 +475,7 @@ app_key(struct app *app, int key)
 	enum action action;
 
 	app->message[0] = '\0';
+	app->whole = false;
 	if (!v)
 		return;
 	if (key == KEYMAP_RESIZE) {
@@ -506,6 +510,12 @@ app_key(struct app *app, int key)
 			struct search_request req = { NULL, 0, NULL };
 
 			app_push(app, &view_search_ops, &req);
+		}
+		break;
+	case ACTION_MESSAGE:
+		if (app->last_message[0]) {
+			memcpy(app->message, app->last_message, sizeof(app->message));
+			app->whole = true;
 		}
 		break;
 	case ACTION_REDRAW:
@@ -613,6 +623,80 @@ hints(const struct view *v, char *line, size_t size, int width)
 		memcpy(line + n, tail, used + 1);
 }
 
+/* The columns of the first n bytes of s. */
+static int
+text_width_n(const char *s, size_t n)
+{
+	char *head = xstrndup(s, n);
+	int w = text_width(head);
+
+	free(head);
+	return w;
+}
+
+/*
+ * The message on the status line.  One too long for it is cut after a
+ * whole word with "…" and the key that shows it whole; shown whole, it is
+ * wrapped over the last rows of the screen, above the view.
+ */
+static void
+draw_message(struct app *app, struct view *v)
+{
+	struct wrapped w = { 0 };
+	char keys[64], hint[96], *text;
+	size_t cut = 0;
+	int rows;
+
+	if (!app->whole && text_width(app->message) <= COLS) {
+		draw_text(stdscr, LINES - 1, 0, app->message, COLS, draw_attr(UI_MESSAGE), DRAW_PAD);
+		return;
+	}
+	if (app->whole) {
+		draw_wrap(&w, app->message, COLS);
+		rows = w.n < (size_t)LINES ? (int)w.n : LINES;
+		for (int i = 0; i < rows; i++)
+			draw_text(stdscr, LINES - rows + i, 0, w.lines[i], COLS,
+			    draw_attr(UI_MESSAGE), DRAW_PAD);
+		draw_wrap_free(&w);
+		return;
+	}
+	if (keymap_keys_for(v->ops->scope, ACTION_MESSAGE, keys, sizeof(keys))) {
+		char *comma = strchr(keys, ',');
+
+		if (comma)
+			*comma = '\0';
+		snprintf(hint, sizeof(hint), " … (%s shows all)", keys);
+	} else {
+		snprintf(hint, sizeof(hint), " …");
+	}
+	/* The longest run of whole words that fits before the hint. */
+	for (size_t i = 1; app->message[i]; i++) {
+		if (app->message[i] != ' ' || app->message[i - 1] == ' ')
+			continue;
+		if (text_width_n(app->message, i) + text_width(hint) > COLS)
+			break;
+		cut = i;
+	}
+	/*
+	 * A word longer than half the line (a path, say) is cut where the
+	 * line ends rather than left out: M shows the rest.
+	 */
+	if (!cut || text_width_n(app->message, cut) < COLS / 2) {
+		cut = 0;
+		for (size_t i = 1; app->message[i - 1]; i++) {
+			if (((unsigned char)app->message[i] & 0xC0) == 0x80)
+				continue;
+			if (text_width_n(app->message, i) + text_width(hint) - 1 > COLS)
+				break;
+			cut = i;
+		}
+		memmove(hint, hint + 1, strlen(hint));	/* no space before the "…" */
+	}
+	text = xasprintf("%.*s%s", (int)cut, app->message, hint);
+	draw_text(stdscr, LINES - 1, 0, text, COLS, draw_attr(UI_MESSAGE), DRAW_PAD | DRAW_CUT);
+	free(text);
+}
+
 static void
 draw_status(struct app *app, struct view *v)
 {
@@ -621,7 +705,7 @@ draw_status(struct app *app, struct view *v)
 	int room = COLS - 1;
 
 	if (app->message[0]) {
-		draw_text(stdscr, y, 0, app->message, COLS, draw_attr(UI_MESSAGE), DRAW_PAD);
+		draw_message(app, v);
 		return;
 	}
 	if (app->readonly)

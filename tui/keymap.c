@@ -538,6 +538,7 @@ static const struct {
 	{ "generic", "?",	"help" },
 	{ "generic", "F1",	"help" },
 	{ "generic", "C-l",	"redraw" },
+	{ "generic", "M",	"message" },
 	{ "generic", "j",	"down" },
 	{ "generic", "Down",	"down" },
 	{ "generic", "k",	"up" },

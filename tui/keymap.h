@@ -71,6 +71,7 @@
 	_(OPEN,            "open",            "Open the selected set or document") \
 	_(HELP,            "help",            "Show the keys") \
 	_(REDRAW,          "redraw",          "Redraw the screen and reload") \
+	_(MESSAGE,         "message",         "Show the last message whole, when the status line had to cut it") \
 	_(DOWN,            "down",            "Move down one line") \
 	_(UP,              "up",              "Move up one line") \
 	_(PAGE_DOWN,       "page-down",       "Move down one page") \
