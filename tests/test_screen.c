@@ -804,6 +804,34 @@ test_long_message(void **state)
 	assert_false(status_has(f, "…"));
 }
 
+/* A file name starting with ~/ in the export prompt is in $HOME. */
+static void
+test_export_home(void **state)
+{
+	struct fixture *f = *state;
+	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+	char path[256], want[512];
+
+	setenv("HOME", f->dir, 1);
+	resize(30, 100);
+	keys(f, "<Enter>e<C-u>~bob/vraag1.md<Enter>");
+	assert_true(on_screen(f, "~user is not understood here: write the whole path, or ~/ for"));
+	keys(f, "<C-u>~/vraag1.md<Enter>");
+	snprintf(path, sizeof(path), "%s/vraag1.md", f->dir);
+	assert_int_equal(access(path, F_OK), 0);
+	snprintf(want, sizeof(want), "to %s", path);
+	assert_true(on_screen(f, want));
+	/* ~ alone is the home directory itself, not a file in it. */
+	keys(f, "e<C-u>~<Enter>");
+	assert_true(on_screen(f, "File:"));
+	assert_false(on_screen(f, "Wrote"));
+	if (home)
+		setenv("HOME", home, 1);
+	else
+		unsetenv("HOME");
+	free(home);
+}
+
 static void
 test_search_letter_and_related(void **state)
 {
@@ -1529,6 +1557,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_prompt_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_keeps_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_message, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_home, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_letter_and_related, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket_moves, setup, teardown),

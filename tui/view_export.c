@@ -4,7 +4,9 @@
  * ("naast-eerdmans-2024-01-29-vraag8.md"), to edit; Tab changes the
  * format (and the name's extension with it); Enter writes the file, whole
  * or not at all.  A file that exists is only overwritten after a y; the
- * status line says where the export went, as an absolute path.
+ * status line says where the export went, as an absolute path.  A name
+ * starting with ~ or ~/ is in the home directory ($HOME), as in a shell;
+ * ~user is refused with a message.
  */
 #include "config.h"
 
@@ -94,6 +96,30 @@ absolute(const char *path)
 	return xasprintf("%s/%s", cwd, path);
 }
 
+/*
+ * The path a typed name means: "~" and "~/..." in $HOME.  NULL, with why
+ * in problem, for "~user" and when HOME is not set.  The caller frees it.
+ */
+static char *
+expand_home(const char *name, char *problem, size_t size)
+{
+	const char *home = getenv("HOME");
+
+	if (name[0] != '~')
+		return xstrdup(name);
+	if (name[1] && name[1] != '/') {
+		snprintf(problem, size,
+		    "~user is not understood here: write the whole path, or ~/ for your home");
+		return NULL;
+	}
+	if (!home || !*home) {
+		snprintf(problem, size, "HOME is not set, so ~ means nothing: write the whole path");
+		return NULL;
+	}
+	/* "~/x" in the home "/": "/x", not "//x". */
+	return xasprintf("%s%s", strcmp(home, "/") == 0 && name[1] ? "" : home, name + 1);
+}
+
 static void
 write_file(struct view *v, bool force)
 {
@@ -101,7 +127,7 @@ write_file(struct view *v, bool force)
 	struct app *app = v->app;
 	struct error err = { "" };
 	enum status status;
-	char *where;
+	char *where, *path;
 	size_t n = e->n;
 
 	e->problem[0] = '\0';
@@ -109,17 +135,22 @@ write_file(struct view *v, bool force)
 		snprintf(e->problem, sizeof(e->problem), "Type a file name first");
 		return;
 	}
-	status = export_save(e->name.text, force, e->format, e->items, e->n, &err);
+	if (!(path = expand_home(e->name.text, e->problem, sizeof(e->problem))))
+		return;
+	status = export_save(path, force, e->format, e->items, e->n, &err);
 	if (status == STATUS_USAGE && !force) {
 		e->confirming = true;
+		free(path);
 		return;
 	}
 	if (status != STATUS_OK) {
 		snprintf(e->problem, sizeof(e->problem), "%s", err.msg);
+		free(path);
 		return;
 	}
 	prompt_remember(&e->name);
-	where = absolute(e->name.text);
+	where = absolute(path);
+	free(path);
 	app_pop(app);	/* frees e */
 	app_message(app, "Wrote %zu %s to %s", n, n == 1 ? "passage" : "passages", where);
 	free(where);
