@@ -832,6 +832,32 @@ test_export_home(void **state)
 	free(home);
 }
 
+/*
+ * The picker says which ministries another pane shows; choosing one swaps
+ * the two panes, so that no two panes show the same answer.
+ */
+static void
+test_picker_swaps(void **state)
+{
+	struct fixture *f = *state;
+	int y, az, bzk;
+
+	resize(30, 100);
+	keys(f, "<Enter>m");
+	assert_true(on_screen(f, "BZK   answered 16-02-2024  · pane 2: swaps"));
+	assert_false(on_screen(f, "AZ    answered 15-02-2024  · pane"));
+	keys(f, "j<Enter>");
+	screen_is(f, "compare-swapped");
+	assert_true(find_on_screen("┌ BZK", &y, &bzk));
+	assert_true(find_on_screen("┌ AZ", &y, &az));
+	assert_true(bzk < az);
+	/* A ministry no pane shows just replaces the focused pane's. */
+	keys(f, "<Tab>mjjj<Enter>");
+	app_draw(f->app);
+	assert_true(find_on_screen("┌ BZK", &y, &bzk));
+	assert_false(find_on_screen("┌ AZ", &y, &az));
+}
+
 static void
 test_search_letter_and_related(void **state)
 {
@@ -1558,6 +1584,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_status_keeps_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_home, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_picker_swaps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_letter_and_related, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_moves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basket_moves, setup, teardown),

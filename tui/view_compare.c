@@ -840,24 +840,53 @@ go_vraag(struct view *v, long delta)
 	go_to(c, c->q[next].number, NULL);
 }
 
+/* The other pane that shows ministry, or n_panes when none does. */
+static size_t
+pane_showing(const struct compare *c, const char *ministry)
+{
+	for (size_t i = 0; i < c->n_panes; i++)
+		if (i != c->focus && strcmp(c->panes[i].ministry, ministry) == 0)
+			return i;
+	return c->n_panes;
+}
+
+/* "  · pane 2: swaps" for a ministry that another pane shows, else "". */
+static char *
+swap_note(const struct compare *c, const char *ministry)
+{
+	size_t other = pane_showing(c, ministry);
+
+	return other < c->n_panes ? xasprintf("  · pane %zu: swaps", other + 1) : xstrdup("");
+}
+
 static void
 ministry_chosen(void *ctx, size_t index)
 {
 	struct view *v = ctx;
 	struct compare *c = v->data;
 	struct pane *p = &c->panes[c->focus];
-	size_t k = 0;
+	const char *chosen = NULL;
+	size_t k = 0, other;
 
 	/* The picker listed answering ministries, then the others addressed. */
 	for (size_t i = 0; i < c->set.n_answers; i++, k++)
 		if (k == index)
-			snprintf(p->ministry, sizeof(p->ministry), "%s", c->set.answers[i].ministry);
+			chosen = c->set.answers[i].ministry;
 	for (size_t i = 0; i < c->set.n_addressed; i++) {
 		if (imported(c, c->set.addressed[i]))
 			continue;
 		if (k++ == index)
-			snprintf(p->ministry, sizeof(p->ministry), "%s", c->set.addressed[i]);
+			chosen = c->set.addressed[i];
 	}
+	if (!chosen)
+		return;
+	/* Two panes never show one ministry: the one that did takes this pane's. */
+	if ((other = pane_showing(c, chosen)) < c->n_panes) {
+		snprintf(c->panes[other].ministry, sizeof(c->panes[other].ministry), "%s",
+		    p->ministry);
+		c->panes[other].offset = c->panes[other].cursor = 0;
+	}
+	snprintf(p->ministry, sizeof(p->ministry), "%s", chosen);
 	p->offset = p->cursor = 0;
 	reread(c);
 }
@@ -873,15 +902,22 @@ choose_ministry(struct view *v)
 	for (size_t i = 0; i < c->set.n_answers; i++) {
 		char date[DRAW_DATE_SIZE];
 
+		char *note = swap_note(c, c->set.answers[i].ministry);
+
 		draw_date(c->set.answers[i].received, date);
-		model_strv_add(&items, &n, xasprintf("%-5s answered %s", c->set.answers[i].ministry, date));
+		model_strv_add(&items, &n, xasprintf("%-5s answered %s%s", c->set.answers[i].ministry,
+		    date, note));
+		free(note);
 		if (strcmp(c->set.answers[i].ministry, c->panes[c->focus].ministry) == 0)
 			req.selected = n - 1;
 	}
 	for (size_t i = 0; i < c->set.n_addressed; i++) {
 		if (imported(c, c->set.addressed[i]))
 			continue;
-		model_strv_add(&items, &n, xasprintf("%-5s not imported", c->set.addressed[i]));
+		char *note = swap_note(c, c->set.addressed[i]);
+
+		model_strv_add(&items, &n, xasprintf("%-5s not imported%s", c->set.addressed[i], note));
+		free(note);
 		if (strcmp(c->set.addressed[i], c->panes[c->focus].ministry) == 0)
 			req.selected = n - 1;
 	}
