@@ -26,7 +26,7 @@
 
 /* ------------------------------------------------------------------ schema */
 
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
@@ -458,6 +458,16 @@ static const char schema_v7[] =
 	"CREATE INDEX document_fetched ON document (id)"
 	"  WHERE tk_id IS NOT NULL AND kind = 'answer';";
 
+/*
+ * Version 8: the library's filter finds a set by the Aanhangsel numbers
+ * and KOOP ids of its documents and the ministers who signed them, as
+ * well as by its own words (STORE_SET_TERMS): the rows of the sets get
+ * them now, each import of a document of a set after.
+ */
+static const char schema_v8[] =
+	"UPDATE library SET search = " STORE_LIBRARY_SEARCH("library.set_id")
+	"  WHERE set_id IS NOT NULL;";
+
 /* The last id and the number of rows of a table, as text (one row of two) asks. */
 static enum status
 extent(struct store *st, const char *text, long long *last, long long *total,
@@ -609,6 +619,7 @@ static const struct migration {
 	{ schema_v5, NULL },
 	{ schema_v6, NULL },
 	{ schema_v7, NULL },
+	{ schema_v8, NULL },
 };
 
 /* ------------------------------------------------------- opening, migration */
@@ -872,6 +883,7 @@ static const char *const known_digests[SCHEMA_VERSION + 1] = {
 	[5] = "012477bcf66842b4174d145731ed6b2d6d9d9c1fdb5dc45db5063c86146b8a93",
 	[6] = "e6529fd31447872011e12eaf07d565d0f1a23f2002755fc7aac58abe0135340c",
 	[7] = "498d664fbf5994ad3e0ecb7e0d5e05bd51d30bf84b89a2a125b3f147aab89a6d",
+	[8] = "498d664fbf5994ad3e0ecb7e0d5e05bd51d30bf84b89a2a125b3f147aab89a6d",
 };
 
 static enum status migrate(struct store *, long long,

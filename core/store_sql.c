@@ -406,7 +406,10 @@ const char *const store_sql_text[N_SQL] = {
 	    " SELECT n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, " KEY_DATE("?6", "n") ","
 	    " " KEY_DATE("''", "n") ", " KEY_TITLE("?8", "n") ", ?9"
 	    " FROM (SELECT coalesce(max(id), 0) + 1 AS n FROM library)",
-	/* ?1 set, ?2 the answering ministry folded, or NULL. */
+	/*
+	 * ?1 set, ?2 the answering ministry folded, or NULL (among the
+	 * terms already, unless the document is not stored yet).
+	 */
 	[SQL_LIBRARY_SET_UPDATE] =
 	    "UPDATE library SET"
 	    " answered = " STORE_SET_ANSWERED("?1") ","
@@ -416,9 +419,7 @@ const char *const store_sql_text[N_SQL] = {
 	    "  JOIN document d ON d.id = w.document WHERE d.set_id = ?1),"
 	    " received = " SET_RECEIVED ","
 	    " key_received = " KEY_DATE(SET_RECEIVED, "id") ","
-	    " search = CASE WHEN ?2 IS NULL"
-	    "  OR instr(' ' || search || ' ', ' ' || ?2 || ' ') > 0"
-	    "  THEN search ELSE search || ' ' || ?2 END"
+	    " search = " STORE_LIBRARY_SEARCH("?1") " || coalesce(' ' || ?2, '')"
 	    " WHERE set_id = ?1",
 	[SQL_LIBRARY_KEYS] =
 	    "SELECT key_submitted, key_received, key_subject FROM library"

@@ -299,6 +299,8 @@ resize(int rows, int cols)
 
 /* ------------------------------------------------------------------ tests */
 
+static bool on_screen(struct fixture *f, const char *text);
+
 static void
 test_library(void **state)
 {
@@ -317,6 +319,10 @@ test_library(void **state)
 	screen_is(f, "library-no-match");
 	keys(f, "<Esc>");
 	screen_is(f, "library-unfiltered");
+	/* the filter finds a set by the minister who answered and its Aanhangsel number */
+	keys(f, "fhuffelen 1059<Enter>");
+	assert_true(on_screen(f, "Eerdmans (JA21)"));
+	assert_true(on_screen(f, "· 1 matching"));
 }
 
 static void
@@ -675,8 +681,6 @@ test_search(void **state)
  * Right and C-e keep it), the readline keys edit, Up and Down go through
  * the searches before.
  */
-static bool on_screen(struct fixture *f, const char *text);
-
 static void
 test_prompt_keys(void **state)
 {

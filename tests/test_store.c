@@ -693,7 +693,7 @@ test_fresh_database(void **state)
 	struct fixture *f = *state;
 
 	assert_true(store_is_empty(f->st));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 7);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 8);
 	assert_int_equal(query_int(f->path,
 	    "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 	assert_int_equal(query_int(f->path,
@@ -2653,6 +2653,61 @@ walk_free(struct walk *w)
 	memset(w, 0, sizeof(*w));
 }
 
+/*
+ * The library's filter finds a set by its answers too: the Aanhangsel
+ * number, the KOOP id, the ministers who signed and the ministry that
+ * answered, as well as by subject, questioners and parties; and a
+ * database of version 6 gets them when it is opened.
+ */
+static void
+test_library_filter_terms(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st;
+	struct error err = { "" };
+	struct document *doc;
+	sqlite3 *db;
+
+	import_made(f->st, "az.txt", doc_az());
+	import_made(f->st, "bzk.pdf", fetched(doc_bzk(), "2024Z01294", "guid-bzk",
+	    "ah-tk-20232024-1059"));
+	doc = answer_doc("OCW", "2024-03-01", 1234, "iets anders");
+	add_signatory(doc, "Dijkgraaf", "Minister", "OCW");
+	add(doc, ROLE_ANTWOORD, 1, "Nee.");
+	import_made(f->st, "ocw.txt", doc);
+
+	assert_int_equal(count(f->st, "1059"), 1);
+	assert_int_equal(count(f->st, "1234"), 1);
+	assert_int_equal(count(f->st, "ah-tk-20232024"), 1);
+	assert_int_equal(count(f->st, "huffelen"), 1);
+	assert_int_equal(count(f->st, "Rutte"), 1);
+	assert_int_equal(count(f->st, "dijkgraaf"), 1);
+	assert_int_equal(count(f->st, "ocw"), 1);
+	assert_int_equal(count(f->st, "ja21"), 2);
+	assert_int_equal(count(f->st, "eerdmans huffelen 1059"), 1);
+	assert_int_equal(count(f->st, "dijkgraaf 1059"), 0);
+	/* made again on each import, not added up */
+	assert_int_equal(query_int(f->path, "SELECT max(length(search) - "
+	    "length(replace(search, char(31), ''))) FROM library"), 1);
+
+	/* A database made before: the rows get the terms when it is opened. */
+	store_close(f->st);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	    "UPDATE library SET search = substr(search, 1, instr(search, char(31)) - 1)"
+	    " WHERE instr(search, char(31)) > 0; DROP INDEX document_fetched;"
+	    " PRAGMA user_version = 6;",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(query_int(f->path,
+	    "SELECT count(*) FROM library WHERE search LIKE '%dijkgraaf%'"), 0);
+	assert_int_equal(store_open(f->path, &st, &err), STATUS_OK);
+	f->st = st;
+	assert_int_equal(count(f->st, "dijkgraaf"), 1);
+	assert_int_equal(count(f->st, "1059"), 1);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 8);
+}
+
 static void
 test_library_seeds(void **state)
 {
@@ -3084,7 +3139,7 @@ test_coverage_migrated(void **state)
 	sqlite3_close(db);
 	if (store_open(f->path, &f->st, &err) != STATUS_OK)
 		fail_msg("%s", err.msg);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 7);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 8);
 	/* the seeds' set: AZ and BZK of twelve; Van Nispen's: both */
 	assert_int_equal(query_int(f->path, "SELECT answered * 100 + addressed"
 	    " FROM library WHERE set_id = 1"), 212);
@@ -4588,7 +4643,7 @@ test_vocabulary(void **state)
 	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 7);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 8);
 	assert_true(query_int(f->path, "SELECT count(*) FROM vocabulary") > 50);
 	assert_int_equal(store_int(f->st, VOCAB_ASTRAY), 0);
 }
@@ -5104,7 +5159,7 @@ test_migrate_one_index(void **state)
 		seen = (struct upgrade_seen){ .stop_at = -1 };
 		if (store_open_with(f->path, &p, &f->st, &err) != STATUS_OK)
 			fail_msg("%s: %s", fixtures[i], err.msg);
-		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 7);
+		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 8);
 		assert_true(seen.reports >= 2);
 		assert_true(seen.total > 50);
 		assert_int_equal(seen.last_done, seen.total);
@@ -5617,6 +5672,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_pubref_to_seed, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_library_filter_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_seeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coverage_cosigned, setup,
 		    teardown),

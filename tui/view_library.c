@@ -367,8 +367,9 @@ draw_detail(struct view *v, int y, int cols)
 	draw_wrap_free(&w);
 }
 
+/* The date column shows the date the list is sorted by: received, else submitted. */
 static void
-draw_row(const struct library_row *r, int y, int cols, bool selected)
+draw_row(const struct library_row *r, enum library_sort sort, int y, int cols, bool selected)
 {
 	attr_t attr = selected ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL);
 	int who_w = cols >= 100 ? 26 : cols >= 70 ? 20 : 14;
@@ -376,7 +377,7 @@ draw_row(const struct library_row *r, int y, int cols, bool selected)
 	char date[DRAW_DATE_SIZE], right[32];
 	const char *who = r->who;
 
-	draw_date(r->submitted, date);
+	draw_date(sort == LIBRARY_BY_RECEIVED ? r->received : r->submitted, date);
 	if (r->kind == LIBRARY_SET)
 		snprintf(right, sizeof(right), "%d/%d beantwoord", r->answered, r->addressed);
 	else
@@ -429,7 +430,7 @@ library_draw(struct view *v, int rows, int cols)
 	    l->top > l->count - l->height)
 		l->top = l->count - l->height;
 	for (size_t i = l->top; i < l->top + l->height && i < l->count; i++)
-		draw_row(&lib->rows[i], 2 + (int)(i - l->top), cols, i == l->cursor);
+		draw_row(&lib->rows[i], lib->sort, 2 + (int)(i - l->top), cols, i == l->cursor);
 	if (rows >= 12)
 		draw_detail(v, 2 + height, cols);
 }
