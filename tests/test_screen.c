@@ -725,19 +725,29 @@ test_prompt_keys(void **state)
 	assert_false(on_screen(f, "twee vier"));
 }
 
-/* The status line (the last row) holds text, after a draw. */
-static bool
-status_has(struct fixture *f, const char *text)
+/* The status line (the last row) as drawn now; the caller frees it. */
+static char *
+status_line(struct fixture *f)
 {
-	char *screen, *last;
-	bool has;
+	char *screen, *last, *line;
 
 	app_draw(f->app);
 	screen = dump();
 	screen[strlen(screen) - 1] = '\0';
 	last = strrchr(screen, '\n');
-	has = strstr(last ? last + 1 : screen, text) != NULL;
+	line = strdup(last ? last + 1 : screen);
 	free(screen);
+	return line;
+}
+
+/* The status line holds text. */
+static bool
+status_has(struct fixture *f, const char *text)
+{
+	char *line = status_line(f);
+	bool has = strstr(line, text) != NULL;
+
+	free(line);
 	return has;
 }
 
@@ -774,27 +784,21 @@ static void
 test_long_message(void **state)
 {
 	struct fixture *f = *state;
-	char *screen, *last;
+	char *line;
 
 	app_message(f->app, "cannot import 'Kamervragen/antwoord-eerdmans.pdf': pdftotext "
 	    "is not installed (install poppler-utils, or convert the file to text first)");
-	app_draw(f->app);
-	screen = dump();
-	screen[strlen(screen) - 1] = '\0';
-	last = strrchr(screen, '\n') + 1;
-	assert_string_equal(last, "cannot import 'Kamervragen/antwoord-eerdmans.pdf': pdftotext "
+	line = status_line(f);
+	assert_string_equal(line, "cannot import 'Kamervragen/antwoord-eerdmans.pdf': pdftotext "
 	    "is … (M shows all)");
-	free(screen);
+	free(line);
 	/* A word longer than half the line is cut where the line ends. */
 	app_message(f->app, "cannot write '/home/ambtenaar/Documenten/Kamervragen/2024/"
 	    "antwoorden-op-de-vragen-van-het-lid-eerdmans.md': No space left on device");
-	app_draw(f->app);
-	screen = dump();
-	screen[strlen(screen) - 1] = '\0';
-	last = strrchr(screen, '\n') + 1;
-	assert_string_equal(last, "cannot write '/home/ambtenaar/Documenten/Kamervragen/2024/"
+	line = status_line(f);
+	assert_string_equal(line, "cannot write '/home/ambtenaar/Documenten/Kamervragen/2024/"
 	    "antwoor… (M shows all)");
-	free(screen);
+	free(line);
 	app_message(f->app, "cannot import 'Kamervragen/antwoord-eerdmans.pdf': pdftotext "
 	    "is not installed (install poppler-utils, or convert the file to text first)");
 	keys(f, "M");
