@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
 #include <unistr.h>
 
 #include "model.h"
@@ -40,6 +41,26 @@ struct missing_list {
 	char **seen;		/* every word of the text, once */
 	size_t n_seen;
 };
+
+/*
+ * Whether w has a letter: a number ("2023", the "059" of "1.059") is no
+ * misspelling of anything, and no word to offer for one either.
+ */
+static bool
+has_letter(const char *w)
+{
+	const uint8_t *p = (const uint8_t *)w, *end = p + strlen(w);
+
+	while (p < end) {
+		ucs4_t uc;
+		int len = u8_mbtouc(&uc, p, (size_t)(end - p));
+
+		if (uc_is_general_category(uc, UC_CATEGORY_L))
+			return true;
+		p += len > 0 ? len : 1;
+	}
+	return false;
+}
 
 static void
 collect_word(void *ctx, const char *tok, size_t n)
@@ -108,7 +129,7 @@ find_missing(struct store *st, struct missing_list *m, struct error *err)
 		bool found;
 
 		/* Everything is one edit from a one-letter word. */
-		if (chars < 2)
+		if (chars < 2 || !has_letter(w))
 			continue;
 		if (!(s = sql(st, SQL_VOCAB_HAS, err)))
 			return st->prepare_failure;
@@ -150,7 +171,9 @@ scan_vocabulary(struct store *st, struct missing_list *m, struct error *err)
 		const char *term = (const char *)sqlite3_column_text(s, 0);
 		long long count = sqlite3_column_int64(s, 1);
 
-		for (size_t i = 0; term && i < m->n; i++) {
+		if (!term || !has_letter(term))
+			continue;
+		for (size_t i = 0; i < m->n; i++) {
 			size_t d = search_distance(m->v[i].word, term, m->v[i].max);
 
 			if (d > 0 && d <= m->v[i].max)

@@ -4852,6 +4852,34 @@ test_suggest(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* "Did you mean" (issue 19): words, never numbers. */
+static void
+test_suggest_no_numbers(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("AZ", "2024-02-15", 0, SUBJECT);
+	struct error err = { "" };
+	char **words;
+	size_t n;
+
+	add(doc, ROLE_VRAAG, 1, "Hoeveel ambtenaren waren er in 2023 en 2024, "
+	    "en hoeveel in 1959?");
+	import_made(f->st, "numbers.txt", doc);
+	/* a number is no misspelling of another number */
+	assert_int_equal(store_suggest(f->st, "2025", &words, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 0);
+	model_strv_free(words, n);
+	/* nor is a number offered for a word */
+	assert_int_equal(store_suggest(f->st, "ambtenarn a2023 1950", &words,
+	    &n, &err), STATUS_OK);
+	assert_true(n >= 1);
+	assert_string_equal(words[0], "ambtenaren");
+	for (size_t i = 0; i < n; i++)
+		assert_true(strpbrk(words[i], "0123456789") == NULL);
+	model_strv_free(words, n);
+}
+
 static void
 test_related_seeds(void **state)
 {
@@ -5723,6 +5751,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_suggest, setup_memory,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_suggest_no_numbers,
+		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_related_seeds, setup_memory,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_related_ranking, setup_memory,
