@@ -215,11 +215,23 @@ search_stem_query(const struct search_terms *t)
 }
 
 bool
+search_term_is_operator(const struct search_term *term)
+{
+	static const char *const operators[] = { "AND", "OR", "NOT", "NEAR" };
+
+	for (size_t i = 0; i < sizeof(operators) / sizeof(*operators); i++)
+		if (!term->phrase && strcmp(term->text, operators[i]) == 0)
+			return true;
+	return false;
+}
+
+bool
 search_term_is_part(const struct search_term *term)
 {
 	const char *s = term->text;
 
 	return !term->phrase && !strchr(s, ' ') &&
+	    !search_term_is_operator(term) &&
 	    u8_mbsnlen((const uint8_t *)s, strlen(s)) >= SEARCH_PART_MIN;
 }
 

@@ -78,9 +78,17 @@ char *search_fts_query(const struct search_terms *t);
 char *search_stem_query(const struct search_terms *t);
 
 /*
+ * Whether a term is a word that other search engines read as an
+ * operator, written so: AND, OR, NOT or NEAR in capitals, unquoted.
+ * naast searches for it as the word it is, and only as a whole word:
+ * the NOT of "zorg NOT kosten" is never the start of "NOTA".
+ */
+bool search_term_is_operator(const struct search_term *term);
+
+/*
  * Whether a term may be a part of words ("uitslag" in
- * "verkiezingsuitslag"): a single word, not a quoted phrase, of at least
- * SEARCH_PART_MIN characters.
+ * "verkiezingsuitslag"): a single word, not a quoted phrase nor an
+ * operator word, of at least SEARCH_PART_MIN characters.
  */
 #define SEARCH_PART_MIN 3
 bool search_term_is_part(const struct search_term *term);

@@ -105,6 +105,35 @@ char_start(const char *s, size_t i)
 	return i;
 }
 
+/* Whether the character at s[i] (of n bytes) is a letter or a digit. */
+static bool
+word_char(const char *s, size_t n, size_t i)
+{
+	ucs4_t uc;
+
+	if (i >= n || u8_mbtouc(&uc, (const uint8_t *)s + i, n - i) < 1)
+		return false;
+	return uc_is_general_category(uc, uc_general_category_or(
+	    UC_CATEGORY_L, UC_CATEGORY_N));
+}
+
+/*
+ * Whether term may match the folded text s (n bytes) at [at, at + tn):
+ * anywhere when it is searched as a part of words; else only where a
+ * word starts, and ends unless it is a prefix.  A word typed whole, an
+ * operator word or a phrase is never marked inside another word.
+ */
+static bool
+term_fits(const struct search_term *term, const char *s, size_t n,
+    size_t at, size_t tn)
+{
+	if (search_term_is_part(term))
+		return true;
+	if (at > 0 && word_char(s, n, char_start(s, at - 1)))
+		return false;
+	return term->prefix || !word_char(s, n, at + tn);
+}
+
 /*
  * The match to show the text around: the first of those from which the
  * rest of a snippet holds the most different terms, as FTS5's snippet()
@@ -237,6 +266,8 @@ store_part_snippet(const char *text, const struct search_terms *terms)
 		    at++) {
 			size_t pos = (size_t)(at - f.s);
 
+			if (!term_fits(&terms->terms[t], f.s, f.n, pos, tn))
+				continue;
 			xgrow(&r, &cap, nr + 1, sizeof(*r));
 			r[nr++] = (struct range){ f.from[pos], f.to[pos + tn - 1], t };
 		}

@@ -361,6 +361,12 @@ test_part_terms(void **state)
 	assert_true(is_part("verkiez*"));
 	assert_false(is_part("\"politiek adviseurs\""));
 	assert_false(is_part("\"uitslag\""));
+	/* an operator word in capitals is a whole word, as typed (issue 19) */
+	assert_false(is_part("NOT"));
+	assert_false(is_part("NEAR"));
+	assert_false(is_part("AND"));
+	assert_true(is_part("not"));
+	assert_true(is_part("Near"));
 }
 
 /* ----------------------------------------------------------------- distance */

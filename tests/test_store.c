@@ -4852,6 +4852,42 @@ test_suggest(void **state)
 	assert_int_equal(n, 0);
 }
 
+/*
+ * Operator words (issue 19): OR and NOT in capitals are searched for and
+ * marked as whole words only, never inside NOTA or ORGANISATIE.
+ */
+static void
+test_search_operator_words(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("AZ", "2024-02-15", 0, SUBJECT);
+	struct search_hit *h;
+	size_t n;
+
+	add(doc, ROLE_VRAAG, 1, "De NOTA over de NOTULEN van de ORGANISATIE: "
+	    "or not.");
+	add(doc, ROLE_VRAAG, 2, "Een nota over de organisatie en de notulen.");
+	import_made(f->st, "operators.txt", doc);
+	/* the passage with the words, not the one with NOTULEN alone */
+	h = search_text(f->st, "nota NOT", true, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].vraag, 1);
+	assert_non_null(strstr(h[0].snippet, "[not]."));
+	assert_null(strstr(h[0].snippet, "[NOT]ULEN"));
+	store_hits_free(h, n);
+	h = search_text(f->st, "organisatie OR", true, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].vraag, 1);
+	store_hits_free(h, n);
+	/* the parts fallback of a search without --substring alike */
+	h = search_text(f->st, "tulen NOT", false, &n);
+	assert_int_equal(n, 1);
+	assert_true(h[0].substring);
+	assert_non_null(strstr(h[0].snippet, "NO[TULEN]"));
+	assert_null(strstr(h[0].snippet, "[NOT]A"));
+	store_hits_free(h, n);
+}
+
 /* "Did you mean" (issue 19): words, never numbers. */
 static void
 test_suggest_no_numbers(void **state)
@@ -5752,6 +5788,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_suggest, setup_memory,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_suggest_no_numbers,
+		    setup_memory, teardown),
+		cmocka_unit_test_setup_teardown(test_search_operator_words,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_related_seeds, setup_memory,
 		    teardown),
