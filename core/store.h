@@ -652,6 +652,12 @@ struct search_query {
 struct search_info {
 	size_t part_words;	/* words searched for the parts typed */
 	size_t part_all;	/* of all the words that have them */
+	/*
+	 * Nothing had the words, as typed or another form of them: the hits
+	 * are passages with words that contain them (not asked for with
+	 * search_query.substring).
+	 */
+	bool parts_fallback;
 };
 
 struct search_hit {

@@ -584,6 +584,7 @@ store_search(struct store *st, const struct search_query *q,
 		if (status == STATUS_OK && qs.has_parts)
 			status = (q->sort == SEARCH_BY_DATE ? by_date :
 			    by_rank)(st, q, &qs, &terms, limit, &h, err);
+		qs.info.parts_fallback = h.n > 0;
 	}
 	if (status == STATUS_OK)
 		status = hits_finish(st, &h, qs.exact_text, qs.stems_text, err);

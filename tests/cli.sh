@@ -537,6 +537,7 @@ docs() { echo "([.hits[].doc] | unique)"; }
 sj ambtenaren
 check "search ambtenaren succeeds" [ "$src" -eq 0 ]
 check "search --json echoes the query" jqs '.query == "ambtenaren" and (.hits | type) == "array"'
+check "words found as words are no fallback to parts" jqs '.parts_fallback == false'
 check "ambtenaren is in all three documents" jqs "$(docs) == ([$azdoc, $bzkdoc, $letterdoc] | sort)"
 check "every hit has the keys of the contract" jqs '.hits | length > 0 and all(has("passage") and has("doc") and has("set") and has("vraag") and has("ministry") and has("role") and has("snippet"))'
 check "snippets mark the word found" jqs '.hits | all(.snippet | ascii_downcase | contains("[ambtenaren]"))'
@@ -548,6 +549,11 @@ check "ambtenaar (a stem) finds ambtenaren in all three documents" jqs "$(docs) 
 sj uitslag --substring
 check "uitslag --substring finds AZ antwoord 1 (verkiezingsuitslag)" jqs 'any(.hits[]; .ministry == "AZ" and .role == "antwoord" and .vraag == 1 and (.snippet | ascii_downcase | contains("uitslag")))'
 check "parts of words: --json says how many words were searched, of how many" jqs '.parts.searched > 0 and .parts.of >= .parts.searched'
+check "parts asked for are no fallback" jqs '.parts_fallback == false'
+sj kiezingsuit
+check "a word in no passage: --json says the hits are parts of words" jqs '.parts_fallback == true and (.hits | length) > 0 and all(.hits[]; .substring)'
+ns search kiezingsuit >"$tmp/s.txt" 2>&1
+check "search for people says first that the hits are parts of words" sh -c "head -n 1 '$tmp/s.txt' | grep -qxF \"No passage has the words of 'kiezingsuit'; these have them as parts of words.\""
 sj ministeriele
 check "ministeriele finds antwoord 8 of AZ and of BZK" jqs '([.hits[] | select(.role == "antwoord" and .vraag == 8) | .ministry] | sort) == ["AZ","BZK"]'
 sj '"politiek adviseurs"'

@@ -4888,6 +4888,42 @@ test_search_operator_words(void **state)
 	store_hits_free(h, n);
 }
 
+/* A search says when its hits are parts of words it fell back to (issue 19). */
+static void
+test_search_parts_fallback(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("AZ", "2024-02-15", 0, SUBJECT);
+	struct search_query q = { .text = "tulen" };
+	struct search_info info;
+	struct search_hit *h;
+	struct error err = { "" };
+	size_t n;
+
+	add(doc, ROLE_VRAAG, 1, "Zijn de notulen van het overleg openbaar?");
+	import_made(f->st, "fallback.txt", doc);
+	assert_int_equal(store_search(f->st, &q, &h, &n, &info, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_true(info.parts_fallback);
+	store_hits_free(h, n);
+	/* asked for: no fallback */
+	q.substring = true;
+	assert_int_equal(store_search(f->st, &q, &h, &n, &info, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_false(info.parts_fallback);
+	store_hits_free(h, n);
+	/* the words themselves: none */
+	q.text = "notulen";
+	q.substring = false;
+	assert_int_equal(store_search(f->st, &q, &h, &n, &info, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_false(info.parts_fallback);
+	store_hits_free(h, n);
+}
+
 /* "Did you mean" (issue 19): words, never numbers. */
 static void
 test_suggest_no_numbers(void **state)
@@ -5790,6 +5826,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_suggest_no_numbers,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_search_operator_words,
+		    setup_memory, teardown),
+		cmocka_unit_test_setup_teardown(test_search_parts_fallback,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_related_seeds, setup_memory,
 		    teardown),

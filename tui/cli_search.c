@@ -338,6 +338,19 @@ say_parts(const struct search_info *info)
 		    info->part_words, info->part_all);
 }
 
+/*
+ * Before the hits that the words found only as parts of other words,
+ * when no part was asked for: the reader should know that the words
+ * themselves are in no passage.
+ */
+static void
+say_fallback(const struct search_info *info, const char *text)
+{
+	if (info->parts_fallback)
+		cli_say("No passage has the words of '%s'; these have them as parts of words.\n\n",
+		    text);
+}
+
 /* "Did you mean: econonnische?" when the index has words close to text's. */
 static void
 say_suggestions(char **words, size_t n)
@@ -392,6 +405,8 @@ cli_search(struct cli *cli, int argc, char **argv)
 		json_object_begin(&j);
 		json_kv_string(&j, "query", text);
 		json_hits(&j, hits, n);
+		json_key(&j, "parts_fallback");
+		json_bool(&j, info.parts_fallback);
 		if (info.part_words > 0) {
 			json_key(&j, "parts");
 			json_object_begin(&j);
@@ -407,6 +422,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 		json_object_end(&j);
 		json_finish(&j);
 	} else if (n > 0) {
+		say_fallback(&info, text);
 		say_hits(hits, n);
 		say_parts(&info);
 	} else {
