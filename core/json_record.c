@@ -223,6 +223,7 @@ json_record_hit(struct json *j, const struct search_hit *h)
 	}
 	json_kv_string(j, "snippet", h->snippet ? h->snippet : "");
 	json_kv_string(j, "origin", h->origin);
+	json_kv_nonempty(j, "title", h->title);
 	json_kv_nonempty(j, "date", h->date);
 	json_kv_string(j, "kind", model_kind_name(h->kind));
 	json_key(j, "substring");

@@ -557,6 +557,8 @@ struct doc_view {
 	enum doc_kind kind;
 	char *origin;
 	char *format;
+	/* its set's subject, or its addressees ("A, B"); NULL when neither */
+	char *title;
 	long long set;		/* 0 when none */
 	char ministry[MINISTRY_CODE_SIZE];	/* answering ministry, "" when none */
 	char received[DATE_ISO_SIZE];
@@ -670,6 +672,8 @@ struct search_hit {
 	char ministry[MINISTRY_CODE_SIZE];	/* "" when none */
 	char date[DATE_ISO_SIZE];	/* the document's date, "" when unknown */
 	char *origin;		/* the document's name */
+	/* the set's subject, or a letter's addressees ("A, B"); NULL when neither */
+	char *title;
 	char *snippet;		/* the passage around the matches, each marked [like this] */
 	double score;		/* higher is better */
 	bool substring;		/* found through parts of words only */

@@ -159,6 +159,7 @@ enum sql_id {
 	SQL_PASSAGE_MAX,
 	SQL_PASSAGE_TEXT,
 	SQL_FOOTNOTE_OF,
+	SQL_DOC_SUBJECT,
 	/* The basket and exports (store_export.c). */
 	SQL_PASSAGE_EXISTS,
 	SQL_REPARSE_DUE,
@@ -550,6 +551,12 @@ enum status store_db_footnotes(struct store *st, long long passage,
     struct footnote **out, size_t *n, struct error *err);
 enum status store_db_vraag_footnotes(struct store *st, long long set,
     int number, const char *text, struct footnote **out, size_t *n,
+    struct error *err);
+/*
+ * What a person calls document doc: its set's subject, else its
+ * addressees joined by ", " (a letter); *title NULL when it has neither.
+ */
+enum status store_db_doc_title(struct store *st, long long doc, char **title,
     struct error *err);
 
 /*

@@ -807,6 +807,8 @@ document(struct store *st, long long id, struct doc_view *out,
 	if (!found)
 		return error_set(err, STATUS_NOT_FOUND,
 		    "there is no document %lld", id);
+	if ((status = store_db_doc_title(st, id, &out->title, err)))
+		return status;
 	if ((status = read_signatories(st, id, &out->signatories,
 	    &out->n_signatories, err)))
 		return status;
@@ -871,6 +873,7 @@ store_document_clear(struct doc_view *doc)
 		return;
 	free(doc->origin);
 	free(doc->format);
+	free(doc->title);
 	model_signatories_free(doc->signatories, doc->n_signatories);
 	model_strv_free(doc->warnings, doc->n_warnings);
 	for (size_t i = 0; i < doc->n_passages; i++) {
@@ -880,6 +883,44 @@ store_document_clear(struct doc_view *doc)
 	}
 	free(doc->passages);
 	memset(doc, 0, sizeof(*doc));
+}
+
+enum status
+store_db_doc_title(struct store *st, long long doc, char **title,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_DOC_SUBJECT, err);
+	struct xbuf b = { 0 };
+	enum status status;
+	bool found;
+	int rc;
+
+	*title = NULL;
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	if ((status = step_row(st, s, &found, "reading the document", err)))
+		return status;
+	if (found && sqlite3_column_text(s, 0) && *sqlite3_column_text(s, 0))
+		*title = col_strdup(s, 0);
+	done(s);
+	if (*title)
+		return STATUS_OK;
+	if (!(s = sql(st, SQL_ADDRESSEES, err)))
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (b.n)
+			xbuf_puts(&b, ", ");
+		xbuf_puts(&b, (const char *)sqlite3_column_text(s, 0));
+	}
+	done(s);
+	if (rc != SQLITE_DONE) {
+		free(b.s);
+		return db_fail(st, rc, "reading the addressees", err);
+	}
+	*title = b.n ? xbuf_finish(&b) : NULL;
+	return STATUS_OK;
 }
 
 /* ------------------------------------------------- reads for store_export.c */

@@ -127,6 +127,13 @@ hits_finish(struct store *st, struct hits *h, const char *exact,
 		if (h->v[i].role == ROLE_FOOTNOTE &&
 		    (status = hit_note_of(st, &h->v[i], err)))
 			return status;
+		/* Hits of one document are often next to each other. */
+		if (i > 0 && h->v[i - 1].doc == h->v[i].doc)
+			h->v[i].title = h->v[i - 1].title ?
+			    xstrdup(h->v[i - 1].title) : NULL;
+		else if ((status = store_db_doc_title(st, h->v[i].doc,
+		    &h->v[i].title, err)))
+			return status;
 		if (h->v[i].snippet || !query)
 			continue;
 		if (!(s = sql(st, SQL_SNIPPET, err)))
@@ -609,6 +616,7 @@ store_hits_free(struct search_hit *hits, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(hits[i].origin);
+		free(hits[i].title);
 		free(hits[i].snippet);
 		free(hits[i].marker);
 	}

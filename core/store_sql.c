@@ -573,6 +573,11 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT o.id, o.role, fn.marker FROM footnote fn"
 	    " JOIN passage o ON o.id = fn.passage WHERE fn.body = ?1",
 
+	/* The subject of the set of document ?1, for its title. */
+	[SQL_DOC_SUBJECT] =
+	    "SELECT s.subject FROM document d"
+	    " JOIN question_set s ON s.id = d.set_id WHERE d.id = ?1",
+
 	[SQL_PASSAGE_EXISTS] = "SELECT 1 FROM passage WHERE id = ?1",
 
 	/*

@@ -542,6 +542,7 @@ check "ambtenaren is in all three documents" jqs "$(docs) == ([$azdoc, $bzkdoc, 
 check "every hit has the keys of the contract" jqs '.hits | length > 0 and all(has("passage") and has("doc") and has("set") and has("vraag") and has("ministry") and has("role") and has("snippet"))'
 check "snippets mark the word found" jqs '.hits | all(.snippet | ascii_downcase | contains("[ambtenaren]"))'
 check "answer hits name their set, ministry and date" jqs "[.hits[] | select(.doc == $azdoc)] | length > 0 and all(.set == 1 and .ministry == \"AZ\" and .kind == \"answer\" and .date == \"2024-02-15\")"
+check "answer hits have their set's subject as title, letter hits the addressees" jqs "all(.hits[]; .title == (if .set then \"bijeenkomsten met ambtenaren naar aanleiding van de verkiezingsuitslag van 22 november 2023\" else \"Bruins Slot, Rutte, Buitendijk, de Klerck\" end))"
 check "letter hits have null set, vraag and ministry" jqs "[.hits[] | select(.doc == $letterdoc)] | length > 0 and all(.set == null and .vraag == null and .ministry == null and .kind == \"letter\")"
 check "only vraag and antwoord passages have a vraag number" jqs '.hits | all((.role == "vraag" or .role == "antwoord") == (.vraag != null))'
 sj ambtenaar
@@ -622,11 +623,12 @@ sj ambtenaren --limit 2
 check "--limit 2: two hits" jqs '.hits | length == 2'
 
 ns search ambtenaren --ministry AZ >"$tmp/s.txt" 2>&1
-check "search for people: a line per hit with set, vraag, ministry, role, file and date" grep -qE "^passage [0-9]+ · set 1 · vraag [0-9] · AZ · antwoord · 000_aca15a80dc8ca4b0\.txt \(15 februari 2024\)$" "$tmp/s.txt"
+check "search for people: a line per hit with set, vraag, ministry, role, subject and date" grep -qE "^passage [0-9]+ · set 1 · vraag [0-9] · AZ · antwoord · bijeenkomsten met ambtenaren naar aanleiding van de verkiezingsuitslag van 22 november 2023 \(15 februari 2024\)$" "$tmp/s.txt"
+check "search for people names no file" sh -c "! grep -q '\.txt' '$tmp/s.txt'"
 check "search for people: the snippet indented under it, marks as brackets" grep -qE '^    .*\[ambtenaren\]' "$tmp/s.txt"
 check "search in a pipe has no escape bytes" sh -c "! grep -q '$esc' '$tmp/s.txt'"
 ns search ambtenaren --kind letter >"$tmp/s.txt" 2>&1
-check "search for people: a letter's line" grep -qE "^passage [0-9]+ · letter · 004_e244608e296288d3\.txt$" "$tmp/s.txt"
+check "search for people: a letter's line names its addressees" grep -qE "^passage [0-9]+ · letter to Bruins Slot, Rutte, Buitendijk, de Klerck$" "$tmp/s.txt"
 script -qec "NO_COLOR= '$NAAST' --db '$sdb' search ambtenaren --ministry AZ" /dev/null >"$tmp/tty.txt" 2>&1
 check "search on a terminal shows the words found in bold" grep -qF "${esc}[1mambtenaren${esc}[m" "$tmp/tty.txt"
 check "without the brackets" sh -c "! grep -qF '[ambtenaren]' '$tmp/tty.txt'"

@@ -443,14 +443,16 @@ test_hit(void **state)
 {
 	struct search_hit h = {
 		.passage = 12, .doc = 3, .role = ROLE_BODY, .kind = DOC_LETTER,
-		.origin = "004.txt", .snippet = "de [ambtenaren]", .score = 0.5,
+		.origin = "004.txt", .title = "Bruins Slot, Rutte",
+		.snippet = "de [ambtenaren]", .score = 0.5,
 	};
 	struct out o;
 
 	(void)state;
 	json_record_hit(start(&o, false), &h);
 	check_output(&o, "{\"passage\":12,\"doc\":3,\"set\":null,\"vraag\":null,\"ministry\":null,"
-	    "\"role\":\"body\",\"snippet\":\"de [ambtenaren]\",\"origin\":\"004.txt\",\"date\":null,"
+	    "\"role\":\"body\",\"snippet\":\"de [ambtenaren]\",\"origin\":\"004.txt\","
+	    "\"title\":\"Bruins Slot, Rutte\",\"date\":null,"
 	    "\"kind\":\"letter\",\"substring\":false,\"score\":0.5}");
 }
 
@@ -469,8 +471,8 @@ test_footnote_hit(void **state)
 	json_record_hit(start(&o, false), &h);
 	check_output(&o, "{\"passage\":13,\"doc\":1,\"set\":2,\"vraag\":5,\"ministry\":null,"
 	    "\"role\":\"footnote\",\"footnote\":{\"marker\":\"2\",\"of\":\"vraag\","
-	    "\"passage\":10},\"snippet\":\"[Movisie]\",\"origin\":\"1314.pdf\",\"date\":null,"
-	    "\"kind\":\"answer\",\"substring\":false,\"score\":2}");
+	    "\"passage\":10},\"snippet\":\"[Movisie]\",\"origin\":\"1314.pdf\",\"title\":null,"
+	    "\"date\":null,\"kind\":\"answer\",\"substring\":false,\"score\":2}");
 }
 
 /*

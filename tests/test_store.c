@@ -4924,6 +4924,59 @@ test_search_parts_fallback(void **state)
 	store_hits_free(h, n);
 }
 
+/*
+ * Hits and documents are titled by their set's subject or a letter's
+ * addressees, never by a file's name (issue 19).
+ */
+static void
+test_search_titles(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = answer_doc("AZ", "2024-02-15", 0,
+	    "de titels van brieven");
+	struct import_result az, letter, bare;
+	struct doc_view dv;
+	struct search_hit *h;
+	struct error err = { "" };
+	size_t n;
+
+	add(doc, ROLE_VRAAG, 1, "Wat is een zeppelinhaven?");
+	az = import_made(f->st, "/tmp/x/000_answer.txt", doc);
+	letter = import_made(f->st, "/tmp/x/004_letter.txt",
+	    doc_letter("Klaassen"));
+	doc = model_new("", 0);
+	doc->kind = DOC_UNKNOWN;
+	doc->format = "test";
+	add(doc, ROLE_OTHER, 0, "Een zeppelinhaven zonder adres.");
+	bare = import_made(f->st, "/tmp/x/009_bare.txt", doc);
+
+	h = search_text(f->st, "zeppelinhaven", false, &n);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		if (h[i].doc == az.doc)
+			assert_string_equal(h[i].title, "de titels van brieven");
+		else
+			assert_null(h[i].title);
+	}
+	store_hits_free(h, n);
+	h = search_text(f->st, "ambtenaar", false, &n);
+	assert_true(n >= 1);
+	assert_int_equal(h[0].doc, letter.doc);
+	assert_string_equal(h[0].title, "Klaassen, Rutte, Buitendijk, de Klerck");
+	store_hits_free(h, n);
+
+	assert_int_equal(store_document(f->st, az.doc, &dv, &err), STATUS_OK);
+	assert_string_equal(dv.title, "de titels van brieven");
+	store_document_clear(&dv);
+	assert_int_equal(store_document(f->st, letter.doc, &dv, &err),
+	    STATUS_OK);
+	assert_string_equal(dv.title, "Klaassen, Rutte, Buitendijk, de Klerck");
+	store_document_clear(&dv);
+	assert_int_equal(store_document(f->st, bare.doc, &dv, &err), STATUS_OK);
+	assert_null(dv.title);
+	store_document_clear(&dv);
+}
+
 /* "Did you mean" (issue 19): words, never numbers. */
 static void
 test_suggest_no_numbers(void **state)
@@ -5828,6 +5881,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_operator_words,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_search_parts_fallback,
+		    setup_memory, teardown),
+		cmocka_unit_test_setup_teardown(test_search_titles,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_related_seeds, setup_memory,
 		    teardown),

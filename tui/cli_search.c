@@ -139,9 +139,10 @@ say_snippet(const char *snippet, int indent, int width, bool bold)
 }
 
 /*
- * One hit: "passage 12 · set 1 · vraag 8 · AZ · antwoord · 000_….txt
- * (15 februari 2024)", then the snippet.  The passage number is what
- * related takes.
+ * One hit: "passage 12 · set 1 · vraag 8 · AZ · antwoord · bijeenkomsten
+ * met … (15 februari 2024)", then the snippet: the set's subject, or
+ * "letter to" its addressees, and the file's name only when the document
+ * has neither.  The passage number is what related takes.
  */
 static void
 say_hit(const struct search_hit *h, int width, bool bold)
@@ -161,7 +162,12 @@ say_hit(const struct search_hit *h, int width, bool bold)
 		    "letter" : model_role_name(h->note_of_role));
 	else
 		cli_say(" · %s", h->kind == DOC_LETTER ? "letter" : model_role_name(h->role));
-	cli_say(" · %s", model_origin_name(h->origin));
+	if (h->title && h->set)
+		cli_say(" · %s", h->title);
+	else if (h->title && h->kind == DOC_LETTER)
+		cli_say(" to %s", h->title);
+	else
+		cli_say(" · %s", model_origin_name(h->origin));
 	if (h->date[0])
 		cli_say(" (%s)", cli_date_nl(h->date, date, sizeof(date)));
 	cli_say("\n");

@@ -278,13 +278,22 @@ reader_draw(struct view *v, int rows, int cols)
 	}
 	if (r->doc.received[0])
 		date_format_nl(r->doc.received, date, sizeof(date));
+	/*
+	 * What the document is, then what it is about (its set's subject) or
+	 * to whom: the file's name only when it has neither.  The subject
+	 * comes last, where a narrow screen cuts it.
+	 */
 	if (r->doc.kind == DOC_ANSWER || r->doc.kind == DOC_MEDEDELING)
-		snprintf(title, sizeof(title), " %s · %s by %s%s%s", r->doc.origin,
-		    r->doc.kind == DOC_ANSWER ? "answer" : "mededeling",
+		snprintf(title, sizeof(title), " %s by %s%s%s · %s",
+		    r->doc.kind == DOC_ANSWER ? "Answer" : "Mededeling",
 		    r->doc.ministry[0] ? r->doc.ministry : "an unknown ministry",
-		    date[0] ? ", ontvangen " : "", date);
+		    date[0] ? ", ontvangen " : "", date,
+		    r->doc.title ? r->doc.title : model_origin_name(r->doc.origin));
+	else if (r->doc.kind == DOC_LETTER && r->doc.title)
+		snprintf(title, sizeof(title), " Letter to %s", r->doc.title);
 	else
-		snprintf(title, sizeof(title), " %s · %s", r->doc.origin,
+		snprintf(title, sizeof(title), " %s · %s", r->doc.title ? r->doc.title :
+		    model_origin_name(r->doc.origin),
 		    r->doc.kind == DOC_LETTER ? "letter" : "document");
 	draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_CUT);

@@ -175,7 +175,11 @@ search_close(struct view *v)
 	free(s);
 }
 
-/* Where a hit is: "set 1 · vraag 8 · AZ · antwoord · 000_….txt". */
+/*
+ * Where a hit is: "set 1 · vraag 8 · AZ · antwoord · bijeenkomsten met …",
+ * the set's subject, or "letter to" the addressees; the file's name only
+ * when the document has neither.
+ */
 static void
 hit_place(const struct search_hit *h, char *buf, size_t size)
 {
@@ -189,17 +193,20 @@ hit_place(const struct search_hit *h, char *buf, size_t size)
 		used += (size_t)snprintf(buf + used, size - used, "%s · ", h->ministry);
 	/* A footnote: "footnote 1 of the vraag", of the vraag named before. */
 	if (h->role == ROLE_FOOTNOTE && h->marker && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "footnote %s of the %s · ",
-		    h->marker, h->kind == DOC_LETTER ? "letter" : model_role_name(h->note_of_role));
+		used += (size_t)snprintf(buf + used, size - used, "footnote %s of the %s%s",
+		    h->marker, h->kind == DOC_LETTER ? "letter" : model_role_name(h->note_of_role),
+		    h->kind == DOC_LETTER && h->title ? " to " : " · ");
 	/* A letter's paragraph is "letter", the rest of it "letter epigraph". */
 	else if (h->kind == DOC_LETTER && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s%s · ",
+		used += (size_t)snprintf(buf + used, size - used, "%s%s%s%s",
 		    model_kind_name(h->kind), h->role == ROLE_BODY ? "" : " ",
-		    h->role == ROLE_BODY ? "" : model_role_name(h->role));
+		    h->role == ROLE_BODY ? "" : model_role_name(h->role),
+		    h->title ? " to " : " · ");
 	else if (used < size)
 		used += (size_t)snprintf(buf + used, size - used, "%s · ", model_role_name(h->role));
 	if (used < size)
-		snprintf(buf + used, size - used, "%s%s", model_origin_name(h->origin),
+		snprintf(buf + used, size - used, "%s%s",
+		    h->title ? h->title : model_origin_name(h->origin),
 		    h->substring ? " · part of a word" : "");
 }
 
