@@ -226,6 +226,25 @@ json_record_hit(struct json *j, const struct search_hit *h)
 	json_kv_nonempty(j, "title", h->title);
 	json_kv_nonempty(j, "date", h->date);
 	json_kv_string(j, "kind", model_kind_name(h->kind));
+	/* A vraag asked alike of several ministries: the other answers' passages. */
+	json_key(j, "ministries");
+	json_array_begin(j);
+	if (h->ministry[0])
+		json_string(j, h->ministry);
+	for (size_t i = 0; i < h->n_same; i++)
+		if (h->same[i].ministry[0])
+			json_string(j, h->same[i].ministry);
+	json_array_end(j);
+	json_key(j, "same");
+	json_array_begin(j);
+	for (size_t i = 0; i < h->n_same; i++) {
+		json_object_begin(j);
+		json_kv_int(j, "passage", h->same[i].passage);
+		json_kv_int(j, "doc", h->same[i].doc);
+		json_kv_nonempty(j, "ministry", h->same[i].ministry);
+		json_object_end(j);
+	}
+	json_array_end(j);
 	json_key(j, "substring");
 	json_bool(j, h->substring);
 	json_kv_double(j, "score", h->score);

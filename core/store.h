@@ -662,6 +662,13 @@ struct search_info {
 	bool parts_fallback;
 };
 
+/* The same passage in another document: one more answer that holds it. */
+struct search_same {
+	long long passage;
+	long long doc;
+	char ministry[MINISTRY_CODE_SIZE];	/* "" when none */
+};
+
 struct search_hit {
 	long long passage;
 	long long doc;
@@ -686,11 +693,27 @@ struct search_hit {
 	long long note_of;
 	enum role note_of_role;
 	char *marker;
+	/*
+	 * A vraag asked alike of several ministries is in each of their
+	 * answers: one hit, with the same text (white space and typography
+	 * aside) of the same role and vraag of the set in the other answers
+	 * here, n_same of them.  NULL and 0 when none.
+	 */
+	struct search_same *same;
+	size_t n_same;
 };
 
 /*
- * Passages that match q, best first (or newest first); info (when not
- * NULL) gets what was left out.  A query that cannot be read gives
+ * The ministries whose answers hold hit h, its own and those of
+ * h->same, in A to Z order and each once, joined by ", " ("AZ, BZK");
+ * "" when none.  Newly allocated.
+ */
+char *store_hit_ministries(const struct search_hit *h);
+
+/*
+ * Passages that match q, best first (or newest first), a passage that
+ * several answers hold alike as one hit (search_hit.same); info (when
+ * not NULL) gets what was left out.  A query that cannot be read gives
  * STATUS_USAGE and a message for the user; nothing the user types
  * reaches SQLite as syntax.  Free with store_hits_free.
  */

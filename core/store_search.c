@@ -150,6 +150,137 @@ hits_finish(struct store *st, struct hits *h, const char *exact,
 	return STATUS_OK;
 }
 
+/* The matching key of passage's text (text_fold), NULL when there is none. */
+static enum status
+passage_key(struct store *st, long long passage, char **key,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_PASSAGE_TEXT, err);
+	enum status status;
+	bool found;
+
+	*key = NULL;
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, passage);
+	if ((status = step_row(st, s, &found, "reading the passage", err)))
+		return status;
+	if (found && sqlite3_column_text(s, 0))
+		*key = text_fold((const char *)sqlite3_column_text(s, 0), 0);
+	done(s);
+	return STATUS_OK;
+}
+
+/* Whether hit h has a passage of document doc already. */
+static bool
+hit_has_doc(const struct search_hit *h, long long doc)
+{
+	if (h->doc == doc)
+		return true;
+	for (size_t i = 0; i < h->n_same; i++)
+		if (h->same[i].doc == doc)
+			return true;
+	return false;
+}
+
+/* Frees what hit h holds. */
+static void
+hit_clear(struct search_hit *h)
+{
+	free(h->origin);
+	free(h->title);
+	free(h->snippet);
+	free(h->marker);
+	free(h->same);
+}
+
+/*
+ * Makes the hits on one text of one vraag of a set, in several of its
+ * answers, one hit: the first (the best, or the newest), with the others
+ * in its same.  A vraag asked of several ministries is printed in each
+ * answer; the reader wants it once, with who answered it.  Texts are the
+ * same when their matching keys are (text_fold: white space and
+ * typography aside), as the import compares the texts of a vraag.
+ */
+static enum status
+group_same(struct store *st, struct hits *h, struct error *err)
+{
+	char **keys = xcalloc(h->n + 1, sizeof(*keys));
+	enum status status = STATUS_OK;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < h->n && !status; i++)
+		if (h->v[i].set && h->v[i].vraag)
+			status = passage_key(st, h->v[i].passage, &keys[i], err);
+	for (size_t i = 0; i < h->n; i++) {
+		struct search_hit *hit = &h->v[i];
+		size_t j;
+
+		for (j = 0; !status && keys[i] && j < kept; j++) {
+			struct search_hit *to = &h->v[j];
+
+			if (keys[j] && to->set == hit->set &&
+			    to->vraag == hit->vraag && to->role == hit->role &&
+			    to->note_of_role == hit->note_of_role &&
+			    !hit_has_doc(to, hit->doc) &&
+			    strcmp(keys[j], keys[i]) == 0)
+				break;
+		}
+		if (!status && keys[i] && j < kept) {
+			struct search_hit *to = &h->v[j];
+
+			to->same = xrealloc(to->same,
+			    (to->n_same + 1) * sizeof(*to->same));
+			to->same[to->n_same] = (struct search_same){
+				.passage = hit->passage,
+				.doc = hit->doc,
+			};
+			memcpy(to->same[to->n_same++].ministry, hit->ministry,
+			    sizeof(hit->ministry));
+			hit_clear(hit);
+			free(keys[i]);
+			continue;
+		}
+		h->v[kept] = *hit;
+		h->tiers[kept] = h->tiers[i];
+		keys[kept++] = keys[i];
+	}
+	for (size_t i = 0; i < kept; i++)
+		free(keys[i]);
+	free(keys);
+	h->n = kept;
+	return status;
+}
+
+static int
+ministry_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+char *
+store_hit_ministries(const struct search_hit *h)
+{
+	const char **codes = xcalloc(h->n_same + 1, sizeof(*codes));
+	struct xbuf b = { 0 };
+	size_t n = 0;
+
+	if (h->ministry[0])
+		codes[n++] = h->ministry;
+	for (size_t i = 0; i < h->n_same; i++)
+		if (h->same[i].ministry[0])
+			codes[n++] = h->same[i].ministry;
+	qsort(codes, n, sizeof(*codes), ministry_cmp);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || strcmp(codes[i], codes[i - 1]) != 0) {
+			if (b.n)
+				xbuf_puts(&b, ", ");
+			xbuf_puts(&b, codes[i]);
+		}
+	free(codes);
+	return xbuf_finish(&b);
+}
+
 void
 hits_free(struct hits *h)
 {
@@ -595,6 +726,9 @@ store_search(struct store *st, const struct search_query *q,
 	}
 	if (status == STATUS_OK)
 		status = hits_finish(st, &h, qs.exact_text, qs.stems_text, err);
+	/* After: the footnotes know whose they are. */
+	if (status == STATUS_OK)
+		status = group_same(st, &h, err);
 	read_end(st);
 out:
 	if (status == STATUS_OK) {
@@ -614,11 +748,7 @@ out:
 void
 store_hits_free(struct search_hit *hits, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(hits[i].origin);
-		free(hits[i].title);
-		free(hits[i].snippet);
-		free(hits[i].marker);
-	}
+	for (size_t i = 0; i < n; i++)
+		hit_clear(&hits[i]);
 	free(hits);
 }

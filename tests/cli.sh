@@ -545,6 +545,10 @@ check "answer hits name their set, ministry and date" jqs "[.hits[] | select(.do
 check "answer hits have their set's subject as title, letter hits the addressees" jqs "all(.hits[]; .title == (if .set then \"bijeenkomsten met ambtenaren naar aanleiding van de verkiezingsuitslag van 22 november 2023\" else \"Bruins Slot, Rutte, Buitendijk, de Klerck\" end))"
 check "letter hits have null set, vraag and ministry" jqs "[.hits[] | select(.doc == $letterdoc)] | length > 0 and all(.set == null and .vraag == null and .ministry == null and .kind == \"letter\")"
 check "only vraag and antwoord passages have a vraag number" jqs '.hits | all((.role == "vraag" or .role == "antwoord") == (.vraag != null))'
+check "a vraag asked alike of AZ and BZK is one hit that names both" jqs '[.hits[] | select(.role == "vraag" and .vraag == 4)] | length == 1 and .[0].ministries == ["AZ","BZK"] and (.[0].same | length) == 1 and .[0].same[0].ministry == "BZK"'
+check "no two hits on one text of one vraag" jqs '[.hits[] | select(.role == "vraag") | .vraag] | length == (unique | length)'
+ns search ambtenaren >"$tmp/s.txt" 2>&1
+check "search for people: the vraag's hit says AZ, BZK" grep -qE "^passage [0-9]+ · set 1 · vraag 4 · AZ, BZK · vraag · " "$tmp/s.txt"
 sj ambtenaar
 check "ambtenaar (a stem) finds ambtenaren in all three documents" jqs "$(docs) == ([$azdoc, $bzkdoc, $letterdoc] | sort)"
 sj uitslag --substring

@@ -453,7 +453,7 @@ test_hit(void **state)
 	check_output(&o, "{\"passage\":12,\"doc\":3,\"set\":null,\"vraag\":null,\"ministry\":null,"
 	    "\"role\":\"body\",\"snippet\":\"de [ambtenaren]\",\"origin\":\"004.txt\","
 	    "\"title\":\"Bruins Slot, Rutte\",\"date\":null,"
-	    "\"kind\":\"letter\",\"substring\":false,\"score\":0.5}");
+	    "\"kind\":\"letter\",\"ministries\":[],\"same\":[],\"substring\":false,\"score\":0.5}");
 }
 
 /* A hit on a footnote says whose footnote it is (issue 16). */
@@ -472,7 +472,34 @@ test_footnote_hit(void **state)
 	check_output(&o, "{\"passage\":13,\"doc\":1,\"set\":2,\"vraag\":5,\"ministry\":null,"
 	    "\"role\":\"footnote\",\"footnote\":{\"marker\":\"2\",\"of\":\"vraag\","
 	    "\"passage\":10},\"snippet\":\"[Movisie]\",\"origin\":\"1314.pdf\",\"title\":null,"
-	    "\"date\":null,\"kind\":\"answer\",\"substring\":false,\"score\":2}");
+	    "\"date\":null,\"kind\":\"answer\",\"ministries\":[],\"same\":[],"
+	    "\"substring\":false,\"score\":2}");
+}
+
+/* A vraag asked alike of several ministries: one hit, the others in same (issue 19). */
+static void
+test_same_hit(void **state)
+{
+	struct search_same same[] = {
+		{ .passage = 33, .doc = 2, .ministry = "BZK" },
+		{ .passage = 57, .doc = 4, .ministry = "" },
+	};
+	struct search_hit h = {
+		.passage = 9, .doc = 1, .set = 1, .vraag = 4, .ministry = "AZ",
+		.role = ROLE_VRAAG, .kind = DOC_ANSWER, .origin = "000.txt",
+		.title = "bijeenkomsten", .snippet = "[ambtenaren]", .score = 2,
+		.same = same, .n_same = 2,
+	};
+	struct out o;
+
+	(void)state;
+	json_record_hit(start(&o, false), &h);
+	check_output(&o, "{\"passage\":9,\"doc\":1,\"set\":1,\"vraag\":4,\"ministry\":\"AZ\","
+	    "\"role\":\"vraag\",\"snippet\":\"[ambtenaren]\",\"origin\":\"000.txt\","
+	    "\"title\":\"bijeenkomsten\",\"date\":null,\"kind\":\"answer\","
+	    "\"ministries\":[\"AZ\",\"BZK\"],\"same\":[{\"passage\":33,\"doc\":2,"
+	    "\"ministry\":\"BZK\"},{\"passage\":57,\"doc\":4,\"ministry\":null}],"
+	    "\"substring\":false,\"score\":2}");
 }
 
 /*
@@ -527,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_set),
 		cmocka_unit_test(test_hit),
 		cmocka_unit_test(test_footnote_hit),
+		cmocka_unit_test(test_same_hit),
 		cmocka_unit_test(test_passage),
 	};
 

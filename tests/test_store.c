@@ -4977,6 +4977,89 @@ test_search_titles(void **state)
 	store_document_clear(&dv);
 }
 
+/* The one hit on vraag that ministry's answer holds; fails when none or two. */
+static size_t
+vraag_hit(const struct search_hit *h, size_t n, int vraag, const char *ministry)
+{
+	size_t found = n;
+
+	for (size_t i = 0; i < n; i++) {
+		bool has = strcmp(h[i].ministry, ministry) == 0;
+
+		for (size_t j = 0; j < h[i].n_same; j++)
+			has |= strcmp(h[i].same[j].ministry, ministry) == 0;
+		if (h[i].role == ROLE_VRAAG && h[i].vraag == vraag && has) {
+			assert_int_equal(found, n);
+			found = i;
+		}
+	}
+	assert_true(found < n);
+	return found;
+}
+
+/*
+ * A vraag asked alike of several ministries is one hit that names them
+ * (issue 19); a vraag printed with other words is a hit of its own, and
+ * the answers stay apart.
+ */
+static void
+test_search_same_vraag(void **state)
+{
+	struct fixture *f = *state;
+	struct search_hit *h;
+	char *codes;
+	size_t n, i, k;
+
+	import_made(f->st, "az.txt", doc_az());
+	import_made(f->st, "bzk.txt", doc_bzk());
+	import_made(f->st, "fin.txt", doc_fin());
+
+	/* vraag 1: the same text in all three */
+	h = search_text(f->st, "georganiseerd", false, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].n_same, 2);
+	codes = store_hit_ministries(&h[0]);
+	assert_string_equal(codes, "AZ, BZK, FIN");
+	free(codes);
+	store_hits_free(h, n);
+
+	/* vraag 2: AZ and BZK alike, FIN with other words */
+	h = search_text(f->st, "doel", false, &n);
+	assert_int_equal(n, 2);
+	i = vraag_hit(h, n, 2, "AZ");
+	codes = store_hit_ministries(&h[i]);
+	assert_string_equal(codes, "AZ, BZK");
+	free(codes);
+	k = vraag_hit(h, n, 2, "FIN");
+	assert_true(k != i);
+	assert_int_equal(h[k].n_same, 0);
+	store_hits_free(h, n);
+
+	/* vraag 3: typography and white space aside the same; answers apart */
+	h = search_text(f->st, "ambtenaren", false, &n);
+	i = vraag_hit(h, n, 3, "BZK");
+	codes = store_hit_ministries(&h[i]);
+	assert_string_equal(codes, "AZ, BZK");
+	free(codes);
+	k = 0;
+	for (size_t j = 0; j < n; j++)
+		k += h[j].role == ROLE_ANTWOORD && h[j].vraag == 3;
+	assert_int_equal(k, 2);
+	store_hits_free(h, n);
+
+	/* newest first alike */
+	{
+		struct search_query q = { .text = "georganiseerd",
+			.sort = SEARCH_BY_DATE };
+
+		h = search_ok(f->st, &q, &n);
+		assert_int_equal(n, 1);
+		assert_int_equal(h[0].n_same, 2);
+		assert_string_equal(h[0].ministry, "FIN");
+		store_hits_free(h, n);
+	}
+}
+
 /* "Did you mean" (issue 19): words, never numbers. */
 static void
 test_suggest_no_numbers(void **state)
@@ -5883,6 +5966,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_parts_fallback,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_search_titles,
+		    setup_memory, teardown),
+		cmocka_unit_test_setup_teardown(test_search_same_vraag,
 		    setup_memory, teardown),
 		cmocka_unit_test_setup_teardown(test_related_seeds, setup_memory,
 		    teardown),

@@ -154,8 +154,13 @@ say_hit(const struct search_hit *h, int width, bool bold)
 		cli_say(" · set %lld", h->set);
 	if (h->vraag)
 		cli_say(" · vraag %d", h->vraag);
-	if (h->ministry[0])
-		cli_say(" · %s", h->ministry);
+	/* A vraag asked alike of several ministries: "AZ, BZK". */
+	if (h->ministry[0] || h->n_same) {
+		char *codes = store_hit_ministries(h);
+
+		cli_say(" · %s", codes);
+		free(codes);
+	}
 	/* A footnote says whose: "footnote 1 of the vraag" (of vraag N, above). */
 	if (h->role == ROLE_FOOTNOTE && h->marker)
 		cli_say(" · footnote %s of the %s", h->marker, h->kind == DOC_LETTER ?

@@ -189,8 +189,13 @@ hit_place(const struct search_hit *h, char *buf, size_t size)
 		used += (size_t)snprintf(buf + used, size - used, "set %lld · ", h->set);
 	if (h->vraag && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "vraag %d · ", h->vraag);
-	if (h->ministry[0] && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "%s · ", h->ministry);
+	/* A vraag asked alike of several ministries: "AZ, BZK". */
+	if ((h->ministry[0] || h->n_same) && used < size) {
+		char *codes = store_hit_ministries(h);
+
+		used += (size_t)snprintf(buf + used, size - used, "%s · ", codes);
+		free(codes);
+	}
 	/* A footnote: "footnote 1 of the vraag", of the vraag named before. */
 	if (h->role == ROLE_FOOTNOTE && h->marker && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "footnote %s of the %s%s",
