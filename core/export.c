@@ -21,6 +21,7 @@
 
 #include "date.h"
 #include "export.h"
+#include "export_impl.h"
 #include "json_record.h"
 #include "ministry.h"
 #include "text.h"
@@ -30,10 +31,6 @@
 #define TEXT_WIDTH 72
 #define QUOTE_INDENT 4
 
-/* The words an export writes around the documents' own (Dutch, as they are pasted). */
-#define WORD_NOTE "Notitie"
-#define WORD_LETTER "Brief"
-#define WORD_FOOTNOTE "Voetnoot"
 
 static const struct {
 	const char *ext;
@@ -91,6 +88,9 @@ export_items_free(struct export_item *items, size_t n)
 		model_signatories_free(it->signatories, it->n_signatories);
 		model_strv_free(it->addressees, it->n_addressees);
 		free(it->origin);
+		for (size_t r = 0; r < it->n_refs; r++)
+			export_items_free(it->refs[r].items, it->refs[r].n_items);
+		free(it->refs);
 	}
 	free(items);
 }
@@ -98,8 +98,8 @@ export_items_free(struct export_item *items, size_t n)
 /* ------------------------------------------------------------------ text */
 
 /* s made safe to write: no escape sequences, no control characters. */
-static char *
-clean(const char *s)
+char *
+export_clean(const char *s)
 {
 	return text_sanitize(s ? s : "", s ? strlen(s) : 0, 0);
 }
@@ -362,7 +362,7 @@ export_citation(const struct export_item *it)
 		add_aanhangsel(&b, it);
 	}
 	raw = xbuf_finish(&b);
-	safe = clean(raw);
+	safe = export_clean(raw);
 	free(raw);
 	return safe;
 }
@@ -450,8 +450,8 @@ same_heading(const struct export_item *a, const struct export_item *b)
 }
 
 /* The end of the run of items that share items[i]'s citation. */
-static size_t
-run_end(const struct export_item *items, size_t n, size_t i)
+size_t
+export_run_end(const struct export_item *items, size_t n, size_t i)
 {
 	size_t j = i + 1;
 
@@ -460,8 +460,8 @@ run_end(const struct export_item *items, size_t n, size_t i)
 	return j;
 }
 
-static size_t
-heading_end(const struct export_item *items, size_t n, size_t i)
+size_t
+export_heading_end(const struct export_item *items, size_t n, size_t i)
 {
 	size_t j = i + 1;
 
@@ -471,15 +471,15 @@ heading_end(const struct export_item *items, size_t n, size_t i)
 }
 
 /* The item is the vraag, or a footnote of it: it goes above the answers. */
-static bool
-of_vraag(const struct export_item *it)
+bool
+export_of_vraag(const struct export_item *it)
 {
 	return it->role == ROLE_VRAAG || (is_footnote(it) && it->note_of == ROLE_VRAAG);
 }
 
 /* Some item in [from, to) is the vraag itself. */
-static bool
-has_vraag_passage(const struct export_item *items, size_t from, size_t to)
+bool
+export_has_vraag_passage(const struct export_item *items, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
 		if (items[i].role == ROLE_VRAAG)
@@ -487,30 +487,142 @@ has_vraag_passage(const struct export_item *items, size_t from, size_t to)
 	return false;
 }
 
-/* The title of the whole export when every item is of one set; else NULL. */
-static char *
-title_of(const struct export_item *items, size_t n)
+bool
+export_one_set(const struct export_item *items, size_t n)
+{
+	if (n == 0 || items[0].set <= 0)
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (items[i].set != items[0].set)
+			return false;
+	return true;
+}
+
+char *
+export_set_heading(const struct export_item *it)
 {
 	struct xbuf b = { 0 };
 	char *raw, *safe;
 
-	if (n == 0 || items[0].set <= 0)
-		return NULL;
-	for (size_t i = 1; i < n; i++)
-		if (items[i].set != items[0].set)
-			return NULL;
 	xbuf_puts(&b, "Vragen");
-	add_questioners(&b, &items[0]);
-	add_subject(&b, &items[0]);
+	add_questioners(&b, it);
+	add_subject(&b, it);
 	raw = xbuf_finish(&b);
-	safe = clean(raw);
+	safe = export_clean(raw);
+	free(raw);
+	return safe;
+}
+
+/* The title of the whole export when every item is of one set; else NULL. */
+static char *
+title_of(const struct export_item *items, size_t n)
+{
+	return export_one_set(items, n) ? export_set_heading(&items[0]) : NULL;
+}
+
+/*
+ * The item opens a new set in an export of several: its set's heading
+ * goes above it, and the vragen are headed one level down.
+ */
+static bool
+opens_set(const struct export_item *items, size_t i)
+{
+	return items[i].set > 0 && (i == 0 || items[i - 1].set != items[i].set);
+}
+
+/* Items a and b are in one group of export_grouped: a set, or one document. */
+static bool
+same_group(const struct export_item *a, const struct export_item *b)
+{
+	if (a->set > 0 || b->set > 0)
+		return a->set == b->set;
+	return a->doc == b->doc;
+}
+
+struct export_item *
+export_grouped(const struct export_item *items, size_t n)
+{
+	struct export_item *out = xcalloc(n + 1, sizeof(*out));
+	bool *taken = xcalloc(n + 1, sizeof(*taken));
+	size_t k = 0;
+
+	/* Quadratic, as the basket is a handful of passages, a set a few hundred. */
+	for (size_t g = 0; g < n; g++) {
+		if (taken[g])
+			continue;
+		for (size_t h = g; h < n; h++) {
+			if (taken[h] || !same_group(&items[g], &items[h]))
+				continue;
+			for (size_t i = h; i < n; i++) {
+				if (taken[i] || !same_group(&items[g], &items[i]) ||
+				    !same_heading(&items[h], &items[i]))
+					continue;
+				out[k++] = items[i];
+				taken[i] = true;
+			}
+		}
+	}
+	free(taken);
+	return out;
+}
+
+/* The export holds a passage of the answer r. */
+static bool
+holds_ref(const struct export_item *items, size_t n, const struct export_ref *r)
+{
+	for (size_t k = 0; k < r->n_items; k++)
+		for (size_t i = 0; i < n; i++)
+			if (items[i].passage == r->items[k].passage)
+				return true;
+	return false;
+}
+
+size_t
+export_run_refs(const struct export_item *items, size_t n, size_t from, size_t to,
+    const struct export_ref ***out)
+{
+	const struct export_ref **refs = NULL;
+	size_t n_refs = 0;
+
+	for (size_t i = from; i < to; i++) {
+		for (size_t r = 0; r < items[i].n_refs; r++) {
+			const struct export_ref *ref = &items[i].refs[r];
+			bool seen = ref->n_items == 0 || holds_ref(items, n, ref);
+
+			for (size_t k = 0; k < n_refs && !seen; k++)
+				seen = refs[k]->vraag == ref->vraag && refs[k]->items[0].doc == ref->items[0].doc;
+			if (seen)
+				continue;
+			refs = xrealloc(refs, (n_refs + 1) * sizeof(*refs));
+			refs[n_refs++] = ref;
+		}
+	}
+	*out = refs;
+	return n_refs;
+}
+
+char *
+export_ref_label(const struct export_ref *r)
+{
+	const struct export_item *it = &r->items[0];
+	struct xbuf b = { 0 };
+	char *raw, *safe;
+
+	xbuf_puts(&b, "Het antwoord op ");
+	if (it->vraag_to > it->vraag)
+		add_vraag_numbers(&b, it->vraag, it->vraag_to, false);
+	else
+		xbuf_printf(&b, "vraag %d", r->vraag);
+	xbuf_puts(&b, ", waarnaar verwezen wordt:");
+	raw = xbuf_finish(&b);
+	safe = export_clean(raw);
 	free(raw);
 	return safe;
 }
 
 /* The heading over items[i]'s group: "Vraag 8", "Brief aan ...". */
-static char *
-heading_of(const struct export_item *it)
+char *
+export_heading(const struct export_item *it)
 {
 	struct xbuf b = { 0 };
 	char *raw, *safe;
@@ -530,7 +642,7 @@ heading_of(const struct export_item *it)
 		}
 	}
 	raw = xbuf_finish(&b);
-	safe = clean(raw);
+	safe = export_clean(raw);
 	free(raw);
 	return safe;
 }
@@ -541,8 +653,8 @@ heading_of(const struct export_item *it)
  * The passage's text with its footnote markers back in place, "[1]"; a
  * footnote's text after its marker, as it stands under its passage.
  */
-static char *
-marked(const struct export_item *it)
+char *
+export_marked(const struct export_item *it)
 {
 	if (is_footnote(it))
 		return xasprintf("[%s] %s", it->marker, it->text);
@@ -550,8 +662,8 @@ marked(const struct export_item *it)
 }
 
 /* The text of the item's vraag with its footnote markers in place. */
-static char *
-marked_vraag(const struct export_item *it)
+char *
+export_marked_vraag(const struct export_item *it)
 {
 	return model_marked_text(it->vraag_text, it->vraag_footnotes,
 	    it->n_vraag_footnotes);
@@ -562,8 +674,8 @@ marked_vraag(const struct export_item *it)
  * paragraphs of one, stand on lines of their own), advancing *rest past
  * it; NULL after the last.  Caller frees.
  */
-static char *
-next_line(const char **rest)
+char *
+export_next_line(const char **rest)
 {
 	const char *line = *rest, *nl;
 
@@ -575,8 +687,8 @@ next_line(const char **rest)
 }
 
 /* "[1] Kamerstuk 36 200 VII, nr. 5" */
-static char *
-footnote_line(const struct footnote *f)
+char *
+export_footnote_line(const struct footnote *f)
 {
 	return xasprintf("[%s] %s", f->marker, f->text);
 }
@@ -588,7 +700,7 @@ footnotes_text(const struct footnote *f, size_t n)
 	struct xbuf b = { 0 };
 
 	for (size_t i = 0; i < n; i++) {
-		char *line = footnote_line(&f[i]);
+		char *line = export_footnote_line(&f[i]);
 
 		if (i)
 			xbuf_puts(&b, "; ");
@@ -619,7 +731,7 @@ put(struct out *o, const char *s)
 static void
 put_md(struct out *o, const char *text)
 {
-	char *safe = clean(text);
+	char *safe = export_clean(text);
 	struct xbuf b = { 0 };
 
 	for (const char *p = safe; *p; p++) {
@@ -650,7 +762,7 @@ put_md(struct out *o, const char *text)
 static void
 put_wrapped(struct out *o, const char *text, int indent)
 {
-	char *safe = clean(text);
+	char *safe = export_clean(text);
 	struct text_line *lines = NULL;
 	size_t n = text_wrap(safe, TEXT_WIDTH - indent, &lines);
 
@@ -670,6 +782,85 @@ put_wrapped(struct out *o, const char *text, int indent)
 	free(safe);
 }
 
+/*
+ * Markdown: a run of one answer's passages quoted, its citation under
+ * them, then its note; then the answers it refers to (of all n items),
+ * each quoted with its own citation under a line that says so.
+ */
+static void
+md_run(struct out *o, const struct export_item *items, size_t n, size_t from, size_t to)
+{
+	char *cite = export_citation(&items[from]);
+	const struct export_ref **refs;
+	size_t n_refs;
+
+	for (size_t i = from; i < to; i++) {
+		char *text = export_marked(&items[i]);
+
+		put(o, i == from ? "> " : ">\n> ");
+		put_md(o, text);
+		put(o, "\n");
+		free(text);
+		for (size_t f = 0; f < items[i].n_footnotes; f++) {
+			char *line = export_footnote_line(&items[i].footnotes[f]);
+
+			put(o, ">\n> ");
+			put_md(o, line);
+			put(o, "\n");
+			free(line);
+		}
+	}
+	put(o, "\n");
+	put_md(o, cite);
+	put(o, "\n\n");
+	free(cite);
+	if (items[to - 1].note) {
+		put(o, "**" WORD_NOTE ":** ");
+		put_md(o, items[to - 1].note);
+		put(o, "\n\n");
+	}
+	n_refs = export_run_refs(items, n, from, to, &refs);
+	for (size_t r = 0; r < n_refs; r++) {
+		char *label = export_ref_label(refs[r]);
+
+		put(o, "**");
+		put_md(o, label);
+		put(o, "**\n\n");
+		free(label);
+		for (size_t k = 0; k < refs[r]->n_items;) {
+			size_t kend = export_run_end(refs[r]->items, refs[r]->n_items, k);
+
+			md_run(o, refs[r]->items, refs[r]->n_items, k, kend);
+			k = kend;
+		}
+	}
+	free(refs);
+}
+
+/* The vraag's text above the answers, when the vraag itself is not selected. */
+static void
+md_vraag(struct out *o, const struct export_item *it)
+{
+	char *vraag = export_marked_vraag(it), *part;
+	const char *rest = vraag;
+
+	while ((part = export_next_line(&rest))) {
+		put(o, "*");
+		put_md(o, part);
+		put(o, "*\n\n");
+		free(part);
+	}
+	free(vraag);
+	/* Its footnotes under it, as under the passages quoted. */
+	for (size_t f = 0; f < it->n_vraag_footnotes; f++) {
+		char *line = export_footnote_line(&it->vraag_footnotes[f]);
+
+		put_md(o, line);
+		put(o, "\n\n");
+		free(line);
+	}
+}
+
 static void
 write_md(struct out *o, const struct export_item *items, size_t n)
 {
@@ -682,66 +873,80 @@ write_md(struct out *o, const struct export_item *items, size_t n)
 		free(title);
 	}
 	for (size_t h = 0; h < n;) {
-		size_t hend = heading_end(items, n, h);
-		char *heading = heading_of(&items[h]);
+		size_t hend = export_heading_end(items, n, h);
+		char *heading = export_heading(&items[h]);
+		bool under_set = !title && items[h].set > 0;
 
-		put(o, "## ");
+		if (under_set && opens_set(items, h)) {
+			char *set = export_set_heading(&items[h]);
+
+			put(o, "## ");
+			put_md(o, set);
+			put(o, "\n\n");
+			free(set);
+		}
+		put(o, under_set ? "### " : "## ");
 		put_md(o, heading);
 		put(o, "\n\n");
 		free(heading);
-		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
-			char *vraag = marked_vraag(&items[h]), *part;
-			const char *rest = vraag;
-
-			while ((part = next_line(&rest))) {
-				put(o, "*");
-				put_md(o, part);
-				put(o, "*\n\n");
-				free(part);
-			}
-			free(vraag);
-			/* Its footnotes under it, as under the passages quoted. */
-			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
-				char *line = footnote_line(&items[h].vraag_footnotes[f]);
-
-				put_md(o, line);
-				put(o, "\n\n");
-				free(line);
-			}
-		}
+		if (items[h].vraag_text && !export_has_vraag_passage(items, h, hend))
+			md_vraag(o, &items[h]);
 		for (size_t r = h; r < hend;) {
-			size_t rend = run_end(items, hend, r);
-			char *cite = export_citation(&items[r]);
+			size_t rend = export_run_end(items, hend, r);
 
-			for (size_t i = r; i < rend; i++) {
-				char *text = marked(&items[i]);
-
-				put(o, i == r ? "> " : ">\n> ");
-				put_md(o, text);
-				put(o, "\n");
-				free(text);
-				for (size_t f = 0; f < items[i].n_footnotes; f++) {
-					char *line = footnote_line(&items[i].footnotes[f]);
-
-					put(o, ">\n> ");
-					put_md(o, line);
-					put(o, "\n");
-					free(line);
-				}
-			}
-			put(o, "\n");
-			put_md(o, cite);
-			put(o, "\n\n");
-			free(cite);
-			if (items[rend - 1].note) {
-				put(o, "**" WORD_NOTE ":** ");
-				put_md(o, items[rend - 1].note);
-				put(o, "\n\n");
-			}
+			md_run(o, items, n, r, rend);
 			r = rend;
 		}
 		h = hend;
 	}
+}
+
+/* Plain text: the same as md_run, without marks. */
+static void
+txt_run(struct out *o, const struct export_item *items, size_t n, size_t from, size_t to)
+{
+	char *cite = export_citation(&items[from]);
+	const struct export_ref **refs;
+	size_t n_refs;
+
+	for (size_t i = from; i < to; i++) {
+		char *text = export_marked(&items[i]);
+
+		put_wrapped(o, text, QUOTE_INDENT);
+		free(text);
+		for (size_t f = 0; f < items[i].n_footnotes; f++) {
+			char *line = export_footnote_line(&items[i].footnotes[f]);
+
+			put_wrapped(o, line, QUOTE_INDENT + 2);
+			free(line);
+		}
+		put(o, "\n");
+	}
+	put_wrapped(o, cite, 0);
+	put(o, "\n");
+	free(cite);
+	if (items[to - 1].note) {
+		char *note = xasprintf(WORD_NOTE ": %s", items[to - 1].note);
+
+		put_wrapped(o, note, 0);
+		put(o, "\n");
+		free(note);
+	}
+	n_refs = export_run_refs(items, n, from, to, &refs);
+	for (size_t r = 0; r < n_refs; r++) {
+		char *label = export_ref_label(refs[r]);
+
+		put_wrapped(o, label, 0);
+		put(o, "\n");
+		free(label);
+		for (size_t k = 0; k < refs[r]->n_items;) {
+			size_t kend = export_run_end(refs[r]->items, refs[r]->n_items, k);
+
+			txt_run(o, refs[r]->items, refs[r]->n_items, k, kend);
+			k = kend;
+		}
+	}
+	free(refs);
 }
 
 static void
@@ -755,23 +960,30 @@ write_txt(struct out *o, const struct export_item *items, size_t n)
 		free(title);
 	}
 	for (size_t h = 0; h < n;) {
-		size_t hend = heading_end(items, n, h);
-		char *heading = heading_of(&items[h]);
+		size_t hend = export_heading_end(items, n, h);
+		char *heading = export_heading(&items[h]);
 
+		if (!title && opens_set(items, h)) {
+			char *set = export_set_heading(&items[h]);
+
+			put_wrapped(o, set, 0);
+			put(o, "\n");
+			free(set);
+		}
 		put_wrapped(o, heading, 0);
 		put(o, "\n");
 		free(heading);
-		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
-			char *vraag = marked_vraag(&items[h]), *part;
+		if (items[h].vraag_text && !export_has_vraag_passage(items, h, hend)) {
+			char *vraag = export_marked_vraag(&items[h]), *part;
 			const char *rest = vraag;
 
-			while ((part = next_line(&rest))) {
+			while ((part = export_next_line(&rest))) {
 				put_wrapped(o, part, 0);
 				free(part);
 			}
 			free(vraag);
 			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
-				char *line = footnote_line(&items[h].vraag_footnotes[f]);
+				char *line = export_footnote_line(&items[h].vraag_footnotes[f]);
 
 				put_wrapped(o, line, 2);
 				free(line);
@@ -779,32 +991,9 @@ write_txt(struct out *o, const struct export_item *items, size_t n)
 			put(o, "\n");
 		}
 		for (size_t r = h; r < hend;) {
-			size_t rend = run_end(items, hend, r);
-			char *cite = export_citation(&items[r]);
+			size_t rend = export_run_end(items, hend, r);
 
-			for (size_t i = r; i < rend; i++) {
-				char *text = marked(&items[i]);
-
-				put_wrapped(o, text, QUOTE_INDENT);
-				free(text);
-				for (size_t f = 0; f < items[i].n_footnotes; f++) {
-					char *line = footnote_line(&items[i].footnotes[f]);
-
-					put_wrapped(o, line, QUOTE_INDENT + 2);
-					free(line);
-				}
-				put(o, "\n");
-			}
-			put_wrapped(o, cite, 0);
-			put(o, "\n");
-			free(cite);
-			if (items[rend - 1].note) {
-				char *note = xasprintf(WORD_NOTE ": %s", items[rend - 1].note);
-
-				put_wrapped(o, note, 0);
-				put(o, "\n");
-				free(note);
-			}
+			txt_run(o, items, n, r, rend);
 			r = rend;
 		}
 		h = hend;
@@ -815,7 +1004,7 @@ write_txt(struct out *o, const struct export_item *items, size_t n)
 static void
 put_csv_field(struct out *o, const char *s, bool last)
 {
-	char *safe = clean(s);
+	char *safe = export_clean(s);
 
 	if (strpbrk(safe, ",\"\r\n")) {
 		put(o, "\"");
@@ -832,8 +1021,8 @@ put_csv_field(struct out *o, const char *s, bool last)
 	free(safe);
 }
 
-static char *
-signatories_text(const struct export_item *it)
+char *
+export_signatories_text(const struct export_item *it)
 {
 	struct xbuf b = { 0 };
 
@@ -845,19 +1034,55 @@ signatories_text(const struct export_item *it)
 	return xbuf_finish(&b);
 }
 
+char *
+export_refs_text(const struct export_item *items, size_t n, size_t i)
+{
+	const struct export_ref **refs;
+	size_t n_refs = export_run_refs(items, n, i, i + 1, &refs);
+	struct xbuf b = { 0 };
+	char *raw, *safe;
+
+	for (size_t r = 0; r < n_refs; r++) {
+		char *label = export_ref_label(refs[r]);
+
+		xbuf_printf(&b, "%s%s", r ? "\n\n" : "", label);
+		free(label);
+		for (size_t k = 0; k < refs[r]->n_items;) {
+			size_t kend = export_run_end(refs[r]->items, refs[r]->n_items, k);
+			char *cite = export_citation(&refs[r]->items[k]);
+
+			for (size_t m = k; m < kend; m++) {
+				char *text = export_marked(&refs[r]->items[m]);
+
+				xbuf_printf(&b, "\n\n%s", text);
+				free(text);
+			}
+			xbuf_printf(&b, "\n\n%s", cite);
+			free(cite);
+			k = kend;
+		}
+	}
+	free(refs);
+	raw = xbuf_finish(&b);
+	safe = text_sanitize(raw, strlen(raw), TEXT_KEEP_NEWLINES);
+	free(raw);
+	return safe;
+}
+
 static void
 write_csv(struct out *o, const struct export_item *items, size_t n)
 {
 	/* The vraag's text and footnotes last: the columns before them stay where they were. */
 	put(o, "set,vraag,ministry,signatories,received,aanhangsel,citation,text,note,footnotes,"
-	    "vraag_text,vraag_footnotes\r\n");
+	    "vraag_text,vraag_footnotes,refs\r\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct export_item *it = &items[i];
-		char num[48], vraag[32], aanhangsel[16], *sig = signatories_text(it);
-		char *cite = export_citation(it), *text = marked(it);
+		char num[48], vraag[32], aanhangsel[16], *sig = export_signatories_text(it);
+		char *cite = export_citation(it), *text = export_marked(it);
 		char *notes = footnotes_text(it->footnotes, it->n_footnotes);
-		char *vraag_text = it->vraag_text ? marked_vraag(it) : xstrdup("");
+		char *vraag_text = it->vraag_text ? export_marked_vraag(it) : xstrdup("");
 		char *vraag_notes = footnotes_text(it->vraag_footnotes, it->n_vraag_footnotes);
+		char *raw, *refs;
 
 		snprintf(num, sizeof(num), "%lld", it->set);
 		if (it->vraag_to > it->vraag)
@@ -876,7 +1101,13 @@ write_csv(struct out *o, const struct export_item *items, size_t n)
 		put_csv_field(o, it->note ? it->note : "", false);
 		put_csv_field(o, notes, false);
 		put_csv_field(o, vraag_text, false);
-		put_csv_field(o, vraag_notes, true);
+		put_csv_field(o, vraag_notes, false);
+		/* One line, as every text of a CSV field. */
+		raw = export_refs_text(items, n, i);
+		refs = text_squeeze(raw);
+		put_csv_field(o, refs, true);
+		free(raw);
+		free(refs);
 		free(sig);
 		free(cite);
 		free(text);
@@ -895,9 +1126,31 @@ write_json(struct out *o, const struct export_item *items, size_t n)
 	json_init(&j, o->fp, true);
 	json_array_begin(&j);
 	for (size_t i = 0; i < n; i++) {
+		const struct export_ref **refs;
+		size_t n_refs = export_run_refs(items, n, i, i + 1, &refs);
+
 		json_object_begin(&j);
 		json_record_passage_members(&j, &items[i]);
+		if (n_refs) {
+			json_key(&j, "referred_answers");
+			json_array_begin(&j);
+			for (size_t r = 0; r < n_refs; r++) {
+				json_object_begin(&j);
+				json_kv_int(&j, "vraag", refs[r]->vraag);
+				json_key(&j, "passages");
+				json_array_begin(&j);
+				for (size_t k = 0; k < refs[r]->n_items; k++) {
+					json_object_begin(&j);
+					json_record_passage_members(&j, &refs[r]->items[k]);
+					json_object_end(&j);
+				}
+				json_array_end(&j);
+				json_object_end(&j);
+			}
+			json_array_end(&j);
+		}
 		json_object_end(&j);
+		free(refs);
 	}
 	json_array_end(&j);
 	json_finish(&j);
@@ -909,7 +1162,7 @@ write_json(struct out *o, const struct export_item *items, size_t n)
 static void
 put_html(struct out *o, const char *text)
 {
-	char *safe = clean(text);
+	char *safe = export_clean(text);
 
 	for (const char *p = safe; *p; p++) {
 		char c[2] = { *p, '\0' };
@@ -936,18 +1189,21 @@ put_html_element(struct out *o, const char *open, const char *text, const char *
 
 /* A run's passages, its citation and its note, inside a cell or the page. */
 static void
-put_html_run(struct out *o, const struct export_item *items, size_t from, size_t to)
+put_html_run(struct out *o, const struct export_item *items, size_t n, size_t from,
+    size_t to)
 {
 	char *cite = export_citation(&items[from]);
+	const struct export_ref **refs;
+	size_t n_refs;
 
 	put(o, "<blockquote>\n");
 	for (size_t i = from; i < to; i++) {
-		char *text = marked(&items[i]);
+		char *text = export_marked(&items[i]);
 
 		put_html_element(o, "<p>", text, "</p>\n");
 		free(text);
 		for (size_t f = 0; f < items[i].n_footnotes; f++) {
-			char *line = footnote_line(&items[i].footnotes[f]);
+			char *line = export_footnote_line(&items[i].footnotes[f]);
 
 			put_html_element(o, "<p class=\"fn\">", line, "</p>\n");
 			free(line);
@@ -959,6 +1215,22 @@ put_html_run(struct out *o, const struct export_item *items, size_t from, size_t
 		put_html_element(o, "<p class=\"note\"><strong>" WORD_NOTE ":</strong> ",
 		    items[to - 1].note, "</p>\n");
 	free(cite);
+	n_refs = export_run_refs(items, n, from, to, &refs);
+	for (size_t r = 0; r < n_refs; r++) {
+		char *label = export_ref_label(refs[r]);
+
+		put(o, "<div class=\"ref\">\n");
+		put_html_element(o, "<p class=\"ref-label\"><strong>", label, "</strong></p>\n");
+		free(label);
+		for (size_t k = 0; k < refs[r]->n_items;) {
+			size_t kend = export_run_end(refs[r]->items, refs[r]->n_items, k);
+
+			put_html_run(o, refs[r]->items, refs[r]->n_items, k, kend);
+			k = kend;
+		}
+		put(o, "</div>\n");
+	}
+	free(refs);
 }
 
 /*
@@ -966,7 +1238,8 @@ put_html_run(struct out *o, const struct export_item *items, size_t from, size_t
  * per answering document, in the order they first appear.
  */
 static void
-put_html_table(struct out *o, const struct export_item *items, size_t from, size_t to)
+put_html_table(struct out *o, const struct export_item *items, size_t n, size_t from,
+    size_t to)
 {
 	long long *docs = xcalloc(to - from + 1, sizeof(*docs));
 	size_t n_docs = 0;
@@ -974,7 +1247,7 @@ put_html_table(struct out *o, const struct export_item *items, size_t from, size
 	for (size_t i = from; i < to; i++) {
 		bool seen = false;
 
-		if (of_vraag(&items[i]))
+		if (export_of_vraag(&items[i]))
 			continue;
 		for (size_t d = 0; d < n_docs && !seen; d++)
 			seen = docs[d] == items[i].doc;
@@ -988,7 +1261,7 @@ put_html_table(struct out *o, const struct export_item *items, size_t from, size
 	put(o, "<table>\n<thead><tr>");
 	for (size_t d = 0; d < n_docs; d++) {
 		for (size_t i = from; i < to; i++) {
-			if (items[i].doc == docs[d] && !of_vraag(&items[i])) {
+			if (items[i].doc == docs[d] && !export_of_vraag(&items[i])) {
 				char *th = items[i].ministry[0]
 				    ? xasprintf("%s (%s)", ministry_name(items[i].ministry), items[i].ministry)
 				    : xstrdup(model_origin_name(items[i].origin));
@@ -1003,10 +1276,10 @@ put_html_table(struct out *o, const struct export_item *items, size_t from, size
 	for (size_t d = 0; d < n_docs; d++) {
 		put(o, "<td>\n");
 		for (size_t r = from; r < to;) {
-			size_t rend = run_end(items, to, r);
+			size_t rend = export_run_end(items, to, r);
 
-			if (items[r].doc == docs[d] && !of_vraag(&items[r]))
-				put_html_run(o, items, r, rend);
+			if (items[r].doc == docs[d] && !export_of_vraag(&items[r]))
+				put_html_run(o, items, n, r, rend);
 			r = rend;
 		}
 		put(o, "</td>\n");
@@ -1030,26 +1303,37 @@ write_html(struct out *o, const struct export_item *items, size_t n)
 	    ".cite { font-size: 90%; color: #333; }\n"
 	    ".fn { font-size: 85%; color: #444; margin-left: 1em; }\n"
 	    "</style>\n</head>\n<body>\n");
+	bool title_given = title != NULL;
+
 	if (title)
 		put_html_element(o, "<h1>", title, "</h1>\n");
 	free(title);
 	for (size_t h = 0; h < n;) {
-		size_t hend = heading_end(items, n, h);
-		char *heading = heading_of(&items[h]);
+		size_t hend = export_heading_end(items, n, h);
+		char *heading = export_heading(&items[h]);
 
-		put_html_element(o, "<h2>", heading, "</h2>\n");
+		if (!title_given && opens_set(items, h)) {
+			char *set = export_set_heading(&items[h]);
+
+			put_html_element(o, "<h2>", set, "</h2>\n");
+			free(set);
+		}
+		if (!title_given && items[h].set > 0)
+			put_html_element(o, "<h3>", heading, "</h3>\n");
+		else
+			put_html_element(o, "<h2>", heading, "</h2>\n");
 		free(heading);
-		if (items[h].vraag_text && !has_vraag_passage(items, h, hend)) {
-			char *vraag = marked_vraag(&items[h]), *part;
+		if (items[h].vraag_text && !export_has_vraag_passage(items, h, hend)) {
+			char *vraag = export_marked_vraag(&items[h]), *part;
 			const char *rest = vraag;
 
-			while ((part = next_line(&rest))) {
+			while ((part = export_next_line(&rest))) {
 				put_html_element(o, "<p><em>", part, "</em></p>\n");
 				free(part);
 			}
 			free(vraag);
 			for (size_t f = 0; f < items[h].n_vraag_footnotes; f++) {
-				char *line = footnote_line(&items[h].vraag_footnotes[f]);
+				char *line = export_footnote_line(&items[h].vraag_footnotes[f]);
 
 				put_html_element(o, "<p class=\"fn\">", line, "</p>\n");
 				free(line);
@@ -1057,24 +1341,25 @@ write_html(struct out *o, const struct export_item *items, size_t n)
 		}
 		/* The vraag itself (or its footnote), when selected, above the answers. */
 		for (size_t r = h; r < hend;) {
-			size_t rend = run_end(items, hend, r);
+			size_t rend = export_run_end(items, hend, r);
 
-			if (of_vraag(&items[r]) || items[r].set <= 0 || items[r].vraag <= 0)
-				put_html_run(o, items, r, rend);
+			if (export_of_vraag(&items[r]) || items[r].set <= 0 || items[r].vraag <= 0)
+				put_html_run(o, items, n, r, rend);
 			r = rend;
 		}
 		if (items[h].set > 0 && items[h].vraag > 0)
-			put_html_table(o, items, h, hend);
+			put_html_table(o, items, n, h, hend);
 		h = hend;
 	}
 	put(o, "</body>\n</html>\n");
 }
 
 enum status
-export_write(FILE *fp, enum export_format format, const struct export_item *items,
+export_write(FILE *fp, enum export_format format, const struct export_item *given,
     size_t n, struct error *err)
 {
 	struct out o = { fp, false };
+	struct export_item *items = export_grouped(given, n);
 
 	switch (format) {
 	case EXPORT_MD:
@@ -1093,6 +1378,7 @@ export_write(FILE *fp, enum export_format format, const struct export_item *item
 		write_html(&o, items, n);
 		break;
 	}
+	free(items);
 	if (fflush(fp) == EOF || ferror(fp))
 		o.failed = true;
 	if (o.failed)

@@ -8,8 +8,15 @@
  * a document is sanitised (text_sanitize) before it is written, in every
  * format: an exported file may be shown with cat later.
  *
- * Memory: an item owns all its strings and arrays; free an array of items
- * with export_items_free.
+ * A basket of several sets is grouped by set, under the set's heading,
+ * and within a set by vraag, each group where its first passage stood.
+ * An answer passage that refers to the answer to another vraag ("zie het
+ * antwoord op vraag 1") carries that answer with it (its refs, filled by
+ * store_export_refs), quoted with its own citation, unless the export
+ * holds that answer already.
+ *
+ * Memory: an item owns all its strings and arrays, its refs included;
+ * free an array of items with export_items_free.
  */
 #ifndef NAAST_EXPORT_H
 #define NAAST_EXPORT_H
@@ -32,6 +39,15 @@ enum export_format {
 #define EXPORT_FORMAT_ENUM(name, ext, help) EXPORT_##name,
 	EXPORT_FORMAT_INFO(EXPORT_FORMAT_ENUM)
 #undef EXPORT_FORMAT_ENUM
+};
+
+struct export_item;
+
+/* The answer to another vraag that a passage refers to, in the same document. */
+struct export_ref {
+	int vraag;		/* "zie het antwoord op vraag 1": 1 */
+	struct export_item *items;	/* that answer's paragraphs */
+	size_t n_items;
 };
 
 struct export_item {
@@ -80,6 +96,10 @@ struct export_item {
 	int paragraph;		/* the passage is body paragraph n (1-based); 0: not a body paragraph */
 
 	char *origin;		/* the file it was imported from */
+
+	/* The answers it refers to (store_export_refs); none when not asked. */
+	struct export_ref *refs;
+	size_t n_refs;
 };
 
 void export_items_free(struct export_item *items, size_t n);

@@ -800,6 +800,15 @@ enum status store_export_items(struct store *st, const long long *passages,
     size_t n, struct export_item **out, struct error *err);
 
 /*
+ * Fills the refs of each answer passage of items: the paragraphs of the
+ * same document's answer to each vraag it refers to ("zie het antwoord
+ * op vraag 1"), each vraag once, not its own.  A vraag that document
+ * does not answer is left out.
+ */
+enum status store_export_refs(struct store *st, struct export_item *items, size_t n,
+    struct error *err);
+
+/*
  * The items of the basket, in its order, each with its note.
  * STATUS_NOT_FOUND with a message when the basket is empty.
  */

@@ -461,3 +461,93 @@ store_export_selection(struct store *st, struct export_item **items, size_t *n,
 		*n = 0;
 	return status;
 }
+
+/* The vragen whose answers passage refers to, each once, in text order. */
+static enum status
+passage_refs(struct store *st, long long passage, int **out, size_t *n,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_PASSAGE_REFS, err);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, passage);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int v = sqlite3_column_int(s, 0);
+		bool seen = false;
+
+		for (size_t i = 0; i < *n && !seen; i++)
+			seen = (*out)[i] == v;
+		if (seen)
+			continue;
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[(*n)++] = v;
+	}
+	done(s);
+	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, "reading the references", err);
+}
+
+/* The passage ids of document doc's answer to vraag v. */
+static enum status
+answer_paragraphs(struct store *st, long long doc, int v, long long **out, size_t *n,
+    struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_PARAGRAPHS, err);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, doc);
+	sqlite3_bind_int(s, 2, v);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	done(s);
+	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, "reading the answers", err);
+}
+
+enum status
+store_export_refs(struct store *st, struct export_item *items, size_t n,
+    struct error *err)
+{
+	enum status status = STATUS_OK;
+
+	for (size_t i = 0; i < n && status == STATUS_OK; i++) {
+		struct export_item *it = &items[i];
+		int *vragen;
+		size_t nv;
+
+		if (it->role != ROLE_ANTWOORD || it->set <= 0 || it->n_refs)
+			continue;
+		if ((status = passage_refs(st, it->passage, &vragen, &nv, err)))
+			break;
+		for (size_t k = 0; k < nv && status == STATUS_OK; k++) {
+			struct export_ref ref = { .vraag = vragen[k] };
+			long long *ids;
+			size_t n_ids;
+
+			/* Its own answer is the one it is in. */
+			if (vragen[k] >= it->vraag && vragen[k] <= (it->vraag_to > it->vraag
+			    ? it->vraag_to : it->vraag))
+				continue;
+			if ((status = answer_paragraphs(st, it->doc, vragen[k], &ids, &n_ids, err)))
+				break;
+			if (n_ids)
+				status = store_export_items(st, ids, n_ids, &ref.items, err);
+			free(ids);
+			if (status || n_ids == 0)
+				continue;
+			ref.n_items = n_ids;
+			it->refs = xrealloc(it->refs, (it->n_refs + 1) * sizeof(*it->refs));
+			it->refs[it->n_refs++] = ref;
+		}
+		free(vragen);
+	}
+	return status;
+}

@@ -387,6 +387,10 @@ const char *const store_sql_text[N_SQL] = {
 	    " WHERE p.document = ?1 AND p.role = 'antwoord'"
 	    " AND p.vraag <= ?2 AND p.vraag_to >= ?2 AND x.vraag IS NOT NULL"
 	    " ORDER BY p.seq, x.text_start, x.id",
+	/* The vragen whose answers passage ?1 refers to, in text order. */
+	[SQL_PASSAGE_REFS] =
+	    "SELECT vraag FROM xref WHERE passage = ?1 AND vraag IS NOT NULL"
+	    " ORDER BY text_start, id",
 	[SQL_LETTERS] =
 	    "SELECT d.id, d.origin, d.salutation, d.closing,"
 	    " (SELECT count(*) FROM passage p"

@@ -703,8 +703,8 @@ ne export --set 1 --vraag 8 --format csv >"$tmp/v8.csv"
 check "the CSV parses with a standard reader and has the columns" python3 -c "
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
-assert rows[0] == ['set','vraag','ministry','signatories','received','aanhangsel','citation','text','note','footnotes','vraag_text','vraag_footnotes'], rows[0]
-assert len(rows) == 5 and all(len(r) == 12 for r in rows)
+assert rows[0] == ['set','vraag','ministry','signatories','received','aanhangsel','citation','text','note','footnotes','vraag_text','vraag_footnotes','refs'], rows[0]
+assert len(rows) == 5 and all(len(r) == 13 for r in rows)
 assert rows[1][10].startswith('Deelt u de mening dat dergelijke bijeenkomsten')
 assert [r[2] for r in rows[1:]] == ['AZ','AZ','BZK','BZK']
 assert rows[3][5] == '1059' and rows[1][5] == ''

@@ -560,6 +560,80 @@ test_selection_golden(void **state)
 	export_items_free(items, 3);
 }
 
+/* An answer item of set, vraag v, document doc, with text. */
+static struct export_item
+answer_item(long long passage, long long set, long long doc, int v, const char *who,
+    const char *text)
+{
+	struct export_item it = { 0 };
+
+	it.passage = passage;
+	it.doc = doc;
+	it.kind = DOC_ANSWER;
+	it.role = ROLE_ANTWOORD;
+	it.set = set;
+	it.vraag = v;
+	it.text = xstrdup(text);
+	it.subject = xasprintf("onderwerp %lld", set);
+	it.questioners = xcalloc(1, sizeof(*it.questioners));
+	it.questioners[0].name = xstrdup(who);
+	it.n_questioners = 1;
+	snprintf(it.submitted, sizeof(it.submitted), "2024-0%lld-01", set);
+	snprintf(it.ministry, sizeof(it.ministry), "AZ");
+	return it;
+}
+
+/*
+ * A basket of two sets, interleaved, and a passage that refers to the
+ * answer to vraag 1: grouped by set under each set's heading, the answer
+ * referred to quoted with its own citation, and not when it is in the
+ * export already.
+ */
+static void
+test_grouped_by_set_with_refs(void **state)
+{
+	struct export_item *items = xcalloc(3, sizeof(*items));
+	struct export_ref *ref;
+	char *md, *a, *b, *c, *csv;
+
+	(void)state;
+	items[0] = answer_item(10, 1, 100, 2, "Jansen", "Zie het antwoord op vraag 1.");
+	items[1] = answer_item(20, 2, 200, 4, "Pietersen", "Tekst van set twee.");
+	items[2] = answer_item(11, 1, 100, 3, "Jansen", "Tekst van vraag drie.");
+	ref = xcalloc(1, sizeof(*ref));
+	ref->vraag = 1;
+	ref->items = xcalloc(1, sizeof(*ref->items));
+	ref->items[0] = answer_item(9, 1, 100, 1, "Jansen", "Nee, dat is niet zo.");
+	ref->n_items = 1;
+	items[0].refs = ref;
+	items[0].n_refs = 1;
+
+	md = written(EXPORT_MD, items, 3);
+	a = strstr(md, "## Vragen van het lid Jansen over onderwerp 1 (ingezonden 1 januari 2024)\n\n### Vraag 2\n");
+	b = strstr(md, "### Vraag 3\n");
+	c = strstr(md, "## Vragen van het lid Pietersen over onderwerp 2 (ingezonden 1 februari 2024)\n\n### Vraag 4\n");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	/* set 1's vragen together, set 2 after them */
+	assert_true(a < b && b < c);
+	assert_non_null(strstr(md, "**Het antwoord op vraag 1, waarnaar verwezen wordt:**\n\n"
+	    "> Nee, dat is niet zo.\n\nAntwoord van het Ministerie van Algemene Zaken, op vraag 1 "
+	    "van het lid Jansen over onderwerp 1 (ingezonden 1 januari 2024).\n"));
+	free(md);
+	csv = written(EXPORT_CSV, items, 3);
+	/* one line in a CSV field, as every text there */
+	assert_non_null(strstr(csv, ",\"Het antwoord op vraag 1, waarnaar verwezen wordt: Nee, dat is niet zo. "
+	    "Antwoord van het Ministerie van Algemene Zaken, op vraag 1 van het lid Jansen"));
+	free(csv);
+	/* The answer referred to is in the export itself: not twice. */
+	items[1].passage = 9;
+	md = written(EXPORT_MD, items, 3);
+	assert_null(strstr(md, "waarnaar verwezen wordt"));
+	free(md);
+	export_items_free(items, 3);
+}
+
 /* The acceptance of the issue: both answers, both citations, the Aanhangsel. */
 static void
 test_markdown_of_vraag8(void **state)
@@ -622,7 +696,7 @@ csv_record(const char **p, char out[][2048], size_t max)
 static void
 test_csv_quoting(void **state)
 {
-	static char fields[12][2048];
+	static char fields[13][2048];
 	struct export_item it = { 0 };
 	const char *p;
 	char *csv;
@@ -637,12 +711,12 @@ test_csv_quoting(void **state)
 	snprintf(it.ministry, sizeof(it.ministry), "FIN");
 	csv = written(EXPORT_CSV, &it, 1);
 	p = csv;
-	assert_int_equal(csv_record(&p, fields, 12), 12);
+	assert_int_equal(csv_record(&p, fields, 13), 13);
 	assert_string_equal(fields[0], "set");
 	assert_string_equal(fields[6], "citation");
 	assert_string_equal(fields[7], "text");
 	assert_string_equal(fields[10], "vraag_text");
-	assert_int_equal(csv_record(&p, fields, 12), 12);
+	assert_int_equal(csv_record(&p, fields, 13), 13);
 	assert_string_equal(fields[0], "3");
 	assert_string_equal(fields[1], "2");
 	assert_string_equal(fields[2], "FIN");
@@ -990,7 +1064,7 @@ one_footnote(const char *marker, const char *text, size_t at)
 static void
 test_vraag_footnotes_everywhere(void **state)
 {
-	static char fields[12][2048];
+	static char fields[13][2048];
 	static const char vraag[] = "Deelt u de mening?\nKunt u dat toelichten?\n"
 	    "Kent u het rapport?";
 	struct export_item items[2] = { { 0 } };
@@ -1036,9 +1110,9 @@ test_vraag_footnotes_everywhere(void **state)
 	free(out);
 	out = written(EXPORT_CSV, &items[1], 1);
 	p = out;
-	assert_int_equal(csv_record(&p, fields, 12), 12);
+	assert_int_equal(csv_record(&p, fields, 13), 13);
 	assert_string_equal(fields[11], "vraag_footnotes");
-	assert_int_equal(csv_record(&p, fields, 12), 12);
+	assert_int_equal(csv_record(&p, fields, 13), 13);
 	assert_string_equal(fields[10],
 	    "Deelt u de mening? Kunt u dat toelichten? Kent u het rapport?[2]");
 	assert_string_equal(fields[11], "[2] Movisie, Inventarisatie 2022");
@@ -1142,6 +1216,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_formats_golden, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_selection_golden, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_of_vraag8, setup, teardown),
+		cmocka_unit_test(test_grouped_by_set_with_refs),
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_hostile_text),
 		cmocka_unit_test(test_html_and_markdown_escaping),

@@ -397,6 +397,7 @@ struct export_args {
 	enum export_format format;
 	const char *output;
 	bool force;
+	bool no_refs;		/* leave out the answers referred to */
 };
 
 enum {
@@ -406,6 +407,7 @@ enum {
 	OPT_SELECTION,
 	OPT_FORMAT,
 	OPT_FORCE,
+	OPT_NO_REFS,
 };
 
 /* The format a file name's extension names: "x.html" is HTML. */
@@ -435,6 +437,7 @@ export_options(int argc, char **argv, struct export_args *a)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "no-refs", no_argument, NULL, OPT_NO_REFS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -478,6 +481,9 @@ export_options(int argc, char **argv, struct export_args *a)
 			break;
 		case OPT_FORCE:
 			a->force = true;
+			break;
+		case OPT_NO_REFS:
+			a->no_refs = true;
 			break;
 		case 'h':
 			return cli_help("export");
@@ -523,6 +529,8 @@ cli_export(struct cli *cli, int argc, char **argv)
 		status = store_export_set(st, a.set, (int)a.vraag, a.ministries, a.n_ministries,
 		    &items, &n, &err);
 	model_strv_free(a.ministries, a.n_ministries);
+	if (status == STATUS_OK && !a.no_refs && (status = store_export_refs(st, items, n, &err)))
+		export_items_free(items, n);
 	if (status != STATUS_OK) {
 		cli_complain("export: %s", err.msg[0] ? err.msg : status_message(status));
 		return 1;

@@ -2,7 +2,8 @@
  * view_export: the export prompt, in a box over the view below.  It offers
  * a file name in the current directory made from what is exported
  * ("naast-eerdmans-2024-01-29-vraag8.md"), to edit; Tab changes the
- * format (and the name's extension with it); Enter writes the file, whole
+ * format (and the name's extension with it); passages carry the answers they refer to ("zie het antwoord
+ * op vraag 1"), as in `naast export`; Enter writes the file, whole
  * or not at all.  A file that exists is only overwritten after a y; the
  * status line says where the export went, as an absolute path.  A name
  * starting with ~ or ~/ is in the home directory ($HOME), as in a shell;
@@ -45,10 +46,14 @@ export_open(struct view *v, const void *arg)
 {
 	const struct export_request *req = arg;
 	struct exporter *e = xcalloc(1, sizeof(*e));
+	struct error err = { "" };
 	char *name;
 
 	e->items = req->items;
 	e->n = req->n;
+	/* Without them the export is still right, only shorter: say why. */
+	if (store_export_refs(app_store(v->app), e->items, e->n, &err) != STATUS_OK)
+		snprintf(e->problem, sizeof(e->problem), "%s", err.msg);
 	snprintf(e->title, sizeof(e->title), "Export %s: %zu %s", req->what, req->n,
 	    req->n == 1 ? "passage" : "passages");
 	e->format = EXPORT_MD;
