@@ -68,7 +68,13 @@ export_format_help(enum export_format format)
 const char *
 export_format_list(void)
 {
-	return "md, txt, csv, json, html";
+	return "md, txt, csv, json, html, docx, xlsx";
+}
+
+bool
+export_format_is_binary(enum export_format format)
+{
+	return format == EXPORT_DOCX || format == EXPORT_XLSX;
 }
 
 void
@@ -1354,12 +1360,59 @@ write_html(struct out *o, const struct export_item *items, size_t n)
 	put(o, "</body>\n</html>\n");
 }
 
+/*
+ * A zip format into a temporary file of its own (libzip and libxlsxwriter
+ * write only to files), then copied to fp.
+ */
+static enum status
+write_zip(FILE *fp, enum export_format format, const struct export_item *items,
+    size_t n, struct error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp = xasprintf("%s/naast-export-XXXXXX", dir && *dir ? dir : "/tmp");
+	enum status status;
+	char buf[65536];
+	size_t got;
+	FILE *in;
+	int fd;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		status = error_set(err, STATUS_IO, "cannot make a temporary file in '%s': %s",
+		    dir && *dir ? dir : "/tmp", strerror(errno));
+		free(tmp);
+		return status;
+	}
+	close(fd);
+	if (format == EXPORT_DOCX)
+		status = export_docx_file(tmp, items, n, err);
+	else
+		status = export_xlsx_file(tmp, items, n, err);
+	if (status == STATUS_OK) {
+		if (!(in = fopen(tmp, "rb"))) {
+			status = error_set(err, STATUS_IO, "cannot read '%s': %s", tmp,
+			    strerror(errno));
+		} else {
+			while ((got = fread(buf, 1, sizeof(buf), in)) > 0)
+				if (fwrite(buf, 1, got, fp) != got)
+					break;
+			if (ferror(in) || ferror(fp))
+				status = error_set(err, STATUS_IO, "writing the export failed: %s",
+				    strerror(errno ? errno : EIO));
+			fclose(in);
+		}
+	}
+	unlink(tmp);
+	free(tmp);
+	return status;
+}
+
 enum status
 export_write(FILE *fp, enum export_format format, const struct export_item *given,
     size_t n, struct error *err)
 {
 	struct out o = { fp, false };
 	struct export_item *items = export_grouped(given, n);
+	enum status status;
 
 	switch (format) {
 	case EXPORT_MD:
@@ -1377,6 +1430,14 @@ export_write(FILE *fp, enum export_format format, const struct export_item *give
 	case EXPORT_HTML:
 		write_html(&o, items, n);
 		break;
+	case EXPORT_DOCX:
+	case EXPORT_XLSX:
+		status = write_zip(fp, format, items, n, err);
+		free(items);
+		if (status == STATUS_OK && (fflush(fp) == EOF || ferror(fp)))
+			status = error_set(err, STATUS_IO, "writing the export failed: %s",
+			    strerror(errno ? errno : EIO));
+		return status;
 	}
 	free(items);
 	if (fflush(fp) == EOF || ferror(fp))

@@ -15,6 +15,10 @@
  * store_export_refs), quoted with its own citation, unless the export
  * holds that answer already.
  *
+ * docx and xlsx are zip archives: export_write writes them whole into a
+ * temporary file of its own first (their libraries write only to files)
+ * and copies that to fp.
+ *
  * Memory: an item owns all its strings and arrays, its refs included;
  * free an array of items with export_items_free.
  */
@@ -33,12 +37,21 @@
 	_(TXT,  "txt",  "Plain text: the same without marks, wrapped at 72 columns") \
 	_(CSV,  "csv",  "CSV (RFC 4180, UTF-8): one row per passage, for a spreadsheet") \
 	_(JSON, "json", "JSON: an array of passages with all their metadata") \
-	_(HTML, "html", "HTML: a page with the answers side by side, for a word processor")
+	_(HTML, "html", "HTML: a page with the answers side by side, for a word processor") \
+	_(DOCX, "docx", "Word: a heading per set and vraag, each passage quoted, its citation a footnote") \
+	_(XLSX, "xlsx", "Excel: one row per passage with its set, vraag, ministry, dates and citation")
 
 enum export_format {
 #define EXPORT_FORMAT_ENUM(name, ext, help) EXPORT_##name,
 	EXPORT_FORMAT_INFO(EXPORT_FORMAT_ENUM)
 #undef EXPORT_FORMAT_ENUM
+};
+
+/* How many formats there are: the prompt's Tab goes round them all. */
+enum {
+#define EXPORT_FORMAT_ONE(name, ext, help) + 1
+	EXPORT_FORMAT_COUNT = 0 EXPORT_FORMAT_INFO(EXPORT_FORMAT_ONE)
+#undef EXPORT_FORMAT_ONE
 };
 
 struct export_item;
@@ -109,8 +122,10 @@ bool export_format_from_name(const char *name, enum export_format *out);
 const char *export_format_name(enum export_format format);
 /* What a format gives, one line for a help text. */
 const char *export_format_help(enum export_format format);
-/* "md, txt, csv, json, html", for messages. */
+/* "md, txt, csv, json, html, docx, xlsx", for messages. */
 const char *export_format_list(void);
+/* The format is a binary file (docx, xlsx), not text for a terminal. */
+bool export_format_is_binary(enum export_format format);
 
 /*
  * The citation of an item, one sentence or two, as DESIGN.md section 7

@@ -1,6 +1,6 @@
 /*
- * export_impl: what the writers of export.c and the writers of
- * other formats share, so that every format groups, heads, cites and
+ * export_impl: what the writers of export.c, export_docx.c and
+ * export_xlsx.c share, so that every format groups, heads, cites and
  * carries references the same way.  Only those three files include it.
  *
  * Every function that returns a string returns a new, sanitised one
@@ -76,5 +76,11 @@ size_t export_run_refs(const struct export_item *items, size_t n, size_t from,
 char *export_refs_text(const struct export_item *items, size_t n, size_t i);
 /* "Het antwoord op vraag 1, waarnaar verwezen wordt:" */
 char *export_ref_label(const struct export_ref *r);
+
+/* Writes the (grouped) items to the file path in the zip formats. */
+enum status export_docx_file(const char *path, const struct export_item *items,
+    size_t n, struct error *err);
+enum status export_xlsx_file(const char *path, const struct export_item *items,
+    size_t n, struct error *err);
 
 #endif

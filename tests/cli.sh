@@ -766,7 +766,7 @@ check "export into a missing directory fails with one line" expect 1 ne export -
 check "export into a path under a file fails with one line" expect 1 ne export --selection -o "$tmp/sel.md/x.md"
 check "export --set and --selection together is a usage error" expect 2 ne export --set 1 --selection
 check "export without what is a usage error" expect 2 ne export
-check "export --format docx is a usage error" expect 2 ne export --set 1 --format docx
+check "export --format odt is a usage error" expect 2 ne export --set 1 --format odt
 check "export --force without -o is a usage error" expect 2 ne export --set 1 --force
 check "export of a missing set fails with one line" expect 1 ne export --set 99
 check "export of a missing vraag fails with one line" expect 1 ne export --set 1 --vraag 10

@@ -510,7 +510,11 @@ test_format_names(void **state)
 	assert_int_equal(format, EXPORT_HTML);
 	assert_true(export_format_from_name("csv", &format));
 	assert_int_equal(format, EXPORT_CSV);
-	assert_false(export_format_from_name("docx", &format));
+	assert_true(export_format_from_name("DOCX", &format));
+	assert_int_equal(format, EXPORT_DOCX);
+	assert_true(export_format_is_binary(EXPORT_XLSX));
+	assert_false(export_format_is_binary(EXPORT_HTML));
+	assert_false(export_format_from_name("odt", &format));
 	assert_false(export_format_from_name(NULL, &format));
 	assert_string_equal(export_format_name(EXPORT_TXT), "txt");
 }

@@ -1254,6 +1254,24 @@ test_basket_and_export(void **state)
 	assert_true(on_screen(f, "Export the basket: 3 passages"));
 	keys(f, "<Esc>");
 	assert_true(on_screen(f, "Nothing exported"));
+	/* Tab goes round every format, Word and Excel too, and back to md */
+	keys(f, "e<Tab><Tab><Tab><Tab><Tab>");
+	assert_true(on_screen(f, "[docx]"));
+	assert_true(on_screen(f, "naast-eerdmans-2024-01-29-vraag8.docx"));
+	keys(f, "<Tab>");
+	assert_true(on_screen(f, "[xlsx]"));
+	keys(f, "<Tab>");
+	assert_true(on_screen(f, "[md]"));
+	keys(f, "<BackTab><BackTab><Enter>");
+	assert_true(on_screen(f, "naast-eerdmans-2024-01-29-vraag8.docx"));
+	snprintf(path, sizeof(path), "%s/naast-eerdmans-2024-01-29-vraag8.docx", f->dir);
+	fp = fopen(path, "rb");
+	assert_non_null(fp);
+	md = calloc(1, 4);
+	assert_int_equal(fread(md, 1, 2, fp), 2);
+	assert_memory_equal(md, "PK", 2);	/* a zip archive */
+	free(md);
+	fclose(fp);
 
 	/* d takes a passage out; Space in the basket does too */
 	keys(f, "d");

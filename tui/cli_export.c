@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "export.h"
@@ -505,6 +506,14 @@ export_options(int argc, char **argv, struct export_args *a)
 		return cli_usage("export", "-o needs a file name");
 	if (!a->format_given && a->output && !format_of_name(a->output, &a->format))
 		a->format = EXPORT_MD;
+	/* A zip archive on a terminal is noise that may upset it. */
+	if (!a->output && export_format_is_binary(a->format) && isatty(STDOUT_FILENO)) {
+		msg = xasprintf("--format %s writes a file: add -o FILE (or send it into a pipe)",
+		    export_format_name(a->format));
+		rc = cli_usage("export", msg);
+		free(msg);
+		return rc;
+	}
 	return -1;
 }
 

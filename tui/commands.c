@@ -224,12 +224,14 @@ const struct cli_command cli_commands[] = {
 		"export", cli_export,
 		"passages with their citations",
 		{ "(--set SET [--vraag N] [--ministry CODE[,CODE...]] | --selection)\n"
-		  "[--format md|txt|csv|json|html] [--no-refs] [-o FILE [--force]]", NULL },
+		  "[--format md|txt|csv|json|html|docx|xlsx] [--no-refs] [-o FILE [--force]]", NULL },
 		"Writes passages with their citations: the answers of a question set (or\n"
 		"of one vraag, or of some ministries), or the basket ('naast select').\n"
 		"\n"
-		"  --format F   md (default), txt, csv, json or html; with -o, the file's\n"
-		"               extension chooses when --format is not given\n"
+		"  --format F   md (default), txt, csv, json, html, docx (Word) or xlsx\n"
+		"               (Excel); with -o, the file's extension chooses when\n"
+		"               --format is not given; docx and xlsx only with -o or\n"
+		"               into a pipe\n"
 		"  --no-refs    leave out the answers that passages refer to (\"zie het\n"
 		"               antwoord op vraag 1\"), which are quoted with them\n"
 		"  -o FILE      write FILE instead of standard output; the file is written\n"

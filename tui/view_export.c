@@ -1,8 +1,9 @@
 /*
  * view_export: the export prompt, in a box over the view below.  It offers
  * a file name in the current directory made from what is exported
- * ("naast-eerdmans-2024-01-29-vraag8.md"), to edit; Tab changes the
- * format (and the name's extension with it); passages carry the answers they refer to ("zie het antwoord
+ * ("naast-eerdmans-2024-01-29-vraag8.md"), to edit; Tab goes round the
+ * formats, Word and Excel among them (and changes the name's extension
+ * with it); passages carry the answers they refer to ("zie het antwoord
  * op vraag 1"), as in `naast export`; Enter writes the file, whole
  * or not at all.  A file that exists is only overwritten after a y; the
  * status line says where the export went, as an absolute path.  A name
@@ -185,9 +186,10 @@ export_input(struct view *v, int key)
 	}
 	case PROMPT_OTHER:
 		if (key == '\t')
-			set_format(e, (enum export_format)((e->format + 1) % (EXPORT_HTML + 1)));
+			set_format(e, (enum export_format)((e->format + 1) % EXPORT_FORMAT_COUNT));
 		else if (key == KEYMAP_FKEY(KEY_BTAB))
-			set_format(e, (enum export_format)((e->format + EXPORT_HTML) % (EXPORT_HTML + 1)));
+			set_format(e, (enum export_format)((e->format + EXPORT_FORMAT_COUNT - 1) %
+			    EXPORT_FORMAT_COUNT));
 		break;
 	case PROMPT_EDITED: {
 		/* A typed extension chooses the format. */
@@ -226,7 +228,9 @@ export_draw(struct view *v, int rows, int cols)
 
 	draw_text(stdscr, y + 2, x + 2, "Format:", 8, draw_attr(UI_HEADING), 0);
 	at = x + 10;
-	for (enum export_format f = EXPORT_MD; f <= EXPORT_HTML; f++) {
+	for (int i = 0; i < EXPORT_FORMAT_COUNT; i++) {
+		enum export_format f = (enum export_format)i;
+
 		snprintf(line, sizeof(line), f == e->format ? "[%s]" : " %s ", export_format_name(f));
 		at += draw_text(stdscr, y + 2, at, line, x + width - 2 - at,
 		    f == e->format ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL), 0) + 1;
