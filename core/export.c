@@ -1243,11 +1243,9 @@ put_html_run(struct out *o, const struct export_item *items, size_t n, size_t fr
  * The answers under one vraag heading, [from, to), side by side: a column
  * per answering document, in the order they first appear.
  */
-static void
-put_html_table(struct out *o, const struct export_item *items, size_t n, size_t from,
-    size_t to)
+size_t
+export_answer_docs(const struct export_item *items, size_t from, size_t to, long long *docs)
 {
-	long long *docs = xcalloc(to - from + 1, sizeof(*docs));
 	size_t n_docs = 0;
 
 	for (size_t i = from; i < to; i++) {
@@ -1260,6 +1258,28 @@ put_html_table(struct out *o, const struct export_item *items, size_t n, size_t 
 		if (!seen)
 			docs[n_docs++] = items[i].doc;
 	}
+	return n_docs;
+}
+
+char *
+export_column_heading(const struct export_item *it)
+{
+	char *raw = it->ministry[0]
+	    ? xasprintf("%s (%s)", ministry_name(it->ministry), it->ministry)
+	    : xstrdup(model_origin_name(it->origin));
+	char *safe = export_clean(raw);
+
+	free(raw);
+	return safe;
+}
+
+static void
+put_html_table(struct out *o, const struct export_item *items, size_t n, size_t from,
+    size_t to)
+{
+	long long *docs = xcalloc(to - from + 1, sizeof(*docs));
+	size_t n_docs = export_answer_docs(items, from, to, docs);
+
 	if (n_docs == 0) {
 		free(docs);
 		return;
@@ -1268,9 +1288,7 @@ put_html_table(struct out *o, const struct export_item *items, size_t n, size_t 
 	for (size_t d = 0; d < n_docs; d++) {
 		for (size_t i = from; i < to; i++) {
 			if (items[i].doc == docs[d] && !export_of_vraag(&items[i])) {
-				char *th = items[i].ministry[0]
-				    ? xasprintf("%s (%s)", ministry_name(items[i].ministry), items[i].ministry)
-				    : xstrdup(model_origin_name(items[i].origin));
+				char *th = export_column_heading(&items[i]);
 
 				put_html_element(o, "<th>", th, "</th>");
 				free(th);
@@ -1365,8 +1383,8 @@ write_html(struct out *o, const struct export_item *items, size_t n)
  * write only to files), then copied to fp.
  */
 static enum status
-write_zip(FILE *fp, enum export_format format, const struct export_item *items,
-    size_t n, struct error *err)
+write_zip(FILE *fp, enum export_format format, enum export_layout layout,
+    const struct export_item *items, size_t n, struct error *err)
 {
 	const char *dir = getenv("TMPDIR");
 	char *tmp = xasprintf("%s/naast-export-XXXXXX", dir && *dir ? dir : "/tmp");
@@ -1384,7 +1402,7 @@ write_zip(FILE *fp, enum export_format format, const struct export_item *items,
 	}
 	close(fd);
 	if (format == EXPORT_DOCX)
-		status = export_docx_file(tmp, items, n, err);
+		status = export_docx_file(tmp, layout, items, n, err);
 	else
 		status = export_xlsx_file(tmp, items, n, err);
 	if (status == STATUS_OK) {
@@ -1407,8 +1425,15 @@ write_zip(FILE *fp, enum export_format format, const struct export_item *items,
 }
 
 enum status
-export_write(FILE *fp, enum export_format format, const struct export_item *given,
+export_write(FILE *fp, enum export_format format, const struct export_item *items,
     size_t n, struct error *err)
+{
+	return export_write_layout(fp, format, EXPORT_IN_TURN, items, n, err);
+}
+
+enum status
+export_write_layout(FILE *fp, enum export_format format, enum export_layout layout,
+    const struct export_item *given, size_t n, struct error *err)
 {
 	struct out o = { fp, false };
 	struct export_item *items = export_grouped(given, n);
@@ -1432,7 +1457,7 @@ export_write(FILE *fp, enum export_format format, const struct export_item *give
 		break;
 	case EXPORT_DOCX:
 	case EXPORT_XLSX:
-		status = write_zip(fp, format, items, n, err);
+		status = write_zip(fp, format, layout, items, n, err);
 		free(items);
 		if (status == STATUS_OK && (fflush(fp) == EOF || ferror(fp)))
 			status = error_set(err, STATUS_IO, "writing the export failed: %s",
@@ -1487,6 +1512,14 @@ enum status
 export_save(const char *path, bool force, enum export_format format,
     const struct export_item *items, size_t n, struct error *err)
 {
+	return export_save_layout(path, force, format, EXPORT_IN_TURN, items, n, err);
+}
+
+enum status
+export_save_layout(const char *path, bool force, enum export_format format,
+    enum export_layout layout, const struct export_item *items, size_t n,
+    struct error *err)
+{
 	char *dir = xdirname(path), *tmp;
 	struct stat sb;
 	enum status status;
@@ -1521,7 +1554,7 @@ export_save(const char *path, bool force, enum export_format format,
 		goto out;
 	}
 	errno = 0;
-	status = export_write(fp, format, items, n, err);
+	status = export_write_layout(fp, format, layout, items, n, err);
 	e = errno;
 	if (status == STATUS_OK && fsync(fileno(fp)) != 0) {
 		status = STATUS_IO;

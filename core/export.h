@@ -144,11 +144,26 @@ char *export_default_name(const struct export_item *items, size_t n,
     enum export_format format);
 
 /*
+ * How the answers to one vraag are laid out where a format chooses: one
+ * after another, or side by side in a table of a column per answer (in
+ * docx; html always puts them side by side).  The compare view exports
+ * side by side.
+ */
+enum export_layout {
+	EXPORT_IN_TURN,
+	EXPORT_SIDE_BY_SIDE,
+};
+
+/*
  * Writes items to fp in format.  STATUS_IO with a message when writing
  * fails (a full disk); what was written then is the caller's to discard.
  */
 enum status export_write(FILE *fp, enum export_format format,
     const struct export_item *items, size_t n, struct error *err);
+/* The same in layout. */
+enum status export_write_layout(FILE *fp, enum export_format format,
+    enum export_layout layout, const struct export_item *items, size_t n,
+    struct error *err);
 
 /*
  * Writes items to the file path, whole or not at all: into a temporary
@@ -159,5 +174,9 @@ enum status export_write(FILE *fp, enum export_format format,
  */
 enum status export_save(const char *path, bool force, enum export_format format,
     const struct export_item *items, size_t n, struct error *err);
+/* The same in layout. */
+enum status export_save_layout(const char *path, bool force, enum export_format format,
+    enum export_layout layout, const struct export_item *items, size_t n,
+    struct error *err);
 
 #endif

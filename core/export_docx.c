@@ -8,7 +8,9 @@
  * answer's passages as a Word footnote after its last passage, exactly as
  * the Markdown export writes it under them.  A user's note is a plain
  * paragraph; an answer referred to follows under a line that says so,
- * quoted with its own footnote.
+ * quoted with its own footnote.  Side by side (the compare view's
+ * export), the answers of several ministries to one vraag stand in a
+ * table, a column per answer under its ministry's name.
  *
  * The parts are the few that Word and LibreOffice need: content types,
  * relationships, styles, settings, the document and its footnotes.
@@ -27,6 +29,11 @@
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+/* A4 with margins of 2.5 cm, in twips: the width of the text is the rest. */
+#define PAGE_WIDTH 11906
+#define PAGE_MARGIN 1417
+#define TEXT_WIDTH (PAGE_WIDTH - 2 * PAGE_MARGIN)
 
 static const char content_types[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -97,7 +104,16 @@ struct docx {
 	struct xbuf body;	/* of document.xml */
 	struct xbuf notes;	/* of footnotes.xml */
 	int next_note;		/* the id of the next footnote */
+	enum export_layout layout;
+	bool in_table;		/* quotes go in a narrow cell: not indented there */
 };
+
+static void
+quote_open(struct docx *d)
+{
+	xbuf_printf(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"Quote\"/>%s</w:pPr>",
+	    d->in_table ? "<w:ind w:left=\"0\" w:right=\"0\"/>" : "");
+}
 
 /* Text escaped for XML; s is sanitised first (no control characters). */
 static void
@@ -166,7 +182,7 @@ put_items(struct docx *d, const struct export_item *items, size_t n, size_t from
 	for (size_t i = from; i < to; i++) {
 		char *text = export_marked(&items[i]);
 
-		xbuf_puts(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"Quote\"/></w:pPr>");
+		quote_open(d);
 		put_run(&d->body, "", text);
 		free(text);
 		if (i + 1 == to && items[i].n_footnotes == 0) {
@@ -180,7 +196,7 @@ put_items(struct docx *d, const struct export_item *items, size_t n, size_t from
 		for (size_t f = 0; f < items[i].n_footnotes; f++) {
 			char *line = export_footnote_line(&items[i].footnotes[f]);
 
-			xbuf_puts(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"Quote\"/></w:pPr>");
+			quote_open(d);
 			put_run(&d->body, "<w:rPr><w:sz w:val=\"18\"/></w:rPr>", line);
 			if (i + 1 == to && f + 1 == items[i].n_footnotes) {
 				char *cite = export_citation(&items[from]);
@@ -212,6 +228,73 @@ put_items(struct docx *d, const struct export_item *items, size_t n, size_t from
 		}
 	}
 	free(refs);
+}
+
+#define BORDER(side) "<w:" side " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>"
+
+/* A cell of width twips, its contents written by the caller, then closed. */
+static void
+cell_open(struct docx *d, int width)
+{
+	xbuf_printf(&d->body, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>", width);
+}
+
+/*
+ * The answers of [from, to) side by side: a header row of ministries, and
+ * a row with each answer's runs in its column.  False (nothing written)
+ * when fewer than two documents answer there.
+ */
+static bool
+put_table(struct docx *d, const struct export_item *items, size_t n, size_t from, size_t to)
+{
+	long long *docs = xcalloc(to - from + 1, sizeof(*docs));
+	size_t n_docs = export_answer_docs(items, from, to, docs);
+	int width;
+
+	if (n_docs < 2) {
+		free(docs);
+		return false;
+	}
+	width = TEXT_WIDTH / (int)n_docs;
+	xbuf_puts(&d->body, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
+	    BORDER("top") BORDER("left") BORDER("bottom") BORDER("right")
+	    BORDER("insideH") BORDER("insideV") "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+	    "<w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/>"
+	    "</w:tblCellMar></w:tblPr><w:tblGrid>");
+	for (size_t k = 0; k < n_docs; k++)
+		xbuf_printf(&d->body, "<w:gridCol w:w=\"%d\"/>", width);
+	xbuf_puts(&d->body, "</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
+	for (size_t k = 0; k < n_docs; k++) {
+		for (size_t i = from; i < to; i++) {
+			if (items[i].doc == docs[k] && !export_of_vraag(&items[i])) {
+				char *th = export_column_heading(&items[i]);
+
+				cell_open(d, width);
+				paragraph(&d->body, NULL, "<w:rPr><w:b/></w:rPr>", th);
+				xbuf_puts(&d->body, "</w:tc>");
+				free(th);
+				break;
+			}
+		}
+	}
+	xbuf_puts(&d->body, "</w:tr><w:tr>");
+	d->in_table = true;
+	for (size_t k = 0; k < n_docs; k++) {
+		cell_open(d, width);
+		for (size_t r = from; r < to;) {
+			size_t rend = export_run_end(items, to, r);
+
+			if (items[r].doc == docs[k] && !export_of_vraag(&items[r]))
+				put_items(d, items, n, r, rend);
+			r = rend;
+		}
+		xbuf_puts(&d->body, "</w:tc>");
+	}
+	d->in_table = false;
+	/* Word wants a paragraph between a table and what follows it. */
+	xbuf_puts(&d->body, "</w:tr></w:tbl><w:p/>");
+	free(docs);
+	return true;
 }
 
 static void
@@ -254,10 +337,26 @@ put_document(struct docx *d, const struct export_item *items, size_t n)
 				free(line);
 			}
 		}
+		if (d->layout == EXPORT_SIDE_BY_SIDE && items[h].set > 0 && items[h].vraag > 0) {
+			/* The vraag's own passages above the table of the answers. */
+			for (size_t r = h; r < hend;) {
+				size_t rend = export_run_end(items, hend, r);
+
+				if (export_of_vraag(&items[r]))
+					put_items(d, items, n, r, rend);
+				r = rend;
+			}
+			if (put_table(d, items, n, h, hend)) {
+				h = hend;
+				continue;
+			}
+		}
 		for (size_t r = h; r < hend;) {
 			size_t rend = export_run_end(items, hend, r);
 
-			put_items(d, items, n, r, rend);
+			if (!(d->layout == EXPORT_SIDE_BY_SIDE && items[h].set > 0 &&
+			    items[h].vraag > 0 && export_of_vraag(&items[r])))
+				put_items(d, items, n, r, rend);
 			r = rend;
 		}
 		h = hend;
@@ -288,10 +387,10 @@ add_const(zip_t *z, const char *name, const char *text)
 }
 
 enum status
-export_docx_file(const char *path, const struct export_item *items, size_t n,
-    struct error *err)
+export_docx_file(const char *path, enum export_layout layout,
+    const struct export_item *items, size_t n, struct error *err)
 {
-	struct docx d = { .next_note = 1 };
+	struct docx d = { .next_note = 1, .layout = layout };
 	char *document, *notes;
 	bool ok;
 	int zerr = 0;
@@ -306,10 +405,10 @@ export_docx_file(const char *path, const struct export_item *items, size_t n,
 	    "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>"
 	    "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
 	put_document(&d, items, n);
-	/* A4, margins of 2.5 cm. */
-	xbuf_puts(&d.body, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-	    "<w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\""
-	    " w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>\n");
+	xbuf_printf(&d.body, "<w:sectPr><w:pgSz w:w=\"%d\" w:h=\"16838\"/>"
+	    "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
+	    " w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>\n",
+	    PAGE_WIDTH, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN);
 	xbuf_puts(&d.notes, "</w:footnotes>\n");
 	document = xbuf_finish(&d.body);
 	notes = xbuf_finish(&d.notes);

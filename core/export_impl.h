@@ -77,9 +77,22 @@ char *export_refs_text(const struct export_item *items, size_t n, size_t i);
 /* "Het antwoord op vraag 1, waarnaar verwezen wordt:" */
 char *export_ref_label(const struct export_ref *r);
 
+/*
+ * The heading of an answer's column in a side-by-side table: "Algemene
+ * Zaken (AZ)", or the file's name when the answer has no ministry.
+ */
+char *export_column_heading(const struct export_item *it);
+/*
+ * The documents answering in [from, to) (not the vraag's own passages),
+ * in the order they first appear, into docs (room for to - from);
+ * returns their number.
+ */
+size_t export_answer_docs(const struct export_item *items, size_t from, size_t to,
+    long long *docs);
+
 /* Writes the (grouped) items to the file path in the zip formats. */
-enum status export_docx_file(const char *path, const struct export_item *items,
-    size_t n, struct error *err);
+enum status export_docx_file(const char *path, enum export_layout layout,
+    const struct export_item *items, size_t n, struct error *err);
 enum status export_xlsx_file(const char *path, const struct export_item *items,
     size_t n, struct error *err);
 

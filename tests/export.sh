@@ -97,7 +97,8 @@ ne export --selection --no-refs -o "$tmp/norefs.xlsx" >/dev/null 2>&1
 ne export --set 1 --vraag 8 --format docx >"$tmp/v8.docx"
 ne export --set 1 --vraag 8 >"$tmp/v8.md"
 ne export --set 1 --vraag 8 --format xlsx >"$tmp/v8.xlsx"
-for f in sel.docx sel.xlsx v8.docx v8.xlsx; do
+ne export --set 1 --vraag 8 --side-by-side -o "$tmp/v8-side.docx" >/dev/null 2>&1
+for f in sel.docx sel.xlsx v8.docx v8.xlsx v8-side.docx; do
 	check "unzip -t: $f is a sound archive" sh -c "unzip -tq '$tmp/$f' >/dev/null"
 done
 check "the docx has its footnotes part" sh -c "unzip -l '$tmp/sel.docx' | grep -q 'word/footnotes.xml'"
@@ -111,6 +112,10 @@ if [ -n "$py" ]; then
 		"$py" "$top_srcdir/tests/export_check.py" docx "$tmp/norefs.docx" "$tmp/sel-norefs.md" --no-refs
 	check "python-docx: one set, its title and vraag 8's citations" \
 		"$py" "$top_srcdir/tests/export_check.py" docx "$tmp/v8.docx" "$tmp/v8.md" --no-refs
+	check "python-docx: --side-by-side puts AZ and BZK in a table, citations as footnotes" \
+		"$py" "$top_srcdir/tests/export_check.py" docx-table "$tmp/v8-side.docx" "$tmp/v8.md" AZ BZK
+	check "python-docx: without --side-by-side the answers follow in turn, no table" \
+		"$py" -c "import docx, sys; sys.exit(len(docx.Document(sys.argv[1]).tables) != 0)" "$tmp/v8.docx"
 	check "openpyxl: header, frozen panes, widths, one row per passage, citations as in Markdown" \
 		"$py" "$top_srcdir/tests/export_check.py" xlsx "$tmp/sel.xlsx" "$tmp/sel.md"
 	check "openpyxl: the same without the references" \
@@ -127,13 +132,15 @@ soffice=$(command -v soffice || command -v libreoffice || true)
 if [ -n "$soffice" ]; then
 	mkdir -p "$tmp/pdf" "$tmp/lo"
 	HOME=$tmp/lo timeout 120 "$soffice" --headless --norestore --convert-to pdf \
-		--outdir "$tmp/pdf" "$tmp/sel.docx" >"$tmp/lo.out" 2>&1
+		--outdir "$tmp/pdf" "$tmp/sel.docx" "$tmp/v8-side.docx" >"$tmp/lo.out" 2>&1
 	check "LibreOffice converts the docx to PDF" sh -c "[ -s '$tmp/pdf/sel.pdf' ] && head -c 5 '$tmp/pdf/sel.pdf' | grep -q '%PDF-'"
 	if command -v pdftotext >/dev/null 2>&1; then
 		check "and the PDF holds the headings and a citation" sh -c "
 			pdftotext '$tmp/pdf/sel.pdf' - | tr -s ' \n' '  ' >'$tmp/pdf.txt' &&
 			grep -q 'Vragen van het lid Visser (VVD) over schepen' '$tmp/pdf.txt' &&
 			grep -q 'Antwoord van Minister Aalders (Defensie), ontvangen 4 juni 2024' '$tmp/pdf.txt'"
+		check "LibreOffice converts the side-by-side docx, table and all" sh -c "
+			pdftotext -layout '$tmp/pdf/v8-side.pdf' - | grep -q 'Algemene Zaken (AZ) .*Binnenlandse Zaken'"
 	fi
 else
 	skip "LibreOffice converts the docx to PDF" "LibreOffice (soffice) is not installed"

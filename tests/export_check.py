@@ -6,6 +6,8 @@
 #
 #   export_check.py docx FILE.docx FILE.md [--refs|--no-refs]
 #   export_check.py xlsx FILE.xlsx FILE.md [--refs|--no-refs]
+#   export_check.py docx-table FILE.docx FILE.md CODE...
+#       (one vraag side by side: a column per ministry CODE, in order)
 #
 # Exits 0 when every check holds, else prints what differs and exits 1.
 import re
@@ -92,6 +94,36 @@ def check_docx(path, md, refs):
     return ok
 
 
+def footnotes_in_order(path):
+    z = zipfile.ZipFile(path)
+    notes_xml = ET.fromstring(z.read("word/footnotes.xml"))
+    footnotes = {fn.get(W + "id"): "".join(t.text or "" for t in fn.iter(W + "t")).strip()
+                 for fn in notes_xml.findall(W + "footnote")}
+    body = ET.fromstring(z.read("word/document.xml"))
+    return [footnotes.get(r.get(W + "id")) for r in body.iter(W + "footnoteReference")]
+
+
+def check_docx_table(path, md, codes):
+    import docx
+    ok = True
+    d = docx.Document(path)
+    heads = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    ok &= heads == md["vragen"] or fail("vraag headings", heads, md["vragen"])
+    ok &= len(d.tables) == 1 or fail("one table", len(d.tables), 1)
+    if not ok:
+        return ok
+    t = d.tables[0]
+    ok &= len(t.rows) == 2 and len(t.columns) == len(codes) or fail("rows x columns", (len(t.rows), len(t.columns)), (2, len(codes)))
+    header = [c.text for c in t.rows[0].cells]
+    ok &= all(h.endswith("(%s)" % c) for h, c in zip(header, codes)) or fail("a column per ministry", header, codes)
+    cells = [[p.text for p in c.paragraphs if p.style.name == "Quote"] for c in t.rows[1].cells]
+    ok &= sum(cells, []) == md["quotes"] or fail("the answers in their columns", cells, md["quotes"])
+    ok &= all(cells) or fail("no empty column", cells, "passages")
+    cited = footnotes_in_order(path)
+    ok &= cited == md["citations"] or fail("citations in footnotes", cited, md["citations"])
+    return ok
+
+
 def check_xlsx(path, md, refs):
     import openpyxl
     ok = True
@@ -137,7 +169,12 @@ def main():
     kind, path, md_path = sys.argv[1:4]
     refs = "--no-refs" not in sys.argv[4:]
     md = markdown(md_path)
-    ok = check_docx(path, md, refs) if kind == "docx" else check_xlsx(path, md, refs)
+    if kind == "docx-table":
+        ok = check_docx_table(path, md, sys.argv[4:])
+    elif kind == "docx":
+        ok = check_docx(path, md, refs)
+    else:
+        ok = check_xlsx(path, md, refs)
     sys.exit(0 if ok else 1)
 
 

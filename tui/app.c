@@ -144,9 +144,10 @@ app_toggle_basket(struct app *app, const long long *passages, size_t n)
 }
 
 void
-app_export(struct app *app, struct export_item *items, size_t n, const char *what)
+app_export(struct app *app, struct export_item *items, size_t n, const char *what,
+    enum export_layout layout)
 {
-	struct export_request req = { items, n, what };
+	struct export_request req = { items, n, what, layout };
 
 	if (!app_push(app, &view_export_ops, &req))
 		export_items_free(items, n);
@@ -291,7 +292,7 @@ export_basket(struct app *app)
 		app_message(app, "%s", err.msg);
 		return;
 	}
-	app_export(app, items, n, "the basket");
+	app_export(app, items, n, "the basket", EXPORT_IN_TURN);
 }
 
 struct app *

@@ -66,9 +66,12 @@ void app_remove_documents(struct app *app, const long long *docs, size_t n,
 
 /*
  * Opens the export prompt for items (export.h), which it takes over;
- * what names them in its title ("the basket", "vraag 8").
+ * what names them in its title ("the basket", "vraag 8"); layout is how
+ * the answers to one vraag are laid out (side by side from the compare
+ * view).
  */
-void app_export(struct app *app, struct export_item *items, size_t n, const char *what);
+void app_export(struct app *app, struct export_item *items, size_t n, const char *what,
+    enum export_layout layout);
 
 /*
  * Puts text on the clipboard of the terminal the user sits at, through

@@ -399,6 +399,7 @@ struct export_args {
 	const char *output;
 	bool force;
 	bool no_refs;		/* leave out the answers referred to */
+	bool side_by_side;	/* the answers to a vraag in a table (docx) */
 };
 
 enum {
@@ -409,6 +410,7 @@ enum {
 	OPT_FORMAT,
 	OPT_FORCE,
 	OPT_NO_REFS,
+	OPT_SIDE_BY_SIDE,
 };
 
 /* The format a file name's extension names: "x.html" is HTML. */
@@ -439,6 +441,7 @@ export_options(int argc, char **argv, struct export_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "no-refs", no_argument, NULL, OPT_NO_REFS },
+		{ "side-by-side", no_argument, NULL, OPT_SIDE_BY_SIDE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -486,6 +489,9 @@ export_options(int argc, char **argv, struct export_args *a)
 		case OPT_NO_REFS:
 			a->no_refs = true;
 			break;
+		case OPT_SIDE_BY_SIDE:
+			a->side_by_side = true;
+			break;
 		case 'h':
 			return cli_help("export");
 		case ':':
@@ -521,6 +527,7 @@ int
 cli_export(struct cli *cli, int argc, char **argv)
 {
 	struct export_args a = { .format = EXPORT_MD };
+	enum export_layout layout;
 	struct export_item *items = NULL;
 	struct error err = { "" };
 	struct store *st;
@@ -544,10 +551,11 @@ cli_export(struct cli *cli, int argc, char **argv)
 		cli_complain("export: %s", err.msg[0] ? err.msg : status_message(status));
 		return 1;
 	}
+	layout = a.side_by_side ? EXPORT_SIDE_BY_SIDE : EXPORT_IN_TURN;
 	if (a.output)
-		status = export_save(a.output, a.force, a.format, items, n, &err);
+		status = export_save_layout(a.output, a.force, a.format, layout, items, n, &err);
 	else
-		status = export_write(stdout, a.format, items, n, &err);
+		status = export_write_layout(stdout, a.format, layout, items, n, &err);
 	export_items_free(items, n);
 	if (status != STATUS_OK) {
 		cli_complain("export: %s", err.msg[0] ? err.msg : status_message(status));

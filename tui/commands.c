@@ -224,7 +224,8 @@ const struct cli_command cli_commands[] = {
 		"export", cli_export,
 		"passages with their citations",
 		{ "(--set SET [--vraag N] [--ministry CODE[,CODE...]] | --selection)\n"
-		  "[--format md|txt|csv|json|html|docx|xlsx] [--no-refs] [-o FILE [--force]]", NULL },
+		  "[--format md|txt|csv|json|html|docx|xlsx] [--no-refs] [--side-by-side]\n"
+		  "[-o FILE [--force]]", NULL },
 		"Writes passages with their citations: the answers of a question set (or\n"
 		"of one vraag, or of some ministries), or the basket ('naast select').\n"
 		"\n"
@@ -234,6 +235,9 @@ const struct cli_command cli_commands[] = {
 		"               into a pipe\n"
 		"  --no-refs    leave out the answers that passages refer to (\"zie het\n"
 		"               antwoord op vraag 1\"), which are quoted with them\n"
+		"  --side-by-side  in docx, the answers to a vraag side by side in a\n"
+		"               table, a column per ministry, as the compare view\n"
+		"               exports them (html always does)\n"
 		"  -o FILE      write FILE instead of standard output; the file is written\n"
 		"               whole or not at all\n"
 		"  --force      overwrite FILE when it exists\n"

@@ -997,7 +997,8 @@ export_vraag(struct view *v)
 	}
 	free(codes);
 	snprintf(what, sizeof(what), "vraag %d", c->q[c->vraag].number);
-	app_export(v->app, items, n, what);
+	/* As on the screen: the answers side by side, where a format can. */
+	app_export(v->app, items, n, what, EXPORT_SIDE_BY_SIDE);
 }
 
 static void

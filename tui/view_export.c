@@ -37,6 +37,7 @@ struct exporter {
 	size_t n;
 	char title[96];
 	enum export_format format;
+	enum export_layout layout;
 	struct prompt name;
 	bool confirming;	/* the file exists: asking whether to overwrite it */
 	char problem[512];	/* why the last try failed, shown in the box */
@@ -52,6 +53,7 @@ export_open(struct view *v, const void *arg)
 
 	e->items = req->items;
 	e->n = req->n;
+	e->layout = req->layout;
 	/* Without them the export is still right, only shorter: say why. */
 	if (store_export_refs(app_store(v->app), e->items, e->n, &err) != STATUS_OK)
 		snprintf(e->problem, sizeof(e->problem), "%s", err.msg);
@@ -143,7 +145,8 @@ write_file(struct view *v, bool force)
 	}
 	if (!(path = expand_home(e->name.text, e->problem, sizeof(e->problem))))
 		return;
-	status = export_save(path, force, e->format, e->items, e->n, &err);
+	status = export_save_layout(path, force, e->format, e->layout, e->items,
+	    e->n, &err);
 	if (status == STATUS_USAGE && !force) {
 		e->confirming = true;
 		free(path);

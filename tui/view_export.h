@@ -12,6 +12,7 @@ struct export_request {
 	struct export_item *items;	/* taken over by the view */
 	size_t n;
 	const char *what;		/* "the basket", "vraag 8" */
+	enum export_layout layout;	/* the compare view's: side by side */
 };
 
 #endif
