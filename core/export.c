@@ -110,6 +110,31 @@ export_clean(const char *s)
 	return text_sanitize(s ? s : "", s ? strlen(s) : 0, 0);
 }
 
+void
+export_drop_nonchars(char *s)
+{
+	char *out = s;
+
+	for (const char *p = s; *p; p++) {
+		if ((unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbf &&
+		    ((unsigned char)p[2] == 0xbe || (unsigned char)p[2] == 0xbf)) {
+			p += 2;
+			continue;
+		}
+		*out++ = *p;
+	}
+	*out = '\0';
+}
+
+char *
+export_clean_xml(const char *s)
+{
+	char *safe = export_clean(s);
+
+	export_drop_nonchars(safe);
+	return safe;
+}
+
 /* "A", "A en B", "A, B en C". */
 static void
 add_list(struct xbuf *b, char *const *words, size_t n)

@@ -115,11 +115,11 @@ quote_open(struct docx *d)
 	    d->in_table ? "<w:ind w:left=\"0\" w:right=\"0\"/>" : "");
 }
 
-/* Text escaped for XML; s is sanitised first (no control characters). */
+/* Text escaped for XML, made safe for it first (export_clean_xml). */
 static void
 put_text(struct xbuf *b, const char *s)
 {
-	char *safe = export_clean(s);
+	char *safe = export_clean_xml(s);
 
 	for (const char *p = safe; *p; p++) {
 		switch (*p) {

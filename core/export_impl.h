@@ -21,6 +21,14 @@
 #define WORD_FOOTNOTE "Voetnoot"
 
 char *export_clean(const char *s);
+/*
+ * s made safe for an XML part (docx, xlsx): export_clean, and without
+ * U+FFFE and U+FFFF, which are UTF-8 but no XML character (Word and
+ * Excel refuse a file with them).
+ */
+char *export_clean_xml(const char *s);
+/* Takes U+FFFE and U+FFFF out of the valid UTF-8 s, in place. */
+void export_drop_nonchars(char *s);
 /* The passage's text with its footnote markers "[1]" in place. */
 char *export_marked(const struct export_item *it);
 /* The item's vraag text with its footnote markers in place. */

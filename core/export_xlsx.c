@@ -60,7 +60,7 @@ check(struct sheet *sh, lxw_error e)
 
 /* A string cell, cut at CELL_MAX bytes on a character's start ("…" marks it). */
 static void
-cell(struct sheet *sh, lxw_row_t row, enum column col, const char *s)
+cell_safe(struct sheet *sh, lxw_row_t row, enum column col, const char *s)
 {
 	size_t len = s ? strlen(s) : 0, cut = CELL_MAX;
 	char *clipped;
@@ -78,14 +78,21 @@ cell(struct sheet *sh, lxw_row_t row, enum column col, const char *s)
 	free(clipped);
 }
 
-/* A sanitised string cell; s is freed. */
+/* A string cell, made safe for XML (export_clean_xml) first. */
+static void
+cell(struct sheet *sh, lxw_row_t row, enum column col, const char *s)
+{
+	char *safe = export_clean_xml(s);
+
+	cell_safe(sh, row, col, safe);
+	free(safe);
+}
+
+/* The same, and frees s. */
 static void
 cell_free(struct sheet *sh, lxw_row_t row, enum column col, char *s)
 {
-	char *safe = export_clean(s);
-
-	cell(sh, row, col, safe);
-	free(safe);
+	cell(sh, row, col, s);
 	free(s);
 }
 
@@ -123,8 +130,10 @@ write_row(struct sheet *sh, lxw_row_t row, const struct export_item *items, size
 	cell_free(sh, row, COL_CITATION, export_citation(it));
 	if (it->note)
 		cell_free(sh, row, COL_NOTE, xstrdup(it->note));
+	/* Its line breaks kept (export_clean would fold them): only the noncharacters go. */
 	refs = export_refs_text(items, n, i);
-	cell(sh, row, COL_REFS, refs);
+	export_drop_nonchars(refs);
+	cell_safe(sh, row, COL_REFS, refs);
 	free(refs);
 }
 

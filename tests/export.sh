@@ -128,6 +128,26 @@ else
 	done
 fi
 
+# Text that XML cannot hold: escape sequences, & < > ", and U+FFFE and
+# U+FFFF, which are UTF-8 but no XML character.
+hdb=$tmp/h.db
+printf 'Vragen van het lid Visser (VVD) aan de Minister van Defensie over schepen\357\277\276 & <x> "q" (ingezonden 2 mei 2024).\n\nAntwoord van Minister Aalders (Defensie) (ontvangen 4 juni 2024).\n\nVraag 1\n\nHoeveel\033[31m schepen?\357\277\277\n\nAntwoord 1\n\nTwintig & <meer> \357\277\276.\n' >"$tmp/hostile.md"
+"$NAAST" --db "$hdb" import "$tmp/hostile.md" >/dev/null 2>&1
+"$NAAST" --db "$hdb" export --set 1 -o "$tmp/h.docx" >/dev/null 2>&1
+"$NAAST" --db "$hdb" export --set 1 -o "$tmp/h.xlsx" >/dev/null 2>&1
+if [ -n "$py" ]; then
+	check "what XML cannot hold never reaches the docx or the xlsx" "$py" -c "
+import docx, openpyxl, sys
+d = docx.Document(sys.argv[1])
+assert [p.text for p in d.paragraphs][-1] == 'Twintig & <meer> .', [p.text for p in d.paragraphs]
+ws = openpyxl.load_workbook(sys.argv[2]).active
+assert ws['H2'].value == 'Twintig & <meer> .', ws['H2'].value
+assert ws['A2'].value.startswith('Vragen van het lid Visser (VVD) over schepen & <x> \"q\"'), ws['A2'].value
+" "$tmp/h.docx" "$tmp/h.xlsx"
+else
+	skip "what XML cannot hold never reaches the docx or the xlsx" "python3-docx and python3-openpyxl are not installed"
+fi
+
 soffice=$(command -v soffice || command -v libreoffice || true)
 if [ -n "$soffice" ]; then
 	mkdir -p "$tmp/pdf" "$tmp/lo"
