@@ -4,7 +4,8 @@
  * written must hold no escape sequence, no control character but tab,
  * CR and LF, no C1 control and no bidirectional override, and be UTF-8;
  * an HTML export never opens a script.  Citations and default file names
- * are checked the same way (a name has no '/').
+ * are checked the same way (a name has no '/').  Word and Excel are zip
+ * archives, not text: they must be written whole, whatever the text.
  *
  * The input is read as fuzz.h says: a byte for the number of items (1 to
  * 4), then each item's numbers and its strings, each string up to a NUL
@@ -152,6 +153,24 @@ write_format(enum export_format format, const struct export_item *items, size_t 
 	}
 }
 
+/* Word and Excel: whatever the text, written whole, as a zip archive. */
+static void
+write_zip_format(enum export_format format, const struct export_item *items, size_t n)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+	struct error err = { "" };
+
+	fuzz_require(fp != NULL, "a memory stream opens");
+	fuzz_require(export_write(fp, format, items, n, &err) == STATUS_OK,
+	    "a docx or xlsx is written");
+	fclose(fp);
+	fuzz_require(size > 4 && memcmp(buf, "PK\003\004", 4) == 0,
+	    "a docx or xlsx is a zip archive");
+	free(buf);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -169,6 +188,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (int f = EXPORT_MD; f <= EXPORT_HTML; f++)
 		write_format((enum export_format)f, items, n);
+	write_zip_format(EXPORT_DOCX, items, n);
+	write_zip_format(EXPORT_XLSX, items, n);
 	export_items_free(items, n);
 	return 0;
 }
