@@ -294,31 +294,25 @@ library_insert_document(struct store *st, long long id,
 
 /*
  * Brings a set's row up to date after a document of it came in: counts,
- * the latest received date, and the answering ministry for the filter
- * (it may not be among the ministries the set was sent to).
+ * the latest received date, and the filter's terms, the answering
+ * ministries among them (they may not be among the ministries the set
+ * was sent to).
  */
 static enum status
-library_set_update(struct store *st, long long set, const char *ministry,
-    struct error *err)
+library_set_update(struct store *st, long long set, struct error *err)
 {
 	sqlite3_stmt *s = sql(st, SQL_LIBRARY_SET_UPDATE, err);
-	char *folded;
-	enum status status;
 
 	if (!s)
 		return st->prepare_failure;
-	folded = ministry && *ministry ? library_fold(ministry) : NULL;
 	sqlite3_bind_int64(s, 1, set);
-	bind_text_or_null(s, 2, folded);
-	status = run(st, s, "updating the library", err);
-	free(folded);
-	return status;
+	return run(st, s, "updating the library", err);
 }
 
 enum status
 store_db_library_set_update(struct store *st, long long set, struct error *err)
 {
-	return library_set_update(st, set, NULL, err);
+	return library_set_update(st, set, err);
 }
 
 /* ------------------------------------------------------------------ import */
@@ -914,8 +908,7 @@ import_all(struct import *im, const char *origin, struct import_result *res)
 	    (status = import_pubrefs(im)))
 		return status;
 	if (im->set_id && ((status = import_questions(im, &n_vragen)) ||
-	    (status = library_set_update(im->st, im->set_id,
-	    doc->kind == DOC_ANSWER ? doc->ministry : NULL, im->err))))
+	    (status = library_set_update(im->st, im->set_id, im->err))))
 		return status;
 	if (!im->set_id && (status = library_insert_document(im->st, im->doc_id,
 	    doc, origin, im->err)))

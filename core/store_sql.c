@@ -423,7 +423,7 @@ const char *const store_sql_text[N_SQL] = {
 	    "  JOIN document d ON d.id = w.document WHERE d.set_id = ?1),"
 	    " received = " SET_RECEIVED ","
 	    " key_received = " KEY_DATE(SET_RECEIVED, "id") ","
-	    " search = " STORE_LIBRARY_SEARCH("?1") " || coalesce(' ' || ?2, '')"
+	    " search = " STORE_LIBRARY_SEARCH("?1")
 	    " WHERE set_id = ?1",
 	[SQL_LIBRARY_KEYS] =
 	    "SELECT key_submitted, key_received, key_subject FROM library"
