@@ -248,6 +248,11 @@ enum sql_id {
 	"(SELECT count(DISTINCT ministry) FROM set_addressed" \
 	" WHERE set_id = " SET ")"
 
+/* The row's own words in library.search, before its terms. */
+#define LIBRARY_OWN_WORDS \
+	"(CASE WHEN instr(search, char(31)) > 0" \
+	" THEN substr(search, 1, instr(search, char(31)) - 1) ELSE search END)"
+
 /*
  * What else the library's filter finds set SET by, besides what its row
  * was made with: the answering ministries' codes, the Aanhangsel numbers
@@ -255,7 +260,9 @@ enum sql_id {
  * signed them, folded as library_fold folds ("rutte 1059
  * ah-tk-20232024-1059 az").  Each import of a document of the set makes
  * them again: they follow a char(31) in the search column, after the
- * row's own words (STORE_LIBRARY_SEARCH).
+ * row's own words (STORE_LIBRARY_SEARCH), less the words those hold
+ * already (the ministries a set was sent to mostly answer it): the
+ * column is in the table and in its three covering indexes.
  */
 #define STORE_SET_TERMS(SET) \
 	"(SELECT group_concat(t, ' ') FROM (" \
@@ -268,12 +275,12 @@ enum sql_id {
 	" UNION SELECT naast_fold(koop_id) FROM document" \
 	"  WHERE set_id = " SET " AND koop_id IS NOT NULL" \
 	" UNION SELECT naast_fold(g.name) FROM signatory g" \
-	"  JOIN document d ON d.id = g.document WHERE d.set_id = " SET "))"
+	"  JOIN document d ON d.id = g.document WHERE d.set_id = " SET ")" \
+	" WHERE instr(' ' || " LIBRARY_OWN_WORDS " || ' ', ' ' || t || ' ') = 0)"
 /* The search column of set SET's row made again: its own words, then the terms. */
 #define STORE_LIBRARY_SEARCH(SET) \
-	"(CASE WHEN instr(search, char(31)) > 0" \
-	" THEN substr(search, 1, instr(search, char(31)) - 1) ELSE search END" \
-	" || char(31) || ' ' || coalesce(" STORE_SET_TERMS(SET) ", ''))"
+	"(" LIBRARY_OWN_WORDS " || char(31) || ' ' || coalesce(" \
+	STORE_SET_TERMS(SET) ", ''))"
 
 /* The text of each statement, indexed by enum sql_id (store_sql.c). */
 extern const char *const store_sql_text[N_SQL];
