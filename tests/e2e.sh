@@ -270,8 +270,9 @@ t kill-session -t e2e 2>/dev/null
 
 # --- another naast imports while the interface is open (issue 9) -------------
 # The interface keeps reading while another process writes (WAL), and Ctrl-L
-# shows what came in.  The batch is long enough to be still running while
-# the keys below are answered.
+# shows what came in.  The import ends with a letter on its standard input,
+# a pipe held open until the keys below are answered: however fast the
+# files before it go in, it is still running meanwhile.
 live=$tmp/live.db
 rm -f "$tmp/config/naast/keys"
 mkdir "$tmp/live"
@@ -280,8 +281,10 @@ for i in 1 2 3 4; do sed "s/Alinea/Alinea $i/" "$tmp/live/long.txt" >"$tmp/live/
 "$NAAST" --db "$live" import "$top_srcdir/assets/corpus" >/dev/null 2>&1
 start "env NAAST_DB='$live' '$NAAST'"
 check "the interface is open on a database with one set" wait_for "Eerdmans (JA21)"
-"$NAAST" --db "$live" import "$tmp/live" "$top_srcdir/tests/corpus-pdf" >"$tmp/live-import.txt" 2>&1 &
+mkfifo "$tmp/live-in"
+"$NAAST" --db "$live" import "$tmp/live" "$top_srcdir/tests/corpus-pdf" - <"$tmp/live-in" >"$tmp/live-import.txt" 2>&1 &
 importer=$!
+exec 9>"$tmp/live-in"
 # running: the importer has written to the database (its WAL file is there) and is still at work.
 running() {
 	i=0
@@ -297,8 +300,10 @@ check "during the import the interface answers: ? shows the help" wait_for "Keys
 t send-keys -t e2e q j k
 check "q goes back to the library, j and k move" wait_for "Eerdmans (JA21)"
 check "and the import was still running meanwhile" kill -0 "$importer"
+printf 'Geachte heer Pieters,\n\nDeze brief kwam over de pijp.\n\nHoogachtend,\n' >&9
+exec 9>&-
 wait "$importer"
-check "the import succeeded" sh -c "[ $? -eq 0 ] && grep -qxF 'imported 19, unchanged 0, failed 0' '$tmp/live-import.txt'"
+check "the import succeeded" sh -c "[ $? -eq 0 ] && grep -qxF 'imported 20, unchanged 0, failed 0' '$tmp/live-import.txt'"
 not_shown() { ! screen | grep -qF -- "$1"; }
 check "the new sets are not shown before Ctrl-L" not_shown "Crijns (PVV)"
 t send-keys -t e2e C-l
