@@ -881,10 +881,12 @@ ministry_chosen(void *ctx, size_t index)
 	if (!chosen)
 		return;
 	/* Two panes never show one ministry: the one that did takes this pane's. */
-	if ((other = pane_showing(c, chosen)) < c->n_panes) {
-		snprintf(c->panes[other].ministry, sizeof(c->panes[other].ministry), "%s",
-		    p->ministry);
-		c->panes[other].offset = c->panes[other].cursor = 0;
+	if ((other = pane_showing(c, chosen)) < c->n_panes &&
+	    &c->panes[other] != p) {
+		struct pane *o = &c->panes[other];
+
+		memcpy(o->ministry, p->ministry, sizeof(o->ministry));
+		o->offset = o->cursor = 0;
 	}
 	snprintf(p->ministry, sizeof(p->ministry), "%s", chosen);
 	p->offset = p->cursor = 0;
