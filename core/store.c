@@ -799,17 +799,18 @@ schema_read(sqlite3 *db, struct schema *out)
 		return rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct schema_object *o;
+		char **to[4];
 
 		xgrow(&out->v, &cap, out->n + 1, sizeof(*out->v));
 		o = &out->v[out->n++];
-		o->type = xstrdup((const char *)sqlite3_column_text(s, 0) ?
-		    (const char *)sqlite3_column_text(s, 0) : "");
-		o->name = xstrdup((const char *)sqlite3_column_text(s, 1) ?
-		    (const char *)sqlite3_column_text(s, 1) : "");
-		o->table = xstrdup((const char *)sqlite3_column_text(s, 2) ?
-		    (const char *)sqlite3_column_text(s, 2) : "");
-		o->sql = xstrdup((const char *)sqlite3_column_text(s, 3) ?
-		    (const char *)sqlite3_column_text(s, 3) : "");
+		to[0] = &o->type;
+		to[1] = &o->name;
+		to[2] = &o->table;
+		to[3] = &o->sql;
+		/* An index SQLite made for a UNIQUE has no text: "". */
+		for (int k = 0; k < 4; k++)
+			if (!(*to[k] = col_strdup(s, k)))
+				*to[k] = xstrdup("");
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
