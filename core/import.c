@@ -31,7 +31,7 @@
  * a crash can cost (the files after the last commit are imported again
  * next time), and how long another naast may wait for the write lock.
  */
-#define BATCH_SECONDS 1.0
+#define BATCH_SECONDS 0.5
 
 /*
  * And the pause between two of them, in which another naast waiting for

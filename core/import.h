@@ -16,7 +16,7 @@
  * what the file is and what to do.  The text (at most IMPORT_MAX_TEXT_SIZE
  * bytes) goes to parse_document and the document to store_import.
  *
- * The files are stored in store batches (store.h) of about a second
+ * The files are stored in store batches (store.h) of about half a second
  * each, with a short pause between two, in which another naast waiting for
  * the write lock gets it; an import waits up to a minute for one that
  * writes.  Standard input is read without the lock held.

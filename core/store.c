@@ -713,7 +713,7 @@ migrate(struct store *st, long long target, const struct store_progress *p,
 
 /*
  * Waits for a lock by trying again every millisecond.  A many-file
- * import holds the write lock for a second at a time and then
+ * import holds the write lock for half a second at a time and then
  * leaves it free for a few milliseconds (core/import.c): SQLite's own
  * wait, up to 100 ms between tries, would mostly miss that, and a
  * basket change in the interface would wait for the whole import.
