@@ -327,13 +327,13 @@ document_text(char *bytes, size_t len, const struct import_options *opts,
 
 /*
  * A file stored in the open store batch, told only once the batch is
- * committed: until then it may still be lost.
+ * committed: until then it may still be lost.  Its document stays until
+ * then, to be stored again when another file ends the batch (store.h).
  */
 struct pending {
 	char *origin;
 	struct import_result res;
-	char **warnings;		/* of its parser, when newly stored */
-	size_t n_warnings;
+	struct document *doc;
 };
 
 /* One import_paths: the files in the open store batch, and the counts. */
@@ -403,10 +403,14 @@ tell_stored(struct import *im, const struct pending *p)
 		    p->res.same == IMPORT_SAME_KEPT ? IMPORT_SAME : IMPORT_STORED,
 		.status = STATUS_OK,
 		.result = p->res,
-		.warnings = p->warnings,
-		.n_warnings = p->n_warnings,
 		.message = "",
 	};
+
+	/* Its parser's warnings, when it is newly stored. */
+	if (f.outcome == IMPORT_STORED) {
+		f.warnings = p->doc->warnings;
+		f.n_warnings = p->doc->n_warnings;
+	}
 
 	if (f.outcome == IMPORT_UNCHANGED)
 		im->totals.unchanged++;
@@ -436,8 +440,9 @@ begin_waiting(struct store *st, struct error *err)
 	return status;
 }
 
+/* The file origin, stored in the open batch as res says: keeps doc. */
 static void
-pending_add(struct import *im, const char *origin, const struct document *doc,
+pending_add(struct import *im, const char *origin, struct document *doc,
     const struct import_result *res)
 {
 	struct pending *p;
@@ -445,50 +450,95 @@ pending_add(struct import *im, const char *origin, const struct document *doc,
 	xgrow(&im->pending, &im->cap_pending, im->n_pending + 1,
 	    sizeof(*im->pending));
 	p = &im->pending[im->n_pending++];
-	memset(p, 0, sizeof(*p));
 	p->origin = xstrdup(origin);
 	p->res = *res;
-	if (!res->unchanged && res->same != IMPORT_SAME_KEPT)
-		for (size_t i = 0; i < doc->n_warnings; i++)
-			model_strv_add(&p->warnings, &p->n_warnings,
-			    xstrdup(doc->warnings[i]));
+	p->doc = doc;
+}
+
+/* Tells of the n files of list that nothing of them was stored, and why. */
+static void
+pending_lose(struct import *im, struct pending *list, size_t n,
+    enum status status, const char *why)
+{
+	char *message = xasprintf("nothing of it was stored: %s", why);
+
+	for (size_t i = 0; i < n; i++) {
+		tell_failed(im, list[i].origin, status, message);
+		free(list[i].origin);
+		model_free(list[i].doc);
+	}
+	free(message);
 }
 
 /*
  * Ends the open store batch: commits it and tells what each of its files
- * became, or tells of each that nothing of it was stored, and why: the
- * commit failed, or lost (with its status) says why the batch was undone
- * already.
+ * became, or tells of each that nothing of it was stored when the commit
+ * failed, and why.
  */
 static void
-pending_end(struct import *im, enum status lost_status, const char *lost)
+pending_end(struct import *im)
 {
 	struct error err = { "" };
-	enum status status = lost ? lost_status : STATUS_DB;
+	enum status status = STATUS_DB;
 	bool saved = false;
-	char *why;
 
-	if (!lost && store_batch_open(im->st)) {
+	if (store_batch_open(im->st)) {
 		status = store_batch_commit(im->st, &err);
 		saved = status == STATUS_OK;
 	}
-	why = saved ? NULL : xasprintf("nothing of it was stored: %s",
-	    lost ? lost : err.msg[0] ? err.msg : "the import was undone");
-	for (size_t i = 0; i < im->n_pending; i++) {
-		struct pending *p = &im->pending[i];
-
-		if (saved)
-			tell_stored(im, p);
-		else
-			tell_failed(im, p->origin, status, why);
-		free(p->origin);
-		model_strv_free(p->warnings, p->n_warnings);
+	if (saved) {
+		for (size_t i = 0; i < im->n_pending; i++) {
+			tell_stored(im, &im->pending[i]);
+			free(im->pending[i].origin);
+			model_free(im->pending[i].doc);
+		}
+	} else {
+		pending_lose(im, im->pending, im->n_pending, status,
+		    err.msg[0] ? err.msg : "the import was undone");
 	}
 	if (im->events->batch_end)
 		im->events->batch_end(im->events->ctx, saved);
 	clock_gettime(CLOCK_MONOTONIC, &im->committed);
-	free(why);
 	im->n_pending = 0;
+}
+
+/*
+ * A file failed and ended the open batch (store.h): the files stored in
+ * it before go in again, in a new batch, from the documents they keep.
+ * They went in once, so a failure now is the database's, not theirs:
+ * nothing of them is stored, and each is told why.
+ */
+static void
+pending_again(struct import *im)
+{
+	struct pending *list = im->pending;
+	size_t n = im->n_pending, i;
+	struct error err = { "" };
+	enum status status = STATUS_OK;
+
+	im->pending = NULL;
+	im->n_pending = im->cap_pending = 0;
+	for (i = 0; i < n; i++) {
+		struct import_result res;
+
+		if (!store_batch_open(im->st)) {
+			if ((status = begin_waiting(im->st, &err)))
+				break;
+			clock_gettime(CLOCK_MONOTONIC, &im->opened);
+		}
+		if ((status = store_import_prepared(im->st, list[i].origin,
+		    list[i].doc, NULL, &res, &err)))
+			break;
+		pending_add(im, list[i].origin, list[i].doc, &res);
+		free(list[i].origin);
+	}
+	if (status) {
+		store_batch_abort(im->st);
+		pending_lose(im, im->pending, im->n_pending, status, err.msg);
+		im->n_pending = 0;
+		pending_lose(im, list + i, n - i, status, err.msg);
+	}
+	free(list);
 }
 
 /* The words of the stored passages: what parsing may take for a word. */
@@ -588,7 +638,7 @@ import_file(struct import *im, const char *path, bool walked,
 	if (!p->done) {
 		/* Standard input may take its time: the lock is let go. */
 		if (strcmp(path, "-") == 0)
-			pending_end(im, STATUS_OK, NULL);
+			pending_end(im);
 		parse_file(im->opts, path, im->st, p);
 	}
 	if (!(doc = p->doc)) {
@@ -613,15 +663,13 @@ import_file(struct import *im, const char *path, bool walked,
 	}
 	if ((status = store_import_prepared(im->st, origin, doc,
 	    p->prepared ? &p->prep : NULL, &res, &p->err)) != STATUS_OK) {
-		/* The failure may have undone the whole batch (store.h). */
-		if (!store_batch_open(im->st))
-			pending_end(im, status, p->err.msg);
+		/* It ended the batch (store.h). */
+		pending_again(im);
 		goto failed;
 	}
 	pending_add(im, origin, doc, &res);
-	model_free(doc);
 	if (since(&im->opened) >= BATCH_SECONDS)
-		pending_end(im, STATUS_OK, NULL);
+		pending_end(im);
 	return;
 failed:
 	/* store.h: a failed import leaves nothing of the document behind. */
@@ -919,7 +967,7 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 	}
 	if (reading)
 		reader_stop(&reader);
-	pending_end(&im, STATUS_OK, NULL);
+	pending_end(&im);
 	/* A tidy that fails leaves a slower index, not a lost import. */
 	store_tidy(st, NULL);
 	if (totals)

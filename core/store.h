@@ -171,15 +171,13 @@ enum status store_bulk_begin(struct store *st, struct error *err);
 
 /*
  * A batch: the imports between store_batch_begin and store_batch_commit
- * are one transaction (it holds the write lock), each document in a
- * savepoint of its own, and the full-text indexes are filled once, for
- * all of them, at the commit; many times faster than a transaction per
- * file.  Nothing of a batch is stored before its commit.  A document
- * that fails leaves nothing behind and the batch goes on, unless the
- * failure ended the whole transaction (a full disk can): then
- * store_batch_open turns false and nothing of the batch was stored.
- * store_batch_commit ends the batch whether it succeeds or not;
- * store_batch_abort drops it.
+ * are one transaction (it holds the write lock), and the full-text
+ * indexes are filled once, for all of them, at the commit; many times
+ * faster than a transaction per file.  Nothing of a batch is stored
+ * before its commit.  A document that fails ends the batch: nothing of
+ * the batch is stored, store_batch_open turns false, and the caller
+ * imports the others again (import.c does).  store_batch_commit ends the
+ * batch whether it succeeds or not; store_batch_abort drops it.
  */
 enum status store_batch_begin(struct store *st, struct error *err);
 enum status store_batch_commit(struct store *st, struct error *err);

@@ -36,9 +36,6 @@ enum sql_id {
 	SQL_BEGIN_IMMEDIATE,
 	SQL_COMMIT,
 	SQL_ROLLBACK,
-	SQL_SAVEPOINT,
-	SQL_RELEASE,
-	SQL_ROLLBACK_TO,
 	SQL_PASSAGE_LAST,
 	SQL_DOC_BY_SHA,
 	SQL_SET_BY_KEY,
@@ -503,8 +500,7 @@ void store_terms_close(struct store_terms *t);
  * Inside a batch: fills the full-text indexes with the passages stored
  * so far in it, as its commit would (store_import.c).  Before a passage
  * is deleted in a batch: the indexes' delete triggers must find in them
- * what they take out.  The caller that undoes what followed restores
- * st->batch_after.
+ * what they take out.
  */
 enum status store_db_index_pending(struct store *st, struct error *err);
 

@@ -174,9 +174,6 @@ const char *const store_sql_text[N_SQL] = {
 	[SQL_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
 	[SQL_COMMIT] = "COMMIT",
 	[SQL_ROLLBACK] = "ROLLBACK",
-	[SQL_SAVEPOINT] = "SAVEPOINT document",
-	[SQL_RELEASE] = "RELEASE document",
-	[SQL_ROLLBACK_TO] = "ROLLBACK TO document",
 	[SQL_PASSAGE_LAST] = "SELECT coalesce(max(id), 0) FROM passage",
 
 	[SQL_DOC_BY_SHA] =

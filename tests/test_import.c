@@ -26,6 +26,7 @@
 #include "import.h"
 #include "parse.h"
 #include "store.h"
+#include "store_db.h"		/* the store's connection, for a trigger of the test's own */
 #include "xalloc.h"
 
 /* One of the published answers of tests/corpus-pdf: OCW, six vragen. */
@@ -519,6 +520,73 @@ test_bulk(void **state)
 	free(letter);
 }
 
+/*
+ * A file that fails in the store ends its batch (store.h): the files
+ * stored in it before go in again, and the import goes on.  No file that
+ * parses makes the store fail, so a temporary trigger of the test's own,
+ * on the store's connection, refuses the second file's row.
+ */
+static void
+test_failure_ends_batch(void **state)
+{
+	struct fixture *f = *state;
+	char *dir = path_in(f, "docs");
+	char *az, *bzk, *letter;
+	const char *paths[] = { dir };
+	struct told t = { 0 };
+	struct import_totals totals;
+	struct error err = { "" };
+	struct set_cursor cursor = { "", 0 };
+	struct set_info *sets = NULL;
+	const struct told_file *c;
+	size_t n;
+
+	assert_int_equal(mkdir(dir, 0700), 0);
+	az = copy_file(f, SEED_PDFTEXT, "docs/a.txt");
+	bzk = copy_file(f, SEED_MARKDOWN, "docs/b.md");
+	letter = copy_file(f, SEED_LETTER, "docs/c.txt");
+	assert_int_equal(sqlite3_exec(f->st->db,
+	    "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.document"
+	    " WHEN new.origin LIKE '%/b.md'"
+	    " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+	    NULL, NULL, NULL), SQLITE_OK);
+
+	assert_int_equal(import(f, paths, 1, IMPORT_UTF8, &t, &totals, &err),
+	    STATUS_DB);
+	assert_int_equal(totals.imported, 2);
+	assert_int_equal(totals.failed, 1);
+	/* one batch: the first file was in it when the second failed */
+	assert_int_equal(t.batches_stored, 1);
+	c = told_of(&t, bzk);
+	assert_int_equal(c->outcome, IMPORT_FAILED);
+	assert_non_null(strstr(c->message, "nothing of it was stored"));
+	assert_non_null(strstr(c->message, "refused by the test"));
+	assert_int_equal(told_of(&t, az)->outcome, IMPORT_STORED);
+	assert_int_equal(told_of(&t, letter)->outcome, IMPORT_STORED);
+	assert_true(document_says(f->st, told_of(&t, az)->result.doc,
+	    "ambtenaren"));
+	assert_int_equal(store_sets_page(f->st, &cursor, 10, &sets, &n, &err),
+	    STATUS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(sets[0].n_answers, 1);
+	store_sets_free(sets, n);
+
+	/* Without the trigger the second file goes in; the others are here. */
+	assert_int_equal(sqlite3_exec(f->st->db, "DROP TRIGGER temp.refuse",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(import(f, paths, 1, IMPORT_UTF8, &t, &totals, &err),
+	    STATUS_OK);
+	assert_int_equal(totals.imported, 1);
+	assert_int_equal(totals.unchanged, 2);
+	assert_int_equal(told_of(&t, bzk)->outcome, IMPORT_STORED);
+
+	told_free(&t);
+	free(dir);
+	free(az);
+	free(bzk);
+	free(letter);
+}
+
 /* ------------------------------------------------------------ what is refused */
 
 static void
@@ -675,6 +743,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_latin1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failure_ends_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 
 		cmocka_unit_test_setup_teardown(test_pdftotext_stopped, setup, teardown),

@@ -1843,9 +1843,9 @@ matches(struct store *st, const char *word)
 
 /*
  * A batch of imports (store.h): one transaction that another connection
- * sees only once committed, a failed document undone alone while the
- * batch goes on, the full-text indexes filled at the commit; an aborted
- * batch leaves nothing.
+ * sees only once committed, the full-text indexes filled at the commit;
+ * a failed document ends the batch, and an ended or aborted batch leaves
+ * nothing.
  */
 static void
 test_batch(void **state)
@@ -1871,7 +1871,14 @@ test_batch(void **state)
 	import_made(f->st, "ocw.txt", doc_about("OCW", "luchtschepen", false));
 	assert_int_equal(store_import(f->st, "fin.txt", broken, &res, &err),
 	    STATUS_FORMAT);
-	assert_true(store_batch_open(f->st));
+	assert_false(store_batch_open(f->st));
+	count_rows(f->path, during);
+	assert_same_counts(before, during);
+	assert_int_equal(matches(f->st, "luchtschepen"), 0);
+	/* the others go in again, in a batch of their own: nothing of them was left */
+	assert_int_equal(store_batch_begin(f->st, &err), STATUS_OK);
+	res = import_made(f->st, "ocw.txt", doc_about("OCW", "luchtschepen", false));
+	assert_false(res.unchanged);
 	import_made(f->st, "vws.txt", doc_about("VWS", "ballonnen", false));
 	/* the same bytes twice in one batch: the second is unchanged */
 	again = doc_about("VWS", "ballonnen", false);
