@@ -1384,6 +1384,7 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st->lens);
+	free(st->sets_changed);
 	free(st);
 }
 

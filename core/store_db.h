@@ -326,6 +326,9 @@ struct store {
 	bool batch;			/* a batch of imports is open (store.h) */
 	struct vocab *vocab;		/* the words being counted (store_vocab.c) */
 	long long batch_after;		/* the last passage id before it */
+	/* the sets whose library rows the batch changes, at its commit */
+	long long *sets_changed;
+	size_t n_sets_changed, cap_sets_changed;
 	long long indexed;		/* passages indexed since store_tidy */
 	/* store_bulk_begin: the page cache's size before it, or 0 */
 	long long bulk_cache;

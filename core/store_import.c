@@ -296,17 +296,47 @@ library_insert_document(struct store *st, long long id,
  * Brings a set's row up to date after a document of it came in: counts,
  * the latest received date, and the filter's terms, the answering
  * ministries among them (they may not be among the ministries the set
- * was sent to).
+ * was sent to).  In a batch, once for each set at the commit: the
+ * answers of a set come in one after another, and each update reads
+ * them all (a tenth of an import, done for every answer).
  */
 static enum status
 library_set_update(struct store *st, long long set, struct error *err)
 {
-	sqlite3_stmt *s = sql(st, SQL_LIBRARY_SET_UPDATE, err);
+	sqlite3_stmt *s;
 
-	if (!s)
+	if (st->batch) {
+		if (st->n_sets_changed == 0 ||
+		    st->sets_changed[st->n_sets_changed - 1] != set) {
+			xgrow(&st->sets_changed, &st->cap_sets_changed,
+			    st->n_sets_changed + 1, sizeof(*st->sets_changed));
+			st->sets_changed[st->n_sets_changed++] = set;
+		}
+		return STATUS_OK;
+	}
+	if (!(s = sql(st, SQL_LIBRARY_SET_UPDATE, err)))
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, set);
 	return run(st, s, "updating the library", err);
+}
+
+/* The rows of the sets the batch changed, each once (library_set_update). */
+static enum status
+library_sets_changed(struct store *st, struct error *err)
+{
+	enum status status = STATUS_OK;
+	size_t n = st->n_sets_changed;
+
+	st->batch = false;
+	st->n_sets_changed = 0;
+	if (n)
+		qsort(st->sets_changed, n, sizeof(*st->sets_changed),
+		    champion_id_cmp);
+	for (size_t i = 0; i < n && status == STATUS_OK; i++)
+		if (i == 0 || st->sets_changed[i] != st->sets_changed[i - 1])
+			status = library_set_update(st, st->sets_changed[i], err);
+	st->batch = true;
+	return status;
 }
 
 enum status
@@ -1017,7 +1047,9 @@ store_batch_commit(struct store *st, struct error *err)
 
 	if (!st->batch)
 		return error_set(err, STATUS_USAGE, "no batch of imports is open");
-	status = index_batch(st, err);
+	status = library_sets_changed(st, err);
+	if (status == STATUS_OK)
+		status = index_batch(st, err);
 	if (status == STATUS_OK)
 		status = run_id(st, SQL_COMMIT, "saving the import", err);
 	if (status == STATUS_OK && st->bulk_cache)
@@ -1125,6 +1157,7 @@ store_batch_abort(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		run_id(st, SQL_ROLLBACK, "undoing the import", NULL);
 	st->batch = false;
+	st->n_sets_changed = 0;
 }
 
 bool
