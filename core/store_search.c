@@ -124,7 +124,7 @@ hits_finish(struct store *st, struct hits *h, const char *exact,
 		sqlite3_stmt *s;
 		int rc;
 
-		if (h->v[i].role == ROLE_FOOTNOTE &&
+		if (h->v[i].role == ROLE_FOOTNOTE && !h->v[i].note_of &&
 		    (status = hit_note_of(st, &h->v[i], err)))
 			return status;
 		/* Hits of one document are often next to each other. */
@@ -691,6 +691,53 @@ by_date(struct store *st, const struct search_query *q, struct queries *qs,
 	return status;
 }
 
+/*
+ * The hits of what terms ask, limit of them at most, into h: as words,
+ * else (unless asked for parts already) as parts of words.
+ */
+static enum status
+find(struct store *st, const struct search_query *q,
+    const struct search_terms *terms, size_t limit, struct queries *qs,
+    struct hits *h, struct error *err)
+{
+	enum status status = make_queries(st, terms, q->substring, qs, err);
+
+	if (status == STATUS_OK)
+		status = (q->sort == SEARCH_BY_DATE ? by_date : by_rank)(st, q,
+		    qs, terms, limit, h, err);
+	/* Nothing as words: perhaps as parts of words. */
+	if (status == STATUS_OK && h->n == 0 && !q->substring) {
+		queries_free(qs);
+		memset(qs, 0, sizeof(*qs));
+		status = make_queries(st, terms, true, qs, err);
+		if (status == STATUS_OK && qs->has_parts)
+			status = (q->sort == SEARCH_BY_DATE ? by_date :
+			    by_rank)(st, q, qs, terms, limit, h, err);
+		qs->info.parts_fallback = h->n > 0;
+	}
+	return status;
+}
+
+/* What the footnotes among the hits belong to (group_same compares it). */
+static enum status
+hits_notes(struct store *st, struct hits *h, struct error *err)
+{
+	enum status status = STATUS_OK;
+
+	for (size_t i = 0; i < h->n && status == STATUS_OK; i++)
+		if (h->v[i].role == ROLE_FOOTNOTE)
+			status = hit_note_of(st, &h->v[i], err);
+	return status;
+}
+
+/*
+ * A vraag asked alike of several ministries is one hit (group_same): when
+ * that leaves fewer hits than the limit while more match, the search
+ * asks again for twice as many, FILL_ROUNDS times at most, so that a page
+ * is full.
+ */
+#define FILL_ROUNDS 3
+
 enum status
 store_search(struct store *st, const struct search_query *q,
     struct search_hit **hits, size_t *n, struct search_info *info,
@@ -699,7 +746,7 @@ store_search(struct store *st, const struct search_query *q,
 	struct search_terms terms = { 0 };
 	struct queries qs = { 0 };
 	struct hits h = { 0 };
-	size_t limit = q->limit ? q->limit : 50;
+	size_t limit = q->limit ? q->limit : 50, want = limit, found;
 	enum status status;
 
 	*hits = NULL;
@@ -710,25 +757,25 @@ store_search(struct store *st, const struct search_query *q,
 		return status;
 	if ((status = read_begin(st, err)))
 		goto out;
-	status = make_queries(st, &terms, q->substring, &qs, err);
-	if (status == STATUS_OK)
-		status = (q->sort == SEARCH_BY_DATE ? by_date : by_rank)(st, q,
-		    &qs, &terms, limit, &h, err);
-	/* Nothing as words: perhaps as parts of words. */
-	if (status == STATUS_OK && h.n == 0 && !q->substring) {
+	for (int round = 0;; round++) {
+		status = find(st, q, &terms, want, &qs, &h, err);
+		found = h.n;
+		if (status == STATUS_OK)
+			status = hits_notes(st, &h, err);
+		if (status == STATUS_OK)
+			status = group_same(st, &h, err);
+		if (status != STATUS_OK || h.n >= limit || found < want ||
+		    round == FILL_ROUNDS)
+			break;
+		hits_free(&h);
 		queries_free(&qs);
 		memset(&qs, 0, sizeof(qs));
-		status = make_queries(st, &terms, true, &qs, err);
-		if (status == STATUS_OK && qs.has_parts)
-			status = (q->sort == SEARCH_BY_DATE ? by_date :
-			    by_rank)(st, q, &qs, &terms, limit, &h, err);
-		qs.info.parts_fallback = h.n > 0;
+		want *= 2;
 	}
+	for (; h.n > limit; h.n--)
+		hit_clear(&h.v[h.n - 1]);
 	if (status == STATUS_OK)
 		status = hits_finish(st, &h, qs.exact_text, qs.stems_text, err);
-	/* After: the footnotes know whose they are. */
-	if (status == STATUS_OK)
-		status = group_same(st, &h, err);
 	read_end(st);
 out:
 	if (status == STATUS_OK) {

@@ -5065,6 +5065,34 @@ test_search_same_vraag(void **state)
 		assert_string_equal(h[0].ministry, "FIN");
 		store_hits_free(h, n);
 	}
+
+	/*
+	 * A page of any size is full while more match, and holds the first
+	 * hits of the whole list: hits made one are no gap in it.  (A small
+	 * page may name fewer of the ministries that have a hit's text: those
+	 * whose passages rank below the page.)
+	 */
+	for (int sort = 0; sort < 2; sort++) {
+		struct search_query q = { .text = "ambtenaren",
+			.sort = sort ? SEARCH_BY_DATE : SEARCH_BY_RANK };
+		struct search_hit *all = search_ok(f->st, &q, &n);
+		size_t grouped = 0, m;
+
+		for (size_t j = 0; j < n; j++)
+			grouped += all[j].n_same;
+		assert_true(grouped > 0);
+		for (size_t limit = 1; limit <= n; limit++) {
+			q.limit = limit;
+			h = search_ok(f->st, &q, &m);
+			assert_int_equal(m, limit);
+			for (size_t j = 0; j < m; j++) {
+				assert_int_equal(h[j].passage, all[j].passage);
+				assert_true(h[j].n_same <= all[j].n_same);
+			}
+			store_hits_free(h, m);
+		}
+		store_hits_free(all, n);
+	}
 }
 
 /* "Did you mean" (issue 19): words, never numbers. */
