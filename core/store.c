@@ -26,7 +26,7 @@
 
 /* ------------------------------------------------------------------ schema */
 
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
@@ -468,6 +468,18 @@ static const char schema_v8[] =
 	"UPDATE library SET search = " STORE_LIBRARY_SEARCH("library.set_id")
 	"  WHERE set_id IS NOT NULL;";
 
+/*
+ * Version 9: no triggers.  A passage leaves the index by naast's own
+ * statement before its document goes (SQL_FTS_FORGET_DOC, store_same.c;
+ * no statement of naast changes a passage's text), so that every
+ * connection runs with trusted_schema off: what a schema holds may not
+ * use a virtual table or a function that is not innocuous, and FTS5 is
+ * not, so the triggers that wrote to it had kept it on.
+ */
+static const char schema_v9[] =
+	"DROP TRIGGER passage_words_delete;"
+	"DROP TRIGGER passage_words_update;";
+
 /* The last id and the number of rows of a table, as text (one row of two) asks. */
 static enum status
 extent(struct store *st, const char *text, long long *last, long long *total,
@@ -620,6 +632,7 @@ static const struct migration {
 	{ schema_v6, NULL },
 	{ schema_v7, NULL },
 	{ schema_v8, NULL },
+	{ schema_v9, NULL },
 };
 
 /* ------------------------------------------------------- opening, migration */
@@ -731,11 +744,11 @@ busy_wait(void *arg, int count)
 }
 
 /*
- * Every connection: extended result codes, the busy handler, and no
- * writes to the schema or to the full-text index's own tables by SQL
- * (DEFENSIVE).  What a schema may run is schema_check's: SQLite's
- * trusted_schema stays on, since naast's own triggers keep the index in
- * step through its virtual table, which FTS5 does not mark innocuous.
+ * Every connection: extended result codes, the busy handler, no writes
+ * to the schema or to the full-text index's own tables by SQL
+ * (DEFENSIVE), and nothing that a schema holds (a trigger, a view) may
+ * use a virtual table or a function that is not innocuous
+ * (trusted_schema off).  What a schema may hold at all is schema_check's.
  */
 static void
 set_busy(sqlite3 *db)
@@ -743,6 +756,7 @@ set_busy(sqlite3 *db)
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_handler(db, busy_wait, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 }
 
 /* ------------------------------------------------------------- its own schema */
@@ -885,6 +899,7 @@ static const char *const known_digests[SCHEMA_VERSION + 1] = {
 	[6] = "e6529fd31447872011e12eaf07d565d0f1a23f2002755fc7aac58abe0135340c",
 	[7] = "498d664fbf5994ad3e0ecb7e0d5e05bd51d30bf84b89a2a125b3f147aab89a6d",
 	[8] = "498d664fbf5994ad3e0ecb7e0d5e05bd51d30bf84b89a2a125b3f147aab89a6d",
+	[9] = "fd68ef13b56dc457da89597ea7865fbd48ab068153672a436a686c28ffca2a67",
 };
 
 static enum status migrate(struct store *, long long,

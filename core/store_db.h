@@ -185,6 +185,7 @@ enum sql_id {
 	SQL_SELECT_ITEM_DELETE,
 	SQL_DOC_UNCITE,
 	SQL_DOC_DELETE,
+	SQL_FTS_FORGET_DOC,
 	SQL_QUESTIONS_UNPRINTED_DELETE,
 	SQL_SET_HAS_DOCUMENTS,
 	SQL_SET_DELETE,
@@ -502,8 +503,8 @@ void store_terms_close(struct store_terms *t);
 /*
  * Inside a batch: fills the full-text indexes with the passages stored
  * so far in it, as its commit would (store_import.c).  Before a passage
- * is deleted in a batch: the indexes' delete triggers must find in them
- * what they take out.
+ * is deleted in a batch: taking it out of the index (SQL_FTS_FORGET_DOC)
+ * must find there what it takes out.
  */
 enum status store_db_index_pending(struct store *st, struct error *err);
 
@@ -665,7 +666,7 @@ void store_vocab_word(struct store *st, const char *term, size_t len,
 enum status store_vocab_save(struct store *st, struct error *err);
 /*
  * The other way: takes the counts off the table, for passages that went
- * (the index's delete triggers hand their words to the tokenizer), drops
+ * (taking them out of the index hands their words to the tokenizer), drops
  * the words no passage has any more, and takes the passages gone (ids,
  * given by store_vocab_gone, which keeps and sorts them) out of the
  * champion lists.

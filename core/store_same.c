@@ -503,11 +503,14 @@ store_db_remove_document(struct store *st, long long doc, struct error *err)
 	    "taking its passages out of the basket", err)))
 		return status;
 	/*
-	 * The index's delete triggers tell the vocabulary the words that go;
-	 * the champion lists lose the passages.
+	 * Taking its passages out of the index tells the vocabulary the
+	 * words that go; the champion lists lose the passages.
 	 */
 	store_vocab_begin(st);
 	status = passages_of(st, doc, err);
+	if (status == STATUS_OK)
+		status = run_on(st, SQL_FTS_FORGET_DOC, doc,
+		    "removing the document from the index", err);
 	if (status == STATUS_OK)
 		status = run_on(st, SQL_DOC_DELETE, doc, "removing the document",
 		    err);

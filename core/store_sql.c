@@ -687,6 +687,10 @@ const char *const store_sql_text[N_SQL] = {
 	    "DELETE FROM selection WHERE passage IN"
 	    " (SELECT id FROM passage WHERE document = ?1)",
 	[SQL_DOC_DELETE] = "DELETE FROM document WHERE id = ?1",
+	/* Before SQL_DOC_DELETE: its passages out of the index (schema 9). */
+	[SQL_FTS_FORGET_DOC] =
+	    "INSERT INTO passage_words (passage_words, rowid, text)"
+	    " SELECT 'delete', id, text FROM passage WHERE document = ?1",
 	/* The vragen of set ?1 that no document prints or answers any more. */
 	[SQL_QUESTIONS_UNPRINTED_DELETE] =
 	    "DELETE FROM question WHERE set_id = ?1"
