@@ -38,4 +38,5 @@ check "sanitize: seeds and regression inputs" replay sanitize
 check "export: seeds and regression inputs" replay export
 check "import: seeds, regression inputs, the bundled corpus and the PDFs" \
 	replay import "$top_srcdir/assets/corpus" "$top_srcdir/tests/corpus-pdf"
+check "db: seeds and regression inputs (tampered databases)" replay db
 done_testing
