@@ -9,6 +9,8 @@
 #ifndef NAAST_STATUS_H
 #define NAAST_STATUS_H
 
+#include <sys/types.h>
+
 #define STATUS_INFO(_) \
 	_(OK,        "success") \
 	_(IO,        "cannot read or write the file") \
@@ -42,5 +44,8 @@ const char *status_message(enum status status);
  */
 enum status error_set(struct error *err, enum status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* What a path that is no regular file is, for a message: "a device". */
+const char *status_file_kind(mode_t mode);
 
 #endif

@@ -1126,19 +1126,6 @@ log_unread(const char *path)
 	return unread;
 }
 
-/* What a path that is no regular file is, for a message. */
-static const char *
-file_kind(mode_t mode)
-{
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "a device";
-	if (S_ISFIFO(mode))
-		return "a named pipe (FIFO)";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	return "no regular file";
-}
-
 /* The first read: where SQLite finds out that a file is not a database. */
 static int
 first_read(struct store *st)
@@ -1200,7 +1187,7 @@ store_open_with(const char *path, const struct store_progress *p,
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
 		status = error_set(err, STATUS_DB,
 		    "the database '%s' is %s, not a database file: use --db with a file (a new name makes a new database)",
-		    path, file_kind(sb.st_mode));
+		    path, status_file_kind(sb.st_mode));
 		goto fail;
 	}
 	if (stat(path, &sb) == 0 && access(path, R_OK) != 0) {
