@@ -1548,13 +1548,24 @@ export_save_layout(const char *path, bool force, enum export_format format,
 	char *dir = xdirname(path), *tmp;
 	struct stat sb;
 	enum status status;
-	mode_t mask;
+	mode_t mode;
 	FILE *fp;
 	int fd, e;
 
+	/*
+	 * Only a file is replaced: a device, a named pipe or a socket under
+	 * that name would become a file (as root, /dev/null would).
+	 */
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		status = error_set(err, STATUS_IO,
 		    "cannot write '%s': it is a directory (give a file name)", path);
+		free(dir);
+		return status;
+	}
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		status = error_set(err, STATUS_IO,
+		    "cannot write '%s': it is %s, not a file (give the name of a file)",
+		    path, status_file_kind(sb.st_mode));
 		free(dir);
 		return status;
 	}
@@ -1562,15 +1573,23 @@ export_save_layout(const char *path, bool force, enum export_format format,
 		free(dir);
 		return exists_already(path, err);
 	}
+	/*
+	 * mkstemp makes it private; an export is an ordinary file, or keeps
+	 * the permissions of the file it replaces.
+	 */
+	if (stat(path, &sb) == 0) {
+		mode = sb.st_mode & 0777;
+	} else {
+		mode = umask(0);
+		umask(mode);
+		mode = 0666 & ~mode;
+	}
 	tmp = xasprintf("%s/.naast-export-XXXXXX", dir);
 	if ((fd = mkstemp(tmp)) < 0) {
 		status = cannot_write(path, dir, errno, err);
 		goto out;
 	}
-	/* mkstemp makes it private; an export is an ordinary file. */
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
+	(void)fchmod(fd, mode);
 	if (!(fp = fdopen(fd, "w"))) {
 		e = errno;
 		close(fd);

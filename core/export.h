@@ -169,8 +169,10 @@ enum status export_write_layout(FILE *fp, enum export_format format,
  * Writes items to the file path, whole or not at all: into a temporary
  * file beside it, renamed into place once complete.  An existing file is
  * kept unless force (STATUS_USAGE, which the interface turns into a
- * question); a directory that is missing or not writable, or a full disk,
- * gives STATUS_IO with a message, and leaves nothing behind.
+ * question), and when replaced its permissions stay; a directory, device,
+ * named pipe or socket at path is never replaced, and it, a directory
+ * that is missing or not writable, or a full disk gives STATUS_IO with a
+ * message, and leaves nothing behind.
  */
 enum status export_save(const char *path, bool force, enum export_format format,
     const struct export_item *items, size_t n, struct error *err);

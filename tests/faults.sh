@@ -382,6 +382,31 @@ check "the same batch again: the good ones unchanged, the bad ones refused again
 	'$NAAST' --db '$bdb' import '$az' '$tmp/empty.txt' '$letter' '$bzk' >'$tmp/out' 2>/dev/null
 	[ \$? -eq 1 ] && [ \$(grep -c ': unchanged\$' '$tmp/out') -eq 3 ] && [ \$(sqlite3 '$bdb' 'SELECT count(*) FROM document') -eq 3 ]"
 
+# ============================================================ what naast writes
+
+# --- export -o onto what is not a file ------------------------------------------------
+# A device, a named pipe or a socket is never replaced by the export's
+# file, even with --force (as root, /dev/null would become a file).
+mkfifo "$tmp/out.fifo"
+check "export -o FIFO --force: refused, named a named pipe, not a file" \
+	refuses 1 "$tmp/out.fifo" "cannot write '$tmp/out.fifo': it is a named pipe \(FIFO\), not a file \(give the name of a file\)" \
+	timeout 10 "$NAAST" --db "$db" export --set 1 -o "$tmp/out.fifo" --force
+check "and the named pipe is still one" [ -p "$tmp/out.fifo" ]
+check "without --force the same line" \
+	refuses 1 "$tmp/out.fifo" "it is a named pipe \(FIFO\), not a file" \
+	timeout 10 "$NAAST" --db "$db" export --set 1 -o "$tmp/out.fifo"
+ln -s "$tmp/out.fifo" "$tmp/out-link.md"
+check "a link to a named pipe: refused, the link kept" \
+	sh -c "'$NAAST' --db '$db' export --set 1 -o '$tmp/out-link.md' --force >/dev/null 2>&1; [ \$? -eq 1 ] && [ -L '$tmp/out-link.md' ] && [ -p '$tmp/out.fifo' ]"
+(cd "$tmp" && "$NAAST" --db "$db" export --set 1 -o - >"$tmp/out.dash" 2>"$tmp/err")
+check "export -o - writes to standard output, as without -o" \
+	sh -c "[ $? -eq 0 ] && [ ! -s '$tmp/err' ] && [ ! -e '$tmp/-' ] && '$NAAST' --db '$db' export --set 1 | cmp -s - '$tmp/out.dash'"
+echo old >"$tmp/private.md"
+chmod 600 "$tmp/private.md"
+naast export --set 1 -o "$tmp/private.md" --force >/dev/null 2>&1
+check "export --force keeps the permissions of the file it replaces" \
+	sh -c "[ \"\$(stat -c %a '$tmp/private.md')\" = 600 ] && grep -q 'Vraag 1' '$tmp/private.md'"
+
 # ============================================================ the database
 
 # --- not a database, a damaged one, another program's -------------------------------

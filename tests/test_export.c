@@ -873,8 +873,11 @@ test_save_never_overwrites(void **state)
 	again = slurp(path);
 	assert_string_equal(first, again);
 	free(again);
-	/* with force it is replaced */
+	/* with force it is replaced, keeping its permissions */
+	assert_int_equal(chmod(path, 0600), 0);
 	assert_int_equal(export_save(path, true, EXPORT_TXT, items, 1, &err), STATUS_OK);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
 	again = slurp(path);
 	assert_string_not_equal(first, again);
 	assert_null(strstr(again, "> "));
@@ -892,6 +895,7 @@ test_save_errors(void **state)
 	struct export_item *items = vraag8(f, &n);
 	struct error err = { "" };
 	char path[192];
+	struct stat sb;
 
 	snprintf(path, sizeof(path), "%s/missing/vraag8.md", f->dir);
 	assert_int_equal(export_save(path, false, EXPORT_MD, items, n, &err), STATUS_IO);
@@ -902,6 +906,14 @@ test_save_errors(void **state)
 	/* a directory where the file should be, even with force */
 	assert_int_equal(export_save(f->dir, true, EXPORT_MD, items, n, &err), STATUS_IO);
 	assert_non_null(strstr(err.msg, "is a directory"));
+	/* a named pipe is never replaced by a file, even with force */
+	snprintf(path, sizeof(path), "%s/pipe.md", f->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(export_save(path, true, EXPORT_MD, items, n, &err), STATUS_IO);
+	assert_non_null(strstr(err.msg, "it is a named pipe (FIFO), not a file"));
+	assert_int_equal(stat(path, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	assert_int_equal(unlink(path), 0);
 	if (geteuid() != 0) {
 		snprintf(path, sizeof(path), "%s/ro", f->dir);
 		assert_int_equal(mkdir(path, 0500), 0);

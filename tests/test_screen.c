@@ -11,6 +11,7 @@
 #include <curses.h>
 #include <limits.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -865,6 +866,30 @@ test_export_home(void **state)
 }
 
 /*
+ * The export prompt refuses a named pipe as the command line does: one
+ * line, no question whether to overwrite it, and the pipe stays one.
+ */
+static void
+test_export_onto_a_pipe(void **state)
+{
+	struct fixture *f = *state;
+	char path[256], typed[300];
+	struct stat sb;
+
+	resize(30, 120);
+	snprintf(path, sizeof(path), "%s/pipe.md", f->dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	snprintf(typed, sizeof(typed), "<Enter>e<C-u>%s<Enter>", path);
+	keys(f, typed);
+	snprintf(typed, sizeof(typed), "cannot write '%s': it is a named pipe", path);
+	assert_true(on_screen(f, typed));
+	assert_false(on_screen(f, "Overwrite it?"));
+	assert_false(on_screen(f, "Wrote"));
+	assert_int_equal(stat(path, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+}
+
+/*
  * The picker says which ministries another pane shows; choosing one swaps
  * the two panes, so that no two panes show the same answer.
  */
@@ -1643,6 +1668,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_status_keeps_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_home, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_onto_a_pipe, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_picker_swaps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_letter_and_related, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_library_moves, setup, teardown),

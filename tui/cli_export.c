@@ -3,8 +3,9 @@
  * citation (export.h, DESIGN.md section 7).
  *
  * select changes the basket only when every passage it is given is right:
- * a wrong number changes nothing.  export writes to stdout, or with -o to
- * a file, whole or not at all, never over an existing one without --force.
+ * a wrong number changes nothing.  export writes to stdout (also -o -), or
+ * with -o to a file, whole or not at all, never over an existing one
+ * without --force, and never over anything that is not a file.
  */
 #include "config.h"
 
@@ -481,7 +482,8 @@ export_options(int argc, char **argv, struct export_args *a)
 			a->format_given = true;
 			break;
 		case 'o':
-			a->output = optarg;
+			/* "-o -" is standard output, as without -o. */
+			a->output = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;
 		case OPT_FORCE:
 			a->force = true;

@@ -238,9 +238,10 @@ const struct cli_command cli_commands[] = {
 		"  --side-by-side  in docx, the answers to a vraag side by side in a\n"
 		"               table, a column per ministry, as the compare view\n"
 		"               exports them (html always does)\n"
-		"  -o FILE      write FILE instead of standard output; the file is written\n"
-		"               whole or not at all\n"
-		"  --force      overwrite FILE when it exists\n"
+		"  -o FILE      write FILE instead of standard output (-o -: standard\n"
+		"               output); the file is written whole or not at all\n"
+		"  --force      overwrite FILE when it exists, keeping its permissions\n"
+		"               (never a device, a named pipe or a socket)\n"
 		"\n"
 		"Exit status: 0 written, 1 failure (nothing written), 2 usage error.\n",
 	},
