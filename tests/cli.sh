@@ -1033,4 +1033,72 @@ chmod a-w "$odb"
 check "a read-only database is not read again" [ $? -eq 1 ]
 chmod u+w "$odb"
 
+# --- standard output that cannot be written -----------------------------------
+# A full disk (/dev/full) and a reader that has gone with SIGPIPE ignored
+# are one line and exit 1; with SIGPIPE as it comes (a shell pipe into
+# head), naast ends silently as cat and grep do, except import, which
+# does not let a reader that goes away cut it short.
+wdb=$tmp/write.db
+"$NAAST" --db "$wdb" import "$az" "$bzk" "$letter" >/dev/null 2>&1
+wpassage=$("$NAAST" --db "$wdb" search ambtenaren --json | jq '.hits[0].passage')
+"$NAAST" --db "$wdb" select add "$wpassage" >/dev/null 2>&1
+wdump() { sqlite3 "$1" .dump | sha256sum; }
+# closed_pipe ign|dfl CMD...: CMD with its standard output a pipe whose
+# reader has gone, SIGPIPE ignored or not.
+closed_pipe() {
+	python3 -c '
+import os, signal, sys
+r, w = os.pipe()
+os.close(r)
+os.dup2(w, 1)
+os.close(w)
+signal.signal(signal.SIGPIPE, signal.SIG_IGN if sys.argv[1] == "ign" else signal.SIG_DFL)
+os.execvp(sys.argv[2], sys.argv[2:])' "$@"
+}
+# cannot_write STATUS WHY CMD ARGS...: naast CMD ARGS... into $out exits
+# STATUS with the one line "naast: CMD: cannot write to standard output:
+# WHY...", and the database is as before.
+cannot_write() {
+	want=$1 why=$2 cmd=$3
+	shift 3
+	before=$(wdump "$wdb")
+	case $out in
+	full) "$NAAST" --db "$wdb" "$cmd" "$@" >/dev/full 2>"$tmp/w.err" ;;
+	*) closed_pipe "$out" "$NAAST" --db "$wdb" "$cmd" "$@" 2>"$tmp/w.err" ;;
+	esac
+	got=$?
+	[ "$got" -eq "$want" ] || { echo "# exit status $got, not $want" >&2; return 1; }
+	if [ -z "$why" ]; then
+		[ ! -s "$tmp/w.err" ] || { sed 's/^/#   /' "$tmp/w.err" >&2; return 1; }
+	else
+		[ "$(wc -l <"$tmp/w.err")" -eq 1 ] &&
+			grep -q "^naast: $cmd: cannot write to standard output: $why" "$tmp/w.err" ||
+			{ sed 's/^/#   /' "$tmp/w.err" >&2; return 1; }
+	fi
+	[ "$(wdump "$wdb")" = "$before" ] || { echo "# the database changed" >&2; return 1; }
+}
+full='the disk is full (free some space and try again)$'
+for c in list "show 1" "search ambtenaren" "related $wpassage" "select list" \
+	"diff 1 --vraag 8" "matrix 1" "export --set 1" "list --json" "show 1 --json"; do
+	out=full
+	check "$c >/dev/full: one line, exit 1, nothing changed" cannot_write 1 "$full" $c
+	out=ign
+	check "$c into a closed pipe, SIGPIPE ignored: one line, exit 1" cannot_write 1 . $c
+	out=dfl
+	check "$c into a closed pipe: ends silently on SIGPIPE" cannot_write 141 '' $c
+done
+# import: the documents are stored, and the lines that could not be
+# written are said in one line, with SIGPIPE ignored or not.
+for out in full ign dfl; do
+	rm -f "$tmp/wi.db"
+	case $out in
+	full) "$NAAST" --db "$tmp/wi.db" import "$az" "$bzk" "$letter" >/dev/full 2>"$tmp/w.err" ;;
+	*) closed_pipe $out "$NAAST" --db "$tmp/wi.db" import "$az" "$bzk" "$letter" 2>"$tmp/w.err" ;;
+	esac
+	got=$?
+	check "import into $out: exit 1, one line" sh -c "[ $got -eq 1 ] && [ \$(wc -l <'$tmp/w.err') -eq 1 ] && grep -q '^naast: import: cannot write to standard output: ' '$tmp/w.err'"
+	check "import into $out: the documents are stored all the same" \
+		[ "$(sqlite3 "$tmp/wi.db" 'SELECT count(*) FROM document')" -eq 3 ]
+done
+
 done_testing

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -139,6 +140,19 @@ cli_close(struct cli *cli)
 
 /* ------------------------------------------------------------------ output */
 
+/*
+ * Why the first write to standard output failed: stdio may drop what it
+ * could not write, and with it the reason, before the command ends.
+ */
+static int output_errno;
+
+void
+cli_output_failed(int e)
+{
+	if (!output_errno)
+		output_errno = e ? e : EIO;
+}
+
 /* printf to stdout with everything sanitised: no escapes reach a terminal. */
 void
 cli_say(const char *fmt, ...)
@@ -157,7 +171,8 @@ cli_say(const char *fmt, ...)
 	vsnprintf(raw, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	safe = text_sanitize(raw, (size_t)n, TEXT_KEEP_NEWLINES);
-	fputs(safe, stdout);
+	if (fputs(safe, stdout) == EOF)
+		cli_output_failed(errno);
 	free(safe);
 	free(raw);
 }
@@ -178,6 +193,30 @@ cli_complain(const char *fmt, ...)
 	safe = text_sanitize(buf, strlen(buf), 0);
 	fprintf(stderr, "naast: %s\n", safe);
 	free(safe);
+}
+
+int
+cli_output_end(const char *cmd, int rc)
+{
+	int e, fd;
+
+	errno = 0;
+	if (fflush(stdout) != EOF && !ferror(stdout))
+		return rc;
+	cli_output_failed(errno);
+	e = output_errno;
+	if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+		cli_complain("%s%scannot write to standard output: the disk is full (free some space and try again)",
+		    cmd ? cmd : "", cmd ? ": " : "");
+	else
+		cli_complain("%s%scannot write to standard output: %s", cmd ? cmd : "",
+		    cmd ? ": " : "", strerror(e));
+	/* What stdio still holds goes nowhere at exit, rather than failing again. */
+	if ((fd = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(fd, STDOUT_FILENO);
+		close(fd);
+	}
+	return rc == 2 ? 2 : 1;
 }
 
 int

@@ -106,6 +106,15 @@ bool cli_make_parents(const char *path);
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line on stderr after "naast: ", sanitised. */
 void cli_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * After command cmd (NULL: naast itself) ended with exit status rc:
+ * standard output flushed.  When any of it could not be written (a full
+ * disk, a closed pipe while SIGPIPE is ignored), one line that says so,
+ * and 1 (2 stays 2); else rc.  Commands leave this line to it.
+ */
+int cli_output_end(const char *cmd, int rc);
+/* A write to standard output failed with errno e: the reason for that line. */
+void cli_output_failed(int e);
 /* A usage error of cmd: says what, points to its --help, returns 2. */
 int cli_usage(const char *cmd, const char *what);
 /* Columns to wrap to: the terminal's width, or 0 (no wrapping) in a pipe. */

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -549,6 +550,9 @@ cli_export(struct cli *cli, int argc, char **argv)
 	model_strv_free(a.ministries, a.n_ministries);
 	if (status == STATUS_OK && !a.no_refs && (status = store_export_refs(st, items, n, &err)))
 		export_items_free(items, n);
+	/* Standard output that cannot be written is said once, at the end. */
+	if (status != STATUS_OK && !a.output && ferror(stdout))
+		return 1;
 	if (status != STATUS_OK) {
 		cli_complain("export: %s", err.msg[0] ? err.msg : status_message(status));
 		return 1;
@@ -556,9 +560,13 @@ cli_export(struct cli *cli, int argc, char **argv)
 	layout = a.side_by_side ? EXPORT_SIDE_BY_SIDE : EXPORT_IN_TURN;
 	if (a.output)
 		status = export_save_layout(a.output, a.force, a.format, layout, items, n, &err);
-	else
-		status = export_write_layout(stdout, a.format, layout, items, n, &err);
+	else if ((status = export_write_layout(stdout, a.format, layout, items, n,
+	    &err)) != STATUS_OK && ferror(stdout))
+		cli_output_failed(errno);
 	export_items_free(items, n);
+	/* Standard output that cannot be written is said once, at the end. */
+	if (status != STATUS_OK && !a.output && ferror(stdout))
+		return 1;
 	if (status != STATUS_OK) {
 		cli_complain("export: %s", err.msg[0] ? err.msg : status_message(status));
 		return 1;

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,6 +306,12 @@ cli_import(struct cli *cli, int argc, char **argv)
 
 	if ((rc = import_options(argc, argv, &opts)) >= 0)
 		return rc;
+	/*
+	 * A reader of the lines that goes away (naast import DIR | head)
+	 * does not cut the import short: it goes on, and the lines it could
+	 * not write are said at the end (cli_output_end).
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	if (!(st = cli_store(cli)))
 		return 1;
 	if (store_is_readonly(st, &why)) {

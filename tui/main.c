@@ -81,10 +81,10 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			cli_help_naast();
-			return 0;
+			return cli_output_end(NULL, 0);
 		case 'V':
 			printf("%s\n", PACKAGE_STRING);
-			return 0;
+			return cli_output_end(NULL, 0);
 		case ':':
 			return usage_error("missing value for option", argv[optind - 1]);
 		default:
@@ -105,5 +105,5 @@ main(int argc, char **argv)
 		keymap_free();
 	}
 	cli_close(&cli);
-	return rc;
+	return cli_output_end(cmd ? cmd->name : NULL, rc);
 }
