@@ -377,6 +377,8 @@ text_sanitize(const char *str, size_t n, unsigned flags)
 		i += (size_t)len;
 		if (uc == '\n' && (flags & TEXT_KEEP_NEWLINES)) {
 			xbuf_add(&b, "\n", 1);
+		} else if (uc == '\n' && (flags & TEXT_SHOW_NEWLINES)) {
+			xbuf_add(&b, "\\n", 2);
 		} else if (uc == '\t' || uc == '\n') {
 			xbuf_add(&b, " ", 1);
 		} else if (uc == 0x9B) {

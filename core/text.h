@@ -48,13 +48,20 @@ char *text_squeeze(const char *s);
 
 enum {
 	TEXT_KEEP_NEWLINES = 1 << 0,	/* keep '\n' (tabs become spaces) */
+	/*
+	 * show '\n' as the two characters \n: a name or message from outside
+	 * on one line, where a newline in it can neither start a line of its
+	 * own nor pass unseen
+	 */
+	TEXT_SHOW_NEWLINES = 1 << 1,
 };
 
 /*
  * s made safe to show: escape sequences (CSI, OSC, DCS and two-byte ESC
  * sequences) and control characters (C0, DEL, C1) removed, tabs turned to
- * spaces, bidirectional overrides removed, invalid UTF-8 replaced by
- * U+FFFD.  n is the length of s (s need not be NUL-terminated).
+ * spaces, newlines too unless flags say otherwise, bidirectional
+ * overrides removed, invalid UTF-8 replaced by U+FFFD.  n is the length
+ * of s (s need not be NUL-terminated).
  */
 char *text_sanitize(const char *s, size_t n, unsigned flags);
 

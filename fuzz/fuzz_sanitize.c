@@ -1,10 +1,10 @@
 /*
  * fuzz_sanitize: text_sanitize, the one place where text from documents
- * and users is made safe to show, on any bytes, with and without
- * TEXT_KEEP_NEWLINES.  Its output must hold no escape sequence, no C0 or
- * C1 control (but '\n' when kept), no DEL, no bidirectional embedding,
- * override or isolate, and be valid UTF-8; sanitising it again changes
- * nothing.  What the interface does next with shown text (measure and
+ * and users is made safe to show, on any bytes, with TEXT_KEEP_NEWLINES,
+ * with TEXT_SHOW_NEWLINES and with neither.  Its output must hold no
+ * escape sequence, no C0 or C1 control (but '\n' when kept), no DEL, no
+ * bidirectional embedding, override or isolate, and be valid UTF-8;
+ * sanitising it again changes nothing.  What the interface does next with shown text (measure and
  * wrap it, fold it for matching) runs on the output too.
  */
 #include "config.h"
@@ -76,5 +76,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	sanitize(s, size, 0, width);
 	sanitize(s, size, TEXT_KEEP_NEWLINES, width);
+	sanitize(s, size, TEXT_SHOW_NEWLINES, width);
 	return 0;
 }

@@ -407,6 +407,37 @@ naast export --set 1 -o "$tmp/private.md" --force >/dev/null 2>&1
 check "export --force keeps the permissions of the file it replaces" \
 	sh -c "[ \"\$(stat -c %a '$tmp/private.md')\" = 600 ] && grep -q 'Vraag 1' '$tmp/private.md'"
 
+# --- names from outside in messages ---------------------------------------------------------
+# A newline or an escape sequence in a file name, the database's path, a
+# command or the key file never reaches the terminal as it is: escapes
+# are removed and a newline is shown as \n, so that no line is forged.
+esc=$(printf '\033')
+nl='
+'
+mkdir "$tmp/names"
+cp "$letter" "$tmp/names/x${nl}imported 99, unchanged 0, failed 0${nl}y.txt"
+: >"$tmp/names/e${nl}imported 98.txt"
+"$NAAST" --db "$tmp/names.db" import "$tmp/names" >"$tmp/out" 2>"$tmp/err"
+check "a newline in a file name: the import's lines are the real ones" \
+	sh -c "[ \$(wc -l <'$tmp/out') -eq 3 ] && ! grep -q '^imported 99' '$tmp/out' && grep -qxF 'imported 1, unchanged 0, failed 1' '$tmp/out'"
+check "the name is shown on its one line, its newlines as a backslash and n" \
+	grep -qxF "$tmp/names/x\\nimported 99, unchanged 0, failed 0\\ny.txt: letter" "$tmp/out"
+check "the refusal of such a file is one line" \
+	one_line "$tmp/names/e\\nimported 98.txt" 'the file is empty'
+check "--db with an escape and a newline: one line, no escape" \
+	refuses 1 "$tmp/red\\nx/y" "its directory .* does not exist" \
+	"$NAAST" --db "$tmp/${esc}[31mred${nl}x/y/z.db" list
+check "an unknown command with an escape and a newline: one line, no escape" \
+	refuses 2 "frob\\nnicate" "unknown command" \
+	"$NAAST" --db "$db" "frob${esc}]0;owned$(printf '\007')${nl}nicate"
+check "no escape reached standard error" sh -c "! grep -q '$esc' '$tmp/err'"
+mkdir -p "$tmp/cfg${nl}x/naast"
+printf 'bind library \033[31mq quit\n' >"$tmp/cfg${nl}x/naast/keys"
+XDG_CONFIG_HOME="$tmp/cfg${nl}x" script -qec "'$NAAST' --db '$db'" /dev/null >"$tmp/out" 2>&1
+tr -d '\r' <"$tmp/out" >"$tmp/err"
+check "a bad key file line: one line, no escape, the newline of its path shown" \
+	sh -c "[ \$(wc -l <'$tmp/err') -eq 1 ] && ! grep -q '$esc' '$tmp/err' && grep -qF '$tmp/cfg\\nx/naast/keys:1: ' '$tmp/err'"
+
 # ============================================================ the database
 
 # --- not a database, a damaged one, another program's -------------------------------

@@ -672,6 +672,9 @@ test_sanitize_controls(void **state)
 	expect_sanitize("a\nb", 0, "a b");
 	expect_sanitize("a\nb\n", TEXT_KEEP_NEWLINES, "a\nb\n");
 	expect_sanitize("a\r\nb", TEXT_KEEP_NEWLINES, "a\nb");
+	/* or shown as \n, for a name or a message on one line */
+	expect_sanitize("x\nimported 99\n", TEXT_SHOW_NEWLINES, "x\\nimported 99\\n");
+	expect_sanitize("a\r\n\033[31mb", TEXT_SHOW_NEWLINES, "a\\nb");
 	/* s need not be NUL-terminated: only n bytes are read */
 	expect_sanitize_n("abcdef", 3, 0, "abc");
 	expect_sanitize_n("", 0, 0, "");

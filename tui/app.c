@@ -841,7 +841,10 @@ open_terminal(void)
 	SCREEN *screen;
 
 	if (!terminal_usable(msg, sizeof(msg))) {
-		fprintf(stderr, "naast: %s\n", msg);
+		char *safe = text_sanitize(msg, strlen(msg), TEXT_SHOW_NEWLINES);
+
+		fprintf(stderr, "naast: %s\n", safe);
+		free(safe);
 		return NULL;
 	}
 	if (!(screen = newterm(NULL, stdout, stdin)))

@@ -71,7 +71,7 @@ database_path(const char *opt)
 		return NULL;
 	}
 	if (!cli_make_parents(path)) {
-		fprintf(stderr, "naast: cannot create the directory for '%s': %s (use --db PATH)\n",
+		cli_complain("cannot create the directory for '%s': %s (use --db PATH)",
 		    path, strerror(errno));
 		free(path);
 		return NULL;
@@ -119,7 +119,7 @@ cli_store(struct cli *cli)
 	if (!cli->path && !(cli->path = database_path(cli->db_opt)))
 		return NULL;
 	if (store_open_with(cli->path, &progress, &cli->st, &err) != STATUS_OK) {
-		fprintf(stderr, "naast: %s\n", err.msg);
+		cli_complain("%s", err.msg);
 		cli->st = NULL;
 		return NULL;
 	}
@@ -153,10 +153,16 @@ cli_output_failed(int e)
 		output_errno = e ? e : EIO;
 }
 
-/* printf to stdout with everything sanitised: no escapes reach a terminal. */
+/*
+ * printf to stdout with everything sanitised: no escapes reach a terminal.
+ * The newlines that start and end fmt are its own lines; any other newline
+ * comes from what was put in (a file name "x\nimported 99") and is shown
+ * as \n, so that it cannot start a line that naast did not write.
+ */
 void
 cli_say(const char *fmt, ...)
 {
+	size_t len = strlen(fmt), lead = strspn(fmt, "\n"), trail = 0;
 	va_list ap;
 	char *raw, *safe;
 	int n;
@@ -170,14 +176,19 @@ cli_say(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(raw, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	safe = text_sanitize(raw, (size_t)n, TEXT_KEEP_NEWLINES);
-	if (fputs(safe, stdout) == EOF)
+	while (trail < len - lead && fmt[len - 1 - trail] == '\n')
+		trail++;
+	safe = text_sanitize(raw + lead, (size_t)n - lead - trail, TEXT_SHOW_NEWLINES);
+	if (printf("%.*s%s%.*s", (int)lead, raw, safe, (int)trail, raw + n - trail) < 0)
 		cli_output_failed(errno);
 	free(safe);
 	free(raw);
 }
 
-/* The same, as one line on stderr after "naast: ". */
+/*
+ * The same, as one line on stderr after "naast: ": any newline in it
+ * comes from outside (a file name, a key file's line) and is shown as \n.
+ */
 void
 cli_complain(const char *fmt, ...)
 {
@@ -190,7 +201,7 @@ cli_complain(const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	safe = text_sanitize(buf, strlen(buf), 0);
+	safe = text_sanitize(buf, strlen(buf), TEXT_SHOW_NEWLINES);
 	fprintf(stderr, "naast: %s\n", safe);
 	free(safe);
 }

@@ -16,6 +16,7 @@
 #include "fetch.h"
 #include "opendata.h"
 #include "settings.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* ------------------------------------------------------------------- fetch */
@@ -25,8 +26,11 @@ fetch_asking(void *ctx, const char *what)
 {
 	(void)ctx;
 	if (isatty(STDERR_FILENO)) {
-		fprintf(stderr, "\r\033[Kasking for %s...", what);
+		char *safe = text_sanitize(what, strlen(what), TEXT_SHOW_NEWLINES);
+
+		fprintf(stderr, "\r\033[Kasking for %s...", safe);
 		fflush(stderr);
+		free(safe);
 	}
 }
 

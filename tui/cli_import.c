@@ -480,7 +480,7 @@ import_corpus(struct store *st, const char *db_path)
 	}
 	closedir(d);
 	totals = import_told(st, (const char *const *)&dir, 1, &opts, &t);
-	fprintf(stderr, "naast: first start: imported %zu bundled documents into %s\n",
+	cli_complain("first start: imported %zu bundled documents into %s",
 	    totals.imported + totals.unchanged, db_path);
 	model_strv_free(t.failures, t.n_failures);
 	model_strv_free(t.uncertain, t.n_uncertain);

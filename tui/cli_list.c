@@ -103,8 +103,9 @@ say_set(const struct set_info *set)
 		say_warnings(a);
 	}
 	for (size_t i = 0; i < set->n_unanswered; i++)
-		cli_say("%s %s%s", i ? "" : "    not answered:", set->unanswered[i],
-		    i + 1 == set->n_unanswered ? "\n" : "");
+		cli_say("%s %s", i ? "" : "    not answered:", set->unanswered[i]);
+	if (set->n_unanswered)
+		cli_say("\n");
 }
 
 static void
@@ -308,7 +309,8 @@ say_notice(struct store *st, const struct set_answer *n, int width)
 	for (size_t i = 0; i < d.n_passages; i++) {
 		if (d.passages[i].role != ROLE_BODY && d.passages[i].role != ROLE_OTHER)
 			continue;
-		cli_say("%s", first ? "" : "\n");
+		if (!first)
+			cli_say("\n");
 		cli_say_paragraph(d.passages[i].text, 2, width);
 		first = false;
 	}

@@ -21,7 +21,7 @@
 static int
 usage_error(const char *what, const char *arg)
 {
-	fprintf(stderr, "naast: %s '%s' (see 'naast --help')\n", what, arg);
+	cli_complain("%s '%s' (see 'naast --help')", what, arg);
 	return 2;
 }
 
@@ -50,7 +50,7 @@ load_keys(void)
 		status = keymap_load_file(path, &err);
 	free(path);
 	if (status != STATUS_OK) {
-		fprintf(stderr, "naast: %s\n", err.msg);
+		cli_complain("%s", err.msg);
 		return false;
 	}
 	return true;
