@@ -2,9 +2,12 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "status.h"
+#include "text.h"
 #include "xalloc.h"
 
 static const char *const messages[] = {
@@ -21,16 +24,34 @@ status_message(enum status status)
 	return messages[status];
 }
 
+/*
+ * A message longer than err->msg keeps its reason and what to do: what
+ * it quotes (a long path) is shortened in the middle instead.
+ */
 enum status
 error_set(struct error *err, enum status status, const char *fmt, ...)
 {
 	va_list ap;
+	char *full, *fit;
+	int n;
 
 	if (!err)
 		return status;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (n < 0) {
+		err->msg[0] = '\0';
+		return status;
+	}
+	full = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(full, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	fit = text_shorten(full, sizeof(err->msg) - 1);
+	memcpy(err->msg, fit, strlen(fit) + 1);
+	free(fit);
+	free(full);
 	return status;
 }
 

@@ -41,6 +41,8 @@ const char *status_message(enum status status);
 /*
  * Records a message in err (which may be NULL) and returns status, so that
  * a failing path reads: return error_set(err, STATUS_IO, "...", ...);
+ * A message too long for err keeps its reason and remedy: what it quotes
+ * is shortened in the middle (text_shorten).  An argument may be err->msg.
  */
 enum status error_set(struct error *err, enum status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

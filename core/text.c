@@ -405,6 +405,141 @@ text_sanitize(const char *str, size_t n, unsigned flags)
 	return xbuf_finish(&b);
 }
 
+/* ------------------------------------------------------------- shortening */
+
+static const char ellipsis[] = "…";
+#define ELLIPSIS (sizeof(ellipsis) - 1)
+/* Bytes kept at each end of a part cut in its middle. */
+#define SHORTEN_KEEP 12
+/* The shortest a cut part becomes, and the shortest part worth cutting. */
+#define SHORTEN_MIN (2 * SHORTEN_KEEP + ELLIPSIS)
+
+struct part {
+	size_t from, to;
+};
+
+static bool
+is_continuation(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+static bool
+is_word_byte(char c)
+{
+	return ((unsigned char)c >= 0x80) || (c >= '0' && c <= '9') ||
+	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/*
+ * Replaces the middle of s[from, to) by "…" so that the part is about
+ * size bytes long, whole characters kept; *n is the length of s.
+ */
+static void
+cut_middle(char *s, size_t *n, size_t from, size_t to, size_t size)
+{
+	size_t len = to - from, drop = len - size + ELLIPSIS;
+	size_t start = from + (len - drop) / 2, end = start + drop;
+
+	while (start > from && is_continuation(s[start]))
+		start--;
+	while (end < to && is_continuation(s[end]))
+		end++;
+	memmove(s + start + ELLIPSIS, s + end, *n - end + 1);
+	memcpy(s + start, ellipsis, ELLIPSIS);
+	*n -= end - start - ELLIPSIS;
+}
+
+/*
+ * The parts of s[0, n) long enough to cut, in order: what is quoted
+ * ('...': a quote after no letter or digit, to the next quote before
+ * none), or when quoted is false the runs without a space.
+ */
+static size_t
+long_parts(const char *s, size_t n, bool quoted, struct part **parts)
+{
+	size_t count = 0, cap = 0;
+
+	*parts = NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+
+		if (quoted) {
+			if (s[i] != '\'' || (i > 0 && is_word_byte(s[i - 1])))
+				continue;
+			for (j = i + 1; j < n; j++)
+				if (s[j] == '\'' && (j + 1 == n || !is_word_byte(s[j + 1])))
+					break;
+			if (j == n)
+				break;
+			i++;
+		} else {
+			while (j < n && s[j] != ' ')
+				j++;
+		}
+		if (j - i > SHORTEN_MIN) {
+			xgrow(parts, &cap, count + 1, sizeof(**parts));
+			(*parts)[count++] = (struct part){ i, j };
+		}
+		i = j;
+	}
+	return count;
+}
+
+/*
+ * Cuts the parts of s (quoted, or runs without a space) to one length,
+ * the longest that brings *n down to max, or SHORTEN_MIN when none does:
+ * two long paths keep as much of each.
+ */
+static void
+shorten_parts(char *s, size_t *n, size_t max, bool quoted)
+{
+	struct part *parts;
+	size_t count = long_parts(s, *n, quoted, &parts), lo = SHORTEN_MIN, hi = 0;
+
+	for (size_t i = 0; i < count; i++)
+		if (parts[i].to - parts[i].from > hi)
+			hi = parts[i].to - parts[i].from;
+	/* The longest size whose cuts take off enough: what they gain falls as it grows. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2, gain = 0;
+
+		for (size_t i = 0; i < count; i++)
+			if (parts[i].to - parts[i].from > mid)
+				gain += parts[i].to - parts[i].from - mid;
+		if (gain >= *n - max)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	/* From the last, so that the places of those before stay. */
+	for (size_t i = count; i-- > 0;)
+		if (parts[i].to - parts[i].from > lo)
+			cut_middle(s, n, parts[i].from, parts[i].to, lo);
+	free(parts);
+}
+
+char *
+text_shorten(const char *s, size_t max)
+{
+	char *out = xstrdup(s);
+	size_t n = strlen(out);
+
+	if (n > max)
+		shorten_parts(out, &n, max, true);
+	if (n > max)
+		shorten_parts(out, &n, max, false);
+	if (n > max && n > SHORTEN_MIN && max > SHORTEN_MIN)
+		cut_middle(out, &n, 0, n, max);
+	if (n > max) {
+		/* Too short for two ends and an ellipsis: its start. */
+		while (max > 0 && is_continuation(out[max]))
+			max--;
+		out[max] = '\0';
+	}
+	return out;
+}
+
 /* ------------------------------------------------------------ width, wrap */
 
 int

@@ -65,6 +65,14 @@ enum {
  */
 char *text_sanitize(const char *s, size_t n, unsigned flags);
 
+/*
+ * s in at most max bytes, for a message that must keep what it says and
+ * what to do: the longest part in quotes ('a long path') cut in its
+ * middle with "…", then the next, then the longest run without a space,
+ * whole characters kept; s itself when it fits.  The caller frees it.
+ */
+char *text_shorten(const char *s, size_t max);
+
 /* Columns that s occupies on a terminal. */
 int text_width(const char *s);
 

@@ -438,6 +438,37 @@ tr -d '\r' <"$tmp/out" >"$tmp/err"
 check "a bad key file line: one line, no escape, the newline of its path shown" \
 	sh -c "[ \$(wc -l <'$tmp/err') -eq 1 ] && ! grep -q '$esc' '$tmp/err' && grep -qF '$tmp/cfg\\nx/naast/keys:1: ' '$tmp/err'"
 
+# --- long paths in messages --------------------------------------------------------------
+# A message longer than naast's room for one keeps its reason and what to
+# do: the path it quotes is shortened in its middle.
+long=$tmp
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do
+	long=$long/Kamervragen-en-antwoorden-van-de-Tweede-Kamer-der-Staten-Generaal-$i-Kamervragen-en-antwoorden-van-de-Tweede-Kamer-der-Staten-Generaal-$i-Kamervragen-en-antwoorden-van-de-Tweede-Kamer-der-Staten-Generaal-$i
+done
+mkdir -p "$long"
+: >"$long/leeg.txt"
+# shortened STATUS PATTERN CMD...: CMD exits with STATUS, says one line
+# of at most 2,048 bytes that matches PATTERN, and the dump of $db is as
+# before.
+shortened() {
+	want=$1 pattern=$2
+	shift 2
+	before=$(dump)
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	[ "$got" -eq "$want" ] || { diag "exit status $got, not $want"; return 1; }
+	[ "$(wc -l <"$tmp/err")" -eq 1 ] && [ "$(wc -c <"$tmp/err")" -le 2056 ] &&
+		grep -qE -- "$pattern" "$tmp/err" ||
+		{ diag "stderr: $(cat "$tmp/err")"; return 1; }
+	[ "$(dump)" = "$before" ] || { diag "the database changed"; return 1; }
+}
+check "an empty file at a 3,000-byte path: its reason and remedy, the path shortened" \
+	shortened 1 "^naast: cannot import '$tmp/Kamervragen-.*….*-Generaal-14/leeg.txt': the file is empty: there is nothing to import \(check that it is the file you meant\)$" \
+	naast import "$long/leeg.txt"
+check "--db in a missing directory at a long path: the remedy kept" \
+	shortened 1 "^naast: cannot create the database '$tmp/Kamervragen-.*….*/nope/x.db': its directory '$tmp/Kamervragen.*….*/nope' does not exist \(create it, or use --db with another path\)$" \
+	"$NAAST" --db "$long/nope/x.db" list
+
 # ============================================================ the database
 
 # --- not a database, a damaged one, another program's -------------------------------

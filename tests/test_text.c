@@ -15,8 +15,10 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "status.h"
 #include "text.h"
 #include "testutil.h"
+#include "xalloc.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1267,6 +1269,62 @@ test_from_latin1(void **state)
 	}
 }
 
+/*
+ * A message too long for its room keeps its reason and remedy: the
+ * quoted path is cut in its middle, whole characters kept.
+ */
+static void
+test_shorten(void **state)
+{
+	struct xbuf path = { 0 };
+	struct error err;
+	char *msg, *fit;
+	size_t n;
+
+	(void)state;
+	fit = text_shorten("cannot import 'a.txt': empty", 10);
+	assert_true(strlen(fit) <= 10);
+	free(fit);
+	fit = text_shorten("fits as it is", 13);
+	assert_string_equal(fit, "fits as it is");
+	free(fit);
+
+	xbuf_puts(&path, "/home/ambtenaar");
+	for (int i = 0; i < 300; i++)
+		xbuf_puts(&path, "/Financiën");
+	msg = xasprintf("cannot import '%s/x.txt': the file is empty (check that it is the file you meant)",
+	    path.s);
+	fit = text_shorten(msg, 2047);
+	n = strlen(fit);
+	assert_true(n <= 2047 && n > 2000);
+	assert_true(strncmp(fit, "cannot import '/home/ambtenaar/", 31) == 0);
+	assert_non_null(strstr(fit, "…"));
+	assert_non_null(strstr(fit, "/x.txt': the file is empty (check that it is the file you meant)"));
+	assert_int_equal(u8_check((const uint8_t *)fit, n), NULL);
+	free(fit);
+
+	/* Two quoted paths: the longer first, then the other. */
+	free(msg);
+	msg = xasprintf("cannot create '%s/naast.db': its directory '%s' does not exist (create it)",
+	    path.s, path.s);
+	fit = text_shorten(msg, 200);
+	assert_true(strlen(fit) <= 200);
+	assert_non_null(strstr(fit, "/naast.db': its directory '/home/ambtenaar/"));
+	assert_non_null(strstr(fit, "' does not exist (create it)"));
+	assert_int_equal(u8_check((const uint8_t *)fit, strlen(fit)), NULL);
+	free(fit);
+
+	/* error_set does the same within struct error. */
+	error_set(&err, STATUS_IO, "%s", msg);
+	assert_true(strlen(err.msg) < sizeof(err.msg));
+	assert_non_null(strstr(err.msg, "' does not exist (create it)"));
+	/* an unquoted long word is cut too */
+	error_set(&err, STATUS_IO, "cannot read %s: permission denied (ask its owner)", path.s);
+	assert_non_null(strstr(err.msg, ": permission denied (ask its owner)"));
+	free(msg);
+	free(path.s);
+}
+
 int
 main(void)
 {
@@ -1284,6 +1342,7 @@ main(void)
 		cmocka_unit_test(test_fold_seeds),
 		cmocka_unit_test(test_squeeze),
 		cmocka_unit_test(test_squeeze_long),
+		cmocka_unit_test(test_shorten),
 		cmocka_unit_test(test_sanitize_escapes),
 		cmocka_unit_test(test_sanitize_controls),
 		cmocka_unit_test(test_sanitize_utf8),

@@ -140,6 +140,9 @@ cli_close(struct cli *cli)
 
 /* ------------------------------------------------------------------ output */
 
+/* The longest line of complaint, in bytes: a screenful at most. */
+#define COMPLAINT_MAX 2048
+
 /*
  * Why the first write to standard output failed: stdio may drop what it
  * could not write, and with it the reason, before the command ends.
@@ -193,17 +196,25 @@ void
 cli_complain(const char *fmt, ...)
 {
 	va_list ap;
-	char buf[2048], *safe;
+	char *raw, *fit, *safe;
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	safe = text_sanitize(buf, strlen(buf), TEXT_SHOW_NEWLINES);
+	raw = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	/* A long path is shortened in its middle, never the reason. */
+	fit = text_shorten(raw, COMPLAINT_MAX);
+	safe = text_sanitize(fit, strlen(fit), TEXT_SHOW_NEWLINES);
 	fprintf(stderr, "naast: %s\n", safe);
 	free(safe);
+	free(fit);
+	free(raw);
 }
 
 int
