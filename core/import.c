@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "import.h"
 #include "parse.h"
@@ -93,6 +95,62 @@ file_error(struct error *err, int errnum)
 	}
 }
 
+/*
+ * Why a path that is no regular file is not read: a named pipe would keep
+ * naast waiting for a writer, a device or a socket gives no document.
+ */
+static enum status
+not_a_file(struct error *err, mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return file_error(err, EISDIR);
+	return error_set(err, STATUS_IO, "is %s, not a file (name a document%s)",
+	    status_file_kind(mode), S_ISFIFO(mode) ?
+	    ", or read what the pipe gives as standard input: naast import - <PIPE" :
+	    "");
+}
+
+/*
+ * Opens the regular file at path for reading; NULL with a message for
+ * anything else, which is refused before it is opened.  What is opened
+ * is looked at again: the path may have been replaced in between, and
+ * O_NONBLOCK keeps a named pipe put there from blocking the open.
+ */
+static FILE *
+open_file(const char *path, struct error *err)
+{
+	struct stat sb;
+	FILE *fp;
+	int fd;
+
+	if (stat(path, &sb) != 0) {
+		file_error(err, errno);
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		not_a_file(err, sb.st_mode);
+		return NULL;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		file_error(err, errno);
+		return NULL;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		if (S_ISREG(sb.st_mode))
+			file_error(err, errno);
+		else
+			not_a_file(err, sb.st_mode);
+		close(fd);
+		return NULL;
+	}
+	/* A regular file ignores O_NONBLOCK: its reads block as ever. */
+	if (!(fp = fdopen(fd, "rb"))) {
+		file_error(err, errno);
+		close(fd);
+	}
+	return fp;
+}
+
 static double
 megabytes(unsigned long long bytes)
 {
@@ -107,25 +165,17 @@ megabytes(unsigned long long bytes)
 static char *
 read_file(const char *path, size_t *len, struct error *err)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	/* Standard input may be a pipe, a terminal or /dev/null. */
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : open_file(path, err);
 	struct stat sb;
 	char *buf = NULL;
 	size_t n = 0, cap = 0;
 
-	if (!fp) {
-		file_error(err, errno);
+	if (!fp)
 		return NULL;
-	}
 	if (fstat(fileno(fp), &sb) == 0) {
 		if (S_ISDIR(sb.st_mode)) {
 			file_error(err, EISDIR);
-			goto fail;
-		}
-		/* Standard input may be a terminal, or /dev/null. */
-		if (fp != stdin && (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ||
-		    S_ISSOCK(sb.st_mode))) {
-			error_set(err, STATUS_IO,
-			    "is a device, not a file (name a document)");
 			goto fail;
 		}
 		if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > IMPORT_MAX_FILE_SIZE) {
@@ -379,17 +429,22 @@ tell_failed(struct import *im, const char *origin, enum status status,
 		im->events->file(im->events->ctx, &f);
 }
 
+/* A file of a directory that is no document naast knows. */
+#define NO_DOCUMENT "not an answer, questions, a mededeling or a letter (import it by name to keep it as plain text)"
+
+/* A file of a directory left alone, why, and the count it adds to. */
 static void
-tell_skipped(struct import *im, const char *origin)
+tell_skipped(struct import *im, const char *origin, const char *why,
+    size_t *count)
 {
 	struct import_file f = {
 		.origin = origin,
 		.outcome = IMPORT_SKIPPED,
 		.status = STATUS_OK,
-		.message = "not an answer, questions, a mededeling or a letter (import it by name to keep it as plain text)",
+		.message = why,
 	};
 
-	im->totals.skipped++;
+	(*count)++;
 	if (im->events->file)
 		im->events->file(im->events->ctx, &f);
 }
@@ -636,8 +691,12 @@ import_file(struct import *im, const char *path, bool walked,
 	char *why;
 
 	if (!p->done) {
-		/* Standard input may take its time: the lock is let go. */
-		if (strcmp(path, "-") == 0)
+		/*
+		 * Reading here may take its time (standard input, pdftotext on
+		 * a PDF): the lock is let go first, and taken again only once
+		 * the file's document is in memory.
+		 */
+		if (strcmp(path, "-") == 0 || store_batch_open(im->st))
 			pending_end(im);
 		parse_file(im->opts, path, im->st, p);
 	}
@@ -648,7 +707,7 @@ import_file(struct import *im, const char *path, bool walked,
 	p->doc = NULL;
 	official(im->opts, doc);
 	if (walked && doc->kind == DOC_UNKNOWN) {
-		tell_skipped(im, origin);
+		tell_skipped(im, origin, NO_DOCUMENT, &im->totals.skipped);
 		model_free(doc);
 		return;
 	}
@@ -766,6 +825,7 @@ reader_start(struct reader *r, struct store *st,
     size_t n)
 {
 	struct error err = { "" };
+	pthread_condattr_t attr;
 
 	memset(r, 0, sizeof(*r));
 	/* Without one, the import reads each file itself. */
@@ -776,7 +836,11 @@ reader_start(struct reader *r, struct store *st,
 	r->walked = walked;
 	r->n_files = n;
 	pthread_mutex_init(&r->lock, NULL);
-	pthread_cond_init(&r->changed, NULL);
+	/* reader_take waits until a time of CLOCK_MONOTONIC, as batches are timed. */
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&r->changed, &attr);
+	pthread_condattr_destroy(&attr);
 	if (pthread_create(&r->thread, NULL, reader_main, r) != 0) {
 		pthread_cond_destroy(&r->changed);
 		pthread_mutex_destroy(&r->lock);
@@ -786,13 +850,34 @@ reader_start(struct reader *r, struct store *st,
 	return true;
 }
 
-/* The next file's, in *out, waiting for the reader when it is behind. */
+/*
+ * The next file's, in *out, waiting for the reader when it is behind: with
+ * a batch of im open, until the batch is due, and then without it, so
+ * that no lock is held while a file is read or parsed (a long one, a
+ * slow disk).
+ */
 static void
-reader_take(struct reader *r, struct parsed *out)
+reader_take(struct reader *r, struct import *im, struct parsed *out)
 {
 	pthread_mutex_lock(&r->lock);
-	while (r->made == r->taken)
-		pthread_cond_wait(&r->changed, &r->lock);
+	while (r->made == r->taken) {
+		struct timespec due = im->opened;
+
+		if (!store_batch_open(im->st)) {
+			pthread_cond_wait(&r->changed, &r->lock);
+			continue;
+		}
+		due.tv_nsec += (long)(BATCH_SECONDS * 1e9);
+		due.tv_sec += due.tv_nsec / 1000000000;
+		due.tv_nsec %= 1000000000;
+		if (pthread_cond_timedwait(&r->changed, &r->lock, &due) == ETIMEDOUT &&
+		    r->made == r->taken) {
+			/* Its events are told without the reader's lock held. */
+			pthread_mutex_unlock(&r->lock);
+			pending_end(im);
+			pthread_mutex_lock(&r->lock);
+		}
+	}
 	*out = r->ring[r->taken++ % READ_AHEAD];
 	pthread_cond_broadcast(&r->changed);
 	pthread_mutex_unlock(&r->lock);
@@ -851,7 +936,8 @@ visible(const struct dirent *d)
  * Adds the supported files under dir to *files, depth first, each
  * directory's entries in name order: the same tree is always imported in
  * the same order.  Symbolic links to directories are not followed (a link
- * can make a loop).  False with a message when dir cannot be read.
+ * can make a loop); what is not a regular file (a named pipe, a device)
+ * is skipped and told.  False with a message when dir cannot be read.
  */
 static bool
 collect(struct import *im, const char *dir, int depth, char ***files,
@@ -878,6 +964,17 @@ collect(struct import *im, const char *dir, int depth, char ***files,
 				collect(im, path, depth + 1, files, n, bytes);
 			free(path);
 		} else if (supported(names[i]->d_name)) {
+			if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+				char *why = xasprintf("%s, not a file",
+				    status_file_kind(sb.st_mode));
+
+				tell_skipped(im, path, why, &im->totals.not_files);
+				free(why);
+				free(path);
+				free(names[i]);
+				continue;
+			}
+			/* One gone or unreadable is told when it is read. */
 			if (stat(path, &sb) == 0)
 				*bytes += (unsigned long long)sb.st_size;
 			model_strv_add(files, n, path);
@@ -959,7 +1056,7 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 		if (im.events->progress)
 			im.events->progress(im.events->ctx, &progress);
 		if (reading)
-			reader_take(&reader, &p);
+			reader_take(&reader, &im, &p);
 		import_file(&im, files[i], walked[i], &p);
 		parsed_clear(&p);
 		progress.bytes_done += file_size(files[i]);

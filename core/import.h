@@ -6,7 +6,9 @@
  * name order, symbolic links to directories not followed) or "-", standard
  * input, whose documents are named "stdin".  Of a directory, only what
  * parses as an answer, questions, a mededeling or a letter is stored:
- * other files (a README, notes) are skipped and told as such.  A file
+ * other files (a README, notes) are skipped and told as such, and so is
+ * what is not a regular file (a named pipe, a device, a socket), which a
+ * path named on its own is refused for before it is opened.  A file
  * named on its own is stored whatever it holds: what no parser can
  * structure is kept as plain paragraphs, with a warning.  A file is read whole, at most
  * IMPORT_MAX_FILE_SIZE bytes; a PDF becomes the text that pdftotext
@@ -19,7 +21,9 @@
  * The files are stored in store batches (store.h) of about half a second
  * each, with a short pause between two, in which another naast waiting for
  * the write lock gets it; an import waits up to a minute for one that
- * writes.  Standard input is read without the lock held.
+ * writes.  The lock is held only while what is in memory is stored:
+ * files are read and parsed, pdftotext run and standard input read
+ * without it.
  *
  * core never prints: what happens goes to the caller's events.  A file's
  * outcome is told once it is final: a stored file only once its batch is
@@ -82,7 +86,7 @@ enum import_outcome {
 	IMPORT_STORED,		/* a new document */
 	IMPORT_UNCHANGED,	/* these bytes were imported before */
 	IMPORT_SAME,		/* here already in a form as good or better (store.h) */
-	IMPORT_SKIPPED,		/* of a directory, and no document naast knows */
+	IMPORT_SKIPPED,		/* of a directory: no document naast knows, or no file */
 	IMPORT_FAILED,		/* nothing of it was stored */
 };
 
@@ -111,7 +115,9 @@ struct import_events {
 };
 
 struct import_totals {
-	size_t imported, unchanged, same, skipped, failed;
+	size_t imported, unchanged, same, failed;
+	size_t skipped;			/* of a directory: no document naast knows */
+	size_t not_files;		/* of a directory: a named pipe, a device, ... */
 	bool directories;		/* a directory was among the paths */
 };
 

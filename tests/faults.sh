@@ -364,6 +364,83 @@ check "binary on standard input too" \
 	refuses 1 stdin 'a PNG image' \
 	sh -c "'$NAAST' --db '$db' import - <'$tmp/pixel.png'"
 
+# --- named pipes, sockets: no file, refused before they are opened -----------------
+# Opening a named pipe waits for a writer: naast would hang, and in a
+# many-file import hold the write lock while it did.
+mkfifo "$tmp/pipe.txt"
+check "a named pipe: refused at once, named for what it is" \
+	refuses 1 "$tmp/pipe.txt" 'is a named pipe \(FIFO\), not a file \(name a document, or .*naast import -' \
+	timeout 10 "$NAAST" --db "$db" import "$tmp/pipe.txt"
+check "among other files too: the letter imported, the pipe refused" \
+	sh -c "timeout 10 '$NAAST' --db '$db' import '$tmp/pipe.txt' '$tmp/latin1.txt' --encoding latin1 >'$tmp/out' 2>'$tmp/err'; [ \$? -eq 1 ] && grep -qxF '$tmp/latin1.txt: unchanged' '$tmp/out'"
+check "with one line for the pipe" one_line "$tmp/pipe.txt" 'is a named pipe \(FIFO\), not a file'
+python3 -c "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])" "$tmp/sock.txt"
+check "a socket: refused, named for what it is" \
+	refuses 1 "$tmp/sock.txt" 'is a socket, not a file \(name a document\)' \
+	timeout 10 "$NAAST" --db "$db" import "$tmp/sock.txt"
+mkdir "$tmp/pipes"
+cp "$letter" "$tmp/pipes/a.txt"
+mkfifo "$tmp/pipes/b.txt"
+mkfifo "$tmp/pipes/c.md"
+before=$(docs)
+timeout 10 "$NAAST" --db "$db" import "$tmp/pipes" >"$tmp/out" 2>"$tmp/err"
+check "a directory with named pipes: they are skipped, the rest imported" \
+	sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/pipes/a.txt: unchanged' '$tmp/out' && [ ! -s '$tmp/err' ]"
+check "each named on its line, for what it is" \
+	sh -c "grep -qxF '$tmp/pipes/b.txt: skipped: a named pipe (FIFO), not a file' '$tmp/out' && grep -qxF '$tmp/pipes/c.md: skipped: a named pipe (FIFO), not a file' '$tmp/out'"
+check "and counted and named in the summary" \
+	sh -c "grep -qxF 'imported 0, unchanged 1, failed 0, skipped 2 (not files)' '$tmp/out' && grep -qxF '  skipped: $tmp/pipes/b.txt' '$tmp/out'"
+check "and nothing is stored of them" [ "$(docs)" -eq "$before" ]
+
+# pdftotext may take its time: while it runs, naast holds no write lock.
+# A stand-in pdftotext first in PATH looks whether another program could
+# write the database now, then runs the real one.
+real_pdftotext=$(command -v pdftotext)
+mkdir "$tmp/bin"
+cat >"$tmp/bin/pdftotext" <<SH
+#!/bin/sh
+cat >"$tmp/in.pdf"
+if sqlite3 "$tmp/lock.db" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; then
+	echo free >>"$tmp/lock"
+else
+	echo held >>"$tmp/lock"
+fi
+exec "$real_pdftotext" -layout -enc UTF-8 "$tmp/in.pdf" -
+SH
+chmod +x "$tmp/bin/pdftotext"
+PATH="$tmp/bin:$PATH" "$NAAST" --db "$tmp/lock.db" import "$letter" "$tmp/menu.pdf" >"$tmp/out" 2>"$tmp/err"
+check "a letter and a PDF: both imported" \
+	sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/menu.pdf: unknown' '$tmp/out'"
+check "no write lock held while pdftotext runs" [ "$(cat "$tmp/lock")" = free ]
+
+# Nor while the files after it are read and parsed: a long letter keeps
+# the reader busy for seconds (9 s here, 7.8 MB), and the letter before
+# it is committed when its batch is due, not held until the long one is
+# stored with it.  Where the long letter takes less than a batch (half a
+# second) to read, the two go in one batch, and there is nothing to see.
+awk 'BEGIN { print "Geachte heer Jansen,\n"; for (i = 0; i < 110000; i++) printf "Alinea %d van een lange brief over de uitvoering van de begroting.\n\n", i; print "Hoogachtend," }' >"$tmp/slow.txt"
+# (out is emptied first: the loop below may look before naast writes it.)
+: >"$tmp/out"
+"$NAAST" --db "$tmp/reader.db" import "$letter" "$tmp/slow.txt" >"$tmp/out" 2>"$tmp/err" &
+importer=$!
+i=0
+while ! grep -qF "$letter: " "$tmp/out" && kill -0 "$importer" 2>/dev/null && [ $i -lt 1200 ]; do
+	i=$((i + 1))
+	sleep 0.05
+done
+if ! grep -qF "$tmp/slow.txt" "$tmp/out" || [ $i -ge 40 ]; then
+	check "the letter is committed while the long one is still being read" \
+		sh -c "grep -qxF '$letter: letter' '$tmp/out' && ! grep -qF '$tmp/slow.txt' '$tmp/out'"
+	check "and no write lock is held meanwhile" \
+		sqlite3 "$tmp/reader.db" 'BEGIN IMMEDIATE; ROLLBACK;'
+else
+	skip "the letter is committed while the long one is still being read" "the long letter took less than 2 s"
+	skip "and no write lock is held meanwhile" "the long letter took less than 2 s"
+fi
+wait "$importer"
+check "then the long one is imported too" \
+	sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/slow.txt: letter' '$tmp/out'"
+
 # --- a batch with bad files among good ones -----------------------------------------
 bdb=$tmp/batch.db
 "$NAAST" --db "$bdb" import "$az" "$tmp/empty.txt" "$tmp/latin1.txt" "$letter" \

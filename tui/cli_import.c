@@ -32,7 +32,7 @@ struct told {
 	size_t n_failures;
 	char **uncertain;		/* "PATH (N warnings)", for the summary */
 	size_t n_uncertain;
-	char **skipped;			/* the paths of files that are no documents */
+	char **skipped;			/* the paths of files skipped */
 	size_t n_skipped;
 	bool bar;			/* stderr is a terminal: a bar may be drawn */
 	bool bar_shown;			/* and is on the screen now */
@@ -327,6 +327,8 @@ cli_import(struct cli *cli, int argc, char **argv)
 			cli_say(", had in another form %zu", totals.same);
 		if (totals.skipped)
 			cli_say(", skipped %zu (no documents)", totals.skipped);
+		if (totals.not_files)
+			cli_say(", skipped %zu (not files)", totals.not_files);
 		cli_say("\n");
 		for (size_t i = 0; i < t.n_uncertain; i++)
 			cli_say("  not fully read: %s\n", t.uncertain[i]);
