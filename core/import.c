@@ -929,8 +929,19 @@ visible(const struct dirent *d)
 	return d->d_name[0] != '.';
 }
 
-/* Deeper than this is a loop or a mistake. */
+/* Deeper than this is a loop (a bind mount) or a mistake. */
 #define MAX_DEPTH 32
+
+/* A directory the walk does not enter: told as failed, not left out unsaid. */
+static void
+too_deep(struct import *im, const char *dir)
+{
+	char *why = xasprintf("more than %d directories deep in the one imported: nothing in it was read (import it by name)",
+	    MAX_DEPTH);
+
+	tell_failed(im, dir, STATUS_IO, why);
+	free(why);
+}
 
 /*
  * Adds the supported files under dir to *files, depth first, each
@@ -959,9 +970,12 @@ collect(struct import *im, const char *dir, int depth, char ***files,
 		struct stat sb, lsb;
 
 		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			if (lstat(path, &lsb) == 0 && !S_ISLNK(lsb.st_mode) &&
-			    depth < MAX_DEPTH)
+			if (lstat(path, &lsb) != 0 || S_ISLNK(lsb.st_mode))
+				;
+			else if (depth < MAX_DEPTH)
 				collect(im, path, depth + 1, files, n, bytes);
+			else
+				too_deep(im, path);
 			free(path);
 		} else if (supported(names[i]->d_name)) {
 			if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {

@@ -441,6 +441,20 @@ wait "$importer"
 check "then the long one is imported too" \
 	sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/slow.txt: letter' '$tmp/out'"
 
+# --- a tree deeper than the walk goes ----------------------------------------------
+# The walk enters 32 directories below the one imported; a deeper one is
+# told as failed, named, rather than left out unsaid.
+deep=$tmp/deep
+d=$deep
+for i in $(seq 1 33); do d=$d/d; done
+mkdir -p "$d"
+cp "$letter" "$d/letter.txt"
+check "a directory deeper than 32 levels: failed, named, what to do; nothing stored" \
+	refuses 1 "$d" 'more than 32 directories deep in the one imported: nothing in it was read \(import it by name\)' \
+	naast import "$deep"
+check "and counted in the summary" grep -qxF 'imported 0, unchanged 0, failed 1' "$tmp/out"
+check "and listed there" grep -qxF "  failed: $d: more than 32 directories deep in the one imported: nothing in it was read (import it by name)" "$tmp/out"
+
 # --- a batch with bad files among good ones -----------------------------------------
 bdb=$tmp/batch.db
 "$NAAST" --db "$bdb" import "$az" "$tmp/empty.txt" "$tmp/latin1.txt" "$letter" \
