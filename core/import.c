@@ -943,16 +943,57 @@ too_deep(struct import *im, const char *dir)
 	free(why);
 }
 
+/* Whether path (resolved) is root or under it (both resolved). */
+static bool
+under(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	if (strcmp(root, "/") == 0)
+		return true;
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/*
+ * Whether path, a file of the directory imported whose resolved path is
+ * root, is a symbolic link to a file out of it: a link in a directory
+ * that someone else made could take naast to any file this user can
+ * read.  Such a link is told as skipped, unless the import follows links.
+ * A dangling link is not: it fails as "no such file" when it is read.
+ */
+static bool
+link_out(struct import *im, const char *root, const char *path)
+{
+	struct stat lsb;
+	char *target, *why;
+
+	if (im->opts->follow_links || !root || lstat(path, &lsb) != 0 ||
+	    !S_ISLNK(lsb.st_mode) || !(target = realpath(path, NULL)))
+		return false;
+	if (under(root, target)) {
+		free(target);
+		return false;
+	}
+	why = xasprintf("a symbolic link to '%s', out of the directory imported: not followed (import that file by name, or use --follow-links)",
+	    target);
+	tell_skipped(im, path, why, &im->totals.links_out);
+	free(why);
+	free(target);
+	return true;
+}
+
 /*
  * Adds the supported files under dir to *files, depth first, each
  * directory's entries in name order: the same tree is always imported in
  * the same order.  Symbolic links to directories are not followed (a link
- * can make a loop); what is not a regular file (a named pipe, a device)
- * is skipped and told.  False with a message when dir cannot be read.
+ * can make a loop), nor links to files out of root, the resolved path of
+ * the directory imported (NULL: none known), unless the import follows
+ * links; what is not a regular file (a named pipe, a device) is skipped
+ * and told.  False with a message when dir cannot be read.
  */
 static bool
-collect(struct import *im, const char *dir, int depth, char ***files,
-    size_t *n, unsigned long long *bytes)
+collect(struct import *im, const char *root, const char *dir, int depth,
+    char ***files, size_t *n, unsigned long long *bytes)
 {
 	struct dirent **names;
 	int count = scandir(dir, &names, visible, alphasort);
@@ -973,11 +1014,16 @@ collect(struct import *im, const char *dir, int depth, char ***files,
 			if (lstat(path, &lsb) != 0 || S_ISLNK(lsb.st_mode))
 				;
 			else if (depth < MAX_DEPTH)
-				collect(im, path, depth + 1, files, n, bytes);
+				collect(im, root, path, depth + 1, files, n, bytes);
 			else
 				too_deep(im, path);
 			free(path);
 		} else if (supported(names[i]->d_name)) {
+			if (link_out(im, root, path)) {
+				free(path);
+				free(names[i]);
+				continue;
+			}
 			if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
 				char *why = xasprintf("%s, not a file",
 				    status_file_kind(sb.st_mode));
@@ -1046,9 +1092,12 @@ import_paths(struct store *st, const char *const *paths, size_t n,
 		bool dir = is_directory(paths[i]);
 
 		if (dir) {
+			char *root = realpath(paths[i], NULL);
+
 			im.totals.directories = true;
-			collect(&im, paths[i], 0, &files, &n_files,
+			collect(&im, root, paths[i], 0, &files, &n_files,
 			    &progress.bytes_total);
+			free(root);
 		} else {
 			progress.bytes_total += file_size(paths[i]);
 			model_strv_add(&files, &n_files, xstrdup(paths[i]));

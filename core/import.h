@@ -3,7 +3,8 @@
  *
  * The one way in.  A path is a file, a directory (every .pdf, .txt, .md
  * and .markdown file under it, depth first, each directory's entries in
- * name order, symbolic links to directories not followed) or "-", standard
+ * name order, symbolic links to directories not followed, nor links to
+ * files out of it unless follow_links says so) or "-", standard
  * input, whose documents are named "stdin".  Of a directory, only what
  * parses as an answer, questions, a mededeling or a letter is stored:
  * other files (a README, notes) are skipped and told as such, and so is
@@ -66,6 +67,7 @@ struct import_options {
 	const char *format;		/* a parser's name (parse.h); NULL: detect */
 	enum import_encoding encoding;	/* of files that are not PDF */
 	unsigned pdf_seconds;		/* pdftotext's time per PDF; 0: PDF_SECONDS */
+	bool follow_links;		/* of a directory, to files out of it too */
 	/*
 	 * What the open data says of every file imported (fetch.h): its
 	 * Zaak, Id, document number and KOOP id (struct document); NULL for
@@ -118,6 +120,7 @@ struct import_totals {
 	size_t imported, unchanged, same, failed;
 	size_t skipped;			/* of a directory: no document naast knows */
 	size_t not_files;		/* of a directory: a named pipe, a device, ... */
+	size_t links_out;		/* of a directory: links to files out of it */
 	bool directories;		/* a directory was among the paths */
 };
 

@@ -441,6 +441,32 @@ wait "$importer"
 check "then the long one is imported too" \
 	sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/slow.txt: letter' '$tmp/out'"
 
+# --- symbolic links out of a directory ------------------------------------------
+# A directory someone else made may link to any file this user can read
+# (dir/x.txt -> /etc/shadow): the walk follows links to files in it, and
+# not out of it unless --follow-links says so.
+mkdir -p "$tmp/links" "$tmp/elsewhere"
+sed 's/Hoogachtend/Met vriendelijke groet/' "$letter" >"$tmp/elsewhere/private.txt"
+ln -s "$tmp/elsewhere/private.txt" "$tmp/links/out.txt"
+before=$(dump)
+naast import "$tmp/links" >"$tmp/out" 2>"$tmp/err"
+check "a link out of the directory is not followed: skipped, exit 0" \
+	sh -c "[ $? -eq 0 ] && [ ! -s '$tmp/err' ]"
+check "the database is as it was" [ "$(dump)" = "$before" ]
+check "named on its line, with where it points and what to do" \
+	grep -qxF "$tmp/links/out.txt: skipped: a symbolic link to '$tmp/elsewhere/private.txt', out of the directory imported: not followed (import that file by name, or use --follow-links)" "$tmp/out"
+check "counted and named in the summary" \
+	sh -c "grep -qxF 'imported 0, unchanged 0, failed 0, skipped 1 (links out of the directory)' '$tmp/out' && grep -qxF '  skipped: $tmp/links/out.txt' '$tmp/out'"
+mkdir "$tmp/links/sub"
+cp "$bzk" "$tmp/links/sub/answer.txt"
+ln -s sub/answer.txt "$tmp/links/in.txt"
+naast import "$tmp/links" >"$tmp/out" 2>"$tmp/err"
+check "a link to a file in the directory is followed" \
+	sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/links/in.txt: unchanged' '$tmp/out'"
+naast import --follow-links "$tmp/links" >"$tmp/out" 2>"$tmp/err"
+check "--follow-links follows one out of it" \
+	sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/links/out.txt: letter' '$tmp/out' && grep -qxF 'imported 1, unchanged 2, failed 0' '$tmp/out'"
+
 # --- a tree deeper than the walk goes ----------------------------------------------
 # The walk enters 32 directories below the one imported; a deeper one is
 # told as failed, named, rather than left out unsaid.

@@ -256,6 +256,7 @@ import_options(int argc, char **argv, struct import_options *o)
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "follow-links", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -279,6 +280,9 @@ import_options(int argc, char **argv, struct import_options *o)
 				    optarg);
 				return 2;
 			}
+			break;
+		case 'L':
+			o->follow_links = true;
 			break;
 		case 'h':
 			return cli_help("import");
@@ -329,6 +333,9 @@ cli_import(struct cli *cli, int argc, char **argv)
 			cli_say(", skipped %zu (no documents)", totals.skipped);
 		if (totals.not_files)
 			cli_say(", skipped %zu (not files)", totals.not_files);
+		if (totals.links_out)
+			cli_say(", skipped %zu (links out of the directory)",
+			    totals.links_out);
 		cli_say("\n");
 		for (size_t i = 0; i < t.n_uncertain; i++)
 			cli_say("  not fully read: %s\n", t.uncertain[i]);

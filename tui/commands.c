@@ -32,7 +32,7 @@ const struct cli_command cli_commands[] = {
 	{
 		"import", cli_import,
 		"import documents ('-' reads stdin)",
-		{ "[--format F] [--encoding utf-8|latin1] FILE|DIR...", NULL },
+		{ "[--format F] [--encoding utf-8|latin1] [--follow-links] FILE|DIR...", NULL },
 		"Imports documents: text, Markdown and PDF (through pdftotext, from " PDF_PACKAGE ");\n"
 		"a directory imports every such file under it; '-' reads standard input.\n"
 		"F is pdftext, markdown or letter, found from the file when not given.\n"
@@ -40,7 +40,9 @@ const struct cli_command cli_commands[] = {
 		"Files of more than 64 MiB, or with more than 8 MiB of text, are refused.\n"
 		"\n"
 		"Of a directory, only answers, questions, mededelingen and letters are\n"
-		"stored; other files (a README, notes) are skipped and named in the summary.\n"
+		"stored; other files (a README, notes) are skipped and named in the summary,\n"
+		"and so are named pipes and symbolic links to files out of the directory,\n"
+		"which --follow-links follows.\n"
 		"A file named on its own is stored whatever it holds: text naast cannot\n"
 		"structure is kept as plain paragraphs, with a warning.\n"
 		"A document that is here already in another form (its PDF and the text of\n"
