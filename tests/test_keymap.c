@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -486,6 +487,54 @@ test_load_file_errors(void **state)
 	tmp_done(&t);
 }
 
+/*
+ * A key file that is no file, or no text: one line each, naming it and
+ * saying what to do, and the keys as they were.  A named pipe is refused
+ * without waiting for a writer (the alarm ends a test that waits).
+ */
+static void
+test_load_file_not_a_file(void **state)
+{
+	static const char nul[] = "bind generic x quit\n\0bind generic y quit\n";
+	struct error err = { "" };
+	char want[512];
+	struct tmp t;
+	FILE *fp;
+
+	(void)state;
+	tmp_file(&t, NULL);
+	assert_int_equal(mkfifo(t.path, 0600), 0);
+	alarm(10);
+	assert_int_equal(keymap_load_file(t.path, &err), STATUS_IO);
+	alarm(0);
+	snprintf(want, sizeof(want), "key file '%s' is a named pipe (FIFO), "
+	    "not a file (move it away, or make it a file of 'bind' lines)",
+	    t.path);
+	assert_string_equal(err.msg, want);
+	tmp_done(&t);
+
+	tmp_file(&t, NULL);
+	assert_int_equal(mkdir(t.path, 0700), 0);
+	assert_int_equal(keymap_load_file(t.path, &err), STATUS_IO);
+	snprintf(want, sizeof(want), "key file '%s' is a directory, "
+	    "not a file (move it away, or make it a file of 'bind' lines)",
+	    t.path);
+	assert_string_equal(err.msg, want);
+	assert_int_equal(rmdir(t.path), 0);
+	tmp_done(&t);
+
+	tmp_file(&t, NULL);
+	assert_non_null(fp = fopen(t.path, "w"));
+	assert_int_equal(fwrite(nul, 1, sizeof(nul) - 1, fp), sizeof(nul) - 1);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(keymap_load_file(t.path, &err), STATUS_USAGE);
+	snprintf(want, sizeof(want), "%s:2: a NUL byte, which no text has "
+	    "(save the key file as UTF-8 text) (fix or remove the line)", t.path);
+	assert_string_equal(err.msg, want);
+	assert_int_equal(action_of(SCOPE_GENERIC, "x"), ACTION_NONE);
+	tmp_done(&t);
+}
+
 static void
 test_default_path(void **state)
 {
@@ -703,6 +752,7 @@ main(void)
 		T(test_keys_for),
 		T(test_load_file),
 		T(test_load_file_errors),
+		T(test_load_file_not_a_file),
 		T(test_default_path),
 		T(test_man_page_follows_the_table),
 		T(test_man_page_follows_the_commands),

@@ -9,11 +9,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unictype.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "keymap.h"
@@ -670,6 +673,9 @@ load_lines(FILE *fp, const char *path, struct error *err)
 		if (len > KEYMAP_LINE_MAX)
 			st = error_set(&why, STATUS_USAGE,
 			    "line is longer than %d bytes", KEYMAP_LINE_MAX);
+		else if (memchr(text, '\0', (size_t)len))
+			st = error_set(&why, STATUS_USAGE,
+			    "a NUL byte, which no text has (save the key file as UTF-8 text)");
 		else if (!text_is_utf8(text, (size_t)len))
 			st = error_set(&why, STATUS_USAGE,
 			    "not UTF-8 text (save the key file as UTF-8)");
@@ -694,12 +700,27 @@ keymap_load_file(const char *path, struct error *err)
 	struct binding *saved;
 	size_t n_saved = n_bindings;
 	enum status st;
+	struct stat sb = { 0 };
 	FILE *fp;
+	int fd;
 
-	if ((fp = fopen(path, "r")) == NULL) {
+	/* O_NONBLOCK: a named pipe must not keep naast waiting for a writer. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
 		if (errno == ENOENT)
 			return STATUS_OK;
-		return error_set(err, STATUS_IO, "cannot read key file '%s': %s",
+		return error_set(err, STATUS_IO, "cannot read key file '%s': %s (check its permissions, or move it away)",
+		    path, strerror(errno));
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		st = error_set(err, STATUS_IO, "key file '%s' is %s, not a file (move it away, or make it a file of 'bind' lines)",
+		    path, S_ISDIR(sb.st_mode) ? "a directory" :
+		    status_file_kind(sb.st_mode));
+		close(fd);
+		return st;
+	}
+	if ((fp = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return error_set(err, STATUS_IO, "cannot read key file '%s': %s (check its permissions, or move it away)",
 		    path, strerror(errno));
 	}
 	/* All or nothing: a file that stops half-way leaves no half a keymap. */
