@@ -23,6 +23,9 @@
  */
 #include "config.h"
 
+/* prlimit(2), which limits pdftotext once it runs (Linux). */
+#define _GNU_SOURCE 1
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -31,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -211,6 +215,73 @@ exchange(int fds[3], const char *data, size_t len, struct xbuf *out,
 	return EXCHANGED;
 }
 
+/*
+ * Puts pdftotext (pid) under limits of its own, so that a PDF made to
+ * make it grow or spin ends in it, not in the machine: its memory
+ * (address space) at PDF_MEMORY, which it fails at, and its processor
+ * time at a little more than the deadline that naast gives it, which
+ * ends it even when naast cannot (killed with SIGKILL).  posix_spawn
+ * runs nothing in the child before the program, so the limits are set
+ * from here, before it is given the PDF; without prlimit (not Linux) the
+ * deadline still holds.
+ */
+static void
+limit_child(pid_t pid, unsigned seconds)
+{
+#ifdef __linux__
+	const struct rlimit memory = { PDF_MEMORY, PDF_MEMORY };
+	const struct rlimit cpu = { (rlim_t)seconds + 1, (rlim_t)seconds + 2 };
+
+	prlimit(pid, RLIMIT_AS, &memory, NULL);
+	prlimit(pid, RLIMIT_CPU, &cpu, NULL);
+#else
+	(void)pid;
+	(void)seconds;
+#endif
+}
+
+/*
+ * The pdftotext that runs now, ended with naast: a SIGINT, SIGTERM or
+ * SIGHUP that ends naast (their action is the default one) kills it
+ * first, rather than leaving it running for minutes.
+ */
+static volatile sig_atomic_t running;
+static const int end_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void
+end_with_naast(int sig)
+{
+	if (running > 0)
+		kill((pid_t)running, SIGKILL);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Installs end_with_naast where the default action is, saving the old. */
+static void
+catch_end(struct sigaction old[])
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = end_with_naast;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < COUNT(end_signals); i++) {
+		sigaction(end_signals[i], NULL, &old[i]);
+		/* A caller that handles it (the interface) ends on its own. */
+		if (old[i].sa_handler == SIG_DFL)
+			sigaction(end_signals[i], &sa, NULL);
+	}
+}
+
+static void
+release_end(const struct sigaction old[])
+{
+	for (size_t i = 0; i < COUNT(end_signals); i++)
+		if (old[i].sa_handler == SIG_DFL)
+			sigaction(end_signals[i], &old[i], NULL);
+}
+
 enum status
 pdf_extract(const char *data, size_t len, char **text, size_t *text_len,
     struct error *err)
@@ -228,7 +299,7 @@ pdf_extract_within(const char *data, size_t len, unsigned seconds, char **text,
 	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int fds[3], wstatus = 0, rc;
 	posix_spawn_file_actions_t fa;
-	struct sigaction ign, old_pipe;
+	struct sigaction ign, old_pipe, old_end[COUNT(end_signals)];
 	struct xbuf buf = { NULL, 0, 0 };
 	char err_buf[MAX_STDERR + 1], why[256];
 	size_t err_n = 0;
@@ -251,12 +322,18 @@ pdf_extract_within(const char *data, size_t len, unsigned seconds, char **text,
 	posix_spawn_file_actions_adddup2(&fa, in[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
+	catch_end(old_end);
 	rc = posix_spawnp(&pid, PDF_TOTEXT, &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
+	if (rc == 0) {
+		running = pid;
+		limit_child(pid, seconds);
+	}
 	close(in[0]);
 	close(out[1]);
 	close(errp[1]);
 	if (rc != 0) {
+		release_end(old_end);
 		close(in[1]);
 		close(out[0]);
 		close(errp[0]);
@@ -291,6 +368,8 @@ pdf_extract_within(const char *data, size_t len, unsigned seconds, char **text,
 		kill(pid, SIGKILL);
 	while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
 		;
+	running = 0;
+	release_end(old_end);
 	sigaction(SIGPIPE, &old_pipe, NULL);
 
 	last_complaint(err_buf, err_n, why, sizeof(why));
@@ -305,6 +384,12 @@ pdf_extract_within(const char *data, size_t len, unsigned seconds, char **text,
 		return error_set(err, STATUS_FORMAT,
 		    "%s gave more text than a document has, or could not be read",
 		    PDF_TOTEXT);
+	}
+	if (WIFSIGNALED(wstatus)) {
+		free(buf.s);
+		return error_set(err, STATUS_FORMAT,
+		    "%s failed on it (signal %d: more than the %u MiB of memory it may use?): the PDF may be damaged (open it in a PDF reader, or import a text of it)",
+		    PDF_TOTEXT, WTERMSIG(wstatus), PDF_MEMORY >> 20);
 	}
 	if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
 		free(buf.s);

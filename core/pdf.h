@@ -34,12 +34,19 @@ bool pdf_is_pdf(const char *data, size_t len);
 #define PDF_SECONDS 60
 
 /*
+ * And the memory it may take (its address space).  The published PDFs
+ * take 11 MB; a PDF of nested form objects took 1.5 GB.
+ */
+#define PDF_MEMORY (512u << 20)
+
+/*
  * The text of the PDF data[0, len) in pdftotext's -layout form (UTF-8,
  * pages separated by form feeds).  Fails with STATUS_IO when pdftotext is
  * missing or cannot run (the message names the package), STATUS_FORMAT
  * when it cannot read the PDF or finds no text in it (a scan), with its
  * own reason when it gives one, or when it takes longer than PDF_SECONDS
- * (pdf_extract_within: seconds), after which it is killed.
+ * (pdf_extract_within: seconds), after which it is killed, or more memory
+ * than PDF_MEMORY.  A signal that ends naast while it runs ends it too.
  */
 enum status pdf_extract(const char *data, size_t len, char **text,
     size_t *text_len, struct error *err);

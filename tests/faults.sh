@@ -198,6 +198,45 @@ check "a PDF without text is refused: a scan, naast reads no images" \
 	refuses 1 "$tmp/scan.pdf" 'has no text' \
 	naast import "$tmp/scan.pdf"
 
+# --- pdftotext under limits ---------------------------------------------------
+# A PDF of nested form objects makes pdftotext grow without end: it runs
+# with a memory limit, and fails at it in seconds rather than a minute.
+cp "$top_srcdir/fuzz/regressions/import/pdftotext-busy-on-stdin" "$tmp/busy.pdf"
+check "a PDF that makes pdftotext grow: refused in seconds, one line" \
+	refuses 1 "$tmp/busy.pdf" 'pdftotext failed on it \(signal [0-9]+: more than the 512 MiB of memory it may use\?\): the PDF may be damaged \(open it in a PDF reader' \
+	timeout 45 "$NAAST" --db "$db" import "$tmp/busy.pdf"
+# A stand-in pdftotext first in PATH says what limits it runs under once
+# it has the PDF (naast sets them before it gives it the PDF).
+mkdir "$tmp/limits"
+cat >"$tmp/limits/pdftotext" <<SH
+#!/bin/sh
+cat >"$tmp/limits.pdf"
+echo "\$(ulimit -v) \$(ulimit -t)" >"$tmp/limits.txt"
+exec "$(command -v pdftotext)" -layout -enc UTF-8 "$tmp/limits.pdf" -
+SH
+chmod +x "$tmp/limits/pdftotext"
+PATH="$tmp/limits:$PATH" "$NAAST" --db "$tmp/limits.db" import "$tmp/menu.pdf" >/dev/null 2>&1
+check "pdftotext runs with 512 MiB of memory and 61 s of processor time" \
+	[ "$(cat "$tmp/limits.txt")" = "524288 61" ]
+# One that never ends: naast ended by a signal ends it too.
+cat >"$tmp/limits/pdftotext" <<SH
+#!/bin/sh
+echo \$\$ >"$tmp/stuck.pid"
+exec sleep 300
+SH
+rm -f "$tmp/stuck.pid"
+PATH="$tmp/limits:$PATH" "$NAAST" --db "$tmp/limits.db" import "$tmp/menu.pdf" >/dev/null 2>&1 &
+importer=$!
+i=0
+while [ ! -s "$tmp/stuck.pid" ] && [ $i -lt 600 ]; do i=$((i + 1)); sleep 0.05; done
+kill -TERM "$importer"
+wait "$importer"
+sleep 0.5
+# Gone, or a zombie where nothing reaps orphans (a container's init).
+check "naast ended by SIGTERM while pdftotext runs: pdftotext ends too" \
+	sh -c "[ -s '$tmp/stuck.pid' ] && ! ps -o stat= -p \$(cat '$tmp/stuck.pid') | grep -qv Z"
+kill "$(cat "$tmp/stuck.pid")" 2>/dev/null
+
 # --- invalid UTF-8, and --encoding latin1 -------------------------------------
 printf 'Geachte heer Jansen,\n\nDe Financi' >"$tmp/head"
 offset=$(wc -c <"$tmp/head")

@@ -662,23 +662,49 @@ test_refused(void **state)
 static void
 test_pdftotext_stopped(void **state)
 {
+	static const char never_ends[] = "#!/bin/sh\nPATH=/usr/bin:/bin exec sleep 60\n";
 	struct fixture *f = *state;
 	size_t len;
 	char *pdf = test_read_file("fuzz/regressions/import/pdftotext-busy-on-stdin",
 	    &len);
 	char *file = write_file(f, "busy.pdf", pdf, len);
+	char *stand_in = write_file(f, "pdftotext", never_ends,
+	    sizeof(never_ends) - 1);
+	char *path = getenv("PATH") ? xstrdup(getenv("PATH")) : NULL;
 	const char *paths[] = { file };
-	const struct import_options opts = { .encoding = IMPORT_UTF8, .pdf_seconds = 2 };
+	const struct import_options opts = { .encoding = IMPORT_UTF8, .pdf_seconds = 1 };
 	struct error err = { "" };
 	struct timespec t0, t1;
 
+	/*
+	 * A pdftotext that never ends, first in PATH: the real one fails
+	 * that PDF at its memory limit (pdf.h) before any deadline.
+	 */
+	assert_int_equal(chmod(stand_in, 0755), 0);
+	assert_int_equal(setenv("PATH", f->dir, 1), 0);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	assert_int_equal(import_paths(f->st, paths, 1, &opts, NULL, NULL, &err),
 	    STATUS_FORMAT);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	assert_non_null(strstr(err.msg, "pdftotext took longer than 2 s on it"));
+	if (path)
+		setenv("PATH", path, 1);
+	else
+		unsetenv("PATH");
+	assert_non_null(strstr(err.msg, "pdftotext took longer than 1 s on it"));
 	assert_true(t1.tv_sec - t0.tv_sec < 30);
 	assert_true(store_is_empty(f->st));
+
+	/* The real one: stopped at its memory limit, in seconds. */
+	err.msg[0] = '\0';
+	if (have_pdftotext()) {
+		assert_int_equal(import_paths(f->st, paths, 1,
+		    &(struct import_options){ .encoding = IMPORT_UTF8 }, NULL,
+		    NULL, &err), STATUS_FORMAT);
+		assert_non_null(strstr(err.msg, "more than the 512 MiB of memory"));
+		assert_true(store_is_empty(f->st));
+	}
+	free(path);
+	free(stand_in);
 	free(pdf);
 	free(file);
 }
