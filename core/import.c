@@ -983,6 +983,27 @@ link_out(struct import *im, const char *root, const char *path)
 }
 
 /*
+ * Whether the walk leaves path, a file of the directory imported (root,
+ * resolved), alone, telling why: a link out of the directory, or no
+ * regular file (a named pipe would keep naast waiting for a writer).
+ */
+static bool
+left_alone(struct import *im, const char *root, const char *path)
+{
+	struct stat sb;
+	char *why;
+
+	if (link_out(im, root, path))
+		return true;
+	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+		return false;
+	why = xasprintf("%s, not a file", status_file_kind(sb.st_mode));
+	tell_skipped(im, path, why, &im->totals.not_files);
+	free(why);
+	return true;
+}
+
+/*
  * Adds the supported files under dir to *files, depth first, each
  * directory's entries in name order: the same tree is always imported in
  * the same order.  Symbolic links to directories are not followed (a link
@@ -1011,29 +1032,16 @@ collect(struct import *im, const char *root, const char *dir, int depth,
 		struct stat sb, lsb;
 
 		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			if (lstat(path, &lsb) != 0 || S_ISLNK(lsb.st_mode))
-				;
-			else if (depth < MAX_DEPTH)
-				collect(im, root, path, depth + 1, files, n, bytes);
-			else
-				too_deep(im, path);
+			if (lstat(path, &lsb) == 0 && !S_ISLNK(lsb.st_mode)) {
+				if (depth < MAX_DEPTH)
+					collect(im, root, path, depth + 1, files,
+					    n, bytes);
+				else
+					too_deep(im, path);
+			}
 			free(path);
-		} else if (supported(names[i]->d_name)) {
-			if (link_out(im, root, path)) {
-				free(path);
-				free(names[i]);
-				continue;
-			}
-			if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-				char *why = xasprintf("%s, not a file",
-				    status_file_kind(sb.st_mode));
-
-				tell_skipped(im, path, why, &im->totals.not_files);
-				free(why);
-				free(path);
-				free(names[i]);
-				continue;
-			}
+		} else if (supported(names[i]->d_name) &&
+		    !left_alone(im, root, path)) {
 			/* One gone or unreadable is told when it is read. */
 			if (stat(path, &sb) == 0)
 				*bytes += (unsigned long long)sb.st_size;
