@@ -3,12 +3,14 @@
  *
  * One file (WAL, foreign keys on, busy timeout), schema versioned through
  * PRAGMA user_version and migrated on open.  A document is either wholly
- * in or not at all (an import is a transaction, or a savepoint in a batch
- * of them), and the same bytes imported again change nothing.  Answers,
+ * in or not at all (an import is a transaction, or part of a batch of
+ * them that is stored whole or not at all), and the same bytes imported
+ * again change nothing.  Answers,
  * questions and mededelingen are grouped into question sets by
- * questioners, submitted date and subject (normalised).  The full-text indexes over passages (words,
- * Dutch stems, trigrams; see store.c's schema) are kept in sync here, never
- * by callers.  All SQL lives in the store's files (most of it in
+ * questioners, submitted date and subject (normalised).  The full-text
+ * index over passages (each word and its Dutch stem; see store.c's
+ * schema) is kept in step here, by naast's own statements, never by
+ * callers.  All SQL lives in the store's files (most of it in
  * store_sql.c) and uses bound parameters; lists are read page by page
  * with keyset queries.
  *
