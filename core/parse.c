@@ -877,8 +877,14 @@ starts_lower(const char *s)
 bool
 parse_continues(const char *prev, const char *next)
 {
+	return parse_continues_len(prev, strlen(prev), next);
+}
+
+bool
+parse_continues_len(const char *prev, size_t len, const char *next)
+{
 	const unsigned char *p = (const unsigned char *)prev;
-	size_t n = strlen(prev);
+	size_t n = len;
 
 	while (n && isspace(p[n - 1]))
 		n--;
@@ -902,17 +908,33 @@ parse_continues(const char *prev, const char *next)
 	return starts_lower(next);
 }
 
-bool
-parse_join_continued(char **prev, char *next)
+size_t
+parse_join_len(const struct parse_join *j, const char *prev)
 {
-	char *joined;
+	return prev == j->para.s ? j->para.n : strlen(prev);
+}
 
-	if (!parse_continues(*prev, next))
-		return false;
-	joined = xasprintf("%s %s", *prev, next);
-	free(*prev);
+void
+parse_join_append(struct parse_join *j, char **prev, char *next)
+{
+	if (*prev != j->para.s) {
+		/* A paragraph of its own so far: its allocation fits it. */
+		j->para.s = *prev;
+		j->para.n = strlen(*prev);
+		j->para.cap = j->para.n + 1;
+	}
+	xbuf_add(&j->para, " ", 1);
+	xbuf_puts(&j->para, next);
 	free(next);
-	*prev = joined;
+	*prev = j->para.s;
+}
+
+bool
+parse_join_continued(struct parse_join *j, char **prev, char *next)
+{
+	if (!parse_continues_len(*prev, parse_join_len(j, *prev), next))
+		return false;
+	parse_join_append(j, prev, next);
 	return true;
 }
 

@@ -18,6 +18,7 @@
 
 #include "model.h"
 #include "status.h"
+#include "xalloc.h"
 
 /*
  * The version of what the parsers make of a text, stored with each
@@ -210,13 +211,31 @@ bool parse_header_answer(struct document *doc, const char *text);
  * a paragraph ("De in het" / "antwoord op vraag 1 genoemde ...").
  */
 bool parse_continues(const char *prev, const char *next);
+/* parse_continues for a prev of len bytes. */
+bool parse_continues_len(const char *prev, size_t len, const char *next);
 
+/*
+ * Paragraphs joined in one pass over a list: the paragraph that the last
+ * join grew keeps its length and room here (an xbuf over its text), so
+ * that joining n paragraphs onto one costs their length once, not n
+ * times the length so far (a text of 200,000 one-word lines that each go
+ * on the one before).  Start each pass with { 0 }; until it ends, no
+ * paragraph's text is freed or replaced but through these functions.
+ */
+struct parse_join {
+	struct xbuf para;	/* para.s: the paragraph last grown, or NULL */
+};
+
+/* The length of prev, a paragraph of the pass. */
+size_t parse_join_len(const struct parse_join *j, const char *prev);
+/* Joins next onto *prev with a space: *prev may move, next is freed. */
+void parse_join_append(struct parse_join *j, char **prev, char *next);
 /*
  * Joins next onto *prev with a space when parse_continues says that the
  * paragraph goes on: *prev is then replaced and next freed (both are
  * allocated strings).  Returns whether it joined.
  */
-bool parse_join_continued(char **prev, char *next);
+bool parse_join_continued(struct parse_join *j, char **prev, char *next);
 
 /* How a line that ends in a hyphen goes on into the next line. */
 enum parse_joint {

@@ -370,13 +370,14 @@ parse(struct document *doc, struct error *err)
 	size_t from = read_epigraph(doc, lines, nlines), nb, k = 0;
 	size_t salutation = (size_t)-1, closing = (size_t)-1;
 	struct block *b;
+	struct parse_join join = { 0 };
 	bool epigraph = from > 0;
 
 	(void)err;
 	nb = read_blocks(doc, lines, nlines, from, &b);
 	/* A gap in the middle of a sentence is a page break. */
 	for (size_t i = 0; i < nb; i++) {
-		if (k > 0 && parse_join_continued(&b[k - 1].text, b[i].text))
+		if (k > 0 && parse_join_continued(&join, &b[k - 1].text, b[i].text))
 			b[k - 1].last = b[i].last;
 		else
 			b[k++] = b[i];

@@ -243,12 +243,12 @@ read_blocks(struct document *doc, struct block **out)
  * begin with a name ("... in" / "Nederland ...").
  */
 static bool
-continues_over_break(const char *prev, const char *next)
+continues_over_break(const char *prev, size_t len, const char *next)
 {
 	struct heading h;
 	const char *nx;
 
-	if (!parse_continues(prev, "x") || !*next)
+	if (!parse_continues_len(prev, len, "x") || !*next)
 		return false;
 	nx = next;
 	return !heading_read(nx, strlen(nx), &h) &&
@@ -265,6 +265,7 @@ continues_over_break(const char *prev, const char *next)
 static size_t
 rejoin(struct block *b, size_t n)
 {
+	struct parse_join join = { 0 };
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -272,16 +273,12 @@ rejoin(struct block *b, size_t n)
 		    !b[i].heading && !b[i].label;
 
 		if (plain && b[i].after_break &&
-		    continues_over_break(b[k - 1].text, b[i].text)) {
-			char *joined = xasprintf("%s %s", b[k - 1].text,
-			    b[i].text);
-
-			free(b[k - 1].text);
-			free(b[i].text);
-			b[k - 1].text = joined;
+		    continues_over_break(b[k - 1].text,
+		    parse_join_len(&join, b[k - 1].text), b[i].text)) {
+			parse_join_append(&join, &b[k - 1].text, b[i].text);
 			b[k - 1].end = b[i].end;
 		} else if (plain &&
-		    parse_join_continued(&b[k - 1].text, b[i].text))
+		    parse_join_continued(&join, &b[k - 1].text, b[i].text))
 			b[k - 1].end = b[i].end;
 		else
 			b[k++] = b[i];

@@ -291,6 +291,25 @@ head -c 2097152 /dev/zero | tr '\0' x >"$tmp/oneword.txt"
 check "a 2 MB line without a space imports too" \
 	sh -c "timeout 300 '$NAAST' --db '$db' import '$tmp/oneword.txt' >/dev/null 2>&1"
 
+# --- shapes that once took time quadratic in their size ----------------------
+# Each imports; the time limit only stops a hang.  How fast is bench/run's.
+# shape NAME: $tmp/NAME imports within two minutes, sanitizers included.
+shape() {
+	timeout 120 "$NAAST" --db "$db" import "$tmp/$1" >/dev/null 2>&1
+}
+# long_passages NAME BYTES: the passages of $tmp/NAME longer than BYTES.
+long_passages() {
+	sqlite3 "$db" "SELECT count(*) FROM passage p JOIN document d ON d.id = p.document WHERE d.origin = '$tmp/$1' AND length(p.text) > $2"
+}
+awk 'BEGIN { printf "Geachte heer Jansen,\n\n"; for (i = 0; i < 250000; i++) printf "woord%d\n\n", i % 100; printf "Hoogachtend,\n\nJan\n" }' >"$tmp/paragraphs.txt"
+check "a letter of 250,000 one-word paragraphs imports" shape paragraphs.txt
+check "as one paragraph, each line going on the one before" \
+	[ "$(long_passages paragraphs.txt 1900000)" -eq 1 ]
+awk 'BEGIN { printf "# Brief\n\n"; for (i = 0; i < 200000; i++) printf "alinea %d\n\n", i % 100 }' >"$tmp/paragraphs.md"
+check "Markdown of 200,000 short paragraphs imports" shape paragraphs.md
+check "as one paragraph, each going on the one before" \
+	[ "$(long_passages paragraphs.md 1900000)" -eq 1 ]
+
 # --- files too large: refused before they are read -----------------------------
 truncate -s 100M "$tmp/huge.txt"
 if $have_time; then

@@ -560,11 +560,12 @@ test_join_continued(void **state)
 	char *prev = xstrdup("De in het");
 	char *next = xstrdup("antwoord op vraag 1 genoemde");
 	char *other = xstrdup("Een nieuwe alinea.");
+	struct parse_join join = { 0 };
 
 	(void)state;
-	assert_true(parse_join_continued(&prev, next));
+	assert_true(parse_join_continued(&join, &prev, next));
 	assert_string_equal(prev, "De in het antwoord op vraag 1 genoemde");
-	assert_false(parse_join_continued(&prev, other));
+	assert_false(parse_join_continued(&join, &prev, other));
 	assert_string_equal(prev, "De in het antwoord op vraag 1 genoemde");
 	assert_string_equal(other, "Een nieuwe alinea.");
 	free(prev);
