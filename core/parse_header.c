@@ -315,11 +315,25 @@ read_ministries(struct document *doc, struct span sp, const char *date,
 	return found;
 }
 
+/*
+ * Makes room for one more element in *p, an array of n elements of size
+ * bytes that only grow_one grows: its room is the power of two at or
+ * above n, so that n elements cost about 2n copies.
+ */
+static void
+grow_one(void *p, size_t n, size_t size)
+{
+	void **arr = p;
+
+	if ((n & (n - 1)) == 0)
+		*arr = xrealloc(*arr, (n ? 2 * n : 1) * size);
+}
+
 static void
 add_questioner(struct document *doc, char *name, char *party)
 {
-	doc->questioners = xrealloc(doc->questioners,
-	    (doc->n_questioners + 1) * sizeof(*doc->questioners));
+	grow_one(&doc->questioners, doc->n_questioners,
+	    sizeof(*doc->questioners));
 	doc->questioners[doc->n_questioners].name = name;
 	doc->questioners[doc->n_questioners++].party = party;
 }
@@ -536,8 +550,8 @@ read_signatory(struct document *doc, struct span sp)
 		if (b.s < b.e)
 			sig.on_behalf_written = span_text(b);
 	}
-	doc->signatories = xrealloc(doc->signatories,
-	    (doc->n_signatories + 1) * sizeof(*doc->signatories));
+	grow_one(&doc->signatories, doc->n_signatories,
+	    sizeof(*doc->signatories));
 	doc->signatories[doc->n_signatories++] = sig;
 }
 
@@ -612,8 +626,8 @@ read_see_also(struct document *doc, const char *s, const char *e)
 			while (q < e && scan_digit((unsigned char)*q))
 				q++;
 		} else if (nr > 0) {
-			doc->see_also = xrealloc(doc->see_also,
-			    (doc->n_see_also + 1) * sizeof(*doc->see_also));
+			grow_one(&doc->see_also, doc->n_see_also,
+			    sizeof(*doc->see_also));
 			doc->see_also[doc->n_see_also].nr = (int)nr;
 			doc->see_also[doc->n_see_also++].year =
 			    year ? xstrdup(year) : NULL;

@@ -260,6 +260,7 @@ read_addressees(struct document *doc, const char *text)
 	const char *word = begins_with(text, strlen(text), salutations,
 	    COUNT(salutations));
 	const char *p = text + (word ? strlen(word) : 0), *end = p + strlen(p);
+	size_t cap = doc->n_addressees;
 
 	while (end > p && strchr(",:;!. ", end[-1]))
 		end--;
@@ -282,9 +283,12 @@ read_addressees(struct document *doc, const char *text)
 			p += strlen(t);
 		while (p < cut && *p == ' ')
 			p++;
-		if (p < cut && !only_title(p, (size_t)(cut - p)))
-			model_strv_add(&doc->addressees, &doc->n_addressees,
-			    xstrndup(p, (size_t)(cut - p)));
+		if (p < cut && !only_title(p, (size_t)(cut - p))) {
+			xgrow(&doc->addressees, &cap, doc->n_addressees + 1,
+			    sizeof(*doc->addressees));
+			doc->addressees[doc->n_addressees++] =
+			    xstrndup(p, (size_t)(cut - p));
+		}
 		p = next;
 	}
 }

@@ -132,6 +132,12 @@ year_first(const char *year)
 	return 0;
 }
 
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /*
  * The key that makes two documents one question set: questioner names
  * (sorted, since documents need not list them in one order), submitted
@@ -143,55 +149,39 @@ year_first(const char *year)
 static char *
 set_key(const struct document *doc, const char *sha)
 {
-	char **names = xcalloc(doc->n_questioners + 1, sizeof(*names));
-	char *subject, *key, *tmp;
+	char **names, *subject;
+	struct xbuf key = { 0 };
 
-	if (doc->n_questioners == 0 && (!doc->subject || !*doc->subject)) {
-		free(names);
+	if (doc->n_questioners == 0 && (!doc->subject || !*doc->subject))
 		return xasprintf("\x1e" "document %s", sha);
-	}
+	names = xcalloc(doc->n_questioners + 1, sizeof(*names));
 	for (size_t i = 0; i < doc->n_questioners; i++)
 		names[i] = text_fold(doc->questioners[i].name ?
 		    doc->questioners[i].name : "", TEXT_FOLD_CASE);
-	for (size_t i = 1; i < doc->n_questioners; i++)
-		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-			tmp = names[j];
-			names[j] = names[j - 1];
-			names[j - 1] = tmp;
-		}
-	key = xstrdup("");
+	qsort(names, doc->n_questioners, sizeof(*names), str_cmp);
 	for (size_t i = 0; i < doc->n_questioners; i++) {
-		tmp = xasprintf("%s%s\x1f", key, names[i]);
-		free(key);
+		xbuf_puts(&key, names[i]);
+		xbuf_add(&key, "\x1f", 1);
 		free(names[i]);
-		key = tmp;
 	}
 	free(names);
 	subject = text_fold(doc->subject ? doc->subject : "", TEXT_FOLD_CASE);
-	tmp = xasprintf("%s\x1e%s\x1e%s", key, doc->submitted, subject);
-	free(key);
+	xbuf_printf(&key, "\x1e%s\x1e%s", doc->submitted, subject);
 	free(subject);
-	return tmp;
+	return xbuf_finish(&key);
 }
 
 /* ----------------------------------------------------------------- library */
 
-/* Appends part to *s (which may be NULL), after sep when *s is not empty. */
+/* Appends part to s, after sep when s is not empty. */
 static void
-append(char **s, const char *sep, const char *part)
+append(struct xbuf *s, const char *sep, const char *part)
 {
-	char *tmp;
-
 	if (!part || !*part)
 		return;
-	if (!*s || !**s) {
-		free(*s);
-		*s = xstrdup(part);
-		return;
-	}
-	tmp = xasprintf("%s%s%s", *s, sep, part);
-	free(*s);
-	*s = tmp;
+	if (s->n)
+		xbuf_puts(s, sep);
+	xbuf_puts(s, part);
 }
 
 /*
@@ -237,7 +227,8 @@ static enum status
 library_insert_set(struct store *st, long long set, const struct document *doc,
     struct error *err)
 {
-	char *who = NULL, *search = NULL, *person, year[YEAR_SIZE];
+	struct xbuf who = { 0 }, search = { 0 };
+	char *person, year[YEAR_SIZE];
 	enum status status;
 
 	append(&search, " ", doc->subject);
@@ -261,9 +252,9 @@ library_insert_set(struct store *st, long long set, const struct document *doc,
 	snprintf(year, sizeof(year), "%.4s", doc->submitted);
 	append(&search, " ", year);
 	status = library_insert(st, set, 0, NULL, doc->subject ? doc->subject : "",
-	    who ? who : "", doc->submitted, search ? search : "", 0, err);
-	free(who);
-	free(search);
+	    who.n ? who.s : "", doc->submitted, search.n ? search.s : "", 0, err);
+	free(who.s);
+	free(search.s);
 	return status;
 }
 
@@ -276,19 +267,20 @@ static enum status
 library_insert_document(struct store *st, long long id,
     const struct document *doc, const char *origin, struct error *err)
 {
-	char *title = NULL, *search = NULL;
+	struct xbuf title = { 0 }, search = { 0 };
 	enum status status;
 
 	for (size_t i = 0; i < doc->n_addressees; i++)
 		append(&title, ", ", doc->addressees[i]);
-	if (!title)
-		title = xstrdup(origin ? origin : "");
-	append(&search, " ", title);
+	if (!title.n)
+		xbuf_puts(&title, origin);
+	append(&search, " ", title.n ? title.s : NULL);
 	append(&search, " ", doc->salutation);
-	status = library_insert(st, 0, id, model_kind_name(doc->kind), title, "",
-	    "", search ? search : "", doc->n_warnings, err);
-	free(title);
-	free(search);
+	status = library_insert(st, 0, id, model_kind_name(doc->kind),
+	    title.n ? title.s : "", "", "", search.n ? search.s : "",
+	    doc->n_warnings, err);
+	free(title.s);
+	free(search.s);
 	return status;
 }
 

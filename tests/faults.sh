@@ -309,6 +309,14 @@ awk 'BEGIN { printf "# Brief\n\n"; for (i = 0; i < 200000; i++) printf "alinea %
 check "Markdown of 200,000 short paragraphs imports" shape paragraphs.md
 check "as one paragraph, each going on the one before" \
 	[ "$(long_passages paragraphs.md 1900000)" -eq 1 ]
+awk 'BEGIN { printf "Vragen van de leden "; for (i = 1; i <= 50000; i++) printf "Lid%d (VVD), ", i; printf "en Laatste (D66) aan de Minister van Financi\303\253n over belasting (ingezonden 1 februari 2024).\n\nVraag 1\n\nWaarom?\n\nAntwoord 1\n\nDaarom.\n" }' >"$tmp/questioners.txt"
+check "questions of 50,000 questioners import" shape questioners.txt
+check "with every questioner in their set" \
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM set_questioner q JOIN document d ON d.set_id = q.set_id WHERE d.origin = '$tmp/questioners.txt'")" -gt 50000 ]
+awk 'BEGIN { printf "Geachte "; for (i = 1; i <= 100000; i++) printf "heer Naam%d, ", i; printf "en mevrouw Laatste,\n\nTekst.\n\nHoogachtend,\n\nJan\n" }' >"$tmp/addressees.txt"
+check "a letter to 100,000 addressees imports" shape addressees.txt
+check "with every addressee" \
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM letter_addressee a JOIN document d ON d.id = a.document WHERE d.origin = '$tmp/addressees.txt'")" -gt 100000 ]
 
 # --- files too large: refused before they are read -----------------------------
 truncate -s 100M "$tmp/huge.txt"
