@@ -75,27 +75,33 @@ vragen_found(const struct document *doc)
 	return found;
 }
 
-static bool
-covers(const struct passage *p, enum role role, int n)
-{
-	return p->role == role && p->vraag > 0 && p->vraag <= n &&
-	    vraag_last(p) >= n;
-}
+/* A vraag number that a passage of a vraag or an antwoord covers. */
+struct covered {
+	int vraag;
+	size_t passage;		/* its index in the document */
+};
 
 static int
-cmp_int(const void *a, const void *b)
+covered_cmp(const void *a, const void *b)
 {
-	int x = *(const int *)a, y = *(const int *)b;
+	const struct covered *x = a, *y = b;
 
-	return (x > y) - (x < y);
+	if (x->vraag != y->vraag)
+		return (x->vraag > y->vraag) - (x->vraag < y->vraag);
+	return (x->passage > y->passage) - (x->passage < y->passage);
 }
 
-/* The distinct vraag numbers of the document's vragen and antwoorden, sorted. */
+/*
+ * Every vraag number of the document's vragen and antwoorden with each
+ * passage that covers it, by number and then in the document's order:
+ * one sort, where asking each number of every passage would cost the
+ * numbers times the passages.
+ */
 static size_t
-vraag_numbers(const struct document *doc, int **out)
+covered_list(const struct document *doc, struct covered **out)
 {
-	int *v = NULL;
-	size_t n = 0, cap = 0, u = 0;
+	struct covered *v = NULL;
+	size_t n = 0, cap = 0;
 
 	for (size_t i = 0; i < doc->n_passages; i++) {
 		const struct passage *p = &doc->passages[i];
@@ -104,16 +110,13 @@ vraag_numbers(const struct document *doc, int **out)
 			continue;
 		for (int k = p->vraag; k <= vraag_last(p); k++) {
 			xgrow(&v, &cap, n + 1, sizeof(*v));
-			v[n++] = k;
+			v[n++] = (struct covered){ k, i };
 		}
 	}
 	if (n)
-		qsort(v, n, sizeof(*v), cmp_int);
-	for (size_t i = 0; i < n; i++)
-		if (u == 0 || v[u - 1] != v[i])
-			v[u++] = v[i];
+		qsort(v, n, sizeof(*v), covered_cmp);
 	*out = v;
-	return u;
+	return n;
 }
 
 /* The first year of a vergaderjaar as written ("2023–2024"), 0 if none. */
@@ -726,38 +729,39 @@ import_passages(struct import *im)
 	return STATUS_OK;
 }
 
-/* The text of vraag n as this document prints it; NULL when it does not. */
+/*
+ * The text of a vraag as this document prints it, from the run c[0, n) of
+ * covered_list that holds its number; NULL when it does not print it.
+ */
 static char *
-vraag_text(const struct document *doc, int n)
+vraag_text(const struct document *doc, const struct covered *c, size_t n)
 {
-	char *text = NULL, *tmp;
+	struct xbuf text = { 0 };
+	bool any = false;
 
-	for (size_t i = 0; i < doc->n_passages; i++) {
-		const struct passage *p = &doc->passages[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct passage *p = &doc->passages[c[i].passage];
 
-		if (!covers(p, ROLE_VRAAG, n))
+		if (p->role != ROLE_VRAAG)
 			continue;
-		if (!text) {
-			text = xstrdup(p->text);
-			continue;
-		}
-		tmp = xasprintf("%s\n%s", text, p->text);
-		free(text);
-		text = tmp;
+		if (any)
+			xbuf_add(&text, "\n", 1);
+		xbuf_puts(&text, p->text);
+		any = true;
 	}
-	return text;
+	return any ? xbuf_finish(&text) : NULL;
 }
 
 /*
- * The question row for vraag n: created with this document's text, or
+ * The question row for vraag n: created with this document's text (text,
+ * which this frees; NULL when the document does not print the vraag), or
  * compared with the canonical text, recording a variant when the words
  * differ (not when only typography or white space does).
  */
 static enum status
-import_question(struct import *im, int n, long long *question_id)
+import_question(struct import *im, int n, char *text, long long *question_id)
 {
 	struct store *st = im->st;
-	char *text = vraag_text(im->doc, n);
 	enum status status;
 	sqlite3_stmt *s;
 	bool found;
@@ -833,18 +837,21 @@ import_questions(struct import *im, int *n_vragen)
 	const struct document *doc = im->doc;
 	struct store *st = im->st;
 	enum status status = STATUS_OK;
-	int *numbers;
-	size_t n = vraag_numbers(doc, &numbers);
+	struct covered *c;
+	size_t n = covered_list(doc, &c), same;
 	sqlite3_stmt *s;
 
-	for (size_t i = 0; i < n && status == STATUS_OK; i++) {
+	for (size_t i = 0; i < n && status == STATUS_OK; i += same) {
 		long long question_id = 0;
 		bool answered = false;
 
-		if ((status = import_question(im, numbers[i], &question_id)))
+		for (same = 0; i + same < n && c[i + same].vraag == c[i].vraag;
+		    same++)
+			answered |= doc->passages[c[i + same].passage].role ==
+			    ROLE_ANTWOORD;
+		if ((status = import_question(im, c[i].vraag,
+		    vraag_text(doc, c + i, same), &question_id)))
 			break;
-		for (size_t k = 0; k < doc->n_passages && !answered; k++)
-			answered = covers(&doc->passages[k], ROLE_ANTWOORD, numbers[i]);
 		if (!answered)
 			continue;
 		if (!(s = sql(st, SQL_ANSWER_INSERT, im->err))) {
@@ -856,9 +863,9 @@ import_questions(struct import *im, int *n_vragen)
 		bind_text_or_null(s, 3, doc->ministry);
 		status = run(st, s, "storing the answers", im->err);
 	}
-	if (n && numbers[n - 1] > *n_vragen)
-		*n_vragen = numbers[n - 1];
-	free(numbers);
+	if (n && c[n - 1].vraag > *n_vragen)
+		*n_vragen = c[n - 1].vraag;
+	free(c);
 	if (status != STATUS_OK)
 		return status;
 

@@ -317,6 +317,10 @@ awk 'BEGIN { printf "Geachte "; for (i = 1; i <= 100000; i++) printf "heer Naam%
 check "a letter to 100,000 addressees imports" shape addressees.txt
 check "with every addressee" \
 	[ "$(sqlite3 "$db" "SELECT count(*) FROM letter_addressee a JOIN document d ON d.id = a.document WHERE d.origin = '$tmp/addressees.txt'")" -gt 100000 ]
+awk 'BEGIN { printf "Vragen van het lid Jansen (VVD) aan de Minister van Financi\303\253n over belasting (ingezonden 1 februari 2024).\n\n"; for (i = 0; i < 150000; i++) printf "Vraag 1\n\nWaarom %d?\n\n", i % 100 }' >"$tmp/headings.txt"
+check "questions with 150,000 headings 'Vraag 1' import" shape headings.txt
+check "vraag 1 is every one of them, one line each" \
+	[ "$(sqlite3 "$db" "SELECT length(q.text) - length(replace(q.text, char(10), '')) FROM question q JOIN document d ON d.set_id = q.set_id WHERE d.origin = '$tmp/headings.txt' AND q.number = 1")" -eq 149999 ]
 
 # --- files too large: refused before they are read -----------------------------
 truncate -s 100M "$tmp/huge.txt"
