@@ -3,11 +3,15 @@
  * machine.
  *
  *   bench/gen --docs N --corpus DIR --out DIR
+ *   bench/gen --shapes DIR [--bytes N]
  *
  * writes N documents into DIR/docs/ (000001.txt, ...), and beside them
  * manifest.tsv (what each file is: for the floor's filters and for the
  * checks of bench/run) and queries.tsv (the 31 queries of the search
- * benchmark, with the words that are rare in this corpus).
+ * benchmark, with the words that are rare in this corpus).  With
+ * --shapes, it writes instead the files of write_shapes below into DIR,
+ * each at most N bytes (default 8 MiB, the most naast reads as one
+ * document: bench/run asks bench/parse --limit).
  *
  * The words come from the bundled corpus (the seed documents in
  * assets/corpus), read at run time: the short words as often as the
@@ -1462,12 +1466,77 @@ write_queries(const char *dir, char *const *topics, int n_topics, int docs)
 		bench_die("cannot write '%s': %s", path, strerror(errno));
 }
 
+/* ----------------------------------------------------------------- shapes */
+
+/*
+ * The shapes of text that once took time quadratic in their size, each
+ * one file of at most bytes: a letter of one-word paragraphs that each
+ * go on the one before, the same in Markdown, questions of as many
+ * questioners as fit, a letter to as many addressees, and questions
+ * whose every vraag is headed "Vraag 1".  Each file is a head, a part
+ * repeated while the file stays within bytes, and a tail.
+ */
+struct shape {
+	const char *file;
+	const char *head;
+	const char *before, *after;	/* around the number of each repetition */
+	const char *tail;
+};
+
+static const struct shape shapes[] = {
+	{ "paragraphs.txt", "Geachte heer Jansen,\n\n", "woord", "\n\n",
+	    "Hoogachtend,\n\nJan\n" },
+	{ "paragraphs.md", "# Brief\n\n", "alinea ", "\n\n", "" },
+	{ "questioners.txt", "Vragen van de leden ", "Lid", " (VVD), ",
+	    "en Laatste (D66) aan de Minister van Financi\xc3\xabn over "
+	    "belasting (ingezonden 1 februari 2024).\n\nVraag 1\n\n"
+	    "Waarom?\n\nAntwoord 1\n\nDaarom.\n" },
+	{ "addressees.txt", "Geachte ", "heer Naam", ", ",
+	    "en mevrouw Laatste,\n\nTekst.\n\nHoogachtend,\n\nJan\n" },
+	{ "headings.txt", "Vragen van het lid Jansen (VVD) aan de Minister "
+	    "van Financi\xc3\xabn over belasting (ingezonden 1 februari "
+	    "2024).\n\n", "Vraag 1\n\nWaarom ", "?\n\n", "" },
+};
+
+static void
+write_shapes(const char *dir, unsigned long bytes)
+{
+	char path[4096], part[64];
+
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		bench_die("cannot create '%s': %s", dir, strerror(errno));
+	for (size_t k = 0; k < COUNT(shapes); k++) {
+		const struct shape *sh = &shapes[k];
+		unsigned long n = strlen(sh->head) + strlen(sh->tail);
+		FILE *fp;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, sh->file);
+		if (!(fp = fopen(path, "w")))
+			bench_die("cannot write '%s': %s", path, strerror(errno));
+		fputs(sh->head, fp);
+		for (int i = 1;; i++) {
+			size_t len = (size_t)snprintf(part, sizeof(part), "%s%d%s",
+			    sh->before, i % 1000, sh->after);
+
+			if (n + len > bytes)
+				break;
+			fputs(part, fp);
+			n += len;
+		}
+		fputs(sh->tail, fp);
+		if (fclose(fp) != 0)
+			bench_die("cannot write '%s': %s", path, strerror(errno));
+		printf("%s %lu\n", sh->file, n);
+	}
+}
+
 /* ------------------------------------------------------------------- main */
 
 static void
 usage(void)
 {
-	fputs("usage: gen --docs N --corpus DIR --out DIR\n", stderr);
+	fputs("usage: gen --docs N --corpus DIR --out DIR\n"
+	    "       gen --shapes DIR [--bytes N]\n", stderr);
 	exit(2);
 }
 
@@ -1477,18 +1546,30 @@ main(int argc, char **argv)
 	const char *corpus = NULL, *dir = NULL;
 	long docs = 0;
 	struct out o = { 0 };
+	const char *shapes_dir = NULL;
+	unsigned long bytes = 8ul << 20;
 	char path[4096], *topics[3] = { NULL, NULL, NULL };
 	int topic_sets[3];
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--docs") == 0 && i + 1 < argc)
 			docs = strtol(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--shapes") == 0 && i + 1 < argc)
+			shapes_dir = argv[++i];
+		else if (strcmp(argv[i], "--bytes") == 0 && i + 1 < argc)
+			bytes = strtoul(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc)
 			corpus = argv[++i];
 		else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
 			dir = argv[++i];
 		else
 			usage();
+	}
+	if (shapes_dir) {
+		if (bytes < 1000)
+			usage();
+		write_shapes(shapes_dir, bytes);
+		return 0;
 	}
 	if (docs < 10 || docs > 10000000 || !corpus || !dir)
 		usage();

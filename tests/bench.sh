@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 run() { "$top_srcdir/bench/run" --build "$top_builddir" --no-build "$@"; }
 
 # Small enough for sanitizers: 120 documents, one timed run of each thing.
-run --docs 120 --sizes "40 120" --repeat 1 --frames 20 --json --keep "$tmp/k" >"$tmp/out.json" 2>"$tmp/err"
+run --docs 120 --sizes "40 120" --repeat 1 --frames 20 --shape-bytes 80000 --json --keep "$tmp/k" >"$tmp/out.json" 2>"$tmp/err"
 check "bench/run --json succeeds" [ $? -eq 0 ]
 j() { jq -e "$1" "$tmp/out.json" >/dev/null 2>&1; }
 check "its output is one JSON object" j 'type == "object"'
@@ -19,7 +19,9 @@ for key in import_mbps db_over_text search_p50_ms search_p95_ms search_cli_p50_m
 	search_cli_p95_ms search_vs_grep_p50_ms search_vs_grep_p95_ms search_max_ms \
 	first_frame_ms_40 first_frame_ms_120 peak_rss_mb_40 peak_rss_mb_120 \
 	search_rss_mb_40 search_rss_mb_120 \
-	compare_redraw_ms compare_page_ms compare_draw_only_ms diff_ms matrix_ms; do
+	compare_redraw_ms compare_page_ms compare_draw_only_ms diff_ms matrix_ms \
+	parse_letter_ms parse_markdown_ms parse_questioners_ms parse_addressees_ms \
+	parse_headings_ms; do
 	check "figure $key: naast, floor and ratio are positive numbers" \
 		j ".figures.$key | (.naast | type == \"number\" and . > 0) and (.floor | type == \"number\" and . > 0) and (.ratio | type == \"number\" and . > 0)"
 done
@@ -70,12 +72,17 @@ check "each rare word is found in naast" \
 # (bench/run checks naast's sets against the manifest and stops if not).
 "$top_builddir/bench/gen" --docs 120 --corpus "$top_srcdir/assets/corpus" --out "$tmp/again" >/dev/null
 check "bench/gen is deterministic" diff -r "$tmp/k/c" "$tmp/again"
+"$top_builddir/bench/gen" --shapes "$tmp/shapes" --bytes 80000 >/dev/null
+check "bench/gen --shapes writes each shape, within the size" \
+	sh -c "[ \$(find '$tmp/shapes' -type f -size -80001c | wc -l) -eq 5 ]"
+check "bench/gen --shapes writes the same bytes every time" \
+	diff -r "$tmp/k/shapes" "$tmp/shapes"
 check "bench/gen writes pdftext, Markdown and letters" \
 	sh -c "cut -f3 '$tmp/again/manifest.tsv' | sort -u | tr '\n' ' ' | grep -qx 'format letter markdown pdftext '"
 
-run --docs 40 --repeat 1 --frames 5 --sizes 40 >"$tmp/table" 2>"$tmp/err"
+run --docs 40 --repeat 1 --frames 5 --sizes 40 --shape-bytes 80000 >"$tmp/table" 2>"$tmp/err"
 check "bench/run prints a table" [ $? -eq 0 ]
-check "the table has every figure" [ "$(grep -cE '^(import throughput|database /|search p|slowest query|overlap@10|first frame|peak memory|compare view|part of a word|diff,|matrix,)' "$tmp/table")" -eq 20 ]
+check "the table has every figure" [ "$(grep -cE '^(import throughput|database /|search p|slowest query|overlap@10|first frame|peak memory|compare view|part of a word|diff,|matrix,|parse )' "$tmp/table")" -eq 25 ]
 check "the table has every query" [ "$(grep -cE '^(ambtenaren|rare 3|stem ambtenaar|prefix a\*|date de|related 3) ' "$tmp/table")" -eq 6 ]
 check "the table shows overlap@10 per query" grep -qE '^query +naast ms +hits +overlap' "$tmp/table"
 done_testing
