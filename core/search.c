@@ -92,15 +92,21 @@ add_term(struct search_terms *t, size_t *cap, const char *s, size_t n,
 enum status
 search_parse(const char *text, struct search_terms *out, struct error *err)
 {
-	char *clean = text_sanitize(text ? text : "", text ? strlen(text) : 0, 0);
-	char *nfc = text_nfc(clean);
-	char *s = text_squeeze(nfc);
-	size_t n = strlen(s), i = 0, cap = 0;
+	size_t len = text ? strlen(text) : 0, n, i = 0, cap = 0;
+	char *clean, *nfc, *s;
 
-	free(clean);
-	free(nfc);
 	out->terms = NULL;
 	out->n = 0;
+	if (len > SEARCH_MAX_BYTES)
+		return error_set(err, STATUS_USAGE,
+		    "the query is %zu bytes long, more than the %d that naast searches for at once: search for fewer words",
+		    len, SEARCH_MAX_BYTES);
+	clean = text_sanitize(text ? text : "", len, 0);
+	nfc = text_nfc(clean);
+	s = text_squeeze(nfc);
+	n = strlen(s);
+	free(clean);
+	free(nfc);
 	while (i < n) {
 		size_t q = quote_at(s + i, n - i), start, j, close = 0;
 		bool prefix = false;

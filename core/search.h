@@ -21,6 +21,14 @@ struct xbuf;
 
 #define SEARCH_PREFIX_MIN 3
 
+/*
+ * The longest text naast searches for, in bytes: what the interface's
+ * search prompt holds (tui/prompt.h), and the command line the same.
+ * Longer (thousands of prefixes, a phrase of thousands of words) ran
+ * for minutes or took gigabytes.
+ */
+#define SEARCH_MAX_BYTES 511
+
 /* One term of a query as the user meant it. */
 struct search_term {
 	char *text;		/* the words, as typed (NFC) */
@@ -41,10 +49,11 @@ struct search_terms {
  * at the end of a term or right after a phrase make a prefix.  A term
  * with no letter or digit, which the index would tokenise to nothing, is
  * dropped.  STATUS_USAGE ("nothing to search for: type one or more
- * words") when no term is left, or when a prefix is shorter than
+ * words") when no term is left, when a prefix is shorter than
  * SEARCH_PREFIX_MIN characters ("a*" matches nearly every passage: a
- * search would read most of the index).  *out is always filled (empty on
- * failure); free it with search_terms_free.
+ * search would read most of the index), or when text is longer than
+ * SEARCH_MAX_BYTES.  *out is always filled (empty on failure); free it
+ * with search_terms_free.
  */
 enum status search_parse(const char *text, struct search_terms *out,
     struct error *err);

@@ -31,11 +31,14 @@
 
 #define NOTHING "nothing to search for: type one or more words"
 #define SHORT_PREFIX "a prefix needs 3 letters or more: "
+#define TOO_LONG "the query is "
 
-/* The only refusals: nothing to search for, or too short a prefix. */
+/* The only refusals: nothing to search for, too short a prefix, too long a text. */
 static bool
-refusal_allowed(const char *msg)
+refusal_allowed(const char *text, const char *msg)
 {
+	if (strlen(text) > SEARCH_MAX_BYTES)
+		return strncmp(msg, TOO_LONG, strlen(TOO_LONG)) == 0;
 	return strcmp(msg, NOTHING) == 0 ||
 	    strncmp(msg, SHORT_PREFIX, strlen(SHORT_PREFIX)) == 0;
 }
@@ -104,8 +107,8 @@ query_tables(const char *text)
 
 	if (search_parse(text, &t, &err) != STATUS_OK) {
 		fuzz_require(t.n == 0, "a refused search has no terms");
-		fuzz_require(refusal_allowed(err.msg),
-		    "a search is refused only when nothing is left or a prefix is short");
+		fuzz_require(refusal_allowed(text, err.msg),
+		    "a search is refused only when nothing is left, a prefix is short or the text too long");
 		search_terms_free(&t);
 		return;
 	}
@@ -188,8 +191,8 @@ query_store(const char *text, const char *questioner, const char *party,
 
 	if (st != STATUS_OK) {
 		fprintf(stderr, "naast fuzz: store_search: %s\n", err.msg);
-		fuzz_require(st == STATUS_USAGE && refusal_allowed(err.msg),
-		    "a search is refused only when nothing is left or a prefix is short");
+		fuzz_require(st == STATUS_USAGE && refusal_allowed(text, err.msg),
+		    "a search is refused only when nothing is left, a prefix is short or the text too long");
 	}
 	fuzz_require(n <= q.limit, "a search gives at most limit hits");
 	for (size_t i = 0; i < n; i++)

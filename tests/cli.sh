@@ -567,6 +567,21 @@ sj verkiez'*'
 check "a prefix finds" exits 0 '.hits | length > 0'
 ns search 'v*' >"$tmp/s.txt" 2>"$tmp/s.err"
 check "a one-letter prefix is refused in one line that says what to do, exit 1" sh -c "[ $? -eq 1 ] && [ \$(wc -l <'$tmp/s.err') -eq 1 ] && grep -qxF 'naast: search: a prefix needs 3 letters or more: v* would find almost every passage; type more of the word' '$tmp/s.err'"
+# The longest query is what the interface's search prompt holds (511 bytes).
+long_refused() {
+	[ "$1" -eq 1 ] && [ "$(wc -l <"$tmp/s.err")" -eq 1 ] &&
+		grep -qE "^naast: search: the query is $2 bytes long, more than the 511 that naast searches for at once: search for fewer words\$" "$tmp/s.err"
+}
+# shellcheck disable=SC2046
+ns search $(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "amb%d* ", i }') >"$tmp/s.txt" 2>"$tmp/s.err"
+check "5,000 prefixes are refused in one line that says what to do, exit 1" long_refused $? 43889
+# shellcheck disable=SC2046
+ns search '"ambtenaren' $(awk 'BEGIN { for (i = 0; i < 19998; i++) printf "ambtenaren " }') 'ambtenaren"' >"$tmp/s.txt" 2>"$tmp/s.err"
+check "a phrase of 20,000 words is refused the same way" long_refused $? 220001
+ns search "$(printf '%512s' ambtenaren)" >"$tmp/s.txt" 2>"$tmp/s.err"
+check "512 bytes are refused" long_refused $? 512
+ns search "$(printf '%511s' ambtenaren)" >"$tmp/s.txt" 2>"$tmp/s.err"
+check "511 bytes are searched for" sh -c "[ $? -eq 0 ] && [ ! -s '$tmp/s.err' ]"
 ns search --help >"$tmp/s.txt"
 check "search --help says what best first means" grep -qF 'each by bm25 over every' "$tmp/s.txt"
 sj Econonnische

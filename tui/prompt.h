@@ -20,7 +20,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define PROMPT_MAX 512
+#include "search.h"
+
+/* A prompt holds the longest search naast makes, and its NUL. */
+#define PROMPT_MAX (SEARCH_MAX_BYTES + 1)
 
 /* Each kind of prompt has a history of its own. */
 enum prompt_kind {
