@@ -192,13 +192,30 @@ reversed(const uint64_t *k, size_t n)
  * vector V after the first j words of b says, by its zero bits, where the
  * LCS grows along a: LCS(a[0..i), b[0..j)) is the number of zeros in bits
  * [0, i) (a one bit at i means a[i] adds nothing).
+ *
+ * A mask is kept sparse, as the 64-bit blocks of the vector where the word
+ * occurs: all masks together hold at most one block per word of a.  Whole
+ * vectors per distinct word took words times distinct words bits: 4.5 GB
+ * for two answers of 1.4 MB in words that each occur once.
  */
+struct block {
+	size_t at;		/* which uint64_t of the vector */
+	uint64_t bits;
+};
+
 struct bits {
 	size_t n, w;		/* words of a; uint64_t per vector */
-	uint64_t *masks;	/* w per distinct word */
+	struct block *blocks;	/* the masks, one after the other */
+	size_t *first;		/* mask k: blocks [first[k], first[k + 1]) */
 	uint64_t *slot_key;	/* hash index: key -> mask */
 	size_t *slot_mask;	/* mask number + 1; 0 is an empty slot */
 	unsigned shift;		/* 64 - log2(slots) */
+};
+
+/* The blocks of one mask. */
+struct mask {
+	const struct block *b;
+	size_t n;
 };
 
 static size_t
@@ -217,7 +234,7 @@ slot_of(uint64_t key, unsigned shift)
 static void
 bits_init(struct bits *x, const uint64_t *a, size_t n)
 {
-	size_t slots = 1, n_masks = 0, cap = 0;
+	size_t slots = 1, n_masks = 0, *mask_of, *last, *fill;
 	unsigned log2 = 0;
 
 	while (slots < 2 * n) {
@@ -226,62 +243,101 @@ bits_init(struct bits *x, const uint64_t *a, size_t n)
 	}
 	x->n = n;
 	x->w = vec_words(n);
-	x->masks = NULL;
 	x->slot_key = xmalloc(slots * sizeof(*x->slot_key));
 	x->slot_mask = xcalloc(slots, sizeof(*x->slot_mask));
 	x->shift = 64 - log2;
+	mask_of = xmalloc((n ? n : 1) * sizeof(*mask_of));
 	for (size_t i = 0; i < n; i++) {
 		size_t s = log2 ? slot_of(a[i], x->shift) : 0;
 
 		while (x->slot_mask[s] && x->slot_key[s] != a[i])
 			s = (s + 1) & (slots - 1);
 		if (!x->slot_mask[s]) {
-			xgrow(&x->masks, &cap, (n_masks + 1) * x->w, sizeof(*x->masks));
-			memset(x->masks + n_masks * x->w, 0, x->w * sizeof(*x->masks));
 			x->slot_key[s] = a[i];
 			x->slot_mask[s] = ++n_masks;
 		}
-		x->masks[(x->slot_mask[s] - 1) * x->w + i / 64] |= UINT64_C(1) << (i % 64);
+		mask_of[i] = x->slot_mask[s] - 1;
 	}
+	/* How many blocks each mask has, then where its blocks begin. */
+	x->first = xcalloc(n_masks + 1, sizeof(*x->first));
+	last = xcalloc(n_masks ? n_masks : 1, sizeof(*last));
+	for (size_t i = 0; i < n; i++)
+		if (last[mask_of[i]] != i / 64 + 1) {
+			last[mask_of[i]] = i / 64 + 1;
+			x->first[mask_of[i] + 1]++;
+		}
+	for (size_t k = 0; k < n_masks; k++)
+		x->first[k + 1] += x->first[k];
+	x->blocks = xmalloc((x->first[n_masks] ? x->first[n_masks] : 1) *
+	    sizeof(*x->blocks));
+	fill = last;	/* the next block of each mask, from its first */
+	for (size_t k = 0; k < n_masks; k++)
+		fill[k] = x->first[k];
+	for (size_t i = 0; i < n; i++) {
+		size_t k = mask_of[i];
+
+		if (fill[k] == x->first[k] || x->blocks[fill[k] - 1].at != i / 64)
+			x->blocks[fill[k]++] = (struct block){ i / 64, 0 };
+		x->blocks[fill[k] - 1].bits |= UINT64_C(1) << (i % 64);
+	}
+	free(fill);
+	free(mask_of);
 }
 
-/* Where key occurs in a, or NULL when it does not. */
-static const uint64_t *
+/* Where key occurs in a; no blocks when it does not. */
+static struct mask
 bits_mask(const struct bits *x, uint64_t key)
 {
 	size_t slots = (size_t)1 << (64 - x->shift);
 	size_t s = slots > 1 ? slot_of(key, x->shift) : 0;
 
 	while (x->slot_mask[s]) {
-		if (x->slot_key[s] == key)
-			return x->masks + (x->slot_mask[s] - 1) * x->w;
+		if (x->slot_key[s] == key) {
+			size_t k = x->slot_mask[s] - 1;
+
+			return (struct mask){ x->blocks + x->first[k],
+			    x->first[k + 1] - x->first[k] };
+		}
 		s = (s + 1) & (slots - 1);
 	}
-	return NULL;
+	return (struct mask){ NULL, 0 };
 }
 
 static void
 bits_free(struct bits *x)
 {
-	free(x->masks);
+	free(x->blocks);
+	free(x->first);
 	free(x->slot_key);
 	free(x->slot_mask);
 }
 
-/* One word of b with mask m: V = (V + U) | (V - U), U = V & m. */
+/*
+ * One word of b with mask m: V = (V + U) | (V - U), U = V & m.  A block
+ * that the mask does not touch and no carry reaches stays as it is.
+ */
 static void
-bits_step(uint64_t *v, const uint64_t *m, size_t w)
+bits_step(uint64_t *v, struct mask m, size_t w)
 {
 	uint64_t carry = 0;
+	size_t i = 0, k = 0;
 
-	for (size_t i = 0; i < w; i++) {
-		uint64_t u = v[i] & m[i];
-		uint64_t t = v[i] + u;
-		uint64_t sum = t + carry;
+	while (i < w) {
+		uint64_t u = 0, t, sum;
 
+		if (!carry) {
+			if (k == m.n)
+				return;
+			i = m.b[k].at;
+		}
+		if (k < m.n && m.b[k].at == i)
+			u = v[i] & m.b[k++].bits;
+		t = v[i] + u;
+		sum = t + carry;
 		carry = (t < u) | (sum < t);
 		/* U is a subset of V: V - U borrows nothing. */
 		v[i] = sum | (v[i] & ~u);
+		i++;
 	}
 }
 
@@ -299,13 +355,9 @@ lcs_vector(const uint64_t *a, size_t n, const uint64_t *b, size_t m, uint64_t *v
 
 	bits_init(&x, a, n);
 	memset(v, 0xff, x.w * sizeof(*v));
-	for (size_t j = 0; j < m; j++) {
-		const uint64_t *mask = bits_mask(&x, b[j]);
-
-		/* A word that a lacks leaves V as it is. */
-		if (mask)
-			bits_step(v, mask, x.w);
-	}
+	/* A word that a lacks leaves V as it is. */
+	for (size_t j = 0; j < m; j++)
+		bits_step(v, bits_mask(&x, b[j]), x.w);
 	bits_free(&x);
 }
 
@@ -471,11 +523,9 @@ diff_table(struct script *s, const uint64_t *a, size_t n, const uint64_t *b,
 	memset(tab, 0xff, w * sizeof(*tab));
 	for (j = 1; j <= m; j++) {
 		uint64_t *v = tab + j * w;
-		const uint64_t *mask = bits_mask(&x, b[m - j]);
 
 		memcpy(v, v - w, w * sizeof(*v));
-		if (mask)
-			bits_step(v, mask, w);
+		bits_step(v, bits_mask(&x, b[m - j]), w);
 	}
 	/*
 	 * At (i, j) of the reversed texts the next words are a[n - i] and
