@@ -1,13 +1,16 @@
 /*
  * clock: how long a command takes, for bench/run.
  *
- *   bench/clock REPEAT COMMAND [ARG...]
+ *   bench/clock [--rss] REPEAT COMMAND [ARG...]
  *
  * Runs COMMAND once to warm up and REPEAT times more (REPEAT 1: once in
  * all, no warm-up), its output to /dev/null, and prints the median and
  * the longest wall-clock time in milliseconds and the exit status of the
  * last run:
  *   median_ms max_ms status
+ * With --rss, the peak resident memory of the largest run comes before
+ * the status, in KB:
+ *   median_ms max_ms peak_kb status
  * Exit status 1 when a run is killed by a signal or cannot start, so that
  * a crash is not timed as a result.
  */
@@ -15,9 +18,11 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,11 +58,18 @@ run(char **argv)
 int
 main(int argc, char **argv)
 {
-	int repeat = argc > 2 ? atoi(argv[1]) : 0, status = 0;
+	bool rss = argc > 1 && strcmp(argv[1], "--rss") == 0;
+	int repeat, status = 0;
 	double *t, median;
+	struct rusage ru;
 
+	if (rss) {
+		argc--;
+		argv++;
+	}
+	repeat = argc > 2 ? atoi(argv[1]) : 0;
 	if (repeat < 1) {
-		fputs("usage: clock REPEAT COMMAND [ARG...]\n", stderr);
+		fputs("usage: clock [--rss] REPEAT COMMAND [ARG...]\n", stderr);
 		return 2;
 	}
 	if (!(t = calloc((size_t)repeat, sizeof(*t))))
@@ -73,7 +85,11 @@ main(int argc, char **argv)
 			t[r] = (bench_now() - t0) * 1000;
 	}
 	median = bench_median(t, (size_t)repeat);
-	printf("%.3f %.3f %d\n", median, t[repeat - 1], status);
+	if (rss && getrusage(RUSAGE_CHILDREN, &ru) == 0)
+		printf("%.3f %.3f %ld %d\n", median, t[repeat - 1], ru.ru_maxrss,
+		    status);
+	else
+		printf("%.3f %.3f %d\n", median, t[repeat - 1], status);
 	free(t);
 	return 0;
 }

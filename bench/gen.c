@@ -1473,29 +1473,43 @@ write_queries(const char *dir, char *const *topics, int n_topics, int docs)
  * one file of at most bytes: a letter of one-word paragraphs that each
  * go on the one before, the same in Markdown, questions of as many
  * questioners as fit, a letter to as many addressees, and questions
- * whose every vraag is headed "Vraag 1".  Each file is a head, a part
- * repeated while the file stays within bytes, and a tail.
+ * whose every vraag is headed "Vraag 1".  Then a pair of answers to one
+ * vraag by two ministries, each as long, whose words all differ (the
+ * diff's figure).  Each file is a head, a part repeated while the file
+ * stays within bytes, and a tail.
  */
 struct shape {
 	const char *file;
 	const char *head;
 	const char *before, *after;	/* around the number of each repetition */
 	const char *tail;
+	bool distinct;		/* the number never repeats (else it counts to 999) */
 };
+
+#define PAIR_HEAD(minister) \
+	"Vragen van het lid Jansen (VVD) aan de Minister van Financi\xc3\xabn " \
+	"en de Minister van Justitie en Veiligheid over belasting " \
+	"(ingezonden 1 februari 2024).\n\nVraag 1\n\nWaarom?\n\n" \
+	"Antwoord van " minister " (ontvangen 1 maart 2024).\n\n" \
+	"Antwoord 1\n\n"
 
 static const struct shape shapes[] = {
 	{ "paragraphs.txt", "Geachte heer Jansen,\n\n", "woord", "\n\n",
-	    "Hoogachtend,\n\nJan\n" },
-	{ "paragraphs.md", "# Brief\n\n", "alinea ", "\n\n", "" },
+	    "Hoogachtend,\n\nJan\n", false },
+	{ "paragraphs.md", "# Brief\n\n", "alinea ", "\n\n", "", false },
 	{ "questioners.txt", "Vragen van de leden ", "Lid", " (VVD), ",
 	    "en Laatste (D66) aan de Minister van Financi\xc3\xabn over "
 	    "belasting (ingezonden 1 februari 2024).\n\nVraag 1\n\n"
-	    "Waarom?\n\nAntwoord 1\n\nDaarom.\n" },
+	    "Waarom?\n\nAntwoord 1\n\nDaarom.\n", false },
 	{ "addressees.txt", "Geachte ", "heer Naam", ", ",
-	    "en mevrouw Laatste,\n\nTekst.\n\nHoogachtend,\n\nJan\n" },
+	    "en mevrouw Laatste,\n\nTekst.\n\nHoogachtend,\n\nJan\n", false },
 	{ "headings.txt", "Vragen van het lid Jansen (VVD) aan de Minister "
 	    "van Financi\xc3\xabn over belasting (ingezonden 1 februari "
-	    "2024).\n\n", "Vraag 1\n\nWaarom ", "?\n\n", "" },
+	    "2024).\n\n", "Vraag 1\n\nWaarom ", "?\n\n", "", false },
+	{ "pair-a.txt", PAIR_HEAD("minister Hoekstra (Financi\xc3\xabn)"), "a",
+	    " ", "einde.\n", true },
+	{ "pair-b.txt", PAIR_HEAD("minister Yesilg\xc3\xb6z-Zegerius "
+	    "(Justitie en Veiligheid)"), "b", " ", "einde.\n", true },
 };
 
 static void
@@ -1516,7 +1530,7 @@ write_shapes(const char *dir, unsigned long bytes)
 		fputs(sh->head, fp);
 		for (int i = 1;; i++) {
 			size_t len = (size_t)snprintf(part, sizeof(part), "%s%d%s",
-			    sh->before, i % 1000, sh->after);
+			    sh->before, sh->distinct ? i : i % 1000, sh->after);
 
 			if (n + len > bytes)
 				break;
