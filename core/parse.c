@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+/* memmem(3): where a broken word stands in the raw text. */
+#define _GNU_SOURCE 1
+
 #include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -228,23 +231,38 @@ count_word(struct words *w, const char *word)
 	return word_slot(w, word, n, scan_hash(word, n))->count;
 }
 
-/* Whether needle stands in raw[a, b) on a flattened line, or at all (any). */
+/* The line of raw found last [start, end), so that a long one is walked once. */
+struct raw_line {
+	size_t start, end;
+	bool known;
+};
+
+/*
+ * Whether needle stands in raw[a, b) on a flattened line, or at all (any);
+ * line caches the last line walked.
+ */
 static bool
 in_raw(const char *raw, size_t a, size_t b, const char *needle, size_t nl,
-    bool any)
+    bool any, struct raw_line *line)
 {
-	for (size_t i = a; i + nl <= b; i++) {
-		size_t ls = i, le = i;
+	const char *at;
 
-		if (memcmp(raw + i, needle, nl) != 0)
-			continue;
+	for (size_t i = a; nl > 0 && i + nl <= b; i = (size_t)(at - raw) + 1) {
+		if (!(at = memmem(raw + i, b - i, needle, nl)))
+			return false;
 		if (any)
 			return true;
-		while (ls > 0 && raw[ls - 1] != '\n')
-			ls--;
-		while (raw[le] && raw[le] != '\n')
-			le++;
-		if (le - ls > PRINTED_LINE)
+		i = (size_t)(at - raw);
+		if (!line->known || i < line->start || i >= line->end) {
+			size_t ls = i, le = i;
+
+			while (ls > 0 && raw[ls - 1] != '\n')
+				ls--;
+			while (raw[le] && raw[le] != '\n')
+				le++;
+			*line = (struct raw_line){ ls, le, true };
+		}
+		if (line->end - line->start > PRINTED_LINE)
 			return true;
 	}
 	return false;
@@ -268,10 +286,11 @@ letters_before(const char *s, size_t i)
 	return a;
 }
 
+/* The letters that begin s[i, n): where they end. */
 static size_t
-letters_after(const char *s, size_t i)
+letters_after(const char *s, size_t i, size_t n)
 {
-	size_t n = strlen(s), k;
+	size_t k;
 
 	while (letter_at(s, i, n, &k))
 		i += k;
@@ -287,13 +306,13 @@ char_start(const char *s, size_t i)
 	return i;
 }
 
-/* Whether the character at s[i] is a lower-case letter. */
+/* Whether the character at s[i] (of s[0, n)) is a lower-case letter. */
 static bool
-lower_at(const char *s, size_t i)
+lower_at(const char *s, size_t i, size_t n)
 {
 	ucs4_t uc;
 
-	if (u8_mbtouc(&uc, (const uint8_t *)s + i, strlen(s + i)) < 1)
+	if (i >= n || u8_mbtouc(&uc, (const uint8_t *)s + i, n - i) < 1)
 		return false;
 	return uc_is_alpha(uc) && !uc_is_upper(uc);
 }
@@ -301,47 +320,55 @@ lower_at(const char *s, size_t i)
 /*
  * Joins the broken words of text, a passage's or a footnote's, whose raw
  * bytes are raw[a, b); the footnotes f[0, nf) that stand after a hyphen
- * taken out move with the text.
+ * taken out move with the text.  The text is rewritten in place in one
+ * pass: text[0, o) is what it has become so far, text[i, n) what is
+ * still to read, so that a long text with many joins costs no more than
+ * its length.
  */
 static void
 rejoin_text(char *text, const char *raw, size_t a, size_t b,
     struct words *w, parse_known_word_fn *known, void *ctx,
     struct footnote *f, size_t nf)
 {
-	size_t i = 1;
+	struct raw_line line = { 0 };
+	size_t n = strlen(text), i, o;
 
-	while (text[i]) {
+	if (n == 0)
+		return;
+	/* The first byte is never a hyphen that joins. */
+	for (i = o = 1; i < n;) {
 		size_t l0, r0, r1, gap, cut;
 		char *joined, *hyph, *lit, *jf, *hf;
 		bool ok;
 
 		if (text[i] != '-') {
-			i++;
+			text[o++] = text[i++];
 			continue;
 		}
-		gap = text[i + 1] == ' ' ? 2 : 1;
+		gap = i + 1 < n && text[i + 1] == ' ' ? 2 : 1;
 		r0 = i + gap;
-		l0 = letters_before(text, i);
-		r1 = letters_after(text, r0);
-		if (l0 == i || r1 == r0 || !lower_at(text, r0) ||
-		    !lower_at(text, char_start(text, i)) ||
-		    (l0 > 0 && text[l0 - 1] == '-') || text[r1] == '-' ||
+		l0 = letters_before(text, o);
+		r1 = letters_after(text, r0, n);
+		if (l0 == o || r1 == r0 || !lower_at(text, r0, n) ||
+		    !lower_at(text, char_start(text, o), o) ||
+		    (l0 > 0 && text[l0 - 1] == '-') || (r1 < n && text[r1] == '-') ||
 		    (gap == 2 && r1 - r0 == 2 && (!memcmp(text + r0, "en", 2) ||
 		    !memcmp(text + r0, "of", 2))) ||
-		    u8_mbsnlen((const uint8_t *)text + l0, i - l0) < MIN_PART ||
+		    u8_mbsnlen((const uint8_t *)text + l0, o - l0) < MIN_PART ||
 		    u8_mbsnlen((const uint8_t *)text + r0, r1 - r0) < MIN_PART) {
-			i++;
+			text[o++] = text[i++];
 			continue;
 		}
-		lit = xstrndup(text + l0, r1 - l0);
-		joined = xasprintf("%.*s%.*s", (int)(i - l0), text + l0,
+		lit = xasprintf("%.*s%.*s", (int)(o - l0), text + l0,
+		    (int)(r1 - i), text + i);
+		joined = xasprintf("%.*s%.*s", (int)(o - l0), text + l0,
 		    (int)(r1 - r0), text + r0);
-		hyph = xasprintf("%.*s-%.*s", (int)(i - l0), text + l0,
+		hyph = xasprintf("%.*s-%.*s", (int)(o - l0), text + l0,
 		    (int)(r1 - r0), text + r0);
 		jf = text_fold(joined, TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
 		hf = text_fold(hyph, TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
 		/* this one counts once among the words when it has no space */
-		ok = in_raw(raw, a, b, lit, strlen(lit), gap == 2) &&
+		ok = in_raw(raw, a, b, lit, strlen(lit), gap == 2, &line) &&
 		    count_word(w, hf) == (gap == 1 ? 1 : 0) &&
 		    (count_word(w, jf) > 0 || (known && known(ctx, jf)));
 		free(lit);
@@ -350,16 +377,19 @@ rejoin_text(char *text, const char *raw, size_t a, size_t b,
 		free(jf);
 		free(hf);
 		if (!ok) {
-			i = r1;
+			while (i < r1)
+				text[o++] = text[i++];
 			continue;
 		}
 		cut = gap;
-		memmove(text + i, text + i + cut, strlen(text + i + cut) + 1);
 		for (size_t k = 0; k < nf; k++)
-			if (f[k].at > i)
-				f[k].at = f[k].at >= i + cut ? f[k].at - cut : i;
-		i = r1 - cut;
+			if (f[k].at > o)
+				f[k].at = f[k].at >= o + cut ? f[k].at - cut : o;
+		i = r0;
+		while (i < r1)
+			text[o++] = text[i++];
 	}
+	text[o] = '\0';
 }
 
 static void

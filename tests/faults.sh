@@ -321,6 +321,10 @@ awk 'BEGIN { printf "Vragen van het lid Jansen (VVD) aan de Minister van Financi
 check "questions with 150,000 headings 'Vraag 1' import" shape headings.txt
 check "vraag 1 is every one of them, one line each" \
 	[ "$(sqlite3 "$db" "SELECT length(q.text) - length(replace(q.text, char(10), '')) FROM question q JOIN document d ON d.set_id = q.set_id WHERE d.origin = '$tmp/headings.txt' AND q.number = 1")" -eq 149999 ]
+awk 'BEGIN { printf "Geachte heer Jansen,\n\nOver de verkiezingen.\n\n"; for (i = 0; i < 100000; i++) printf "de verkie- zingen van nummer %d, ", i; printf "\n\nHoogachtend,\n\nJan\n" }' >"$tmp/broken.txt"
+check "a line of 3.6 MB with 100,000 words broken at a hyphen imports" shape broken.txt
+check "each broken word joined again" \
+	[ "$(sqlite3 "$db" "SELECT max((length(p.text) - length(replace(p.text, 'verkiezingen', ''))) / 12) FROM passage p JOIN document d ON d.id = p.document WHERE d.origin = '$tmp/broken.txt'")" -eq 100000 ]
 
 # --- diff of two long answers ---------------------------------------------------
 # Two answers of 200,000 words, each word once: the diff's masks took
