@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,4 +98,29 @@ fuzz_string_or_null(struct fuzz_reader *r)
 		return s;
 	free(s);
 	return NULL;
+}
+
+uint8_t *
+fuzz_read_file(const char *path, size_t *size)
+{
+	FILE *fp = fopen(path, "rb");
+	struct xbuf b = { 0 };
+	char chunk[65536];
+	size_t got;
+
+	if (!fp) {
+		fprintf(stderr, "naast fuzz: cannot open '%s': %s\n", path, strerror(errno));
+		return NULL;
+	}
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		xbuf_add(&b, chunk, got);
+	if (ferror(fp)) {
+		fprintf(stderr, "naast fuzz: cannot read '%s'\n", path);
+		fclose(fp);
+		free(b.s);
+		return NULL;
+	}
+	fclose(fp);
+	*size = b.n;
+	return (uint8_t *)xbuf_finish(&b);
 }

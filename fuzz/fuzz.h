@@ -25,6 +25,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Prints "naast fuzz: broken promise: what" and aborts unless ok. */
 void fuzz_require(bool ok, const char *what);
 
+/* The whole of the file at path (newly allocated), or NULL with a line on stderr. */
+uint8_t *fuzz_read_file(const char *path, size_t *size);
+
 /*
  * The checks of text that naast writes out.  Returns a description of the
  * first thing wrong in s[0, n), or NULL when there is none:

@@ -51,22 +51,6 @@ remove_files(void)
 	rmdir(dir);
 }
 
-static uint8_t *
-read_whole(const char *name, size_t *size)
-{
-	FILE *fp = fopen(name, "rb");
-	struct xbuf b = { 0 };
-	char chunk[65536];
-	size_t got;
-
-	fuzz_require(fp != NULL, "the database made can be read");
-	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		xbuf_add(&b, chunk, got);
-	fclose(fp);
-	*size = b.n;
-	return (uint8_t *)b.s;
-}
-
 /* The database naast makes of the bundled corpus, with a basket. */
 static void
 make_database(void)
@@ -91,8 +75,8 @@ make_database(void)
 	    store_select_add(st, 12, &added, &err) == STATUS_OK,
 	    "passages go into the basket");
 	store_close(st);
-	made = read_whole(path, &made_size);
-	fuzz_require(made_size > 2 * PAGE_SIZE, "the database has pages");
+	made = fuzz_read_file(path, &made_size);
+	fuzz_require(made && made_size > 2 * PAGE_SIZE, "the database made can be read");
 	remove_files();
 	fuzz_require(mkdir(dir, 0700) == 0, "the directory is there again");
 }

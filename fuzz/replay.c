@@ -16,37 +16,11 @@
 #include "fuzz.h"
 #include "xalloc.h"
 
-/* The whole of path, or NULL with a message. */
-static uint8_t *
-slurp(const char *path, size_t *size)
-{
-	FILE *fp = fopen(path, "rb");
-	struct xbuf b = { 0 };
-	char chunk[65536];
-	size_t got;
-
-	if (!fp) {
-		fprintf(stderr, "replay: cannot open '%s': %s\n", path, strerror(errno));
-		return NULL;
-	}
-	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		xbuf_add(&b, chunk, got);
-	if (ferror(fp)) {
-		fprintf(stderr, "replay: cannot read '%s'\n", path);
-		fclose(fp);
-		free(b.s);
-		return NULL;
-	}
-	fclose(fp);
-	*size = b.n;
-	return (uint8_t *)xbuf_finish(&b);
-}
-
 static int
 run_file(const char *path, size_t *count)
 {
 	size_t size = 0;
-	uint8_t *data = slurp(path, &size);
+	uint8_t *data = fuzz_read_file(path, &size);
 
 	if (!data)
 		return 1;
