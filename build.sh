@@ -22,7 +22,8 @@ top=$(pwd)
 PACKAGES="gcc make autoconf automake pkgconf libncurses-dev libsqlite3-dev
 libunistring-dev libstemmer-dev libcmocka-dev libzstd-dev zstd tmux jq
 sqlite3 poppler-utils time libcurl4-openssl-dev libjansson-dev python3 curl
-libxlsxwriter-dev libzip-dev unzip python3-docx python3-openpyxl"
+libxlsxwriter-dev libzip-dev unzip python3-docx python3-openpyxl gettext
+autopoint locales"
 # And what the fuzz targets need (CI only): clang with libFuzzer.
 if [ "${CI:-}" = true ]; then
 	PACKAGES="$PACKAGES clang libclang-rt-dev"

@@ -62,7 +62,7 @@ export_format_name(enum export_format format)
 const char *
 export_format_help(enum export_format format)
 {
-	return (size_t)format < COUNT(formats) ? formats[format].help : "";
+	return (size_t)format < COUNT(formats) ? _(formats[format].help) : "";
 }
 
 const char *

@@ -33,13 +33,13 @@
 #include "status.h"
 
 #define EXPORT_FORMAT_INFO(_) \
-	_(MD,   "md",   "Markdown: a heading per vraag, each passage quoted with its citation") \
-	_(TXT,  "txt",  "Plain text: the same without marks, wrapped at 72 columns") \
-	_(CSV,  "csv",  "CSV (RFC 4180, UTF-8): one row per passage, for a spreadsheet") \
-	_(JSON, "json", "JSON: an array of passages with all their metadata") \
-	_(HTML, "html", "HTML: a page with the answers side by side, for a word processor") \
-	_(DOCX, "docx", "Word: a heading per set and vraag, each passage quoted, its citation a footnote") \
-	_(XLSX, "xlsx", "Excel: one row per passage with its set, vraag, ministry, dates and citation")
+	_(MD,   "md",   N_("Markdown: a heading per vraag, each passage quoted with its citation")) \
+	_(TXT,  "txt",  N_("Plain text: the same without marks, wrapped at 72 columns")) \
+	_(CSV,  "csv",  N_("CSV (RFC 4180, UTF-8): one row per passage, for a spreadsheet")) \
+	_(JSON, "json", N_("JSON: an array of passages with all their metadata")) \
+	_(HTML, "html", N_("HTML: a page with the answers side by side, for a word processor")) \
+	_(DOCX, "docx", N_("Word: a heading per set and vraag, each passage quoted, its citation a footnote")) \
+	_(XLSX, "xlsx", N_("Excel: one row per passage with its set, vraag, ministry, dates and citation"))
 
 enum export_format {
 #define EXPORT_FORMAT_ENUM(name, ext, help) EXPORT_##name,

@@ -79,8 +79,8 @@ zaak_of_document(struct http *h, const struct fetch_options *o,
 			snprintf(zaak, size, "%s", page.docs[i].zaak);
 	if (!zaak[0])
 		status = error_set(err, STATUS_NOT_FOUND,
-		    page.n_docs ? "the open data names no Zaak for %s: fetch the Zaak by its number (2024Z01294)" :
-		    "the open data has no document %s: check the identifier",
+		    page.n_docs ? N_("the open data names no Zaak for %s: fetch the Zaak by its number (2024Z01294)") :
+		    N_("the open data has no document %s: check the identifier"),
 		    arg);
 	opendata_page_free(&page);
 	return status;

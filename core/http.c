@@ -261,12 +261,12 @@ get(struct http *h, const char *url, struct sink *k, struct error *err)
 			else if (rc == CURLE_OK)
 				status = error_set(err, STATUS_NET,
 				    "%s answered %ld%s: try again later, or check the address (--api)",
-				    host, code, try > 1 ? " to every try" : "");
+				    host, code, try > 1 ? _(" to every try") : "");
 			else if (rc == CURLE_OPERATION_TIMEDOUT)
 				status = error_set(err, STATUS_NET,
 				    "%s sent nothing for %u s, or took over %u s%s: try again later",
 				    host, h->o.idle_seconds, h->o.total_seconds,
-				    try > 1 ? ", every try" : "");
+				    try > 1 ? _(", every try") : "");
 			else
 				status = error_set(err, STATUS_NET,
 				    "cannot get %s from %s: %s (check the network, a proxy, or the address: --api)",

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "status.h"
 #include "text.h"
 #include "xalloc.h"
@@ -20,8 +21,8 @@ const char *
 status_message(enum status status)
 {
 	if ((unsigned)status >= COUNT(messages))
-		return "unknown error";
-	return messages[status];
+		return _("unknown error");
+	return _(messages[status]);
 }
 
 /*
@@ -38,7 +39,7 @@ error_set(struct error *err, enum status status, const char *fmt, ...)
 	if (!err)
 		return status;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(NULL, 0, _(fmt), ap);
 	va_end(ap);
 	if (n < 0) {
 		err->msg[0] = '\0';
@@ -46,7 +47,7 @@ error_set(struct error *err, enum status status, const char *fmt, ...)
 	}
 	full = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
-	vsnprintf(full, (size_t)n + 1, fmt, ap);
+	vsnprintf(full, (size_t)n + 1, _(fmt), ap);
 	va_end(ap);
 	fit = text_shorten(full, sizeof(err->msg) - 1);
 	memcpy(err->msg, fit, strlen(fit) + 1);
@@ -59,12 +60,12 @@ const char *
 status_file_kind(mode_t mode)
 {
 	if (S_ISDIR(mode))
-		return "a directory";
+		return _("a directory");
 	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "a device";
+		return _("a device");
 	if (S_ISFIFO(mode))
-		return "a named pipe (FIFO)";
+		return _("a named pipe (FIFO)");
 	if (S_ISSOCK(mode))
-		return "a socket";
-	return "no regular file";
+		return _("a socket");
+	return _("no regular file");
 }

@@ -1016,8 +1016,8 @@ schema_check(struct store *st, long long version, struct error *err)
 	if (foreign || missing) {
 		what = describe_object(foreign ? foreign : missing);
 		status = error_set(err, STATUS_DB, foreign ?
-		    "the database '%s' has a %s that naast does not make (another program or person changed it): naast left it as it is and does not use it; use --db with another file, or import the documents into a new one" :
-		    "the database '%s' lacks naast's %s (another program or person changed it): naast left it as it is and does not use it; use --db with another file, or import the documents into a new one",
+		    N_("the database '%s' has a %s that naast does not make (another program or person changed it): naast left it as it is and does not use it; use --db with another file, or import the documents into a new one") :
+		    N_("the database '%s' lacks naast's %s (another program or person changed it): naast left it as it is and does not use it; use --db with another file, or import the documents into a new one"),
 		    st->path, what);
 		free(what);
 	}
@@ -1328,8 +1328,8 @@ store_open_with(const char *path, const struct store_progress *p,
 		if (st->readonly) {
 			status = error_set(err, STATUS_DB,
 			    version > 0 ?
-			    "the database '%s' is read-only and was made by an older naast: this version must upgrade it first; make it writable, or use --db with another file" :
-			    "the database '%s' is read-only and has no naast tables yet: use --db with a file you can write",
+			    N_("the database '%s' is read-only and was made by an older naast: this version must upgrade it first; make it writable, or use --db with another file") :
+			    N_("the database '%s' is read-only and has no naast tables yet: use --db with a file you can write"),
 			    path);
 			goto fail;
 		}
@@ -1360,7 +1360,7 @@ store_is_readonly(const struct store *st, struct error *why)
 	reason = readonly_reason(st->path);
 	error_set(why, STATUS_DB,
 	    "the database '%s' is read-only (%s): naast reads it but changes nothing; use --db with a file you can write to change it",
-	    st->path, reason ? reason : "SQLite could open it only for reading");
+	    st->path, reason ? reason : _("SQLite could open it only for reading"));
 	return true;
 }
 

@@ -715,9 +715,11 @@ db_fail(struct store *st, int rc, const char *what, struct error *err)
 		 * refused, which is full too; a failed read says so.
 		 */
 		return error_set(err, STATUS_DB,
-		    "cannot %s the database '%s' while %s (%s): the disk may be full or failing; free some space and try again",
 		    rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ ?
-		    "read" : "write", st->path, what,
+		    N_("cannot read the database '%s' while %s (%s): the disk may be full or failing; free some space and try again") :
+		    N_("cannot write the database '%s' while %s (%s): the disk may be full or failing; free some space and try again"),
+		    st->path, what,
+
 		    sqlite3_system_errno(st->db) ?
 		    strerror(sqlite3_system_errno(st->db)) : msg);
 	default:

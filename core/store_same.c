@@ -548,9 +548,9 @@ store_remove_document(struct store *st, long long doc, bool force,
 	status = store_document_cited(st, doc, &cited, err);
 	if (status == STATUS_OK && cited && !force)
 		status = error_set(err, STATUS_USAGE,
-		    "%zu basket item%s cite%s document %lld: take %s out of the basket first, or remove with --force to take %s out with it",
-		    cited, cited == 1 ? "" : "s", cited == 1 ? "s" : "", doc,
-		    cited == 1 ? "it" : "them", cited == 1 ? "it" : "them");
+		    P_("%zu basket item cites document %lld: take it out of the basket first, or remove with --force to take it out with it",
+		    "%zu basket items cite document %lld: take them out of the basket first, or remove with --force to take them out with it",
+		    cited), cited, doc);
 	if (status == STATUS_OK)
 		status = store_db_remove_document(st, doc, err);
 	if (status == STATUS_OK && dropped)

@@ -19,7 +19,9 @@
 
 #include "cli.h"
 #include "keymap.h"
+#include "opendata.h"
 #include "parse.h"
+#include "pdf.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -736,6 +738,18 @@ test_import_help_names_the_formats(void **state)
 	free(formats);
 }
 
+/*
+ * The helps are whole literals, for the catalogue of messages (po/), so
+ * they write out what pdf.h and opendata.h name: they must say the same.
+ */
+static void
+test_helps_name_the_package_and_the_service(void **state)
+{
+	(void)state;
+	assert_non_null(strstr(cli_command_find("import")->help, "from " PDF_PACKAGE ")"));
+	assert_non_null(strstr(cli_command_find("fetch")->help, "  " OPENDATA_API "\n"));
+}
+
 int
 main(void)
 {
@@ -757,6 +771,7 @@ main(void)
 		T(test_man_page_follows_the_table),
 		T(test_man_page_follows_the_commands),
 		T(test_import_help_names_the_formats),
+		T(test_helps_name_the_package_and_the_service),
 	};
 #undef T
 

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "draw.h"
 #include "export.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "prompt.h"
 #include "terminal.h"
@@ -136,11 +137,13 @@ app_toggle_basket(struct app *app, const long long *passages, size_t n)
 	}
 	app_basket_changed(app);
 	if (all_in)
-		app_message(app, "Took %zu %s out of the basket (%zu left)", done,
-		    done == 1 ? "passage" : "passages", app->n_basket);
+		app_message(app, P_("Took %zu passage out of the basket (%zu left)",
+		    "Took %zu passages out of the basket (%zu left)", done), done,
+		    app->n_basket);
 	else
-		app_message(app, "Put %zu %s in the basket (%zu in all; b shows it)",
-		    done, done == 1 ? "passage" : "passages", app->n_basket);
+		app_message(app, P_("Put %zu passage in the basket (%zu in all; b shows it)",
+		    "Put %zu passages in the basket (%zu in all; b shows it)", done),
+		    done, app->n_basket);
 }
 
 void
@@ -184,11 +187,11 @@ app_copy(struct app *app, const char *text)
 	char *b64;
 
 	if (setting && strcmp(setting, "off") == 0) {
-		app_message(app, "Copying to the clipboard is off (NAAST_CLIPBOARD=off): e exports to a file");
+		app_message(app, _("Copying to the clipboard is off (NAAST_CLIPBOARD=off): e exports to a file"));
 		return false;
 	}
 	if (n > CLIPBOARD_MAX) {
-		app_message(app, "Too long for the clipboard (%zu KB): e exports it to a file", n / 1024);
+		app_message(app, _("Too long for the clipboard (%zu KB): e exports it to a file"), n / 1024);
 		return false;
 	}
 	b64 = base64(text, n);
@@ -246,8 +249,9 @@ items_to_copy(struct app *app, struct view *v, bool basket, struct export_item *
 	}
 	passage = v->ops->passage ? v->ops->passage(v) : 0;
 	if (!passage) {
-		error_set(err, STATUS_NOT_FOUND, "Nothing to copy: no passage is under the cursor%s",
-		    app->n_basket ? " (Y copies the basket)" : "");
+		error_set(err, STATUS_NOT_FOUND, app->n_basket ?
+		    N_("Nothing to copy: no passage is under the cursor (Y copies the basket)") :
+		    N_("Nothing to copy: no passage is under the cursor"));
 		return false;
 	}
 	*n = 1;
@@ -269,14 +273,15 @@ copy(struct app *app, struct view *v, bool basket)
 	}
 	if (!(fp = open_memstream(&md, &len))) {
 		export_items_free(items, n);
-		app_message(app, "Cannot copy: out of memory");
+		app_message(app, _("Cannot copy: out of memory"));
 		return;
 	}
 	export_write(fp, EXPORT_MD, items, n, &err);
 	fclose(fp);
 	if (app_copy(app, md))
-		app_message(app, "Copied %s as Markdown with citations to the clipboard",
-		    basket ? "the basket" : "the passage");
+		app_message(app, basket ?
+		    _("Copied the basket as Markdown with citations to the clipboard") :
+		    _("Copied the passage as Markdown with citations to the clipboard"));
 	free(md);
 	export_items_free(items, n);
 }
@@ -292,7 +297,7 @@ export_basket(struct app *app)
 		app_message(app, "%s", err.msg);
 		return;
 	}
-	app_export(app, items, n, "the basket", EXPORT_IN_TURN);
+	app_export(app, items, n, _("the basket"), EXPORT_IN_TURN);
 }
 
 struct app *
@@ -358,7 +363,7 @@ app_push(struct app *app, const struct view_ops *ops, const void *arg)
 	struct view *v;
 
 	if (app->depth == MAX_VIEWS) {
-		app_message(app, "Too many views open: go back with q first");
+		app_message(app, _("Too many views open: go back with q first"));
 		return false;
 	}
 	v = &app->stack[app->depth];
@@ -423,12 +428,14 @@ app_remove_documents(struct app *app, const long long *docs, size_t n,
 	app->n_removing = n;
 	if (cited)
 		snprintf(app->question, sizeof(app->question),
-		    "Remove %s? %zu basket item%s cite%s %s and go%s too. (y/n)",
-		    what, cited, cited == 1 ? "" : "s", cited == 1 ? "s" : "",
-		    n == 1 ? "it" : "them", cited == 1 ? "es" : "");
+		    n == 1 ? P_("Remove %s? %zu basket item cites it and goes too. (y/n)",
+		    "Remove %s? %zu basket items cite it and go too. (y/n)", cited) :
+		    P_("Remove %s? %zu basket item cites them and goes too. (y/n)",
+		    "Remove %s? %zu basket items cite them and go too. (y/n)", cited),
+		    what, cited);
 	else
 		snprintf(app->question, sizeof(app->question),
-		    "Remove %s from the library? (y/n)", what);
+		    _("Remove %s from the library? (y/n)"), what);
 	app_message(app, "%s", app->question);
 }
 
@@ -450,7 +457,7 @@ answer_removal(struct app *app, int key)
 	app->removing = NULL;
 	app->n_removing = 0;
 	if (key != 'y' && key != 'Y') {
-		app_message(app, "Nothing removed");
+		app_message(app, _("Nothing removed"));
 		return;
 	}
 	/* What the views above the library show may be gone. */
@@ -459,14 +466,18 @@ answer_removal(struct app *app, int key)
 	app_basket_changed(app);
 	app_reload(app);
 	if (err.msg[0])
-		app_message(app, "Removed %zu document%s; then: %s", removed,
-		    removed == 1 ? "" : "s", err.msg);
+		app_message(app, P_("Removed %zu document; then: %s",
+		    "Removed %zu documents; then: %s", removed), removed, err.msg);
+	else if (dropped && removed == 1)
+		app_message(app, P_("Removed 1 document and %zu basket item",
+		    "Removed 1 document and %zu basket items", dropped), dropped);
 	else if (dropped)
-		app_message(app, "Removed %zu document%s and %zu basket item%s",
-		    removed, removed == 1 ? "" : "s", dropped, dropped == 1 ? "" : "s");
+		app_message(app, P_("Removed %zu documents and %zu basket item",
+		    "Removed %zu documents and %zu basket items", dropped),
+		    removed, dropped);
 	else
-		app_message(app, "Removed %zu document%s", removed,
-		    removed == 1 ? "" : "s");
+		app_message(app, P_("Removed %zu document", "Removed %zu documents", removed),
+		    removed);
 }
 
 void
@@ -530,9 +541,9 @@ app_key(struct app *app, int key)
 		if (passage)
 			app_toggle_basket(app, &passage, 1);
 		else if (v->ops->passage)
-			app_message(app, "Put the cursor on a paragraph first");
+			app_message(app, _("Put the cursor on a paragraph first"));
 		else
-			app_message(app, "Nothing to select here: open a set or a document first");
+			app_message(app, _("Nothing to select here: open a set or a document first"));
 		break;
 	}
 	case ACTION_BASKET:
@@ -577,7 +588,8 @@ add_hints(const struct view *v, const struct view_hint *list, char *line, size_t
 {
 	for (const struct view_hint *h = list; h && h->action != ACTION_NONE; h++) {
 		char keys[64], one[96], *comma;
-		const char *label = h->label;
+		const char *label = h->label[0] ? _(h->label) : h->label;
+
 
 		if (!keymap_keys_for(v->ops->scope, h->action, keys, sizeof(keys)) ||
 		    (h->action == ACTION_HELP && v->ops == &view_help_ops))
@@ -585,7 +597,7 @@ add_hints(const struct view *v, const struct view_hint *list, char *line, size_t
 		if ((comma = strchr(keys, ',')) != NULL)
 			*comma = '\0';
 		if (h->action == ACTION_QUIT)
-			label = v->app->depth > 1 ? "back" : "quit";
+			label = v->app->depth > 1 ? _("back") : _("quit");
 		snprintf(one, sizeof(one), "%s%s %s", *used ? "  " : "", keys, label);
 		if (text_width(line) + text_width(one) > width || *used + strlen(one) >= size)
 			return false;
@@ -605,7 +617,7 @@ static void
 hints(const struct view *v, char *line, size_t size, int width)
 {
 	static const struct view_hint always[] = {
-		{ ACTION_HELP, "help" },
+		{ ACTION_HELP, N_("help") },
 		{ ACTION_QUIT, "" },
 		{ ACTION_NONE, NULL },
 	};
@@ -666,7 +678,7 @@ draw_message(struct app *app, struct view *v)
 
 		if (comma)
 			*comma = '\0';
-		snprintf(hint, sizeof(hint), " … (%s shows all)", keys);
+		snprintf(hint, sizeof(hint), _(" … (%s shows all)"), keys);
 	} else {
 		snprintf(hint, sizeof(hint), " …");
 	}
@@ -710,7 +722,7 @@ draw_status(struct app *app, struct view *v)
 		return;
 	}
 	if (app->readonly)
-		snprintf(where, sizeof(where), "[read-only] ");
+		snprintf(where, sizeof(where), "%s", _("[read-only] "));
 	if (v->ops->status)
 		v->ops->status(v, where + strlen(where), sizeof(where) - strlen(where));
 	draw_text(stdscr, y, 0, " ", COLS, draw_attr(UI_STATUS), DRAW_PAD);
@@ -771,7 +783,7 @@ app_draw(struct app *app)
 		char msg[160];
 
 		snprintf(msg, sizeof(msg),
-		    "Terminal too small (%dx%d): the %s view needs %dx%d. Enlarge it, or q to go back.",
+		    _("Terminal too small (%dx%d): the %s view needs %dx%d. Enlarge it, or q to go back."),
 		    COLS, LINES, need->ops->name, need->ops->min_cols, need->ops->min_rows);
 		draw_wrap(&w, msg, COLS);
 		for (size_t i = 0; i < w.n && (int)i < LINES; i++)
@@ -848,7 +860,8 @@ open_terminal(void)
 		return NULL;
 	}
 	if (!(screen = newterm(NULL, stdout, stdin)))
-		fputs("naast: curses cannot start on this terminal: set TERM to xterm-256color\n",
+		fputs(_("naast: curses cannot start on this terminal: set TERM to xterm-256color\n"),
+
 		    stderr);
 	else
 		set_term(screen);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,35 @@
 
 #include "cli.h"
 #include "date.h"
+#include "i18n.h"
 #include "ministry.h"
 #include "model.h"
 #include "text.h"
 #include "xalloc.h"
+
+/* ------------------------------------------------------------------ files */
+
+char *
+cli_data_dir(const char *beside, const char *installed)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct stat sb;
+
+	if (n > 0) {
+		char *slash, *dir;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		dir = xasprintf("%s/%s", exe, beside);
+		if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+			return dir;
+		free(dir);
+	}
+	return xstrdup(installed);
+}
 
 /* ---------------------------------------------------------------- database */
 
@@ -67,7 +93,7 @@ database_path(const char *opt)
 	else if (home && *home)
 		path = xasprintf("%s/.local/share/naast/naast.db", home);
 	else {
-		fputs("naast: no place for the database: set HOME or XDG_DATA_HOME, or use --db PATH\n", stderr);
+		fputs(_("naast: no place for the database: set HOME or XDG_DATA_HOME, or use --db PATH\n"), stderr);
 		return NULL;
 	}
 	if (!cli_make_parents(path)) {
@@ -93,7 +119,7 @@ upgrade_progress(void *ctx, const char *what, long long done, long long total)
 	if (total <= 0)
 		return true;
 	if (!*shown)
-		fprintf(stderr, "naast: upgrading the database for this version\n");
+		fprintf(stderr, "%s", _("naast: upgrading the database for this version\n"));
 	*shown = 1;
 	if (total == 1) {
 		if (done == 0)
@@ -101,7 +127,7 @@ upgrade_progress(void *ctx, const char *what, long long done, long long total)
 		return true;
 	}
 	if (tty || done == 0 || done == total)
-		fprintf(stderr, "%snaast: %s: %lld of %lld (%lld%%)%s",
+		fprintf(stderr, _("%snaast: %s: %lld of %lld (%lld%%)%s"),
 		    tty ? "\r\033[K" : "", what, done, total, done * 100 / total,
 		    tty && done < total ? "" : "\n");
 	return true;
@@ -200,13 +226,13 @@ cli_complain(const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(NULL, 0, _(fmt), ap);
 	va_end(ap);
 	if (n < 0)
 		return;
 	raw = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
-	vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	vsnprintf(raw, (size_t)n + 1, _(fmt), ap);
 	va_end(ap);
 	/* A long path is shortened in its middle, never the reason. */
 	fit = text_shorten(raw, COMPLAINT_MAX);
@@ -244,7 +270,7 @@ cli_output_end(const char *cmd, int rc)
 int
 cli_usage(const char *cmd, const char *what)
 {
-	cli_complain("%s: %s (see 'naast %s --help')", cmd, what, cmd);
+	cli_complain("%s: %s (see 'naast %s --help')", cmd, _(what), cmd);
 	return 2;
 }
 
@@ -277,7 +303,7 @@ cli_json_options(const char *cmd, int argc, char **argv, bool *as_json)
 int
 cli_missing_value(const char *cmd, const char *option)
 {
-	char *what = xasprintf("%s needs a value", option);
+	char *what = xasprintf(_("%s needs a value"), option);
 	int rc = cli_usage(cmd, what);
 
 	free(what);
@@ -329,7 +355,7 @@ const char *
 cli_date_nl(const char *iso, char *buf, size_t size)
 {
 	if (!date_format_nl(iso, buf, size))
-		snprintf(buf, size, "%s", *iso ? iso : "date unknown");
+		snprintf(buf, size, "%s", *iso ? iso : _("date unknown"));
 	return buf;
 }
 
@@ -345,7 +371,8 @@ cli_say_questioners(const struct set_info *set)
 			cli_say(" (%s)", q->party);
 	}
 	if (set->n_questioners == 0)
-		cli_say("(questioner unknown)");
+		cli_say("%s", _("(questioner unknown)"));
+
 }
 
 /* Parses a positive number; false when s is not one. */

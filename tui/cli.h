@@ -101,10 +101,19 @@ int cli_library(struct cli *cli, bool interactive);
 
 /* mkdir -p for the directories above path; false with errno on failure. */
 bool cli_make_parents(const char *path);
+/*
+ * A directory of naast's data: beside the program when it runs from its
+ * build tree (Makefile.am puts it, or a link to it, there), else where
+ * `make install` put it.  The caller frees it.
+ */
+char *cli_data_dir(const char *beside, const char *installed);
 
 /* printf to stdout, sanitised: no escape sequence reaches a terminal. */
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* One line on stderr after "naast: ", sanitised. */
+/*
+ * One line on stderr after "naast: ", sanitised.  fmt is English and is
+ * translated here (po/Makevars names it a keyword, as error_set's).
+ */
 void cli_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /*
  * After command cmd (NULL: naast itself) ended with exit status rc:
@@ -115,7 +124,10 @@ void cli_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_output_end(const char *cmd, int rc);
 /* A write to standard output failed with errno e: the reason for that line. */
 void cli_output_failed(int e);
-/* A usage error of cmd: says what, points to its --help, returns 2. */
+/*
+ * A usage error of cmd: says what (English, translated here), points to
+ * its --help, returns 2.
+ */
 int cli_usage(const char *cmd, const char *what);
 /* Columns to wrap to: the terminal's width, or 0 (no wrapping) in a pipe. */
 int cli_output_width(void);

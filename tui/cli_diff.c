@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "compare.h"
+#include "i18n.h"
 #include "json.h"
 #include "model.h"
 #include "text.h"
@@ -408,9 +409,9 @@ cli_diff(struct cli *cli, int argc, char **argv)
 	} else {
 		char sim[16];
 
-		cli_say("vraag %lld · %s → %s · similarity %s%s\n", o.vraag, codes[0],
+		cli_say(_("vraag %lld · %s → %s · similarity %s%s\n"), o.vraag, codes[0],
 		    codes[1], similarity_text(similarity, 2, sim, sizeof(sim)),
-		    o.flags & COMPARE_IGNORE_CASE ? " · case ignored" : "");
+		    o.flags & COMPARE_IGNORE_CASE ? _(" · case ignored") : "");
 		say_diff(&ta, &tb, runs, n_runs);
 	}
 	rc = 0;
@@ -534,7 +535,7 @@ say_matrix(const struct set_info *set, const struct matrix *m)
 	int *widths = xcalloc(m->n_pairs + 1, sizeof(*widths));
 	size_t p = 0;
 
-	cli_say("Set %lld: similarity of the answers per vraag (1.00: the same words in the same order)\n",
+	cli_say(_("Set %lld: similarity of the answers per vraag (1.00: the same words in the same order)\n"),
 	    set->id);
 	for (size_t i = 0; i < m->w.n; i++) {
 		for (size_t k = i + 1; k < m->w.n; k++) {
@@ -602,8 +603,11 @@ cli_matrix(struct cli *cli, int argc, char **argv)
 	if (as_json)
 		json_matrix(&m);
 	else if (m.w.n < 2)
-		cli_say("Set %lld has %s: nothing to compare yet (import another ministry's answer).\n",
-		    id, m.w.n ? "one ministry's answer" : "no answers");
+		cli_say(m.w.n ?
+		    _("Set %lld has one ministry's answer: nothing to compare yet (import another ministry's answer).\n") :
+		    _("Set %lld has no answers: nothing to compare yet (import another ministry's answer).\n"),
+		    id);
+
 	else
 		say_matrix(&set, &m);
 	rc = 0;

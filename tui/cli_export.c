@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "export.h"
+#include "i18n.h"
 #include "json_record.h"
 #include "model.h"
 #include "text.h"
@@ -39,7 +40,7 @@ read_passages(const char *what, int argc, char **argv, int from, long long **ids
 	*n = 0;
 	for (int i = from; i < argc; i++) {
 		if (!cli_parse_number(argv[i], &(*ids)[*n])) {
-			char *msg = xasprintf("'%s' is not a passage number (search and show give them)",
+			char *msg = xasprintf(_("'%s' is not a passage number (search and show give them)"),
 			    argv[i]);
 			int rc = cli_usage(what, msg);
 
@@ -88,7 +89,7 @@ static void
 say_place(const struct export_item *it)
 {
 	if (it->set > 0)
-		cli_say("set %lld", it->set);
+		cli_say(_("set %lld"), it->set);
 	else
 		cli_say("%s %s", model_kind_name(it->kind), model_origin_name(it->origin));
 	if (it->vraag > 0)
@@ -96,7 +97,7 @@ say_place(const struct export_item *it)
 	if (it->ministry[0])
 		cli_say(" · %s", it->ministry);
 	if (it->role == ROLE_FOOTNOTE && it->marker)
-		cli_say(" · footnote %s of the %s", it->marker, model_role_name(it->note_of));
+		cli_say(_(" · footnote %s of the %s"), it->marker, model_role_name(it->note_of));
 	else
 		cli_say(" · %s", model_role_name(it->role));
 }
@@ -145,7 +146,7 @@ select_list(struct store *st, bool as_json)
 		json_object_end(&j);
 		json_finish(&j);
 	} else if (n == 0) {
-		cli_say("The basket is empty ('naast select add PASSAGE' adds one).\n");
+		cli_say("%s", _("The basket is empty ('naast select add PASSAGE' adds one).\n"));
 	} else {
 		int width = cli_output_width();
 
@@ -154,13 +155,13 @@ select_list(struct store *st, bool as_json)
 			char *words = first_words(items[i].text);
 			char *quoted = xasprintf("“%s”", words);
 
-			cli_say("%zu. passage %lld · ", i + 1, items[i].passage);
+			cli_say(_("%zu. passage %lld · "), i + 1, items[i].passage);
 			say_place(&items[i]);
 			cli_say("\n");
 			cli_say_paragraph(quoted, 3, width);
 			cli_say_paragraph(cite, 3, width);
 			if (items[i].note) {
-				char *note = xasprintf("Note: %s", items[i].note);
+				char *note = xasprintf(_("Note: %s"), items[i].note);
 
 				cli_say_paragraph(note, 3, width);
 				free(note);
@@ -212,10 +213,10 @@ select_add(struct store *st, const long long *ids, size_t n)
 		if (new)
 			added++;
 		else
-			cli_say("Passage %lld was in the basket already.\n", ids[i]);
+			cli_say(_("Passage %lld was in the basket already.\n"), ids[i]);
 	}
-	cli_say("Added %zu %s; the basket holds %zu.\n", added,
-	    added == 1 ? "passage" : "passages", basket_size(st));
+	cli_say(P_("Added %zu passage; the basket holds %zu.\n",
+	    "Added %zu passages; the basket holds %zu.\n", added), added, basket_size(st));
 	return 0;
 }
 
@@ -251,7 +252,8 @@ select_rm(struct store *st, const long long *ids, size_t n)
 			return 1;
 		}
 	}
-	cli_say("Took %zu %s out; the basket holds %zu.\n", n, n == 1 ? "passage" : "passages",
+	cli_say(P_("Took %zu passage out; the basket holds %zu.\n",
+	    "Took %zu passages out; the basket holds %zu.\n", n), n,
 	    basket_size(st));
 	return 0;
 }
@@ -266,7 +268,8 @@ select_clear(struct store *st)
 		cli_complain("select: %s", err.msg);
 		return 1;
 	}
-	cli_say("Emptied the basket (%zu %s).\n", removed, removed == 1 ? "passage" : "passages");
+	cli_say(P_("Emptied the basket (%zu passage).\n", "Emptied the basket (%zu passages).\n",
+	    removed), removed);
 	return 0;
 }
 
@@ -280,8 +283,8 @@ select_note(struct store *st, long long passage, const char *note)
 		cli_complain("select: %s", err.msg);
 		return 1;
 	}
-	cli_say(note && note[0] ? "Kept the note with passage %lld.\n"
-	    : "Removed the note of passage %lld.\n", passage);
+	cli_say(note && note[0] ? _("Kept the note with passage %lld.\n")
+	    : _("Removed the note of passage %lld.\n"), passage);
 	return 0;
 }
 
@@ -344,7 +347,7 @@ select_options(int argc, char **argv, struct select_args *a)
 		return -1;
 	}
 	if (strcmp(what, "add") != 0 && strcmp(what, "rm") != 0) {
-		char *msg = xasprintf("unknown action '%s' (add, rm, list, clear or note)", what);
+		char *msg = xasprintf(_("unknown action '%s' (add, rm, list, clear or note)"), what);
 
 		rc = cli_usage("select", msg);
 		free(msg);
@@ -475,7 +478,7 @@ export_options(int argc, char **argv, struct export_args *a)
 			break;
 		case OPT_FORMAT:
 			if (!export_format_from_name(optarg, &a->format)) {
-				msg = xasprintf("--format is one of %s", export_format_list());
+				msg = xasprintf(_("--format is one of %s"), export_format_list());
 				rc = cli_usage("export", msg);
 				free(msg);
 				return rc;
@@ -517,7 +520,7 @@ export_options(int argc, char **argv, struct export_args *a)
 		a->format = EXPORT_MD;
 	/* A zip archive on a terminal is noise that may upset it. */
 	if (!a->output && export_format_is_binary(a->format) && isatty(STDOUT_FILENO)) {
-		msg = xasprintf("--format %s writes a file: add -o FILE (or send it into a pipe)",
+		msg = xasprintf(_("--format %s writes a file: add -o FILE (or send it into a pipe)"),
 		    export_format_name(a->format));
 		rc = cli_usage("export", msg);
 		free(msg);
@@ -572,6 +575,7 @@ cli_export(struct cli *cli, int argc, char **argv)
 		return 1;
 	}
 	if (a.output)
-		cli_say("Wrote %zu %s to %s.\n", n, n == 1 ? "passage" : "passages", a.output);
+		cli_say(P_("Wrote %zu passage to %s.\n", "Wrote %zu passages to %s.\n", n), n, a.output);
+
 	return 0;
 }

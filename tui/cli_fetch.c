@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "fetch.h"
+#include "i18n.h"
 #include "opendata.h"
 #include "settings.h"
 #include "text.h"
@@ -28,7 +29,8 @@ fetch_asking(void *ctx, const char *what)
 	if (isatty(STDERR_FILENO)) {
 		char *safe = text_sanitize(what, strlen(what), TEXT_SHOW_NEWLINES);
 
-		fprintf(stderr, "\r\033[Kasking for %s...", safe);
+		fprintf(stderr, "\r\033[K");
+		fprintf(stderr, _("asking for %s..."), safe);
 		fflush(stderr);
 		free(safe);
 	}
@@ -42,23 +44,23 @@ fetch_told(void *ctx, const struct fetch_document *d)
 		fputs("\r\033[K", stderr);
 	switch (d->outcome) {
 	case FETCH_STORED:
-		cli_say("  %s (%s): stored, %lld KB%s\n", d->name, d->soort,
+		cli_say(_("  %s (%s): stored, %lld KB%s\n"), d->name, d->soort,
 		    (d->bytes + 1023) / 1024,
-		    d->n_warnings ? ", not fully read (see naast show)" : "");
+		    d->n_warnings ? _(", not fully read (see naast show)") : "");
 		break;
 	case FETCH_HERE:
-		cli_say("  %s (%s): here already\n", d->name, d->soort);
+		cli_say(_("  %s (%s): here already\n"), d->name, d->soort);
 		break;
 	case FETCH_UNCHANGED:
-		cli_say("  %s (%s): here already, imported from a file\n",
+		cli_say(_("  %s (%s): here already, imported from a file\n"),
 		    d->name, d->soort);
 		break;
 	case FETCH_SAME:
-		cli_say("  %s (%s): here already in another form\n", d->name,
+		cli_say(_("  %s (%s): here already in another form\n"), d->name,
 		    d->soort);
 		break;
 	case FETCH_FAILED:
-		cli_say("  %s (%s): failed: %s\n", d->name, d->soort,
+		cli_say(_("  %s (%s): failed: %s\n"), d->name, d->soort,
 		    d->message);
 		break;
 	}
@@ -103,25 +105,25 @@ say_summary(struct store *st, const struct fetch_result *res)
 	struct set_info set;
 
 	if (!res->set) {
-		cli_say("Zaak %s: nothing of it is stored\n", res->zaak);
+		cli_say(_("Zaak %s: nothing of it is stored\n"), res->zaak);
 		return;
 	}
 	if (store_set_get(st, res->set, &set, &err) != STATUS_OK) {
 		cli_complain("cannot read set %lld: %s", res->set, err.msg);
 		return;
 	}
-	cli_say("set %lld (Zaak %s): %d vra%s", set.id, res->zaak,
-	    set.n_questions, set.n_questions == 1 ? "ag" : "gen");
+	cli_say(_("set %lld (Zaak %s): %d %s"), set.id, res->zaak,
+	    set.n_questions, set.n_questions == 1 ? "vraag" : "vragen");
 	for (size_t i = 0; i < set.n_answers; i++)
-		cli_say("%s%s", i ? ", " : ", answered by ",
+		cli_say("%s%s", i ? ", " : _(", answered by "),
 		    set.answers[i].ministry[0] ? set.answers[i].ministry : "?");
 	if (set.n_unanswered)
-		cli_say("; %zu minist%s addressed ha%s not answered",
-		    set.n_unanswered, set.n_unanswered == 1 ? "ry" : "ries",
-		    set.n_unanswered == 1 ? "s" : "ve");
+		cli_say(P_("; %zu ministry addressed has not answered",
+		    "; %zu ministries addressed have not answered", set.n_unanswered),
+		    set.n_unanswered);
 	cli_say(" (%d/%zu beantwoord)\n", set.answered, set.n_coverage);
 	for (size_t i = 0; i < res->n_unknown; i++)
-		cli_say("  addressed to '%s', which naast cannot place: not counted\n",
+		cli_say(_("  addressed to '%s', which naast cannot place: not counted\n"),
 		    res->unknown[i]);
 	store_set_info_clear(&set);
 }
@@ -162,7 +164,7 @@ cli_fetch(struct cli *cli, int argc, char **argv)
 		struct od_ref ref;
 
 		if (!opendata_ref_parse(argv[i], &ref)) {
-			char *what = xasprintf("'%s' is no Zaak number (2024Z01294), KOOP id (kv-tk-2024Z01294, ah-tk-20232024-1059) or document number (2024D05678)",
+			char *what = xasprintf(_("'%s' is no Zaak number (2024Z01294), KOOP id (kv-tk-2024Z01294, ah-tk-20232024-1059) or document number (2024D05678)"),
 			    argv[i]);
 
 			rc = cli_usage("fetch", what);
@@ -285,20 +287,21 @@ cli_sync(struct cli *cli, int argc, char **argv)
 	status = fetch_sync(st, &o, since[0] ? since : NULL, all, &ev, &res, &err);
 	if (isatty(STDERR_FILENO))
 		fputs("\r\033[K", stderr);
-	cli_say("synced: %zu document%s listed since %s, %zu set%s fetched, %zu new document%s",
-	    res.listed, res.listed == 1 ? "" : "s", res.since, res.zaken,
-	    res.zaken == 1 ? "" : "s", res.stored, res.stored == 1 ? "" : "s");
+	cli_say(P_("synced: %zu document listed since %s", "synced: %zu documents listed since %s",
+	    res.listed), res.listed, res.since);
+	cli_say(P_(", %zu set fetched", ", %zu sets fetched", res.zaken), res.zaken);
+	cli_say(P_(", %zu new document", ", %zu new documents", res.stored), res.stored);
 	if (res.failed)
-		cli_say(", %zu failed", res.failed);
+		cli_say(_(", %zu failed"), res.failed);
 	if (res.checkpoint[0])
-		cli_say("; the next sync goes on from %s", res.checkpoint);
+		cli_say(_("; the next sync goes on from %s"), res.checkpoint);
 	cli_say("\n");
 	if (status != STATUS_OK)
 		cli_complain("cannot sync: %s", err.msg);
 	else if (res.failed)
-		cli_complain("%zu document%s could not be stored (above): 'naast fetch ZAAK' tries %s again",
-		    res.failed, res.failed == 1 ? "" : "s",
-		    res.failed == 1 ? "it" : "them");
+		cli_complain(P_("%zu document could not be stored (above): 'naast fetch ZAAK' tries it again",
+		    "%zu documents could not be stored (above): 'naast fetch ZAAK' tries them again",
+		    res.failed), res.failed);
 	free(api);
 	free(cache);
 	return status == STATUS_OK ? (res.failed ? 1 : 0) :
@@ -374,8 +377,8 @@ follow_command(struct cli *cli, const char *cmd, bool follow, int argc,
 			rc = 1;
 			continue;
 		}
-		cli_say("%s Zaak %s\n", follow ? "following" : "not following",
-		    zaak);
+		cli_say(follow ? _("following Zaak %s\n") : _("not following Zaak %s\n"), zaak);
+
 	}
 	return rc;
 }

@@ -20,6 +20,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "i18n.h"
 #include "import.h"
 #include "parse.h"
 #include "text.h"
@@ -91,11 +92,11 @@ form_name(enum doc_form form)
 {
 	switch (form) {
 	case FORM_PDF:
-		return "the PDF";
+		return _("the PDF");
 	case FORM_PDF_TEXT:
-		return "the text of the PDF";
+		return _("the text of the PDF");
 	default:
-		return "the conversion";
+		return _("the conversion");
 	}
 }
 
@@ -105,13 +106,13 @@ same_what(enum doc_kind kind)
 {
 	switch (kind) {
 	case DOC_ANSWER:
-		return "the same answer";
+		return _("the same answer");
 	case DOC_QUESTIONS:
-		return "the same questions";
+		return _("the same questions");
 	case DOC_MEDEDELING:
-		return "the same mededeling";
+		return _("the same mededeling");
 	default:
-		return "the same document";
+		return _("the same document");
 	}
 }
 
@@ -120,14 +121,14 @@ static void
 say_basket(const struct reattach_result *b)
 {
 	if (b->moved)
-		cli_say(", %zu basket item%s moved to it", b->moved,
-		    b->moved == 1 ? "" : "s");
+		cli_say(P_(", %zu basket item moved to it", ", %zu basket items moved to it",
+		    b->moved), b->moved);
 	if (b->merged)
-		cli_say(", %zu basket item%s joined to one there", b->merged,
-		    b->merged == 1 ? "" : "s");
+		cli_say(P_(", %zu basket item joined to one there",
+		    ", %zu basket items joined to one there", b->merged), b->merged);
 	if (b->lost)
-		cli_say(", %zu basket item%s with no like passage left out",
-		    b->lost, b->lost == 1 ? "" : "s");
+		cli_say(P_(", %zu basket item with no like passage left out",
+		    ", %zu basket items with no like passage left out", b->lost), b->lost);
 }
 
 /*
@@ -138,13 +139,13 @@ static void
 say_same(const char *origin, const struct import_result *res)
 {
 	if (res->same == IMPORT_SAME_KEPT) {
-		cli_say("%s: %s as '%s' (document %lld): kept %s\n", origin,
+		cli_say(_("%s: %s as '%s' (document %lld): kept %s\n"), origin,
 		    same_what(res->kind), res->same_name, res->same_doc,
-		    res->kept == FORM_CONVERSION ? "the one imported first" :
+		    res->kept == FORM_CONVERSION ? _("the one imported first") :
 		    form_name(res->kept));
 		return;
 	}
-	cli_say("%s: %s as '%s' (document %lld): kept %s, now document %lld",
+	cli_say(_("%s: %s as '%s' (document %lld): kept %s, now document %lld"),
 	    origin, same_what(res->kind), res->same_name, res->same_doc,
 	    form_name(res->kept), res->doc);
 	say_basket(&res->basket);
@@ -159,7 +160,7 @@ numbered(const struct import_result *res)
 
 	if (res->vragen_found >= res->n_vragen)
 		return "";
-	snprintf(s, sizeof(s), " (numbered up to %d)", res->n_vragen);
+	snprintf(s, sizeof(s), _(" (numbered up to %d)"), res->n_vragen);
 	return s;
 }
 
@@ -167,23 +168,23 @@ numbered(const struct import_result *res)
 static void
 say_stored(const char *origin, const struct import_result *res)
 {
-	const char *ministry = res->ministry[0] ? res->ministry : "an unknown ministry";
+	const char *ministry = res->ministry[0] ? res->ministry : _("an unknown ministry");
 
 	if (res->same != IMPORT_SAME_NONE)
 		say_same(origin, res);
 	else if (res->unchanged)
-		cli_say("%s: unchanged\n", origin);
+		cli_say(_("%s: unchanged\n"), origin);
 	else if (res->kind == DOC_ANSWER)
-		cli_say("%s: answer by %s to set %lld, %d %s%s\n", origin,
+		cli_say(_("%s: answer by %s to set %lld, %d %s%s\n"), origin,
 		    ministry, res->set, res->vragen_found,
 		    res->vragen_found == 1 ? "vraag" : "vragen",
 		    numbered(res));
 	else if (res->kind == DOC_QUESTIONS)
-		cli_say("%s: questions of set %lld, %d %s%s\n", origin,
+		cli_say(_("%s: questions of set %lld, %d %s%s\n"), origin,
 		    res->set, res->vragen_found,
 		    res->vragen_found == 1 ? "vraag" : "vragen", numbered(res));
 	else if (res->kind == DOC_MEDEDELING)
-		cli_say("%s: mededeling by %s on set %lld\n", origin, ministry,
+		cli_say(_("%s: mededeling by %s on set %lld\n"), origin, ministry,
 		    res->set);
 	else
 		cli_say("%s: %s\n", origin, model_kind_name(res->kind));
@@ -204,7 +205,7 @@ say_file(void *ctx, const struct import_file *f)
 	}
 	if (f->outcome == IMPORT_SKIPPED) {
 		if (!t->quiet)
-			cli_say("%s: skipped: %s\n", f->origin, f->message);
+			cli_say(_("%s: skipped: %s\n"), f->origin, f->message);
 		model_strv_add(&t->skipped, &t->n_skipped, xstrdup(f->origin));
 		return;
 	}
@@ -212,8 +213,8 @@ say_file(void *ctx, const struct import_file *f)
 		cli_complain("warning: '%s': %s", f->origin, f->warnings[w]);
 	if (f->n_warnings)
 		model_strv_add(&t->uncertain, &t->n_uncertain,
-		    xasprintf("%s (%zu %s)", f->origin, f->n_warnings,
-		    f->n_warnings == 1 ? "warning" : "warnings"));
+		    xasprintf(P_("%s (%zu warning)", "%s (%zu warnings)", f->n_warnings),
+		    f->origin, f->n_warnings));
 	if (!t->quiet)
 		say_stored(f->origin, &f->result);
 }
@@ -287,8 +288,8 @@ import_options(int argc, char **argv, struct import_options *o)
 		case 'h':
 			return cli_help("import");
 		case ':':
-			return cli_usage("import", optopt == 'e' ? "--encoding needs a value" :
-			    "--format needs a value");
+			return cli_usage("import", optopt == 'e' ? N_("--encoding needs a value") :
+			    N_("--format needs a value"));
 		default:
 			return cli_usage("import", "unknown option");
 		}
@@ -325,24 +326,24 @@ cli_import(struct cli *cli, int argc, char **argv)
 	totals = import_told(st, (const char *const *)argv + optind,
 	    (size_t)(argc - optind), &opts, &t);
 	if (totals.directories) {
-		cli_say("imported %zu, unchanged %zu, failed %zu", totals.imported,
+		cli_say(_("imported %zu, unchanged %zu, failed %zu"), totals.imported,
 		    totals.unchanged, totals.failed);
 		if (totals.same)
-			cli_say(", had in another form %zu", totals.same);
+			cli_say(_(", had in another form %zu"), totals.same);
 		if (totals.skipped)
-			cli_say(", skipped %zu (no documents)", totals.skipped);
+			cli_say(_(", skipped %zu (no documents)"), totals.skipped);
 		if (totals.not_files)
-			cli_say(", skipped %zu (not files)", totals.not_files);
+			cli_say(_(", skipped %zu (not files)"), totals.not_files);
 		if (totals.links_out)
-			cli_say(", skipped %zu (links out of the directory)",
+			cli_say(_(", skipped %zu (links out of the directory)"),
 			    totals.links_out);
 		cli_say("\n");
 		for (size_t i = 0; i < t.n_uncertain; i++)
-			cli_say("  not fully read: %s\n", t.uncertain[i]);
+			cli_say(_("  not fully read: %s\n"), t.uncertain[i]);
 		for (size_t i = 0; i < t.n_failures; i++)
-			cli_say("  failed: %s\n", t.failures[i]);
+			cli_say(_("  failed: %s\n"), t.failures[i]);
 		for (size_t i = 0; i < t.n_skipped; i++)
-			cli_say("  skipped: %s\n", t.skipped[i]);
+			cli_say(_("  skipped: %s\n"), t.skipped[i]);
 	}
 	model_strv_free(t.failures, t.n_failures);
 	model_strv_free(t.uncertain, t.n_uncertain);
@@ -378,25 +379,25 @@ reparse_told(struct store *st, bool all, FILE *stream)
 	struct reparse_totals r;
 	struct error err = { "" };
 	enum status status = import_reparse(st, all, &events, &r, &err);
-	char *safe;
+	char *safe, *head;
 
 	bar_clear(&t);
 	if (status == STATUS_DB || status == STATUS_DB_BUSY) {
 		cli_complain("cannot read the documents again: %s", err.msg);
 		return false;
 	}
-	safe = xasprintf("read %zu %s again: %zu changed, %zu as before%s; "
-	    "basket: %zu %s kept%s\n", r.documents,
-	    r.documents == 1 ? "document" : "documents", r.changed,
-	    r.documents - r.changed, r.failed ? ", some kept as they were" : "",
-	    r.basket_kept, r.basket_kept == 1 ? "item" : "items",
-	    r.basket_lost ? ", some lost (their text is no longer in the "
-	    "document)" : "");
+	head = xasprintf(P_("read %zu document again: %zu changed, %zu as before%s; ",
+	    "read %zu documents again: %zu changed, %zu as before%s; ", r.documents),
+	    r.documents, r.changed, r.documents - r.changed,
+	    r.failed ? _(", some kept as they were") : "");
+	safe = xasprintf(P_("%sbasket: %zu item kept%s\n", "%sbasket: %zu items kept%s\n",
+	    r.basket_kept), head, r.basket_kept, r.basket_lost ?
+	    _(", some lost (their text is no longer in the document)") : "");
 	fprintf(stream, "%s%s", stream == stderr ? "naast: " : "", safe);
 	if (r.basket_lost)
-		fprintf(stream, "%s%zu basket %s lost\n",
-		    stream == stderr ? "naast: " : "", r.basket_lost,
-		    r.basket_lost == 1 ? "item" : "items");
+		fprintf(stream, P_("%s%zu basket item lost\n", "%s%zu basket items lost\n",
+		    r.basket_lost), stream == stderr ? "naast: " : "", r.basket_lost);
+	free(head);
 	free(safe);
 	return status == STATUS_OK;
 }
@@ -412,8 +413,9 @@ cli_upgrade(struct store *st)
 	    store_reparse_count(st, PARSE_VERSION, &due, &last, &err) != STATUS_OK ||
 	    due == 0)
 		return true;
-	fprintf(stderr, "naast: this version reads documents better: reading %zu %s again\n",
-	    due, due == 1 ? "document" : "documents");
+	fprintf(stderr, P_("naast: this version reads documents better: reading %zu document again\n",
+	    "naast: this version reads documents better: reading %zu documents again\n", due),
+	    due);
 	return reparse_told(st, false, stderr);
 }
 
@@ -429,7 +431,7 @@ cli_reparse(struct cli *cli, int argc, char **argv)
 		return cli_help("reparse");
 	if (argc > 1)
 		return cli_usage("reparse", argv[1][0] == '-' ?
-		    "unknown option" : "it takes no arguments");
+		    N_("unknown option") : N_("it takes no arguments"));
 	if (!(st = cli_store(cli)))
 		return 1;
 	if (store_is_readonly(st, &why)) {
@@ -441,31 +443,11 @@ cli_reparse(struct cli *cli, int argc, char **argv)
 
 /* ---------------------------------------------------------------- library */
 
-/*
- * Where the bundled corpus is: beside the program in assets/corpus when
- * it runs from its build tree (Makefile.am puts it, or a link to it,
- * there), else where `make install` put it.
- */
+/* Where the bundled corpus is (cli_data_dir). */
 static char *
 corpus_dir(void)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	struct stat sb;
-
-	if (n > 0) {
-		char *slash, *dir;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		dir = xasprintf("%s/assets/corpus", exe);
-		if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
-			return dir;
-		free(dir);
-	}
-	return xstrdup(NAAST_PKGDATADIR "/corpus");
+	return cli_data_dir("assets/corpus", NAAST_PKGDATADIR "/corpus");
 }
 
 /*

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "json_record.h"
 #include "xalloc.h"
 
@@ -39,7 +40,7 @@ say_successor_of(const struct set_info *set, const char *code)
 		const struct set_coverage *c = &set->coverage[i];
 
 		if (c->succession && strcmp(c->answered_by, code) == 0)
-			cli_say("%s%s", n++ ? ", " : " (successor of ", c->ministry);
+			cli_say("%s%s", n++ ? ", " : _(" (successor of "), c->ministry);
 	}
 	if (n)
 		cli_say(")");
@@ -60,15 +61,15 @@ say_set(const struct set_info *set)
 {
 	char date[32];
 
-	cli_say("set %lld  ", set->id);
+	cli_say(_("set %lld  "), set->id);
 	cli_say_questioners(set);
 	cli_say(" · ingezonden %s · %d %s · %d/%zu beantwoord\n",
 	    cli_date_nl(set->submitted, date, sizeof(date)), set->n_questions,
 	    set->n_questions == 1 ? "vraag" : "vragen", set->answered,
 	    set->n_coverage);
-	cli_say("    %s\n", set->subject ? set->subject : "(subject unknown)");
-	cli_say("    addressed to %zu %s:", set->n_coverage,
-	    set->n_coverage == 1 ? "ministry" : "ministries");
+	cli_say("    %s\n", set->subject ? set->subject : _("(subject unknown)"));
+	cli_say(P_("    addressed to %zu ministry:", "    addressed to %zu ministries:",
+	    set->n_coverage), set->n_coverage);
 	for (size_t i = 0; i < set->n_coverage; i++) {
 		cli_say(" %s", set->coverage[i].ministry);
 		if (set->coverage[i].portfolio[0])
@@ -78,7 +79,7 @@ say_set(const struct set_info *set)
 	for (size_t i = 0; i < set->n_answers; i++) {
 		const struct set_answer *a = &set->answers[i];
 
-		cli_say("    answered by %s", a->ministry);
+		cli_say(_("    answered by %s"), a->ministry);
 		if (!say_successor_of(set, a->ministry) && strlen(a->ministry) < 5)
 			cli_say("%*s", 5 - (int)strlen(a->ministry), "");
 		cli_say(" ontvangen %s", cli_date_nl(a->received, date, sizeof(date)));
@@ -92,18 +93,18 @@ say_set(const struct set_info *set)
 		const struct set_coverage *c = &set->coverage[i];
 
 		if (c->succession && !has_answer_of(set, c->answered_by))
-			cli_say("    answered by %s (successor of %s), co-signing\n",
+			cli_say(_("    answered by %s (successor of %s), co-signing\n"),
 			    c->answered_by, c->ministry);
 	}
 	for (size_t i = 0; i < set->n_notices; i++) {
 		const struct set_answer *a = &set->notices[i];
 
-		cli_say("    mededeling by %-5s ontvangen %s\n", a->ministry,
+		cli_say(_("    mededeling by %-5s ontvangen %s\n"), a->ministry,
 		    cli_date_nl(a->received, date, sizeof(date)));
 		say_warnings(a);
 	}
 	for (size_t i = 0; i < set->n_unanswered; i++)
-		cli_say("%s %s", i ? "" : "    not answered:", set->unanswered[i]);
+		cli_say("%s %s", i ? "" : _("    not answered:"), set->unanswered[i]);
 	if (set->n_unanswered)
 		cli_say("\n");
 }
@@ -111,16 +112,17 @@ say_set(const struct set_info *set)
 static void
 say_letter(const struct letter_info *l)
 {
-	cli_say("letter %lld  ", l->doc);
+	cli_say(_("letter %lld  "), l->doc);
 	if (l->n_addressees) {
-		cli_say("to ");
+		cli_say("%s", _("to "));
 		for (size_t i = 0; i < l->n_addressees; i++)
-			cli_say("%s%s", i == 0 ? "" : i + 1 == l->n_addressees ? " and " : ", ",
+			cli_say("%s%s", i == 0 ? "" : i + 1 == l->n_addressees ? _(" and ") : ", ",
 			    l->addressees[i]);
 	} else {
 		cli_say("%s", l->origin);
 	}
-	cli_say(" · %d paragraphs", l->paragraphs);
+	cli_say(P_(" · %d paragraph", " · %d paragraphs", l->paragraphs), l->paragraphs);
+
 	if (l->closing)
 		cli_say(" · %s", l->closing);
 	cli_say("\n");
@@ -170,7 +172,7 @@ list_all(struct store *st, struct json *j)
 		json_object_end(j);
 		json_finish(j);
 	} else if (total == 0) {
-		cli_say("No documents yet: import some with 'naast import FILE...'.\n");
+		cli_say("%s", _("No documents yet: import some with 'naast import FILE...'.\n"));
 	}
 	return true;
 fail:
@@ -252,7 +254,7 @@ say_question(const struct question_view *q, const struct set_info *set,
 		cli_say("\n  ");
 		say_signatories(a);
 		if (a->vraag_to > a->vraag_from)
-			cli_say("  (one answer to vragen %d to %d)\n", a->vraag_from,
+			cli_say(_("  (one answer to vragen %d to %d)\n"), a->vraag_from,
 			    a->vraag_to);
 		for (size_t k = 0; k < a->n_paragraphs; k++) {
 			if (k > 0)
@@ -261,7 +263,7 @@ say_question(const struct question_view *q, const struct set_info *set,
 			    a->paragraphs[k].n_footnotes, 2, width);
 		}
 		if (a->n_paragraphs == 0)
-			cli_say("  (no answer to this vraag in this document)\n");
+			cli_say("%s", _("  (no answer to this vraag in this document)\n"));
 	}
 	/*
 	 * Addressed ministries asked for whose answer is not imported, or
@@ -277,10 +279,10 @@ say_question(const struct question_view *q, const struct set_info *set,
 			    strcmp(set->coverage[i].ministry, ministries[m]) == 0)
 				by = set->coverage[i].answered_by;
 		if (by)
-			cli_say("\n  %s · answered by %s (successor of %s)\n",
+			cli_say(_("\n  %s · answered by %s (successor of %s)\n"),
 			    ministries[m], by, ministries[m]);
 		else
-			cli_say("\n  %s · no answer imported\n", ministries[m]);
+			cli_say(_("\n  %s · no answer imported\n"), ministries[m]);
 	}
 }
 
@@ -412,14 +414,15 @@ cli_show(struct cli *cli, int argc, char **argv)
 		for (size_t i = 0; i < set.n_answers; i++) {
 			if (set.answers[i].n_warnings == 0)
 				continue;
-			cli_say("naast could not fully read the answer of %s (document %lld):\n",
+			cli_say(_("naast could not fully read the answer of %s (document %lld):\n"),
 			    set.answers[i].ministry[0] ? set.answers[i].ministry :
-			    "an unknown ministry", set.answers[i].doc);
+			    _("an unknown ministry"), set.answers[i].doc);
 			say_warnings(&set.answers[i]);
 		}
 		for (size_t i = 0; i < set.n_coverage; i++)
 			if (set.coverage[i].succession)
-				cli_say("%s answered by %s (successor of %s)\n",
+				cli_say(_("%s answered by %s (successor of %s)\n"),
+
 				    set.coverage[i].ministry,
 				    set.coverage[i].answered_by,
 				    set.coverage[i].ministry);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "store.h"
 #include "xalloc.h"
 
@@ -71,9 +72,9 @@ check(struct store *st, long long id, bool force, char **origin)
 		return false;
 	}
 	if (cited && !force) {
-		cli_complain("cannot remove document %lld ('%s'): %zu basket item%s cite%s it (take %s out with 'naast select rm', or use --force to remove %s too)",
-		    id, *origin, cited, cited == 1 ? "" : "s", cited == 1 ? "s" : "",
-		    cited == 1 ? "it" : "them", cited == 1 ? "it" : "them");
+		cli_complain(P_("cannot remove document %lld ('%s'): %zu basket item cites it (take it out with 'naast select rm', or use --force to remove it too)",
+		    "cannot remove document %lld ('%s'): %zu basket items cite it (take them out with 'naast select rm', or use --force to remove them too)",
+		    cited), id, *origin, cited);
 		return false;
 	}
 	return true;
@@ -139,10 +140,13 @@ cli_remove(struct cli *cli, int argc, char **argv)
 			break;
 		}
 		if (dropped)
-			cli_say("document %lld ('%s'): removed, with %zu basket item%s\n",
-			    ids[i], origins[i], dropped, dropped == 1 ? "" : "s");
+			cli_say(P_("document %lld ('%s'): removed, with %zu basket item\n",
+			    "document %lld ('%s'): removed, with %zu basket items\n", dropped),
+			    ids[i], origins[i], dropped);
+
 		else
-			cli_say("document %lld ('%s'): removed\n", ids[i], origins[i]);
+			cli_say(_("document %lld ('%s'): removed\n"), ids[i], origins[i]);
+
 	}
 	for (size_t i = 0; i < n; i++)
 		free(origins[i]);

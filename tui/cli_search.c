@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "date.h"
+#include "i18n.h"
 #include "json_record.h"
 #include "model.h"
 #include "text.h"
@@ -149,7 +150,7 @@ say_hit(const struct search_hit *h, int width, bool bold)
 {
 	char date[32];
 
-	cli_say("passage %lld", h->passage);
+	cli_say(_("passage %lld"), h->passage);
 	if (h->set)
 		cli_say(" · set %lld", h->set);
 	if (h->vraag)
@@ -163,14 +164,14 @@ say_hit(const struct search_hit *h, int width, bool bold)
 	}
 	/* A footnote says whose: "footnote 1 of the vraag" (of vraag N, above). */
 	if (h->role == ROLE_FOOTNOTE && h->marker)
-		cli_say(" · footnote %s of the %s", h->marker, h->kind == DOC_LETTER ?
-		    "letter" : model_role_name(h->note_of_role));
+		cli_say(_(" · footnote %s of the %s"), h->marker, h->kind == DOC_LETTER ?
+		    _("letter") : model_role_name(h->note_of_role));
 	else
-		cli_say(" · %s", h->kind == DOC_LETTER ? "letter" : model_role_name(h->role));
+		cli_say(" · %s", h->kind == DOC_LETTER ? _("letter") : model_role_name(h->role));
 	if (h->title && h->set)
 		cli_say(" · %s", h->title);
 	else if (h->title && h->kind == DOC_LETTER)
-		cli_say(" to %s", h->title);
+		cli_say(_(" to %s"), h->title);
 	else
 		cli_say(" · %s", model_origin_name(h->origin));
 	if (h->date[0])
@@ -288,8 +289,8 @@ search_options(int argc, char **argv, struct search_args *a)
 		case OPT_TO:
 			if (!cli_parse_date(optarg, c == OPT_FROM ? a->from : a->to))
 				return cli_usage("search", c == OPT_FROM ?
-				    "--from needs a date such as 2024-02-15 or '15 februari 2024'" :
-				    "--to needs a date such as 2024-02-15 or '15 februari 2024'");
+				    N_("--from needs a date such as 2024-02-15 or '15 februari 2024'") :
+				    N_("--to needs a date such as 2024-02-15 or '15 februari 2024'"));
 			if (c == OPT_FROM)
 				a->q.from = a->from;
 			else
@@ -345,7 +346,7 @@ static void
 say_parts(const struct search_info *info)
 {
 	if (info->part_all > info->part_words)
-		cli_say("Parts of words: searched for the %zu most frequent of the %zu words that contain them.\n",
+		cli_say(_("Parts of words: searched for the %zu most frequent of the %zu words that contain them.\n"),
 		    info->part_words, info->part_all);
 }
 
@@ -358,7 +359,7 @@ static void
 say_fallback(const struct search_info *info, const char *text)
 {
 	if (info->parts_fallback)
-		cli_say("No passage has the words of '%s'; these have them as parts of words.\n\n",
+		cli_say(_("No passage has the words of '%s'; these have them as parts of words.\n\n"),
 		    text);
 }
 
@@ -368,7 +369,7 @@ say_suggestions(char **words, size_t n)
 {
 	if (n == 0)
 		return;
-	cli_say("Did you mean: ");
+	cli_say("%s", _("Did you mean: "));
 	for (size_t i = 0; i < n && i < MAX_SUGGESTIONS; i++)
 		cli_say("%s%s", i ? ", " : "", words[i]);
 	cli_say("?\n");
@@ -437,7 +438,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 		say_hits(hits, n);
 		say_parts(&info);
 	} else {
-		cli_say("No passage matches '%s'.\n", text);
+		cli_say(_("No passage matches '%s'.\n"), text);
 		say_suggestions(words, n_words);
 	}
 	rc = n > 0 ? 0 : 1;
@@ -529,7 +530,8 @@ cli_related(struct cli *cli, int argc, char **argv)
 	} else if (n > 0) {
 		say_hits(hits, n);
 	} else {
-		cli_say("No passage of another document is like passage %lld.\n", a.passage);
+		cli_say(_("No passage of another document is like passage %lld.\n"), a.passage);
+
 	}
 	store_hits_free(hits, n);
 	return n > 0 ? 0 : 1;

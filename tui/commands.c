@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "import.h"
 #include "opendata.h"
 #include "pdf.h"
@@ -31,9 +32,9 @@ _Static_assert(IMPORT_MAX_FILE_SIZE == 64u << 20 && IMPORT_MAX_TEXT_SIZE == 8u <
 const struct cli_command cli_commands[] = {
 	{
 		"import", cli_import,
-		"import documents ('-' reads stdin)",
+		N_("import documents ('-' reads stdin)"),
 		{ "[--format F] [--encoding utf-8|latin1] [--follow-links] FILE|DIR...", NULL },
-		"Imports documents: text, Markdown and PDF (through pdftotext, from " PDF_PACKAGE ");\n"
+		N_("Imports documents: text, Markdown and PDF (through pdftotext, from poppler-utils);\n"
 		"a directory imports every such file under it; '-' reads standard input.\n"
 		"F is pdftext, markdown or letter, found from the file when not given.\n"
 		"Text is UTF-8 unless --encoding latin1 says it is Latin-1 or Windows-1252.\n"
@@ -47,13 +48,13 @@ const struct cli_command cli_commands[] = {
 		"structure is kept as plain paragraphs, with a warning.\n"
 		"A document that is here already in another form (its PDF and the text of\n"
 		"it, a Markdown conversion) is kept once: the PDF over its text over other\n"
-		"conversions, the first of two alike; basket items move to the one kept.\n",
+		"conversions, the first of two alike; basket items move to the one kept.\n"),
 	},
 	{
 		"fetch", cli_fetch,
-		"fetch question sets from the Tweede Kamer's open data",
+		N_("fetch question sets from the Tweede Kamer's open data"),
 		{ "[--api URL] [--timeout S] ZAAK|KOOP-ID|DOCUMENT...", NULL },
-		"Fetches each question set: ZAAK is its number (2024Z01294), KOOP-ID\n"
+		N_("Fetches each question set: ZAAK is its number (2024Z01294), KOOP-ID\n"
 		"the identifier of its questions (kv-tk-2024Z01294) or of one of its\n"
 		"answers (ah-tk-20232024-1059), DOCUMENT a document number\n"
 		"(2024D05678).  The questions, answers and mededelingen are downloaded\n"
@@ -64,20 +65,20 @@ const struct cli_command cli_commands[] = {
 		"for coverage.  A fetched set is followed (naast sync).\n"
 		"\n"
 		"The open data is the Tweede Kamer's:\n"
-		"  " OPENDATA_API "\n"
+		"  https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/\n"
 		"--api URL, $NAAST_API or 'api = URL' in $XDG_CONFIG_HOME/naast/config\n"
 		"(~/.config/naast/config) name another address.  Requests go to that\n"
 		"address only, and only from fetch and sync; a busy or failing service\n"
 		"is asked again after a pause.  --timeout: seconds without an answer\n"
 		"before a request is tried again (default 30).\n"
 		"\n"
-		"Exit status: 0 every document is here, 1 one or more failed, 2 usage error.\n",
+		"Exit status: 0 every document is here, 1 one or more failed, 2 usage error.\n"),
 	},
 	{
 		"sync", cli_sync,
-		"bring in what the open data has new for the sets followed",
+		N_("bring in what the open data has new for the sets followed"),
 		{ "[--api URL] [--timeout S] [--all] [--since DATE]", NULL },
-		"Asks the open data which questions, answers and mededelingen changed\n"
+		N_("Asks the open data which questions, answers and mededelingen changed\n"
 		"since the last sync (or since DATE) and fetches, as fetch does, the\n"
 		"sets followed among them; with --all, every set among them.  A set is\n"
 		"followed when it was fetched, or when basket items come from it,\n"
@@ -87,79 +88,79 @@ const struct cli_command cli_commands[] = {
 		"summary per set, then what was listed and fetched.  --api and\n"
 		"--timeout as for fetch.\n"
 		"\n"
-		"Exit status: 0 done, 1 a request or a document failed, 2 usage error.\n",
+		"Exit status: 0 done, 1 a request or a document failed, 2 usage error.\n"),
 	},
 	{
 		"follow", cli_follow,
-		"sync brings in what comes new to these sets",
+		N_("sync brings in what comes new to these sets"),
 		{ "SET|ZAAK...", NULL },
-		"Follows each set: SET is its number (naast list), ZAAK its Zaak number\n"
+		N_("Follows each set: SET is its number (naast list), ZAAK its Zaak number\n"
 		"(2024Z01294).  A set imported from files has no Zaak number until it\n"
-		"is fetched.\n",
+		"is fetched.\n"),
 	},
 	{
 		"unfollow", cli_unfollow,
-		"sync leaves these sets alone",
+		N_("sync leaves these sets alone"),
 		{ "SET|ZAAK...", NULL },
-		"Stops following each set, also one followed because basket items come\n"
-		"from it.\n",
+		N_("Stops following each set, also one followed because basket items come\n"
+		"from it.\n"),
 	},
 	{
 		"remove", cli_remove,
-		"remove documents from the library",
+		N_("remove documents from the library"),
 		{ "[--force] DOC...", NULL },
-		"Removes documents: each DOC is a document number ('naast list --json'\n"
+		N_("Removes documents: each DOC is a document number ('naast list --json'\n"
 		"gives them) or the file it was imported from.  Its set, the library and\n"
 		"what counts as answered follow; a set left without documents goes.\n"
 		"A document that basket items cite is not removed, and nothing is, unless\n"
 		"--force says to take those items out of the basket with it.\n"
 		"\n"
-		"Exit status: 0 removed, 1 nothing removed, 2 usage error.\n",
+		"Exit status: 0 removed, 1 nothing removed, 2 usage error.\n"),
 	},
 	{
 		"reparse", cli_reparse,
-		"read every stored document again with this naast's parsers",
+		N_("read every stored document again with this naast's parsers"),
 		{ "", NULL },
-		"Reads every stored document again, from the text kept with it, with\n"
+		N_("Reads every stored document again, from the text kept with it, with\n"
 		"the parsers of this version of naast, and says how many changed.\n"
 		"Basket items and their notes stay with the same text.  The first\n"
 		"start of a new version does this by itself for the documents an\n"
-		"older version read.\n",
+		"older version read.\n"),
 	},
 	{
 		"list", cli_list,
-		"list question sets and letters",
+		N_("list question sets and letters"),
 		{ "[--json]", NULL },
-		"Lists the question sets, newest first, and the letters.\n",
+		N_("Lists the question sets, newest first, and the letters.\n"),
 	},
 	{
 		"show", cli_show,
-		"print the vragen of a set with each ministry's answer",
+		N_("print the vragen of a set with each ministry's answer"),
 		{ "SET [--vraag N] [--ministry CODE[,CODE...]] [--json]", NULL },
-		"Prints the vragen of question set SET with each ministry's answer.\n",
+		N_("Prints the vragen of question set SET with each ministry's answer.\n"),
 	},
 	{
 		"diff", cli_diff,
-		"the word differences between two ministries' answers to vraag N",
+		N_("the word differences between two ministries' answers to vraag N"),
 		{ "SET --vraag N [--ministries A,B] [--ignore-case] [--json]", NULL },
-		"Prints the word differences between two ministries' answers to\n"
+		N_("Prints the word differences between two ministries' answers to\n"
 		"vraag N: [-words of A only-] and {+words of B only+}.  Without\n"
-		"--ministries, the first two ministries that answered.\n",
+		"--ministries, the first two ministries that answered.\n"),
 	},
 	{
 		"matrix", cli_matrix,
-		"how alike every two ministries' answers are, per vraag",
+		N_("how alike every two ministries' answers are, per vraag"),
 		{ "SET [--json]", NULL },
-		"Prints, for each vraag of question set SET, how alike the answers of\n"
-		"every two ministries are, from 0 (nothing in common) to 1 (the same).\n",
+		N_("Prints, for each vraag of question set SET, how alike the answers of\n"
+		"every two ministries are, from 0 (nothing in common) to 1 (the same).\n"),
 	},
 	{
 		"search", cli_search,
-		"the passages that contain the words of QUERY ('\"a phrase\"', prefix*), best first; exit 1 when none does",
+		N_("the passages that contain the words of QUERY ('\"a phrase\"', prefix*), best first; exit 1 when none does"),
 		{ "QUERY... [--ministry CODE] [--questioner NAME] [--party PARTY]\n"
 		  "[--from DATE] [--to DATE] [--kind answer|letter]\n"
 		  "[--substring] [--limit N] [--sort rank|date] [--json]", NULL },
-		"Prints the passages that contain every word of QUERY, best first.\n"
+		N_("Prints the passages that contain every word of QUERY, best first.\n"
 		"Quote a phrase for the words in that order: naast search '\"politiek adviseurs\"';\n"
 		"a word that ends in * finds every word that starts so (verkiez*; three\n"
 		"letters or more). Other characters are searched for as written, never\n"
@@ -191,13 +192,13 @@ const struct cli_command cli_commands[] = {
 		"\n"
 		"Exit status: 0 when passages are found; 1 when none is (with words of the\n"
 		"index that are close to yours, if any) or the query cannot be searched\n"
-		"for; 2 on a usage error.\n",
+		"for; 2 on a usage error.\n"),
 	},
 	{
 		"related", cli_related,
-		"the passages of other documents most like passage PASSAGE",
+		N_("the passages of other documents most like passage PASSAGE"),
 		{ "PASSAGE [--limit N] [--json]", NULL },
-		"Prints the passages of other documents most like passage PASSAGE (the\n"
+		N_("Prints the passages of other documents most like passage PASSAGE (the\n"
 		"number that search shows), best first: by bm25 of its most distinctive\n"
 		"words, as search ranks many words.\n"
 		"\n"
@@ -205,13 +206,13 @@ const struct cli_command cli_commands[] = {
 		"  --json      one JSON document: {\"passage\":N,\"hits\":[...as search...]}\n"
 		"\n"
 		"Exit status: 0 when passages are found, 1 when none is or there is no\n"
-		"passage PASSAGE, 2 on a usage error.\n",
+		"passage PASSAGE, 2 on a usage error.\n"),
 	},
 	{
 		"select", cli_select,
-		"the basket of passages kept for an export",
+		N_("the basket of passages kept for an export"),
 		{ "add|rm|list|clear [PASSAGE...] [--json]", "note PASSAGE [TEXT]", NULL },
-		"The basket: passages kept for an export, across runs.\n"
+		N_("The basket: passages kept for an export, across runs.\n"
 		"\n"
 		"  add PASSAGE...     add passages (the numbers search and show give)\n"
 		"  rm PASSAGE...      take passages out\n"
@@ -220,15 +221,15 @@ const struct cli_command cli_commands[] = {
 		"  clear              empty the basket\n"
 		"  note PASSAGE TEXT  keep a note with a passage (no TEXT: remove it)\n"
 		"\n"
-		"'naast export --selection' writes the basket with citations.\n",
+		"'naast export --selection' writes the basket with citations.\n"),
 	},
 	{
 		"export", cli_export,
-		"passages with their citations",
+		N_("passages with their citations"),
 		{ "(--set SET [--vraag N] [--ministry CODE[,CODE...]] | --selection)\n"
 		  "[--format md|txt|csv|json|html|docx|xlsx] [--no-refs] [--side-by-side]\n"
 		  "[-o FILE [--force]]", NULL },
-		"Writes passages with their citations: the answers of a question set (or\n"
+		N_("Writes passages with their citations: the answers of a question set (or\n"
 		"of one vraag, or of some ministries), or the basket ('naast select').\n"
 		"\n"
 		"  --format F   md (default), txt, csv, json, html, docx (Word) or xlsx\n"
@@ -245,14 +246,14 @@ const struct cli_command cli_commands[] = {
 		"  --force      overwrite FILE when it exists, keeping its permissions\n"
 		"               (never a device, a named pipe or a socket)\n"
 		"\n"
-		"Exit status: 0 written, 1 failure (nothing written), 2 usage error.\n",
+		"Exit status: 0 written, 1 failure (nothing written), 2 usage error.\n"),
 	},
 };
 
 const size_t cli_command_count = COUNT(cli_commands);
 
 static const char naast_head[] =
-"Usage: naast [--db PATH] [COMMAND [ARGS]]\n"
+N_("Usage: naast [--db PATH] [COMMAND [ARGS]]\n"
 "\n"
 "A reader for Dutch parliamentary written questions (Kamervragen) and the\n"
 "answers of different ministries, side by side.\n"
@@ -260,10 +261,10 @@ static const char naast_head[] =
 "Commands:\n"
 "  (none)                         the interface on a terminal, else the\n"
 "                                 library as text (an empty database gets\n"
-"                                 the bundled corpus first)\n";
+"                                 the bundled corpus first)\n");
 
 static const char naast_tail[] =
-"\n"
+N_("\n"
 "Options:\n"
 "  --db PATH      database file (default: $NAAST_DB, else\n"
 "                 $XDG_DATA_HOME/naast/naast.db or ~/.local/share/naast/naast.db)\n"
@@ -271,7 +272,7 @@ static const char naast_tail[] =
 "  -V, --version  show the version\n"
 "\n"
 "Exit status: 0 success, 1 failure (search and related: also nothing\n"
-"found), 2 usage error.  'naast COMMAND --help' tells more.\n";
+"found), 2 usage error.  'naast COMMAND --help' tells more.\n");
 
 const struct cli_command *
 cli_command_find(const char *name)
@@ -290,7 +291,7 @@ cli_command_find(const char *name)
 static int
 print_form(const char *first, const struct cli_command *c, const char *form)
 {
-	int indent = (int)strlen(first) + (int)strlen(c->name) + 1, col;
+	int indent = text_width(first) + (int)strlen(c->name) + 1, col;
 	const char *nl;
 
 	col = printf("%s%s ", first, c->name);
@@ -327,7 +328,7 @@ print_summary(const char *summary, int col, bool same_line)
 void
 cli_help_naast(void)
 {
-	fputs(naast_head, stdout);
+	fputs(_(naast_head), stdout);
 	for (size_t i = 0; i < cli_command_count; i++) {
 		const struct cli_command *c = &cli_commands[i];
 		int col = 0;
@@ -337,21 +338,29 @@ cli_help_naast(void)
 				putchar('\n');
 			col = print_form("  ", c, c->usage[f]);
 		}
-		print_summary(c->summary, col, !c->usage[1] && !strchr(c->usage[0], '\n'));
+		print_summary(_(c->summary), col, !c->usage[1] && !strchr(c->usage[0], '\n'));
 	}
-	fputs(naast_tail, stdout);
+	fputs(_(naast_tail), stdout);
 }
 
 int
 cli_help(const char *name)
 {
 	const struct cli_command *c = cli_command_find(name);
+	/* TRANSLATORS: the words before "naast" in the usage of a command. */
+	const char *usage = _("Usage: ");
 
 	for (size_t f = 0; c && c->usage[f]; f++) {
-		print_form(f == 0 ? "Usage: naast " : "       naast ", c, c->usage[f]);
+		char *first = xasprintf("%s%*snaast ", f == 0 ? usage : "",
+		    f == 0 ? 0 : text_width(usage), "");
+
+		print_form(first, c, c->usage[f]);
 		putchar('\n');
+		free(first);
 	}
+
 	if (c)
-		fputs(c->help, stdout);
+		fputs(_(c->help), stdout);
+
 	return 0;
 }

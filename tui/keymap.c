@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "keymap.h"
 #include "text.h"
 #include "xalloc.h"
@@ -81,7 +82,7 @@ keymap_action_name(enum action action)
 const char *
 keymap_action_help(enum action action)
 {
-	return (unsigned)action < N_ACTIONS ? action_helps[action] : NULL;
+	return (unsigned)action < N_ACTIONS ? _(action_helps[action]) : NULL;
 }
 
 const char *
@@ -459,20 +460,20 @@ bind_words(const char *scope_word, const char *key_word, const char *action_word
 		char names[128];
 
 		list_names(names, sizeof(names), false);
-		snprintf(valid, sizeof(valid), "valid scopes: %s", names);
-		return bad_word(err, "scope", scope_word, valid);
+		snprintf(valid, sizeof(valid), _("valid scopes: %s"), names);
+		return bad_word(err, _("scope"), scope_word, valid);
 	}
 	if ((key = keymap_key_code(key_word)) < 0) {
 		char names[192];
 
 		list_names(names, sizeof(names), true);
 		snprintf(valid, sizeof(valid),
-		    "a key is one character, C-a..C-z, M-a (Alt), F1..F12 or one of %s", names);
-		return bad_word(err, "key", key_word, valid);
+		    _("a key is one character, C-a..C-z, M-a (Alt), F1..F12 or one of %s"), names);
+		return bad_word(err, _("key"), key_word, valid);
 	}
 	if ((action = action_code(action_word)) < 0)
-		return bad_word(err, "action", action_word,
-		    "see the help screen, ?, for action names");
+		return bad_word(err, _("action"), action_word,
+		    _("see the help screen, ?, for action names"));
 	bind((enum scope)scope, key, (enum action)action);
 	return STATUS_OK;
 }
@@ -483,7 +484,7 @@ keymap_parse_line(const char *line, struct error *err)
 	static const char sep[] = " \t\r\n\v\f";
 	/* What is missing when there are n words. */
 	static const char *const missing[] = {
-		NULL, "SCOPE, KEY and ACTION", "KEY and ACTION", "ACTION",
+		NULL, N_("SCOPE, KEY and ACTION"), N_("KEY and ACTION"), "ACTION",
 	};
 	const char *words[4];
 	size_t n = 0;
@@ -513,8 +514,8 @@ keymap_parse_line(const char *line, struct error *err)
 	if (n == 0)
 		goto out;
 	if (strcmp(words[0], "bind") != 0) {
-		st = bad_word(err, "command", words[0],
-		    "the only command is: bind SCOPE KEY ACTION");
+		st = bad_word(err, _("command"), words[0],
+		    _("the only command is: bind SCOPE KEY ACTION"));
 		goto out;
 	}
 	if (n < COUNT(words)) {
@@ -522,7 +523,7 @@ keymap_parse_line(const char *line, struct error *err)
 
 		st = error_set(err, STATUS_USAGE,
 		    "missing %s after '%s' (write: bind SCOPE KEY ACTION)",
-		    missing[n], s);
+		    _(missing[n]), s);
 		free(s);
 		goto out;
 	}
@@ -627,7 +628,8 @@ keymap_init(void)
 		/* A bad row is a bug in the table above; the tests catch it. */
 		if (bind_words(defaults[i].scope, defaults[i].key,
 		    defaults[i].action, &err) != STATUS_OK) {
-			fprintf(stderr, "naast: bad built-in key binding: %s\n", err.msg);
+			fprintf(stderr, _("naast: bad built-in key binding: %s\n"), err.msg);
+
 			abort();
 		}
 	}

@@ -2,7 +2,8 @@
  * keymap: keys are data.
  *
  * Every user action is one row of ACTION_INFO: its enum name, the name a
- * key file uses, and its help text.  Bindings are rows { scope, key,
+ * key file uses, and its help text (English, marked N_: keymap_action_help
+ * translates it).  Bindings are rows { scope, key,
  * action }; the built-in defaults are such rows in keymap.c, and a user's
  * key file ($XDG_CONFIG_HOME/naast/keys) is read line by line by the same
  * parser:
@@ -66,48 +67,48 @@
 #define KEYMAP_BACKSPACE	KEYMAP_FKEY(KEY_BACKSPACE)
 
 #define ACTION_INFO(_) \
-	_(NONE,            "none",            "Do nothing (unbinds a key)") \
-	_(QUIT,            "quit",            "Go back; in the library, quit") \
-	_(OPEN,            "open",            "Open the selected set or document") \
-	_(HELP,            "help",            "Show the keys") \
-	_(REDRAW,          "redraw",          "Redraw the screen and reload") \
-	_(MESSAGE,         "message",         "Show the last message whole, when the status line had to cut it") \
-	_(DOWN,            "down",            "Move down one line") \
-	_(UP,              "up",              "Move up one line") \
-	_(PAGE_DOWN,       "page-down",       "Move down one page") \
-	_(PAGE_UP,         "page-up",         "Move up one page") \
-	_(FIRST,           "first",           "Go to the top") \
-	_(LAST,            "last",            "Go to the bottom") \
-	_(FILTER,          "filter",          "Narrow the library as you type") \
-	_(SORT,            "sort",            "Change the order of the library") \
-	_(NEXT_VRAAG,      "next-vraag",      "Go to the next vraag") \
-	_(PREV_VRAAG,      "prev-vraag",      "Go to the previous vraag") \
-	_(NEXT_PANE,       "next-pane",       "Focus the next pane") \
-	_(PANE_LEFT,       "pane-left",       "Focus the pane on the left") \
-	_(PANE_RIGHT,      "pane-right",      "Focus the pane on the right") \
-	_(CHOOSE_MINISTRY, "choose-ministry", "Choose the ministry the focused pane shows") \
-	_(TOGGLE_SYNC,     "toggle-sync",     "Scroll the panes together or apart") \
-	_(READER,          "reader",          "Read the whole document of the focused pane") \
-	_(TOGGLE_DIFF,     "toggle-diff",     "Mark what the panes share and what only one says") \
-	_(TOGGLE_REFS,     "toggle-refs",     "Show the answers that references point to, inline") \
-	_(MATRIX,          "matrix",          "Show all vragen by ministry, with how alike the answers are") \
-	_(SEARCH,          "search",          "Search every passage") \
-	_(RELATED,         "related",         "Find the passages most like the one under the cursor") \
-	_(OUTLINE,         "outline",         "Show or hide the outline; jump with Enter") \
-	_(SELECT,          "select",          "Put the passage under the cursor in the basket, or take it out") \
-	_(SELECT_ANSWER,   "select-answer",   "Put the whole answer in the focused pane in the basket, or take it out") \
-	_(BASKET,          "basket",          "Show the basket: reorder, notes, export") \
-	_(EXPORT,          "export",          "Export the basket to a file, with citations") \
-	_(EXPORT_VRAAG,    "export-vraag",    "Export the answers to this vraag to a file, with citations") \
-	_(COPY,            "copy",            "Copy the passage under the cursor to the clipboard as Markdown, with its citation") \
-	_(COPY_BASKET,     "copy-basket",     "Copy the basket to the clipboard as Markdown, with citations") \
-	_(MOVE_UP,         "move-up",         "Move the passage up in the basket") \
-	_(MOVE_DOWN,       "move-down",       "Move the passage down in the basket") \
-	_(REMOVE,          "remove",          "Take the passage out of the basket") \
-	_(NOTE,            "note",            "Write a note with the passage") \
-	_(REMOVE_DOCUMENT, "remove-document", "Remove the document (or the set) from the library, after asking") \
-	_(FETCH,           "fetch",           "Fetch a question set from the open data by its number") \
-	_(NEW,             "new",             "Show the answers the open data brought since you last looked")
+	_(NONE,            "none",            N_("Do nothing (unbinds a key)")) \
+	_(QUIT,            "quit",            N_("Go back; in the library, quit")) \
+	_(OPEN,            "open",            N_("Open the selected set or document")) \
+	_(HELP,            "help",            N_("Show the keys")) \
+	_(REDRAW,          "redraw",          N_("Redraw the screen and reload")) \
+	_(MESSAGE,         "message",         N_("Show the last message whole, when the status line had to cut it")) \
+	_(DOWN,            "down",            N_("Move down one line")) \
+	_(UP,              "up",              N_("Move up one line")) \
+	_(PAGE_DOWN,       "page-down",       N_("Move down one page")) \
+	_(PAGE_UP,         "page-up",         N_("Move up one page")) \
+	_(FIRST,           "first",           N_("Go to the top")) \
+	_(LAST,            "last",            N_("Go to the bottom")) \
+	_(FILTER,          "filter",          N_("Narrow the library as you type")) \
+	_(SORT,            "sort",            N_("Change the order of the library")) \
+	_(NEXT_VRAAG,      "next-vraag",      N_("Go to the next vraag")) \
+	_(PREV_VRAAG,      "prev-vraag",      N_("Go to the previous vraag")) \
+	_(NEXT_PANE,       "next-pane",       N_("Focus the next pane")) \
+	_(PANE_LEFT,       "pane-left",       N_("Focus the pane on the left")) \
+	_(PANE_RIGHT,      "pane-right",      N_("Focus the pane on the right")) \
+	_(CHOOSE_MINISTRY, "choose-ministry", N_("Choose the ministry the focused pane shows")) \
+	_(TOGGLE_SYNC,     "toggle-sync",     N_("Scroll the panes together or apart")) \
+	_(READER,          "reader",          N_("Read the whole document of the focused pane")) \
+	_(TOGGLE_DIFF,     "toggle-diff",     N_("Mark what the panes share and what only one says")) \
+	_(TOGGLE_REFS,     "toggle-refs",     N_("Show the answers that references point to, inline")) \
+	_(MATRIX,          "matrix",          N_("Show all vragen by ministry, with how alike the answers are")) \
+	_(SEARCH,          "search",          N_("Search every passage")) \
+	_(RELATED,         "related",         N_("Find the passages most like the one under the cursor")) \
+	_(OUTLINE,         "outline",         N_("Show or hide the outline; jump with Enter")) \
+	_(SELECT,          "select",          N_("Put the passage under the cursor in the basket, or take it out")) \
+	_(SELECT_ANSWER,   "select-answer",   N_("Put the whole answer in the focused pane in the basket, or take it out")) \
+	_(BASKET,          "basket",          N_("Show the basket: reorder, notes, export")) \
+	_(EXPORT,          "export",          N_("Export the basket to a file, with citations")) \
+	_(EXPORT_VRAAG,    "export-vraag",    N_("Export the answers to this vraag to a file, with citations")) \
+	_(COPY,            "copy",            N_("Copy the passage under the cursor to the clipboard as Markdown, with its citation")) \
+	_(COPY_BASKET,     "copy-basket",     N_("Copy the basket to the clipboard as Markdown, with citations")) \
+	_(MOVE_UP,         "move-up",         N_("Move the passage up in the basket")) \
+	_(MOVE_DOWN,       "move-down",       N_("Move the passage down in the basket")) \
+	_(REMOVE,          "remove",          N_("Take the passage out of the basket")) \
+	_(NOTE,            "note",            N_("Write a note with the passage")) \
+	_(REMOVE_DOCUMENT, "remove-document", N_("Remove the document (or the set) from the library, after asking")) \
+	_(FETCH,           "fetch",           N_("Fetch a question set from the open data by its number")) \
+	_(NEW,             "new",             N_("Show the answers the open data brought since you last looked"))
 
 enum action {
 #define ACTION_ENUM(name, str, help) ACTION_##name,

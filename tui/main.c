@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "keymap.h"
 
 static int
@@ -27,7 +28,10 @@ usage_error(const char *what, const char *arg)
 
 /*
  * naast speaks UTF-8 to the terminal.  A session without a UTF-8 locale
- * (a bare ssh login has LANG unset) still gets it through C.UTF-8.
+ * (a bare ssh login has LANG unset) still gets it through C.UTF-8.  It
+ * speaks the language of LC_MESSAGES (Dutch for nl_*, else English),
+ * from its catalogue beside the program in its build tree, else where
+ * `make install` put it.
  */
 static void
 set_locale(void)
@@ -35,6 +39,13 @@ set_locale(void)
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+#if ENABLE_NLS
+	char *dir = cli_data_dir("locale", NAAST_LOCALEDIR);
+
+	bindtextdomain(NAAST_TEXTDOMAIN, dir);
+	bind_textdomain_codeset(NAAST_TEXTDOMAIN, "UTF-8");
+	free(dir);
+#endif
 }
 
 /* The built-in keys, then the user's key file; false with a message. */
@@ -69,6 +80,7 @@ main(int argc, char **argv)
 	const struct cli_command *cmd = NULL;
 	int c, rc;
 
+	set_locale();
 	/* '+': stop at the command; its options are its own. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:hV", options, NULL)) != -1) {
@@ -76,7 +88,7 @@ main(int argc, char **argv)
 		case 'd':
 			/* SQLite would open "" as a temporary database, lost at exit. */
 			if (!*optarg)
-				return usage_error("empty file name for option", "--db");
+				return usage_error(_("empty file name for option"), "--db");
 			cli.db_opt = optarg;
 			break;
 		case 'h':
@@ -86,14 +98,13 @@ main(int argc, char **argv)
 			printf("%s\n", PACKAGE_STRING);
 			return cli_output_end(NULL, 0);
 		case ':':
-			return usage_error("missing value for option", argv[optind - 1]);
+			return usage_error(_("missing value for option"), argv[optind - 1]);
 		default:
-			return usage_error("unknown option", argv[optind - 1]);
+			return usage_error(_("unknown option"), argv[optind - 1]);
 		}
 	}
-	set_locale();
 	if (optind < argc && !(cmd = cli_command_find(argv[optind])))
-		return usage_error("unknown command", argv[optind]);
+		return usage_error(_("unknown command"), argv[optind]);
 
 	/* A command opens the database after reading its options. */
 	if (cmd) {

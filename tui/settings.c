@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "opendata.h"
 #include "settings.h"
 #include "xalloc.h"
@@ -79,12 +80,13 @@ settings_cache_dir(char *why, size_t size)
 	else if (home && *home)
 		dir = xasprintf("%s/.cache/naast", home);
 	else {
-		snprintf(why, size, "no place for downloads: set HOME or XDG_CACHE_HOME");
+		snprintf(why, size, "%s", _("no place for downloads: set HOME or XDG_CACHE_HOME"));
 		return NULL;
 	}
 	probe = xasprintf("%s/x", dir);
 	if (!cli_make_parents(probe)) {
-		snprintf(why, size, "cannot create the download directory '%s': %s (set XDG_CACHE_HOME to another place)",
+		snprintf(why, size, _("cannot create the download directory '%s': %s (set XDG_CACHE_HOME to another place)"),
+
 		    dir, strerror(errno));
 		free(probe);
 		free(dir);

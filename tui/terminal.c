@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "terminal.h"
 #include "text.h"
 
@@ -24,19 +25,20 @@ terminal_usable(char *msg, size_t size)
 	int err = 0;
 
 	if (!*name) {
-		snprintf(msg, size, "TERM is not set: set it to your terminal's type (for example "
-		    "xterm-256color), or use naast list, show and search");
+		snprintf(msg, size, "%s", _("TERM is not set: set it to your terminal's type (for example "
+		    "xterm-256color), or use naast list, show and search"));
 	} else if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		snprintf(msg, size, "the terminal type '%s' (TERM) is unknown here: set TERM to "
-		    "xterm-256color, or install its description (Debian package ncurses-term)", name);
+		snprintf(msg, size, _("the terminal type '%s' (TERM) is unknown here: set TERM to "
+		    "xterm-256color, or install its description (Debian package ncurses-term)"), name);
 	} else {
 		const char *cup = tigetstr("cup");
 
 		ok = cup && cup != (char *)-1;
 		if (!ok)
-			snprintf(msg, size, "the terminal '%s' cannot put text at a place on the "
+			snprintf(msg, size, _("the terminal '%s' cannot put text at a place on the "
 			    "screen, which the interface needs: use naast list, show and search, "
-			    "or set TERM to xterm-256color", name);
+			    "or set TERM to xterm-256color"), name);
+
 		del_curterm(cur_term);
 	}
 	free(name);

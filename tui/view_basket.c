@@ -15,6 +15,7 @@
 #include "app.h"
 #include "draw.h"
 #include "export.h"
+#include "i18n.h"
 #include "list.h"
 #include "model.h"
 #include "prompt.h"
@@ -86,13 +87,13 @@ place(const struct export_item *it, char *buf, size_t size)
 	if (it->ministry[0] && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "%s · ", it->ministry);
 	if (it->role == ROLE_FOOTNOTE && it->marker && used < size && it->paragraph > 0)
-		snprintf(buf + used, size - used, "footnote %s of paragraph %d", it->marker,
+		snprintf(buf + used, size - used, _("footnote %s of paragraph %d"), it->marker,
 		    it->paragraph);
 	else if (it->role == ROLE_FOOTNOTE && it->marker && used < size)
-		snprintf(buf + used, size - used, "footnote %s of the %s", it->marker,
+		snprintf(buf + used, size - used, _("footnote %s of the %s"), it->marker,
 		    model_role_name(it->note_of));
 	else if (it->paragraph > 0 && used < size)
-		snprintf(buf + used, size - used, "paragraph %d", it->paragraph);
+		snprintf(buf + used, size - used, _("paragraph %d"), it->paragraph);
 	else if (used < size)
 		snprintf(buf + used, size - used, "%s", model_role_name(it->role));
 }
@@ -106,16 +107,16 @@ basket_draw(struct view *v, int rows, int cols)
 	if (b->version != app_basket_version(v->app))
 		load(v);
 	b->list.height = rows - 3 >= ROWS_PER_ENTRY ? (size_t)((rows - 3) / ROWS_PER_ENTRY) : 1;
-	snprintf(title, sizeof(title), " Basket · %zu %s", b->list.count,
-	    b->list.count == 1 ? "passage" : "passages");
+	snprintf(title, sizeof(title), P_(" Basket · %zu passage", " Basket · %zu passages",
+	    b->list.count), b->list.count);
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
 	if (b->list.count == 0) {
 		struct wrapped w = { 0 };
 
-		draw_wrap(&w, "The basket is empty. Space puts the passage under the cursor in it, "
+		draw_wrap(&w, _("The basket is empty. Space puts the passage under the cursor in it, "
 		    "in the compare view, the reader and the search results; a puts a whole answer "
-		    "in it. It is kept in the database until you take passages out.", cols - 4);
+		    "in it. It is kept in the database until you take passages out."), cols - 4);
 		for (size_t i = 0; i < w.n && (int)i + 3 < rows; i++)
 			draw_text(stdscr, 3 + (int)i, 2, w.lines[i], cols - 4, draw_attr(UI_DIM), 0);
 		draw_wrap_free(&w);
@@ -146,10 +147,11 @@ basket_draw(struct view *v, int rows, int cols)
 		}
 		draw_wrap_free(&w);
 		if (sel && b->editing) {
-			draw_text(stdscr, y + 1 + TEXT_LINES, 6, "Note:", 6, draw_attr(UI_HEADING), 0);
+			/* TRANSLATORS: at most 6 columns. */
+			draw_text(stdscr, y + 1 + TEXT_LINES, 6, _("Note:"), 6, draw_attr(UI_HEADING), 0);
 			prompt_draw(&b->note, y + 1 + TEXT_LINES, 12, cols - 14, draw_attr(UI_INPUT));
 		} else if (it->note) {
-			char *note = xasprintf("Note: %s", it->note);
+			char *note = xasprintf(_("Note: %s"), it->note);
 
 			draw_text(stdscr, y + 1 + TEXT_LINES, 6, note, cols - 8, draw_attr(UI_DIM), DRAW_CUT);
 			free(note);
@@ -206,7 +208,7 @@ basket_handle(struct view *v, enum action action)
 		if (it) {
 			b->editing = true;
 			prompt_start(&b->note, PROMPT_NOTE, it->note);
-			app_message(v->app, "Type the note; Enter keeps it, Esc leaves it as it was");
+			app_message(v->app, _("Type the note; Enter keeps it, Esc leaves it as it was"));
 		}
 		break;
 	case ACTION_OPEN:
@@ -238,8 +240,8 @@ basket_input(struct view *v, int key)
 		}
 		app_basket_changed(v->app);
 		load(v);
-		app_message(v->app, b->note.text[0] ? "Note kept: exports print it after the citation"
-		    : "Note removed");
+		app_message(v->app, "%s", b->note.text[0] ?
+		    _("Note kept: exports print it after the citation") : _("Note removed"));
 		break;
 	case PROMPT_CANCEL:
 		b->editing = false;
@@ -276,9 +278,10 @@ basket_status(struct view *v, char *buf, size_t size)
 	struct basket *b = v->data;
 
 	if (b->list.count)
-		snprintf(buf, size, "Basket · %zu of %zu", b->list.cursor + 1, b->list.count);
+		snprintf(buf, size, _("Basket · %zu of %zu"), b->list.cursor + 1, b->list.count);
 	else
-		snprintf(buf, size, "Basket · empty");
+		snprintf(buf, size, "%s", _("Basket · empty"));
+
 }
 
 static long long
@@ -296,13 +299,13 @@ basket_reload(struct view *v)
 }
 
 static const struct view_hint basket_hints[] = {
-	{ ACTION_OPEN, "open" },
-	{ ACTION_MOVE_UP, "up" },
-	{ ACTION_MOVE_DOWN, "down" },
-	{ ACTION_REMOVE, "remove" },
-	{ ACTION_NOTE, "note" },
-	{ ACTION_EXPORT, "export" },
-	{ ACTION_COPY, "copy" },
+	{ ACTION_OPEN, N_("open") },
+	{ ACTION_MOVE_UP, N_("up") },
+	{ ACTION_MOVE_DOWN, N_("down") },
+	{ ACTION_REMOVE, N_("remove") },
+	{ ACTION_NOTE, N_("note") },
+	{ ACTION_EXPORT, N_("export") },
+	{ ACTION_COPY, N_("copy") },
 	{ ACTION_NONE, NULL },
 };
 

@@ -26,6 +26,7 @@
 #include "date.h"
 #include "compare.h"
 #include "draw.h"
+#include "i18n.h"
 #include "model.h"
 #include "store.h"
 #include "text.h"
@@ -229,7 +230,7 @@ expand_ref(const struct compare *c, struct pane *p, int vraag, int width)
 	snprintf(head, sizeof(head), "↳ %s, antwoord %d:", p->ministry, vraag);
 	own_lines(p, head, width - REF_INDENT, true, vraag);
 	if (!a || a->n_paragraphs == 0) {
-		own_lines(p, "(no answer to that vraag in this document)", width - REF_INDENT,
+		own_lines(p, _("(no answer to that vraag in this document)"), width - REF_INDENT,
 		    true, vraag);
 		return;
 	}
@@ -331,9 +332,9 @@ shared_label(int from, int to)
 {
 	struct xbuf b = { NULL, 0, 0 };
 
-	xbuf_puts(&b, "One answer to vragen");
+	xbuf_puts(&b, _("One answer to vragen"));
 	for (int v = from; v <= to; v++)
-		xbuf_printf(&b, "%s%d", v == from ? " " : v == to ? " and " : ", ", v);
+		xbuf_printf(&b, "%s%d", v == from ? " " : v == to ? _(" and ") : ", ", v);
 	return xbuf_finish(&b);
 }
 
@@ -348,22 +349,27 @@ lay_out_pane(const struct compare *c, struct pane *p, int width)
 		char date[32] = "";
 
 		date_format_nl(notice_of(c, p->ministry)->received, date, sizeof(date));
-		snprintf(msg, sizeof(msg), "%s sent a mededeling instead of an answer%s%s%s.",
-		    p->ministry, date[0] ? " (ontvangen " : "", date, date[0] ? ")" : "");
+		if (date[0])
+			snprintf(msg, sizeof(msg),
+			    _("%s sent a mededeling instead of an answer (ontvangen %s)."),
+			    p->ministry, date);
+		else
+			snprintf(msg, sizeof(msg),
+			    _("%s sent a mededeling instead of an answer."), p->ministry);
 		own_lines(p, msg, width, false, 0);
 		own_lines(p, "", width, false, 0);
-		own_lines(p, "r reads it.", width, false, 0);
+		own_lines(p, _("r reads it."), width, false, 0);
 		return;
 	}
 	if (!imported(c, p->ministry)) {
-		snprintf(msg, sizeof(msg), "No answer from %s is imported.", p->ministry);
+		snprintf(msg, sizeof(msg), _("No answer from %s is imported."), p->ministry);
 		own_lines(p, msg, width, false, 0);
 		own_lines(p, "", width, false, 0);
-		own_lines(p, "Import it with: naast import FILE", width, false, 0);
+		own_lines(p, _("Import it with: naast import FILE"), width, false, 0);
 		return;
 	}
 	if (p->n_paras == 0) {
-		snprintf(msg, sizeof(msg), "The answer of %s has nothing for vraag %d.",
+		snprintf(msg, sizeof(msg), _("The answer of %s has nothing for vraag %d."),
 		    p->ministry, c->q[c->vraag].number);
 		own_lines(p, msg, width, false, 0);
 		return;
@@ -588,11 +594,11 @@ load(struct view *v)
 	if (store_set_get(app_store(v->app), c->set_id, &c->set, &err) != STATUS_OK ||
 	    store_questions(app_store(v->app), c->set_id, 0, NULL, 0, &c->q, &c->nq,
 	    &err) != STATUS_OK) {
-		app_message(v->app, "Cannot open set %lld: %s", c->set_id, err.msg);
+		app_message(v->app, _("Cannot open set %lld: %s"), c->set_id, err.msg);
 		return false;
 	}
 	if (c->nq == 0) {
-		app_message(v->app, "Set %lld has no vragen to show", c->set_id);
+		app_message(v->app, _("Set %lld has no vragen to show"), c->set_id);
 		return false;
 	}
 	if (c->vraag >= c->nq)
@@ -749,9 +755,11 @@ draw_pane(struct app *app, struct compare *c, size_t index, int x, int width)
 	}
 	/* More below or above: say so on the bottom border. */
 	if (p->offset + inner < pane_lines(p))
-		draw_text(stdscr, c->body_y + c->body_h - 1, x + width - 8, " more ", 6, border, 0);
+		/* TRANSLATORS: 6 columns, a space on each side. */
+		draw_text(stdscr, c->body_y + c->body_h - 1, x + width - 8, _(" more "), 6, border, 0);
 	else if (p->offset > 0)
-		draw_text(stdscr, c->body_y + c->body_h - 1, x + width - 7, " end ", 5, border, 0);
+		/* TRANSLATORS: 5 columns, a space on each side. */
+		draw_text(stdscr, c->body_y + c->body_h - 1, x + width - 7, _(" end "), 5, border, 0);
 }
 
 static void
@@ -784,7 +792,7 @@ compare_draw(struct view *v, int rows, int cols)
 	draw_text_right(stdscr, 0, cols - text_width(right), right, text_width(right),
 	    draw_attr(UI_TITLE));
 	snprintf(heading, sizeof(heading), " Vraag %d van %d%s%s ", q->number, c->set.n_questions,
-	    c->diff ? " · differences" : "", c->refs ? " · references" : "");
+	    c->diff ? _(" · differences") : "", c->refs ? _(" · references") : "");
 	x = draw_text(stdscr, 1, 0, heading, cols, draw_attr(UI_HEADING), 0);
 	draw_hline(stdscr, 1, x, cols - x, draw_attr(UI_BORDER));
 	for (int i = 0; i < c->body_y - 2; i++) {
@@ -834,7 +842,7 @@ go_vraag(struct view *v, long delta)
 	long next = (long)c->vraag + delta;
 
 	if (next < 0 || next >= (long)c->nq) {
-		app_message(v->app, delta > 0 ? "This is the last vraag" : "This is the first vraag");
+		app_message(v->app, "%s", delta > 0 ? _("This is the last vraag") : _("This is the first vraag"));
 		return;
 	}
 	go_to(c, c->q[next].number, NULL);
@@ -856,7 +864,7 @@ swap_note(const struct compare *c, const char *ministry)
 {
 	size_t other = pane_showing(c, ministry);
 
-	return other < c->n_panes ? xasprintf("  · pane %zu: swaps", other + 1) : xstrdup("");
+	return other < c->n_panes ? xasprintf(_("  · pane %zu: swaps"), other + 1) : xstrdup("");
 }
 
 static void
@@ -907,7 +915,7 @@ choose_ministry(struct view *v)
 		char *note = swap_note(c, c->set.answers[i].ministry);
 
 		draw_date(c->set.answers[i].received, date);
-		model_strv_add(&items, &n, xasprintf("%-5s answered %s%s", c->set.answers[i].ministry,
+		model_strv_add(&items, &n, xasprintf(_("%-5s answered %s%s"), c->set.answers[i].ministry,
 		    date, note));
 		free(note);
 		if (strcmp(c->set.answers[i].ministry, c->panes[c->focus].ministry) == 0)
@@ -918,12 +926,12 @@ choose_ministry(struct view *v)
 			continue;
 		char *note = swap_note(c, c->set.addressed[i]);
 
-		model_strv_add(&items, &n, xasprintf("%-5s not imported%s", c->set.addressed[i], note));
+		model_strv_add(&items, &n, xasprintf(_("%-5s not imported%s"), c->set.addressed[i], note));
 		free(note);
 		if (strcmp(c->set.addressed[i], c->panes[c->focus].ministry) == 0)
 			req.selected = n - 1;
 	}
-	req.title = "Ministry of this pane";
+	req.title = _("Ministry of this pane");
 	req.items = items;
 	req.n = n;
 	req.ctx = v;
@@ -973,7 +981,7 @@ select_answer(struct view *v)
 	const struct pane *f = &c->panes[c->focus];
 
 	if (f->n_paras == 0) {
-		app_message(v->app, "No answer from %s to select", f->ministry);
+		app_message(v->app, _("No answer from %s to select"), f->ministry);
 		return;
 	}
 	app_toggle_basket(v->app, f->para_ids, f->n_paras);
@@ -1057,21 +1065,21 @@ compare_handle(struct view *v, enum action action)
 	case ACTION_TOGGLE_SYNC:
 		c->sync = !c->sync;
 		follow(c);
-		app_message(v->app, c->sync ? "Panes scroll together" : "Panes scroll apart");
+		app_message(v->app, "%s", c->sync ? _("Panes scroll together") : _("Panes scroll apart"));
 		break;
 	case ACTION_TOGGLE_DIFF:
 		c->diff = !c->diff;
 		mark(c);
 		app_message(v->app, c->diff
-		    ? "Differences: plain = every pane says it, underlined = some do, reversed = only this pane"
-		    : "Differences off");
+		    ? _("Differences: plain = every pane says it, underlined = some do, reversed = only this pane")
+		    : _("Differences off"));
 		break;
 	case ACTION_TOGGLE_REFS:
 		c->refs = !c->refs;
 		c->stale = true;
 		app_message(v->app, c->refs
-		    ? "References shown inline: Enter on one goes to its vraag"
-		    : "References folded");
+		    ? _("References shown inline: Enter on one goes to its vraag")
+		    : _("References folded"));
 		break;
 	case ACTION_MATRIX:
 		open_matrix(v);
@@ -1082,11 +1090,11 @@ compare_handle(struct view *v, enum action action)
 			char about[64];
 			struct search_request req = { NULL, related, about };
 
-			snprintf(about, sizeof(about), "the %s answer to vraag %d", f->ministry,
+			snprintf(about, sizeof(about), _("the %s answer to vraag %d"), f->ministry,
 			    c->q[c->vraag].number);
 			app_push(v->app, &view_search_ops, &req);
 		} else {
-			app_message(v->app, "Put the cursor on a paragraph of an answer first");
+			app_message(v->app, _("Put the cursor on a paragraph of an answer first"));
 		}
 		break;
 	case ACTION_CHOOSE_MINISTRY:
@@ -1114,7 +1122,7 @@ compare_handle(struct view *v, enum action action)
 
 			app_push(v->app, &view_reader_ops, &req);
 		} else
-			app_message(v->app, "No answer from %s is imported", f->ministry);
+			app_message(v->app, _("No answer from %s is imported"), f->ministry);
 		break;
 	default:
 		break;
@@ -1148,25 +1156,26 @@ compare_status(struct view *v, char *buf, size_t size)
 	const struct pane *f = &c->panes[c->focus];
 
 	if (f->cursor < pane_lines(f) && f->lines[f->cursor].goes_to)
-		snprintf(buf, size, "Set %lld · vraag %zu/%zu · %s · Enter: vraag %d", c->set_id,
+		snprintf(buf, size, _("Set %lld · vraag %zu/%zu · %s · Enter: vraag %d"), c->set_id,
 		    c->vraag + 1, c->nq, f->ministry, f->lines[f->cursor].goes_to);
 	else
-		snprintf(buf, size, "Set %lld · vraag %zu/%zu · %s (pane %zu/%zu)%s", c->set_id,
+		snprintf(buf, size, _("Set %lld · vraag %zu/%zu · %s (pane %zu/%zu)%s"), c->set_id,
 		    c->vraag + 1, c->nq, f->ministry, c->focus + 1, c->n_panes,
-		    c->sync ? "" : " · apart");
+		    c->sync ? "" : _(" · apart"));
+
 }
 
 static const struct view_hint compare_hints[] = {
-	{ ACTION_NEXT_VRAAG, "next" },
-	{ ACTION_PREV_VRAAG, "prev" },
-	{ ACTION_NEXT_PANE, "pane" },
-	{ ACTION_TOGGLE_DIFF, "diff" },
-	{ ACTION_TOGGLE_REFS, "refs" },
-	{ ACTION_SELECT, "select" },
-	{ ACTION_EXPORT_VRAAG, "export" },
-	{ ACTION_MATRIX, "matrix" },
-	{ ACTION_CHOOSE_MINISTRY, "ministry" },
-	{ ACTION_READER, "read" },
+	{ ACTION_NEXT_VRAAG, N_("next") },
+	{ ACTION_PREV_VRAAG, N_("prev") },
+	{ ACTION_NEXT_PANE, N_("pane") },
+	{ ACTION_TOGGLE_DIFF, N_("diff") },
+	{ ACTION_TOGGLE_REFS, N_("refs") },
+	{ ACTION_SELECT, N_("select") },
+	{ ACTION_EXPORT_VRAAG, N_("export") },
+	{ ACTION_MATRIX, N_("matrix") },
+	{ ACTION_CHOOSE_MINISTRY, N_("ministry") },
+	{ ACTION_READER, N_("read") },
 	{ ACTION_NONE, NULL },
 };
 

@@ -23,6 +23,7 @@
 #include "app.h"
 #include "draw.h"
 #include "export.h"
+#include "i18n.h"
 #include "prompt.h"
 #include "text.h"
 #include "view.h"
@@ -57,8 +58,8 @@ export_open(struct view *v, const void *arg)
 	/* Without them the export is still right, only shorter: say why. */
 	if (store_export_refs(app_store(v->app), e->items, e->n, &err) != STATUS_OK)
 		snprintf(e->problem, sizeof(e->problem), "%s", err.msg);
-	snprintf(e->title, sizeof(e->title), "Export %s: %zu %s", req->what, req->n,
-	    req->n == 1 ? "passage" : "passages");
+	snprintf(e->title, sizeof(e->title), P_("Export %s: %zu passage",
+	    "Export %s: %zu passages", req->n), req->what, req->n);
 	e->format = EXPORT_MD;
 	name = export_default_name(e->items, e->n, e->format);
 	prompt_start(&e->name, PROMPT_FILE, name);
@@ -117,11 +118,11 @@ expand_home(const char *name, char *problem, size_t size)
 		return xstrdup(name);
 	if (name[1] && name[1] != '/') {
 		snprintf(problem, size,
-		    "~user is not understood here: write the whole path, or ~/ for your home");
+		    "%s", _("~user is not understood here: write the whole path, or ~/ for your home"));
 		return NULL;
 	}
 	if (!home || !*home) {
-		snprintf(problem, size, "HOME is not set, so ~ means nothing: write the whole path");
+		snprintf(problem, size, "%s", _("HOME is not set, so ~ means nothing: write the whole path"));
 		return NULL;
 	}
 	/* "~/x" in the home "/": "/x", not "//x". */
@@ -140,7 +141,7 @@ write_file(struct view *v, bool force)
 
 	e->problem[0] = '\0';
 	if (!e->name.text[0]) {
-		snprintf(e->problem, sizeof(e->problem), "Type a file name first");
+		snprintf(e->problem, sizeof(e->problem), "%s", _("Type a file name first"));
 		return;
 	}
 	if (!(path = expand_home(e->name.text, e->problem, sizeof(e->problem))))
@@ -161,7 +162,7 @@ write_file(struct view *v, bool force)
 	where = absolute(path);
 	free(path);
 	app_pop(app);	/* frees e */
-	app_message(app, "Wrote %zu %s to %s", n, n == 1 ? "passage" : "passages", where);
+	app_message(app, P_("Wrote %zu passage to %s", "Wrote %zu passages to %s", n), n, where);
 	free(where);
 }
 
@@ -184,7 +185,7 @@ export_input(struct view *v, int key)
 		struct app *app = v->app;
 
 		app_pop(app);
-		app_message(app, "Nothing exported");
+		app_message(app, _("Nothing exported"));
 		break;
 	}
 	case PROMPT_OTHER:
@@ -223,13 +224,15 @@ export_draw(struct view *v, int rows, int cols)
 	draw_text(stdscr, y, x + 2, e->title, width - 5, draw_attr(UI_FOCUS), DRAW_CUT);
 	waddch(stdscr, ' ');
 
-	draw_text(stdscr, y + 1, x + 2, "File:", 6, draw_attr(UI_HEADING), 0);
+	/* TRANSLATORS: at most 6 columns. */
+	draw_text(stdscr, y + 1, x + 2, _("File:"), 6, draw_attr(UI_HEADING), 0);
 	if (e->confirming)
 		draw_text(stdscr, y + 1, x + 9, e->name.text, width - 11, draw_attr(UI_INPUT), 0);
 	else
 		prompt_draw(&e->name, y + 1, x + 9, width - 11, draw_attr(UI_INPUT));
 
-	draw_text(stdscr, y + 2, x + 2, "Format:", 8, draw_attr(UI_HEADING), 0);
+	/* TRANSLATORS: at most 8 columns. */
+	draw_text(stdscr, y + 2, x + 2, _("Format:"), 8, draw_attr(UI_HEADING), 0);
 	at = x + 10;
 	for (int i = 0; i < EXPORT_FORMAT_COUNT; i++) {
 		enum export_format f = (enum export_format)i;
@@ -242,13 +245,14 @@ export_draw(struct view *v, int rows, int cols)
 	draw_text(stdscr, y + 3, x + 2, line, width - 4, draw_attr(UI_DIM), DRAW_CUT);
 
 	if (e->confirming)
-		snprintf(line, sizeof(line), "The file exists already. Overwrite it?");
+		snprintf(line, sizeof(line), "%s", _("The file exists already. Overwrite it?"));
 	else
 		snprintf(line, sizeof(line), "%s", e->problem);
 	draw_text(stdscr, y + 4, x + 2, line, width - 4, draw_attr(UI_MESSAGE), DRAW_CUT);
 	draw_text(stdscr, y + 5, x + 2, e->confirming
-	    ? "y overwrites it   any other key keeps it"
-	    : "Enter writes   Tab changes the format   Esc cancels",
+	    ? _("y overwrites it   any other key keeps it")
+	    : _("Enter writes   Tab changes the format   Esc cancels"),
+
 	    width - 4, draw_attr(UI_DIM), DRAW_CUT);
 }
 

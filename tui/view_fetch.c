@@ -15,6 +15,7 @@
 #include "app.h"
 #include "draw.h"
 #include "fetch.h"
+#include "i18n.h"
 #include "opendata.h"
 #include "prompt.h"
 #include "settings.h"
@@ -56,7 +57,7 @@ fetch_asking(void *ctx, const char *what)
 {
 	struct fetcher *f = ctx;
 
-	snprintf(f->progress, sizeof(f->progress), "Asking for %s...", what);
+	snprintf(f->progress, sizeof(f->progress), _("Asking for %s..."), what);
 	app_update(f->v->app);
 }
 
@@ -92,7 +93,7 @@ run(struct view *v)
 	f->stored = f->here = f->failed = 0;
 	if (!opendata_ref_parse(f->ref.text, &ref)) {
 		snprintf(f->problem, sizeof(f->problem),
-		    "Type a Zaak number (2024Z01294), a KOOP id (ah-tk-20232024-1059) or a document number (2024D05678)");
+		    "%s", _("Type a Zaak number (2024Z01294), a KOOP id (ah-tk-20232024-1059) or a document number (2024D05678)"));
 		return;
 	}
 	if (!(cache = settings_cache_dir(f->problem, sizeof(f->problem))))
@@ -112,10 +113,10 @@ run(struct view *v)
 	app_pop(app);	/* frees f; the library reads again */
 	app_reload(app);
 	if (status != STATUS_OK)
-		app_message(app, "Set %lld (Zaak %s): %zu new, %zu here already, %zu failed: %s",
+		app_message(app, _("Set %lld (Zaak %s): %zu new, %zu here already, %zu failed: %s"),
 		    res.set, res.zaak, res.stored, res.here, res.failed, err.msg);
 	else
-		app_message(app, "Set %lld (Zaak %s): %zu new, %zu here already",
+		app_message(app, _("Set %lld (Zaak %s): %zu new, %zu here already"),
 		    res.set, res.zaak, res.stored, res.here);
 	fetch_result_free(&res);
 }
@@ -134,7 +135,7 @@ fetch_input(struct view *v, int key)
 		struct app *app = v->app;
 
 		app_pop(app);
-		app_message(app, "Nothing fetched");
+		app_message(app, _("Nothing fetched"));
 		break;
 	}
 	default:
@@ -155,19 +156,19 @@ fetch_draw(struct view *v, int rows, int cols)
 		draw_text(stdscr, y + i, x, "", width, draw_attr(UI_NORMAL), DRAW_PAD);
 	draw_box(stdscr, y, x, BOX_HEIGHT, width, draw_attr(UI_FOCUS));
 	mvwaddch(stdscr, y, x + 1, ' ');
-	draw_text(stdscr, y, x + 2, "Fetch a question set from the open data",
+	draw_text(stdscr, y, x + 2, _("Fetch a question set from the open data"),
 	    width - 5, draw_attr(UI_FOCUS), DRAW_CUT);
 	waddch(stdscr, ' ');
 	draw_text(stdscr, y + 1, x + 2, "Zaak:", 6, draw_attr(UI_HEADING), 0);
 	prompt_draw(&f->ref, y + 1, x + 9, width - 11, draw_attr(UI_INPUT));
 	draw_text(stdscr, y + 2, x + 2,
-	    "2024Z01294, or a document of it: ah-tk-20232024-1059, 2024D05678",
+	    _("2024Z01294, or a document of it: ah-tk-20232024-1059, 2024D05678"),
 	    width - 4, draw_attr(UI_DIM), DRAW_CUT);
 	draw_text(stdscr, y + 3, x + 2, f->progress, width - 4,
 	    draw_attr(UI_NORMAL), DRAW_CUT);
 	draw_text(stdscr, y + 4, x + 2, f->problem, width - 4,
 	    draw_attr(UI_MESSAGE), DRAW_CUT);
-	draw_text(stdscr, y + 5, x + 2, "Enter fetches   Esc cancels",
+	draw_text(stdscr, y + 5, x + 2, _("Enter fetches   Esc cancels"),
 	    width - 4, draw_attr(UI_DIM), DRAW_CUT);
 }
 
@@ -182,7 +183,8 @@ static void
 fetch_status(struct view *v, char *buf, size_t size)
 {
 	(void)v;
-	snprintf(buf, size, "Fetch: the set's documents come from the Tweede Kamer's open data");
+	snprintf(buf, size, "%s", _("Fetch: the set's documents come from the Tweede Kamer's open data"));
+
 }
 
 const struct view_ops view_fetch_ops = {

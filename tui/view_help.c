@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "i18n.h"
 #include "list.h"
 #include "view.h"
 #include "xalloc.h"
@@ -82,12 +83,12 @@ static const struct {
 	const char *sign;
 	const char *meaning;
 } signs[] = {
-	{ SCOPE_LIBRARY, "!", "naast could not fully read a document of this "
-	  "row: the reader's first section and 'naast show' say what" },
-	{ SCOPE_LIBRARY, "2/12 beantwoord", "of the 12 ministries the set was "
-	  "sent to, 2 have answered (a successor counts for its predecessor)" },
-	{ SCOPE_READER, "Not fully read", "the first section: what naast "
-	  "could not read of the document; check those parts in the original" },
+	{ SCOPE_LIBRARY, "!", N_("naast could not fully read a document of this "
+	  "row: the reader's first section and 'naast show' say what") },
+	{ SCOPE_LIBRARY, "2/12 beantwoord", N_("of the 12 ministries the set was "
+	  "sent to, 2 have answered (a successor counts for its predecessor)") },
+	{ SCOPE_READER, N_("Not fully read"), N_("the first section: what naast "
+	  "could not read of the document; check those parts in the original") },
 };
 
 static void
@@ -98,7 +99,7 @@ build(struct help *h)
 	draw_wrap_free(&h->lines);
 	memset(&h->lines, 0, sizeof(h->lines));
 
-	snprintf(line, sizeof(line), "Keys in the %s view", keymap_scope_name(h->scope));
+	snprintf(line, sizeof(line), _("Keys in the %s view"), keymap_scope_name(h->scope));
 	add(h, line, UI_HEADING);
 	add(h, "", UI_NORMAL);
 	for (int a = ACTION_NONE + 1; a < N_ACTIONS; a++) {
@@ -112,22 +113,22 @@ build(struct help *h)
 			continue;
 		if (n++ == 0) {
 			add(h, "", UI_NORMAL);
-			add(h, "Signs", UI_HEADING);
+			add(h, _("Signs"), UI_HEADING);
 		}
-		snprintf(line, sizeof(line), "  %-16s %s", signs[i].sign,
-		    signs[i].meaning);
+		snprintf(line, sizeof(line), "  %-16s %s", _(signs[i].sign),
+		    _(signs[i].meaning));
 		add_indented(h, line, UI_NORMAL, TEXT_COLUMN);
 	}
 	add(h, "", UI_NORMAL);
-	add(h, "Change keys in your key file, one line each:", UI_HEADING);
-	add(h, "  bind SCOPE KEY ACTION      e.g.  bind compare J next-vraag", UI_NORMAL);
-	snprintf(line, sizeof(line), "  Key file: %s", h->key_file ? h->key_file : "(none: set HOME)");
+	add(h, _("Change keys in your key file, one line each:"), UI_HEADING);
+	add(h, _("  bind SCOPE KEY ACTION      e.g.  bind compare J next-vraag"), UI_NORMAL);
+	snprintf(line, sizeof(line), _("  Key file: %s"), h->key_file ? h->key_file : _("(none: set HOME)"));
 	add(h, line, UI_DIM);
 	line[0] = '\0';
 	for (int s = 0; s < N_SCOPES; s++) {
 		size_t used = strlen(line);
 
-		snprintf(line + used, sizeof(line) - used, "%s%s", s ? ", " : "  Scopes: ",
+		snprintf(line + used, sizeof(line) - used, "%s%s", s ? ", " : _("  Scopes: "),
 		    keymap_scope_name((enum scope)s));
 	}
 	add(h, line, UI_DIM);
@@ -137,7 +138,7 @@ build(struct help *h)
 
 		if (used > 400)
 			break;
-		snprintf(line + used, sizeof(line) - used, "%s%s", a ? ", " : "  Actions: ",
+		snprintf(line + used, sizeof(line) - used, "%s%s", a ? ", " : _("  Actions: "),
 		    keymap_action_name((enum action)a));
 	}
 	add(h, line, UI_DIM);
@@ -180,7 +181,7 @@ help_draw(struct view *v, int rows, int cols)
 		l->count = h->lines.n;
 	}
 	list_scroll_into_view(l);
-	draw_text(stdscr, 0, 0, " naast · help", cols, draw_attr(UI_TITLE), DRAW_PAD);
+	draw_text(stdscr, 0, 0, _(" naast · help"), cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
 	for (size_t i = l->top; i < l->top + l->height && i < l->count; i++)
 		draw_text(stdscr, 2 + (int)(i - l->top), 1, h->lines.lines[i], cols - 2,
@@ -210,7 +211,8 @@ help_status(struct view *v, char *buf, size_t size)
 {
 	struct help *h = v->data;
 
-	snprintf(buf, size, "Help · %s", keymap_scope_name(h->scope));
+	snprintf(buf, size, _("Help · %s"), keymap_scope_name(h->scope));
+
 }
 
 static const struct view_hint help_hints[] = {

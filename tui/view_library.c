@@ -14,6 +14,7 @@
 #include "app.h"
 #include "date.h"
 #include "draw.h"
+#include "i18n.h"
 #include "list.h"
 #include "store.h"
 #include "view.h"
@@ -44,9 +45,9 @@ struct library {
 #define DETAIL_LINES 2
 
 static const char *const sort_names[] = {
-	[LIBRARY_BY_SUBMITTED] = "by submitted date",
-	[LIBRARY_BY_RECEIVED] = "by received date",
-	[LIBRARY_BY_SUBJECT] = "by subject",
+	[LIBRARY_BY_SUBMITTED] = N_("by submitted date"),
+	[LIBRARY_BY_RECEIVED] = N_("by received date"),
+	[LIBRARY_BY_SUBJECT] = N_("by subject"),
 };
 
 /* ------------------------------------------------------------------ rows */
@@ -68,7 +69,7 @@ fetch(struct view *v, const struct library_row *from, bool backward,
 
 	if (store_library_page(app_store(v->app), lib->filter, lib->sort, from,
 	    backward, PAGE, rows, n, &err) != STATUS_OK) {
-		app_message(v->app, "Cannot read the library: %s", err.msg);
+		app_message(v->app, _("Cannot read the library: %s"), err.msg);
 		*rows = NULL;
 		*n = 0;
 		return false;
@@ -85,7 +86,7 @@ load(struct view *v, bool from_end)
 
 	drop_rows(lib);
 	if (store_library_count(app_store(v->app), lib->filter, &lib->count, &err) != STATUS_OK)
-		app_message(v->app, "Cannot count the library: %s", err.msg);
+		app_message(v->app, _("Cannot count the library: %s"), err.msg);
 	fetch(v, NULL, from_end, &lib->rows, &lib->list.count);
 	lib->at_start = !from_end || lib->list.count < PAGE;
 	lib->at_end = from_end || lib->list.count < PAGE;
@@ -264,7 +265,7 @@ add_successor_of(struct xbuf *b, const struct set_info *set, const char *code)
 	for (size_t i = 0; set && i < set->n_coverage; i++)
 		if (set->coverage[i].succession &&
 		    strcmp(set->coverage[i].answered_by, code) == 0)
-			xbuf_printf(b, "%s%s", n++ ? ", " : "successor of ",
+			xbuf_printf(b, "%s%s", n++ ? ", " : _("successor of "),
 			    set->coverage[i].ministry);
 	return n;
 }
@@ -289,7 +290,7 @@ add_documents(struct xbuf *b, const struct set_answer *docs, size_t n,
 			xbuf_puts(b, "; ");
 		xbuf_puts(b, date);
 		if (docs[i].aanhangsel)
-			xbuf_printf(b, "%snr. %d", b->n > mark ? ", " : "",
+			xbuf_printf(b, _("%snr. %d"), b->n > mark ? ", " : "",
 			    docs[i].aanhangsel);
 		if (b->n == mark) {
 			b->n -= 2;	/* nothing to say in parentheses */
@@ -311,30 +312,30 @@ describe(struct view *v, const struct library_row *r)
 	struct xbuf b = { NULL, 0, 0 };
 
 	if (r->kind == LIBRARY_DOCUMENT)
-		return xasprintf("%s to %s%s", r->doc_kind == DOC_LETTER ? "Letter" : "Document",
-		    r->title ? r->title : "", r->warnings ?
-		    " · not fully read: its reader says what" : "");
+		return xasprintf(r->doc_kind == DOC_LETTER ? _("Letter to %s%s") :
+		    _("Document to %s%s"), r->title ? r->title : "", r->warnings ?
+		    _(" · not fully read: its reader says what") : "");
 	if (store_set_get(app_store(v->app), r->id, &set, &err) != STATUS_OK)
 		return xstrdup(err.msg);
 	/* First, so that the lines of the detail do not cut it off. */
 	for (size_t i = 0; i < set.n_answers; i++)
 		for (size_t k = 0; k < set.answers[i].n_warnings; k++)
-			xbuf_printf(&b, "! %s not fully read: %s · ",
+			xbuf_printf(&b, _("! %s not fully read: %s · "),
 			    set.answers[i].ministry[0] ? set.answers[i].ministry :
-			    "An answer", set.answers[i].warnings[k]);
+			    _("An answer"), set.answers[i].warnings[k]);
 	xbuf_puts(&b, set.subject);
-	xbuf_puts(&b, " · sent to ");
+	xbuf_puts(&b, _(" · sent to "));
 	add_addressed(&b, &set);
 	if (set.n_answers) {
-		xbuf_puts(&b, " · answered by ");
+		xbuf_puts(&b, _(" · answered by "));
 		add_documents(&b, set.answers, set.n_answers, &set);
 	}
 	if (set.n_notices) {
-		xbuf_puts(&b, " · mededeling by ");
+		xbuf_puts(&b, _(" · mededeling by "));
 		add_documents(&b, set.notices, set.n_notices, NULL);
 	}
 	if (set.n_unanswered) {
-		xbuf_puts(&b, " · not answered: ");
+		xbuf_puts(&b, _(" · not answered: "));
 		add_codes(&b, set.unanswered, set.n_unanswered);
 	}
 	store_set_info_clear(&set);
@@ -381,9 +382,9 @@ draw_row(const struct library_row *r, enum library_sort sort, int y, int cols, b
 	if (r->kind == LIBRARY_SET)
 		snprintf(right, sizeof(right), "%d/%d beantwoord", r->answered, r->addressed);
 	else
-		snprintf(right, sizeof(right), "%s", r->doc_kind == DOC_LETTER ? "letter" : "document");
+		snprintf(right, sizeof(right), "%s", r->doc_kind == DOC_LETTER ? _("letter") : _("document"));
 	if (r->kind == LIBRARY_DOCUMENT)
-		who = r->doc_kind == DOC_LETTER ? "(letter to)" : "(document)";
+		who = r->doc_kind == DOC_LETTER ? _("(letter to)") : _("(document)");
 	title_w = cols - (15 + who_w) - 2 - right_w - 1;
 	draw_text(stdscr, y, 0, " ", cols, attr, DRAW_PAD);
 	/* Explained in the help: a document of the row was not fully read. */
@@ -406,21 +407,21 @@ library_draw(struct view *v, int rows, int cols)
 
 	/* The list, then a line and the detail of the selected row when there is room. */
 	l->height = height > 0 ? (size_t)height : 0;
-	snprintf(title, sizeof(title), " naast · %zu %s", lib->count,
-	    lib->count == 1 ? "set or document" : "sets and documents");
+	snprintf(title, sizeof(title), P_(" naast · %zu set or document",
+	    " naast · %zu sets and documents", lib->count), lib->count);
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_PAD);
 	if (lib->filter[0] || lib->typing) {
 		char f[300];
 
-		snprintf(f, sizeof(f), "filter: %s%s", lib->filter, lib->typing ? "_" : "");
+		snprintf(f, sizeof(f), _("filter: %s%s"), lib->filter, lib->typing ? "_" : "");
 		draw_text_right(stdscr, 0, cols / 2, f, cols / 2 - 1,
 		    lib->typing ? draw_attr(UI_INPUT) : draw_attr(UI_TITLE));
 	}
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
 	if (l->count == 0) {
 		draw_text(stdscr, 3, 2, lib->filter[0]
-		    ? "Nothing matches the filter. Esc clears it, Backspace shortens it."
-		    : "The library is empty: import documents with 'naast import FILE...'.",
+		    ? _("Nothing matches the filter. Esc clears it, Backspace shortens it.")
+		    : _("The library is empty: import documents with 'naast import FILE...'."),
 		    cols - 4, draw_attr(UI_DIM), 0);
 		return;
 	}
@@ -457,7 +458,7 @@ open_first_document(struct view *v, long long set_id)
 
 		app_push(v->app, &view_reader_ops, &req);
 	} else {
-		app_message(v->app, "Set %lld has no vragen and no documents to show", set_id);
+		app_message(v->app, _("Set %lld has no vragen and no documents to show"), set_id);
 	}
 }
 
@@ -475,8 +476,8 @@ remove_row(struct view *v, const struct library_row *r)
 
 	if (r->kind == LIBRARY_DOCUMENT) {
 		/* The row under the cursor says the rest; the question must fit. */
-		what = xasprintf("%s %lld", r->doc_kind == DOC_LETTER ?
-		    "letter" : "document", r->id);
+		what = xasprintf(r->doc_kind == DOC_LETTER ? _("letter %lld") :
+		    _("document %lld"), r->id);
 		app_remove_documents(v->app, &r->id, 1, what);
 		free(what);
 		return;
@@ -485,8 +486,8 @@ remove_row(struct view *v, const struct library_row *r)
 		app_message(v->app, "%s", err.msg);
 		return;
 	}
-	what = xasprintf("set %lld and its %zu document%s", r->id, n,
-	    n == 1 ? "" : "s");
+	what = xasprintf(P_("set %lld and its %zu document",
+	    "set %lld and its %zu documents", n), r->id, n);
 	app_remove_documents(v->app, docs, n, what);
 	free(what);
 	free(docs);
@@ -522,7 +523,7 @@ library_handle(struct view *v, enum action action)
 	case ACTION_SORT:
 		lib->sort = (enum library_sort)((lib->sort + 1) % 3);
 		load(v, false);
-		app_message(v->app, "Sorted %s", sort_names[lib->sort]);
+		app_message(v->app, _("Sorted %s"), _(sort_names[lib->sort]));
 		break;
 	case ACTION_OPEN:
 		if (!r)
@@ -618,20 +619,21 @@ library_status(struct view *v, char *buf, size_t size)
 	struct library *lib = v->data;
 
 	if (lib->typing)
-		snprintf(buf, size, "Filter: type words to narrow, Enter keeps, Esc clears");
+		snprintf(buf, size, "%s", _("Filter: type words to narrow, Enter keeps, Esc clears"));
 	else if (lib->list.count && lib->n_new)
-		snprintf(buf, size, "Library %s · %zu matching · %zu new", sort_names[lib->sort],
+		snprintf(buf, size, _("Library %s · %zu matching · %zu new"), _(sort_names[lib->sort]),
 		    lib->count, lib->n_new);
 	else if (lib->list.count)
-		snprintf(buf, size, "Library %s · %zu matching", sort_names[lib->sort], lib->count);
+		snprintf(buf, size, _("Library %s · %zu matching"), _(sort_names[lib->sort]), lib->count);
 	else
-		snprintf(buf, size, "Library · nothing to show");
+		snprintf(buf, size, "%s", _("Library · nothing to show"));
+
 }
 
 static const struct view_hint library_hints[] = {
-	{ ACTION_OPEN, "open" },
-	{ ACTION_FILTER, "filter" },
-	{ ACTION_SORT, "sort" },
+	{ ACTION_OPEN, N_("open") },
+	{ ACTION_FILTER, N_("filter") },
+	{ ACTION_SORT, N_("sort") },
 	{ ACTION_NONE, NULL },
 };
 

@@ -18,6 +18,7 @@
 #include "app.h"
 #include "compare.h"
 #include "draw.h"
+#include "i18n.h"
 #include "list.h"
 #include "model.h"
 #include "store.h"
@@ -137,7 +138,7 @@ matrix_open(struct view *v, const void *arg)
 	m->chosen = req->chosen;
 	if (store_set_get(app_store(v->app), req->set, &set, &err) != STATUS_OK ||
 	    store_questions(app_store(v->app), req->set, 0, NULL, 0, &q, &nq, &err) != STATUS_OK) {
-		app_message(v->app, "Cannot read set %lld: %s", req->set, err.msg);
+		app_message(v->app, _("Cannot read set %lld: %s"), req->set, err.msg);
 		store_set_info_clear(&set);
 		free(m);
 		return false;
@@ -219,7 +220,7 @@ matrix_draw(struct view *v, int rows, int cols)
 	list_scroll_into_view(&m->rows);
 	list_scroll_into_view(&m->cols);
 
-	snprintf(buf, sizeof(buf), " Set %lld · matrix · ", m->set_id);
+	snprintf(buf, sizeof(buf), _(" Set %lld · matrix · "), m->set_id);
 	draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_text(stdscr, 0, 0, buf, cols, draw_attr(UI_TITLE), 0);
 	draw_text(stdscr, 0, text_width(buf), m->subject, cols - text_width(buf) - 1,
@@ -250,7 +251,7 @@ matrix_draw(struct view *v, int rows, int cols)
 		}
 	}
 	draw_text(stdscr, rows - 1, 1,
-	    "words · most alike other answer: █ 90% ▓ 75% ▒ 50% ░ 25% · less · — not imported",
+	    _("words · most alike other answer: █ 90% ▓ 75% ▒ 50% ░ 25% · less · — not imported"),
 	    cols - 2, draw_attr(UI_DIM), DRAW_CUT);
 }
 
@@ -307,23 +308,24 @@ matrix_status(struct view *v, char *buf, size_t size)
 	const struct cell *x;
 
 	if (!m->rows.count || !m->cols.count) {
-		snprintf(buf, size, "Matrix · empty");
+		snprintf(buf, size, "%s", _("Matrix · empty"));
 		return;
 	}
 	x = cell(m, m->rows.cursor, m->cols.cursor);
 	if (x->kind == CELL_ANSWER && x->alike >= 0)
-		snprintf(buf, size, "Vraag %d · %s · %zu words · %.0f%% alike",
+		snprintf(buf, size, _("Vraag %d · %s · %zu words · %.0f%% alike"),
 		    m->vragen[m->rows.cursor], m->labels[m->cols.cursor], x->words,
 		    100 * x->alike);
 	else
 		snprintf(buf, size, "Vraag %d · %s · %s", m->vragen[m->rows.cursor],
 		    m->labels[m->cols.cursor],
-		    x->kind == CELL_NOT_IMPORTED ? "not imported" :
-		    x->kind == CELL_NO_ANSWER ? "no answer to this vraag" : "the only answer");
+		    x->kind == CELL_NOT_IMPORTED ? _("not imported") :
+		    x->kind == CELL_NO_ANSWER ? _("no answer to this vraag") : _("the only answer"));
+
 }
 
 static const struct view_hint matrix_hints[] = {
-	{ ACTION_OPEN, "compare" },
+	{ ACTION_OPEN, N_("compare") },
 	{ ACTION_NONE, NULL },
 };
 

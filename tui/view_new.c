@@ -15,6 +15,7 @@
 #include "app.h"
 #include "date.h"
 #include "draw.h"
+#include "i18n.h"
 #include "list.h"
 #include "view.h"
 #include "view_compare.h"
@@ -38,7 +39,7 @@ new_open(struct view *v, const void *arg)
 	(void)arg;
 	if (store_arrivals(st, NEW_MAX, &a->rows, &a->list.count, &err) !=
 	    STATUS_OK || store_arrivals_seen(st, &err) != STATUS_OK) {
-		app_message(v->app, "Cannot read what is new: %s", err.msg);
+		app_message(v->app, _("Cannot read what is new: %s"), err.msg);
 		store_arrivals_free(a->rows, a->list.count);
 		free(a);
 		return false;
@@ -63,9 +64,8 @@ new_draw(struct view *v, int rows, int cols)
 	struct list *l = &a->list;
 	char line[512], date[64];
 
-	snprintf(line, sizeof(line), a->list.count == 1 ?
-	    "New from the open data: 1 answer since you last looked" :
-	    "New from the open data: %zu answers since you last looked",
+	snprintf(line, sizeof(line), P_("New from the open data: %zu answer since you last looked",
+	    "New from the open data: %zu answers since you last looked", a->list.count),
 	    a->list.count);
 	draw_text(stdscr, 0, 0, line, cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_text(stdscr, 1, 0, "", cols, draw_attr(UI_NORMAL), DRAW_PAD);
@@ -81,8 +81,8 @@ new_draw(struct view *v, int rows, int cols)
 		}
 		attr = i == l->cursor ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL);
 		if (!date_format_nl(a->rows[i].received, date, sizeof(date)))
-			snprintf(date, sizeof(date), "date unknown");
-		snprintf(line, sizeof(line), "%-6s %-22s ontvangen %-18s set %lld: %s",
+			snprintf(date, sizeof(date), "%s", _("date unknown"));
+		snprintf(line, sizeof(line), _("%-6s %-22s ontvangen %-18s set %lld: %s"),
 		    a->rows[i].ministry[0] ? a->rows[i].ministry : "?",
 		    a->rows[i].koop_id[0] ? a->rows[i].koop_id : "-", date,
 		    a->rows[i].set, a->rows[i].subject ? a->rows[i].subject : "");
@@ -90,7 +90,7 @@ new_draw(struct view *v, int rows, int cols)
 	}
 	if (!l->count && rows > 3)
 		draw_text(stdscr, 3, 2,
-		    "Nothing new.  F in the library fetches a set; naast sync brings in what changed.",
+		    _("Nothing new.  F in the library fetches a set; naast sync brings in what changed."),
 		    cols - 2, draw_attr(UI_DIM), DRAW_CUT);
 }
 
@@ -126,14 +126,15 @@ new_status(struct view *v, char *buf, size_t size)
 	struct arrivals *a = v->data;
 
 	if (a->list.count)
-		snprintf(buf, size, "New · %zu/%zu", a->list.cursor + 1,
+		snprintf(buf, size, _("New · %zu/%zu"), a->list.cursor + 1,
 		    a->list.count);
 	else
-		snprintf(buf, size, "New · nothing since you last looked");
+		snprintf(buf, size, "%s", _("New · nothing since you last looked"));
+
 }
 
 static const struct view_hint new_hints[] = {
-	{ ACTION_OPEN, "compare" },
+	{ ACTION_OPEN, N_("compare") },
 	{ ACTION_NONE, NULL },
 };
 

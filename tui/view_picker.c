@@ -131,7 +131,7 @@ picker_status(struct view *v, char *buf, size_t size)
 }
 
 static const struct view_hint picker_hints[] = {
-	{ ACTION_OPEN, "choose" },
+	{ ACTION_OPEN, N_("choose") },
 	{ ACTION_NONE, NULL },
 };
 

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "date.h"
 #include "draw.h"
+#include "i18n.h"
 #include "list.h"
 #include "model.h"
 #include "store.h"
@@ -126,8 +127,8 @@ layout(struct reader *r)
 	clear_lines(r);
 	/* What the parser could not read comes first, where the eye starts. */
 	if (r->doc.n_warnings) {
-		section(r, "Not fully read");
-		add(r, "naast could not fully read this document:", UI_MESSAGE, 0);
+		section(r, _("Not fully read"));
+		add(r, _("naast could not fully read this document:"), UI_MESSAGE, 0);
 		for (size_t i = 0; i < r->doc.n_warnings; i++) {
 			char *line = xasprintf("! %s", r->doc.warnings[i]);
 
@@ -155,27 +156,27 @@ layout(struct reader *r)
 			break;
 		case ROLE_HEADER:
 			if (new_block)
-				section(r, "Header");
+				section(r, _("Header"));
 			add_wrapped(r, p, UI_TITLE, 0);
 			break;
 		case ROLE_EPIGRAPH:
-			section(r, "Epigraph");
+			section(r, _("Epigraph"));
 			add_wrapped(r, p, UI_DIM, 4);
 			break;
 		case ROLE_ATTRIBUTION:
 			add_wrapped(r, p, UI_DIM, 8);
 			break;
 		case ROLE_SALUTATION:
-			section(r, "Salutation");
+			section(r, _("Salutation"));
 			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_BODY:
-			snprintf(label, sizeof(label), "Paragraph %d", ++body);
+			snprintf(label, sizeof(label), _("Paragraph %d"), ++body);
 			section(r, label);
 			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_CLOSING:
-			section(r, "Closing");
+			section(r, _("Closing"));
 			add_wrapped(r, p, UI_NORMAL, 0);
 			break;
 		case ROLE_OTHER:
@@ -183,7 +184,7 @@ layout(struct reader *r)
 		case ROLE_FOOTNOTE:
 		case N_ROLES:		/* no role: read as text not placed */
 			if (new_block)
-				section(r, "Not placed");
+				section(r, _("Not placed"));
 			add_wrapped(r, p, UI_DIM, 2);
 			break;
 		}
@@ -191,7 +192,7 @@ layout(struct reader *r)
 		last_vraag = p->vraag;
 	}
 	if (r->text.count == 0)
-		add(r, "This document has no text.", UI_DIM, 0);
+		add(r, _("This document has no text."), UI_DIM, 0);
 	r->toc.count = r->n_sections;
 }
 
@@ -206,7 +207,7 @@ reader_open(struct view *v, const void *arg)
 	long long id = req->doc;
 
 	if (store_document(app_store(v->app), id, &r->doc, &err) != STATUS_OK) {
-		app_message(v->app, "Cannot open document %lld: %s", id, err.msg);
+		app_message(v->app, _("Cannot open document %lld: %s"), id, err.msg);
 		free(r);
 		return false;
 	}
@@ -284,17 +285,17 @@ reader_draw(struct view *v, int rows, int cols)
 	 * comes last, where a narrow screen cuts it.
 	 */
 	if (r->doc.kind == DOC_ANSWER || r->doc.kind == DOC_MEDEDELING)
-		snprintf(title, sizeof(title), " %s by %s%s%s · %s",
-		    r->doc.kind == DOC_ANSWER ? "Answer" : "Mededeling",
-		    r->doc.ministry[0] ? r->doc.ministry : "an unknown ministry",
+		snprintf(title, sizeof(title), r->doc.kind == DOC_ANSWER ?
+		    _(" Answer by %s%s%s · %s") : _(" Mededeling by %s%s%s · %s"),
+		    r->doc.ministry[0] ? r->doc.ministry : _("an unknown ministry"),
 		    date[0] ? ", ontvangen " : "", date,
 		    r->doc.title ? r->doc.title : model_origin_name(r->doc.origin));
 	else if (r->doc.kind == DOC_LETTER && r->doc.title)
-		snprintf(title, sizeof(title), " Letter to %s", r->doc.title);
+		snprintf(title, sizeof(title), _(" Letter to %s"), r->doc.title);
 	else
 		snprintf(title, sizeof(title), " %s · %s", r->doc.title ? r->doc.title :
 		    model_origin_name(r->doc.origin),
-		    r->doc.kind == DOC_LETTER ? "letter" : "document");
+		    r->doc.kind == DOC_LETTER ? _("letter") : _("document"));
 	draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
 	draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_CUT);
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
@@ -376,7 +377,7 @@ section_of(const struct reader *r, long long passage)
 	for (size_t k = 0; k < r->n_sections; k++)
 		if (r->sections[k].line <= line)
 			at = k;
-	return r->n_sections ? r->sections[at].label : "A passage";
+	return r->n_sections ? r->sections[at].label : _("A passage");
 }
 
 /* The passages most like the one under the cursor. */
@@ -389,10 +390,10 @@ related(struct view *v)
 	struct search_request req = { NULL, passage, about };
 
 	if (!passage) {
-		app_message(v->app, "No paragraph on screen to find related passages for");
+		app_message(v->app, _("No paragraph on screen to find related passages for"));
 		return;
 	}
-	snprintf(about, sizeof(about), "%s of this %s", section_of(r, passage),
+	snprintf(about, sizeof(about), _("%s of this %s"), section_of(r, passage),
 	    model_kind_name(r->doc.kind));
 	if (about[0] >= 'A' && about[0] <= 'Z')
 		about[0] = (char)(about[0] - 'A' + 'a');
@@ -413,7 +414,7 @@ reader_handle(struct view *v, enum action action)
 	if (r->outline && list_move(&r->toc, action))
 		return;
 	if (action == ACTION_REMOVE_DOCUMENT) {
-		char *what = xasprintf("document %lld (%s)", r->doc.id,
+		char *what = xasprintf(_("document %lld (%s)"), r->doc.id,
 		    model_origin_name(r->doc.origin ? r->doc.origin : ""));
 
 		app_remove_documents(v->app, &r->doc.id, 1, what);
@@ -445,7 +446,7 @@ reader_handle(struct view *v, enum action action)
 		r->toc.top = 0;
 		r->width = -1;
 		if (r->n_sections == 0)
-			app_message(v->app, "This document has no sections");
+			app_message(v->app, _("This document has no sections"));
 		break;
 	default:
 		break;
@@ -469,7 +470,8 @@ reader_status(struct view *v, char *buf, size_t size)
 {
 	struct reader *r = v->data;
 
-	snprintf(buf, size, "Reader · line %zu/%zu%s%s", r->text.top + 1, r->text.count,
+	snprintf(buf, size, _("Reader · line %zu/%zu%s%s"), r->text.top + 1, r->text.count,
+
 	    r->n_sections ? " · " : "",
 	    r->n_sections ? r->sections[current_section(r)].label : "");
 }
@@ -483,10 +485,10 @@ reader_reload(struct view *v)
 }
 
 static const struct view_hint reader_hints[] = {
-	{ ACTION_OUTLINE, "outline" },
-	{ ACTION_NEXT_VRAAG, "next" },
-	{ ACTION_PREV_VRAAG, "prev" },
-	{ ACTION_SELECT, "select" },
+	{ ACTION_OUTLINE, N_("outline") },
+	{ ACTION_NEXT_VRAAG, N_("next") },
+	{ ACTION_PREV_VRAAG, N_("prev") },
+	{ ACTION_SELECT, N_("select") },
 	{ ACTION_NONE, NULL },
 };
 

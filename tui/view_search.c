@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "i18n.h"
 #include "list.h"
 #include "model.h"
 #include "prompt.h"
@@ -119,7 +120,7 @@ run(struct view *v)
 			    &s->n_suggestions, NULL);
 		if (status == STATUS_OK && info.part_all > info.part_words)
 			app_message(v->app,
-			    "parts of words: searched for the %zu most frequent of the %zu words that contain them",
+			    _("parts of words: searched for the %zu most frequent of the %zu words that contain them"),
 			    info.part_words, info.part_all);
 
 	}
@@ -154,7 +155,7 @@ search_open(struct view *v, const void *arg)
 	prompt_start(&s->input, PROMPT_SEARCH, NULL);
 	if (req->related) {
 		s->related = req->related;
-		snprintf(s->query, sizeof(s->query), "%s", req->about ? req->about : "this passage");
+		snprintf(s->query, sizeof(s->query), "%s", req->about ? req->about : _("this passage"));
 		run(v);
 	} else if (req->query) {
 		snprintf(s->query, sizeof(s->query), "%s", req->query);
@@ -198,21 +199,21 @@ hit_place(const struct search_hit *h, char *buf, size_t size)
 	}
 	/* A footnote: "footnote 1 of the vraag", of the vraag named before. */
 	if (h->role == ROLE_FOOTNOTE && h->marker && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "footnote %s of the %s%s",
-		    h->marker, h->kind == DOC_LETTER ? "letter" : model_role_name(h->note_of_role),
-		    h->kind == DOC_LETTER && h->title ? " to " : " · ");
+		used += (size_t)snprintf(buf + used, size - used, _("footnote %s of the %s%s"),
+		    h->marker, h->kind == DOC_LETTER ? _("letter") : model_role_name(h->note_of_role),
+		    h->kind == DOC_LETTER && h->title ? _(" to ") : " · ");
 	/* A letter's paragraph is "letter", the rest of it "letter epigraph". */
 	else if (h->kind == DOC_LETTER && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "%s%s%s%s",
 		    model_kind_name(h->kind), h->role == ROLE_BODY ? "" : " ",
 		    h->role == ROLE_BODY ? "" : model_role_name(h->role),
-		    h->title ? " to " : " · ");
+		    h->title ? _(" to ") : " · ");
 	else if (used < size)
 		used += (size_t)snprintf(buf + used, size - used, "%s · ", model_role_name(h->role));
 	if (used < size)
 		snprintf(buf + used, size - used, "%s%s",
 		    h->title ? h->title : model_origin_name(h->origin),
-		    h->substring ? " · part of a word" : "");
+		    h->substring ? _(" · part of a word") : "");
 }
 
 /* A snippet wrapped into at most max_lines rows at (y, x), matches marked. */
@@ -257,34 +258,35 @@ search_draw(struct view *v, int rows, int cols)
 	s->per_hit = 1 + SNIPPET_LINES + 1;
 	s->list.height = rows - 2 >= s->per_hit ? (size_t)((rows - 2) / s->per_hit) : 1;
 	if (s->typing || !s->query[0]) {
-		draw_text(stdscr, 0, 0, " Search: ", cols, draw_attr(UI_TITLE), DRAW_PAD);
+		/* TRANSLATORS: 9 columns, where the typed words start. */
+		draw_text(stdscr, 0, 0, _(" Search: "), cols, draw_attr(UI_TITLE), DRAW_PAD);
 		if (s->typing)
 			prompt_draw(&s->input, 0, 9, cols - 10, draw_attr(UI_INPUT));
 		else
 			draw_text(stdscr, 0, 9, s->input.text, cols - 10, draw_attr(UI_INPUT), 0);
 	} else {
 		if (s->related)
-			snprintf(title, sizeof(title), " %zu %s like %s", n,
-			    n == 1 ? "passage" : "passages", s->query);
+			snprintf(title, sizeof(title), P_(" %zu passage like %s",
+			    " %zu passages like %s", n), n, s->query);
 		else
-			snprintf(title, sizeof(title), " %zu %s for %s", n,
-			    n == 1 ? "hit" : "hits", s->query);
+			snprintf(title, sizeof(title), P_(" %zu hit for %s", " %zu hits for %s", n),
+			    n, s->query);
 		draw_text(stdscr, 0, 0, " ", cols, draw_attr(UI_TITLE), DRAW_PAD);
 		draw_text(stdscr, 0, 0, title, cols, draw_attr(UI_TITLE), DRAW_CUT);
 	}
 	draw_hline(stdscr, 1, 0, cols, draw_attr(UI_BORDER));
 	if (n == 0) {
 		if (s->query[0] && !s->typing) {
-			snprintf(title, sizeof(title), "No passage matches %s.", s->query);
+			snprintf(title, sizeof(title), _("No passage matches %s."), s->query);
 			draw_text(stdscr, 3, 2, title, cols - 4, draw_attr(UI_DIM), DRAW_CUT);
 			for (size_t i = 0; i < s->n_suggestions && (int)i + 5 < rows; i++) {
-				snprintf(title, sizeof(title), "%s %s", i ? "   " : "Did you mean:",
+				snprintf(title, sizeof(title), "%s %s", i ? "   " : _("Did you mean:"),
 				    s->suggestions[i]);
 				draw_text(stdscr, 5 + (int)i, 2, title, cols - 4, draw_attr(UI_NORMAL), 0);
 			}
 		} else {
 			draw_text(stdscr, 3, 2,
-			    "Type words to search for; \"quotes\" keep a phrase, a * at the end finds a prefix.",
+			    _("Type words to search for; \"quotes\" keep a phrase, a * at the end finds a prefix."),
 			    cols - 4, draw_attr(UI_DIM), 0);
 		}
 		return;
@@ -400,18 +402,19 @@ search_status(struct view *v, char *buf, size_t size)
 	struct search *s = v->data;
 
 	if (s->typing)
-		snprintf(buf, size, s->input.selected
-		    ? "Search: typing replaces it, Right keeps it, Up/Down earlier searches, Esc stops"
-		    : "Search: Enter searches, Up/Down earlier searches, Esc stops");
+		snprintf(buf, size, "%s", s->input.selected
+		    ? _("Search: typing replaces it, Right keeps it, Up/Down earlier searches, Esc stops")
+		    : _("Search: Enter searches, Up/Down earlier searches, Esc stops"));
 	else if (s->list.count)
-		snprintf(buf, size, "Hit %zu of %zu", s->list.cursor + 1, s->list.count);
+		snprintf(buf, size, _("Hit %zu of %zu"), s->list.cursor + 1, s->list.count);
 	else
-		snprintf(buf, size, "No hits");
+		snprintf(buf, size, "%s", _("No hits"));
+
 }
 
 static const struct view_hint search_hints[] = {
-	{ ACTION_OPEN, "open" },
-	{ ACTION_SEARCH, "new search" },
+	{ ACTION_OPEN, N_("open") },
+	{ ACTION_SEARCH, N_("new search") },
 	{ ACTION_NONE, NULL },
 };
 
