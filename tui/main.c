@@ -31,7 +31,7 @@ usage_error(const char *what, const char *arg)
  * (a bare ssh login has LANG unset) still gets it through C.UTF-8.  It
  * speaks the language of LC_MESSAGES (Dutch for nl_*, else English),
  * from its catalogue beside the program in its build tree, else where
- * `make install` put it.
+ * `make install` put it.  Numbers stay those of C (a decimal point).
  */
 static void
 set_locale(void)
@@ -39,6 +39,8 @@ set_locale(void)
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/* JSON and the exports write numbers with a point in every language. */
+	setlocale(LC_NUMERIC, "C");
 #if ENABLE_NLS
 	char *dir = cli_data_dir("locale", NAAST_LOCALEDIR);
 
