@@ -1,0 +1,112 @@
+#!/bin/sh
+# tests/i18n.sh: the catalogue of messages and naast in Dutch.  Every
+# message the sources mark is in po/naast.pot and translated in po/nl.po,
+# no message a person reads is left unmarked (tests/i18n_lint.py), and
+# under nl_NL.UTF-8 naast speaks Dutch while what is no language (exit
+# codes, --json, the exports and their citations) stays byte for byte
+# what it is in English.
+. "$top_srcdir/tests/lib.sh"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+po=$top_srcdir/po
+
+# skip DESCRIPTION REASON: one TAP line for a check that cannot run here.
+skip() {
+	n=$((n + 1))
+	echo "ok $n - $1 # SKIP $2"
+}
+
+# ------------------------------------------------------------ the catalogue
+
+potfiles_complete() {
+	(cd "$top_srcdir" && ls core/*.[ch] tui/*.[ch]) | sort >"$tmp/sources"
+	grep -v '^#' "$po/POTFILES.in" | sort >"$tmp/listed"
+	diff "$tmp/listed" "$tmp/sources" >&2 || {
+		echo "po/POTFILES.in must list every source of core/ and tui/" >&2
+		return 1
+	}
+}
+check "po/POTFILES.in lists every source of core/ and tui/" potfiles_complete
+
+# xgettext as po/Makefile runs it, with the keywords of po/Makevars.
+opts=$(sed -n '/^XGETTEXT_OPTIONS/,/[^\\]$/p' "$po/Makevars" |
+	sed 's/^XGETTEXT_OPTIONS *= *//; s/\\$//' | tr '\n' ' ')
+# shellcheck disable=SC2086
+(cd "$top_srcdir" && xgettext $opts --files-from=po/POTFILES.in \
+	-o "$tmp/now.pot") 2>"$tmp/xgettext.err"
+check "xgettext reads the sources without a complaint" \
+	sh -c "! grep -v 'should not contain' '$tmp/xgettext.err' | grep . >&2"
+check "every marked message is in po/naast.pot (make -C po update-po)" \
+	msgcmp --use-untranslated "$po/naast.pot" "$tmp/now.pot"
+check "po/naast.pot has no message the sources lost (make -C po update-po)" \
+	msgcmp --use-untranslated "$tmp/now.pot" "$po/naast.pot"
+check "po/nl.po translates every message of po/naast.pot" \
+	msgcmp "$po/nl.po" "$po/naast.pot"
+
+all_translated() {
+	msgfmt --check --statistics -o "$tmp/nl.mo" "$po/nl.po" 2>"$tmp/stats" || return 1
+	cat "$tmp/stats" >&2
+	grep -q '^[0-9]* translated messages\.$' "$tmp/stats"
+}
+check "msgfmt --check: po/nl.po is whole, nothing fuzzy or untranslated" all_translated
+
+lint() {
+	(cd "$top_srcdir" && python3 tests/i18n_lint.py tui/*.c) >&2
+}
+check "no message of tui/ is left unmarked (tests/i18n_lint.py)" lint
+
+# ----------------------------------------------------------- naast in Dutch
+
+locales=$top_builddir/tests/locale
+if ! sh "$top_srcdir/tests/nl_locale.sh" "$locales" 2>"$tmp/locale.err"; then
+	skip "naast in Dutch" "$(cat "$tmp/locale.err")"
+	done_testing
+	exit $?
+fi
+db=$tmp/x.db
+en() { env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 "$NAAST" "$@"; }
+nl() { env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LOCPATH="$locales" LANG=nl_NL.UTF-8 "$NAAST" "$@"; }
+
+en --db "$db" import "$top_srcdir/assets/corpus" >/dev/null 2>&1
+set=$(en --db "$db" list --json | jq '.sets[0].id')
+
+nl --help >"$tmp/help.nl"
+en --help >"$tmp/help.en"
+check "naast --help speaks Dutch under nl_NL" grep -q '^Gebruik: naast ' "$tmp/help.nl"
+check "and English otherwise" grep -q '^Usage: naast ' "$tmp/help.en"
+nl search --help >"$tmp/search.nl"
+check "a command's help too" grep -q '^Gebruik: naast search QUERY' "$tmp/search.nl"
+check "its usage lines under the first word after the name" \
+	grep -q '^                      \[--from DATE\]' "$tmp/search.nl"
+
+status_of() { "$@" >/dev/null 2>&1; echo $?; }
+nl --bogus 2>"$tmp/bogus.nl"
+check "a usage error says so in Dutch" \
+	grep -q "^naast: onbekende optie '--bogus' (zie 'naast --help')$" "$tmp/bogus.nl"
+check "with the exit status of English (2)" \
+	test "$(status_of nl --bogus)" = 2 -a "$(status_of en --bogus)" = 2
+check "a failure's exit status is English's too (1)" \
+	test "$(status_of nl --db "$db" show 999)" = 1 -a "$(status_of en --db "$db" show 999)" = 1
+nl --db "$db" show 999 2>"$tmp/show.nl"
+check "core's messages are Dutch (struct error)" \
+	grep -q "set Kamervragen 999 bestaat niet" "$tmp/show.nl"
+nl --db "$db" list >"$tmp/list.nl"
+check "the library as text says 'gericht aan'" grep -q 'gericht aan' "$tmp/list.nl"
+
+for cmd in "list --json" "show $set --json" "search kabinet --json" "matrix $set --json"; do
+	# shellcheck disable=SC2086
+	en --db "$db" $cmd >"$tmp/en.json"
+	# shellcheck disable=SC2086
+	nl --db "$db" $cmd >"$tmp/nl.json"
+	check "naast $cmd is the same in Dutch" cmp "$tmp/en.json" "$tmp/nl.json"
+done
+for f in md txt csv json html; do
+	en --db "$db" export --set "$set" --vraag 8 --format "$f" >"$tmp/en.$f"
+	nl --db "$db" export --set "$set" --vraag 8 --format "$f" >"$tmp/nl.$f"
+	check "the $f export and its citations do not change with the language" \
+		cmp "$tmp/en.$f" "$tmp/nl.$f"
+done
+check "the Markdown export is the golden one" cmp "$tmp/nl.md" "$top_srcdir/tests/export/vraag8.md"
+
+done_testing
