@@ -23,6 +23,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "parse.h"
 #include "pdf.h"
@@ -1639,6 +1640,97 @@ test_monochrome_terminal(void **state)
 	fclose(in);
 }
 
+/* ------------------------------------------------------------------ Dutch */
+
+/* Whether nl_NL.UTF-8 could be made for the tests in Dutch. */
+static bool dutch;
+
+/*
+ * The tests in Dutch run under nl_NL.UTF-8, which tests/nl_locale.sh makes
+ * in the build tree (for LOCPATH: no root needed), and the catalogue
+ * beside the program (main binds it).  Numbers stay C's, as naast keeps
+ * them (tui/main.c).
+ */
+static int
+setup_nl(void **state)
+{
+	const char *top = getenv("top_srcdir"), *build = getenv("top_builddir");
+	char dir[2048], cmd[4200];
+
+	snprintf(dir, sizeof(dir), "%s/tests/locale", build ? build : ".");
+	snprintf(cmd, sizeof(cmd), "sh '%s/tests/nl_locale.sh' '%s'", top ? top : ".", dir);
+	dutch = system(cmd) == 0 && setenv("LOCPATH", dir, 1) == 0 &&
+	    setlocale(LC_ALL, "nl_NL.UTF-8") != NULL;
+	setlocale(LC_NUMERIC, "C");
+	return setup(state);
+}
+
+static int
+teardown_nl(void **state)
+{
+	int rc = teardown(state);
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return rc;
+}
+
+/*
+ * The library, its help and the compare view in Dutch: the same screens
+ * as in English (test_library, test_help, test_compare_narrow_and_ministry),
+ * the words of the domain as they are, and "? hulp" on the status line.
+ */
+static void
+test_dutch_library_and_help(void **state)
+{
+	struct fixture *f = *state;
+
+	if (!dutch)
+		skip();
+	screen_is(f, "nl-library");
+	assert_true(status_has(f, "? hulp"));
+	keys(f, "S");
+	screen_is(f, "nl-library-by-received");
+	keys(f, "fzzz");
+	screen_is(f, "nl-library-no-match");
+	keys(f, "<Esc>?");
+	screen_is(f, "nl-help-library");
+	keys(f, "q<Enter>?");
+	screen_is(f, "nl-help-compare");
+}
+
+static void
+test_dutch_compare_and_export(void **state)
+{
+	struct fixture *f = *state;
+
+	if (!dutch)
+		skip();
+	keys(f, "<Enter>");
+	screen_is(f, "nl-compare-80x24");
+	assert_true(status_has(f, "? hulp"));
+	keys(f, "m");
+	screen_is(f, "nl-compare-picker");
+	keys(f, "<Esc>");
+	resize(30, 100);
+	keys(f, "nnnnnnn");
+	screen_is(f, "nl-compare-vraag8");
+	keys(f, "d");
+	assert_true(on_screen(f, "Verschillen: gewoon = elk paneel zegt het"));
+	keys(f, "d<Space>");
+	assert_true(on_screen(f, "1 passage in de selectie gezet (1 in totaal; b toont de selectie)"));
+	resize(24, 80);
+	keys(f, "e");
+	screen_is(f, "nl-export-prompt-vraag");
+	keys(f, "<Tab>");
+	screen_is(f, "nl-export-prompt-txt");
+	keys(f, "<Esc>");
+	assert_true(on_screen(f, "Niets geëxporteerd"));
+	keys(f, "b");
+	screen_is(f, "nl-basket");
+	keys(f, "e");
+	screen_is(f, "nl-export-prompt");
+}
+
 int
 main(void)
 {
@@ -1681,8 +1773,16 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_remove_document, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fetch_and_new, setup, teardown),
 		cmocka_unit_test(test_monochrome_terminal),
+		cmocka_unit_test_setup_teardown(test_dutch_library_and_help, setup_nl, teardown_nl),
+		cmocka_unit_test_setup_teardown(test_dutch_compare_and_export, setup_nl, teardown_nl),
 	};
+	char locale_dir[2048];
 
 	setlocale(LC_ALL, "C.UTF-8");
+	/* The catalogue of the build tree, as naast finds it beside itself. */
+	snprintf(locale_dir, sizeof(locale_dir), "%s/locale",
+	    getenv("top_builddir") ? getenv("top_builddir") : ".");
+	bindtextdomain(NAAST_TEXTDOMAIN, locale_dir);
+	bind_textdomain_codeset(NAAST_TEXTDOMAIN, "UTF-8");
 	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 }

@@ -231,7 +231,7 @@ export_draw(struct view *v, int rows, int cols)
 	else
 		prompt_draw(&e->name, y + 1, x + 9, width - 11, draw_attr(UI_INPUT));
 
-	/* TRANSLATORS: at most 8 columns. */
+	/* TRANSLATORS: at most 7 columns, with room for one space after it. */
 	draw_text(stdscr, y + 2, x + 2, _("Format:"), 8, draw_attr(UI_HEADING), 0);
 	at = x + 10;
 	for (int i = 0; i < EXPORT_FORMAT_COUNT; i++) {
