@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "i18n.h"
 
 static const char *const months[] = {
 	"januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -109,6 +110,24 @@ date_format_nl(const char *iso, char *out, size_t size)
 	if (!read_iso(iso, &y, &m, &d))
 		return false;
 	n = snprintf(out, size, "%d %s %d", d, months[m - 1], y);
+	return n > 0 && (size_t)n < size;
+}
+
+bool
+date_format_text(const char *iso, char *out, size_t size)
+{
+	/* TRANSLATORS: the months as a date in running text names them. */
+	static const char *const names[] = {
+		N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
+		N_("June"), N_("July"), N_("August"), N_("September"),
+		N_("October"), N_("November"), N_("December"),
+	};
+	int y, m, d, n;
+
+	if (!read_iso(iso, &y, &m, &d))
+		return false;
+	/* TRANSLATORS: day, month, year: "15 February 2024". */
+	n = snprintf(out, size, _("%d %s %d"), d, _(names[m - 1]), y);
 	return n > 0 && (size_t)n < size;
 }
 

@@ -20,8 +20,18 @@
  */
 size_t date_parse_nl(const char *s, char iso[DATE_ISO_SIZE]);
 
-/* Writes "29 januari 2024" for "2024-01-29"; false when iso is not a date. */
+/*
+ * Writes "29 januari 2024" for "2024-01-29", as the documents and the
+ * citations write dates whatever the interface's language; false when iso
+ * is not a date.
+ */
 bool date_format_nl(const char *iso, char *out, size_t size);
+/*
+ * The same in the interface's language (i18n.h): "29 January 2024" in
+ * English, "29 januari 2024" in Dutch.  For what naast says, never for
+ * what it quotes or cites.
+ */
+bool date_format_text(const char *iso, char *out, size_t size);
 
 /*
  * The parliamentary year (vergaderjaar) of a date as the Handelingen cite

@@ -54,8 +54,8 @@ check "one letter to four addressees" jqt '.letters | length == 1 and .[0].addre
 check "the letter closes with Hoogachtend," jqt '.letters[0].closing == "Hoogachtend," and .letters[0].paragraphs > 3 and (.letters[0].salutation | startswith("Geachte"))'
 
 naast list >"$tmp/list.txt"
-check "list names the set for people" grep -qF "Eerdmans (JA21) · ingezonden 29 januari 2024 · 9 vragen · 2/12 beantwoord" "$tmp/list.txt"
-check "list shows the BZK Aanhangsel number" grep -qF "answered by BZK   ontvangen 16 februari 2024, Aanhangsel nr. 1059" "$tmp/list.txt"
+check "list names the set for people" grep -qF "Eerdmans (JA21) · ingezonden 29 January 2024 · 9 vragen · 2/12 beantwoord" "$tmp/list.txt"
+check "list shows the BZK Aanhangsel number" grep -qF "answered by BZK   ontvangen 16 February 2024, Aanhangsel nr. 1059" "$tmp/list.txt"
 check "list shows the letter's addressees" grep -qF "to Bruins Slot, Rutte, Buitendijk and de Klerck" "$tmp/list.txt"
 
 # --- show -------------------------------------------------------------------
@@ -387,9 +387,9 @@ check "a mededeling is imported as one" sh -c "[ $? -eq 0 ] && grep -qxF '$tmp/m
 nq list --json >"$tmp/q.json"
 check "list --json shows it as a notice, not an answer" jq -e '.sets[] | select(.id == 2) | .answers == [] and (.notices | map([.ministry, .received])) == [["FIN","2024-07-19"]] and .unanswered == ["FIN"] and .questions == 0' "$tmp/q.json"
 nq list >"$tmp/q.txt"
-check "list shows the mededeling for people" sh -c "grep -qF 'mededeling by FIN   ontvangen 19 juli 2024' '$tmp/q.txt' && grep -qF 'not answered: FIN' '$tmp/q.txt'"
+check "list shows the mededeling for people" sh -c "grep -qF 'mededeling by FIN   ontvangen 19 July 2024' '$tmp/q.txt' && grep -qF 'not answered: FIN' '$tmp/q.txt'"
 nq show 2 >"$tmp/q.txt"
-check "show prints the mededeling and its words" sh -c "grep -qxF 'Mededeling · FIN · Minister Heinen · ontvangen 19 juli 2024' '$tmp/q.txt' && grep -qF 'Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.' '$tmp/q.txt'"
+check "show prints the mededeling and its words" sh -c "grep -qxF 'Mededeling · FIN · Minister Heinen · ontvangen 19 July 2024' '$tmp/q.txt' && grep -qF 'Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.' '$tmp/q.txt'"
 nq show 2 --json >"$tmp/q.json"
 check "show --json has it among the set's notices" jq -e '.set.notices | length == 1 and .[0].ministry == "FIN"' "$tmp/q.json"
 nq import "$pdfs/1b2d2126-a21e-4c3e-9b18-42206b4cc791.pdf" >/dev/null 2>&1
@@ -642,7 +642,7 @@ sj ambtenaren --limit 2
 check "--limit 2: two hits" jqs '.hits | length == 2'
 
 ns search ambtenaren --ministry AZ >"$tmp/s.txt" 2>&1
-check "search for people: a line per hit with set, vraag, ministry, role, subject and date" grep -qE "^passage [0-9]+ · set 1 · vraag [0-9] · AZ · antwoord · bijeenkomsten met ambtenaren naar aanleiding van de verkiezingsuitslag van 22 november 2023 \(15 februari 2024\)$" "$tmp/s.txt"
+check "search for people: a line per hit with set, vraag, ministry, role, subject and date" grep -qE "^passage [0-9]+ · set 1 · vraag [0-9] · AZ · antwoord · bijeenkomsten met ambtenaren naar aanleiding van de verkiezingsuitslag van 22 november 2023 \(15 February 2024\)$" "$tmp/s.txt"
 check "search for people names no file" sh -c "! grep -q '\.txt' '$tmp/s.txt'"
 check "search for people: the snippet indented under it, marks as brackets" grep -qE '^    .*\[ambtenaren\]' "$tmp/s.txt"
 check "search in a pipe has no escape bytes" sh -c "! grep -q '$esc' '$tmp/s.txt'"
@@ -867,7 +867,7 @@ nt import "$tmp/warmte-antwoord.txt" >"$tmp/out" 2>&1
 check "KGG's answer joins the set sent to EZK" grep -qF 'answer by KGG to set 1' "$tmp/out"
 nt list >"$tmp/t.txt"
 check "list: 1/1 beantwoord" grep -qF '2 vragen · 1/1 beantwoord' "$tmp/t.txt"
-check "list: answered by KGG (successor of EZK)" grep -qF 'answered by KGG (successor of EZK) ontvangen 12 augustus 2024' "$tmp/t.txt"
+check "list: answered by KGG (successor of EZK)" grep -qF 'answered by KGG (successor of EZK) ontvangen 12 August 2024' "$tmp/t.txt"
 check "list: no 'not answered' for EZK" sh -c "! grep -qF 'not answered' '$tmp/t.txt'"
 nt list --json >"$tmp/t.json"
 check "list --json: EZK through KenE, answered by KGG by succession" jq -e '.sets[0] | .addressed == ["EZK"] and .unanswered == [] and .answered == 1 and .coverage == [{"ministry":"EZK","portfolio":"KenE","answered_by":"KGG","succession":true}] and ([.answers[].ministry] == ["KGG"])' "$tmp/t.json"

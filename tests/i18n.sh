@@ -93,6 +93,9 @@ check "core's messages are Dutch (struct error)" \
 	grep -q "set Kamervragen 999 bestaat niet" "$tmp/show.nl"
 nl --db "$db" list >"$tmp/list.nl"
 check "the library as text says 'gericht aan'" grep -q 'gericht aan' "$tmp/list.nl"
+en --db "$db" list >"$tmp/list.en"
+check "dates in text are Dutch in Dutch" grep -q 'ontvangen 15 februari 2024' "$tmp/list.nl"
+check "and English in English" grep -q 'ontvangen 15 February 2024' "$tmp/list.en"
 
 for cmd in "list --json" "show $set --json" "search kabinet --json" "matrix $set --json"; do
 	# shellcheck disable=SC2086

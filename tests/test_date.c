@@ -144,6 +144,26 @@ test_format(void **state)
 	assert_string_equal(out, "29 februari 2024");
 }
 
+/*
+ * A date in what naast says follows the interface's language: English
+ * where no catalogue speaks (the C locale of the tests), whatever the
+ * documents write; date_format_nl stays Dutch for citations.
+ */
+static void
+test_format_text(void **state)
+{
+	char out[32];
+
+	(void)state;
+	assert_true(date_format_text("2024-02-15", out, sizeof(out)));
+	assert_string_equal(out, "15 February 2024");
+	assert_true(date_format_text("2023-05-01", out, sizeof(out)));
+	assert_string_equal(out, "1 May 2023");
+	assert_false(date_format_text("2024-13-01", out, sizeof(out)));
+	assert_true(date_format_nl("2024-02-15", out, sizeof(out)));
+	assert_string_equal(out, "15 februari 2024");
+}
+
 /* The vergaderjaar turns on Prinsjesdag, the third Tuesday of September. */
 static void
 test_vergaderjaar(void **state)
@@ -231,6 +251,7 @@ main(void)
 		cmocka_unit_test(test_parse_invalid),
 		cmocka_unit_test(test_parse_seeds),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_text),
 		cmocka_unit_test(test_vergaderjaar),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_format_invalid),

@@ -1063,7 +1063,7 @@ test_mededeling(void **state)
 	keys(f, "qj<Enter>");
 	screen_is(f, "mededeling-pane");
 	keys(f, "llr");
-	assert_true(on_screen(f, "Mededeling by DEF, ontvangen 14 februari 2024"));
+	assert_true(on_screen(f, "Mededeling by DEF, ontvangen 14 February 2024"));
 }
 
 /* The screen shows text somewhere (after a draw). */

@@ -352,9 +352,9 @@ cli_say_paragraph(const char *text, int indent, int width)
 }
 
 const char *
-cli_date_nl(const char *iso, char *buf, size_t size)
+cli_date_text(const char *iso, char *buf, size_t size)
 {
-	if (!date_format_nl(iso, buf, size))
+	if (!date_format_text(iso, buf, size))
 		snprintf(buf, size, "%s", *iso ? iso : _("date unknown"));
 	return buf;
 }

@@ -133,8 +133,8 @@ int cli_usage(const char *cmd, const char *what);
 int cli_output_width(void);
 /* One paragraph, indented, wrapped to width (0: one line). */
 void cli_say_paragraph(const char *text, int indent, int width);
-/* "29 januari 2024" for "2024-01-29", or what there is. */
-const char *cli_date_nl(const char *iso, char *buf, size_t size);
+/* "29 January 2024" for "2024-01-29" in the user's language, or what there is. */
+const char *cli_date_text(const char *iso, char *buf, size_t size);
 /* "Eerdmans (JA21) en Van Dijk (CDA)". */
 void cli_say_questioners(const struct set_info *set);
 /*

@@ -64,7 +64,7 @@ say_set(const struct set_info *set)
 	cli_say(_("set %lld  "), set->id);
 	cli_say_questioners(set);
 	cli_say(" · ingezonden %s · %d %s · %d/%zu beantwoord\n",
-	    cli_date_nl(set->submitted, date, sizeof(date)), set->n_questions,
+	    cli_date_text(set->submitted, date, sizeof(date)), set->n_questions,
 	    set->n_questions == 1 ? "vraag" : "vragen", set->answered,
 	    set->n_coverage);
 	cli_say("    %s\n", set->subject ? set->subject : _("(subject unknown)"));
@@ -82,7 +82,7 @@ say_set(const struct set_info *set)
 		cli_say(_("    answered by %s"), a->ministry);
 		if (!say_successor_of(set, a->ministry) && strlen(a->ministry) < 5)
 			cli_say("%*s", 5 - (int)strlen(a->ministry), "");
-		cli_say(" ontvangen %s", cli_date_nl(a->received, date, sizeof(date)));
+		cli_say(" ontvangen %s", cli_date_text(a->received, date, sizeof(date)));
 		if (a->aanhangsel)
 			cli_say(", Aanhangsel nr. %d", a->aanhangsel);
 		cli_say("\n");
@@ -100,7 +100,7 @@ say_set(const struct set_info *set)
 		const struct set_answer *a = &set->notices[i];
 
 		cli_say(_("    mededeling by %-5s ontvangen %s\n"), a->ministry,
-		    cli_date_nl(a->received, date, sizeof(date)));
+		    cli_date_text(a->received, date, sizeof(date)));
 		say_warnings(a);
 	}
 	for (size_t i = 0; i < set->n_unanswered; i++)
@@ -307,7 +307,7 @@ say_notice(struct store *st, const struct set_answer *n, int width)
 		cli_say("%s%s %s", i == 0 ? " · " : ", ",
 		    d.signatories[i].role ? d.signatories[i].role : "",
 		    d.signatories[i].name);
-	cli_say(" · ontvangen %s\n", cli_date_nl(n->received, date, sizeof(date)));
+	cli_say(" · ontvangen %s\n", cli_date_text(n->received, date, sizeof(date)));
 	for (size_t i = 0; i < d.n_passages; i++) {
 		if (d.passages[i].role != ROLE_BODY && d.passages[i].role != ROLE_OTHER)
 			continue;
@@ -410,7 +410,7 @@ cli_show(struct cli *cli, int argc, char **argv)
 
 		cli_say_questioners(&set);
 		cli_say(": %s (ingezonden %s)\n", set.subject ? set.subject : "",
-		    cli_date_nl(set.submitted, date, sizeof(date)));
+		    cli_date_text(set.submitted, date, sizeof(date)));
 		for (size_t i = 0; i < set.n_answers; i++) {
 			if (set.answers[i].n_warnings == 0)
 				continue;

@@ -175,7 +175,7 @@ say_hit(const struct search_hit *h, int width, bool bold)
 	else
 		cli_say(" · %s", model_origin_name(h->origin));
 	if (h->date[0])
-		cli_say(" (%s)", cli_date_nl(h->date, date, sizeof(date)));
+		cli_say(" (%s)", cli_date_text(h->date, date, sizeof(date)));
 	cli_say("\n");
 	say_snippet(h->snippet ? h->snippet : "", 4, width, bold);
 }

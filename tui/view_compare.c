@@ -348,7 +348,7 @@ lay_out_pane(const struct compare *c, struct pane *p, int width)
 	if (!imported(c, p->ministry) && notice_of(c, p->ministry)) {
 		char date[32] = "";
 
-		date_format_nl(notice_of(c, p->ministry)->received, date, sizeof(date));
+		date_format_text(notice_of(c, p->ministry)->received, date, sizeof(date));
 		if (date[0])
 			snprintf(msg, sizeof(msg),
 			    _("%s sent a mededeling instead of an answer (ontvangen %s)."),

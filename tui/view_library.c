@@ -283,7 +283,7 @@ add_documents(struct xbuf *b, const struct set_answer *docs, size_t n,
 		char date[32] = "";
 		size_t mark;
 
-		date_format_nl(docs[i].received, date, sizeof(date));
+		date_format_text(docs[i].received, date, sizeof(date));
 		xbuf_printf(b, "%s%s (", i ? ", " : "", docs[i].ministry);
 		mark = b->n;
 		if (add_successor_of(b, set, docs[i].ministry) && date[0])

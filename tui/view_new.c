@@ -80,7 +80,7 @@ new_draw(struct view *v, int rows, int cols)
 			continue;
 		}
 		attr = i == l->cursor ? draw_attr(UI_CURSOR) : draw_attr(UI_NORMAL);
-		if (!date_format_nl(a->rows[i].received, date, sizeof(date)))
+		if (!date_format_text(a->rows[i].received, date, sizeof(date)))
 			snprintf(date, sizeof(date), "%s", _("date unknown"));
 		snprintf(line, sizeof(line), _("%-6s %-22s ontvangen %-18s set %lld: %s"),
 		    a->rows[i].ministry[0] ? a->rows[i].ministry : "?",

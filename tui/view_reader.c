@@ -278,7 +278,7 @@ reader_draw(struct view *v, int rows, int cols)
 		r->show = 0;
 	}
 	if (r->doc.received[0])
-		date_format_nl(r->doc.received, date, sizeof(date));
+		date_format_text(r->doc.received, date, sizeof(date));
 	/*
 	 * What the document is, then what it is about (its set's subject) or
 	 * to whom: the file's name only when it has neither.  The subject
