@@ -112,4 +112,36 @@ for f in md txt csv json html; do
 done
 check "the Markdown export is the golden one" cmp "$tmp/nl.md" "$top_srcdir/tests/export/vraag8.md"
 
+# ------------------------------------------------------ the Dutch man page
+
+en_man=$top_srcdir/assets/naast.1
+nl_man=$top_srcdir/assets/nl/naast.1
+# The same commands with the same synopses, the same actions in the same
+# order, the same sections of keys: what the English page says of the
+# program, the Dutch one says too (test_keymap holds the English one to
+# the tables).
+grep '^\.BR [a-z]' "$en_man" >"$tmp/en.synopses"
+grep '^\.BR [a-z]' "$nl_man" >"$tmp/nl.synopses"
+check "the Dutch man page has the commands and synopses of the English one" \
+	diff "$tmp/en.synopses" "$tmp/nl.synopses"
+grep -o '^[a-z\\-]* \\(em' "$en_man" >"$tmp/en.actions"
+grep -o '^[a-z\\-]* \\(em' "$nl_man" >"$tmp/nl.actions"
+check "and every key of every view" diff "$tmp/en.actions" "$tmp/nl.actions"
+check "and the help of each action as the catalogue translates it" \
+	grep -qxF 'quit \(em Terug; in de bibliotheek: stoppen.' "$nl_man"
+
+# make install puts it where man looks under a Dutch locale.
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top_builddir" \
+	install-man install-dist_mannlDATA DESTDIR="$tmp/inst" >/dev/null 2>&1
+mandir=$(find "$tmp/inst" -path "*/nl/man1/naast.1" | sed "s,/nl/man1/naast.1$,,")
+check "make install puts it in MANDIR/nl/man1" test -f "$mandir/nl/man1/naast.1"
+if command -v man >/dev/null 2>&1; then
+	check "man finds it under nl_NL.UTF-8" sh -c "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE \
+		LOCPATH='$locales' LANG=nl_NL.UTF-8 MANPATH='$mandir' man -w naast | grep -q '/nl/man1/naast.1'"
+	check "and the English one otherwise" sh -c "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE \
+		LANG=C.UTF-8 MANPATH='$mandir' man -w naast | grep -q '/share/man/man1/naast.1'"
+else
+	skip "man finds it under nl_NL.UTF-8" "man is not installed"
+fi
+
 done_testing
