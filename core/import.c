@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "import.h"
 #include "parse.h"
 #include "pdf.h"
@@ -233,14 +234,14 @@ static const struct {
 	size_t len;
 	const char *what;
 } not_documents[] = {
-	{ "\x89PNG\r\n\x1a\n", 8, "a PNG image, not a document" },
-	{ "\xff\xd8\xff", 3, "a JPEG image, not a document" },
-	{ "GIF8", 4, "a GIF image, not a document" },
-	{ "PK\x03\x04", 4, "a ZIP archive (a .docx or .odt document?): save it as PDF or text first" },
-	{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "an old Microsoft Office file (.doc?): save it as PDF or text first" },
-	{ "\x1f\x8b", 2, "a gzip archive: unpack it first" },
-	{ "\xff\xfe", 2, "UTF-16 text, which naast does not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)" },
-	{ "\xfe\xff", 2, "UTF-16 text, which naast does not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)" },
+	{ "\x89PNG\r\n\x1a\n", 8, N_("a PNG image, not a document") },
+	{ "\xff\xd8\xff", 3, N_("a JPEG image, not a document") },
+	{ "GIF8", 4, N_("a GIF image, not a document") },
+	{ "PK\x03\x04", 4, N_("a ZIP archive (a .docx or .odt document?): save it as PDF or text first") },
+	{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, N_("an old Microsoft Office file (.doc?): save it as PDF or text first") },
+	{ "\x1f\x8b", 2, N_("a gzip archive: unpack it first") },
+	{ "\xff\xfe", 2, N_("UTF-16 text, which naast does not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)") },
+	{ "\xfe\xff", 2, N_("UTF-16 text, which naast does not read: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)") },
 };
 
 /* The line (from 1) of byte offset at in s. */
@@ -300,7 +301,7 @@ check_text(const char *s, size_t n, enum import_encoding encoding, struct error 
 	for (size_t i = 0; i < COUNT(not_documents); i++)
 		if (n >= not_documents[i].len &&
 		    memcmp(s, not_documents[i].magic, not_documents[i].len) == 0)
-			return error_set(err, STATUS_BINARY, "%s", not_documents[i].what);
+			return error_set(err, STATUS_BINARY, "%s", _(not_documents[i].what));
 	nul = memchr(s, '\0', n);
 	if (looks_binary(s, n))
 		return error_set(err, STATUS_BINARY,
@@ -430,7 +431,7 @@ tell_failed(struct import *im, const char *origin, enum status status,
 }
 
 /* A file of a directory that is no document naast knows. */
-#define NO_DOCUMENT "not an answer, questions, a mededeling or a letter (import it by name to keep it as plain text)"
+#define NO_DOCUMENT N_("not an answer, questions, a mededeling or a letter (import it by name to keep it as plain text)")
 
 /* A file of a directory left alone, why, and the count it adds to. */
 static void
@@ -707,7 +708,7 @@ import_file(struct import *im, const char *path, bool walked,
 	p->doc = NULL;
 	official(im->opts, doc);
 	if (walked && doc->kind == DOC_UNKNOWN) {
-		tell_skipped(im, origin, NO_DOCUMENT, &im->totals.skipped);
+		tell_skipped(im, origin, _(NO_DOCUMENT), &im->totals.skipped);
 		model_free(doc);
 		return;
 	}
@@ -974,7 +975,7 @@ link_out(struct import *im, const char *root, const char *path)
 		free(target);
 		return false;
 	}
-	why = xasprintf("a symbolic link to '%s', out of the directory imported: not followed (import that file by name, or use --follow-links)",
+	why = xasprintf(_("a symbolic link to '%s', out of the directory imported: not followed (import that file by name, or use --follow-links)"),
 	    target);
 	tell_skipped(im, path, why, &im->totals.links_out);
 	free(why);
@@ -997,7 +998,7 @@ left_alone(struct import *im, const char *root, const char *path)
 		return true;
 	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
 		return false;
-	why = xasprintf("%s, not a file", status_file_kind(sb.st_mode));
+	why = xasprintf(_("%s, not a file"), status_file_kind(sb.st_mode));
 	tell_skipped(im, path, why, &im->totals.not_files);
 	free(why);
 	return true;

@@ -19,15 +19,22 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "ministry.h"
 #include "sha256.h"
 
+/*
+ * The names of kinds and roles are what JSON says and key files and
+ * the database read back: they never change with the language.  They
+ * are marked N_ so that the interface can show them translated,
+ * _(model_role_name(role)).
+ */
 #define DOC_KIND_INFO(_) \
-	_(UNKNOWN,   "unknown") \
-	_(ANSWER,    "answer") \
-	_(LETTER,    "letter") \
-	_(QUESTIONS, "questions") \
-	_(MEDEDELING, "mededeling")
+	_(UNKNOWN,   N_("unknown")) \
+	_(ANSWER,    N_("answer")) \
+	_(LETTER,    N_("letter")) \
+	_(QUESTIONS, N_("questions")) \
+	_(MEDEDELING, N_("mededeling"))
 
 enum doc_kind {
 #define DOC_KIND_ENUM(name, str) DOC_##name,
@@ -44,16 +51,16 @@ enum doc_kind {
  * (struct footnote), never as passages.
  */
 #define ROLE_INFO(_) \
-	_(HEADER,      "header") \
-	_(VRAAG,       "vraag") \
-	_(ANTWOORD,    "antwoord") \
-	_(EPIGRAPH,    "epigraph") \
-	_(ATTRIBUTION, "attribution") \
-	_(SALUTATION,  "salutation") \
-	_(BODY,        "body") \
-	_(CLOSING,     "closing") \
-	_(OTHER,       "other") \
-	_(FOOTNOTE,    "footnote")
+	_(HEADER,      N_("header")) \
+	_(VRAAG,       N_("vraag")) \
+	_(ANTWOORD,    N_("antwoord")) \
+	_(EPIGRAPH,    N_("epigraph")) \
+	_(ATTRIBUTION, N_("attribution")) \
+	_(SALUTATION,  N_("salutation")) \
+	_(BODY,        N_("body")) \
+	_(CLOSING,     N_("closing")) \
+	_(OTHER,       N_("other")) \
+	_(FOOTNOTE,    N_("footnote"))
 
 enum role {
 #define ROLE_ENUM(name, str) ROLE_##name,

@@ -91,15 +91,15 @@ say_place(const struct export_item *it)
 	if (it->set > 0)
 		cli_say(_("set %lld"), it->set);
 	else
-		cli_say("%s %s", model_kind_name(it->kind), model_origin_name(it->origin));
+		cli_say("%s %s", _(model_kind_name(it->kind)), model_origin_name(it->origin));
 	if (it->vraag > 0)
 		cli_say(" · vraag %d", it->vraag);
 	if (it->ministry[0])
 		cli_say(" · %s", it->ministry);
 	if (it->role == ROLE_FOOTNOTE && it->marker)
-		cli_say(_(" · footnote %s of the %s"), it->marker, model_role_name(it->note_of));
+		cli_say(_(" · footnote %s of the %s"), it->marker, _(model_role_name(it->note_of)));
 	else
-		cli_say(" · %s", model_role_name(it->role));
+		cli_say(" · %s", _(model_role_name(it->role)));
 }
 
 static int

@@ -187,7 +187,7 @@ say_stored(const char *origin, const struct import_result *res)
 		cli_say(_("%s: mededeling by %s on set %lld\n"), origin, ministry,
 		    res->set);
 	else
-		cli_say("%s: %s\n", origin, model_kind_name(res->kind));
+		cli_say("%s: %s\n", origin, _(model_kind_name(res->kind)));
 }
 
 /* A file's outcome: its line and warnings, or why it was not imported. */

@@ -165,9 +165,9 @@ say_hit(const struct search_hit *h, int width, bool bold)
 	/* A footnote says whose: "footnote 1 of the vraag" (of vraag N, above). */
 	if (h->role == ROLE_FOOTNOTE && h->marker)
 		cli_say(_(" · footnote %s of the %s"), h->marker, h->kind == DOC_LETTER ?
-		    _("letter") : model_role_name(h->note_of_role));
+		    _("letter") : _(model_role_name(h->note_of_role)));
 	else
-		cli_say(" · %s", h->kind == DOC_LETTER ? _("letter") : model_role_name(h->role));
+		cli_say(" · %s", h->kind == DOC_LETTER ? _("letter") : _(model_role_name(h->role)));
 	if (h->title && h->set)
 		cli_say(" · %s", h->title);
 	else if (h->title && h->kind == DOC_LETTER)

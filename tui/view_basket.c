@@ -80,7 +80,7 @@ place(const struct export_item *it, char *buf, size_t size)
 	if (it->set > 0)
 		used += (size_t)snprintf(buf, size, "set %lld · ", it->set);
 	else
-		used += (size_t)snprintf(buf, size, "%s %s · ", model_kind_name(it->kind),
+		used += (size_t)snprintf(buf, size, "%s %s · ", _(model_kind_name(it->kind)),
 		    model_origin_name(it->origin));
 	if (it->vraag > 0 && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "vraag %d · ", it->vraag);
@@ -91,11 +91,11 @@ place(const struct export_item *it, char *buf, size_t size)
 		    it->paragraph);
 	else if (it->role == ROLE_FOOTNOTE && it->marker && used < size)
 		snprintf(buf + used, size - used, _("footnote %s of the %s"), it->marker,
-		    model_role_name(it->note_of));
+		    _(model_role_name(it->note_of)));
 	else if (it->paragraph > 0 && used < size)
 		snprintf(buf + used, size - used, _("paragraph %d"), it->paragraph);
 	else if (used < size)
-		snprintf(buf + used, size - used, "%s", model_role_name(it->role));
+		snprintf(buf + used, size - used, "%s", _(model_role_name(it->role)));
 }
 
 static void

@@ -394,7 +394,7 @@ related(struct view *v)
 		return;
 	}
 	snprintf(about, sizeof(about), _("%s of this %s"), section_of(r, passage),
-	    model_kind_name(r->doc.kind));
+	    _(model_kind_name(r->doc.kind)));
 	if (about[0] >= 'A' && about[0] <= 'Z')
 		about[0] = (char)(about[0] - 'A' + 'a');
 	app_push(v->app, &view_search_ops, &req);

@@ -200,16 +200,16 @@ hit_place(const struct search_hit *h, char *buf, size_t size)
 	/* A footnote: "footnote 1 of the vraag", of the vraag named before. */
 	if (h->role == ROLE_FOOTNOTE && h->marker && used < size)
 		used += (size_t)snprintf(buf + used, size - used, _("footnote %s of the %s%s"),
-		    h->marker, h->kind == DOC_LETTER ? _("letter") : model_role_name(h->note_of_role),
+		    h->marker, h->kind == DOC_LETTER ? _("letter") : _(model_role_name(h->note_of_role)),
 		    h->kind == DOC_LETTER && h->title ? _(" to ") : " · ");
 	/* A letter's paragraph is "letter", the rest of it "letter epigraph". */
 	else if (h->kind == DOC_LETTER && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "%s%s%s%s",
-		    model_kind_name(h->kind), h->role == ROLE_BODY ? "" : " ",
-		    h->role == ROLE_BODY ? "" : model_role_name(h->role),
+		    _(model_kind_name(h->kind)), h->role == ROLE_BODY ? "" : " ",
+		    h->role == ROLE_BODY ? "" : _(model_role_name(h->role)),
 		    h->title ? _(" to ") : " · ");
 	else if (used < size)
-		used += (size_t)snprintf(buf + used, size - used, "%s · ", model_role_name(h->role));
+		used += (size_t)snprintf(buf + used, size - used, "%s · ", _(model_role_name(h->role)));
 	if (used < size)
 		snprintf(buf + used, size - used, "%s%s",
 		    h->title ? h->title : model_origin_name(h->origin),
