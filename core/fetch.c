@@ -16,6 +16,7 @@
 
 #include "date.h"
 #include "fetch.h"
+#include "i18n.h"
 #include "ministry.h"
 #include "model.h"
 #include "opendata.h"
@@ -424,7 +425,7 @@ fetch_zaak(struct store *st, const struct fetch_options *o, const char *arg,
 	if (!(h = http_open(&o->http, err)))
 		return STATUS_NET;
 	if (!ref.zaak[0]) {
-		what = xasprintf("the Zaak of %s", arg);
+		what = xasprintf(_("the Zaak of %s"), arg);
 		asking(ev, what);
 		free(what);
 		status = zaak_of_document(h, o, &ref, arg, ref.zaak,
@@ -518,7 +519,7 @@ fetch_sync(struct store *st, const struct fetch_options *o, const char *since,
 		char **zaken = NULL, *body;
 		size_t n_zaken = 0, len;
 
-		what = xasprintf("what changed since %s (page %zu)", res->since,
+		what = xasprintf(_("what changed since %s (page %zu)"), res->since,
 		    res->pages + 1);
 		asking(ev, what);
 		free(what);

@@ -516,7 +516,7 @@ static void
 pending_lose(struct import *im, struct pending *list, size_t n,
     enum status status, const char *why)
 {
-	char *message = xasprintf("nothing of it was stored: %s", why);
+	char *message = xasprintf(_("nothing of it was stored: %s"), why);
 
 	for (size_t i = 0; i < n; i++) {
 		tell_failed(im, list[i].origin, status, message);
@@ -550,7 +550,7 @@ pending_end(struct import *im)
 		}
 	} else {
 		pending_lose(im, im->pending, im->n_pending, status,
-		    err.msg[0] ? err.msg : "the import was undone");
+		    err.msg[0] ? err.msg : _("the import was undone"));
 	}
 	if (im->events->batch_end)
 		im->events->batch_end(im->events->ctx, saved);
@@ -733,7 +733,7 @@ import_file(struct import *im, const char *path, bool walked,
 	return;
 failed:
 	/* store.h: a failed import leaves nothing of the document behind. */
-	why = xasprintf("nothing of it was stored: %s", p->err.msg);
+	why = xasprintf(_("nothing of it was stored: %s"), p->err.msg);
 	tell_failed(im, origin, status, why);
 	free(why);
 	model_free(doc);
@@ -1021,7 +1021,7 @@ collect(struct import *im, const char *root, const char *dir, int depth,
 	int count = scandir(dir, &names, visible, alphasort);
 
 	if (count < 0) {
-		char *why = xasprintf("cannot read the directory: %s", strerror(errno));
+		char *why = xasprintf(_("cannot read the directory: %s"), strerror(errno));
 
 		tell_failed(im, dir, STATUS_IO, why);
 		free(why);
