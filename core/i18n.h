@@ -23,9 +23,11 @@
 
 #if ENABLE_NLS
 #include <libintl.h>
+#define I18N_NLS       1	/* naast speaks other languages than English */
 #define _(s)           dgettext(NAAST_TEXTDOMAIN, s)
 #define P_(s, p, n)    dngettext(NAAST_TEXTDOMAIN, s, p, (unsigned long)(n))
 #else
+#define I18N_NLS       0
 #define _(s)           ((const char *)(s))
 #define P_(s, p, n)    ((n) == 1 ? (const char *)(s) : (const char *)(p))
 #endif
