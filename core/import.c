@@ -107,7 +107,7 @@ not_a_file(struct error *err, mode_t mode)
 		return file_error(err, EISDIR);
 	return error_set(err, STATUS_IO, "is %s, not a file (name a document%s)",
 	    status_file_kind(mode), S_ISFIFO(mode) ?
-	    ", or read what the pipe gives as standard input: naast import - <PIPE" :
+	    _(", or read what the pipe gives as standard input: naast import - <PIPE") :
 	    "");
 }
 
