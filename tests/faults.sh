@@ -519,11 +519,16 @@ check "a letter and a PDF: both imported" \
 check "no write lock held while pdftotext runs" [ "$(cat "$tmp/lock")" = free ]
 
 # Nor while the files after it are read and parsed: a long letter keeps
-# the reader busy for seconds (9 s here, 7.8 MB), and the letter before
-# it is committed when its batch is due, not held until the long one is
-# stored with it.  Where the long letter takes less than a batch (half a
-# second) to read, the two go in one batch, and there is nothing to see.
+# the reader busy, and the letter before it is committed when its batch
+# is due, not held until the long one is stored with it.  How long the
+# reading takes depends on the build and the machine (seconds under the
+# sanitizers, under a second without): the checks run only where the long
+# letter alone takes 8 s or more to import, so that its reading leaves
+# seconds to look in; elsewhere they are skipped, with the time it took.
 awk 'BEGIN { print "Geachte heer Jansen,\n"; for (i = 0; i < 110000; i++) printf "Alinea %d van een lange brief over de uitvoering van de begroting.\n\n", i; print "Hoogachtend," }' >"$tmp/slow.txt"
+t0=$(date +%s)
+"$NAAST" --db "$tmp/alone.db" import "$tmp/slow.txt" >/dev/null 2>&1
+alone=$(($(date +%s) - t0))
 # (out is emptied first: the loop below may look before naast writes it.)
 : >"$tmp/out"
 "$NAAST" --db "$tmp/reader.db" import "$letter" "$tmp/slow.txt" >"$tmp/out" 2>"$tmp/err" &
@@ -533,14 +538,14 @@ while ! grep -qF "$letter: " "$tmp/out" && kill -0 "$importer" 2>/dev/null && [ 
 	i=$((i + 1))
 	sleep 0.05
 done
-if ! grep -qF "$tmp/slow.txt" "$tmp/out" || [ $i -ge 40 ]; then
+if [ "$alone" -ge 8 ]; then
 	check "the letter is committed while the long one is still being read" \
 		sh -c "grep -qxF '$letter: letter' '$tmp/out' && ! grep -qF '$tmp/slow.txt' '$tmp/out'"
 	check "and no write lock is held meanwhile" \
 		sqlite3 "$tmp/reader.db" 'BEGIN IMMEDIATE; ROLLBACK;'
 else
-	skip "the letter is committed while the long one is still being read" "the long letter took less than 2 s"
-	skip "and no write lock is held meanwhile" "the long letter took less than 2 s"
+	skip "the letter is committed while the long one is still being read" "the long letter alone imports in ${alone} s here"
+	skip "and no write lock is held meanwhile" "the long letter alone imports in ${alone} s here"
 fi
 wait "$importer"
 check "then the long one is imported too" \
