@@ -54,6 +54,9 @@
  */
 #define WIDE_SLACK (1 + 1e-5)
 #define WIDE_BUCKETS 1024
+/* The highest passage number a search of many terms takes (wide_open). */
+#define WIDE_MAX_ID (1LL << 28)
+
 /* Passages with a most listed at most; more, and most is read whole. */
 #define WIDE_TOUCHED 65536
 /* Passages of the terms' own bests scored first. */
@@ -653,6 +656,17 @@ wide_open(struct store *st, const struct topk_group *g, struct wide *w,
 		return status;
 	w->max_id = found ? sqlite3_column_int64(s, 0) : 0;
 	done(s);
+	/*
+	 * most has a place per passage number: naast numbers passages one
+	 * after another, and parsing them again leaves gaps, never numbers
+	 * far beyond the passages there are.  A database that says otherwise
+	 * was damaged or made by someone else, and would take gigabytes here.
+	 */
+	if (w->max_id < 0 || w->max_id > WIDE_MAX_ID ||
+	    w->max_id > 8 * (rows > 0 ? rows : 0) + (1 << 20))
+		return error_set(err, STATUS_DB,
+		    "the database numbers its passages up to %lld for %lld of them: it is damaged (restore a copy, or import the documents into a new database)",
+		    w->max_id, rows);
 	w->most = xcalloc((size_t)w->max_id + 1, sizeof(*w->most));
 	w->touched = xcalloc(WIDE_TOUCHED, sizeof(*w->touched));
 	return STATUS_OK;
