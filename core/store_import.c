@@ -296,10 +296,19 @@ library_insert_document(struct store *st, long long id,
  * them all (a tenth of an import, done for every answer).
  */
 static enum status
+library_set_now(struct store *st, long long set, struct error *err)
+{
+	sqlite3_stmt *s = sql(st, SQL_LIBRARY_SET_UPDATE, err);
+
+	if (!s)
+		return st->prepare_failure;
+	sqlite3_bind_int64(s, 1, set);
+	return run(st, s, "updating the library", err);
+}
+
+static enum status
 library_set_update(struct store *st, long long set, struct error *err)
 {
-	sqlite3_stmt *s;
-
 	if (st->batch) {
 		if (st->n_sets_changed == 0 ||
 		    st->sets_changed[st->n_sets_changed - 1] != set) {
@@ -309,10 +318,7 @@ library_set_update(struct store *st, long long set, struct error *err)
 		}
 		return STATUS_OK;
 	}
-	if (!(s = sql(st, SQL_LIBRARY_SET_UPDATE, err)))
-		return st->prepare_failure;
-	sqlite3_bind_int64(s, 1, set);
-	return run(st, s, "updating the library", err);
+	return library_set_now(st, set, err);
 }
 
 /* The rows of the sets the batch changed, each once (library_set_update). */
@@ -322,15 +328,13 @@ library_sets_changed(struct store *st, struct error *err)
 	enum status status = STATUS_OK;
 	size_t n = st->n_sets_changed;
 
-	st->batch = false;
 	st->n_sets_changed = 0;
 	if (n)
 		qsort(st->sets_changed, n, sizeof(*st->sets_changed),
 		    champion_id_cmp);
 	for (size_t i = 0; i < n && status == STATUS_OK; i++)
 		if (i == 0 || st->sets_changed[i] != st->sets_changed[i - 1])
-			status = library_set_update(st, st->sets_changed[i], err);
-	st->batch = true;
+			status = library_set_now(st, st->sets_changed[i], err);
 	return status;
 }
 
