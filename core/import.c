@@ -612,6 +612,7 @@ struct parsed {
 	struct store_prepared prep;	/* made when prepared */
 	bool prepared;
 	bool done;			/* read and parsed, or failed */
+	size_t bytes;			/* the file's, read ahead */
 };
 
 /*
@@ -743,17 +744,21 @@ failed:
 
 /*
  * The files after the one being stored are read, parsed, fingerprinted
- * and packed in a thread of their own, READ_AHEAD at most ahead, while
- * the store writes: those were a third of an import.  The reader asks
- * its own connection to the database which words are known (it sees
- * what the batches before committed, as the store itself does while a
- * batch is open: the vocabulary changes at a commit).  Standard input
- * and PDFs (pdftotext, its time limit and its signals) are left to the
- * import itself, in order.  The ring is the only thing the two threads
- * share, under lock: the reader fills slot made % READ_AHEAD, the
- * import empties slot taken % READ_AHEAD.
+ * and packed in a thread of their own while the store writes: those were
+ * a third of an import.  It goes on reading while a batch commits (the
+ * index, half of what the store does), so it may run as far ahead as a
+ * commit takes: READ_AHEAD files or READ_AHEAD_BYTES of them, whichever
+ * comes first.  The reader asks its own connection to the
+ * database which words are known (it sees what the batches before
+ * committed, as the store itself does while a batch is open: the
+ * vocabulary changes at a commit).  Standard input and PDFs (pdftotext,
+ * its time limit and its signals) are left to the import itself, in
+ * order.  The ring is the only thing the two threads share, under lock:
+ * the reader fills slot made % READ_AHEAD, the import empties slot
+ * taken % READ_AHEAD.
  */
-#define READ_AHEAD 8
+#define READ_AHEAD 1024
+#define READ_AHEAD_BYTES (16u << 20)
 
 struct reader {
 	pthread_t thread;
@@ -764,8 +769,9 @@ struct reader {
 	char *const *files;
 	const bool *walked;
 	size_t n_files;
-	struct parsed ring[READ_AHEAD];
+	struct parsed *ring;		/* READ_AHEAD of them */
 	size_t made, taken;
+	size_t ahead;			/* file bytes made, not yet taken */
 	bool stop;
 };
 
@@ -787,6 +793,7 @@ read_ahead(struct reader *r, const char *path, bool walked, struct parsed *out)
 		free(raw);
 		return;
 	}
+	out->bytes = len;
 	parse_bytes(r->opts, raw, len, r->known, out);
 	if (out->doc && !(walked && out->doc->kind == DOC_UNKNOWN)) {
 		store_prepare(out->doc, &out->prep);
@@ -804,7 +811,8 @@ reader_main(void *arg)
 		bool stop;
 
 		pthread_mutex_lock(&r->lock);
-		while (!r->stop && r->made - r->taken == READ_AHEAD)
+		while (!r->stop && (r->made - r->taken == READ_AHEAD ||
+		    (r->made > r->taken && r->ahead >= READ_AHEAD_BYTES)))
 			pthread_cond_wait(&r->changed, &r->lock);
 		stop = r->stop;
 		pthread_mutex_unlock(&r->lock);
@@ -813,6 +821,7 @@ reader_main(void *arg)
 		read_ahead(r, r->files[i], r->walked[i], &p);
 		pthread_mutex_lock(&r->lock);
 		r->ring[r->made++ % READ_AHEAD] = p;
+		r->ahead += p.bytes;
 		pthread_cond_broadcast(&r->changed);
 		pthread_mutex_unlock(&r->lock);
 	}
@@ -836,6 +845,7 @@ reader_start(struct reader *r, struct store *st,
 	r->files = files;
 	r->walked = walked;
 	r->n_files = n;
+	r->ring = xcalloc(READ_AHEAD, sizeof(*r->ring));
 	pthread_mutex_init(&r->lock, NULL);
 	/* reader_take waits until a time of CLOCK_MONOTONIC, as batches are timed. */
 	pthread_condattr_init(&attr);
@@ -846,6 +856,7 @@ reader_start(struct reader *r, struct store *st,
 		pthread_cond_destroy(&r->changed);
 		pthread_mutex_destroy(&r->lock);
 		store_close(r->known);
+		free(r->ring);
 		return false;
 	}
 	return true;
@@ -880,6 +891,7 @@ reader_take(struct reader *r, struct import *im, struct parsed *out)
 		}
 	}
 	*out = r->ring[r->taken++ % READ_AHEAD];
+	r->ahead -= out->bytes;
 	pthread_cond_broadcast(&r->changed);
 	pthread_mutex_unlock(&r->lock);
 }
@@ -904,6 +916,7 @@ reader_stop(struct reader *r)
 	pthread_cond_destroy(&r->changed);
 	pthread_mutex_destroy(&r->lock);
 	store_close(r->known);
+	free(r->ring);
 }
 
 /* ------------------------------------------------------ files of a directory */
