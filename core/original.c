@@ -14,13 +14,16 @@
 
 /*
  * Measured on the texts of the bundled corpus and tests/corpus-pdf (200
- * KB, 17 documents): level 3 packs them to 37.6% at 166 MB/s, level 9
- * to 35.9% at 32 MB/s, level 19 to 35.2% at 4 MB/s; unpacking runs at
- * some 450 MB/s at every level.  Level 9 would save 2% of the text and,
- * at the 10 MB/s and more an import aims for, add a third to its time;
- * level 3 adds some 6%.
+ * KB, 17 documents): level 3 packs them to 37.6%, level 4 to 37.1%,
+ * level 5 to 36.5%, level 6 to 36.1%, level 9 to 35.9% and level 19 to
+ * 35.2%; unpacking runs at some 450 MB/s at every level.  Packing is done
+ * in the import's reader thread, which waits for the store most of the
+ * time: on bench/gen's 10,000 documents level 5 took that thread 1.6 s
+ * of CPU where level 3 took 0.85 s, without making the import slower,
+ * and made the database 1.1 MB (0.5%) smaller.  Level 9 runs at a fifth
+ * of level 3's speed and would make the reader the slower thread.
  */
-#define ORIGINAL_LEVEL 3
+#define ORIGINAL_LEVEL 5
 
 /*
  * One context for every document, made at the first and kept: a new one
