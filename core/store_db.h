@@ -156,6 +156,7 @@ enum sql_id {
 	SQL_INDEX_ROWIDS,
 	SQL_PASSAGE_MAX,
 	SQL_PASSAGE_TEXT,
+	SQL_SAME_TEXT,
 	SQL_FOOTNOTE_OF,
 	SQL_DOC_SUBJECT,
 	/* The basket and exports (store_export.c). */

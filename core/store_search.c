@@ -194,6 +194,20 @@ hit_clear(struct search_hit *h)
 	free(h->same);
 }
 
+/* Adds to hit h the passage of document doc of ministry as one more same. */
+static void
+hit_add_same(struct search_hit *h, long long passage, long long doc,
+    const char *ministry)
+{
+	struct search_same *to;
+
+	h->same = xrealloc(h->same, (h->n_same + 1) * sizeof(*h->same));
+	to = &h->same[h->n_same++];
+	*to = (struct search_same){ .passage = passage, .doc = doc };
+	snprintf(to->ministry, sizeof(to->ministry), "%s",
+	    ministry ? ministry : "");
+}
+
 /*
  * Makes the hits on one text of one vraag of a set, in several of its
  * answers, one hit: the first (the best, or the newest), with the others
@@ -229,14 +243,7 @@ group_same(struct store *st, struct hits *h, struct error *err)
 		if (!status && keys[i] && j < kept) {
 			struct search_hit *to = &h->v[j];
 
-			to->same = xrealloc(to->same,
-			    (to->n_same + 1) * sizeof(*to->same));
-			to->same[to->n_same] = (struct search_same){
-				.passage = hit->passage,
-				.doc = hit->doc,
-			};
-			memcpy(to->same[to->n_same++].ministry, hit->ministry,
-			    sizeof(hit->ministry));
+			hit_add_same(to, hit->passage, hit->doc, hit->ministry);
 			hit_clear(hit);
 			free(keys[i]);
 			continue;
@@ -250,6 +257,58 @@ group_same(struct store *st, struct hits *h, struct error *err)
 	free(keys);
 	h->n = kept;
 	return status;
+}
+
+/*
+ * Completes the same of hit h from the database: every other document of
+ * its set and kind with its text (its matching key) at its vraag and
+ * role.  group_same makes one hit of the hits it is given, but the
+ * passages of the other answers may rank below the page, and the hit
+ * names every ministry that holds its text, whatever the page's size.
+ */
+static enum status
+complete_same(struct store *st, struct search_hit *h, struct error *err)
+{
+	sqlite3_stmt *s;
+	enum status status;
+	char *key;
+	int rc;
+
+	if (!h->set || !h->vraag)
+		return STATUS_OK;
+	if ((status = passage_key(st, h->passage, &key, err)) || !key)
+		return status;
+	if (!(s = sql(st, SQL_SAME_TEXT, err))) {
+		free(key);
+		return st->prepare_failure;
+	}
+	sqlite3_bind_int64(s, 1, h->set);
+	sqlite3_bind_int(s, 2, h->vraag);
+	bind_text(s, 3, model_role_name(h->role));
+	sqlite3_bind_int64(s, 4, h->doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long doc = sqlite3_column_int64(s, 1);
+		const char *text = (const char *)sqlite3_column_text(s, 3);
+		const char *of = (const char *)sqlite3_column_text(s, 4);
+		enum role of_role = ROLE_OTHER;
+		char *other;
+
+		if (h->role == ROLE_FOOTNOTE &&
+		    (!of || !model_role_from_name(of, &of_role)))
+			of_role = ROLE_OTHER;
+		if (!text || of_role != h->note_of_role || hit_has_doc(h, doc))
+			continue;
+		other = text_fold(text, 0);
+		if (other && strcmp(other, key) == 0)
+			hit_add_same(h, sqlite3_column_int64(s, 0), doc,
+			    (const char *)sqlite3_column_text(s, 2));
+		free(other);
+	}
+	done(s);
+	free(key);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, rc, "reading the answers to a vraag", err);
+	return STATUS_OK;
 }
 
 static int
@@ -774,6 +833,8 @@ store_search(struct store *st, const struct search_query *q,
 	}
 	for (; h.n > limit; h.n--)
 		hit_clear(&h.v[h.n - 1]);
+	for (size_t i = 0; i < h.n && status == STATUS_OK; i++)
+		status = complete_same(st, &h.v[i], err);
 	if (status == STATUS_OK)
 		status = hits_finish(st, &h, qs.exact_text, qs.stems_text, err);
 	read_end(st);

@@ -569,6 +569,19 @@ const char *const store_sql_text[N_SQL] = {
 	    " ORDER BY rowid",
 	[SQL_PASSAGE_MAX] = "SELECT max(id) FROM passage",
 	[SQL_PASSAGE_TEXT] = "SELECT text, document FROM passage WHERE id = ?1",
+	/*
+	 * The passages of role ?3 and vraag ?2 in the other documents of set
+	 * ?1 of the kind of document ?4, with their ministry, text and (for
+	 * a footnote) the role of the passage it belongs to.
+	 */
+	[SQL_SAME_TEXT] =
+	    "SELECT p.id, p.document, d.ministry, p.text,"
+	    " (SELECT o.role FROM footnote fn JOIN passage o ON o.id = fn.passage"
+	    "  WHERE fn.body = p.id)"
+	    " FROM document d JOIN passage p ON p.document = d.id"
+	    " WHERE d.set_id = ?1 AND d.id <> ?4"
+	    " AND d.kind = (SELECT kind FROM document WHERE id = ?4)"
+	    " AND p.vraag = ?2 AND p.role = ?3 ORDER BY d.id, p.seq",
 	/* What the footnote whose passage is ?1 belongs to, and its marker. */
 	[SQL_FOOTNOTE_OF] =
 	    "SELECT o.id, o.role, fn.marker FROM footnote fn"
