@@ -98,7 +98,7 @@ struct import_file {
 	enum import_outcome outcome;
 	enum status status;		/* STATUS_OK unless failed */
 	struct import_result result;	/* unless failed or skipped (store.h) */
-	char *const *warnings;		/* its parser's, when newly stored */
+	const struct warning *warnings;	/* its parser's, when newly stored */
 	size_t n_warnings;
 	const char *message;		/* when failed or skipped: why, one line; else "" */
 };

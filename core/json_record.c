@@ -68,7 +68,11 @@ set_documents(struct json *j, const char *key, const struct set_answer *docs,
 		json_kv_int_or_null(j, "aanhangsel", docs[i].aanhangsel);
 		json_kv_nonempty(j, "tk_document", docs[i].tk_number);
 		json_kv_nonempty(j, "koop_id", docs[i].koop_id);
-		json_kv_strv(j, "warnings", docs[i].warnings, docs[i].n_warnings);
+		json_key(j, "warnings");
+		json_array_begin(j);
+		for (size_t k = 0; k < docs[i].n_warnings; k++)
+			json_string(j, docs[i].warnings[k].text);
+		json_array_end(j);
 		json_object_end(j);
 	}
 	json_array_end(j);

@@ -1,10 +1,14 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "model.h"
 #include "xalloc.h"
 
@@ -219,18 +223,202 @@ model_footnotes_free(struct footnote *f, size_t n)
 	free(f);
 }
 
+/*
+ * The conversion at fmt (after its '%'): its argument's position (1 up)
+ * when it names one ("%2$s"), 0 else; *len its length from the '%' on,
+ * *stars how many '*' it has, *conv its conversion and *size its length
+ * modifier ('H' for hh, 'L' for ll, else the letter or 0).
+ */
+static int
+conversion(const char *fmt, size_t *len, int *stars, char *conv, char *size)
+{
+	const char *p = fmt;
+	int pos = 0;
+
+	*stars = 0;
+	*size = 0;
+	if (*p >= '1' && *p <= '9') {
+		const char *q = p;
+		int n = 0;
+
+		while (*q >= '0' && *q <= '9' && n < 1000)
+			n = n * 10 + (*q++ - '0');
+		if (*q == '$') {
+			pos = n;
+			p = q + 1;
+		}
+	}
+	while (*p && strchr("-#0 +'I", *p))
+		p++;
+	for (int part = 0; part < 2; part++) {
+		if (*p == '*') {
+			(*stars)++;
+			p++;
+			while (*p >= '0' && *p <= '9')	/* "*2$" */
+				p++;
+			if (*p == '$')
+				p++;
+		}
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (part == 0 && *p == '.')
+			p++;
+		else
+			break;
+	}
+	if ((p[0] == 'h' && p[1] == 'h') || (p[0] == 'l' && p[1] == 'l')) {
+		*size = p[0] == 'h' ? 'H' : 'L';
+		p += 2;
+	} else if (*p && strchr("hlzjtL", *p)) {
+		*size = *p++;
+	}
+	*conv = *p;
+	*len = (size_t)(p - fmt) + (*p ? 2 : 1);
+	return pos;
+}
+
+/* fmt with the n-th argument of args (each ended by WARNING_ARG_END) at each conversion. */
+static char *
+warning_format(const char *fmt, const char *args)
+{
+	struct xbuf b = { 0 };
+	int next = 0;
+
+	xbuf_puts(&b, "");
+	for (const char *p = fmt; *p;) {
+		const char *pct = strchr(p, '%');
+		const char *arg = args;
+		size_t len;
+		int stars, pos;
+		char conv, size;
+
+		if (!pct) {
+			xbuf_puts(&b, p);
+			break;
+		}
+		xbuf_add(&b, p, (size_t)(pct - p));
+		if (pct[1] == '%') {
+			xbuf_puts(&b, "%");
+			p = pct + 2;
+			continue;
+		}
+		pos = conversion(pct + 1, &len, &stars, &conv, &size);
+		p = pct + len;
+		if (!conv)
+			break;
+		pos = pos ? pos - 1 : next++;
+		for (int i = 0; arg && i < pos; i++) {
+			arg = strchr(arg, WARNING_ARG_END);
+			arg = arg ? arg + 1 : NULL;
+		}
+		if (arg && *arg) {
+			const char *end = strchr(arg, WARNING_ARG_END);
+
+			xbuf_add(&b, arg, end ? (size_t)(end - arg) : strlen(arg));
+		}
+	}
+	return xbuf_finish(&b);
+}
+
 void
 model_warn(struct document *doc, const char *fmt, ...)
 {
+	struct xbuf args = { 0 };
+	struct warning *w;
 	va_list ap;
-	char buf[512];
 
+	xbuf_puts(&args, "");
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+		char one[512];
+		const char *dot;
+		long long d = 0;
+		size_t len;
+		int stars, precision = -1;
+		char conv, size;
+		bool unsign = false;
+
+		if (p[1] == '%') {
+			p += 2;
+			continue;
+		}
+		conversion(p + 1, &len, &stars, &conv, &size);
+		if (!conv || stars)
+			break;
+		dot = memchr(p, '.', len);
+		if (dot)
+			precision = atoi(dot + 1);
+		p += len;
+		one[0] = '\0';
+		switch (conv) {
+		case 's': {
+			const char *v = va_arg(ap, const char *);
+
+			snprintf(one, sizeof(one), "%.*s",
+			    precision >= 0 ? precision : (int)sizeof(one), v);
+			break;
+		}
+		case 'c':
+			snprintf(one, sizeof(one), "%c", va_arg(ap, int));
+			break;
+		case 'u':
+			unsign = true;
+			/* FALLTHROUGH */
+		case 'd': case 'i':
+			if (size == 'l')
+				d = unsign ? (long long)va_arg(ap, unsigned long) :
+				    va_arg(ap, long);
+			else if (size == 'L')
+				d = va_arg(ap, long long);
+			else if (size == 'z')
+				d = (long long)va_arg(ap, size_t);
+			else if (size == 'j')
+				d = (long long)va_arg(ap, intmax_t);
+			else if (size == 't')
+				d = (long long)va_arg(ap, ptrdiff_t);
+			else
+				d = unsign ? (long long)va_arg(ap, unsigned) :
+				    va_arg(ap, int);
+			snprintf(one, sizeof(one), "%lld", d);
+			break;
+		default:
+			/* not one model.h allows: the warning says what it can */
+			p = NULL;
+			break;
+		}
+		for (char *c = one; (c = strchr(c, WARNING_ARG_END)); )
+			*c = ' ';
+		xbuf_puts(&args, one);
+		xbuf_add(&args, (char[]){ WARNING_ARG_END }, 1);
+		if (!p)
+			break;
+	}
 	va_end(ap);
 	xgrow(&doc->warnings, &doc->cap_warnings, doc->n_warnings + 1,
 	    sizeof(*doc->warnings));
-	doc->warnings[doc->n_warnings++] = xstrdup(buf);
+	w = &doc->warnings[doc->n_warnings++];
+	w->format = xstrdup(fmt);
+	w->args = xbuf_finish(&args);
+	w->text = warning_format(w->format, w->args);
+}
+
+char *
+model_warning_say(const struct warning *w)
+{
+	if (!w->format)
+		return xstrdup(w->text ? w->text : "");
+	return warning_format(_(w->format), w->args ? w->args : "");
+}
+
+void
+model_warnings_free(struct warning *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].text);
+		free(v[i].format);
+		free(v[i].args);
+	}
+	free(v);
 }
 
 void
@@ -261,6 +449,6 @@ model_free(struct document *doc)
 		    doc->passages[i].n_footnotes);
 	}
 	free(doc->passages);
-	model_strv_free(doc->warnings, doc->n_warnings);
+	model_warnings_free(doc->warnings, doc->n_warnings);
 	free(doc);
 }

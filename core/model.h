@@ -122,6 +122,21 @@ struct pubref {
 	char *year;		/* vergaderjaar as written, "2023–2024"; may be NULL */
 };
 
+/*
+ * A parse warning, one line for the user.  text is what it says in
+ * English, which --json gives; format and args say it again in the
+ * user's language: format is the English msgid that model_warn was
+ * given, args its arguments as text, each ended by WARNING_ARG_END.
+ * format and args are NULL for a warning stored before naast kept them
+ * (schema 10): its English text is all there is.
+ */
+struct warning {
+	char *text;
+	char *format;
+	char *args;
+};
+#define WARNING_ARG_END '\x1f'	/* ASCII unit separator */
+
 struct document {
 	enum doc_kind kind;
 	const char *format;	/* name of the parser that read it (static) */
@@ -200,7 +215,7 @@ struct document {
 	struct passage *passages;
 	size_t n_passages;
 
-	char **warnings;	/* one line each, for the user */
+	struct warning *warnings;	/* what the parser could not read */
 	size_t n_warnings;
 
 	size_t cap_passages, cap_warnings;	/* private to model.c */
@@ -221,8 +236,22 @@ void model_footnotes_free(struct footnote *f, size_t n);
  * for people to read (the stored text has no markers).  Caller frees.
  */
 char *model_marked_text(const char *text, const struct footnote *f, size_t n);
+/*
+ * Appends a warning: fmt is a literal in English (xgettext takes it for
+ * the catalogue) with the conversions d, i, u, c and s, the length
+ * modifiers of d, i and u, and the precision of s ("%.60s"); no width,
+ * no '*'.
+ */
 void model_warn(struct document *doc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * Warning w in the user's language: its format through gettext with its
+ * arguments, or its English text when it has no format.  Newly
+ * allocated.
+ */
+char *model_warning_say(const struct warning *w);
+/* Frees the n warnings of v and v. */
+void model_warnings_free(struct warning *v, size_t n);
 /* Appends s to the string array *v of *n entries; takes ownership of s. */
 void model_strv_add(char ***v, size_t *n, char *s);
 void model_strv_free(char **v, size_t n);

@@ -261,12 +261,13 @@ split_top(struct span sp, const struct sep *seps, size_t nseps,
  * Staatssecretaris en de Minister van A" (both of A).  A portfolio ("de
  * Minister voor Rechtsbescherming") counts as its ministry, as it was on
  * date; portfolios, when not NULL, gets which (see codes_add).  Unknown
- * ministries are warned about and left out.  False when no ministry was
- * found.
+ * ministries are warned about and left out, in the warnings of the
+ * answer header when answer, else of the question header.  False when no
+ * ministry was found.
  */
 static bool
 read_ministries(struct document *doc, struct span sp, const char *date,
-    char ***v, size_t *n, char ***portfolios, const char *where)
+    char ***v, size_t *n, char ***portfolios, bool answer)
 {
 	struct span *parts;
 	size_t nparts = split_top(sp, ministry_seps, COUNT(ministry_seps), &parts);
@@ -303,14 +304,21 @@ read_ministries(struct document *doc, struct span sp, const char *date,
 			codes_add(v, n, portfolios, m);
 			found = true;
 			pending = false;
-		} else
+		} else if (answer)
 			model_warn(doc,
-			    "%s: unknown ministry '%s', left out of the coverage",
-			    where, name);
+			    "answer header: unknown ministry '%s', left out of the coverage",
+			    name);
+		else
+			model_warn(doc,
+			    "question header: unknown ministry '%s', left out of the coverage",
+			    name);
 		free(name);
 	}
-	if (pending)
-		model_warn(doc, "%s: a bewindspersoon without a ministry", where);
+	/* Each its own message, whole for the catalogue. */
+	if (pending && answer)
+		model_warn(doc, "answer header: a bewindspersoon without a ministry");
+	else if (pending)
+		model_warn(doc, "question header: a bewindspersoon without a ministry");
 	free(parts);
 	return found;
 }
@@ -452,7 +460,7 @@ parse_header_questions(struct document *doc, const char *text)
 	dated = sent && read_date_after(sent, strlen("(ingezonden"),
 	    doc->submitted);
 	if (!read_ministries(doc, to, doc->submitted, &doc->addressed,
-	    &doc->n_addressed, &doc->addressed_portfolio, "question header"))
+	    &doc->n_addressed, &doc->addressed_portfolio, false))
 		model_warn(doc, "question header: no known ministry among the addressees");
 	if (over) {
 		subject.s = over + strlen(" over ");
@@ -545,7 +553,7 @@ read_signatory(struct document *doc, struct span sp)
 		struct span b = { behalf + strlen("mede namens "), sp.e };
 
 		read_ministries(doc, b, doc->received, &sig.on_behalf_of,
-		    &sig.n_on_behalf_of, NULL, "answer header");
+		    &sig.n_on_behalf_of, NULL, true);
 		b = span_trim(b, ",");
 		if (b.s < b.e)
 			sig.on_behalf_written = span_text(b);

@@ -26,7 +26,7 @@
 
 /* ------------------------------------------------------------------ schema */
 
-#define SCHEMA_VERSION 9
+#define SCHEMA_VERSION 10
 
 /* The triggers that keep the external-content FTS5 table T in step. */
 #define FTS_TRIGGERS(T) \
@@ -480,6 +480,18 @@ static const char schema_v9[] =
 	"DROP TRIGGER passage_words_delete;"
 	"DROP TRIGGER passage_words_update;";
 
+/*
+ * Version 10: a parse warning in the user's language.  Its text is what
+ * the parser said in English, which --json gives; format is the English
+ * msgid the parser said it with (model_warn) and args its arguments,
+ * each ended by WARNING_ARG_END (model.h), from which the interface and
+ * the command line say it through gettext.  NULL in rows stored before
+ * it, which show their English text until the document is parsed again.
+ */
+static const char schema_v10[] =
+	"ALTER TABLE warning ADD COLUMN format TEXT;"
+	"ALTER TABLE warning ADD COLUMN args TEXT;";
+
 /* The last id and the number of rows of a table, as text (one row of two) asks. */
 static enum status
 extent(struct store *st, const char *text, long long *last, long long *total,
@@ -633,6 +645,7 @@ static const struct migration {
 	{ schema_v7, NULL },
 	{ schema_v8, NULL },
 	{ schema_v9, NULL },
+	{ schema_v10, NULL },
 };
 
 /* ------------------------------------------------------- opening, migration */
@@ -900,6 +913,7 @@ static const char *const known_digests[SCHEMA_VERSION + 1] = {
 	[7] = "498d664fbf5994ad3e0ecb7e0d5e05bd51d30bf84b89a2a125b3f147aab89a6d",
 	[8] = "498d664fbf5994ad3e0ecb7e0d5e05bd51d30bf84b89a2a125b3f147aab89a6d",
 	[9] = "fd68ef13b56dc457da89597ea7865fbd48ab068153672a436a686c28ffca2a67",
+	[10] = "fd68ef13b56dc457da89597ea7865fbd48ab068153672a436a686c28ffca2a67",
 };
 
 static enum status migrate(struct store *, long long,

@@ -315,7 +315,7 @@ struct set_answer {
 	/* The open data's document number and KOOP id; "" when not fetched. */
 	char tk_number[16];
 	char koop_id[48];
-	char **warnings;	/* what its parser could not read, one line each */
+	struct warning *warnings;	/* what its parser could not read */
 	size_t n_warnings;
 };
 
@@ -564,7 +564,7 @@ struct doc_view {
 	char received[DATE_ISO_SIZE];
 	struct signatory *signatories;
 	size_t n_signatories;
-	char **warnings;	/* what its parser could not read, one line each */
+	struct warning *warnings;	/* what its parser could not read */
 	size_t n_warnings;
 	struct doc_passage *passages;	/* in document order; footnotes are under theirs */
 	size_t n_passages;

@@ -541,7 +541,9 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 			return im->st->prepare_failure;
 		sqlite3_bind_int64(s, 1, im->doc_id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		bind_text(s, 3, doc->warnings[i]);
+		bind_text(s, 3, doc->warnings[i].text);
+		bind_text(s, 4, doc->warnings[i].format);
+		bind_text(s, 5, doc->warnings[i].args);
 		if ((status = run(im->st, s, "storing the warnings", im->err)))
 			return status;
 	}

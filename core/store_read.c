@@ -18,7 +18,7 @@
 
 /* The parse warnings of document doc, appended to *v. */
 static enum status
-read_warnings(struct store *st, long long doc, char ***v, size_t *n,
+read_warnings(struct store *st, long long doc, struct warning **v, size_t *n,
     struct error *err)
 {
 	sqlite3_stmt *s = sql(st, SQL_WARNINGS, err);
@@ -27,8 +27,19 @@ read_warnings(struct store *st, long long doc, char ***v, size_t *n,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, doc);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		model_strv_add(v, n, col_strdup(s, 0));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+		(*v)[(*n)++] = (struct warning){
+			.text = col_strdup(s, 0),
+			.format = col_strdup(s, 1),
+			.args = col_strdup(s, 2),
+		};
+		/* Its text alone, when its format came without arguments. */
+		if (!(*v)[*n - 1].args) {
+			free((*v)[*n - 1].format);
+			(*v)[*n - 1].format = NULL;
+		}
+	}
 	done(s);
 	if (rc != SQLITE_DONE)
 		return db_fail(st, rc, "reading the warnings", err);
@@ -213,11 +224,11 @@ store_set_info_clear(struct set_info *set)
 	model_questioners_free(set->questioners, set->n_questioners);
 	model_strv_free(set->addressed, set->n_addressed);
 	for (size_t i = 0; i < set->n_answers; i++)
-		model_strv_free(set->answers[i].warnings,
+		model_warnings_free(set->answers[i].warnings,
 		    set->answers[i].n_warnings);
 	free(set->answers);
 	for (size_t i = 0; i < set->n_notices; i++)
-		model_strv_free(set->notices[i].warnings,
+		model_warnings_free(set->notices[i].warnings,
 		    set->notices[i].n_warnings);
 	free(set->notices);
 	free(set->coverage);
@@ -875,7 +886,7 @@ store_document_clear(struct doc_view *doc)
 	free(doc->format);
 	free(doc->title);
 	model_signatories_free(doc->signatories, doc->n_signatories);
-	model_strv_free(doc->warnings, doc->n_warnings);
+	model_warnings_free(doc->warnings, doc->n_warnings);
 	for (size_t i = 0; i < doc->n_passages; i++) {
 		free(doc->passages[i].text);
 		model_footnotes_free(doc->passages[i].footnotes,

@@ -263,7 +263,8 @@ const char *const store_sql_text[N_SQL] = {
 	    "INSERT INTO setting (key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	[SQL_WARNING_INSERT] =
-	    "INSERT INTO warning (document, ord, text) VALUES (?1, ?2, ?3)",
+	    "INSERT INTO warning (document, ord, text, format, args)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[SQL_SIGNATORY_INSERT] =
 	    "INSERT INTO signatory (document, ord, name, role, ministry, portfolio,"
 	    " written, on_behalf_written) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -371,7 +372,8 @@ const char *const store_sql_text[N_SQL] = {
 	    "SELECT id, name, role, ministry, portfolio, written,"
 	    " on_behalf_written FROM signatory WHERE document = ?1 ORDER BY ord",
 	[SQL_WARNINGS] =
-	    "SELECT text FROM warning WHERE document = ?1 ORDER BY ord",
+	    "SELECT text, format, args FROM warning WHERE document = ?1"
+	    " ORDER BY ord",
 	[SQL_ON_BEHALF] =
 	    "SELECT ministry FROM signatory_on_behalf_of WHERE signatory = ?1"
 	    " ORDER BY ord",

@@ -94,7 +94,7 @@ on_file(void *ctx, const struct import_file *f)
 	    "a stored file is told only once its batch is committed");
 	fuzz_require(f->result.doc > 0, "a stored file names its document");
 	for (size_t i = 0; i < f->n_warnings; i++)
-		fuzz_require(f->warnings[i] && f->warnings[i][0],
+		fuzz_require(f->warnings[i].text && f->warnings[i].text[0],
 		    "a warning has a text");
 }
 

@@ -100,7 +100,7 @@ check_document(const struct document *doc, const char *raw, size_t len)
 		fuzz_require(is_utf8_string(doc->signatories[i].name),
 		    "a signatory has a UTF-8 name");
 	for (size_t i = 0; i < doc->n_warnings; i++)
-		fuzz_require(doc->warnings[i] != NULL, "a warning has a text");
+		fuzz_require(doc->warnings[i].text != NULL, "a warning has a text");
 	for (size_t i = 0; i < doc->n_passages; i++)
 		check_passage(doc, &doc->passages[i]);
 }

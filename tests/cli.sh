@@ -1010,7 +1010,7 @@ naast: packing the original files: N
 naast: giving the space of the old indexes back
 naast: this version reads documents better: reading 4 documents again
 naast: read 4 documents again: 3 changed, 1 as before; basket: 4 items kept' ]"
-check "the database is of this version now" [ "$(sqlite3 "$odb" 'PRAGMA user_version')" = 9 ]
+check "the database is of this version now" [ "$(sqlite3 "$odb" 'PRAGMA user_version')" = 10 ]
 check "every document was read by this version's parsers" [ "$(sqlite3 "$odb" 'SELECT count(*) FROM document WHERE parser_version = 0')" = 0 ]
 sqlite3 "$odb" "SELECT p.text, coalesce(s.note, '') FROM selection s JOIN passage p ON p.id = s.passage ORDER BY s.ord" >"$tmp/new-basket.txt"
 check "the basket holds the same passages, notes and order" cmp -s "$tmp/old-basket.txt" "$tmp/new-basket.txt"

@@ -109,6 +109,37 @@ for cmd in "list --json" "show $set --json" "search kabinet --json" "matrix $set
 	nl --db "$db" $cmd >"$tmp/nl.json"
 	check "naast $cmd is the same in Dutch" cmp "$tmp/en.json" "$tmp/nl.json"
 done
+# A parse warning is stored as what the parser said and shown in the
+# language of the one who reads it: imported in Dutch, shown in English,
+# and the other way round; --json gives the English text in both.
+cat >"$tmp/schepen.txt" <<'EOF2'
+Vragen van het lid Visser (VVD) aan de Minister van Defensie en de Minister van Zeezaken over schepen (ingezonden 2 mei 2024).
+
+Antwoord van Minister Aalders (Defensie) (ontvangen 4 juni 2024).
+
+Vraag 1
+
+Hoeveel schepen?
+
+Antwoord 1
+
+Veel.
+EOF2
+nl --db "$db" import "$tmp/schepen.txt" >/dev/null 2>"$tmp/import.nl"
+check "an import's warning is Dutch in Dutch" grep -qF \
+	"waarschuwing: '$tmp/schepen.txt': vragenkop: onbekend ministerie 'Zeezaken', niet meegeteld" "$tmp/import.nl"
+ships=$(en --db "$db" list --json | jq '.sets[] | select(.subject == "schepen") | .id')
+en --db "$db" show "$ships" >"$tmp/ships.en"
+nl --db "$db" show "$ships" >"$tmp/ships.nl"
+check "and English to an English reader" grep -qF \
+	"! question header: unknown ministry 'Zeezaken', left out of the coverage" "$tmp/ships.en"
+check "and Dutch to a Dutch one" grep -qF \
+	"! vragenkop: onbekend ministerie 'Zeezaken', niet meegeteld" "$tmp/ships.nl"
+en --db "$db" show "$ships" --json >"$tmp/ships.en.json"
+nl --db "$db" show "$ships" --json >"$tmp/ships.nl.json"
+check "its --json is the same in both, in English" sh -c "cmp '$tmp/ships.en.json' '$tmp/ships.nl.json' &&
+	jq -e '.set.answers[0].warnings[0] == \"question header: unknown ministry '\\''Zeezaken'\\'', left out of the coverage\"' '$tmp/ships.nl.json' >/dev/null"
+
 for f in md txt csv json html; do
 	en --db "$db" export --set "$set" --vraag 8 --format "$f" >"$tmp/en.$f"
 	nl --db "$db" export --set "$set" --vraag 8 --format "$f" >"$tmp/nl.$f"

@@ -153,7 +153,7 @@ on_file(void *ctx, const struct import_file *f)
 	c->n_warnings = f->n_warnings;
 	c->message = xstrdup(f->message);
 	for (size_t i = 0; i < f->n_warnings; i++)
-		assert_true(f->warnings[i][0] != '\0');
+		assert_true(f->warnings[i].text[0] != '\0');
 	if (f->outcome == IMPORT_FAILED) {
 		assert_int_not_equal(f->status, STATUS_OK);
 		assert_true(f->message[0] != '\0');

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -102,6 +103,53 @@ test_strv(void **state)
 	model_strv_free(NULL, 0);
 }
 
+/*
+ * A warning keeps its English text, which --json gives, and the format
+ * and arguments it was made of, from which it is said again in the
+ * user's language (model_warning_say): the language of an import is not
+ * the language it is shown in.
+ */
+static void
+test_warning_parts(void **state)
+{
+	struct document *doc = model_new("x", 1);
+	struct warning old = { .text = "vraag 3 is missing" };
+	char long_arg[100];
+	char *say;
+
+	(void)state;
+	memset(long_arg, 'a', sizeof(long_arg) - 1);
+	long_arg[sizeof(long_arg) - 1] = '\0';
+	model_warn(doc, "vragen %d to %d are missing", 2, 998);
+	model_warn(doc, "line %zu: text kept as '%s'", (size_t)12, "o\x1fver");
+	model_warn(doc, "before the first vraag: '%.60s'", long_arg);
+	model_warn(doc, "no 'Vraag N' found: 100%% plain");
+	assert_int_equal(doc->n_warnings, 4);
+
+	assert_string_equal(doc->warnings[0].text, "vragen 2 to 998 are missing");
+	assert_string_equal(doc->warnings[0].format, "vragen %d to %d are missing");
+	assert_string_equal(doc->warnings[0].args, "2\x1f" "998\x1f");
+	/* the separator cannot be in an argument */
+	assert_string_equal(doc->warnings[1].text, "line 12: text kept as 'o ver'");
+	assert_string_equal(doc->warnings[1].args, "12\x1fo ver\x1f");
+	assert_int_equal(strlen(doc->warnings[2].text),
+	    strlen("before the first vraag: ''") + 60);
+	assert_string_equal(doc->warnings[3].text, "no 'Vraag N' found: 100% plain");
+	assert_string_equal(doc->warnings[3].args, "");
+
+	/* without a translation, said as the English text */
+	for (size_t i = 0; i < doc->n_warnings; i++) {
+		say = model_warning_say(&doc->warnings[i]);
+		assert_string_equal(say, doc->warnings[i].text);
+		free(say);
+	}
+	/* a warning stored before its format was: its text */
+	say = model_warning_say(&old);
+	assert_string_equal(say, "vraag 3 is missing");
+	free(say);
+	model_free(doc);
+}
+
 int
 main(void)
 {
@@ -111,6 +159,7 @@ main(void)
 		cmocka_unit_test(test_origin_name),
 		cmocka_unit_test(test_marked_text),
 		cmocka_unit_test(test_strv),
+		cmocka_unit_test(test_warning_parts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -263,7 +263,7 @@ test_header_questions_unknown_ministry(void **state)
 	    "Defensie over bezems (ingezonden 1 april 2024)."));
 	assert_string_equal(describe_questions(doc), "X (Y) -> DEF");
 	assert_int_equal(doc->n_warnings, 1);
-	assert_non_null(strstr(doc->warnings[0], "Toverkunst"));
+	assert_non_null(strstr(doc->warnings[0].text, "Toverkunst"));
 	assert_string_equal(doc->subject, "bezems");
 	model_free(doc);
 }
@@ -855,7 +855,7 @@ test_markdown_questions_only(void **state)
 	assert_int_equal(count_role(doc, ROLE_VRAAG, -1), 2);
 	/* No "Vragen van" header: imported, with a warning. */
 	assert_int_equal(doc->n_warnings, 1);
-	assert_non_null(strstr(doc->warnings[0], "Vragen van"));
+	assert_non_null(strstr(doc->warnings[0].text, "Vragen van"));
 	check_passages(doc);
 	model_free(doc);
 }
@@ -1305,7 +1305,7 @@ test_questions_zaak_number(void **state)
 		assert_int_equal(doc->kind, DOC_QUESTIONS);
 		assert_int_equal(doc->n_vragen, 2);
 		if (doc->n_warnings)
-			fail_msg("%s: %s", forms[f], doc->warnings[0]);
+			fail_msg("%s: %s", forms[f], doc->warnings[0].text);
 		assert_false(any_text_has(doc, "2024Z03456"));
 		assert_true(any_text_has(doc, "bericht 2024Z09999 over"));
 		check_passages(doc);
@@ -1429,7 +1429,7 @@ test_conversion_glued_marker(void **state)
 	assert_int_equal(a1->n_footnotes, 1);
 	assert_string_equal(a1->footnotes[0].text, "Een noot zonder teken.");
 	assert_int_equal(doc->n_warnings, 1);
-	assert_non_null(strstr(doc->warnings[0], "footnote 2"));
+	assert_non_null(strstr(doc->warnings[0].text, "footnote 2"));
 	model_free(doc);
 }
 

@@ -81,7 +81,7 @@ static bool
 has_warning(const struct document *doc, const char *needle)
 {
 	for (size_t i = 0; i < doc->n_warnings; i++)
-		if (strstr(doc->warnings[i], needle))
+		if (strstr(doc->warnings[i].text, needle))
 			return true;
 	return false;
 }
@@ -1779,7 +1779,7 @@ test_mededeling(void **state)
 	    "Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.");
 	assert_int_equal(count(doc, ROLE_ANTWOORD, 0), 0);
 	if (doc->n_warnings)
-		fail_msg("warning: %s", doc->warnings[0]);
+		fail_msg("warning: %s", doc->warnings[0].text);
 	model_free(doc);
 
 	doc = parse_auto(mededeling_1984);
@@ -2025,7 +2025,7 @@ test_numbered_real(void **state)
 				fail_msg("%s, numbered%s: got\n%s\nwant\n%s", all_pdfs[i],
 				    tight ? " and tight" : "", got, want);
 			if (doc->n_warnings)
-				fail_msg("%s: warning: %s", all_pdfs[i], doc->warnings[0]);
+				fail_msg("%s: warning: %s", all_pdfs[i], doc->warnings[0].text);
 			free(got);
 			model_free(doc);
 			free(t);
@@ -2218,7 +2218,7 @@ test_one_line_real(void **state)
 				    seen[v] & 1 ? "has no answer" : "is missing");
 		if (doc->n_warnings != 1)
 			fail_msg("%s on one line: warning: %s", all_pdfs[i],
-			    doc->warnings[doc->n_warnings - 1]);
+			    doc->warnings[doc->n_warnings - 1].text);
 		check_every_word(doc, flat, all_pdfs[i]);
 		model_free(orig);
 		model_free(doc);
@@ -2241,7 +2241,7 @@ test_numbering_gaps(void **state)
 	    "Vraag 999\nEn dit?\n\nAntwoord 999\nOok.\n");
 	assert_int_equal(doc->n_vragen, 999);
 	assert_int_equal(doc->n_warnings, 1);
-	assert_string_equal(doc->warnings[0], "vragen 2 to 998 are missing");
+	assert_string_equal(doc->warnings[0].text, "vragen 2 to 998 are missing");
 	model_free(doc);
 
 	doc = parse_text("Vraag 1\nEen?\n\nVraag 2\nTwee?\n\nVraag 3\nDrie?\n\n"

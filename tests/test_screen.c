@@ -1700,6 +1700,33 @@ test_dutch_library_and_help(void **state)
 	screen_is(f, "nl-help-compare");
 }
 
+/*
+ * A parse warning in Dutch: stored as what the parser said, shown in the
+ * language of the one who reads it (the library's line and the reader).
+ */
+static void
+test_dutch_warnings(void **state)
+{
+	static const char text[] =
+	    "Vragen van het lid Visser (VVD) aan de Minister van Defensie en de "
+	    "Minister van Zeezaken over schepen (ingezonden 2 mei 2024).\n\n"
+	    "Antwoord van Minister Aalders (Defensie) (ontvangen 4 juni 2024)."
+	    "\n\nVraag 1\n\nHoeveel schepen?\n\nAntwoord 1\n\nVeel.\n";
+	struct fixture *f = *state;
+
+	if (!dutch)
+		return;		/* tests/i18n.sh says why, as a SKIP */
+	parse_ok_import(f, text);
+	resize(30, 100);
+	keys(f, "<Home>");
+	assert_true(on_screen(f, "! DEF niet volledig gelezen: vragenkop: "
+	    "onbekend ministerie 'Zeezaken', niet meegeteld"));
+	keys(f, "<Enter>r");
+	screen_is(f, "nl-reader-warnings");
+	assert_true(on_screen(f, "! vragenkop: onbekend ministerie 'Zeezaken', "
+	    "niet meegeteld"));
+}
+
 static void
 test_dutch_compare_and_export(void **state)
 {
@@ -1777,6 +1804,7 @@ main(void)
 		cmocka_unit_test(test_monochrome_terminal),
 		cmocka_unit_test_setup_teardown(test_dutch_library_and_help, setup_nl, teardown_nl),
 		cmocka_unit_test_setup_teardown(test_dutch_compare_and_export, setup_nl, teardown_nl),
+		cmocka_unit_test_setup_teardown(test_dutch_warnings, setup_nl, teardown_nl),
 	};
 	char locale_dir[2048];
 

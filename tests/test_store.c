@@ -693,7 +693,7 @@ test_fresh_database(void **state)
 	struct fixture *f = *state;
 
 	assert_true(store_is_empty(f->st));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 9);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 10);
 	assert_int_equal(query_int(f->path,
 	    "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 	assert_int_equal(query_int(f->path,
@@ -2720,6 +2720,15 @@ test_library_filter_terms(void **state)
 	    "  INSERT INTO passage_words (passage_words, rowid, text)"
 	    "    VALUES ('delete', old.id, old.text);"
 	    "  INSERT INTO passage_words (rowid, text) VALUES (new.id, new.text);END;"
+	    " CREATE TABLE w AS SELECT document, ord, text FROM warning;"
+	    " DROP TABLE warning;"
+	    " CREATE TABLE warning ("
+	    "  document INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+	    "  ord INTEGER NOT NULL,"
+	    "  text TEXT NOT NULL,"
+	    "  PRIMARY KEY (document, ord)"
+	    " ) WITHOUT ROWID;"
+	    " INSERT INTO warning SELECT * FROM w; DROP TABLE w;"
 	    " PRAGMA user_version = 6;",
 	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -2729,7 +2738,7 @@ test_library_filter_terms(void **state)
 	f->st = st;
 	assert_int_equal(count(f->st, "dijkgraaf"), 1);
 	assert_int_equal(count(f->st, "1059"), 1);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 9);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 10);
 }
 
 static void
@@ -3163,7 +3172,7 @@ test_coverage_migrated(void **state)
 	sqlite3_close(db);
 	if (store_open(f->path, &f->st, &err) != STATUS_OK)
 		fail_msg("%s", err.msg);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 9);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 10);
 	/* the seeds' set: AZ and BZK of twelve; Van Nispen's: both */
 	assert_int_equal(query_int(f->path, "SELECT answered * 100 + addressed"
 	    " FROM library WHERE set_id = 1"), 212);
@@ -3448,7 +3457,7 @@ test_warnings_kept(void **state)
 	size_t n, marked = 0;
 
 	add_signatory(doc, "Claes", "Minister", "DEF");
-	model_warn(doc, "answer header: unknown ministry 'Zeezaken'");
+	model_warn(doc, "answer header: unknown ministry '%s'", "Zeezaken");
 	model_warn(doc, "text after the last antwoord: kept as a passage");
 	res = import_made(f->st, "half.txt", doc);
 	doc = letter_with("Geachte Z,", bodies, 1);
@@ -3459,15 +3468,41 @@ test_warnings_kept(void **state)
 	assert_int_equal(store_set_get(f->st, res.set, &set, &err), STATUS_OK);
 	assert_int_equal(set.n_answers, 1);
 	assert_int_equal(set.answers[0].n_warnings, 2);
-	assert_string_equal(set.answers[0].warnings[0],
+	assert_string_equal(set.answers[0].warnings[0].text,
 	    "answer header: unknown ministry 'Zeezaken'");
-	assert_string_equal(set.answers[0].warnings[1],
+	assert_string_equal(set.answers[0].warnings[1].text,
 	    "text after the last antwoord: kept as a passage");
+	/* and what says it in the user's language */
+	assert_string_equal(set.answers[0].warnings[0].format,
+	    "answer header: unknown ministry '%s'");
+	assert_string_equal(set.answers[0].warnings[0].args, "Zeezaken\x1f");
+	assert_string_equal(set.answers[0].warnings[1].args, "");
+	store_set_info_clear(&set);
+
+	/* a warning stored before schema 10 is its English text */
+	{
+		sqlite3 *db;
+
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "UPDATE warning"
+		    " SET format = NULL, args = NULL WHERE ord = 0;",
+		    NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	assert_int_equal(store_set_get(f->st, res.set, &set, &err), STATUS_OK);
+	assert_null(set.answers[0].warnings[0].format);
+	assert_null(set.answers[0].warnings[0].args);
+	{
+		char *say = model_warning_say(&set.answers[0].warnings[0]);
+
+		assert_string_equal(say, "answer header: unknown ministry 'Zeezaken'");
+		free(say);
+	}
 	store_set_info_clear(&set);
 
 	assert_int_equal(store_document(f->st, letter.doc, &view, &err), STATUS_OK);
 	assert_int_equal(view.n_warnings, 1);
-	assert_string_equal(view.warnings[0], "a letter without a closing");
+	assert_string_equal(view.warnings[0].text, "a letter without a closing");
 	store_document_clear(&view);
 
 	rows = page(f->st, NULL, LIBRARY_BY_RECEIVED, NULL, false, 10, &n);
@@ -4667,7 +4702,7 @@ test_vocabulary(void **state)
 	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(f->path, &f->st, &err), STATUS_OK);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 9);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 10);
 	assert_true(query_int(f->path, "SELECT count(*) FROM vocabulary") > 50);
 	assert_int_equal(store_int(f->st, VOCAB_ASTRAY), 0);
 }
@@ -5452,7 +5487,7 @@ test_migrate_one_index(void **state)
 		seen = (struct upgrade_seen){ .stop_at = -1 };
 		if (store_open_with(f->path, &p, &f->st, &err) != STATUS_OK)
 			fail_msg("%s: %s", fixtures[i], err.msg);
-		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 9);
+		assert_int_equal(query_int(f->path, "PRAGMA user_version"), 10);
 		assert_true(seen.reports >= 2);
 		assert_true(seen.total > 50);
 		assert_int_equal(seen.last_done, seen.total);

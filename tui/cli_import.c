@@ -209,8 +209,12 @@ say_file(void *ctx, const struct import_file *f)
 		model_strv_add(&t->skipped, &t->n_skipped, xstrdup(f->origin));
 		return;
 	}
-	for (size_t w = 0; w < f->n_warnings; w++)
-		cli_complain("warning: '%s': %s", f->origin, f->warnings[w]);
+	for (size_t w = 0; w < f->n_warnings; w++) {
+		char *say = model_warning_say(&f->warnings[w]);
+
+		cli_complain("warning: '%s': %s", f->origin, say);
+		free(say);
+	}
 	if (f->n_warnings)
 		model_strv_add(&t->uncertain, &t->n_uncertain,
 		    xasprintf(P_("%s (%zu warning)", "%s (%zu warnings)", f->n_warnings),

@@ -23,8 +23,12 @@
 static void
 say_warnings(const struct set_answer *a)
 {
-	for (size_t i = 0; i < a->n_warnings; i++)
-		cli_say("      ! %s\n", a->warnings[i]);
+	for (size_t i = 0; i < a->n_warnings; i++) {
+		char *say = model_warning_say(&a->warnings[i]);
+
+		cli_say("      ! %s\n", say);
+		free(say);
+	}
 }
 
 /*

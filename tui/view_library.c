@@ -319,10 +319,14 @@ describe(struct view *v, const struct library_row *r)
 		return xstrdup(err.msg);
 	/* First, so that the lines of the detail do not cut it off. */
 	for (size_t i = 0; i < set.n_answers; i++)
-		for (size_t k = 0; k < set.answers[i].n_warnings; k++)
+		for (size_t k = 0; k < set.answers[i].n_warnings; k++) {
+			char *say = model_warning_say(&set.answers[i].warnings[k]);
+
 			xbuf_printf(&b, _("! %s not fully read: %s · "),
 			    set.answers[i].ministry[0] ? set.answers[i].ministry :
-			    _("An answer"), set.answers[i].warnings[k]);
+			    _("An answer"), say);
+			free(say);
+		}
 	xbuf_puts(&b, set.subject);
 	xbuf_puts(&b, _(" · sent to "));
 	add_addressed(&b, &set);

@@ -130,10 +130,12 @@ layout(struct reader *r)
 		section(r, _("Not fully read"));
 		add(r, _("naast could not fully read this document:"), UI_MESSAGE, 0);
 		for (size_t i = 0; i < r->doc.n_warnings; i++) {
-			char *line = xasprintf("! %s", r->doc.warnings[i]);
+			char *say = model_warning_say(&r->doc.warnings[i]);
+			char *line = xasprintf("! %s", say);
 
 			add_text(r, line, 0, UI_MESSAGE, 2);
 			free(line);
+			free(say);
 		}
 	}
 	for (size_t i = 0; i < r->doc.n_passages; i++) {
