@@ -502,26 +502,26 @@ extent(struct store *st, const char *text, long long *last, long long *total,
 
 	*last = *total = 0;
 	if (rc != SQLITE_OK)
-		return db_fail(st, rc, "reading the database", err);
+		return db_fail(st, rc, N_("reading the database"), err);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		*last = sqlite3_column_int64(s, 0);
 		*total = sqlite3_column_int64(s, 1);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW)
-		return db_fail(st, rc, "reading the database", err);
+		return db_fail(st, rc, N_("reading the database"), err);
 	return STATUS_OK;
 }
 
 /* How many passages go into the index per statement when it is filled. */
 #define FILL_STEP 20000
 
-/* Reports what a migration has done, if anyone asked; false: stop. */
+/* Reports what a migration has done (what: N_()), if anyone asked; false: stop. */
 static bool
 report(const struct store_progress *p, const char *what, long long done,
     long long total)
 {
-	return !p || !p->report || p->report(p->ctx, what, done, total);
+	return !p || !p->report || p->report(p->ctx, _(what), done, total);
 }
 
 /*
@@ -546,9 +546,9 @@ fill_words(struct store *st, const struct store_progress *p,
 	if (status != STATUS_OK || total == 0)
 		return status;
 	if ((rc = sqlite3_prepare_v2(st->db, fill, -1, &s, NULL)) != SQLITE_OK)
-		return db_fail(st, rc, "indexing the passages", err);
+		return db_fail(st, rc, N_("indexing the passages"), err);
 	for (long long from = 0; from < last && !status; from += FILL_STEP) {
-		if (!report(p, "indexing the passages", done, total)) {
+		if (!report(p, N_("indexing the passages"), done, total)) {
 			status = error_set(err, STATUS_DB,
 			    "the upgrade of '%s' was stopped; naast left it as it was",
 			    st->path);
@@ -563,7 +563,7 @@ fill_words(struct store *st, const struct store_progress *p,
 			rc = sqlite3_step(s);
 			sqlite3_reset(s);
 			if (rc != SQLITE_DONE)
-				status = db_fail(st, rc, "indexing the passages", err);
+				status = db_fail(st, rc, N_("indexing the passages"), err);
 			else
 				done += sqlite3_changes(st->db);
 		}
@@ -574,10 +574,10 @@ fill_words(struct store *st, const struct store_progress *p,
 	sqlite3_finalize(s);
 	/* One segment: a search looks passages up in it (store_tidy). */
 	if (status == STATUS_OK)
-		status = run_id(st, SQL_INDEX_OPTIMIZE, "indexing the passages",
+		status = run_id(st, SQL_INDEX_OPTIMIZE, N_("indexing the passages"),
 		    err);
 	if (status == STATUS_OK)
-		report(p, "indexing the passages", total, total);
+		report(p, N_("indexing the passages"), total, total);
 	return status;
 }
 
@@ -592,7 +592,7 @@ static enum status
 pack_originals(struct store *st, const struct store_progress *p,
     struct error *err)
 {
-	static const char *const what = "packing the original files";
+	static const char *const what = N_("packing the original files");
 	long long last = 0, total = 0;
 	enum status status;
 	sqlite3_stmt *s;
@@ -690,15 +690,15 @@ migrate(struct store *st, long long target, const struct store_progress *p,
 	char pragma[VERSION_PRAGMA_SIZE];
 	int rc;
 
-	status = run_id(st, SQL_BEGIN_IMMEDIATE, "preparing the database", err);
+	status = run_id(st, SQL_BEGIN_IMMEDIATE, N_("preparing the database"), err);
 	if (status != STATUS_OK)
 		return status;
 	/* Another naast may have migrated while this one waited for the lock. */
 	status = exec_int(st, "PRAGMA user_version", &version,
-	    "reading the schema version", err);
+	    N_("reading the schema version"), err);
 	if (status == STATUS_OK && version == 0)
 		status = exec_int(st, "SELECT count(*) FROM sqlite_master", &tables,
-		    "reading the schema", err);
+		    N_("reading the schema"), err);
 	if (status == STATUS_OK && version == 0 && tables > 0)
 		status = error_set(err, STATUS_DB,
 		    "'%s' is an SQLite database of another program, not naast's: use --db with another file",
@@ -722,12 +722,12 @@ migrate(struct store *st, long long target, const struct store_progress *p,
 			break;
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %lld",
 		    version + 1);
-		status = exec_int(st, pragma, NULL, "setting the schema version", err);
+		status = exec_int(st, pragma, NULL, N_("setting the schema version"), err);
 	}
 	if (status == STATUS_OK)
-		return run_id(st, SQL_COMMIT, "saving the schema", err);
+		return run_id(st, SQL_COMMIT, N_("saving the schema"), err);
 	if (!sqlite3_get_autocommit(st->db))
-		run_id(st, SQL_ROLLBACK, "undoing the schema", NULL);
+		run_id(st, SQL_ROLLBACK, N_("undoing the schema"), NULL);
 	return status;
 }
 
@@ -1001,7 +1001,7 @@ schema_check(struct store *st, long long version, struct error *err)
 	int rc;
 
 	if ((rc = schema_read(st->db, &mine)))
-		return db_fail(st, rc, "reading the schema", err);
+		return db_fail(st, rc, N_("reading the schema"), err);
 	schema_digest(&mine, digest);
 	if (strcmp(digest, known_digests[version] ? known_digests[version] :
 	    "") == 0) {
@@ -1171,9 +1171,9 @@ store_open(const char *path, struct store **out, struct error *err)
 static void
 compact(struct store *st, const struct store_progress *p)
 {
-	report(p, "giving the space of the old indexes back", 0, 1);
+	report(p, N_("giving the space of the old indexes back"), 0, 1);
 	if (sqlite3_exec(st->db, "VACUUM", NULL, NULL, NULL) == SQLITE_OK)
-		report(p, "giving the space of the old indexes back", 1, 1);
+		report(p, N_("giving the space of the old indexes back"), 1, 1);
 }
 
 enum status
@@ -1244,7 +1244,7 @@ store_open_with(const char *path, const struct store_progress *p,
 			goto unread;
 		rc = open_readonly(st, false);
 		if (rc != SQLITE_OK) {
-			status = db_fail(st, rc, "opening it", err);
+			status = db_fail(st, rc, N_("opening it"), err);
 			goto fail;
 		}
 	}
@@ -1257,7 +1257,7 @@ store_open_with(const char *path, const struct store_progress *p,
 		goto fail;
 	}
 	if (rc != SQLITE_OK) {
-		status = db_fail(st, rc, "opening it", err);
+		status = db_fail(st, rc, N_("opening it"), err);
 		goto fail;
 	}
 	/* Creating the schema needs the tokenizer already. */
@@ -1266,10 +1266,10 @@ store_open_with(const char *path, const struct store_progress *p,
 		goto fail;
 	/* Nothing is written before naast knows the file is its own. */
 	status = exec_int(st, "PRAGMA user_version", &version,
-	    "reading the schema version", err);
+	    N_("reading the schema version"), err);
 	if (status == STATUS_OK && version == 0)
 		status = exec_int(st, "SELECT count(*) FROM sqlite_master", &tables,
-		    "reading the schema", err);
+		    N_("reading the schema"), err);
 	if (status != STATUS_OK)
 		goto fail;
 	/* What naast did not make is not used, not even to migrate. */
@@ -1309,10 +1309,10 @@ store_open_with(const char *path, const struct store_progress *p,
 	 */
 	if (!st->readonly && version == 0 && tables == 0)
 		status = exec_int(st, "PRAGMA page_size = 16384", NULL,
-		    "setting the page size", err);
+		    N_("setting the page size"), err);
 	if (status == STATUS_OK && !st->readonly && version == 0 && tables == 0)
 		status = exec_int(st, "PRAGMA auto_vacuum = INCREMENTAL", NULL,
-		    "setting the page size", err);
+		    N_("setting the page size"), err);
 	if (status != STATUS_OK)
 		goto fail;
 	if (!st->readonly) {
@@ -1323,19 +1323,19 @@ store_open_with(const char *path, const struct store_progress *p,
 		 */
 		for (int tries = 0; tries < BUSY_TIMEOUT_MS; tries++) {
 			status = exec_int(st, "PRAGMA journal_mode = WAL", NULL,
-			    "switching to WAL mode", err);
+			    N_("switching to WAL mode"), err);
 			if (status != STATUS_DB_BUSY)
 				break;
 			busy_wait(NULL, 0);
 		}
 		if (status == STATUS_OK)
 			status = exec_int(st, "PRAGMA synchronous = NORMAL", NULL,
-			    "setting the sync mode", err);
+			    N_("setting the sync mode"), err);
 		if (status != STATUS_OK)
 			goto fail;
 	}
 	status = exec_int(st, "PRAGMA foreign_keys = ON", NULL,
-	    "enabling foreign keys", err);
+	    N_("enabling foreign keys"), err);
 	if (status != STATUS_OK)
 		goto fail;
 	if (version < SCHEMA_VERSION) {

@@ -113,7 +113,7 @@ champion_read(struct store *st, const char *term, struct champion **out,
 	if (!s)
 		return st->prepare_failure;
 	bind_text(s, 1, term);
-	if ((status = step_row(st, s, &found, "reading the index", err)))
+	if ((status = step_row(st, s, &found, N_("reading the index"), err)))
 		return status;
 	if (!found) {
 		done(s);
@@ -155,7 +155,7 @@ write_list(struct store *st, const char *term, const struct champion *v,
 	bind_text(s, 1, term);
 	if (n)
 		sqlite3_bind_blob(s, 2, blob, (int)b.n, SQLITE_STATIC);
-	status = run(st, s, "keeping the best passages of a word", err);
+	status = run(st, s, N_("keeping the best passages of a word"), err);
 	free(blob);
 	return status;
 }
@@ -204,7 +204,7 @@ champion_stats(struct store *st, long long *rows, long long *tokens,
 	*rows = *tokens = 0;
 	if (!s)
 		return st->prepare_failure;
-	if ((status = step_row(st, s, &found, "reading the index", err)))
+	if ((status = step_row(st, s, &found, N_("reading the index"), err)))
 		return status;
 	if (found) {
 		p = sqlite3_column_blob(s, 0);
@@ -260,7 +260,7 @@ champion_lens_check(struct store *st, struct error *err)
 
 	if (!s)
 		return st->prepare_failure;
-	if ((status = step_row(st, s, &found, "starting the import", err)))
+	if ((status = step_row(st, s, &found, N_("starting the import"), err)))
 		return status;
 	if (!found || sqlite3_column_int64(s, 0) != st->data_version)
 		lens_drop(st);
@@ -323,7 +323,7 @@ lens_load(struct store *st, struct error *err)
 	done(s);
 	if (rc != SQLITE_DONE) {
 		lens_drop(st);
-		return db_fail(st, rc, "reading the index", err);
+		return db_fail(st, rc, N_("reading the index"), err);
 	}
 	return STATUS_OK;
 }
@@ -399,7 +399,7 @@ champion_postings(struct store *st, const char *term, struct champion **v,
 		sqlite3_blob_close(b);
 	free(q);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the index", err);
+		return db_fail(st, rc, N_("reading the index"), err);
 	return STATUS_OK;
 }
 

@@ -680,7 +680,8 @@ void store_vocab_end(struct store *st);
 
 /*
  * The status and message for a failed SQLite call: rc is its result code,
- * what says what naast was doing ("storing the passages").
+ * what says what naast was doing (N_("storing the passages"): it is said
+ * through gettext here).
  */
 static inline enum status
 db_fail(struct store *st, int rc, const char *what, struct error *err)
@@ -719,13 +720,13 @@ db_fail(struct store *st, int rc, const char *what, struct error *err)
 		    rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ ?
 		    N_("cannot read the database '%s' while %s (%s): the disk may be full or failing; free some space and try again") :
 		    N_("cannot write the database '%s' while %s (%s): the disk may be full or failing; free some space and try again"),
-		    st->path, what,
+		    st->path, _(what),
 
 		    sqlite3_system_errno(st->db) ?
 		    strerror(sqlite3_system_errno(st->db)) : msg);
 	default:
 		return error_set(err, STATUS_DB, "database error on '%s' while %s: %s",
-		    st->path, what, msg);
+		    st->path, _(what), msg);
 	}
 }
 /* -------------------------------------------------------- statement helpers */
@@ -744,7 +745,7 @@ sql(struct store *st, enum sql_id id, struct error *err)
 	rc = sqlite3_prepare_v3(st->db, store_sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
 	    &st->stmt[id], NULL);
 	if (rc != SQLITE_OK) {
-		st->prepare_failure = db_fail(st, rc, "preparing a query", err);
+		st->prepare_failure = db_fail(st, rc, N_("preparing a query"), err);
 		sqlite3_finalize(st->stmt[id]);
 		st->stmt[id] = NULL;
 	}
@@ -886,14 +887,14 @@ col_copy(sqlite3_stmt *s, int i, char *buf, size_t size)
 static inline enum status
 read_begin(struct store *st, struct error *err)
 {
-	return run_id(st, SQL_BEGIN, "starting a read", err);
+	return run_id(st, SQL_BEGIN, N_("starting a read"), err);
 }
 
 static inline void
 read_end(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
-		run_id(st, SQL_COMMIT, "ending a read", NULL);
+		run_id(st, SQL_COMMIT, N_("ending a read"), NULL);
 }
 
 #endif

@@ -21,7 +21,7 @@ passage_exists(struct store *st, long long passage, struct error *err)
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, passage);
-	if ((status = step_row(st, s, &found, "looking up the passage", err)))
+	if ((status = step_row(st, s, &found, N_("looking up the passage"), err)))
 		return status;
 	done(s);
 	if (!found)
@@ -59,7 +59,7 @@ store_select_add(struct store *st, long long passage, bool *added, struct error 
 	if ((status = passage_exists(st, passage, err)))
 		return status;
 	return change(st, SQL_SELECT_ADD, passage, NULL, added,
-	    "adding to the basket", err);
+	    N_("adding to the basket"), err);
 }
 
 enum status
@@ -67,7 +67,7 @@ store_select_remove(struct store *st, long long passage, bool *removed,
     struct error *err)
 {
 	return change(st, SQL_SELECT_REMOVE, passage, NULL, removed,
-	    "taking a passage out of the basket", err);
+	    N_("taking a passage out of the basket"), err);
 }
 
 enum status
@@ -76,7 +76,7 @@ store_select_clear(struct store *st, size_t *removed, struct error *err)
 	enum status status;
 	bool changed;
 
-	status = change(st, SQL_SELECT_CLEAR, 0, NULL, &changed, "emptying the basket", err);
+	status = change(st, SQL_SELECT_CLEAR, 0, NULL, &changed, N_("emptying the basket"), err);
 	if (removed)
 		*removed = status == STATUS_OK ? (size_t)sqlite3_changes(st->db) : 0;
 	return status;
@@ -93,7 +93,7 @@ store_select_note(struct store *st, long long passage, const char *note,
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, passage);
 	bind_text_or_null(s, 2, note);
-	status = run(st, s, "saving the note", err);
+	status = run(st, s, N_("saving the note"), err);
 	if (status == STATUS_OK && sqlite3_changes(st->db) == 0)
 		return error_set(err, STATUS_NOT_FOUND,
 		    "passage %lld is not in the basket (add it first)", passage);
@@ -122,7 +122,7 @@ store_selection(struct store *st, struct selected **out, size_t *n, struct error
 		store_selection_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_fail(st, rc, "reading the basket", err);
+		return db_fail(st, rc, N_("reading the basket"), err);
 	}
 	return STATUS_OK;
 }
@@ -147,7 +147,7 @@ renumber(struct store *st, const struct selected *sel, size_t n, struct error *e
 			return st->prepare_failure;
 		sqlite3_bind_int64(s, 1, sel[i].passage);
 		sqlite3_bind_int64(s, 2, (long long)i + 1);
-		if ((status = run(st, s, "reordering the basket", err)))
+		if ((status = run(st, s, N_("reordering the basket"), err)))
 			return status;
 	}
 	return STATUS_OK;
@@ -160,7 +160,7 @@ store_select_move(struct store *st, long long passage, int delta, struct error *
 	size_t n, at, to;
 	enum status status;
 
-	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, "reordering the basket", err)))
+	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, N_("reordering the basket"), err)))
 		return status;
 	if ((status = store_selection(st, &sel, &n, err)))
 		goto out;
@@ -185,8 +185,8 @@ store_select_move(struct store *st, long long passage, int delta, struct error *
 	store_selection_free(sel, n);
 out:
 	if (status == STATUS_OK)
-		return run_id(st, SQL_COMMIT, "saving the basket", err);
-	run_id(st, SQL_ROLLBACK, "undoing the reordering", NULL);
+		return run_id(st, SQL_COMMIT, N_("saving the basket"), err);
+	run_id(st, SQL_ROLLBACK, N_("undoing the reordering"), NULL);
 	return status;
 }
 
@@ -204,7 +204,7 @@ read_addressees(struct store *st, struct export_item *it, struct error *err)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		model_strv_add(&it->addressees, &it->n_addressees, col_strdup(s, 0));
 	done(s);
-	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, "reading the addressees", err);
+	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, N_("reading the addressees"), err);
 }
 
 /*
@@ -276,7 +276,7 @@ read_vraag(struct store *st, struct export_item *it, struct error *err)
 		}
 		sqlite3_bind_int64(s, 1, it->set);
 		sqlite3_bind_int(s, 2, v);
-		if ((status = step_row(st, s, &found, "reading the vragen", err)))
+		if ((status = step_row(st, s, &found, N_("reading the vragen"), err)))
 			break;
 		text = found ? col_strdup(s, 2) : NULL;
 		done(s);
@@ -317,7 +317,7 @@ read_item(struct store *st, long long passage, const struct export_item *prev,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, passage);
-	if ((status = step_row(st, s, &found, "reading the passage", err)))
+	if ((status = step_row(st, s, &found, N_("reading the passage"), err)))
 		return status;
 	if (!found) {
 		done(s);
@@ -487,7 +487,7 @@ passage_refs(struct store *st, long long passage, int **out, size_t *n,
 		(*out)[(*n)++] = v;
 	}
 	done(s);
-	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, "reading the references", err);
+	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, N_("reading the references"), err);
 }
 
 /* The passage ids of document doc's answer to vraag v. */
@@ -509,7 +509,7 @@ answer_paragraphs(struct store *st, long long doc, int v, long long **out, size_
 		(*out)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
 	done(s);
-	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, "reading the answers", err);
+	return rc == SQLITE_DONE ? STATUS_OK : db_fail(st, rc, N_("reading the answers"), err);
 }
 
 enum status

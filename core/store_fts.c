@@ -352,7 +352,7 @@ store_fts_register(struct store *st, struct error *err)
 		return error_set(err, STATUS_DB,
 		    "this SQLite has no full-text search (FTS5): install an SQLite library built with it");
 	if (rc != SQLITE_OK)
-		return db_fail(st, rc, "preparing the full-text search", err);
+		return db_fail(st, rc, N_("preparing the full-text search"), err);
 	sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
 	sqlite3_step(s);
 	sqlite3_finalize(s);
@@ -377,7 +377,7 @@ store_fts_register(struct store *st, struct error *err)
 	if (rc == SQLITE_OK)
 		rc = store_original_register(st->db);
 	if (rc != SQLITE_OK)
-		return db_fail(st, rc, "preparing the full-text search", err);
+		return db_fail(st, rc, N_("preparing the full-text search"), err);
 	return STATUS_OK;
 }
 
@@ -421,7 +421,7 @@ store_words_of(struct store *st, const char *text,
 	if (t)
 		tk.xDelete(t);
 	if (rc != SQLITE_OK)
-		return db_fail(st, rc, "reading the words of a text", err);
+		return db_fail(st, rc, N_("reading the words of a text"), err);
 	return STATUS_OK;
 }
 
@@ -446,7 +446,7 @@ store_terms_open(struct store *st, struct store_terms **out, struct error *err)
 	if (rc != SQLITE_OK) {
 		store_terms_close(t);
 		*out = NULL;
-		return db_fail(st, rc, "reading the words of a passage", err);
+		return db_fail(st, rc, N_("reading the words of a passage"), err);
 	}
 	*out = t;
 	return STATUS_OK;
@@ -462,7 +462,7 @@ store_terms_of(struct store *st, struct store_terms *t, const char *text,
 	    len > INT32_MAX ? INT32_MAX : (int)len, each);
 
 	if (rc != SQLITE_OK)
-		return db_fail(st, rc, "reading the words of a passage", err);
+		return db_fail(st, rc, N_("reading the words of a passage"), err);
 	return STATUS_OK;
 }
 

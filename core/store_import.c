@@ -215,7 +215,7 @@ library_insert(struct store *st, long long set, long long doc,
 	bind_text(s, 7, folded_search);
 	bind_text(s, 8, folded_title);
 	sqlite3_bind_int64(s, 9, (long long)warnings);
-	status = run(st, s, "adding to the library", err);
+	status = run(st, s, N_("adding to the library"), err);
 	free(folded_search);
 	free(folded_title);
 	return status;
@@ -303,7 +303,7 @@ library_set_now(struct store *st, long long set, struct error *err)
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, set);
-	return run(st, s, "updating the library", err);
+	return run(st, s, N_("updating the library"), err);
 }
 
 static enum status
@@ -370,7 +370,7 @@ find_document(struct store *st, const char *sha, struct import_result *res,
 	if (!s)
 		return st->prepare_failure;
 	bind_text(s, 1, sha);
-	status = step_row(st, s, found, "looking for the document", err);
+	status = step_row(st, s, found, N_("looking for the document"), err);
 	if (status != STATUS_OK || !*found) {
 		if (status == STATUS_OK)
 			done(s);
@@ -398,7 +398,7 @@ has_set(const struct document *doc)
 static enum status
 set_by(struct import *im, enum sql_id q, const char *v, long long *set)
 {
-	return id_of_text(im->st, q, v, set, "looking for the question set",
+	return id_of_text(im->st, q, v, set, N_("looking for the question set"),
 	    im->err);
 }
 
@@ -443,7 +443,7 @@ import_set(struct import *im)
 			return st->prepare_failure;
 		sqlite3_bind_int64(s, 1, im->set_id);
 		bind_text(s, 2, doc->zaak);
-		return run(st, s, "storing the Zaak of the question set", im->err);
+		return run(st, s, N_("storing the Zaak of the question set"), im->err);
 	}
 	if (im->set_id)
 		return STATUS_OK;
@@ -454,7 +454,7 @@ import_set(struct import *im)
 	bind_text(s, 2, doc->subject ? doc->subject : "");
 	bind_text(s, 3, doc->submitted);
 	bind_text_or_null(s, 4, doc->zaak);
-	status = run(st, s, "creating the question set", im->err);
+	status = run(st, s, N_("creating the question set"), im->err);
 	free(key);
 	if (status != STATUS_OK)
 		return status;
@@ -468,7 +468,7 @@ import_set(struct import *im)
 		bind_text(s, 3, doc->questioners[i].name ?
 		    doc->questioners[i].name : "");
 		bind_text(s, 4, doc->questioners[i].party);
-		if ((status = run(st, s, "storing the questioners", im->err)))
+		if ((status = run(st, s, N_("storing the questioners"), im->err)))
 			return status;
 	}
 	for (size_t i = 0; i < doc->n_addressed; i++) {
@@ -479,7 +479,7 @@ import_set(struct import *im)
 		bind_text(s, 3, doc->addressed[i]);
 		bind_text_or_null(s, 4, doc->addressed_portfolio ?
 		    doc->addressed_portfolio[i] : NULL);
-		if ((status = run(st, s, "storing the addressed ministries", im->err)))
+		if ((status = run(st, s, N_("storing the addressed ministries"), im->err)))
 			return status;
 	}
 	return library_insert_set(st, im->set_id, doc, im->err);
@@ -533,7 +533,7 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 	bind_text_or_null(s, 19, doc->tk_id);
 	bind_text_or_null(s, 20, doc->tk_number);
 	bind_text_or_null(s, 21, doc->koop_id);
-	if ((status = run(im->st, s, "storing the document", im->err)))
+	if ((status = run(im->st, s, N_("storing the document"), im->err)))
 		return status;
 	im->doc_id = sqlite3_last_insert_rowid(im->st->db);
 	for (size_t i = 0; i < doc->n_warnings; i++) {
@@ -544,7 +544,7 @@ import_document_row(struct import *im, const char *origin, int n_vragen)
 		bind_text(s, 3, doc->warnings[i].text);
 		bind_text(s, 4, doc->warnings[i].format);
 		bind_text(s, 5, doc->warnings[i].args);
-		if ((status = run(im->st, s, "storing the warnings", im->err)))
+		if ((status = run(im->st, s, N_("storing the warnings"), im->err)))
 			return status;
 	}
 	return STATUS_OK;
@@ -572,7 +572,7 @@ import_people(struct import *im)
 		bind_text_or_null(s, 6, sg->portfolio);
 		bind_text_or_null(s, 7, sg->written);
 		bind_text_or_null(s, 8, sg->on_behalf_written);
-		if ((status = run(st, s, "storing the signatories", im->err)))
+		if ((status = run(st, s, N_("storing the signatories"), im->err)))
 			return status;
 		id = sqlite3_last_insert_rowid(st->db);
 		for (size_t k = 0; k < sg->n_on_behalf_of; k++) {
@@ -581,7 +581,7 @@ import_people(struct import *im)
 			sqlite3_bind_int64(s, 1, id);
 			sqlite3_bind_int64(s, 2, (long long)k);
 			bind_text(s, 3, sg->on_behalf_of[k]);
-			if ((status = run(st, s, "storing the signatories", im->err)))
+			if ((status = run(st, s, N_("storing the signatories"), im->err)))
 				return status;
 		}
 	}
@@ -591,7 +591,7 @@ import_people(struct import *im)
 		sqlite3_bind_int64(s, 1, im->doc_id);
 		sqlite3_bind_int64(s, 2, (long long)i);
 		bind_text(s, 3, doc->addressees[i]);
-		if ((status = run(st, s, "storing the addressees", im->err)))
+		if ((status = run(st, s, N_("storing the addressees"), im->err)))
 			return status;
 	}
 	return STATUS_OK;
@@ -633,7 +633,7 @@ import_xrefs(struct import *im, const struct passage *p, long long passage_id)
 		} else {
 			sqlite3_bind_int(s, 4, r->vraag);
 		}
-		status = run(im->st, s, "storing the references", im->err);
+		status = run(im->st, s, N_("storing the references"), im->err);
 	}
 	free(refs);
 	return status;
@@ -658,7 +658,7 @@ insert_passage(struct import *im, size_t seq, enum role role,
 	bind_text(s, 6, text);
 	sqlite3_bind_int64(s, 7, (long long)start);
 	sqlite3_bind_int64(s, 8, (long long)end);
-	if ((status = run(im->st, s, "storing the passages", im->err)))
+	if ((status = run(im->st, s, N_("storing the passages"), im->err)))
 		return status;
 	*id = sqlite3_last_insert_rowid(im->st->db);
 	return STATUS_OK;
@@ -698,7 +698,7 @@ import_footnotes(struct import *im, const struct passage *p, long long passage_i
 		sqlite3_bind_int64(s, 6, (long long)f->start);
 		sqlite3_bind_int64(s, 7, (long long)f->end);
 		sqlite3_bind_int64(s, 8, body);
-		if ((status = run(im->st, s, "storing the footnotes", im->err)))
+		if ((status = run(im->st, s, N_("storing the footnotes"), im->err)))
 			return status;
 	}
 	return STATUS_OK;
@@ -778,7 +778,7 @@ import_question(struct import *im, int n, char *text, long long *question_id)
 	}
 	sqlite3_bind_int64(s, 1, im->set_id);
 	sqlite3_bind_int(s, 2, n);
-	if ((status = step_row(st, s, &found, "reading the questions", im->err))) {
+	if ((status = step_row(st, s, &found, N_("reading the questions"), im->err))) {
 		free(text);
 		return status;
 	}
@@ -815,7 +815,7 @@ import_question(struct import *im, int n, char *text, long long *question_id)
 			sqlite3_bind_int64(s, 2, im->doc_id);
 			bind_text(s, 3, text);
 		}
-		status = run(st, s, "storing the questions", im->err);
+		status = run(st, s, N_("storing the questions"), im->err);
 		free(text);
 		return status;
 	}
@@ -830,7 +830,7 @@ import_question(struct import *im, int n, char *text, long long *question_id)
 	sqlite3_bind_int(s, 2, n);
 	bind_text(s, 3, text ? text : "");
 	bind_id_or_null(s, 4, text ? im->doc_id : 0);
-	status = run(st, s, "storing the questions", im->err);
+	status = run(st, s, N_("storing the questions"), im->err);
 	free(text);
 	if (status == STATUS_OK)
 		*question_id = sqlite3_last_insert_rowid(st->db);
@@ -867,7 +867,7 @@ import_questions(struct import *im, int *n_vragen)
 		sqlite3_bind_int64(s, 1, im->doc_id);
 		sqlite3_bind_int64(s, 2, question_id);
 		bind_text_or_null(s, 3, doc->ministry);
-		status = run(st, s, "storing the answers", im->err);
+		status = run(st, s, N_("storing the answers"), im->err);
 	}
 	if (n && c[n - 1].vraag > *n_vragen)
 		*n_vragen = c[n - 1].vraag;
@@ -879,7 +879,7 @@ import_questions(struct import *im, int *n_vragen)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, im->set_id);
 	sqlite3_bind_int(s, 2, *n_vragen);
-	return run(st, s, "updating the question set", im->err);
+	return run(st, s, N_("updating the question set"), im->err);
 }
 
 /*
@@ -907,7 +907,7 @@ import_pubrefs(struct import *im)
 		sqlite3_bind_int(s, 3, ref->nr);
 		bind_text(s, 4, ref->year);
 		bind_id_or_null(s, 5, year_first(ref->year));
-		if ((status = run(st, s, "storing the references", im->err)))
+		if ((status = run(st, s, N_("storing the references"), im->err)))
 			return status;
 	}
 	if (doc->aanhangsel <= 0)
@@ -918,7 +918,7 @@ import_pubrefs(struct import *im)
 		sqlite3_bind_int64(s, 1, im->doc_id);
 		sqlite3_bind_int(s, 2, doc->aanhangsel);
 		bind_text_or_null(s, 3, doc->received);
-		if ((status = run(st, s, "linking the references", im->err)))
+		if ((status = run(st, s, N_("linking the references"), im->err)))
 			return status;
 	}
 	return STATUS_OK;
@@ -981,7 +981,7 @@ index_batch(struct store *st, struct error *err)
 	status = store_vocab_ids(st, st->batch_after, INT64_MAX, err);
 	sqlite3_bind_int64(s, 1, st->batch_after);
 	if (!status)
-		status = run(st, s, "indexing the passages", err);
+		status = run(st, s, N_("indexing the passages"), err);
 	if (!status)
 		st->indexed += sqlite3_changes(st->db);
 	if (!status)
@@ -1001,7 +1001,7 @@ store_db_index_pending(struct store *st, struct error *err)
 		return status;
 	if (!(s = sql(st, SQL_PASSAGE_LAST, err)))
 		return st->prepare_failure;
-	if ((status = step_row(st, s, &found, "indexing the passages", err)))
+	if ((status = step_row(st, s, &found, N_("indexing the passages"), err)))
 		return status;
 	if (found)
 		st->batch_after = sqlite3_column_int64(s, 0);
@@ -1022,23 +1022,23 @@ store_batch_begin(struct store *st, struct error *err)
 		return error_set(err, STATUS_DB,
 		    "the database '%s' is read-only (check its permissions, or use --db with a file you can write)",
 		    st->path);
-	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, "starting the import", err)))
+	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, N_("starting the import"), err)))
 		return status;
 	if (st->bulk_cache &&
-	    (status = run_id(st, SQL_INDEX_HOLD, "starting the import", err))) {
-		run_id(st, SQL_ROLLBACK, "undoing the import", NULL);
+	    (status = run_id(st, SQL_INDEX_HOLD, N_("starting the import"), err))) {
+		run_id(st, SQL_ROLLBACK, N_("undoing the import"), NULL);
 		return status;
 	}
 	if (!(s = sql(st, SQL_PASSAGE_LAST, err))) {
 		status = st->prepare_failure;
-	} else if (!(status = step_row(st, s, &found, "starting the import", err))) {
+	} else if (!(status = step_row(st, s, &found, N_("starting the import"), err))) {
 		st->batch_after = found ? sqlite3_column_int64(s, 0) : 0;
 		done(s);
 		status = champion_lens_check(st, err);
 	}
 	if (status) {
 		if (!sqlite3_get_autocommit(st->db))
-			run_id(st, SQL_ROLLBACK, "undoing the import", NULL);
+			run_id(st, SQL_ROLLBACK, N_("undoing the import"), NULL);
 		return status;
 	}
 	st->batch = true;
@@ -1056,7 +1056,7 @@ store_batch_commit(struct store *st, struct error *err)
 	if (status == STATUS_OK)
 		status = index_batch(st, err);
 	if (status == STATUS_OK)
-		status = run_id(st, SQL_COMMIT, "saving the import", err);
+		status = run_id(st, SQL_COMMIT, N_("saving the import"), err);
 	if (status == STATUS_OK && st->bulk_cache)
 		st->bulk_held = true;
 	if (status != STATUS_OK)
@@ -1095,18 +1095,18 @@ store_tidy(struct store *st, struct error *err)
 		return STATUS_OK;
 	if ((status = champion_stats(st, &rows, &tokens, err)))
 		return status;
-	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, "tidying the index", err)))
+	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, N_("tidying the index"), err)))
 		return status;
 	if (st->indexed)
 		status = run_id(st, st->indexed * 8 >= rows ?
-		    SQL_INDEX_OPTIMIZE : SQL_INDEX_MERGE, "tidying the index",
+		    SQL_INDEX_OPTIMIZE : SQL_INDEX_MERGE, N_("tidying the index"),
 		    err);
 	if (status == STATUS_OK && held)
-		status = run_id(st, SQL_INDEX_RELEASE, "tidying the index", err);
+		status = run_id(st, SQL_INDEX_RELEASE, N_("tidying the index"), err);
 	if (status == STATUS_OK)
-		status = run_id(st, SQL_COMMIT, "tidying the index", err);
+		status = run_id(st, SQL_COMMIT, N_("tidying the index"), err);
 	if (status != STATUS_OK && !sqlite3_get_autocommit(st->db))
-		run_id(st, SQL_ROLLBACK, "tidying the index", NULL);
+		run_id(st, SQL_ROLLBACK, N_("tidying the index"), NULL);
 	/*
 	 * The pages the old segments had go back to the file system (each
 	 * step of the pragma frees some: run it to its end).
@@ -1116,7 +1116,7 @@ store_tidy(struct store *st, struct error *err)
 		    NULL, NULL);
 
 		if (rc != SQLITE_OK)
-			status = db_fail(st, rc, "tidying the index", err);
+			status = db_fail(st, rc, N_("tidying the index"), err);
 	}
 	if (status == STATUS_OK)
 		st->indexed = 0;
@@ -1143,13 +1143,13 @@ store_bulk_begin(struct store *st, struct error *err)
 		return STATUS_OK;
 	if (!(s = sql(st, SQL_CACHE_SIZE, err)))
 		return st->prepare_failure;
-	if ((status = step_row(st, s, &found, "sizing the cache", err)))
+	if ((status = step_row(st, s, &found, N_("sizing the cache"), err)))
 		return status;
 	size = found ? sqlite3_column_int64(s, 0) : 0;
 	done(s);
 	if (size == 0)
 		return STATUS_OK;
-	if ((status = run_id(st, SQL_CACHE_BULK, "sizing the cache", err)))
+	if ((status = run_id(st, SQL_CACHE_BULK, N_("sizing the cache"), err)))
 		return status;
 	st->bulk_cache = size;
 	return STATUS_OK;
@@ -1160,7 +1160,7 @@ store_batch_abort(struct store *st)
 {
 	/* SQLite may have rolled back already (a full disk does that). */
 	if (!sqlite3_get_autocommit(st->db))
-		run_id(st, SQL_ROLLBACK, "undoing the import", NULL);
+		run_id(st, SQL_ROLLBACK, N_("undoing the import"), NULL);
 	st->batch = false;
 	st->n_sets_changed = 0;
 }
@@ -1203,7 +1203,7 @@ keep_other(struct import *im, const struct same_candidate *same,
 	if (!s)
 		return im->st->prepare_failure;
 	sqlite3_bind_int64(s, 1, same->id);
-	if ((status = step_row(im->st, s, &found, "looking up the document", im->err)))
+	if ((status = step_row(im->st, s, &found, N_("looking up the document"), im->err)))
 		return status;
 	res->set = found ? sqlite3_column_int64(s, 0) : 0;
 	done(s);

@@ -100,7 +100,7 @@ library_key(struct store *st, long long entry, enum library_sort sort,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, entry);
-	if ((status = step_row(st, s, &found, "reading the library", err)))
+	if ((status = step_row(st, s, &found, N_("reading the library"), err)))
 		return status;
 	if (found)
 		*key = col_strdup(s, (int)sort);
@@ -191,7 +191,7 @@ store_library_page(struct store *st, const char *filter,
 	free(key);
 	if (count < limit && rc != SQLITE_DONE) {
 		store_library_free(out, count);
-		return db_fail(st, rc, "reading the library", err);
+		return db_fail(st, rc, N_("reading the library"), err);
 	}
 	for (size_t i = 0; backward && i < count / 2; i++) {
 		struct library_row tmp = out[i];
@@ -228,7 +228,7 @@ store_library_count(struct store *st, const char *filter, size_t *count,
 	}
 	if (f.n > 0)
 		filter_bind(s, &f);
-	status = step_row(st, s, &found, "counting the library", err);
+	status = step_row(st, s, &found, N_("counting the library"), err);
 	if (status == STATUS_OK) {
 		if (found)
 			*count = (size_t)sqlite3_column_int64(s, 0);

@@ -20,7 +20,7 @@ static enum status
 id_by(struct store *st, enum sql_id q, const char *v, long long *id,
     struct error *err)
 {
-	return id_of_text(st, q, v, id, "reading the database", err);
+	return id_of_text(st, q, v, id, N_("reading the database"), err);
 }
 
 enum status
@@ -56,7 +56,7 @@ store_official(struct store *st, long long doc, const char *zaak,
 	bind_text_or_null(s, 2, tk_id);
 	bind_text_or_null(s, 3, tk_number);
 	bind_text_or_null(s, 4, koop_id);
-	if ((status = run(st, s, "storing the document's identifiers", err)) ||
+	if ((status = run(st, s, N_("storing the document's identifiers"), err)) ||
 	    !zaak)
 		goto out;
 	if (!(s = sql(st, SQL_SET_ZAAK_OF_DOC, err))) {
@@ -65,7 +65,7 @@ store_official(struct store *st, long long doc, const char *zaak,
 	}
 	sqlite3_bind_int64(s, 1, doc);
 	bind_text(s, 2, zaak);
-	status = run(st, s, "storing the Zaak of the question set", err);
+	status = run(st, s, N_("storing the Zaak of the question set"), err);
 out:
 	return store_db_change_end(st, own, status, err);
 }
@@ -83,7 +83,7 @@ store_set_addressed(struct store *st, const char *zaak, char *const *codes,
 	if ((status = id_by(st, SQL_SET_BY_ZAAK, zaak, set, err)) || !*set)
 		goto out;
 	if ((status = run_on(st, SQL_ADDRESSED_CLEAR, *set,
-	    "storing the addressed ministries", err)))
+	    N_("storing the addressed ministries"), err)))
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		if (!(s = sql(st, SQL_ADDRESSED_INSERT, err))) {
@@ -94,12 +94,12 @@ store_set_addressed(struct store *st, const char *zaak, char *const *codes,
 		sqlite3_bind_int64(s, 2, (long long)i);
 		bind_text(s, 3, codes[i]);
 		bind_text_or_null(s, 4, portfolios ? portfolios[i] : NULL);
-		if ((status = run(st, s, "storing the addressed ministries",
+		if ((status = run(st, s, N_("storing the addressed ministries"),
 		    err)))
 			goto out;
 	}
 	if ((status = run_on(st, SQL_SET_ADDRESSED_OFFICIAL, *set,
-	    "storing the addressed ministries", err)))
+	    N_("storing the addressed ministries"), err)))
 		goto out;
 	status = store_db_library_set_update(st, *set, err);
 out:
@@ -121,7 +121,7 @@ store_follow(struct store *st, const char *zaak, bool follow,
 	} else {
 		bind_text(s, 1, zaak);
 		sqlite3_bind_int(s, 2, follow);
-		status = run(st, s, "storing what you follow", err);
+		status = run(st, s, N_("storing what you follow"), err);
 	}
 	return store_db_change_end(st, own, status, err);
 }
@@ -154,7 +154,7 @@ store_followed(struct store *st, char ***zaken, size_t *n, struct error *err)
 		model_strv_free(*zaken, *n);
 		*zaken = NULL;
 		*n = 0;
-		return db_fail(st, rc, "reading what you follow", err);
+		return db_fail(st, rc, N_("reading what you follow"), err);
 	}
 	return STATUS_OK;
 }
@@ -209,7 +209,7 @@ store_arrivals(struct store *st, size_t limit, struct arrival **out, size_t *n,
 		store_arrivals_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_fail(st, rc, "reading what is new", err);
+		return db_fail(st, rc, N_("reading what is new"), err);
 	}
 	return STATUS_OK;
 }
@@ -236,7 +236,7 @@ store_arrivals_count(struct store *st, size_t *n, struct error *err)
 	if (!(s = sql(st, SQL_ARRIVALS_COUNT, err)))
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, last);
-	status = step_row(st, s, &found, "reading what is new", err);
+	status = step_row(st, s, &found, N_("reading what is new"), err);
 	if (status == STATUS_OK) {
 		if (found)
 			*n = (size_t)sqlite3_column_int64(s, 0);
@@ -274,7 +274,7 @@ store_setting(struct store *st, const char *key, char **value,
 	if (!s)
 		return st->prepare_failure;
 	bind_text(s, 1, key);
-	status = step_row(st, s, &found, "reading the settings", err);
+	status = step_row(st, s, &found, N_("reading the settings"), err);
 	if (status == STATUS_OK) {
 		if (found)
 			*value = col_strdup(s, 0);
@@ -298,7 +298,7 @@ store_setting_put(struct store *st, const char *key, const char *value,
 	} else {
 		bind_text(s, 1, key);
 		bind_text(s, 2, value);
-		status = run(st, s, "storing a setting", err);
+		status = run(st, s, N_("storing a setting"), err);
 	}
 	return store_db_change_end(st, own, status, err);
 }

@@ -42,7 +42,7 @@ read_warnings(struct store *st, long long doc, struct warning **v, size_t *n,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the warnings", err);
+		return db_fail(st, rc, N_("reading the warnings"), err);
 	return STATUS_OK;
 }
 
@@ -75,7 +75,7 @@ set_documents(struct store *st, enum sql_id id, long long set,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the answers", err);
+		return db_fail(st, rc, N_("reading the answers"), err);
 	for (size_t i = 0; i < *n; i++) {
 		enum status status = read_warnings(st, (*out)[i].doc,
 		    &(*out)[i].warnings, &(*out)[i].n_warnings, err);
@@ -107,7 +107,7 @@ set_details(struct store *st, struct set_info *set, struct error *err)
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the questioners", err);
+		return db_fail(st, rc, N_("reading the questioners"), err);
 
 	if (!(s = sql(st, SQL_SET_ADDRESSED, err)))
 		return st->prepare_failure;
@@ -116,7 +116,7 @@ set_details(struct store *st, struct set_info *set, struct error *err)
 		model_strv_add(&set->addressed, &set->n_addressed, col_strdup(s, 0));
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the addressed ministries", err);
+		return db_fail(st, rc, N_("reading the addressed ministries"), err);
 
 	if ((status = set_documents(st, SQL_SET_ANSWERS, set->id, &set->answers,
 	    &set->n_answers, err)))
@@ -147,7 +147,7 @@ set_details(struct store *st, struct set_info *set, struct error *err)
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading who has answered", err);
+		return db_fail(st, rc, N_("reading who has answered"), err);
 	return STATUS_OK;
 }
 
@@ -197,7 +197,7 @@ store_sets_page(struct store *st, struct set_cursor *cursor, size_t limit,
 		set_columns(s, &sets[count++]);
 	done(s);
 	if (count < limit && rc != SQLITE_DONE)
-		status = db_fail(st, rc, "reading the question sets", err);
+		status = db_fail(st, rc, N_("reading the question sets"), err);
 	for (size_t i = 0; i < count && status == STATUS_OK; i++)
 		status = set_details(st, &sets[i], err);
 	read_end(st);
@@ -255,7 +255,7 @@ set_get(struct store *st, long long id, struct set_info *out, struct error *err)
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, id);
-	if ((status = step_row(st, s, &found, "reading the question set", err)))
+	if ((status = step_row(st, s, &found, N_("reading the question set"), err)))
 		return status;
 	if (found)
 		set_columns(s, out);
@@ -333,7 +333,7 @@ fail:
 	model_signatories_free(*out, *n);
 	*out = NULL;
 	*n = 0;
-	return s ? db_fail(st, rc, "reading the signatories", err) :
+	return s ? db_fail(st, rc, N_("reading the signatories"), err) :
 	    st->prepare_failure;
 }
 
@@ -380,7 +380,7 @@ read_pubrefs(struct store *st, long long doc, int n, struct answer_view *a,
 	done(s);
 	free(first);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the publication references", err);
+		return db_fail(st, rc, N_("reading the publication references"), err);
 	return STATUS_OK;
 }
 
@@ -418,7 +418,7 @@ read_footnotes(struct store *st, long long passage, struct footnote **out,
 		model_footnotes_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_fail(st, rc, "reading the footnotes", err);
+		return db_fail(st, rc, N_("reading the footnotes"), err);
 	}
 	return STATUS_OK;
 }
@@ -460,7 +460,7 @@ read_vraag_footnotes(struct store *st, long long set, int number,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		status = db_fail(st, rc, "reading the vragen", err);
+		status = db_fail(st, rc, N_("reading the vragen"), err);
 	for (size_t i = 0; i < count && status == STATUS_OK; i++) {
 		struct footnote *f;
 		size_t nf;
@@ -513,7 +513,7 @@ read_answer(struct store *st, long long doc, int n, struct answer_view *a,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the answers", err);
+		return db_fail(st, rc, N_("reading the answers"), err);
 	for (size_t i = 0; i < a->n_paragraphs; i++) {
 		struct paragraph *p = &a->paragraphs[i];
 
@@ -539,7 +539,7 @@ read_answer(struct store *st, long long doc, int n, struct answer_view *a,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the references", err);
+		return db_fail(st, rc, N_("reading the references"), err);
 	return read_pubrefs(st, doc, n, a, err);
 }
 
@@ -579,7 +579,7 @@ question_answers(struct store *st, long long id, struct question_view *q,
 			return st->prepare_failure;
 		sqlite3_bind_int64(s, 1, who[i].doc);
 		sqlite3_bind_int64(s, 2, id);
-		if ((status = step_row(st, s, &found, "reading the answers", err)))
+		if ((status = step_row(st, s, &found, N_("reading the answers"), err)))
 			return status;
 		done(s);
 		if (!found)
@@ -644,7 +644,7 @@ questions(struct store *st, long long set, int vraag, char *const *ministries,
 	}
 	done(s);
 	if (rc != SQLITE_DONE) {
-		status = db_fail(st, rc, "reading the questions", err);
+		status = db_fail(st, rc, N_("reading the questions"), err);
 		goto out;
 	}
 	if (vraag && *n == 0) {
@@ -750,7 +750,7 @@ store_letters_page(struct store *st, long long *after, size_t limit,
 	}
 	done(s);
 	if (count < limit && rc != SQLITE_DONE)
-		status = db_fail(st, rc, "reading the letters", err);
+		status = db_fail(st, rc, N_("reading the letters"), err);
 	for (size_t i = 0; i < count && status == STATUS_OK; i++) {
 		if (!(s = sql(st, SQL_ADDRESSEES, err))) {
 			status = st->prepare_failure;
@@ -762,7 +762,7 @@ store_letters_page(struct store *st, long long *after, size_t limit,
 			    &letters[i].n_addressees, col_strdup(s, 0));
 		done(s);
 		if (rc != SQLITE_DONE)
-			status = db_fail(st, rc, "reading the addressees", err);
+			status = db_fail(st, rc, N_("reading the addressees"), err);
 	}
 	read_end(st);
 	if (status != STATUS_OK) {
@@ -803,7 +803,7 @@ document(struct store *st, long long id, struct doc_view *out,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, id);
-	if ((status = step_row(st, s, &found, "reading the document", err)))
+	if ((status = step_row(st, s, &found, N_("reading the document"), err)))
 		return status;
 	if (found) {
 		out->id = sqlite3_column_int64(s, 0);
@@ -850,7 +850,7 @@ document(struct store *st, long long id, struct doc_view *out,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the passages", err);
+		return db_fail(st, rc, N_("reading the passages"), err);
 	for (size_t i = 0; i < out->n_passages; i++) {
 		struct doc_passage *p = &out->passages[i];
 
@@ -910,7 +910,7 @@ store_db_doc_title(struct store *st, long long doc, char **title,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, doc);
-	if ((status = step_row(st, s, &found, "reading the document", err)))
+	if ((status = step_row(st, s, &found, N_("reading the document"), err)))
 		return status;
 	if (found && sqlite3_column_text(s, 0) && *sqlite3_column_text(s, 0))
 		*title = col_strdup(s, 0);
@@ -928,7 +928,7 @@ store_db_doc_title(struct store *st, long long doc, char **title,
 	done(s);
 	if (rc != SQLITE_DONE) {
 		free(b.s);
-		return db_fail(st, rc, "reading the addressees", err);
+		return db_fail(st, rc, N_("reading the addressees"), err);
 	}
 	*title = b.n ? xbuf_finish(&b) : NULL;
 	return STATUS_OK;

@@ -174,7 +174,7 @@ weigh_stems(struct store *st, struct stem_words *w, struct error *err)
 				return st->prepare_failure;
 			}
 			bind_text(s, 1, forms[k]);
-			status = step_row(st, s, &found, "reading the index", err);
+			status = step_row(st, s, &found, N_("reading the index"), err);
 			if (status) {
 				free(term);
 				return status;
@@ -237,7 +237,7 @@ store_related(struct store *st, long long passage, size_t limit,
 		goto out;
 	}
 	sqlite3_bind_int64(s, 1, passage);
-	if ((status = step_row(st, s, &found, "reading the passage", err)))
+	if ((status = step_row(st, s, &found, N_("reading the passage"), err)))
 		goto out;
 	if (found) {
 		text = col_strdup(s, 0);

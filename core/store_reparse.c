@@ -32,7 +32,7 @@ store_reparse_count(struct store *st, int version, size_t *n,
 		return st->prepare_failure;
 	}
 	sqlite3_bind_int(s, 1, version);
-	status = step_row(st, s, &found, "counting the documents", err);
+	status = step_row(st, s, &found, N_("counting the documents"), err);
 	if (status == STATUS_OK && found) {
 		*n = (size_t)sqlite3_column_int64(s, 0);
 		*last = sqlite3_column_int64(s, 1);
@@ -60,7 +60,7 @@ store_reparse_next(struct store *st, int version, long long id,
 	sqlite3_bind_int(s, 1, version);
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int64(s, 3, last);
-	status = step_row(st, s, &found, "finding the documents", err);
+	status = step_row(st, s, &found, N_("finding the documents"), err);
 	if (status == STATUS_OK && found) {
 		*next = sqlite3_column_int64(s, 0);
 		done(s);
@@ -155,7 +155,7 @@ store_doc_source(struct store *st, long long id, struct doc_source *out,
 		return st->prepare_failure;
 	}
 	sqlite3_bind_int64(s, 1, id);
-	status = step_row(st, s, &found, "reading the document", err);
+	status = step_row(st, s, &found, N_("reading the document"), err);
 	if (status == STATUS_OK && found) {
 		out->origin = col_strdup(s, 0);
 		out->format = col_strdup(s, 1);
@@ -196,7 +196,7 @@ column_of(struct store *st, enum sql_id q, long long id, int col, char **out,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, id);
-	status = step_row(st, s, &found, "reading the document", err);
+	status = step_row(st, s, &found, N_("reading the document"), err);
 	if (status == STATUS_OK && found) {
 		*out = col_strdup(s, col);
 		if (origin)
@@ -230,7 +230,7 @@ replace(struct store *st, long long id, const struct document *doc,
 		goto out;
 	}
 	sqlite3_bind_int64(s, 1, id);
-	if ((status = step_row(st, s, &found, "reading the document", err)))
+	if ((status = step_row(st, s, &found, N_("reading the document"), err)))
 		goto out;
 	if (found) {
 		again.zaak = col_strdup(s, 0);
@@ -240,7 +240,7 @@ replace(struct store *st, long long id, const struct document *doc,
 	}
 	done(s);
 	/* The new rows come in beside the old, the basket moves, the old go. */
-	if ((status = run_on(st, SQL_DOC_SHA_ASIDE, id, "replacing the document", err)) ||
+	if ((status = run_on(st, SQL_DOC_SHA_ASIDE, id, N_("replacing the document"), err)) ||
 	    (status = store_db_import_as(st, sha, origin ? origin : "", &again,
 	    &res->import, err)) ||
 	    (status = store_reattach_selection(st, id, res->import.doc, &moved,

@@ -86,7 +86,7 @@ best_of(struct store *st, sqlite3_stmt *s, const struct fingerprint *fp,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "looking for the same document", err);
+		return db_fail(st, rc, N_("looking for the same document"), err);
 	return STATUS_OK;
 }
 
@@ -144,7 +144,7 @@ store_db_change_begin(struct store *st, bool *own, struct error *err)
 		    "the database '%s' is read-only (check its permissions, or use --db with a file you can write)",
 		    st->path);
 	*own = true;
-	return run_id(st, SQL_BEGIN_IMMEDIATE, "starting a change", err);
+	return run_id(st, SQL_BEGIN_IMMEDIATE, N_("starting a change"), err);
 }
 
 enum status
@@ -153,9 +153,9 @@ store_db_change_end(struct store *st, bool own, enum status status, struct error
 	if (!own)
 		return status;
 	if (status == STATUS_OK)
-		status = run_id(st, SQL_COMMIT, "saving the change", err);
+		status = run_id(st, SQL_COMMIT, N_("saving the change"), err);
 	if (status != STATUS_OK && !sqlite3_get_autocommit(st->db))
-		run_id(st, SQL_ROLLBACK, "undoing the change", NULL);
+		run_id(st, SQL_ROLLBACK, N_("undoing the change"), NULL);
 	return status;
 }
 
@@ -217,7 +217,7 @@ landings_read(struct store *st, long long doc, struct landings *l,
 	done(s);
 	if (rc != SQLITE_DONE) {
 		landings_free(l);
-		return db_fail(st, rc, "reading the passages", err);
+		return db_fail(st, rc, N_("reading the passages"), err);
 	}
 	return STATUS_OK;
 }
@@ -289,7 +289,7 @@ reattach_item(struct store *st, long long item, const char *note,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, target);
-	if ((status = step_row(st, s, &found, "reading the basket", err)))
+	if ((status = step_row(st, s, &found, N_("reading the basket"), err)))
 		return status;
 	if (found) {
 		const char *old = (const char *)sqlite3_column_text(s, 1);
@@ -305,7 +305,7 @@ reattach_item(struct store *st, long long item, const char *note,
 			return st->prepare_failure;
 		sqlite3_bind_int64(s, 1, item);
 		sqlite3_bind_int64(s, 2, target);
-		if ((status = run(st, s, "moving a basket item", err)) == STATUS_OK)
+		if ((status = run(st, s, N_("moving a basket item"), err)) == STATUS_OK)
 			res->moved++;
 		return status;
 	}
@@ -316,7 +316,7 @@ reattach_item(struct store *st, long long item, const char *note,
 		}
 		sqlite3_bind_int64(s, 1, there);
 		bind_text(s, 2, joined);
-		status = run(st, s, "joining the notes", err);
+		status = run(st, s, N_("joining the notes"), err);
 		free(joined);
 		if (status)
 			return status;
@@ -324,7 +324,7 @@ reattach_item(struct store *st, long long item, const char *note,
 	if (!(s = sql(st, SQL_SELECT_ITEM_DELETE, err)))
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, item);
-	if ((status = run(st, s, "joining basket items", err)) == STATUS_OK)
+	if ((status = run(st, s, N_("joining basket items"), err)) == STATUS_OK)
 		res->merged++;
 	return status;
 }
@@ -381,7 +381,7 @@ items_read(struct store *st, long long doc, struct item **out, size_t *n,
 		items_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_fail(st, rc, "reading the basket", err);
+		return db_fail(st, rc, N_("reading the basket"), err);
 	}
 	return STATUS_OK;
 }
@@ -451,7 +451,7 @@ store_document_cited(struct store *st, long long doc, size_t *items,
 	long long n;
 	bool found;
 	enum status status = int_of(st, SQL_DOC_CITED, doc, &n, &found,
-	    "reading the basket", err);
+	    N_("reading the basket"), err);
 
 	*items = status == STATUS_OK ? (size_t)n : 0;
 	return status;
@@ -475,7 +475,7 @@ passages_of(struct store *st, long long doc, struct error *err)
 	done(s);
 	if (rc != SQLITE_DONE) {
 		free(ids);
-		return db_fail(st, rc, "reading the passages", err);
+		return db_fail(st, rc, N_("reading the passages"), err);
 	}
 	store_vocab_gone(st, ids, n);
 	return STATUS_OK;
@@ -490,7 +490,7 @@ store_db_remove_document(struct store *st, long long doc, struct error *err)
 	bool found;
 
 	if ((status = int_of(st, SQL_DOC_SET, doc, &set, &found,
-	    "looking up the document", err)))
+	    N_("looking up the document"), err)))
 		return status;
 	if (!found)
 		return error_set(err, STATUS_NOT_FOUND,
@@ -500,7 +500,7 @@ store_db_remove_document(struct store *st, long long doc, struct error *err)
 	if (st->batch && (status = store_db_index_pending(st, err)))
 		return status;
 	if ((status = run_on(st, SQL_DOC_UNCITE, doc,
-	    "taking its passages out of the basket", err)))
+	    N_("taking its passages out of the basket"), err)))
 		return status;
 	/*
 	 * Taking its passages out of the index tells the vocabulary the
@@ -510,9 +510,9 @@ store_db_remove_document(struct store *st, long long doc, struct error *err)
 	status = passages_of(st, doc, err);
 	if (status == STATUS_OK)
 		status = run_on(st, SQL_FTS_FORGET_DOC, doc,
-		    "removing the document from the index", err);
+		    N_("removing the document from the index"), err);
 	if (status == STATUS_OK)
-		status = run_on(st, SQL_DOC_DELETE, doc, "removing the document",
+		status = run_on(st, SQL_DOC_DELETE, doc, N_("removing the document"),
 		    err);
 	if (status == STATUS_OK)
 		status = store_vocab_forget(st, err);
@@ -522,13 +522,13 @@ store_db_remove_document(struct store *st, long long doc, struct error *err)
 	if (!set)
 		return STATUS_OK;
 	if ((status = int_of(st, SQL_SET_HAS_DOCUMENTS, set, &any, &found,
-	    "reading the question set", err)))
+	    N_("reading the question set"), err)))
 		return status;
 	if (!any)
-		return run_on(st, SQL_SET_DELETE, set, "removing the question set", err);
+		return run_on(st, SQL_SET_DELETE, set, N_("removing the question set"), err);
 	if ((status = run_on(st, SQL_QUESTIONS_UNPRINTED_DELETE, set,
-	    "updating the question set", err)) ||
-	    (status = run_on(st, SQL_SET_RECOUNT, set, "updating the question set", err)))
+	    N_("updating the question set"), err)) ||
+	    (status = run_on(st, SQL_SET_RECOUNT, set, N_("updating the question set"), err)))
 		return status;
 	return store_db_library_set_update(st, set, err);
 }
@@ -585,7 +585,7 @@ ids_of(struct store *st, enum sql_id id, const char *text, long long v,
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return db_fail(st, rc, "looking up the documents", err);
+		return db_fail(st, rc, N_("looking up the documents"), err);
 	}
 	return STATUS_OK;
 }

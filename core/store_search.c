@@ -31,7 +31,7 @@ search_fail(struct store *st, int rc, struct error *err)
 {
 	if ((rc & 0xff) == SQLITE_ERROR)
 		return error_set(err, STATUS_USAGE, CANNOT_SEARCH);
-	return db_fail(st, rc, "searching", err);
+	return db_fail(st, rc, N_("searching"), err);
 }
 
 /* Higher is better: tiers apart, bm25 (negative, lower better) within one. */
@@ -100,7 +100,7 @@ hit_note_of(struct store *st, struct search_hit *hit, struct error *err)
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, hit->passage);
-	if ((status = step_row(st, s, &found, "reading the footnotes", err)))
+	if ((status = step_row(st, s, &found, N_("reading the footnotes"), err)))
 		return status;
 	if (found) {
 		hit->note_of = sqlite3_column_int64(s, 0);
@@ -163,7 +163,7 @@ passage_key(struct store *st, long long passage, char **key,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, passage);
-	if ((status = step_row(st, s, &found, "reading the passage", err)))
+	if ((status = step_row(st, s, &found, N_("reading the passage"), err)))
 		return status;
 	if (found && sqlite3_column_text(s, 0))
 		*key = text_fold((const char *)sqlite3_column_text(s, 0), 0);
@@ -307,7 +307,7 @@ complete_same(struct store *st, struct search_hit *h, struct error *err)
 	done(s);
 	free(key);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the answers to a vraag", err);
+		return db_fail(st, rc, N_("reading the answers to a vraag"), err);
 	return STATUS_OK;
 }
 
@@ -439,7 +439,7 @@ add_vocabulary(struct store *st, enum sql_id id, const char *word,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the vocabulary", err);
+		return db_fail(st, rc, N_("reading the vocabulary"), err);
 	*words += found;
 	*none |= found == 0;
 	return STATUS_OK;
@@ -566,7 +566,7 @@ matches(struct store *st, const char *query, long long passage, bool *yes,
 		return st->prepare_failure;
 	bind_text(s, 1, query);
 	sqlite3_bind_int64(s, 2, passage);
-	status = step_row(st, s, yes, "searching", err);
+	status = step_row(st, s, yes, N_("searching"), err);
 	if (!status)
 		done(s);
 	return status;
@@ -624,7 +624,7 @@ walk_dates(struct store *st, const struct search_query *q, const char *exact,
 			break;
 		}
 		sqlite3_bind_int64(s, 1, doc);
-		if ((status = step_row(st, s, &found, "searching", err)))
+		if ((status = step_row(st, s, &found, N_("searching"), err)))
 			break;
 		first = sqlite3_column_int64(s, 0);
 		last = sqlite3_column_int64(s, 1);

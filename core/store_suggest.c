@@ -134,7 +134,7 @@ find_missing(struct store *st, struct missing_list *m, struct error *err)
 		if (!(s = sql(st, SQL_VOCAB_HAS, err)))
 			return st->prepare_failure;
 		bind_text(s, 1, w);
-		if ((status = step_row(st, s, &found, "reading the index", err)))
+		if ((status = step_row(st, s, &found, N_("reading the index"), err)))
 			return status;
 		done(s);
 		if (found)
@@ -182,7 +182,7 @@ scan_vocabulary(struct store *st, struct missing_list *m, struct error *err)
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the index", err);
+		return db_fail(st, rc, N_("reading the index"), err);
 	return STATUS_OK;
 }
 

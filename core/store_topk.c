@@ -154,7 +154,7 @@ topk_count(struct store *st, struct topk_query *tq, bool *all_terms,
 				return st->prepare_failure;
 			bind_text(s, 1, a->term);
 			if ((status = step_row(st, s, &found,
-			    "reading the vocabulary", err)))
+			    N_("reading the vocabulary"), err)))
 				return status;
 			a->passages = found ? sqlite3_column_int64(s, 0) : 0;
 			done(s);

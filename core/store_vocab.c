@@ -129,7 +129,7 @@ store_vocab_ids(struct store *st, long long after, long long upto,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the passages", err);
+		return db_fail(st, rc, N_("reading the passages"), err);
 	return STATUS_OK;
 }
 
@@ -277,7 +277,7 @@ add_counts(struct store *st, int sign, struct error *err)
 			return st->prepare_failure;
 		sqlite3_bind_text(s, 1, w->term, (int)w->len, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, sign * w->passages);
-		status = step_row(st, s, &found, "counting the words", err);
+		status = step_row(st, s, &found, N_("counting the words"), err);
 		if (status)
 			break;
 		if (found)
@@ -306,7 +306,7 @@ store_vocab_forget(struct store *st, struct error *err)
 {
 	enum status status = add_counts(st, -1, err);
 
-	return status ? status : run_id(st, SQL_VOCAB_PRUNE, "counting the words", err);
+	return status ? status : run_id(st, SQL_VOCAB_PRUNE, N_("counting the words"), err);
 }
 
 void
@@ -339,7 +339,7 @@ store_vocab_has(struct store *st, const char *word)
 	if (!(s = sql(st, SQL_VOCAB_HAS, &err)))
 		return false;
 	bind_text(s, 1, word);
-	if (step_row(st, s, &found, "reading the vocabulary", &err) !=
+	if (step_row(st, s, &found, N_("reading the vocabulary"), &err) !=
 	    STATUS_OK)
 		return false;
 	done(s);

@@ -279,7 +279,7 @@ rowids_of(struct store *st, const char *q, long long **ids, size_t *n,
 	}
 	done(s);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the index", err);
+		return db_fail(st, rc, N_("reading the index"), err);
 	return STATUS_OK;
 }
 
@@ -372,7 +372,7 @@ walk_bounds(struct store *st, struct wide *w, struct error *err)
 		;
 	done(s);
 	if (rc != SQLITE_DONE)
-		status = db_fail(st, rc, "reading the index", err);
+		status = db_fail(st, rc, N_("reading the index"), err);
 out:
 	free(q.s);
 	free(t.of);
@@ -461,7 +461,7 @@ read_passage(struct store *st, struct wide *w, struct store_terms *terms,
 	if (!s)
 		return st->prepare_failure;
 	sqlite3_bind_int64(s, 1, passage);
-	if ((status = step_row(st, s, found, "reading a passage", err)))
+	if ((status = step_row(st, s, found, N_("reading a passage"), err)))
 		return status;
 	memset(w->tf, 0, (w->g->n ? w->g->n : 1) * sizeof(*w->tf));
 	w->len = 0;
@@ -575,7 +575,7 @@ prefix_snippets(struct store *st, struct wide *w, struct store_terms *terms,
 		done(s);
 		free(q);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			status = db_fail(st, rc, "making a snippet", err);
+			status = db_fail(st, rc, N_("making a snippet"), err);
 	}
 	w->words = NULL;
 	free(b.s);
@@ -615,7 +615,7 @@ prefix_words(struct store *st, const char *prefix, struct topk_query *tq,
 	done(s);
 	free(after);
 	if (rc != SQLITE_DONE)
-		return db_fail(st, rc, "reading the vocabulary", err);
+		return db_fail(st, rc, N_("reading the vocabulary"), err);
 	*too_many = found > WIDE_WORDS;
 	return STATUS_OK;
 }
@@ -652,7 +652,7 @@ wide_open(struct store *st, const struct topk_group *g, struct wide *w,
 	}
 	if (!(s = sql(st, SQL_PASSAGE_MAX, err)))
 		return st->prepare_failure;
-	if ((status = step_row(st, s, &found, "reading the passages", err)))
+	if ((status = step_row(st, s, &found, N_("reading the passages"), err)))
 		return status;
 	w->max_id = found ? sqlite3_column_int64(s, 0) : 0;
 	done(s);

@@ -140,6 +140,18 @@ nl --db "$db" show "$ships" --json >"$tmp/ships.nl.json"
 check "its --json is the same in both, in English" sh -c "cmp '$tmp/ships.en.json' '$tmp/ships.nl.json' &&
 	jq -e '.set.answers[0].warnings[0] == \"question header: unknown ministry '\\''Zeezaken'\\'', left out of the coverage\"' '$tmp/ships.nl.json' >/dev/null"
 
+# A database error says what naast was doing in Dutch too: a full disk
+# (ulimit -f, as in faults.sh) stops an import while it writes.
+awk 'BEGIN { print "Geachte heer Jansen,\n"; for (i = 0; i < 600; i++) printf "Alinea %d van een lange brief over de uitvoering van de begroting.\n\n", i; print "Hoogachtend," }' >"$tmp/longletter.txt"
+cp "$db" "$tmp/full.db"
+(
+	trap '' XFSZ
+	ulimit -f 100
+	nl --db "$tmp/full.db" import "$tmp/longletter.txt"
+) >/dev/null 2>"$tmp/full.nl"
+check "a database error says in Dutch what naast was doing" \
+	grep -q "kan de database '$tmp/full.db' niet schrijven tijdens het [a-z][^(]* (" "$tmp/full.nl"
+
 for f in md txt csv json html; do
 	en --db "$db" export --set "$set" --vraag 8 --format "$f" >"$tmp/en.$f"
 	nl --db "$db" export --set "$set" --vraag 8 --format "$f" >"$tmp/nl.$f"
