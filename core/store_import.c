@@ -684,7 +684,7 @@ import_footnotes(struct import *im, const struct passage *p, long long passage_i
 			return error_set(im->err, STATUS_FORMAT,
 			    "footnote %s is malformed; this is a bug in the %s parser, please report it",
 			    f->marker ? f->marker : "?",
-			    im->doc->format ? im->doc->format : "unknown");
+			    im->doc->format ? im->doc->format : "?");
 		if ((status = insert_passage(im, im->doc->n_passages + im->n_notes++,
 		    ROLE_FOOTNOTE, p, f->text, f->start, f->end, &body)))
 			return status;
@@ -723,7 +723,7 @@ import_passages(struct import *im)
 			return error_set(im->err, STATUS_FORMAT,
 			    "passage %zu is malformed (role %d, bytes %zu-%zu of %zu); this is a bug in the %s parser, please report it",
 			    i + 1, (int)p->role, p->start, p->end, doc->raw_len,
-			    doc->format ? doc->format : "unknown");
+			    doc->format ? doc->format : "?");
 		if ((status = insert_passage(im, i, p->role, p, p->text, p->start,
 		    p->end, &id)))
 			return status;
