@@ -710,6 +710,8 @@ migrate(struct store *st, long long target, const struct store_progress *p,
 	for (; status == STATUS_OK && version < target; version++) {
 		rc = sqlite3_exec(st->db, migrations[version].sql, NULL, NULL,
 		    &errmsg);
+		if ((rc & 0xff) == SQLITE_NOMEM)
+			xalloc_fail();
 		if (rc != SQLITE_OK) {
 			status = error_set(err, STATUS_DB,
 			    "cannot create the tables of '%s' (schema version %lld): %s",
@@ -934,6 +936,8 @@ reference(long long version, const struct schema **out, struct error *err)
 		mem->path = xstrdup(":memory:");
 		rc = sqlite3_open_v2(":memory:", &mem->db, SQLITE_OPEN_READWRITE |
 		    SQLITE_OPEN_CREATE | STORE_OPEN_THREADS, NULL);
+		if (rc == SQLITE_NOMEM)
+			xalloc_fail();
 		if (rc != SQLITE_OK)
 			status = error_set(err, STATUS_DB,
 			    "cannot make naast's schema in memory: %s",
@@ -944,7 +948,9 @@ reference(long long version, const struct schema **out, struct error *err)
 		}
 		if (status == STATUS_OK)
 			status = migrate(mem, version, NULL, err);
-		if (status == STATUS_OK && (rc = schema_read(mem->db, ref)))
+		if (status == STATUS_OK && (rc = schema_read(mem->db, ref)) == SQLITE_NOMEM)
+			xalloc_fail();
+		if (status == STATUS_OK && rc)
 			status = error_set(err, STATUS_DB,
 			    "cannot read naast's schema in memory: %s",
 			    sqlite3_errstr(rc));
@@ -1230,6 +1236,8 @@ store_open_with(const char *path, const struct store_progress *p,
 	else
 		rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
 		    SQLITE_OPEN_CREATE | STORE_OPEN_THREADS, NULL);
+	if (rc == SQLITE_NOMEM)
+		xalloc_fail();
 	if (rc != SQLITE_OK) {
 		status = error_set(err, STATUS_DB,
 		    "cannot open the database '%s': %s (check that its directory exists and that you may write there)",

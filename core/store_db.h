@@ -689,6 +689,14 @@ db_fail(struct store *st, int rc, const char *what, struct error *err)
 	const char *msg = sqlite3_errmsg(st->db);
 
 	switch (rc & 0xff) {
+	case SQLITE_NOMEM:
+		/*
+		 * Ends naast as a failed xmalloc does: going on would fail the
+		 * next file, and the next, each with a line of its own.  What
+		 * the open transaction wrote is rolled back when the database
+		 * is next opened (its WAL frames were never committed).
+		 */
+		xalloc_fail();
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return error_set(err, STATUS_DB_BUSY,

@@ -15,8 +15,8 @@ xalloc_set_fail_hook(void (*hook)(void))
 	fail_hook = hook;
 }
 
-static void
-fail(void)
+void
+xalloc_fail(void)
 {
 	if (fail_hook)
 		fail_hook();
@@ -30,7 +30,7 @@ xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (!p)
-		fail();
+		xalloc_fail();
 	return p;
 }
 
@@ -40,7 +40,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (!p)
-		fail();
+		xalloc_fail();
 	return p;
 }
 
@@ -49,7 +49,7 @@ xrealloc(void *p, size_t size)
 {
 	p = realloc(p, size ? size : 1);
 	if (!p)
-		fail();
+		xalloc_fail();
 	return p;
 }
 
@@ -63,7 +63,7 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 		return;
 	while (ncap < need) {
 		if (ncap > ((size_t)-1) / 2 / size)
-			fail();
+			xalloc_fail();
 		ncap *= 2;
 	}
 	*arr = xrealloc(*arr, ncap * size);
@@ -97,7 +97,7 @@ xbuf_printf(struct xbuf *b, const char *fmt, ...)
 	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		fail();
+		xalloc_fail();
 	if ((size_t)n < sizeof(small)) {
 		xbuf_add(b, small, (size_t)n);
 		return;
@@ -142,7 +142,7 @@ xasprintf(const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		fail();
+		xalloc_fail();
 	s = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);

@@ -2,10 +2,13 @@
  * xalloc: allocation that cannot fail.
  *
  * Out of memory is the one error naast does not report and carry on from:
- * these functions call the fail hook (the TUI restores the terminal there),
- * print one line and abort.  Everything they return is owned by the caller
- * and released with free().  COUNT, the number of elements of an array, is
- * here because every module that sizes memory includes this header.
+ * these functions call the fail hook, which the program sets (tui/oom.h:
+ * it restores the terminal, says in one line what naast was doing and
+ * what to do, and ends naast without returning); without one, or if it
+ * returns, they print a bare line and abort.  Everything they return is
+ * owned by the caller and released with free().  COUNT, the number of
+ * elements of an array, is here because every module that sizes memory
+ * includes this header.
  */
 #ifndef NAAST_XALLOC_H
 #define NAAST_XALLOC_H
@@ -41,5 +44,10 @@ char *xbuf_finish(struct xbuf *b);
 
 /* Called once before aborting on out of memory. */
 void xalloc_set_fail_hook(void (*hook)(void));
+/*
+ * Memory ran out somewhere else (SQLite said SQLITE_NOMEM): the same end
+ * as a failed xmalloc, through the hook.
+ */
+void xalloc_fail(void) __attribute__((noreturn));
 
 #endif

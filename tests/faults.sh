@@ -986,4 +986,75 @@ wait "$holder"
 check "an import waits for a write lock held longer than the busy timeout" \
 	sh -c "[ $s -eq 0 ] && grep -qxF '$tmp/longletter.txt: letter' '$tmp/out' && [ ! -s '$tmp/err' ]"
 
+# --- out of memory in the middle of a many-file import ------------------------------------------
+# A directory of small answers with one large one among them, imported
+# under a limit of address space (ulimit -v) that the small ones fit in
+# and the large one does not: naast ends with one line that says what it
+# was importing, how many files it stored before and what to do, exit 1;
+# the database holds exactly the files said to be stored, is whole, and
+# the same import without the limit completes.  The limit is found here:
+# the smallest of a ladder under which the small files alone import, and
+# 16 MB more (the large answer, three megabytes of distinct words, needs
+# some 60 MB more than that).  MALLOC_ARENA_MAX=1 keeps the import's
+# second thread from reserving an arena of its own (64 MB of address
+# space that, refused, makes the need jump about).  Under the sanitizers
+# the limit means nothing: AddressSanitizer reserves terabytes.
+if grep -qa __asan_init "$NAAST"; then
+	for what in "out of memory during an import: exit 1, one line naming the file and what to do" \
+	    "the lines of the files stored are out before it, as many as it says" \
+	    "the database holds exactly the files said to be stored" \
+	    "and is whole" "each of them whole, as an import of only those files makes it" \
+	    "the same import without the limit completes"; do
+		skip "$what" "built with AddressSanitizer, which reserves terabytes of address space"
+	done
+else
+	mkdir "$tmp/oom" "$tmp/oomsmall"
+	for i in $(seq 100 499); do
+		sed "s/Eerdmans/Eerdmans-$i/" "$az" >"$tmp/oomsmall/a-$i.txt"
+	done
+	for i in 1 2 3; do
+		sed "s/Eerdmans/Zeeman-$i/" "$az" >"$tmp/oomsmall/z-$i.txt"
+	done
+	cp "$tmp/oomsmall"/* "$tmp/oom/"
+	# Three megabytes of words that each occur once, in one answer.
+	{
+		sed -n '1,/^Vraag 1/p' "$az" | sed 's/Eerdmans/Grootmans/'
+		echo 'Is dit lang?'
+		echo
+		echo 'Antwoord 1'
+		awk 'BEGIN { split("ka be lo mi ta ver ont ge heid ing lijk aar schap st dr en po ru xi qua", s, " ");
+			for (i = 1; n < 3000000; i++) { w = ""; for (k = i; k > 0; k = int(k / 20)) w = w s[k % 20 + 1];
+				printf "%s ", w; n += length(w) + 1 } print "" }'
+	} >"$tmp/oom/m-large.txt"
+	limit=
+	for mb in 48 64 80 96 128 160 192 256 320; do
+		rm -f "$tmp/oomcal.db"*
+		if (ulimit -v $((mb * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$tmp/oomcal.db" import "$tmp/oomsmall") >/dev/null 2>&1; then
+			limit=$((mb + 16))
+			break
+		fi
+	done
+	diag "out of memory during an import: the small files alone import under ${limit:-no limit tried} - 16 MB"
+	(ulimit -v $((${limit:-1} * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$tmp/oom.db" import "$tmp/oom") >"$tmp/out" 2>"$tmp/err"
+	s=$?
+	said=$(sed -n "s/^naast: out of memory while importing '[^']*': \([0-9]*\) files\{0,1\} w[ae][rs]e\{0,1\} stored before it, the others were not (free some memory, or import fewer or smaller files at once; .*)\$/\1/p" "$tmp/err")
+	sed -n "s/^\(.*\): answer by .*/\1/p" "$tmp/out" | sort >"$tmp/oom.told"
+	sqlite3 "$tmp/oom.db" 'SELECT origin FROM document ORDER BY origin' | sort >"$tmp/oom.kept"
+	diag "out of memory during an import: $(cat "$tmp/err")"
+	check "out of memory during an import: exit 1, one line naming the file and what to do" \
+		sh -c "[ $s -eq 1 ] && [ -n '$said' ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q \"importing '$tmp/oom/\" '$tmp/err'"
+	check "the lines of the files stored are out before it, as many as it says" \
+		sh -c "[ '${said:--1}' -gt 0 ] && [ \$(wc -l <'$tmp/oom.told') -eq '${said:--1}' ] && [ \$(wc -l <'$tmp/out') -eq '${said:--1}' ]"
+	check "the database holds exactly the files said to be stored" cmp -s "$tmp/oom.told" "$tmp/oom.kept"
+	check "and is whole" [ "$(sqlite3 "$tmp/oom.db" 'PRAGMA integrity_check')" = ok ]
+	# Each document as a database of only those files holds it.
+	xargs "$NAAST" --db "$tmp/oomref.db" import <"$tmp/oom.told" >/dev/null 2>&1
+	check "each of them whole, as an import of only those files makes it" \
+		[ "$(sqlite3 "$tmp/oom.db" "$per_doc" | sha256sum)" = "$(sqlite3 "$tmp/oomref.db" "$per_doc" | sha256sum)" ]
+	"$NAAST" --db "$tmp/oom.db" import "$tmp/oom" >"$tmp/out" 2>"$tmp/err"
+	s=$?
+	check "the same import without the limit completes" \
+		sh -c "[ $s -eq 0 ] && [ ! -s '$tmp/err' ] && [ \$(grep -c ': unchanged\$' '$tmp/out') -eq '${said:--1}' ] && [ \$(sqlite3 '$tmp/oom.db' 'SELECT count(*) FROM document') -eq 404 ]"
+fi
+
 done_testing

@@ -17,6 +17,7 @@
 #include "export.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "oom.h"
 #include "prompt.h"
 #include "terminal.h"
 #include "text.h"
@@ -903,7 +904,8 @@ app_run(struct store *st)
 
 	if (!(screen = open_terminal()))
 		return 1;
-	xalloc_set_fail_hook(restore_terminal);
+	oom_terminal(restore_terminal);
+	oom_doing(OOM_INTERFACE, NULL);
 	catch_stop_signals();
 	cbreak();
 	noecho();
@@ -918,6 +920,7 @@ app_run(struct store *st)
 	app = app_new(st);
 	if (!app) {
 		endwin();
+		oom_terminal(NULL);
 		delscreen(screen);
 		return 1;
 	}
@@ -950,6 +953,7 @@ app_run(struct store *st)
 	}
 	app_free(app);
 	endwin();
+	oom_terminal(NULL);
 	delscreen(screen);
 	return status;
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "oom.h"
 #include "compare.h"
 #include "i18n.h"
 #include "json.h"
@@ -356,6 +357,16 @@ diff_options(int argc, char **argv, struct diff_opts *o)
 	return -1;
 }
 
+/* What naast says if memory runs out while it compares the answers of set id. */
+static void
+comparing_set(long long id)
+{
+	char name[24];
+
+	snprintf(name, sizeof(name), "%lld", id);
+	oom_doing(OOM_COMPARING, name);
+}
+
 int
 cli_diff(struct cli *cli, int argc, char **argv)
 {
@@ -379,6 +390,7 @@ cli_diff(struct cli *cli, int argc, char **argv)
 	rc = 1;
 	if (!(st = cli_store(cli)) || !cli_set_get(st, "diff", o.set, o.vraag, &set))
 		goto out;
+	comparing_set(o.set);
 	answering_init(&w, &set);
 	if (!diff_pick(&set, &w, o.asked, pick))
 		goto out;
@@ -594,6 +606,7 @@ cli_matrix(struct cli *cli, int argc, char **argv)
 	rc = 1;
 	if (!(st = cli_store(cli)) || !cli_set_get(st, "matrix", id, 0, &set))
 		goto out;
+	comparing_set(id);
 	if (store_questions(st, id, 0, NULL, 0, &qs, &nq, &err) != STATUS_OK) {
 		cli_complain("matrix: %s", err.msg);
 		goto out;

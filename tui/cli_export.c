@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "oom.h"
 #include "export.h"
 #include "i18n.h"
 #include "json_record.h"
@@ -545,6 +546,7 @@ cli_export(struct cli *cli, int argc, char **argv)
 		model_strv_free(a.ministries, a.n_ministries);
 		return rc >= 0 ? rc : 1;
 	}
+	oom_doing(OOM_EXPORTING, NULL);
 	if (a.selection)
 		status = store_export_selection(st, &items, &n, &err);
 	else

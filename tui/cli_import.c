@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "import.h"
+#include "oom.h"
 #include "parse.h"
 #include "text.h"
 #include "xalloc.h"
@@ -37,6 +38,7 @@ struct told {
 	size_t n_skipped;
 	bool bar;			/* stderr is a terminal: a bar may be drawn */
 	bool bar_shown;			/* and is on the screen now */
+	size_t stored;			/* files told as newly stored */
 };
 
 /* stderr is unbuffered: what goes there shows at once. */
@@ -84,6 +86,14 @@ bar_draw(void *ctx, const struct import_progress *p)
 	}
 	free(name);
 	t->bar_shown = true;
+}
+
+/* Before each file: what naast says if memory runs out now, and the bar. */
+static void
+on_progress(void *ctx, const struct import_progress *p)
+{
+	oom_doing(OOM_IMPORTING, p->path);
+	bar_draw(ctx, p);
 }
 
 /* "the PDF": the form of a document naast kept of two. */
@@ -221,6 +231,8 @@ say_file(void *ctx, const struct import_file *f)
 		    f->origin, f->n_warnings));
 	if (!t->quiet)
 		say_stored(f->origin, &f->result);
+	if (f->outcome == IMPORT_STORED)
+		oom_stored(++t->stored);
 }
 
 /* A batch has ended: a committed one's lines go out now, even into a pipe. */
@@ -241,13 +253,14 @@ import_told(struct store *st, const char *const *paths, size_t n,
 {
 	const struct import_events events = {
 		.ctx = t,
-		.progress = bar_draw,
+		.progress = on_progress,
 		.file = say_file,
 		.batch_end = say_batch_end,
 	};
 	struct import_totals totals;
 
 	import_paths(st, paths, n, opts, &events, &totals, NULL);
+	oom_doing(OOM_WORKING, NULL);
 	return totals;
 }
 

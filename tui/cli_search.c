@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "oom.h"
 #include "date.h"
 #include "i18n.h"
 #include "json_record.h"
@@ -398,6 +399,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 
 	text = join_words(argc - optind, argv + optind);
 	a.q.text = text;
+	oom_doing(OOM_SEARCHING, text);
 	status = store_search(st, &a.q, &hits, &n, &info, &err);
 	if (status != STATUS_OK) {
 		cli_complain("search: %s", err.msg[0] ? err.msg : status_message(status));

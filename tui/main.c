@@ -2,8 +2,9 @@
  * main: the global options and subcommand dispatch (the commands are the
  * table of commands.c; each opens the database when it needs it).
  *
- * Only main() exits.  Exit status: 0 success, 1 failure (one line on
- * stderr that says what and what to do), 2 usage error.
+ * Only main() exits, and oom.c when memory runs out (oom.h).  Exit
+ * status: 0 success, 1 failure (one line on stderr that says what and
+ * what to do), 2 usage error.
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "oom.h"
 
 static int
 usage_error(const char *what, const char *arg)
@@ -83,6 +85,7 @@ main(int argc, char **argv)
 	int c, rc;
 
 	set_locale();
+	oom_init();
 	/* '+': stop at the command; its options are its own. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:hV", options, NULL)) != -1) {
