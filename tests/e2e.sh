@@ -313,4 +313,42 @@ t send-keys -t e2e q
 check "q quits" exited_with 0
 t kill-session -t e2e 2>/dev/null
 
+# --- out of memory in the interface ----------------------------------------
+# The interface under a limit of address space (ulimit -v) that the
+# library fits in and an answer of three megabytes (tests/lib.sh) does
+# not: opening it ends naast with the terminal restored, one line that
+# says what to do, exit status 1.  The limit is the smallest of a ladder
+# under which `naast list` runs, and 8 MB more (opening the answer takes
+# some 20 MB more); MALLOC_ARENA_MAX=1 as in tests/faults.sh.  Under
+# AddressSanitizer, which reserves terabytes, the limit means nothing.
+if asan; then
+	for what in "out of memory in the interface: the library opens under the limit" \
+	    "opening the large answer ends naast, exit 1" \
+	    "the terminal restored, one line on it that says what to do"; do
+		n=$((n + 1))
+		echo "ok $n - $what # SKIP built with AddressSanitizer, which reserves terabytes of address space"
+	done
+else
+	large_answer "$top_srcdir/assets/corpus/000_aca15a80dc8ca4b0.txt" >"$tmp/large.txt"
+	"$NAAST" --db "$tmp/oom.db" import "$top_srcdir/assets/corpus" "$tmp/large.txt" >/dev/null 2>&1
+	limit=
+	for mb in 16 20 24 28 32 40 48 64 96 128; do
+		if (ulimit -v $((mb * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$tmp/oom.db" list) >/dev/null 2>&1; then
+			limit=$((mb + 8))
+			break
+		fi
+	done
+	echo "# out of memory in the interface: naast list runs under $((${limit:-8} - 8)) MB" >&2
+	printf 'ulimit -v %s\nMALLOC_ARENA_MAX=1 exec "%s" --db "%s"\n' \
+	    $((${limit:-1} * 1024)) "$NAAST" "$tmp/oom.db" >"$tmp/limited"
+	start "sh '$tmp/limited'"
+	first_row() { wait_for "Grootmans (JA21)" && screen | grep -m1 'JA21' | grep -qF Grootmans; }
+	check "out of memory in the interface: the library opens under the limit" first_row
+	t send-keys -t e2e Enter
+	check "opening the large answer ends naast, exit 1" exited_with 1
+	only_line() { [ "$(screen | grep -v '^ *$')" = "naast: out of memory (free some memory and start naast again; what was saved before is kept)" ]; }
+	check "the terminal restored, one line on it that says what to do" only_line
+	t kill-session -t e2e 2>/dev/null
+fi
+
 done_testing

@@ -995,11 +995,11 @@ check "an import waits for a write lock held longer than the busy timeout" \
 # the same import without the limit completes.  The limit is found here:
 # the smallest of a ladder under which the small files alone import, and
 # 16 MB more (the large answer, three megabytes of distinct words, needs
-# some 60 MB more than that).  MALLOC_ARENA_MAX=1 keeps the import's
-# second thread from reserving an arena of its own (64 MB of address
-# space that, refused, makes the need jump about).  Under the sanitizers
-# the limit means nothing: AddressSanitizer reserves terabytes.
-if grep -qa __asan_init "$NAAST"; then
+# some 60 MB more than that: tests/lib.sh).  MALLOC_ARENA_MAX=1 keeps
+# the import's second thread from reserving an arena of its own (64 MB
+# of address space that, refused, makes the need jump about).  Under the
+# sanitizers the limit means nothing: AddressSanitizer reserves terabytes.
+if asan; then
 	for what in "out of memory during an import: exit 1, one line naming the file and what to do" \
 	    "the lines of the files stored are out before it, as many as it says" \
 	    "the database holds exactly the files said to be stored" \
@@ -1016,16 +1016,7 @@ else
 		sed "s/Eerdmans/Zeeman-$i/" "$az" >"$tmp/oomsmall/z-$i.txt"
 	done
 	cp "$tmp/oomsmall"/* "$tmp/oom/"
-	# Three megabytes of words that each occur once, in one answer.
-	{
-		sed -n '1,/^Vraag 1/p' "$az" | sed 's/Eerdmans/Grootmans/'
-		echo 'Is dit lang?'
-		echo
-		echo 'Antwoord 1'
-		awk 'BEGIN { split("ka be lo mi ta ver ont ge heid ing lijk aar schap st dr en po ru xi qua", s, " ");
-			for (i = 1; n < 3000000; i++) { w = ""; for (k = i; k > 0; k = int(k / 20)) w = w s[k % 20 + 1];
-				printf "%s ", w; n += length(w) + 1 } print "" }'
-	} >"$tmp/oom/m-large.txt"
+	large_answer "$az" >"$tmp/oom/m-large.txt"
 	limit=
 	for mb in 48 64 80 96 128 160 192 256 320; do
 		rm -f "$tmp/oomcal.db"*
@@ -1034,7 +1025,7 @@ else
 			break
 		fi
 	done
-	diag "out of memory during an import: the small files alone import under ${limit:-no limit tried} - 16 MB"
+	diag "out of memory during an import: the small files alone import under $((${limit:-16} - 16)) MB"
 	(ulimit -v $((${limit:-1} * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$tmp/oom.db" import "$tmp/oom") >"$tmp/out" 2>"$tmp/err"
 	s=$?
 	said=$(sed -n "s/^naast: out of memory while importing '[^']*': \([0-9]*\) files\{0,1\} w[ae][rs]e\{0,1\} stored before it, the others were not (free some memory, or import fewer or smaller files at once; .*)\$/\1/p" "$tmp/err")

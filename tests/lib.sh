@@ -19,3 +19,27 @@ done_testing() {
 	echo "1..$n"
 	[ "$failed" -eq 0 ]
 }
+
+# large_answer ANSWER: an answer to one vraag on stdout, with the header
+# of the answer file ANSWER (its questioner renamed) and three megabytes
+# of words that each occur once: what takes an import, the reader and a
+# search tens of megabytes more than a small answer does.
+large_answer() {
+	sed -n '1,/^Vraag 1/p' "$1" | sed 's/Eerdmans/Grootmans/'
+	printf 'Is dit lang?\n\nAntwoord 1\n'
+	awk 'BEGIN {
+		split("ka be lo mi ta ver ont ge heid ing lijk aar schap st dr en po ru xi qua", s, " ")
+		for (i = 1; n < 3000000; i++) {
+			w = ""
+			for (k = i; k > 0; k = int(k / 20))
+				w = w s[k % 20 + 1]
+			printf "%s ", w
+			n += length(w) + 1
+		}
+		print ""
+	}'
+}
+
+# asan: whether $NAAST was built with AddressSanitizer, which reserves
+# terabytes of address space (a limit of it, ulimit -v, means nothing).
+asan() { grep -qa __asan_init "$NAAST"; }
