@@ -1426,6 +1426,7 @@ write_zip(FILE *fp, enum export_format format, enum export_layout layout,
 		return status;
 	}
 	close(fd);
+	xalloc_temp_push(tmp);
 	if (format == EXPORT_DOCX)
 		status = export_docx_file(tmp, layout, items, n, err);
 	else
@@ -1445,6 +1446,7 @@ write_zip(FILE *fp, enum export_format format, enum export_layout layout,
 		}
 	}
 	unlink(tmp);
+	xalloc_temp_pop();
 	free(tmp);
 	return status;
 }
@@ -1550,7 +1552,7 @@ export_save_layout(const char *path, bool force, enum export_format format,
 	enum status status;
 	mode_t mode;
 	FILE *fp;
-	int fd, e;
+	int fd = -1, e;
 
 	/*
 	 * Only a file is replaced: a device, a named pipe or a socket under
@@ -1590,6 +1592,7 @@ export_save_layout(const char *path, bool force, enum export_format format,
 		goto out;
 	}
 	(void)fchmod(fd, mode);
+	xalloc_temp_push(tmp);
 	if (!(fp = fdopen(fd, "w"))) {
 		e = errno;
 		close(fd);
@@ -1637,6 +1640,8 @@ export_save_layout(const char *path, bool force, enum export_format format,
 		status = cannot_write(path, dir, e, err);
 	}
 out:
+	if (fd >= 0)
+		xalloc_temp_pop();
 	free(tmp);
 	free(dir);
 	return status;

@@ -4,10 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xalloc.h"
 
 static void (*fail_hook)(void);
+
+/* Half-written files, removed when memory runs out: an export nests two. */
+static const char *temps[4];
+static size_t n_temps;
 
 void
 xalloc_set_fail_hook(void (*hook)(void))
@@ -16,8 +21,25 @@ xalloc_set_fail_hook(void (*hook)(void))
 }
 
 void
+xalloc_temp_push(const char *path)
+{
+	if (n_temps < COUNT(temps))
+		temps[n_temps] = path;
+	n_temps++;
+}
+
+void
+xalloc_temp_pop(void)
+{
+	if (n_temps > 0)
+		n_temps--;
+}
+
+void
 xalloc_fail(void)
 {
+	for (size_t i = 0; i < n_temps && i < COUNT(temps); i++)
+		unlink(temps[i]);
 	if (fail_hook)
 		fail_hook();
 	fputs("naast: out of memory\n", stderr);

@@ -49,5 +49,12 @@ void xalloc_set_fail_hook(void (*hook)(void));
  * as a failed xmalloc, through the hook.
  */
 void xalloc_fail(void) __attribute__((noreturn));
+/*
+ * path, a file being written that is no use half-written (a temporary
+ * file of an export), is removed by xalloc_fail until popped; pushes
+ * nest.  path must live until it is popped.
+ */
+void xalloc_temp_push(const char *path);
+void xalloc_temp_pop(void);
 
 #endif

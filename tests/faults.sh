@@ -1004,7 +1004,9 @@ if asan; then
 	    "the lines of the files stored are out before it, as many as it says" \
 	    "the database holds exactly the files said to be stored" \
 	    "and is whole" "each of them whole, as an import of only those files makes it" \
-	    "the same import without the limit completes"; do
+	    "the same import without the limit completes" \
+	    "out of memory during an export: exit 1, one line saying what to do" \
+	    "nothing written, no temporary file left beside it, the database unchanged"; do
 		skip "$what" "built with AddressSanitizer, which reserves terabytes of address space"
 	done
 else
@@ -1046,6 +1048,27 @@ else
 	s=$?
 	check "the same import without the limit completes" \
 		sh -c "[ $s -eq 0 ] && [ ! -s '$tmp/err' ] && [ \$(grep -c ': unchanged\$' '$tmp/out') -eq '${said:--1}' ] && [ \$(sqlite3 '$tmp/oom.db' 'SELECT count(*) FROM document') -eq 404 ]"
+
+	# An export of the large answer's set under a limit that `naast
+	# list` fits in, and 4 MB more (the export takes some 14 MB more):
+	# it ends as the import does, and leaves no half-written file.
+	limit=
+	for mb in 16 20 24 28 32 40 48 64 96 128; do
+		if (ulimit -v $((mb * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$tmp/oom.db" list) >/dev/null 2>&1; then
+			limit=$((mb + 4))
+			break
+		fi
+	done
+	large=$(sqlite3 "$tmp/oom.db" "SELECT set_id FROM document WHERE origin LIKE '%/m-large.txt'")
+	mkdir "$tmp/oomexport"
+	before=$(dump "$tmp/oom.db")
+	(ulimit -v $((${limit:-1} * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$tmp/oom.db" export --set "$large" -o "$tmp/oomexport/large.md") >"$tmp/out" 2>"$tmp/err"
+	s=$?
+	diag "out of memory during an export (under $((${limit:-4} - 4)) + 4 MB): $(cat "$tmp/err")"
+	check "out of memory during an export: exit 1, one line saying what to do" \
+		sh -c "[ $s -eq 1 ] && [ \"\$(cat '$tmp/err')\" = 'naast: out of memory while exporting (free some memory, or export fewer passages at once)' ]"
+	check "nothing written, no temporary file left beside it, the database unchanged" \
+		sh -c "[ -z \"\$(ls -A '$tmp/oomexport')\" ] && [ '$(dump "$tmp/oom.db")' = '$before' ]"
 fi
 
 done_testing
