@@ -2043,6 +2043,73 @@ test_read_only_database(void **state)
 }
 
 static void
+exit_out_of_memory(void)
+{
+	_exit(42);
+}
+
+/* In a child: a committed document, then SQLite runs out in a batch. */
+static int
+run_out_in_batch(const char *path)
+{
+	struct error err = { "" };
+	struct import_result res;
+	struct store *st;
+	struct document *bzk = doc_bzk(), *letter = doc_letter("Bruins Slot"),
+	    *az = doc_az();
+
+	if (store_open(path, &st, &err) != STATUS_OK ||
+	    store_import(st, "bzk.md", bzk, &res, &err) != STATUS_OK ||
+	    store_batch_begin(st, &err) != STATUS_OK ||
+	    store_import(st, "letter.txt", letter, &res, &err) != STATUS_OK)
+		return 1;
+	xalloc_set_fail_hook(exit_out_of_memory);
+	sqlite3_hard_heap_limit64(sqlite3_memory_used() + 4096);
+	store_import(st, "az.txt", az, &res, &err);
+	/* Not reached: SQLITE_NOMEM went to the hook. */
+	return 2;
+}
+
+/*
+ * SQLite out of memory (SQLITE_NOMEM) ends the program through xalloc's
+ * hook, as a failed xmalloc does, instead of failing one file and going
+ * on; the batch it was in is rolled back when the database is next
+ * opened, and what was committed before stays.
+ */
+static void
+test_sqlite_out_of_memory(void **state)
+{
+	struct fixture *f = *state;
+	char path[TEST_SIDE_PATH_SIZE];
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	pid_t pid;
+	int ws;
+
+	snprintf(path, sizeof(path), "%s/nomem.db", f->dir);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(run_out_in_batch(path));
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	assert_true(WIFEXITED(ws));
+	assert_int_equal(WEXITSTATUS(ws), 42);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(origin) FROM document",
+	    -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "bzk.md");
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+static void
 test_fts_finds_passages(void **state)
 {
 	struct fixture *f = *state;
@@ -5989,6 +6056,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_failed_import_leaves_no_trace,
 		    setup, teardown),
 		cmocka_unit_test(test_read_only_database),
+		cmocka_unit_test_setup_teardown(test_sqlite_out_of_memory, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_fts_finds_passages, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_pubrefs_resolved, setup,

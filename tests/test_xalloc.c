@@ -1,13 +1,17 @@
 /*
  * test_xalloc: the growing string and the small path and array helpers
- * every module leans on.  Out of memory aborts by design and is not
- * tested here.
+ * every module leans on, and what happens when memory runs out: the
+ * hook is called (here it jumps back into the test instead of ending the
+ * program, as tui/oom.c does) after the half-written files are removed.
  */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -124,6 +128,61 @@ test_strings(void **state)
 	free(s);
 }
 
+static jmp_buf back;
+static int hook_calls;
+
+static void
+jump_back(void)
+{
+	hook_calls++;
+	longjmp(back, 1);
+}
+
+/* An array that would not fit in memory ends through the hook. */
+static void
+test_fail_calls_hook(void **state)
+{
+	char *v = NULL;
+	size_t cap = 0;
+
+	(void)state;
+	hook_calls = 0;
+	xalloc_set_fail_hook(jump_back);
+	if (setjmp(back) == 0)
+		xgrow(&v, &cap, SIZE_MAX / 2, 16);
+	xalloc_set_fail_hook(NULL);
+	assert_int_equal(hook_calls, 1);
+	assert_null(v);
+	assert_int_equal(cap, 0);
+}
+
+/* The files pushed and not popped are gone before the hook is called. */
+static void
+test_fail_removes_temps(void **state)
+{
+	char a[] = "/tmp/naast-test-xalloc-XXXXXX";
+	char b[] = "/tmp/naast-test-xalloc-XXXXXX";
+	int fa = mkstemp(a), fb = mkstemp(b);
+
+	(void)state;
+	assert_true(fa >= 0 && fb >= 0);
+	close(fa);
+	close(fb);
+	xalloc_temp_push(b);
+	xalloc_temp_pop();
+	xalloc_temp_push(a);
+	hook_calls = 0;
+	xalloc_set_fail_hook(jump_back);
+	if (setjmp(back) == 0)
+		xalloc_fail();
+	xalloc_set_fail_hook(NULL);
+	xalloc_temp_pop();
+	assert_int_equal(hook_calls, 1);
+	assert_int_equal(access(a, F_OK), -1);
+	assert_int_equal(access(b, F_OK), 0);
+	unlink(b);
+}
+
 int
 main(void)
 {
@@ -134,6 +193,8 @@ main(void)
 		cmocka_unit_test(test_xdirname),
 		cmocka_unit_test(test_xgrow),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_fail_calls_hook),
+		cmocka_unit_test(test_fail_removes_temps),
 	};
 
 	return cmocka_run_group_tests_name("xalloc", tests, NULL, NULL);
