@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,10 +96,25 @@ add_word(struct compare_text *t, size_t *cap, size_t para, size_t start,
 
 	xgrow(&t->words, cap, t->n + 1, sizeof(*t->words));
 	w = &t->words[t->n++];
-	w->para = para;
-	w->start = start;
-	w->end = end;
+	w->para = (uint32_t)para;
+	w->start = (uint32_t)start;
 	w->key = word_key(t->paras[para] + start, end - start, flags);
+}
+
+/*
+ * The character at s + i in *uc and its length in bytes; 0 at the end.
+ * A byte that starts no character is one character that is not space.
+ */
+static size_t
+char_at(const char *s, size_t i, ucs4_t *uc)
+{
+	int k = u8_strmbtouc(uc, U8(s + i));
+
+	if (k < 0) {
+		*uc = 0xFFFD;
+		return 1;
+	}
+	return (size_t)k;
 }
 
 void
@@ -113,16 +129,13 @@ compare_text_init(struct compare_text *t, const char *const *paras,
 	t->n = 0;
 	for (size_t p = 0; p < n_paras; p++) {
 		const char *s = paras[p];
-		size_t len, i = 0, start = 0;
+		size_t i = 0, start = 0, k;
 		bool in_word = false;
+		ucs4_t uc;
 
 		if (!s)
 			continue;
-		len = strlen(s);
-		while (i < len) {
-			ucs4_t uc;
-			int k = u8_mbtouc(&uc, U8(s + i), len - i);
-
+		while ((k = char_at(s, i, &uc)) > 0) {
 			if (is_space(uc)) {
 				if (in_word)
 					add_word(t, &cap, p, start, i, flags);
@@ -131,11 +144,27 @@ compare_text_init(struct compare_text *t, const char *const *paras,
 				in_word = true;
 				start = i;
 			}
-			i += k > 0 ? (size_t)k : 1;
+			i += k;
 		}
 		if (in_word)
-			add_word(t, &cap, p, start, len, flags);
+			add_word(t, &cap, p, start, i, flags);
 	}
+	/* A long answer's words are many: give back what growing left over. */
+	if (t->n && t->n < cap)
+		t->words = xrealloc(t->words, t->n * sizeof(*t->words));
+}
+
+size_t
+compare_word_end(const struct compare_text *t, size_t i)
+{
+	const struct compare_word *w = &t->words[i];
+	const char *s = t->paras[w->para];
+	size_t at = w->start, k;
+	ucs4_t uc;
+
+	while ((k = char_at(s, at, &uc)) > 0 && !is_space(uc))
+		at += k;
+	return at;
 }
 
 void
@@ -158,19 +187,20 @@ compare_words_text(const struct compare_text *t, size_t from, size_t to)
 
 		if (i > from)
 			xbuf_add(&b, " ", 1);
-		xbuf_add(&b, t->paras[w->para] + w->start, w->end - w->start);
+		xbuf_add(&b, t->paras[w->para] + w->start,
+		    compare_word_end(t, i) - w->start);
 	}
 	return xbuf_finish(&b);
 }
 
-/* The keys of t as a plain array (never NULL: no arithmetic on NULL). */
+/* The keys of n words as a plain array (never NULL: no arithmetic on NULL). */
 static uint64_t *
-keys_of(const struct compare_text *t)
+keys_of(const struct compare_word *w, size_t n)
 {
-	uint64_t *k = xmalloc((t->n ? t->n : 1) * sizeof(*k));
+	uint64_t *k = xmalloc((n ? n : 1) * sizeof(*k));
 
-	for (size_t i = 0; i < t->n; i++)
-		k[i] = t->words[i].key;
+	for (size_t i = 0; i < n; i++)
+		k[i] = w[i].key;
 	return k;
 }
 
@@ -610,17 +640,365 @@ diff_keys(struct script *s, const uint64_t *a, size_t n, const uint64_t *b,
 	script_equal(s, suf);
 }
 
+/* ---------------------------------------------------------------- long texts */
+
+/*
+ * Long texts.  The bit-parallel alignment takes time n m / 64 and, for
+ * its masks, some 80 bytes a word of a: two answers of a million words
+ * (the import reads up to 8 MiB of text) took minutes and 250 MB.  So a
+ * stretch is aligned whole only when n m / 64 is at most exact_work
+ * (answers of up to some 16,000 words: every answer naast has seen, whose
+ * diffs are as they were); a longer one is split first, until each part
+ * is short enough:
+ *
+ * - where an optimal alignment crosses its middle, found by Myers' O(ND)
+ *   algorithm from both ends at once in linear space (Myers 1986, 4b:
+ *   the middle snake).  Exact, but two texts that differ in D words cost
+ *   about D^2 / 2 steps, so one search stops after MIDDLE_COST steps (D
+ *   of some 8,000) or MAX_D edits from an end;
+ * - in a stretch of more than ANCHOR_ABOVE words, first at a run of
+ *   ANCHOR_RUN words near its middle that occurs once in each text (the
+ *   anchors of patience diff).  Not always minimal: the run is taken as
+ *   equal even where an alignment without it keeps more words, which
+ *   texts this long that agree mostly do not do;
+ * - a stretch that neither splits is one changed stretch, a DELETE and an
+ *   INSERT: minimal when the two share no word, as in the longest pair.
+ *
+ * All of a diff spends at most COST_LIMIT steps; what is left when they
+ * are spent is changed stretches.  Memory: the keys of a short stretch,
+ * and MAX_D diagonals each way.  At the import's limit a million words
+ * that all differ take a fraction of a second, and scattered changes
+ * (one word in a hundred) about a second.
+ */
+#define EXACT_WORK ((size_t)1 << 22)
+#define MIDDLE_COST ((size_t)1 << 25)
+#define COST_LIMIT ((size_t)1 << 30)
+#define MAX_D ((ptrdiff_t)1 << 16)
+#define SIDE_LIMIT ((size_t)1 << 16)	/* words of a in the bit vectors */
+#define ANCHOR_ABOVE ((size_t)1 << 18)
+#define ANCHOR_RUN 4
+#define ANCHOR_TRIES 16
+
+static size_t exact_work = EXACT_WORK;
+
+size_t
+compare_set_exact_work(size_t work)
+{
+	size_t old = exact_work;
+
+	exact_work = work ? work : EXACT_WORK;
+	return old;
+}
+
+struct myers {
+	ptrdiff_t *vf, *vb;	/* furthest x on each diagonal, from the start and the end */
+	ptrdiff_t room;		/* the edits they hold: diagonals -room - 1 .. room + 1 */
+	size_t cost;		/* steps left */
+	bool count_only;	/* for the similarity: no runs, equal words counted */
+	size_t equal;		/* with count_only */
+};
+
+static bool
+too_long(size_t n, size_t m)
+{
+	size_t lo = n < m ? n : m, hi = n < m ? m : n;
+
+	return lo > 0 && vec_words(lo) > exact_work / hi;
+}
+
+static bool
+same(const struct compare_word *a, size_t i, const struct compare_word *b,
+    size_t j)
+{
+	return a[i].key == b[j].key;
+}
+
+/*
+ * Where an optimal alignment of a (n words) and b (m words), which share
+ * neither their first nor their last word, crosses the middle: at
+ * (*x, *y), strictly between (0, 0) and (n, m).  False when that takes
+ * more than MAX_D edits from an end or more steps than are left.
+ *
+ * vf[k] is the furthest x reached on diagonal k = x - y from (0, 0) with
+ * d edits, vb[k] the same from (n, m) backwards (x counted from the end).
+ * With d edits from each end, the two meet on a diagonal when the sum of
+ * their reach is n: the forward point is then on an optimal alignment.
+ */
+static bool
+middle_search(ptrdiff_t *vf, ptrdiff_t *vb, ptrdiff_t off, ptrdiff_t len,
+    ptrdiff_t max_d, const struct compare_word *a, ptrdiff_t n,
+    const struct compare_word *b, ptrdiff_t m, size_t *cost, size_t *x_out,
+    size_t *y_out)
+{
+	ptrdiff_t delta = n - m;
+	ptrdiff_t k1start = 0, k1end = 0, k2start = 0, k2end = 0;
+	bool front = (delta & 1) != 0;
+
+	*cost -= (size_t)len;
+	for (ptrdiff_t i = 0; i < len; i++)
+		vf[i] = vb[i] = -1;
+	vf[off + 1] = 0;
+	vb[off + 1] = 0;
+	for (ptrdiff_t d = 0; d <= max_d; d++) {
+		if (*cost < (size_t)(2 * d + 2))
+			return false;
+		*cost -= (size_t)(2 * d + 2);
+		for (ptrdiff_t k = -d + k1start; k <= d - k1end; k += 2) {
+			ptrdiff_t x, y, x0, kb;
+
+			if (k == -d || (k != d && vf[off + k - 1] < vf[off + k + 1]))
+				x = vf[off + k + 1];
+			else
+				x = vf[off + k - 1] + 1;
+			y = x - k;
+			x0 = x;
+			while (x < n && y < m && same(a, (size_t)x, b, (size_t)y)) {
+				x++;
+				y++;
+			}
+			if (*cost < (size_t)(x - x0))
+				return false;
+			*cost -= (size_t)(x - x0);
+			vf[off + k] = x;
+			if (x > n) {
+				k1end += 2;
+			} else if (y > m) {
+				k1start += 2;
+			} else if (front) {
+				kb = off + delta - k;
+				if (kb >= 0 && kb < len && vb[kb] != -1 &&
+				    x >= n - vb[kb]) {
+					*x_out = (size_t)x;
+					*y_out = (size_t)y;
+					return true;
+				}
+			}
+		}
+		for (ptrdiff_t k = -d + k2start; k <= d - k2end; k += 2) {
+			ptrdiff_t x, y, x0, kf;
+
+			if (k == -d || (k != d && vb[off + k - 1] < vb[off + k + 1]))
+				x = vb[off + k + 1];
+			else
+				x = vb[off + k - 1] + 1;
+			y = x - k;
+			x0 = x;
+			while (x < n && y < m && same(a, (size_t)(n - x - 1), b,
+			    (size_t)(m - y - 1))) {
+				x++;
+				y++;
+			}
+			if (*cost < (size_t)(x - x0))
+				return false;
+			*cost -= (size_t)(x - x0);
+			vb[off + k] = x;
+			if (x > n) {
+				k2end += 2;
+			} else if (y > m) {
+				k2start += 2;
+			} else if (!front) {
+				kf = off + delta - k;
+				if (kf >= 0 && kf < len && vf[kf] != -1) {
+					ptrdiff_t x1 = vf[kf], y1 = x1 - (kf - off);
+
+					if (x1 >= n - x) {
+						*x_out = (size_t)x1;
+						*y_out = (size_t)y1;
+						return true;
+					}
+				}
+			}
+		}
+	}
+	return false;
+}
+
+/* middle_search with at most MIDDLE_COST of the steps left. */
+static bool
+middle(struct myers *my, const struct compare_word *a, ptrdiff_t n,
+    const struct compare_word *b, ptrdiff_t m, size_t *x_out, size_t *y_out)
+{
+	ptrdiff_t max_d = (n + m + 1) / 2, off, len;
+	ptrdiff_t *vf = my->vf, *vb = my->vb;
+	size_t left = my->cost < MIDDLE_COST ? my->cost : MIDDLE_COST;
+	bool found;
+
+	if (max_d > my->room)
+		max_d = my->room;
+	off = max_d + 1;
+	len = 2 * off + 1;
+	if (left < (size_t)len)
+		return false;
+	my->cost -= left;
+	found = middle_search(vf, vb, off, len, max_d, a, n, b, m, &left, x_out, y_out);
+	my->cost += left;
+	return found;
+}
+
+/*
+ * How many times the ANCHOR_RUN words at w occur in s (n words), up to 2:
+ * at *at the first.
+ */
+static size_t
+occurrences(const struct compare_word *s, size_t n, const struct compare_word *w,
+    size_t *at)
+{
+	size_t found = 0;
+
+	for (size_t p = 0; p + ANCHOR_RUN <= n; p++) {
+		size_t r = 0;
+
+		while (r < ANCHOR_RUN && s[p + r].key == w[r].key)
+			r++;
+		if (r == ANCHOR_RUN) {
+			if (found++ == 0)
+				*at = p;
+			else
+				break;
+		}
+	}
+	return found;
+}
+
+/*
+ * A run of ANCHOR_RUN words near the middle of a that occurs once in a
+ * and once in b, a[*x..] and b[*y..]: two long texts that agree mostly
+ * agree there (patience diff's anchors, one at a time).  False when none
+ * of ANCHOR_TRIES places has one.
+ */
+static bool
+anchor(struct myers *my, const struct compare_word *a, size_t n,
+    const struct compare_word *b, size_t m, size_t *x, size_t *y)
+{
+	size_t step = n / (4 * ANCHOR_TRIES) + 1;
+
+	for (size_t t = 0; t < ANCHOR_TRIES; t++) {
+		size_t away = (t + 1) / 2 * step, i;
+
+		if (my->cost < n + m)
+			return false;
+		my->cost -= n + m;
+		if (t % 2 ? n / 2 < away : n / 2 + away + ANCHOR_RUN > n)
+			continue;
+		i = t % 2 ? n / 2 - away : n / 2 + away;
+		if (occurrences(a, n, a + i, x) == 1 &&
+		    occurrences(b, m, a + i, y) == 1)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * diff_keys with b in the bit vectors, when a is the longer: their
+ * memory goes with the words of the side in the vectors.  The deletions
+ * of b from a are the insertions of a into b.
+ */
+static void
+diff_swapped(struct script *s, const uint64_t *a, size_t n, const uint64_t *b,
+    size_t m)
+{
+	struct script t = { 0 };
+
+	diff_keys(&t, b, m, a, n);
+	script_flush(&t);
+	for (size_t i = 0; i < t.n; i++) {
+		const struct compare_run *r = &t.runs[i];
+
+		if (r->op == COMPARE_EQUAL)
+			script_equal(s, r->a_to - r->a_from);
+		else if (r->op == COMPARE_DELETE)
+			s->ins += r->a_to - r->a_from;
+		else
+			s->del += r->b_to - r->b_from;
+	}
+	free(t.runs);
+}
+
+/* The words a and b share at both ends, and what lies between them. */
+static void
+diff_long(struct myers *my, struct script *s, const struct compare_word *a,
+    size_t n, const struct compare_word *b, size_t m)
+{
+	size_t pre = 0, suf = 0, x, y;
+
+	while (pre < n && pre < m && same(a, pre, b, pre))
+		pre++;
+	while (suf < n - pre && suf < m - pre &&
+	    same(a, n - 1 - suf, b, m - 1 - suf))
+		suf++;
+	if (my->count_only)
+		my->equal += pre + suf;
+	else
+		script_equal(s, pre);
+	a += pre;
+	b += pre;
+	n -= pre + suf;
+	m -= pre + suf;
+	if (n == 0 || m == 0) {
+		s->del += n;
+		s->ins += m;
+	} else if (!too_long(n, m)) {
+		uint64_t *ka = keys_of(a, n), *kb = keys_of(b, m);
+
+		if (my->count_only)
+			my->equal += lcs_length(ka, n, kb, m);
+		else if (n <= SIDE_LIMIT)
+			diff_keys(s, ka, n, kb, m);
+		else
+			diff_swapped(s, ka, n, kb, m);
+		free(ka);
+		free(kb);
+	} else if (n + m > ANCHOR_ABOVE && anchor(my, a, n, b, m, &x, &y)) {
+		diff_long(my, s, a, x, b, y);
+		if (my->count_only)
+			my->equal += ANCHOR_RUN;
+		else
+			script_equal(s, ANCHOR_RUN);
+		diff_long(my, s, a + x + ANCHOR_RUN, n - x - ANCHOR_RUN,
+		    b + y + ANCHOR_RUN, m - y - ANCHOR_RUN);
+	} else if (middle(my, a, (ptrdiff_t)n, b, (ptrdiff_t)m, &x, &y) &&
+	    x + y > 0 && x + y < n + m) {
+		diff_long(my, s, a, x, b, y);
+		diff_long(my, s, a + x, n - x, b + y, m - y);
+	} else {
+		s->del += n;
+		s->ins += m;
+	}
+	if (!my->count_only)
+		script_equal(s, suf);
+}
+
+static void
+myers_init(struct myers *my, size_t n, size_t m, bool count_only)
+{
+	size_t room = (n + m + 1) / 2;
+
+	my->room = room < (size_t)MAX_D ? (ptrdiff_t)room : MAX_D;
+	my->vf = xmalloc((size_t)(2 * my->room + 3) * sizeof(*my->vf));
+	my->vb = xmalloc((size_t)(2 * my->room + 3) * sizeof(*my->vb));
+	my->cost = COST_LIMIT;
+	my->count_only = count_only;
+	my->equal = 0;
+}
+
+static void
+myers_free(struct myers *my)
+{
+	free(my->vf);
+	free(my->vb);
+}
+
 size_t
 compare_diff(const struct compare_text *a, const struct compare_text *b,
     struct compare_run **runs)
 {
 	struct script s = { 0 };
-	uint64_t *ka = keys_of(a), *kb = keys_of(b);
+	struct myers my;
 
-	diff_keys(&s, ka, a->n, kb, b->n);
+	myers_init(&my, a->n, b->n, false);
+	diff_long(&my, &s, a->words, a->n, b->words, b->n);
 	script_flush(&s);
-	free(ka);
-	free(kb);
+	myers_free(&my);
 	*runs = s.runs;
 	return s.n;
 }
@@ -636,23 +1014,23 @@ compare_diff(const struct compare_text *a, const struct compare_text *b,
  * words shuffled identical; an edit ratio over characters would weigh a
  * long word more than a short one, where the reader counts words.  And the
  * LCS is what the diff shows: the similarity is the share of words that
- * the diff leaves unmarked.
+ * the diff leaves unmarked, long texts included.
  */
 double
 compare_similarity(const struct compare_text *a, const struct compare_text *b)
 {
-	uint64_t *ka, *kb;
+	struct script s = { 0 };
+	struct myers my;
 	size_t len;
 
 	if (a->n + b->n == 0)
 		return 1;
 	if (a->n == 0 || b->n == 0)
 		return 0;
-	ka = keys_of(a);
-	kb = keys_of(b);
-	len = lcs_length(ka, a->n, kb, b->n);
-	free(ka);
-	free(kb);
+	myers_init(&my, a->n, b->n, true);
+	diff_long(&my, &s, a->words, a->n, b->words, b->n);
+	len = my.equal;
+	myers_free(&my);
 	return 2.0 * (double)len / (double)(a->n + b->n);
 }
 
@@ -755,7 +1133,7 @@ compare_marks(const struct compare_text *texts, size_t n,
 	bool *covered;
 
 	for (size_t i = 0; i < n; i++) {
-		keys[i] = keys_of(&texts[i]);
+		keys[i] = keys_of(texts[i].words, texts[i].n);
 		if (texts[i].n >= MARK_RUN)
 			grams_init(&full[i], keys[i], texts[i].n, MARK_RUN);
 		if (texts[i].n > max_n)

@@ -24,10 +24,16 @@ enum {
 	COMPARE_IGNORE_CASE = 1 << 0,
 };
 
+/*
+ * 16 bytes a word: an answer at the import limit has a million words or
+ * more.  Where a word ends is found from its text (compare_word_end).
+ * Paragraphs and offsets fit in 32 bits: naast reads at most 8 MiB of
+ * text as one document.
+ */
 struct compare_word {
-	size_t para;		/* index of its paragraph */
-	size_t start, end;	/* its bytes in that paragraph */
 	uint64_t key;		/* hash of its folded form: equal words, equal keys */
+	uint32_t para;		/* index of its paragraph */
+	uint32_t start;		/* its first byte in that paragraph */
 };
 
 struct compare_text {
@@ -47,6 +53,9 @@ struct compare_text {
 void compare_text_init(struct compare_text *t, const char *const *paras,
     size_t n_paras, unsigned flags);
 void compare_text_free(struct compare_text *t);
+
+/* The byte just past word i of t in its paragraph. */
+size_t compare_word_end(const struct compare_text *t, size_t i);
 
 enum compare_op {
 	COMPARE_EQUAL,
@@ -69,8 +78,11 @@ struct compare_run {
  * The word diff of a and b: a minimal edit script as runs in order; a
  * changed stretch is a DELETE run followed by an INSERT run (either may be
  * missing), never two runs of one op in a row.  Minimal: its EQUAL runs
- * are a longest common subsequence of the words.  Returns the number of
- * runs and stores a newly allocated array in *runs (NULL when both are
+ * are a longest common subsequence of the words, unless the texts are
+ * long and differ in very many words (compare.c says when): then a
+ * stretch that would take too long to align is one changed stretch.
+ * Memory: linear in the words of a and b.  Returns the number of runs
+ * and stores a newly allocated array in *runs (NULL when both are
  * empty).  a and b should be made with the same flags.
  */
 size_t compare_diff(const struct compare_text *a, const struct compare_text *b,
@@ -82,6 +94,14 @@ size_t compare_diff(const struct compare_text *a, const struct compare_text *b,
  * Two empty texts are alike (1).
  */
 double compare_similarity(const struct compare_text *a, const struct compare_text *b);
+
+/*
+ * For tests: the most work (words of the shorter side / 64 times words of
+ * the longer) that a stretch may take to be aligned whole, bit-parallel;
+ * larger stretches are first split at the middle of an optimal alignment
+ * (Myers).  0 restores the default.  Returns the one before.
+ */
+size_t compare_set_exact_work(size_t work);
 
 /* What the other answers say of one word. */
 enum compare_mark {

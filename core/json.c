@@ -75,9 +75,8 @@ void json_array_begin(struct json *j) { container_open(j, '['); }
 void json_array_end(struct json *j) { container_close(j, ']'); }
 
 static void
-write_string(FILE *fp, const char *s)
+write_escaped(FILE *fp, const char *s)
 {
-	fputc('"', fp);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		/* C1 controls (U+0080-U+009F, UTF-8 C2 80-C2 9F) are escaped too:
 		 * some terminals act on them when JSON is shown raw. */
@@ -99,6 +98,13 @@ write_string(FILE *fp, const char *s)
 				fputc(*p, fp);
 		}
 	}
+}
+
+static void
+write_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	write_escaped(fp, s);
 	fputc('"', fp);
 }
 
@@ -129,6 +135,28 @@ json_string(struct json *j, const char *s)
 	separate(j);
 	write_string(j->fp, safe);
 	free(safe);
+}
+
+void
+json_string_begin(struct json *j)
+{
+	separate(j);
+	fputc('"', j->fp);
+}
+
+void
+json_string_part(struct json *j, const char *s)
+{
+	char *safe = text_sanitize(s, strlen(s), TEXT_KEEP_NEWLINES);
+
+	write_escaped(j->fp, safe);
+	free(safe);
+}
+
+void
+json_string_end(struct json *j)
+{
+	fputc('"', j->fp);
 }
 
 void

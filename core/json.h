@@ -30,6 +30,14 @@ void json_array_begin(struct json *j);
 void json_array_end(struct json *j);
 void json_key(struct json *j, const char *key);
 void json_string(struct json *j, const char *s);	/* NULL writes null */
+/*
+ * One string in parts, for a string too long to hold at once: begin,
+ * parts, end.  Each part is sanitised on its own, so parts should break
+ * the text between characters that go together (between words).
+ */
+void json_string_begin(struct json *j);
+void json_string_part(struct json *j, const char *s);
+void json_string_end(struct json *j);
 void json_int(struct json *j, long long v);
 /* A number with at most 4 decimals ("0.9823", "1"); null when not finite. */
 void json_double(struct json *j, double v);

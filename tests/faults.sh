@@ -357,6 +357,70 @@ else
 	skip "in bounded memory" "GNU time (/usr/bin/time) is not installed"
 fi
 
+# --- diff of two answers at the import's limit -----------------------------------
+# Two answers of 8 MiB (a million words each), once with no word in common
+# and once with one word in a hundred changed.  The diff took 250 MB for
+# either, and two minutes for the second.  Its goal is 64 MB (bench/run
+# has the figure, measured without sanitizers); this bounds it at 96 MB
+# and 30 seconds.  The sanitizers' own memory and time make the bounds
+# meaningless there, and importing 8 MiB takes minutes: all are skipped.
+limit_pair() {	# limit_pair FILE MINISTER WORD-PREFIX CHANGED-EVERY
+	awk -v who="$2" -v w="$3" -v every="$4" 'BEGIN {
+		head = sprintf("Vragen van het lid Jansen (VVD) aan de Minister van Financi\303\253n en de Minister van Justitie en Veiligheid over belasting (ingezonden 1 februari 2024).\n\nVraag 1\n\nWaarom?\n\nAntwoord van %s (ontvangen 1 maart 2024).\n\nAntwoord 1\n\n", who)
+		printf "%s", head
+		n = length(head) + 7
+		for (i = 1; ; i++) {
+			word = (every && i % every == 50) ? "c" i : w i
+			if (n + length(word) + 1 > 8388608 - 64) break
+			printf "%s ", word
+			n += length(word) + 1
+		}
+		printf "einde.\n" }' >"$1"
+}
+sanitized=false
+grep -q __asan_init "$NAAST" && sanitized=true
+if $sanitized; then
+	skip "diff and matrix at the import's limit" "the sanitizers take minutes to import answers of 8 MiB"
+else
+limit_pair "$tmp/limit-a.txt" "minister Hoekstra (Financi\303\253n)" a 0
+limit_pair "$tmp/limit-b.txt" "minister Yesilg\303\266z-Zegerius (Justitie en Veiligheid)" b 0
+limit_pair "$tmp/limit-c.txt" "minister Yesilg\303\266z-Zegerius (Justitie en Veiligheid)" a 100
+"$NAAST" --db "$tmp/limit-ab.db" import "$tmp/limit-a.txt" >/dev/null 2>&1 &&
+cp "$tmp/limit-ab.db" "$tmp/limit-ac.db" &&
+"$NAAST" --db "$tmp/limit-ab.db" import "$tmp/limit-b.txt" >/dev/null 2>&1 &&
+"$NAAST" --db "$tmp/limit-ac.db" import "$tmp/limit-c.txt" >/dev/null 2>&1
+check "two pairs of answers at the import's limit import" [ $? -eq 0 ]
+for pair in ab:0 ac:0.99; do
+	what=${pair%%:*} sim=${pair#*:}
+	case $what in ab) say="no word in common" ;; *) say="one word in a hundred changed" ;; esac
+	start=$(date +%s)
+	if $have_time; then
+		kb=$(peak_kb timeout 300 "$NAAST" --db "$tmp/limit-$what.db" diff 1 --vraag 1 --ministries FIN,JenV --json)
+	else
+		kb=0
+		timeout 300 "$NAAST" --db "$tmp/limit-$what.db" diff 1 --vraag 1 --ministries FIN,JenV --json >/dev/null 2>"$tmp/err"
+	fi
+	status=$?
+	took=$(($(date +%s) - start))
+	diag "diff at the limit, $say: $took s, peak memory $kb KB"
+	check "diff at the limit, $say, runs" [ "$status" -eq 0 ]
+	check "with similarity $sim" sh -c "timeout 300 '$NAAST' --db '$tmp/limit-$what.db' diff 1 --vraag 1 --ministries FIN,JenV --json | grep -q '\"similarity\":$sim[,0-9]'"
+	if $have_time; then
+		check "in at most 96 MB and 30 s" sh -c "[ '$kb' -le 98304 ] && [ '$took' -le 30 ]"
+	else
+		skip "in at most 96 MB and 30 s" "GNU time (/usr/bin/time) is not installed"
+	fi
+done
+if $have_time; then
+	kb=$(peak_kb "$NAAST" --db "$tmp/limit-ac.db" matrix 1)
+	status=$?
+	diag "matrix of them: peak memory $kb KB"
+	check "their matrix runs in at most 96 MB" sh -c "[ '$status' -eq 0 ] && [ '$kb' -le 98304 ]"
+else
+	skip "their matrix runs in at most 96 MB" "no GNU time"
+fi
+fi
+
 # --- files too large: refused before they are read -----------------------------
 truncate -s 100M "$tmp/huge.txt"
 if $have_time; then

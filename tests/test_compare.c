@@ -514,7 +514,7 @@ test_words(void **state)
 
 		assert_int_equal(w->para, want[i].para);
 		assert_int_equal(w->start, want[i].start);
-		assert_int_equal(w->end, want[i].end);
+		assert_int_equal(compare_word_end(&t, i), want[i].end);
 		assert_memory_equal(paras[w->para] + w->start, want[i].word,
 		    strlen(want[i].word));
 	}
@@ -709,6 +709,127 @@ test_diff_long(void **state)
 		free(sa);
 		free(sb);
 	}
+}
+
+/*
+ * The diff of long texts (compare.c: Myers' middle snake, in linear
+ * space), forced on short ones: every stretch of more than one word
+ * each is split at the middle of an optimal alignment before it is
+ * aligned.  Still a minimal script, and the similarity still the share
+ * of the LCS.
+ */
+static void
+check_pair(const char *sa, const char *sb)
+{
+	struct one a, b;
+	struct compare_run *runs;
+	size_t n, lcs;
+
+	one_init(&a, sa, 0);
+	one_init(&b, sb, 0);
+	lcs = lcs_dp(&a.t, &b.t);
+	n = compare_diff(&a.t, &b.t, &runs);
+	assert_int_equal(check_script(&a.t, &b.t, runs, n), lcs);
+	free(runs);
+	n = compare_diff(&b.t, &a.t, &runs);
+	assert_int_equal(check_script(&b.t, &a.t, runs, n), lcs);
+	free(runs);
+	if (a.t.n + b.t.n > 0)
+		assert_true(compare_similarity(&a.t, &b.t) ==
+		    2.0 * (double)lcs / (double)(a.t.n + b.t.n));
+	compare_text_free(&a.t);
+	compare_text_free(&b.t);
+}
+
+static void
+test_diff_middle(void **state)
+{
+	static const char *const pairs[][2] = {
+		{ "a b c d", "a b c d" },
+		{ "", "a b c" },
+		{ "a b c", "" },
+		{ "a b c d", "e f g h i" },
+		{ "x y a b c", "z a b c" },
+		{ "a b c x y", "a b c z" },
+		{ "a b c x d e f", "a b c y z d e f" },
+		{ "a", "b" },
+		{ "a b", "b a" },
+	};
+	size_t old = compare_set_exact_work(1);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		check_pair(pairs[i][0], pairs[i][1]);
+	assert_diff("x y a b c", "z a b c", 0, "-[x y] +[z] =[a b c]");
+	rng_seed(1986);
+	for (int i = 0; i < 2000; i++) {
+		size_t k = 2 + rng(6);
+		char *sa = random_words(rng(60), k);
+		char *sb = i % 2 ? random_words(rng(60), k) : mutate(sa, k);
+
+		check_pair(sa, sb);
+		free(sa);
+		free(sb);
+	}
+	compare_set_exact_work(old);
+}
+
+/* n distinct words "<c>1 <c>2 ...", every every-th replaced by "x<i>". */
+static char *
+numbered_words(size_t n, char c, size_t every)
+{
+	struct xbuf b = { 0 };
+	char word[32];
+
+	for (size_t i = 1; i <= n; i++) {
+		int len = every && i % every == every / 2 ?
+		    snprintf(word, sizeof(word), "%sx%zu", i > 1 ? " " : "", i) :
+		    snprintf(word, sizeof(word), "%s%c%zu", i > 1 ? " " : "", c, i);
+
+		xbuf_add(&b, word, (size_t)len);
+	}
+	return xbuf_finish(&b);
+}
+
+/*
+ * Long texts as the import's limit allows: 200,000 words each.  All
+ * different: one changed stretch, at once.  One word in a hundred
+ * changed: every other word equal (the anchors and middles find them).
+ */
+static void
+test_diff_huge(void **state)
+{
+	size_t n = 200000;
+	char *sa = numbered_words(n, 'a', 0), *sb = numbered_words(n, 'b', 0);
+	char *sc = numbered_words(n, 'a', 100);
+	struct one a, b, c;
+	struct compare_run *runs;
+	size_t k;
+
+	(void)state;
+	one_init(&a, sa, 0);
+	one_init(&b, sb, 0);
+	one_init(&c, sc, 0);
+	k = compare_diff(&a.t, &b.t, &runs);
+	assert_int_equal(k, 2);
+	assert_int_equal(runs[0].op, COMPARE_DELETE);
+	assert_int_equal(runs[0].a_to, n);
+	assert_int_equal(runs[1].op, COMPARE_INSERT);
+	assert_int_equal(runs[1].b_to, n);
+	free(runs);
+	assert_true(compare_similarity(&a.t, &b.t) == 0);
+	k = compare_diff(&a.t, &c.t, &runs);
+	assert_int_equal(check_script(&a.t, &c.t, runs, k), n - n / 100);
+	assert_int_equal(k, 3 * (n / 100) + 1);
+	free(runs);
+	assert_true(compare_similarity(&a.t, &c.t) ==
+	    (double)(n - n / 100) / (double)n);
+	compare_text_free(&a.t);
+	compare_text_free(&b.t);
+	compare_text_free(&c.t);
+	free(sa);
+	free(sb);
+	free(sc);
 }
 
 /* ---------------------------------------------------------------- similarity */
@@ -930,6 +1051,8 @@ main(void)
 		cmocka_unit_test(test_diff_empty),
 		cmocka_unit_test(test_diff_random),
 		cmocka_unit_test(test_diff_long),
+		cmocka_unit_test(test_diff_middle),
+		cmocka_unit_test(test_diff_huge),
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_marks_short),

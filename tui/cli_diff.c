@@ -144,9 +144,17 @@ struct diff_out {
 #define COLOUR_INSERT "\033[32m"
 #define COLOUR_RESET "\033[m"
 
-/* One piece of the diff: text marked as op says, after a space. */
+/*
+ * The words of a run longer than this are written in parts of as many
+ * words: a run of an answer at the import's limit is some 8 MB, and as one
+ * string (and its sanitised copy) it would take more memory than the diff.
+ */
+#define DIFF_PART 4096
+
+/* One piece of the diff: words [from, to) of t marked as op says, after a space. */
 static void
-diff_piece(struct diff_out *o, enum compare_op op, const char *text)
+diff_piece(struct diff_out *o, enum compare_op op, const struct compare_text *t,
+    size_t from, size_t to)
 {
 	static const char *const opening[] = {
 		[COMPARE_EQUAL] = "", [COMPARE_DELETE] = "[-", [COMPARE_INSERT] = "{+",
@@ -155,14 +163,29 @@ diff_piece(struct diff_out *o, enum compare_op op, const char *text)
 		[COMPARE_EQUAL] = "", [COMPARE_DELETE] = "-]", [COMPARE_INSERT] = "+}",
 	};
 
-	if (!*text)
+	if (from >= to)
 		return;
 	if (!o->line_start)
 		cli_say(" ");
 	/* The colours are ours, written past cli_say(), which would strip them. */
 	if (o->colour && op != COMPARE_EQUAL)
 		fputs(op == COMPARE_DELETE ? COLOUR_DELETE : COLOUR_INSERT, stdout);
-	cli_say("%s%s%s", opening[op], text, closing[op]);
+	if (to - from <= DIFF_PART) {
+		char *text = compare_words_text(t, from, to);
+
+		cli_say("%s%s%s", opening[op], text, closing[op]);
+		free(text);
+	} else {
+		cli_say("%s", opening[op]);
+		for (size_t k = from; k < to; k += DIFF_PART) {
+			char *text = compare_words_text(t, k, k + DIFF_PART < to ?
+			    k + DIFF_PART : to);
+
+			cli_say("%s%s", k > from ? " " : "", text);
+			free(text);
+		}
+		cli_say("%s", closing[op]);
+	}
 	if (o->colour && op != COMPARE_EQUAL)
 		fputs(COLOUR_RESET, stdout);
 	o->line_start = false;
@@ -179,7 +202,6 @@ diff_a_words(struct diff_out *o, const struct compare_text *a,
 {
 	while (from < to) {
 		size_t para = a->words[from].para, end = from;
-		char *text;
 
 		while (end < to && a->words[end].para == para)
 			end++;
@@ -188,9 +210,7 @@ diff_a_words(struct diff_out *o, const struct compare_text *a,
 			o->line_start = true;
 		}
 		o->para = para;
-		text = compare_words_text(a, from, end);
-		diff_piece(o, op, text);
-		free(text);
+		diff_piece(o, op, a, from, end);
 		from = end;
 	}
 }
@@ -208,17 +228,38 @@ say_diff(const struct compare_text *a, const struct compare_text *b,
 	for (size_t i = 0; i < n_runs; i++) {
 		const struct compare_run *r = &runs[i];
 
-		if (r->op == COMPARE_INSERT) {
-			char *text = compare_words_text(b, r->b_from, r->b_to);
-
-			diff_piece(&o, r->op, text);
-			free(text);
-		} else {
+		if (r->op == COMPARE_INSERT)
+			diff_piece(&o, r->op, b, r->b_from, r->b_to);
+		else
 			diff_a_words(&o, a, r->op, r->a_from, r->a_to);
-		}
 	}
 	if (!o.line_start)
 		cli_say("\n");
+}
+
+/* Words [from, to) of t as the JSON string of the key text. */
+static void
+json_words(struct json *j, const struct compare_text *t, size_t from, size_t to)
+{
+	json_key(j, "text");
+	if (to - from <= DIFF_PART) {
+		char *text = compare_words_text(t, from, to);
+
+		json_string(j, text);
+		free(text);
+		return;
+	}
+	json_string_begin(j);
+	for (size_t k = from; k < to; k += DIFF_PART) {
+		char *text = compare_words_text(t, k, k + DIFF_PART < to ?
+		    k + DIFF_PART : to);
+
+		if (k > from)
+			json_string_part(j, " ");
+		json_string_part(j, text);
+		free(text);
+	}
+	json_string_end(j);
 }
 
 static void
@@ -243,15 +284,14 @@ json_diff(int vraag, const char *code_a, const char *code_b, double similarity,
 	json_array_begin(&j);
 	for (size_t i = 0; i < n_runs; i++) {
 		const struct compare_run *r = &runs[i];
-		char *text = r->op == COMPARE_INSERT ?
-		    compare_words_text(b, r->b_from, r->b_to) :
-		    compare_words_text(a, r->a_from, r->a_to);
 
 		json_object_begin(&j);
 		json_kv_string(&j, "op", names[r->op]);
-		json_kv_string(&j, "text", text);
+		if (r->op == COMPARE_INSERT)
+			json_words(&j, b, r->b_from, r->b_to);
+		else
+			json_words(&j, a, r->a_from, r->a_to);
 		json_object_end(&j);
-		free(text);
 	}
 	json_array_end(&j);
 	json_object_end(&j);

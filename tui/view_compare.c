@@ -263,7 +263,7 @@ para_lines(const struct compare *c, struct pane *p, size_t i, int width)
 		l->start = tl[k].start;
 		l->end = tl[k].end;
 		while (word < p->words.n && p->words.words[word].para == i &&
-		    p->words.words[word].end <= tl[k].start)
+		    compare_word_end(&p->words, word) <= tl[k].start)
 			word++;
 		l->word = word;
 		for (size_t j = 0; j < n_refs; j++)
@@ -692,7 +692,7 @@ draw_para_line(const struct pane *p, const struct pline *l, int y, int x, int wi
 	draw_text(stdscr, y, x, line, width, draw_attr(UI_NORMAL), 0);
 	for (size_t w = l->word; p->marks && w < p->words.n; w++) {
 		const struct compare_word *cw = &p->words.words[w];
-		size_t from, to;
+		size_t from, to, end;
 		char *before, *word;
 
 		if (cw->para != (size_t)l->para || cw->start >= l->end)
@@ -700,7 +700,8 @@ draw_para_line(const struct pane *p, const struct pline *l, int y, int x, int wi
 		if (p->marks[w] == COMPARE_SHARED_ALL)
 			continue;
 		from = cw->start > l->start ? cw->start : l->start;
-		to = cw->end < l->end ? cw->end : l->end;
+		end = compare_word_end(&p->words, w);
+		to = end < l->end ? end : l->end;
 		before = xstrndup(s + l->start, from - l->start);
 		word = xstrndup(s + from, to - from);
 		draw_text(stdscr, y, x + text_width(before), word, width - text_width(before),
