@@ -88,17 +88,20 @@ word_key(const char *s, size_t n, unsigned flags)
 	return h;
 }
 
+/* Word n of t, at bytes [start, end) of paragraph para; or only counts it. */
 static void
-add_word(struct compare_text *t, size_t *cap, size_t para, size_t start,
-    size_t end, unsigned flags)
+add_word(struct compare_text *t, size_t para, size_t start, size_t end,
+    unsigned flags, bool store)
 {
 	struct compare_word *w;
 
-	xgrow(&t->words, cap, t->n + 1, sizeof(*t->words));
-	w = &t->words[t->n++];
-	w->para = (uint32_t)para;
-	w->start = (uint32_t)start;
-	w->key = word_key(t->paras[para] + start, end - start, flags);
+	if (store) {
+		w = &t->words[t->n];
+		w->para = (uint32_t)para;
+		w->start = (uint32_t)start;
+		w->key = word_key(t->paras[para] + start, end - start, flags);
+	}
+	t->n++;
 }
 
 /*
@@ -117,18 +120,13 @@ char_at(const char *s, size_t i, ucs4_t *uc)
 	return (size_t)k;
 }
 
-void
-compare_text_init(struct compare_text *t, const char *const *paras,
-    size_t n_paras, unsigned flags)
+/* The words of t's paragraphs: counted, or stored where counted before. */
+static void
+scan_words(struct compare_text *t, unsigned flags, bool store)
 {
-	size_t cap = 0;
-
-	t->paras = paras;
-	t->n_paras = n_paras;
-	t->words = NULL;
 	t->n = 0;
-	for (size_t p = 0; p < n_paras; p++) {
-		const char *s = paras[p];
+	for (size_t p = 0; p < t->n_paras; p++) {
+		const char *s = t->paras[p];
 		size_t i = 0, start = 0, k;
 		bool in_word = false;
 		ucs4_t uc;
@@ -138,7 +136,7 @@ compare_text_init(struct compare_text *t, const char *const *paras,
 		while ((k = char_at(s, i, &uc)) > 0) {
 			if (is_space(uc)) {
 				if (in_word)
-					add_word(t, &cap, p, start, i, flags);
+					add_word(t, p, start, i, flags, store);
 				in_word = false;
 			} else if (!in_word) {
 				in_word = true;
@@ -147,11 +145,27 @@ compare_text_init(struct compare_text *t, const char *const *paras,
 			i += k;
 		}
 		if (in_word)
-			add_word(t, &cap, p, start, i, flags);
+			add_word(t, p, start, i, flags, store);
 	}
-	/* A long answer's words are many: give back what growing left over. */
-	if (t->n && t->n < cap)
-		t->words = xrealloc(t->words, t->n * sizeof(*t->words));
+}
+
+/*
+ * Counted first: an answer at the import's limit has a million words and
+ * more, and an array grown to hold them had its old and new copies and
+ * the slack of doubling in memory at once.
+ */
+void
+compare_text_init(struct compare_text *t, const char *const *paras,
+    size_t n_paras, unsigned flags)
+{
+	t->paras = paras;
+	t->n_paras = n_paras;
+	t->words = NULL;
+	scan_words(t, flags, false);
+	if (t->n) {
+		t->words = xmalloc(t->n * sizeof(*t->words));
+		scan_words(t, flags, true);
+	}
 }
 
 size_t
@@ -474,6 +488,7 @@ struct script {
 	size_t n, cap;
 	size_t a, b;		/* words of a and b before the pending stretch */
 	size_t del, ins;	/* words of a and b in the pending stretch */
+	size_t table_limit;	/* of diff_table, in uint64_t */
 };
 
 static void
@@ -525,6 +540,7 @@ script_equal(struct script *s, size_t k)
 /*
  * A bound on the traceback table, in uint64_t (8 MB): 2,000 x 2,000 words
  * take 0.5 MB, so only answers of some 8,000 words and more are split.
+ * The stretches of texts longer than that are split at an eighth of it.
  */
 #define TABLE_LIMIT ((size_t)1 << 20)
 
@@ -632,7 +648,7 @@ diff_keys(struct script *s, const uint64_t *a, size_t n, const uint64_t *b,
 	if (n == 0 || m == 0) {
 		s->del += n;
 		s->ins += m;
-	} else if (m < 2 || m + 1 <= TABLE_LIMIT / vec_words(n)) {
+	} else if (m < 2 || m + 1 <= s->table_limit / vec_words(n)) {
 		diff_table(s, a, n, b, m);
 	} else {
 		diff_split(s, a, n, b, m);
@@ -673,7 +689,7 @@ diff_keys(struct script *s, const uint64_t *a, size_t n, const uint64_t *b,
 #define EXACT_WORK ((size_t)1 << 22)
 #define MIDDLE_COST ((size_t)1 << 25)
 #define COST_LIMIT ((size_t)1 << 30)
-#define MAX_D ((ptrdiff_t)1 << 16)
+#define MAX_D ((ptrdiff_t)1 << 13)
 #define SIDE_LIMIT ((size_t)1 << 16)	/* words of a in the bit vectors */
 #define ANCHOR_ABOVE ((size_t)1 << 18)
 #define ANCHOR_RUN 4
@@ -696,14 +712,15 @@ struct myers {
 	size_t cost;		/* steps left */
 	bool count_only;	/* for the similarity: no runs, equal words counted */
 	size_t equal;		/* with count_only */
+	size_t exact;		/* exact_work, or less for the stretches of long texts */
 };
 
 static bool
-too_long(size_t n, size_t m)
+too_long(size_t n, size_t m, size_t work)
 {
 	size_t lo = n < m ? n : m, hi = n < m ? m : n;
 
-	return lo > 0 && vec_words(lo) > exact_work / hi;
+	return lo > 0 && vec_words(lo) > work / hi;
 }
 
 static bool
@@ -897,7 +914,7 @@ static void
 diff_swapped(struct script *s, const uint64_t *a, size_t n, const uint64_t *b,
     size_t m)
 {
-	struct script t = { 0 };
+	struct script t = { .table_limit = s->table_limit };
 
 	diff_keys(&t, b, m, a, n);
 	script_flush(&t);
@@ -937,7 +954,7 @@ diff_long(struct myers *my, struct script *s, const struct compare_word *a,
 	if (n == 0 || m == 0) {
 		s->del += n;
 		s->ins += m;
-	} else if (!too_long(n, m)) {
+	} else if (!too_long(n, m, my->exact)) {
 		uint64_t *ka = keys_of(a, n), *kb = keys_of(b, m);
 
 		if (my->count_only)
@@ -977,6 +994,9 @@ myers_init(struct myers *my, size_t n, size_t m, bool count_only)
 	my->vf = xmalloc((size_t)(2 * my->room + 3) * sizeof(*my->vf));
 	my->vb = xmalloc((size_t)(2 * my->room + 3) * sizeof(*my->vb));
 	my->cost = COST_LIMIT;
+	/* Long texts align many short stretches: each in less memory. */
+	my->exact = too_long(n, m, exact_work) && exact_work >= 4 ?
+	    exact_work / 4 : exact_work;
 	my->count_only = count_only;
 	my->equal = 0;
 }
@@ -992,10 +1012,12 @@ size_t
 compare_diff(const struct compare_text *a, const struct compare_text *b,
     struct compare_run **runs)
 {
-	struct script s = { 0 };
+	struct script s = { .table_limit = TABLE_LIMIT };
 	struct myers my;
 
 	myers_init(&my, a->n, b->n, false);
+	if (my.exact < exact_work)
+		s.table_limit = TABLE_LIMIT / 8;
 	diff_long(&my, &s, a->words, a->n, b->words, b->n);
 	script_flush(&s);
 	myers_free(&my);

@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <errno.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -1410,6 +1413,15 @@ store_close(struct store *st)
 	free(st->lens);
 	free(st->sets_changed);
 	free(st);
+}
+
+void
+store_release_memory(struct store *st)
+{
+	sqlite3_db_release_memory(st->db);
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
 }
 
 bool

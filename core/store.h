@@ -51,6 +51,12 @@ enum status store_open_with(const char *path, const struct store_progress *p,
     struct store **out, struct error *err);
 void store_close(struct store *st);
 /*
+ * Gives back the memory the connection caches and what the C library
+ * keeps of memory freed: reading an answer of 8 MiB leaves as much
+ * behind, which a diff of two such answers needs (cli_diff.c).
+ */
+void store_release_memory(struct store *st);
+/*
  * Another connection to st's database, for another thread (import.c's
  * reader asks it which words are known); refused for a database that
  * is no file on disk (one in memory is its connection's alone).

@@ -448,6 +448,7 @@ cli_diff(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
+	store_release_memory(st);
 	a = answer_by_doc(&qs[0], w.docs[pick[0]]);
 	b = answer_by_doc(&qs[0], w.docs[pick[1]]);
 	compared_init(&ta, a, o.flags);
@@ -489,37 +490,59 @@ struct matrix {
 	double *sim;		/* [vraag * n_pairs + pair]; NAN: not both answered */
 };
 
-static void
-matrix_fill(struct matrix *m, const struct question_view *qs, size_t nq)
+/*
+ * The similarity of every pair for every vraag.  Each pair's answers are
+ * read on their own and let go before the next pair's: five ministries
+ * whose answers are at the import's limit would otherwise hold 40 MB of
+ * text, and twice as much in words, at once.
+ */
+static enum status
+matrix_fill(struct matrix *m, struct store *st, long long id, struct error *err)
 {
-	struct compare_text *texts = xcalloc(m->w.n + 1, sizeof(*texts));
-	bool *have = xcalloc(m->w.n + 1, sizeof(*have));
+	char *none[1] = { NULL };
+	struct question_view *qs = NULL;
+	enum status status;
+	size_t nq = 0, p = 0;
 
 	m->n_pairs = m->w.n * (m->w.n ? m->w.n - 1 : 0) / 2;
+	/* The vragen, with none of their answers. */
+	if ((status = store_questions(st, id, 0, none, 0, &qs, &nq, err)))
+		return status;
 	m->n_vragen = nq;
 	m->vragen = xcalloc(nq + 1, sizeof(*m->vragen));
 	m->sim = xcalloc(nq * m->n_pairs + 1, sizeof(*m->sim));
-	for (size_t v = 0; v < nq; v++) {
-		size_t p = 0;
-
+	for (size_t v = 0; v < nq; v++)
 		m->vragen[v] = qs[v].number;
-		for (size_t i = 0; i < m->w.n; i++) {
-			const struct answer_view *a = answer_by_doc(&qs[v], m->w.docs[i]);
+	store_questions_free(qs, nq);
+	for (size_t i = 0; i < m->w.n; i++) {
+		for (size_t k = i + 1; k < m->w.n; k++, p++) {
+			char *codes[2] = { m->w.codes[i], m->w.codes[k] };
+			size_t n = 0;
 
-			have[i] = a != NULL;
-			if (a)
-				compared_init(&texts[i], a, 0);
+			qs = NULL;
+			if ((status = store_questions(st, id, 0, codes, 2, &qs, &n, err)))
+				return status;
+			store_release_memory(st);
+			for (size_t v = 0; v < m->n_vragen; v++) {
+				const struct answer_view *a = v < n ?
+				    answer_by_doc(&qs[v], m->w.docs[i]) : NULL;
+				const struct answer_view *b = v < n ?
+				    answer_by_doc(&qs[v], m->w.docs[k]) : NULL;
+				struct compare_text ta, tb;
+
+				m->sim[v * m->n_pairs + p] = NAN;
+				if (!a || !b)
+					continue;
+				compared_init(&ta, a, 0);
+				compared_init(&tb, b, 0);
+				m->sim[v * m->n_pairs + p] = compare_similarity(&ta, &tb);
+				compared_free(&ta);
+				compared_free(&tb);
+			}
+			store_questions_free(qs, n);
 		}
-		for (size_t i = 0; i < m->w.n; i++)
-			for (size_t k = i + 1; k < m->w.n; k++)
-				m->sim[v * m->n_pairs + p++] = have[i] && have[k] ?
-				    compare_similarity(&texts[i], &texts[k]) : NAN;
-		for (size_t i = 0; i < m->w.n; i++)
-			if (have[i])
-				compared_free(&texts[i]);
 	}
-	free(have);
-	free(texts);
+	return STATUS_OK;
 }
 
 static void
@@ -633,10 +656,8 @@ cli_matrix(struct cli *cli, int argc, char **argv)
 {
 	struct set_info set = { 0 };
 	struct matrix m = { 0 };
-	struct question_view *qs = NULL;
 	struct error err = { "" };
 	struct store *st;
-	size_t nq = 0;
 	long long id = 0;
 	bool as_json = false;
 	int rc;
@@ -647,12 +668,11 @@ cli_matrix(struct cli *cli, int argc, char **argv)
 	if (!(st = cli_store(cli)) || !cli_set_get(st, "matrix", id, 0, &set))
 		goto out;
 	comparing_set(id);
-	if (store_questions(st, id, 0, NULL, 0, &qs, &nq, &err) != STATUS_OK) {
+	answering_init(&m.w, &set);
+	if (matrix_fill(&m, st, id, &err) != STATUS_OK) {
 		cli_complain("matrix: %s", err.msg);
 		goto out;
 	}
-	answering_init(&m.w, &set);
-	matrix_fill(&m, qs, nq);
 	if (as_json)
 		json_matrix(&m);
 	else if (m.w.n < 2)
@@ -666,7 +686,6 @@ cli_matrix(struct cli *cli, int argc, char **argv)
 	rc = 0;
 out:
 	matrix_free(&m);
-	store_questions_free(qs, nq);
 	store_set_info_clear(&set);
 	return rc;
 }
