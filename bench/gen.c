@@ -1474,9 +1474,10 @@ write_queries(const char *dir, char *const *topics, int n_topics, int docs)
  * go on the one before, the same in Markdown, questions of as many
  * questioners as fit, a letter to as many addressees, and questions
  * whose every vraag is headed "Vraag 1".  Then a pair of answers to one
- * vraag by two ministries, each as long, whose words all differ (the
- * diff's figure).  Each file is a head, a part repeated while the file
- * stays within bytes, and a tail.
+ * vraag by two ministries, each as long, whose words all differ, and a
+ * third answer, by the second ministry, with the words of the first but
+ * one in a hundred (the diff's figures).  Each file is a head, a part
+ * repeated while the file stays within bytes, and a tail.
  */
 struct shape {
 	const char *file;
@@ -1484,6 +1485,7 @@ struct shape {
 	const char *before, *after;	/* around the number of each repetition */
 	const char *tail;
 	bool distinct;		/* the number never repeats (else it counts to 999) */
+	const char *changed;	/* instead of before, one time in a hundred */
 };
 
 #define PAIR_HEAD(minister) \
@@ -1495,21 +1497,23 @@ struct shape {
 
 static const struct shape shapes[] = {
 	{ "paragraphs.txt", "Geachte heer Jansen,\n\n", "woord", "\n\n",
-	    "Hoogachtend,\n\nJan\n", false },
-	{ "paragraphs.md", "# Brief\n\n", "alinea ", "\n\n", "", false },
+	    "Hoogachtend,\n\nJan\n", false, NULL },
+	{ "paragraphs.md", "# Brief\n\n", "alinea ", "\n\n", "", false, NULL },
 	{ "questioners.txt", "Vragen van de leden ", "Lid", " (VVD), ",
 	    "en Laatste (D66) aan de Minister van Financi\xc3\xabn over "
 	    "belasting (ingezonden 1 februari 2024).\n\nVraag 1\n\n"
-	    "Waarom?\n\nAntwoord 1\n\nDaarom.\n", false },
+	    "Waarom?\n\nAntwoord 1\n\nDaarom.\n", false, NULL },
 	{ "addressees.txt", "Geachte ", "heer Naam", ", ",
-	    "en mevrouw Laatste,\n\nTekst.\n\nHoogachtend,\n\nJan\n", false },
+	    "en mevrouw Laatste,\n\nTekst.\n\nHoogachtend,\n\nJan\n", false, NULL },
 	{ "headings.txt", "Vragen van het lid Jansen (VVD) aan de Minister "
 	    "van Financi\xc3\xabn over belasting (ingezonden 1 februari "
-	    "2024).\n\n", "Vraag 1\n\nWaarom ", "?\n\n", "", false },
+	    "2024).\n\n", "Vraag 1\n\nWaarom ", "?\n\n", "", false, NULL },
 	{ "pair-a.txt", PAIR_HEAD("minister Hoekstra (Financi\xc3\xabn)"), "a",
-	    " ", "einde.\n", true },
+	    " ", "einde.\n", true, NULL },
 	{ "pair-b.txt", PAIR_HEAD("minister Yesilg\xc3\xb6z-Zegerius "
-	    "(Justitie en Veiligheid)"), "b", " ", "einde.\n", true },
+	    "(Justitie en Veiligheid)"), "b", " ", "einde.\n", true, NULL },
+	{ "pair-c.txt", PAIR_HEAD("minister Yesilg\xc3\xb6z-Zegerius "
+	    "(Justitie en Veiligheid)"), "a", " ", "einde.\n", true, "c" },
 };
 
 static void
@@ -1530,7 +1534,8 @@ write_shapes(const char *dir, unsigned long bytes)
 		fputs(sh->head, fp);
 		for (int i = 1;; i++) {
 			size_t len = (size_t)snprintf(part, sizeof(part), "%s%d%s",
-			    sh->before, sh->distinct ? i : i % 1000, sh->after);
+			    sh->changed && i % 100 == 50 ? sh->changed : sh->before,
+			    sh->distinct ? i : i % 1000, sh->after);
 
 			if (n + len > bytes)
 				break;

@@ -681,10 +681,11 @@ diff_keys(struct script *s, const uint64_t *a, size_t n, const uint64_t *b,
  *   INSERT: minimal when the two share no word, as in the longest pair.
  *
  * All of a diff spends at most COST_LIMIT steps; what is left when they
- * are spent is changed stretches.  Memory: the keys of a short stretch,
- * and MAX_D diagonals each way.  At the import's limit a million words
- * that all differ take a fraction of a second, and scattered changes
- * (one word in a hundred) about a second.
+ * are spent is changed stretches.  Memory: the keys of a short stretch
+ * (the parts of a long text are aligned with a quarter of exact_work and
+ * an eighth of the traceback table), and MAX_D diagonals each way.  At
+ * the import's limit, a million words a side, the diff takes a second or
+ * two whether the words all differ or one in a hundred does.
  */
 #define EXACT_WORK ((size_t)1 << 22)
 #define MIDDLE_COST ((size_t)1 << 25)

@@ -95,6 +95,38 @@ test_compact(void **state)
 	    "\"empty_object\":{},\"empty_array\":[]}\n");
 }
 
+/*
+ * A string in parts (cli diff writes a long run so): the same bytes as
+ * the string whole, each part sanitised and escaped, after a key or as an
+ * array's member.
+ */
+static void
+test_string_parts(void **state)
+{
+	struct out o;
+	struct json *j;
+
+	(void)state;
+	j = start(&o, false);
+	json_object_begin(j);
+	json_key(j, "text");
+	json_string_begin(j);
+	json_string_part(j, "Zie \"vraag 2\"");
+	json_string_part(j, " ");
+	json_string_part(j, "en\x1b[31m 3.\n");
+	json_string_end(j);
+	json_key(j, "parts");
+	json_array_begin(j);
+	json_string(j, "a");
+	json_string_begin(j);
+	json_string_end(j);
+	json_array_end(j);
+	json_object_end(j);
+	json_finish(j);
+	check_output(&o, "{\"text\":\"Zie \\\"vraag 2\\\" en 3.\\n\","
+	    "\"parts\":[\"a\",\"\"]}\n");
+}
+
 static void
 test_pretty(void **state)
 {
@@ -541,6 +573,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compact),
 		cmocka_unit_test(test_pretty),
+		cmocka_unit_test(test_string_parts),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_scalars),
 		cmocka_unit_test(test_escaping),
