@@ -1261,7 +1261,12 @@ store_open_with(const char *path, const struct store_progress *p,
 	}
 
 	rc = first_read(st);
-	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT) {
+	/*
+	 * Damage can show as a record claiming more than SQLite's limit for
+	 * one string (SQLITE_TOOBIG): naast never writes one anywhere near it.
+	 */
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT ||
+	    (rc & 0xff) == SQLITE_TOOBIG) {
 		status = error_set(err, STATUS_DB,
 		    "'%s' is not a naast database or is damaged; naast left it as it is: move it away (or restore a copy), or use --db with another file",
 		    path);

@@ -708,6 +708,7 @@ db_fail(struct store *st, int rc, const char *what, struct error *err)
 		    st->path);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+	case SQLITE_TOOBIG:	/* a damaged record: store.c's first_read */
 		return error_set(err, STATUS_DB,
 		    "the database '%s' is damaged (%s): move it away and import the documents again",
 		    st->path, msg);
