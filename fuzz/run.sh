@@ -46,6 +46,13 @@ for name in $names; do
 		set -- "$@" "$srcdir/assets/corpus" "$srcdir/tests/corpus-pdf"
 	fi
 	[ -f "$srcdir/fuzz/$name.dict" ] && set -- -dict="$srcdir/fuzz/$name.dict" "$@"
+	# parse and import grow their inputs (fuzz/grow.c) up to the text an
+	# import takes (IMPORT_MAX_TEXT_SIZE, 8 MB) and, for import, one byte
+	# past it; libFuzzer would otherwise keep them near their seeds' size.
+	case $name in
+	parse) set -- -max_len=8388608 -len_control=0 "$@" ;;
+	import) set -- -max_len=8388609 -len_control=0 "$@" ;;
+	esac
 	start=$(date +%s)
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	"$builddir/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=30 \
