@@ -125,14 +125,82 @@ is_word_byte(unsigned char c)
 	return isalpha(c) || c >= 0x80;
 }
 
-/* Whether the letter writes "left-right" somewhere with its hyphen. */
+/*
+ * The words the letter writes with a hyphen inside a line ("sociaal-
+ * economisch"): the word bytes on both sides of each hyphen, copied and
+ * sorted when first asked, so that a hyphen at a line end is looked up
+ * once instead of searched for in the whole letter.
+ */
+struct hyphened {
+	const struct document *doc;
+	char **words;		/* "left-right" */
+	size_t n;
+	bool made;
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+make_hyphened(struct hyphened *h)
+{
+	const char *raw = h->doc->raw;
+	size_t len = strlen(raw), cap = 0;
+
+	h->made = true;
+	for (size_t p = 1; p + 1 < len; p++) {
+		size_t l = p, r = p + 1;
+
+		if (raw[p] != '-' || !is_word_byte((unsigned char)raw[p - 1]) ||
+		    !is_word_byte((unsigned char)raw[p + 1]))
+			continue;
+		while (l > 0 && is_word_byte((unsigned char)raw[l - 1]))
+			l--;
+		while (r < len && is_word_byte((unsigned char)raw[r]))
+			r++;
+		xgrow(&h->words, &cap, h->n + 1, sizeof(*h->words));
+		h->words[h->n++] = xstrndup(raw + l, r - l);
+	}
+	if (h->n > 1)
+		qsort(h->words, h->n, sizeof(*h->words), cmp_str);
+}
+
+static void
+free_hyphened(struct hyphened *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->words[i]);
+	free(h->words);
+}
+
+/*
+ * Whether the letter writes "left-right" with its hyphen, as a word or
+ * the start of one ("samen-werkingsverband" has "samen-werking").
+ */
 static bool
 attested(void *ctx, const char *left, size_t nl, const char *right, size_t nr)
 {
-	const struct document *doc = ctx;
-	char *form = xasprintf("%.*s-%.*s", (int)nl, left, (int)nr, right);
-	bool found = strstr(doc->raw, form) != NULL;
+	struct hyphened *h = ctx;
+	char *form;
+	size_t lo = 0, hi;
+	bool found;
 
+	if (!h->made)
+		make_hyphened(h);
+	form = xasprintf("%.*s-%.*s", (int)nl, left, (int)nr, right);
+	/* the first word not below form: form begins it if any word */
+	for (hi = h->n; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(h->words[mid], form) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	found = lo < h->n && strncmp(h->words[lo], form, nl + 1 + nr) == 0;
 	free(form);
 	return found;
 }
@@ -142,24 +210,25 @@ attested(void *ctx, const char *left, size_t nl, const char *right, size_t nr)
  * the words on both sides of the hyphen decide (parse_hyphen_joint).
  */
 static enum parse_joint
-hyphen_joint(const struct document *doc, struct span a, struct span b)
+hyphen_joint(struct hyphened *h, struct span a, struct span b)
 {
-	const char *raw = doc->raw;
-	size_t h = a.end - 1, ws = h, we = b.start;
+	const char *raw = h->doc->raw;
+	size_t hy = a.end - 1, ws = hy, we = b.start;
 
 	while (ws > a.start && is_word_byte((unsigned char)raw[ws - 1]))
 		ws--;
 	while (we < b.end && is_word_byte((unsigned char)raw[we]))
 		we++;
-	return parse_hyphen_joint(raw + ws, h - ws, raw + b.start, we - b.start,
-	    attested, (void *)doc);
+	return parse_hyphen_joint(raw + ws, hy - ws, raw + b.start,
+	    we - b.start, attested, h);
 }
 
 /* Lines [first, last] joined into one paragraph: NFC, squeezed. */
 static char *
-join_lines(const struct document *doc, const struct line *lines, size_t first,
+join_lines(struct hyphened *h, const struct line *lines, size_t first,
     size_t last)
 {
+	const struct document *doc = h->doc;
 	size_t cap = 1, n = 0;
 	char *buf, *nfc, *text;
 
@@ -177,7 +246,7 @@ join_lines(const struct document *doc, const struct line *lines, size_t first,
 		    is_word_byte((unsigned char)doc->raw[end - 2])) {
 			struct span next = trimmed(doc->raw, lines[i + 1]);
 
-			switch (hyphen_joint(doc, sp, next)) {
+			switch (hyphen_joint(h, sp, next)) {
 			case PARSE_JOINT_JOIN:
 				end--;
 				glue = true;
@@ -203,9 +272,10 @@ join_lines(const struct document *doc, const struct line *lines, size_t first,
 }
 
 static size_t
-read_blocks(const struct document *doc, const struct line *lines, size_t nlines,
+read_blocks(struct hyphened *h, const struct line *lines, size_t nlines,
     size_t from, struct block **out)
 {
+	const struct document *doc = h->doc;
 	size_t n = 0, cap = 0;
 
 	*out = NULL;
@@ -225,7 +295,7 @@ read_blocks(const struct document *doc, const struct line *lines, size_t nlines,
 			i++;
 		}
 		b.last = i - 1;
-		b.text = join_lines(doc, lines, b.first, b.last);
+		b.text = join_lines(h, lines, b.first, b.last);
 		xgrow(out, &cap, n + 1, sizeof(**out));
 		(*out)[n++] = b;
 	}
@@ -299,7 +369,8 @@ read_addressees(struct document *doc, const char *text)
  * the line after it, or 0 when there is none.
  */
 static size_t
-read_epigraph(struct document *doc, const struct line *lines, size_t nlines)
+read_epigraph(struct document *doc, struct hyphened *h,
+    const struct line *lines, size_t nlines)
 {
 	size_t first = 0, last;
 	struct span sp;
@@ -322,7 +393,7 @@ read_epigraph(struct document *doc, const struct line *lines, size_t nlines)
 	}
 	if (last == nlines || last == first + 16)
 		return 0;
-	add(doc, ROLE_EPIGRAPH, join_lines(doc, lines, first, last), lines,
+	add(doc, ROLE_EPIGRAPH, join_lines(h, lines, first, last), lines,
 	    first, last);
 	return last + 1;
 }
@@ -371,14 +442,15 @@ parse(struct document *doc, struct error *err)
 {
 	struct line *lines;
 	size_t nlines = parse_lines(doc, &lines);
-	size_t from = read_epigraph(doc, lines, nlines), nb, k = 0;
+	struct hyphened h = { .doc = doc };
+	size_t from = read_epigraph(doc, &h, lines, nlines), nb, k = 0;
 	size_t salutation = (size_t)-1, closing = (size_t)-1;
 	struct block *b;
 	struct parse_join join = { 0 };
 	bool epigraph = from > 0;
 
 	(void)err;
-	nb = read_blocks(doc, lines, nlines, from, &b);
+	nb = read_blocks(&h, lines, nlines, from, &b);
 	/* A gap in the middle of a sentence is a page break. */
 	for (size_t i = 0; i < nb; i++) {
 		if (k > 0 && parse_join_continued(&join, &b[k - 1].text, b[i].text))
@@ -420,12 +492,12 @@ parse(struct document *doc, struct error *err)
 			role = ROLE_SALUTATION;
 		} else if (i == closing && b[i].first < b[i].last) {
 			/* "Met vriendelijke groet," and the signature below it. */
-			char *first = join_lines(doc, lines, b[i].first, b[i].first);
+			char *first = join_lines(&h, lines, b[i].first, b[i].first);
 
 			doc->closing = xstrdup(first);
 			add(doc, ROLE_CLOSING, first, lines, b[i].first, b[i].first);
 			add(doc, ROLE_CLOSING,
-			    join_lines(doc, lines, b[i].first + 1, b[i].last), lines,
+			    join_lines(&h, lines, b[i].first + 1, b[i].last), lines,
 			    b[i].first + 1, b[i].last);
 			free(b[i].text);
 			continue;
@@ -448,6 +520,7 @@ parse(struct document *doc, struct error *err)
 		    "no structure found (no Kamervragen headers, no salutation or closing): imported as plain paragraphs");
 	} else
 		doc->kind = DOC_LETTER;
+	free_hyphened(&h);
 	free(b);
 	free(lines);
 	return STATUS_OK;

@@ -325,6 +325,13 @@ awk 'BEGIN { printf "Geachte heer Jansen,\n\nOver de verkiezingen.\n\n"; for (i 
 check "a line of 3.6 MB with 100,000 words broken at a hyphen imports" shape broken.txt
 check "each broken word joined again" \
 	[ "$(sqlite3 "$db" "SELECT max((length(p.text) - length(replace(p.text, 'verkiezingen', ''))) / 12) FROM passage p JOIN document d ON d.id = p.document WHERE d.origin = '$tmp/broken.txt'")" -eq 100000 ]
+# count_in NAME WORD: how often WORD stands in the passages of $tmp/NAME.
+count_in() {
+	sqlite3 "$db" "SELECT sum((length(p.text) - length(replace(p.text, '$2', ''))) / length('$2')) FROM passage p JOIN document d ON d.id = p.document WHERE d.origin = '$tmp/$1'"
+}
+awk 'BEGIN { printf "Geachte heer Jansen,\n\n"; for (i = 0; i < 100000; i++) printf "de samen-\nwerking van nummer %d,\n", i; printf "\nHoogachtend,\n\nJan\n" }' >"$tmp/linebreaks.txt"
+check "a letter with 100,000 words broken at a line end imports" shape linebreaks.txt
+check "each broken word joined again" [ "$(count_in linebreaks.txt samenwerking)" -eq 100000 ]
 
 # --- diff of two long answers ---------------------------------------------------
 # Two answers of 200,000 words, each word once: the diff's masks took
