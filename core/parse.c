@@ -231,43 +231,6 @@ count_word(struct words *w, const char *word)
 	return word_slot(w, word, n, scan_hash(word, n))->count;
 }
 
-/* The line of raw found last [start, end), so that a long one is walked once. */
-struct raw_line {
-	size_t start, end;
-	bool known;
-};
-
-/*
- * Whether needle stands in raw[a, b) on a flattened line, or at all (any);
- * line caches the last line walked.
- */
-static bool
-in_raw(const char *raw, size_t a, size_t b, const char *needle, size_t nl,
-    bool any, struct raw_line *line)
-{
-	const char *at;
-
-	for (size_t i = a; nl > 0 && i + nl <= b; i = (size_t)(at - raw) + 1) {
-		if (!(at = memmem(raw + i, b - i, needle, nl)))
-			return false;
-		if (any)
-			return true;
-		i = (size_t)(at - raw);
-		if (!line->known || i < line->start || i >= line->end) {
-			size_t ls = i, le = i;
-
-			while (ls > 0 && raw[ls - 1] != '\n')
-				ls--;
-			while (raw[le] && raw[le] != '\n')
-				le++;
-			*line = (struct raw_line){ ls, le, true };
-		}
-		if (line->end - line->start > PRINTED_LINE)
-			return true;
-	}
-	return false;
-}
-
 /* The letters that end s[0, i): where they begin. */
 static size_t
 letters_before(const char *s, size_t i)
@@ -318,6 +281,107 @@ lower_at(const char *s, size_t i, size_t n)
 }
 
 /*
+ * The words written with a hyphen in raw[a, b): for each hyphen, the
+ * letters before it, the hyphen, a space if one follows, and the letters
+ * after it, copied and sorted; those on a flattened line (longer than
+ * PRINTED_LINE) also apart.  Made when a broken word first asks, so that
+ * each asks in time of its length and not of the text's.
+ */
+struct raw_words {
+	char **all, **flat;
+	size_t n_all, n_flat;
+	bool made;
+};
+
+static int
+cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static void
+make_raw_words(struct raw_words *rw, const char *raw, size_t a, size_t b)
+{
+	size_t cap_all = 0, cap_flat = 0, ls = a, le = 0;
+
+	rw->made = true;
+	/* the line around raw[p]: from after a '\n' to a '\n' or '\0' */
+	while (ls > 0 && raw[ls - 1] != '\n')
+		ls--;
+	for (size_t p = a; p < b; p++) {
+		size_t l, r0, r1;
+		char *w;
+
+		if (raw[p] == '\n')
+			ls = p + 1;
+		if (raw[p] != '-')
+			continue;
+		l = a + letters_before(raw + a, p - a);
+		r0 = p + 1 < b && raw[p + 1] == ' ' ? p + 2 : p + 1;
+		r1 = letters_after(raw, r0, b);
+		if (l == p || r1 == r0)
+			continue;
+		w = xstrndup(raw + l, r1 - l);
+		xgrow(&rw->all, &cap_all, rw->n_all + 1, sizeof(*rw->all));
+		rw->all[rw->n_all++] = w;
+		if (le <= p)
+			for (le = p; raw[le] && raw[le] != '\n'; le++)
+				;
+		if (le - ls > PRINTED_LINE) {
+			xgrow(&rw->flat, &cap_flat, rw->n_flat + 1,
+			    sizeof(*rw->flat));
+			rw->flat[rw->n_flat++] = w;
+		}
+	}
+	if (rw->n_all > 1)
+		qsort(rw->all, rw->n_all, sizeof(*rw->all), cmp_str);
+	if (rw->n_flat > 1)
+		qsort(rw->flat, rw->n_flat, sizeof(*rw->flat), cmp_str);
+}
+
+static void
+free_raw_words(struct raw_words *rw)
+{
+	for (size_t i = 0; i < rw->n_all; i++)
+		free(rw->all[i]);
+	free(rw->all);
+	free(rw->flat);
+}
+
+/* Whether one of w[0, n) (sorted) begins with s. */
+static bool
+begins_one(char *const *w, size_t n, const char *s)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(w[mid], s) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strncmp(w[lo], s, strlen(s)) == 0;
+}
+
+/*
+ * Whether lit, letters, a hyphen, maybe a space and letters, stands in
+ * raw[a, b) as they are there, on a flattened line or at all (any): with
+ * the letters before its hyphen all of a word, and those after the
+ * start of one.
+ */
+static bool
+in_raw(struct raw_words *rw, const char *raw, size_t a, size_t b,
+    const char *lit, bool any)
+{
+	if (!rw->made)
+		make_raw_words(rw, raw, a, b);
+	return any ? begins_one(rw->all, rw->n_all, lit) :
+	    begins_one(rw->flat, rw->n_flat, lit);
+}
+
+/*
  * Joins the broken words of text, a passage's or a footnote's, whose raw
  * bytes are raw[a, b); the footnotes f[0, nf) that stand after a hyphen
  * taken out move with the text.  The text is rewritten in place in one
@@ -330,7 +394,7 @@ rejoin_text(char *text, const char *raw, size_t a, size_t b,
     struct words *w, parse_known_word_fn *known, void *ctx,
     struct footnote *f, size_t nf)
 {
-	struct raw_line line = { 0 };
+	struct raw_words rw = { 0 };
 	size_t n = strlen(text), i, o;
 
 	if (n == 0)
@@ -368,7 +432,7 @@ rejoin_text(char *text, const char *raw, size_t a, size_t b,
 		jf = text_fold(joined, TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
 		hf = text_fold(hyph, TEXT_FOLD_CASE | TEXT_FOLD_MARKS);
 		/* this one counts once among the words when it has no space */
-		ok = in_raw(raw, a, b, lit, strlen(lit), gap == 2, &line) &&
+		ok = in_raw(&rw, raw, a, b, lit, gap == 2) &&
 		    count_word(w, hf) == (gap == 1 ? 1 : 0) &&
 		    (count_word(w, jf) > 0 || (known && known(ctx, jf)));
 		free(lit);
@@ -390,6 +454,7 @@ rejoin_text(char *text, const char *raw, size_t a, size_t b,
 			text[o++] = text[i++];
 	}
 	text[o] = '\0';
+	free_raw_words(&rw);
 }
 
 static void

@@ -332,6 +332,9 @@ count_in() {
 awk 'BEGIN { printf "Geachte heer Jansen,\n\n"; for (i = 0; i < 100000; i++) printf "de samen-\nwerking van nummer %d,\n", i; printf "\nHoogachtend,\n\nJan\n" }' >"$tmp/linebreaks.txt"
 check "a letter with 100,000 words broken at a line end imports" shape linebreaks.txt
 check "each broken word joined again" [ "$(count_in linebreaks.txt samenwerking)" -eq 100000 ]
+awk 'BEGIN { printf "Geachte heer Jansen,\n\n"; for (i = 0; i < 100000; i++) printf "een sociaal-economische zaak %d,\n", i; printf "\nHoogachtend,\n\nJan\n" }' >"$tmp/hyphened.txt"
+check "a paragraph of 100,000 lines with a hyphenated word imports" shape hyphened.txt
+check "each hyphenated word kept whole" [ "$(count_in hyphened.txt sociaal-economische)" -eq 100000 ]
 
 # --- diff of two long answers ---------------------------------------------------
 # Two answers of 200,000 words, each word once: the diff's masks took
