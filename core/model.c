@@ -44,6 +44,8 @@ model_origin_name(const char *origin)
 bool
 model_role_from_name(const char *name, enum role *out)
 {
+	if (!name)
+		return false;
 	for (size_t i = 0; i < COUNT(role_names); i++) {
 		if (strcmp(role_names[i], name) == 0) {
 			*out = (enum role)i;

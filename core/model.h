@@ -264,6 +264,10 @@ struct questioner *model_questioners_copy(const struct questioner *q, size_t n);
 struct signatory *model_signatories_copy(const struct signatory *s, size_t n);
 
 const char *model_role_name(enum role role);
+/*
+ * The role named name in *out; false when name (which may be NULL, as a
+ * database column read back may be) names none.
+ */
 bool model_role_from_name(const char *name, enum role *out);
 const char *model_kind_name(enum doc_kind kind);
 /* A document's file name without the directories it was imported from. */

@@ -29,6 +29,8 @@ test_role_names(void **state)
 	}
 	assert_false(model_role_from_name("Antwoord", &r));
 	assert_false(model_role_from_name("", &r));
+	/* a NULL column of a damaged database */
+	assert_false(model_role_from_name(NULL, &r));
 	/* out of range reads as text that could not be placed */
 	assert_string_equal(model_role_name((enum role)99), "other");
 }
