@@ -95,7 +95,7 @@ test)
 	fuzz_pass=0 fuzz_fail=0
 	if [ "${CI:-}" = true ] && [ "$status" -eq 0 ] && [ "$normal" -eq 0 ]; then
 		configure_in _build/fuzz --enable-werror --enable-fuzzing
-		for t in parse search sanitize export import; do
+		for t in parse search sanitize export import db; do
 			if make -s -C _build/fuzz -j"$jobs" fuzz FUZZ_NAMES="$t" \
 				FUZZ_SECONDS="${FUZZ_SECONDS:-60}"; then
 				fuzz_pass=$((fuzz_pass + 1))

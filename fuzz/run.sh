@@ -49,13 +49,17 @@ for name in $names; do
 	# parse and import grow their inputs (fuzz/grow.c) up to the text an
 	# import takes (IMPORT_MAX_TEXT_SIZE, 8 MB) and, for import, one byte
 	# past it; libFuzzer would otherwise keep them near their seeds' size.
+	# Reading 8 MB takes up to two minutes under the sanitizers and the
+	# fuzzer's instrumentation: they wait five before calling it a hang
+	# (a pass quadratic in the size takes hours there).
+	timeout=30
 	case $name in
-	parse) set -- -max_len=8388608 -len_control=0 "$@" ;;
-	import) set -- -max_len=8388609 -len_control=0 "$@" ;;
+	parse) set -- -max_len=8388608 -len_control=0 "$@"; timeout=300 ;;
+	import) set -- -max_len=8388609 -len_control=0 "$@"; timeout=300 ;;
 	esac
 	start=$(date +%s)
 	UBSAN_OPTIONS=print_stacktrace=1 \
-	"$builddir/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=30 \
+	"$builddir/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout="$timeout" \
 		-rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$dir/crashes/" "$@" >"$dir/log" 2>&1
 	status=$?
