@@ -302,11 +302,16 @@ cmp_str(const void *x, const void *y)
 static void
 make_raw_words(struct raw_words *rw, const char *raw, size_t a, size_t b)
 {
-	size_t cap_all = 0, cap_flat = 0, ls = a, le = 0;
+	size_t cap_all = 0, cap_flat = 0, ls = a, known = (size_t)-1;
+	bool flat = false;
 
 	rw->made = true;
-	/* the line around raw[p]: from after a '\n' to a '\n' or '\0' */
-	while (ls > 0 && raw[ls - 1] != '\n')
+	/*
+	 * The line around raw[p] runs from after a '\n' to a '\n' or '\0';
+	 * only whether it is longer than PRINTED_LINE matters, so it is
+	 * walked no further than that tells, once per line.
+	 */
+	while (ls > 0 && raw[ls - 1] != '\n' && a - ls <= PRINTED_LINE)
 		ls--;
 	for (size_t p = a; p < b; p++) {
 		size_t l, r0, r1;
@@ -314,6 +319,8 @@ make_raw_words(struct raw_words *rw, const char *raw, size_t a, size_t b)
 
 		if (raw[p] == '\n')
 			ls = p + 1;
+		if (raw[p] == '\n' || raw[p] == '\0')
+			known = (size_t)-1;
 		if (raw[p] != '-')
 			continue;
 		l = a + letters_before(raw + a, p - a);
@@ -324,10 +331,15 @@ make_raw_words(struct raw_words *rw, const char *raw, size_t a, size_t b)
 		w = xstrndup(raw + l, r1 - l);
 		xgrow(&rw->all, &cap_all, rw->n_all + 1, sizeof(*rw->all));
 		rw->all[rw->n_all++] = w;
-		if (le <= p)
-			for (le = p; raw[le] && raw[le] != '\n'; le++)
-				;
-		if (le - ls > PRINTED_LINE) {
+		if (known != ls) {
+			size_t e = p;
+
+			while (e - ls <= PRINTED_LINE && raw[e] && raw[e] != '\n')
+				e++;
+			flat = e - ls > PRINTED_LINE;
+			known = ls;
+		}
+		if (flat) {
 			xgrow(&rw->flat, &cap_flat, rw->n_flat + 1,
 			    sizeof(*rw->flat));
 			rw->flat[rw->n_flat++] = w;
