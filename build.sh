@@ -96,7 +96,8 @@ test)
 	if [ "${CI:-}" = true ] && [ "$status" -eq 0 ] && [ "$normal" -eq 0 ]; then
 		configure_in _build/fuzz --enable-werror --enable-fuzzing
 		for t in parse search sanitize export import db; do
-			if make -s -C _build/fuzz -j"$jobs" fuzz FUZZ_NAMES="$t" \
+			if FUZZ_MAX_LEN="${FUZZ_MAX_LEN:-1048576}" \
+				make -s -C _build/fuzz -j"$jobs" fuzz FUZZ_NAMES="$t" \
 				FUZZ_SECONDS="${FUZZ_SECONDS:-60}"; then
 				fuzz_pass=$((fuzz_pass + 1))
 			else
