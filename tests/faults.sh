@@ -1110,8 +1110,11 @@ else
 	diag "out of memory during an import: $(cat "$tmp/err")"
 	check "out of memory during an import: exit 1, one line naming the file and what to do" \
 		sh -c "[ $s -eq 1 ] && [ -n '$said' ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q \"importing '$tmp/oom/\" '$tmp/err'"
+	# The import's reader may parse the large answer before the first
+	# batch commits (it reads up to 16 MiB ahead): then none was stored,
+	# and the output has no line of a stored file either.
 	check "the lines of the files stored are out before it, as many as it says" \
-		sh -c "[ '${said:--1}' -gt 0 ] && [ \$(wc -l <'$tmp/oom.told') -eq '${said:--1}' ] && [ \$(wc -l <'$tmp/out') -eq '${said:--1}' ]"
+		sh -c "[ '${said:--1}' -ge 0 ] && [ \$(wc -l <'$tmp/oom.told') -eq '${said:--1}' ] && [ \$(wc -l <'$tmp/out') -eq '${said:--1}' ]"
 	check "the database holds exactly the files said to be stored" cmp -s "$tmp/oom.told" "$tmp/oom.kept"
 	check "and is whole" [ "$(sqlite3 "$tmp/oom.db" 'PRAGMA integrity_check')" = ok ]
 	# Each document as a database of only those files holds it.
