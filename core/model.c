@@ -86,6 +86,12 @@ model_strv_free(char **v, size_t n)
 	free(v);
 }
 
+int
+model_strv_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 void
 model_questioners_free(struct questioner *q, size_t n)
 {

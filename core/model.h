@@ -255,6 +255,8 @@ void model_warnings_free(struct warning *v, size_t n);
 /* Appends s to the string array *v of *n entries; takes ownership of s. */
 void model_strv_add(char ***v, size_t *n, char *s);
 void model_strv_free(char **v, size_t n);
+/* Orders two entries of a string array by strcmp, for qsort and bsearch. */
+int model_strv_cmp(const void *a, const void *b);
 /* Free arrays of n questioners, signatories, publication references. */
 void model_questioners_free(struct questioner *q, size_t n);
 void model_signatories_free(struct signatory *s, size_t n);

@@ -293,12 +293,6 @@ struct raw_words {
 	bool made;
 };
 
-static int
-cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 static void
 make_raw_words(struct raw_words *rw, const char *raw, size_t a, size_t b)
 {
@@ -346,17 +340,15 @@ make_raw_words(struct raw_words *rw, const char *raw, size_t a, size_t b)
 		}
 	}
 	if (rw->n_all > 1)
-		qsort(rw->all, rw->n_all, sizeof(*rw->all), cmp_str);
+		qsort(rw->all, rw->n_all, sizeof(*rw->all), model_strv_cmp);
 	if (rw->n_flat > 1)
-		qsort(rw->flat, rw->n_flat, sizeof(*rw->flat), cmp_str);
+		qsort(rw->flat, rw->n_flat, sizeof(*rw->flat), model_strv_cmp);
 }
 
 static void
 free_raw_words(struct raw_words *rw)
 {
-	for (size_t i = 0; i < rw->n_all; i++)
-		free(rw->all[i]);
-	free(rw->all);
+	model_strv_free(rw->all, rw->n_all);
 	free(rw->flat);
 }
 

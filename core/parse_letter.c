@@ -138,12 +138,6 @@ struct hyphened {
 	bool made;
 };
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 make_hyphened(struct hyphened *h)
 {
@@ -165,15 +159,13 @@ make_hyphened(struct hyphened *h)
 		h->words[h->n++] = xstrndup(raw + l, r - l);
 	}
 	if (h->n > 1)
-		qsort(h->words, h->n, sizeof(*h->words), cmp_str);
+		qsort(h->words, h->n, sizeof(*h->words), model_strv_cmp);
 }
 
 static void
 free_hyphened(struct hyphened *h)
 {
-	for (size_t i = 0; i < h->n; i++)
-		free(h->words[i]);
-	free(h->words);
+	model_strv_free(h->words, h->n);
 }
 
 /*

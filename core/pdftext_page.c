@@ -385,12 +385,6 @@ word_key(const char *w1, size_t n1, const char *w2, size_t n2)
 	return key;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * The words the document itself writes with a hyphen inside a line
  * ("directoraat-generaal", "lhbti-gemeenschap"): the same word broken at
@@ -427,7 +421,7 @@ pdftext_page_collect_hyphenated(struct ctx *c)
 		}
 	}
 	if (c->n_hyph > 1)
-		qsort(c->hyph, c->n_hyph, sizeof(*c->hyph), cmp_str);
+		qsort(c->hyph, c->n_hyph, sizeof(*c->hyph), model_strv_cmp);
 }
 
 static bool
@@ -441,7 +435,7 @@ attested(void *ctx, const char *w1, size_t n1, const char *w2, size_t n2)
 		return false;
 	key = word_key(w1, n1, w2, n2);
 	found = bsearch(&key, c->hyph, c->n_hyph, sizeof(*c->hyph),
-	    cmp_str) != NULL;
+	    model_strv_cmp) != NULL;
 	free(key);
 	return found;
 }
