@@ -331,13 +331,8 @@ if asan; then
 else
 	large_answer "$top_srcdir/assets/corpus/000_aca15a80dc8ca4b0.txt" >"$tmp/large.txt"
 	"$NAAST" --db "$tmp/oom.db" import "$top_srcdir/assets/corpus" "$tmp/large.txt" >/dev/null 2>&1
-	limit=
-	for mb in 16 20 24 28 32 40 48 64 96 128; do
-		if (ulimit -v $((mb * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$tmp/oom.db" list) >/dev/null 2>&1; then
-			limit=$((mb + 8))
-			break
-		fi
-	done
+	limit=$(list_limit "$tmp/oom.db")
+	limit=${limit:+$((limit + 8))}
 	echo "# out of memory in the interface: naast list runs under $((${limit:-8} - 8)) MB" >&2
 	printf 'ulimit -v %s\nMALLOC_ARENA_MAX=1 exec "%s" --db "%s"\n' \
 	    $((${limit:-1} * 1024)) "$NAAST" "$tmp/oom.db" >"$tmp/limited"

@@ -1129,13 +1129,8 @@ else
 	# An export of the large answer's set under a limit that `naast
 	# list` fits in, and 4 MB more (the export takes some 14 MB more):
 	# it ends as the import does, and leaves no half-written file.
-	limit=
-	for mb in 16 20 24 28 32 40 48 64 96 128; do
-		if (ulimit -v $((mb * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$tmp/oom.db" list) >/dev/null 2>&1; then
-			limit=$((mb + 4))
-			break
-		fi
-	done
+	limit=$(list_limit "$tmp/oom.db")
+	limit=${limit:+$((limit + 4))}
 	large=$(sqlite3 "$tmp/oom.db" "SELECT set_id FROM document WHERE origin LIKE '%/m-large.txt'")
 	mkdir "$tmp/oomexport"
 	before=$(dump "$tmp/oom.db")

@@ -40,6 +40,19 @@ large_answer() {
 	}'
 }
 
+# list_limit DB: the least of a ladder of address-space limits, in MB,
+# under which `naast list` runs on DB; nothing when none of them does.
+# MALLOC_ARENA_MAX=1 keeps a second thread from reserving an arena of its
+# own (64 MB of address space that, refused, makes the need jump about).
+list_limit() {
+	for mb in 16 20 24 28 32 40 48 64 96 128; do
+		if (ulimit -v $((mb * 1024)); MALLOC_ARENA_MAX=1 exec "$NAAST" --db "$1" list) >/dev/null 2>&1; then
+			echo "$mb"
+			return 0
+		fi
+	done
+}
+
 # asan: whether $NAAST was built with AddressSanitizer, which reserves
 # terabytes of address space (a limit of it, ulimit -v, means nothing).
 asan() { grep -qa __asan_init "$NAAST"; }
