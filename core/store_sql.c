@@ -534,11 +534,19 @@ const char *const store_sql_text[N_SQL] = {
 	    "INSERT INTO passage_words (passage_words) VALUES ('optimize')",
 	[SQL_INDEX_MERGE] =
 	    "INSERT INTO passage_words (passage_words, rank) VALUES ('merge', 500)",
-	/* Many imports in a row (store_bulk_begin). */
+	/*
+	 * Many imports in a row (store_bulk_begin): no merging, and 4 MiB of
+	 * new terms in memory before FTS5 writes them as a segment; then
+	 * FTS5's defaults again.
+	 */
 	[SQL_INDEX_HOLD] =
 	    "INSERT INTO passage_words (passage_words, rank) VALUES ('automerge', 0)",
+	[SQL_INDEX_HOLD_HASH] =
+	    "INSERT INTO passage_words (passage_words, rank) VALUES ('hashsize', 4194304)",
 	[SQL_INDEX_RELEASE] =
 	    "INSERT INTO passage_words (passage_words, rank) VALUES ('automerge', 4)",
+	[SQL_INDEX_RELEASE_HASH] =
+	    "INSERT INTO passage_words (passage_words, rank) VALUES ('hashsize', 1048576)",
 	[SQL_CACHE_SIZE] = "PRAGMA cache_size",
 	[SQL_CACHE_BULK] = "PRAGMA cache_size = -32768",
 	/* FTS5's record of the index's rows and tokens (store_champion.c). */

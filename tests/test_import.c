@@ -450,9 +450,9 @@ test_directory(void **state)
 
 /* ---------------------------------------------------------------- in bulk */
 
-/* FTS5's automerge setting of the words index, as the database has it. */
+/* A setting of FTS5 for the words index (automerge, hashsize), as stored. */
 static long long
-automerge(const struct fixture *f)
+index_setting(const struct fixture *f, const char *key)
 {
 	sqlite3 *db;
 	sqlite3_stmt *s;
@@ -461,8 +461,9 @@ automerge(const struct fixture *f)
 	assert_int_equal(sqlite3_open_v2(f->db, &db, SQLITE_OPEN_READONLY, NULL),
 	    SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db,
-	    "SELECT v FROM passage_words_config WHERE k = 'automerge'", -1, &s,
-	    NULL), SQLITE_OK);
+	    "SELECT v FROM passage_words_config WHERE k = ?1", -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
@@ -471,9 +472,10 @@ automerge(const struct fixture *f)
 }
 
 /*
- * An import of many files leaves merging the index to its end, and puts
- * FTS5's own merging back then; an import stopped before its end (here:
- * a bulk batch committed, no tidy) is put right by the next.
+ * An import of many files leaves merging the index to its end and keeps
+ * more new terms in memory, and puts FTS5's own merging and memory back
+ * then; an import stopped before its end (here: a bulk batch committed,
+ * no tidy) is put right by the next.
  */
 static void
 test_bulk(void **state)
@@ -498,19 +500,22 @@ test_bulk(void **state)
 	assert_int_equal(store_import(f->st, "az.txt", doc, &res, &err),
 	    STATUS_OK);
 	assert_int_equal(store_batch_commit(f->st, &err), STATUS_OK);
-	assert_int_equal(automerge(f), 0);
+	assert_int_equal(index_setting(f, "automerge"), 0);
+	assert_int_equal(index_setting(f, "hashsize"), 4194304);
 
 	/* The next import merges and gives FTS5 its merging back. */
 	assert_int_equal(import(f, rest, 2, IMPORT_UTF8, &t, &totals, &err),
 	    STATUS_OK);
 	assert_int_equal(totals.imported, 2);
-	assert_int_equal(automerge(f), 4);
+	assert_int_equal(index_setting(f, "automerge"), 4);
+	assert_int_equal(index_setting(f, "hashsize"), 1048576);
 
 	/* Files that were all there already change nothing. */
 	assert_int_equal(import(f, first, 1, IMPORT_UTF8, &t, &totals, &err),
 	    STATUS_OK);
 	assert_int_equal(totals.unchanged, 1);
-	assert_int_equal(automerge(f), 4);
+	assert_int_equal(index_setting(f, "automerge"), 4);
+	assert_int_equal(index_setting(f, "hashsize"), 1048576);
 
 	model_free(doc);
 	told_free(&t);
