@@ -1476,8 +1476,10 @@ write_queries(const char *dir, char *const *topics, int n_topics, int docs)
  * whose every vraag is headed "Vraag 1".  Then a pair of answers to one
  * vraag by two ministries, each as long, whose words all differ, and a
  * third answer, by the second ministry, with the words of the first but
- * one in a hundred (the diff's figures).  Each file is a head, a part
- * repeated while the file stays within bytes, and a tail.
+ * one in a hundred (the diff's figures); and a pair in the most words
+ * that fit, of one character each ("1 2 3 ... 9 0 1"), the second with
+ * one in a hundred changed.  Each file is a head, a part repeated while
+ * the file stays within bytes, and a tail.
  */
 struct shape {
 	const char *file;
@@ -1486,6 +1488,7 @@ struct shape {
 	const char *tail;
 	bool distinct;		/* the number never repeats (else it counts to 999) */
 	const char *changed;	/* instead of before, one time in a hundred */
+	int cycle;		/* if not distinct, it counts to cycle - 1 (0: 1000) */
 };
 
 #define PAIR_HEAD(minister) \
@@ -1497,23 +1500,27 @@ struct shape {
 
 static const struct shape shapes[] = {
 	{ "paragraphs.txt", "Geachte heer Jansen,\n\n", "woord", "\n\n",
-	    "Hoogachtend,\n\nJan\n", false, NULL },
-	{ "paragraphs.md", "# Brief\n\n", "alinea ", "\n\n", "", false, NULL },
+	    "Hoogachtend,\n\nJan\n", false, NULL, 0 },
+	{ "paragraphs.md", "# Brief\n\n", "alinea ", "\n\n", "", false, NULL, 0 },
 	{ "questioners.txt", "Vragen van de leden ", "Lid", " (VVD), ",
 	    "en Laatste (D66) aan de Minister van Financi\xc3\xabn over "
 	    "belasting (ingezonden 1 februari 2024).\n\nVraag 1\n\n"
-	    "Waarom?\n\nAntwoord 1\n\nDaarom.\n", false, NULL },
+	    "Waarom?\n\nAntwoord 1\n\nDaarom.\n", false, NULL, 0 },
 	{ "addressees.txt", "Geachte ", "heer Naam", ", ",
-	    "en mevrouw Laatste,\n\nTekst.\n\nHoogachtend,\n\nJan\n", false, NULL },
+	    "en mevrouw Laatste,\n\nTekst.\n\nHoogachtend,\n\nJan\n", false, NULL, 0 },
 	{ "headings.txt", "Vragen van het lid Jansen (VVD) aan de Minister "
 	    "van Financi\xc3\xabn over belasting (ingezonden 1 februari "
-	    "2024).\n\n", "Vraag 1\n\nWaarom ", "?\n\n", "", false, NULL },
+	    "2024).\n\n", "Vraag 1\n\nWaarom ", "?\n\n", "", false, NULL, 0 },
 	{ "pair-a.txt", PAIR_HEAD("minister Hoekstra (Financi\xc3\xabn)"), "a",
-	    " ", "einde.\n", true, NULL },
+	    " ", "einde.\n", true, NULL, 0 },
 	{ "pair-b.txt", PAIR_HEAD("minister Yesilg\xc3\xb6z-Zegerius "
-	    "(Justitie en Veiligheid)"), "b", " ", "einde.\n", true, NULL },
+	    "(Justitie en Veiligheid)"), "b", " ", "einde.\n", true, NULL, 0 },
 	{ "pair-c.txt", PAIR_HEAD("minister Yesilg\xc3\xb6z-Zegerius "
-	    "(Justitie en Veiligheid)"), "a", " ", "einde.\n", true, "c" },
+	    "(Justitie en Veiligheid)"), "a", " ", "einde.\n", true, "c", 0 },
+	{ "pair-d.txt", PAIR_HEAD("minister Hoekstra (Financi\xc3\xabn)"), "",
+	    " ", "einde.\n", false, NULL, 10 },
+	{ "pair-e.txt", PAIR_HEAD("minister Yesilg\xc3\xb6z-Zegerius "
+	    "(Justitie en Veiligheid)"), "", " ", "einde.\n", false, "x", 10 },
 };
 
 static void
@@ -1535,7 +1542,7 @@ write_shapes(const char *dir, unsigned long bytes)
 		for (int i = 1;; i++) {
 			size_t len = (size_t)snprintf(part, sizeof(part), "%s%d%s",
 			    sh->changed && i % 100 == 50 ? sh->changed : sh->before,
-			    sh->distinct ? i : i % 1000, sh->after);
+			    sh->distinct ? i : i % (sh->cycle ? sh->cycle : 1000), sh->after);
 
 			if (n + len > bytes)
 				break;

@@ -88,20 +88,52 @@ word_key(const char *s, size_t n, unsigned flags)
 	return h;
 }
 
-/* Word n of t, at bytes [start, end) of paragraph para; or only counts it. */
-static void
-add_word(struct compare_text *t, size_t para, size_t start, size_t end,
-    unsigned flags, bool store)
-{
-	struct compare_word *w;
+/*
+ * The most units a text has.  A unit takes 12 bytes and a run of the
+ * diff 20: two answers at the import's limit in words of one letter,
+ * four million words each, took 150 MB as words of 16 bytes.  At this
+ * many units two texts take 29 MB, which fits in 64 MB with their 17 MB
+ * of text, the program's own 11 MB and the runs of a diff that aligns
+ * what it can in its budget; an answer of more words is compared in
+ * groups of words, and says so.  Answers of a million words (8 MiB of
+ * text in words of seven letters) are still compared word by word.
+ */
+#define MAX_UNITS ((size_t)1200000)
 
-	if (store) {
-		w = &t->words[t->n];
-		w->para = (uint32_t)para;
-		w->start = (uint32_t)start;
-		w->key = word_key(t->paras[para] + start, end - start, flags);
+static size_t max_units = MAX_UNITS;
+
+size_t
+compare_set_max_units(size_t units)
+{
+	size_t old = max_units;
+
+	max_units = units ? units : MAX_UNITS;
+	return old;
+}
+
+/*
+ * Word w of t, at bytes [start, end) of paragraph para; or only counts it
+ * and the paragraph's bytes.  The words of a group make one key, the
+ * first word's key when the group is one word.
+ */
+static void
+add_word(struct compare_text *t, size_t w, size_t para, size_t start,
+    size_t end, bool store)
+{
+	uint64_t key;
+	size_t u;
+
+	if (!store)
+		return;
+	u = w / t->group;
+	key = word_key(t->paras[para] + start, end - start, t->flags);
+	if (w % t->group == 0) {
+		t->at[u] = (uint32_t)(t->para_at[para] + start);
+		t->keys[u] = key;
+	} else {
+		t->keys[u] = (t->keys[u] ^ key) * UINT64_C(0x9e3779b97f4a7c15) +
+		    (t->keys[u] >> 29);
 	}
-	t->n++;
 }
 
 /*
@@ -120,23 +152,25 @@ char_at(const char *s, size_t i, ucs4_t *uc)
 	return (size_t)k;
 }
 
-/* The words of t's paragraphs: counted, or stored where counted before. */
+/*
+ * The words of t's paragraphs: counted, with where each paragraph begins,
+ * or stored where counted before.
+ */
 static void
-scan_words(struct compare_text *t, unsigned flags, bool store)
+scan_words(struct compare_text *t, bool store)
 {
-	t->n = 0;
+	size_t w = 0;
+
 	for (size_t p = 0; p < t->n_paras; p++) {
 		const char *s = t->paras[p];
 		size_t i = 0, start = 0, k;
 		bool in_word = false;
 		ucs4_t uc;
 
-		if (!s)
-			continue;
-		while ((k = char_at(s, i, &uc)) > 0) {
+		while (s && (k = char_at(s, i, &uc)) > 0) {
 			if (is_space(uc)) {
 				if (in_word)
-					add_word(t, p, start, i, flags, store);
+					add_word(t, w++, p, start, i, store);
 				in_word = false;
 			} else if (!in_word) {
 				in_word = true;
@@ -145,7 +179,25 @@ scan_words(struct compare_text *t, unsigned flags, bool store)
 			i += k;
 		}
 		if (in_word)
-			add_word(t, p, start, i, flags, store);
+			add_word(t, w++, p, start, i, store);
+		if (!store)
+			t->para_at[p + 1] = (uint32_t)(t->para_at[p] + i);
+	}
+	t->n_words = w;
+}
+
+/* The units of t in groups of group words, its words counted before. */
+static void
+make_units(struct compare_text *t, size_t group)
+{
+	t->group = group;
+	t->n = (t->n_words + group - 1) / group;
+	t->keys = NULL;
+	t->at = NULL;
+	if (t->n) {
+		t->keys = xmalloc(t->n * sizeof(*t->keys));
+		t->at = xmalloc(t->n * sizeof(*t->at));
+		scan_words(t, true);
 	}
 }
 
@@ -154,26 +206,100 @@ scan_words(struct compare_text *t, unsigned flags, bool store)
  * more, and an array grown to hold them had its old and new copies and
  * the slack of doubling in memory at once.
  */
-void
-compare_text_init(struct compare_text *t, const char *const *paras,
+static void
+count_words(struct compare_text *t, const char *const *paras,
     size_t n_paras, unsigned flags)
 {
 	t->paras = paras;
 	t->n_paras = n_paras;
-	t->words = NULL;
-	scan_words(t, flags, false);
-	if (t->n) {
-		t->words = xmalloc(t->n * sizeof(*t->words));
-		scan_words(t, flags, true);
+	t->flags = flags;
+	t->para_at = xcalloc(n_paras + 1, sizeof(*t->para_at));
+	scan_words(t, false);
+}
+
+void
+compare_text_init(struct compare_text *t, const char *const *paras,
+    size_t n_paras, unsigned flags)
+{
+	count_words(t, paras, n_paras, flags);
+	make_units(t, t->n_words > max_units ?
+	    (t->n_words + max_units - 1) / max_units : 1);
+}
+
+void
+compare_text_regroup(struct compare_text *t, size_t group)
+{
+	if (group <= t->group)
+		return;
+	free(t->keys);
+	free(t->at);
+	make_units(t, group);
+}
+
+void
+compare_text_free(struct compare_text *t)
+{
+	free(t->keys);
+	free(t->at);
+	free(t->para_at);
+	t->keys = NULL;
+	t->at = NULL;
+	t->para_at = NULL;
+	t->n = 0;
+	t->n_words = 0;
+}
+
+/*
+ * The last paragraph that begins at or before unit i: an empty paragraph
+ * begins where the next one does, and holds no unit.
+ */
+size_t
+compare_word_para(const struct compare_text *t, size_t i)
+{
+	size_t lo = 0, hi = t->n_paras;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->para_at[mid] <= t->at[i])
+			lo = mid;
+		else
+			hi = mid;
 	}
+	return lo;
 }
 
 size_t
-compare_word_end(const struct compare_text *t, size_t i)
+compare_word_start(const struct compare_text *t, size_t i)
 {
-	const struct compare_word *w = &t->words[i];
-	const char *s = t->paras[w->para];
-	size_t at = w->start, k;
+	return t->at[i] - t->para_at[compare_word_para(t, i)];
+}
+
+/* The words of unit i: group, or fewer for the last. */
+static size_t
+unit_words(const struct compare_text *t, size_t i)
+{
+	size_t from = i * t->group;
+
+	return t->n_words - from < t->group ? t->n_words - from : t->group;
+}
+
+/* Past the white space at s + at; past the word there. */
+static size_t
+skip_space(const char *s, size_t at)
+{
+	size_t k;
+	ucs4_t uc;
+
+	while ((k = char_at(s, at, &uc)) > 0 && is_space(uc))
+		at += k;
+	return at;
+}
+
+static size_t
+skip_word(const char *s, size_t at)
+{
+	size_t k;
 	ucs4_t uc;
 
 	while ((k = char_at(s, at, &uc)) > 0 && !is_space(uc))
@@ -181,41 +307,52 @@ compare_word_end(const struct compare_text *t, size_t i)
 	return at;
 }
 
-void
-compare_text_free(struct compare_text *t)
+size_t
+compare_word_end(const struct compare_text *t, size_t i)
 {
-	free(t->words);
-	t->words = NULL;
-	t->n = 0;
+	const char *s = t->paras[compare_word_para(t, i)];
+	size_t at = skip_word(s, compare_word_start(t, i));
+
+	for (size_t w = 1; w < unit_words(t, i); w++) {
+		size_t next = skip_space(s, at);
+
+		if (!s[next])
+			break;
+		at = skip_word(s, next);
+	}
+	return at;
 }
 
 char *
 compare_words_text(const struct compare_text *t, size_t from, size_t to)
 {
 	struct xbuf b = { 0 };
+	size_t words, para, at;
 
 	if (to > t->n)
 		to = t->n;
-	for (size_t i = from; i < to; i++) {
-		const struct compare_word *w = &t->words[i];
+	if (from >= to)
+		return xstrdup("");
+	words = (to - 1) * t->group + unit_words(t, to - 1) - from * t->group;
+	para = compare_word_para(t, from);
+	at = compare_word_start(t, from);
+	for (size_t w = 0; w < words; w++) {
+		const char *s = t->paras[para];
+		size_t end;
 
-		if (i > from)
+		/* The next word, in this paragraph or one after it. */
+		at = s ? skip_space(s, at) : 0;
+		while (!s || !s[at]) {
+			s = t->paras[++para];
+			at = s ? skip_space(s, 0) : 0;
+		}
+		end = skip_word(s, at);
+		if (w > 0)
 			xbuf_add(&b, " ", 1);
-		xbuf_add(&b, t->paras[w->para] + w->start,
-		    compare_word_end(t, i) - w->start);
+		xbuf_add(&b, s + at, end - at);
+		at = end;
 	}
 	return xbuf_finish(&b);
-}
-
-/* The keys of n words as a plain array (never NULL: no arithmetic on NULL). */
-static uint64_t *
-keys_of(const struct compare_word *w, size_t n)
-{
-	uint64_t *k = xmalloc((n ? n : 1) * sizeof(*k));
-
-	for (size_t i = 0; i < n; i++)
-		k[i] = w[i].key;
-	return k;
 }
 
 static uint64_t *
@@ -498,10 +635,10 @@ script_add(struct script *s, enum compare_op op, size_t a_from, size_t a_to,
 	xgrow(&s->runs, &s->cap, s->n + 1, sizeof(*s->runs));
 	s->runs[s->n++] = (struct compare_run){
 		.op = op,
-		.a_from = a_from,
-		.a_to = a_to,
-		.b_from = b_from,
-		.b_to = b_to,
+		.a_from = (uint32_t)a_from,
+		.a_to = (uint32_t)a_to,
+		.b_from = (uint32_t)b_from,
+		.b_to = (uint32_t)b_to,
 	};
 }
 
@@ -714,6 +851,7 @@ struct myers {
 	bool count_only;	/* for the similarity: no runs, equal words counted */
 	size_t equal;		/* with count_only */
 	size_t exact;		/* exact_work, or less for the stretches of long texts */
+	bool coarse;		/* a stretch was left unaligned */
 };
 
 static bool
@@ -725,10 +863,9 @@ too_long(size_t n, size_t m, size_t work)
 }
 
 static bool
-same(const struct compare_word *a, size_t i, const struct compare_word *b,
-    size_t j)
+same(const uint64_t *a, size_t i, const uint64_t *b, size_t j)
 {
-	return a[i].key == b[j].key;
+	return a[i] == b[j];
 }
 
 /*
@@ -744,8 +881,8 @@ same(const struct compare_word *a, size_t i, const struct compare_word *b,
  */
 static bool
 middle_search(ptrdiff_t *vf, ptrdiff_t *vb, ptrdiff_t off, ptrdiff_t len,
-    ptrdiff_t max_d, const struct compare_word *a, ptrdiff_t n,
-    const struct compare_word *b, ptrdiff_t m, size_t *cost, size_t *x_out,
+    ptrdiff_t max_d, const uint64_t *a, ptrdiff_t n,
+    const uint64_t *b, ptrdiff_t m, size_t *cost, size_t *x_out,
     size_t *y_out)
 {
 	ptrdiff_t delta = n - m;
@@ -833,8 +970,8 @@ middle_search(ptrdiff_t *vf, ptrdiff_t *vb, ptrdiff_t off, ptrdiff_t len,
 
 /* middle_search with at most MIDDLE_COST of the steps left. */
 static bool
-middle(struct myers *my, const struct compare_word *a, ptrdiff_t n,
-    const struct compare_word *b, ptrdiff_t m, size_t *x_out, size_t *y_out)
+middle(struct myers *my, const uint64_t *a, ptrdiff_t n,
+    const uint64_t *b, ptrdiff_t m, size_t *x_out, size_t *y_out)
 {
 	ptrdiff_t max_d = (n + m + 1) / 2, off, len;
 	ptrdiff_t *vf = my->vf, *vb = my->vb;
@@ -858,7 +995,7 @@ middle(struct myers *my, const struct compare_word *a, ptrdiff_t n,
  * at *at the first.
  */
 static size_t
-occurrences(const struct compare_word *s, size_t n, const struct compare_word *w,
+occurrences(const uint64_t *s, size_t n, const uint64_t *w,
     size_t *at)
 {
 	size_t found = 0;
@@ -866,7 +1003,7 @@ occurrences(const struct compare_word *s, size_t n, const struct compare_word *w
 	for (size_t p = 0; p + ANCHOR_RUN <= n; p++) {
 		size_t r = 0;
 
-		while (r < ANCHOR_RUN && s[p + r].key == w[r].key)
+		while (r < ANCHOR_RUN && s[p + r] == w[r])
 			r++;
 		if (r == ANCHOR_RUN) {
 			if (found++ == 0)
@@ -885,8 +1022,8 @@ occurrences(const struct compare_word *s, size_t n, const struct compare_word *w
  * of ANCHOR_TRIES places has one.
  */
 static bool
-anchor(struct myers *my, const struct compare_word *a, size_t n,
-    const struct compare_word *b, size_t m, size_t *x, size_t *y)
+anchor(struct myers *my, const uint64_t *a, size_t n,
+    const uint64_t *b, size_t m, size_t *x, size_t *y)
 {
 	size_t step = n / (4 * ANCHOR_TRIES) + 1;
 
@@ -934,8 +1071,8 @@ diff_swapped(struct script *s, const uint64_t *a, size_t n, const uint64_t *b,
 
 /* The words a and b share at both ends, and what lies between them. */
 static void
-diff_long(struct myers *my, struct script *s, const struct compare_word *a,
-    size_t n, const struct compare_word *b, size_t m)
+diff_long(struct myers *my, struct script *s, const uint64_t *a,
+    size_t n, const uint64_t *b, size_t m)
 {
 	size_t pre = 0, suf = 0, x, y;
 
@@ -956,16 +1093,12 @@ diff_long(struct myers *my, struct script *s, const struct compare_word *a,
 		s->del += n;
 		s->ins += m;
 	} else if (!too_long(n, m, my->exact)) {
-		uint64_t *ka = keys_of(a, n), *kb = keys_of(b, m);
-
 		if (my->count_only)
-			my->equal += lcs_length(ka, n, kb, m);
+			my->equal += lcs_length(a, n, b, m);
 		else if (n <= SIDE_LIMIT)
-			diff_keys(s, ka, n, kb, m);
+			diff_keys(s, a, n, b, m);
 		else
-			diff_swapped(s, ka, n, kb, m);
-		free(ka);
-		free(kb);
+			diff_swapped(s, a, n, b, m);
 	} else if (n + m > ANCHOR_ABOVE && anchor(my, a, n, b, m, &x, &y)) {
 		diff_long(my, s, a, x, b, y);
 		if (my->count_only)
@@ -979,6 +1112,8 @@ diff_long(struct myers *my, struct script *s, const struct compare_word *a,
 		diff_long(my, s, a, x, b, y);
 		diff_long(my, s, a + x, n - x, b + y, m - y);
 	} else {
+		/* Left unaligned: not minimal unless the two share no word. */
+		my->coarse = true;
 		s->del += n;
 		s->ins += m;
 	}
@@ -1000,6 +1135,7 @@ myers_init(struct myers *my, size_t n, size_t m, bool count_only)
 	    exact_work / 4 : exact_work;
 	my->count_only = count_only;
 	my->equal = 0;
+	my->coarse = false;
 }
 
 static void
@@ -1011,7 +1147,7 @@ myers_free(struct myers *my)
 
 size_t
 compare_diff(const struct compare_text *a, const struct compare_text *b,
-    struct compare_run **runs)
+    struct compare_run **runs, bool *coarse)
 {
 	struct script s = { .table_limit = TABLE_LIMIT };
 	struct myers my;
@@ -1019,9 +1155,13 @@ compare_diff(const struct compare_text *a, const struct compare_text *b,
 	myers_init(&my, a->n, b->n, false);
 	if (my.exact < exact_work)
 		s.table_limit = TABLE_LIMIT / 8;
-	diff_long(&my, &s, a->words, a->n, b->words, b->n);
+	diff_long(&my, &s, a->keys, a->n, b->keys, b->n);
 	script_flush(&s);
 	myers_free(&my);
+	/* Groups that are all equal are words that are all equal. */
+	if (coarse)
+		*coarse = my.coarse || ((a->group > 1 || b->group > 1) &&
+		    !(s.n == 1 && s.runs[0].op == COMPARE_EQUAL));
 	*runs = s.runs;
 	return s.n;
 }
@@ -1040,21 +1180,42 @@ compare_diff(const struct compare_text *a, const struct compare_text *b,
  * the diff leaves unmarked, long texts included.
  */
 double
-compare_similarity(const struct compare_text *a, const struct compare_text *b)
+compare_similarity(const struct compare_text *a, const struct compare_text *b,
+    bool *coarse)
 {
+	struct compare_text finer = { 0 };
 	struct script s = { 0 };
 	struct myers my;
 	size_t len;
+	double sim;
 
+	if (coarse)
+		*coarse = false;
 	if (a->n + b->n == 0)
 		return 1;
 	if (a->n == 0 || b->n == 0)
 		return 0;
+	/* The text in smaller groups again in the other's, for the while. */
+	if (a->group != b->group) {
+		const struct compare_text *t = a->group < b->group ? a : b;
+
+		count_words(&finer, t->paras, t->n_paras, t->flags);
+		make_units(&finer, a->group < b->group ? b->group : a->group);
+		if (t == a)
+			a = &finer;
+		else
+			b = &finer;
+	}
 	myers_init(&my, a->n, b->n, true);
-	diff_long(&my, &s, a->words, a->n, b->words, b->n);
+	diff_long(&my, &s, a->keys, a->n, b->keys, b->n);
 	len = my.equal;
 	myers_free(&my);
-	return 2.0 * (double)len / (double)(a->n + b->n);
+	if (coarse)
+		*coarse = my.coarse || (len < a->n + b->n - len &&
+		    (a->group > 1 || b->group > 1));
+	sim = 2.0 * (double)len / (double)(a->n + b->n);
+	compare_text_free(&finer);
+	return sim;
 }
 
 /* ---------------------------------------------------------------- marks */
@@ -1149,14 +1310,14 @@ void
 compare_marks(const struct compare_text *texts, size_t n,
     enum compare_mark **marks)
 {
-	uint64_t **keys = xcalloc(n ? n : 1, sizeof(*keys));
+	const uint64_t **keys = xcalloc(n ? n : 1, sizeof(*keys));
 	struct grams *full = xcalloc(n ? n : 1, sizeof(*full));
 	size_t max_n = 0;
 	size_t *count;
 	bool *covered;
 
 	for (size_t i = 0; i < n; i++) {
-		keys[i] = keys_of(texts[i].words, texts[i].n);
+		keys[i] = texts[i].keys;
 		if (texts[i].n >= MARK_RUN)
 			grams_init(&full[i], keys[i], texts[i].n, MARK_RUN);
 		if (texts[i].n > max_n)
@@ -1201,10 +1362,9 @@ compare_marks(const struct compare_text *texts, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		if (texts[i].n >= MARK_RUN)
 			grams_free(&full[i]);
-		free(keys[i]);
 	}
 	free(count);
 	free(covered);
 	free(full);
-	free(keys);
+	free((void *)keys);
 }

@@ -238,7 +238,7 @@ alike(struct landing *p, const char *text, const struct compare_text *words)
 		    COMPARE_IGNORE_CASE);
 		p->made = true;
 	}
-	return compare_similarity(words, &p->words);
+	return compare_similarity(words, &p->words, NULL);
 }
 
 /*

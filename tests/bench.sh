@@ -21,7 +21,8 @@ for key in import_mbps db_over_text search_p50_ms search_p95_ms search_cli_p50_m
 	search_rss_mb_40 search_rss_mb_120 \
 	compare_redraw_ms compare_page_ms compare_draw_only_ms diff_ms matrix_ms \
 	parse_letter_ms parse_markdown_ms parse_questioners_ms parse_addressees_ms \
-	parse_headings_ms diff_pair_mb diff_scattered_mb diff_pair_ms diff_scattered_ms; do
+	parse_headings_ms diff_pair_mb diff_scattered_mb diff_pair_ms diff_scattered_ms \
+	diff_one_char_mb diff_one_char_ms; do
 	check "figure $key: naast, floor and ratio are positive numbers" \
 		j ".figures.$key | (.naast | type == \"number\" and . > 0) and (.floor | type == \"number\" and . > 0) and (.ratio | type == \"number\" and . > 0)"
 done
@@ -74,7 +75,7 @@ check "each rare word is found in naast" \
 check "bench/gen is deterministic" diff -r "$tmp/k/c" "$tmp/again"
 "$top_builddir/bench/gen" --shapes "$tmp/shapes" --bytes 80000 >/dev/null
 check "bench/gen --shapes writes each shape, within the size" \
-	sh -c "[ \$(find '$tmp/shapes' -type f -size -80001c | wc -l) -eq 8 ]"
+	sh -c "[ \$(find '$tmp/shapes' -type f -size -80001c | wc -l) -eq 10 ]"
 check "bench/gen --shapes writes the same bytes every time" \
 	diff -r "$tmp/k/shapes" "$tmp/shapes"
 check "bench/gen writes pdftext, Markdown and letters" \
@@ -82,7 +83,7 @@ check "bench/gen writes pdftext, Markdown and letters" \
 
 run --docs 40 --repeat 1 --frames 5 --sizes 40 --shape-bytes 80000 >"$tmp/table" 2>"$tmp/err"
 check "bench/run prints a table" [ $? -eq 0 ]
-check "the table has every figure" [ "$(grep -cE '^(import throughput|database /|search p|slowest query|overlap@10|first frame|peak memory|compare view|part of a word|diff,|matrix,|parse |diff peak)' "$tmp/table")" -eq 29 ]
+check "the table has every figure" [ "$(grep -cE '^(import throughput|database /|search p|slowest query|overlap@10|first frame|peak memory|compare view|part of a word|diff,|matrix,|parse |diff peak)' "$tmp/table")" -eq 31 ]
 check "the table has every query" [ "$(grep -cE '^(ambtenaren|rare 3|stem ambtenaar|prefix a\*|date de|related 3) ' "$tmp/table")" -eq 6 ]
 check "the table shows overlap@10 per query" grep -qE '^query +naast ms +hits +overlap' "$tmp/table"
 done_testing

@@ -429,6 +429,56 @@ if $have_time; then
 else
 	skip "their matrix runs in at most 64 MB" "no GNU time"
 fi
+
+# The shapes of answers at the limit with the most words, or none: words
+# of one letter (four million a side, which took 150 MB as words), the
+# same word throughout, and no white space at all (one word of 7 MiB).
+# Words of one letter are compared in groups of words, and diff and
+# matrix say so; the other two are the same text on both sides
+# (limit_shape: tests/lib.sh).
+fin="minister Hoekstra (Financi\303\253n)"
+jenv="minister Yesilg\303\266z-Zegerius (Justitie en Veiligheid)"
+for shape in letters:changed same:same word:word; do
+	what=${shape%%:*}
+	limit_shape "$tmp/shape-a.txt" "$fin" "$what"
+	limit_shape "$tmp/shape-b.txt" "$jenv" "${shape#*:}"
+	rm -f "$tmp/shape.db"
+	"$NAAST" --db "$tmp/shape.db" import "$tmp/shape-a.txt" "$tmp/shape-b.txt" >/dev/null 2>&1
+	check "two answers at the limit of shape '$what' import" [ $? -eq 0 ]
+	for cmd in "diff 1 --vraag 1 --ministries FIN,JenV" "diff 1 --vraag 1 --ministries FIN,JenV --json" "matrix 1"; do
+		start=$(date +%s)
+		if $have_time; then
+			# shellcheck disable=SC2086 # $cmd is words
+			kb=$(peak_kb timeout 300 "$NAAST" --db "$tmp/shape.db" $cmd)
+		else
+			kb=0
+			# shellcheck disable=SC2086
+			timeout 300 "$NAAST" --db "$tmp/shape.db" $cmd >/dev/null 2>"$tmp/err"
+		fi
+		status=$?
+		took=$(($(date +%s) - start))
+		diag "$cmd, shape '$what': $took s, peak memory $kb KB"
+		if $have_time; then
+			check "$cmd of shape '$what' runs in at most 64 MB and 30 s" \
+				sh -c "[ '$status' -eq 0 ] && [ '$kb' -le 65536 ] && [ '$took' -le 30 ]"
+		else
+			check "$cmd of shape '$what' runs" [ "$status" -eq 0 ]
+		fi
+	done
+	"$NAAST" --db "$tmp/shape.db" diff 1 --vraag 1 --ministries FIN,JenV >"$tmp/shape.out" 2>&1
+	"$NAAST" --db "$tmp/shape.db" diff 1 --vraag 1 --ministries FIN,JenV --json | head -c 200 >"$tmp/shape.json"
+	"$NAAST" --db "$tmp/shape.db" matrix 1 >"$tmp/shape.matrix" 2>&1
+	if [ "$what" = letters ]; then
+		check "diff says that words of one letter were compared coarsely" \
+			sh -c "sed -n 2p '$tmp/shape.out' | grep -qx 'These answers are too long to compare word by word: some differences are shown larger than they are, and the similarity is approximate.'"
+		check "and so does diff --json" grep -q '"coarse":true,"ops"' "$tmp/shape.json"
+		check "and matrix, by its cell and a line under it" \
+			sh -c "grep -q '~0\.[0-9][0-9]\$' '$tmp/shape.matrix' && grep -q '^~ these answers are too long' '$tmp/shape.matrix'"
+	else
+		check "diff of the same answers of shape '$what': similarity 1, not coarse" \
+			sh -c "grep -q '\"similarity\":1,\"ops\"' '$tmp/shape.json' && ! grep -q 'too long' '$tmp/shape.out' '$tmp/shape.matrix'"
+	fi
+done
 fi
 
 # --- files too large: refused before they are read -----------------------------

@@ -40,6 +40,33 @@ large_answer() {
 	}'
 }
 
+# limit_shape FILE MINISTER SHAPE: an answer to vraag 1 of set 1 by
+# MINISTER at the import's limit of 8 MiB, of one shape: "letters", words
+# of one letter (four million); "changed", the same with one in a hundred
+# another letter; "same", one word throughout; "word", no white space at
+# all (one word of 7 MiB).
+limit_shape() {	# limit_shape FILE MINISTER letters|changed|same|word
+	awk -v who="$2" -v shape="$3" 'BEGIN {
+		head = sprintf("Vragen van het lid Jansen (VVD) aan de Minister van Financi\303\253n en de Minister van Justitie en Veiligheid over belasting (ingezonden 1 februari 2024).\n\nVraag 1\n\nWaarom?\n\nAntwoord van %s (ontvangen 1 maart 2024).\n\nAntwoord 1\n\n", who)
+		printf "%s", head
+		n = length(head) + 7
+		if (shape == "word") {
+			w = "x"
+			while (length(w) < 1048576) w = w w
+			for (; n + length(w) <= 8388608 - 64; n += length(w)) printf "%s", w
+			printf "\n"
+			exit
+		}
+		# As many words whatever the head: the same shape, the same words.
+		for (i = 1; i <= (8388608 - 64 - 512) / 2; i++) {
+			if (shape == "same") w = "a"
+			else if (shape == "changed" && i % 100 == 50) w = "z"
+			else w = substr("abcdefghijklmnopqrstuvwxy", i % 25 + 1, 1)
+			printf "%s ", w
+		}
+		printf "einde.\n" }' >"$1"
+}
+
 # list_limit DB: the least of a ladder of address-space limits, in MB,
 # under which `naast list` runs on DB; nothing when none of them does.
 # MALLOC_ARENA_MAX=1 keeps a second thread from reserving an arena of its

@@ -6,10 +6,12 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -61,7 +63,7 @@ diff_string(const char *a, const char *b, unsigned flags)
 
 	one_init(&x, a, flags);
 	one_init(&y, b, flags);
-	n = compare_diff(&x.t, &y.t, &runs);
+	n = compare_diff(&x.t, &y.t, &runs, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct compare_run *r = &runs[i];
 		char *words;
@@ -106,7 +108,7 @@ lcs_dp(const struct compare_text *a, const struct compare_text *b)
 		for (size_t j = 1; j <= b->n; j++) {
 			size_t up = row[j];
 
-			if (a->words[i - 1].key == b->words[j - 1].key)
+			if (a->keys[i - 1] == b->keys[j - 1])
 				row[j] = diag + 1;
 			else if (row[j - 1] > row[j])
 				row[j] = row[j - 1];
@@ -152,9 +154,9 @@ check_script(const struct compare_text *a, const struct compare_text *b,
 			assert_true(r->a_to > r->a_from);
 			assert_int_equal(r->a_to - r->a_from, r->b_to - r->b_from);
 			for (size_t k = 0; k < r->a_to - r->a_from; k++) {
-				assert_true(a->words[r->a_from + k].key ==
-				    b->words[r->b_from + k].key);
-				out[out_n++] = a->words[r->a_from + k].key;
+				assert_true(a->keys[r->a_from + k] ==
+				    b->keys[r->b_from + k]);
+				out[out_n++] = a->keys[r->a_from + k];
 			}
 			equal += r->a_to - r->a_from;
 			break;
@@ -166,7 +168,7 @@ check_script(const struct compare_text *a, const struct compare_text *b,
 			assert_true(r->b_to > r->b_from);
 			assert_int_equal(r->a_to, r->a_from);
 			for (size_t k = r->b_from; k < r->b_to; k++)
-				out[out_n++] = b->words[k].key;
+				out[out_n++] = b->keys[k];
 			break;
 		default:
 			fail_msg("unknown op %d", (int)r->op);
@@ -178,7 +180,7 @@ check_script(const struct compare_text *a, const struct compare_text *b,
 	assert_int_equal(ib, b->n);
 	assert_int_equal(out_n, b->n);
 	for (size_t k = 0; k < b->n; k++)
-		assert_true(out[k] == b->words[k].key);
+		assert_true(out[k] == b->keys[k]);
 	free(out);
 	return equal;
 }
@@ -304,8 +306,8 @@ seed_similarity(const struct seeds *s, int vraag)
 
 	answer_init(&az, s->az, vraag, 0);
 	answer_init(&bzk, s->bzk, vraag, 0);
-	sim = compare_similarity(&az.t, &bzk.t);
-	assert_true(sim == compare_similarity(&bzk.t, &az.t));
+	sim = compare_similarity(&az.t, &bzk.t, NULL);
+	assert_true(sim == compare_similarity(&bzk.t, &az.t, NULL));
 	answer_free(&az);
 	answer_free(&bzk);
 	return sim;
@@ -323,7 +325,7 @@ test_seed_vraag8(void **state)
 	answer_init(&bzk, s->bzk, 8, 0);
 	/* AZ answers in two paragraphs: the words run across them. */
 	assert_int_equal(az.n, 2);
-	n = compare_diff(&az.t, &bzk.t, &runs);
+	n = compare_diff(&az.t, &bzk.t, &runs, NULL);
 	check_script(&az.t, &bzk.t, runs, n);
 	for (size_t i = 0; i < n; i++) {
 		char *text;
@@ -355,7 +357,7 @@ test_seed_vraag5(void **state)
 
 	answer_init(&az, s->az, 5, 0);
 	answer_init(&bzk, s->bzk, 5, 0);
-	n = compare_diff(&az.t, &bzk.t, &runs);
+	n = compare_diff(&az.t, &bzk.t, &runs, NULL);
 	check_script(&az.t, &bzk.t, runs, n);
 	for (size_t i = 0; i < n; i++) {
 		if (runs[i].op == COMPARE_DELETE) {
@@ -383,12 +385,12 @@ test_seed_vraag5(void **state)
 	/* Ignoring case, the two answers are the same words. */
 	answer_init(&az, s->az, 5, COMPARE_IGNORE_CASE);
 	answer_init(&bzk, s->bzk, 5, COMPARE_IGNORE_CASE);
-	n = compare_diff(&az.t, &bzk.t, &runs);
+	n = compare_diff(&az.t, &bzk.t, &runs, NULL);
 	assert_int_equal(n, 1);
 	assert_int_equal(runs[0].op, COMPARE_EQUAL);
 	assert_int_equal(runs[0].a_to, az.t.n);
 	assert_int_equal(runs[0].b_to, bzk.t.n);
-	assert_true(compare_similarity(&az.t, &bzk.t) == 1.0);
+	assert_true(compare_similarity(&az.t, &bzk.t, NULL) == 1.0);
 	free(runs);
 	answer_free(&az);
 	answer_free(&bzk);
@@ -408,7 +410,7 @@ test_seed_vraag9(void **state)
 	text = compare_words_text(&az.t, 0, az.t.n);
 	assert_string_equal(text, "Ja.");
 	free(text);
-	n = compare_diff(&az.t, &bzk.t, &runs);
+	n = compare_diff(&az.t, &bzk.t, &runs, NULL);
 	assert_int_equal(n, 1);
 	assert_int_equal(runs[0].op, COMPARE_EQUAL);
 	free(runs);
@@ -456,7 +458,7 @@ test_seed_marks(void **state)
 		texts[0] = az.t;
 		texts[1] = bzk.t;
 		compare_marks(texts, 2, marks);
-		n = compare_diff(&texts[0], &texts[1], &runs);
+		n = compare_diff(&texts[0], &texts[1], &runs, NULL);
 		assert_true(n > 1);
 		for (size_t i = 0; i < n; i++) {
 			enum compare_mark want = runs[i].op == COMPARE_EQUAL ?
@@ -510,12 +512,12 @@ test_words(void **state)
 	assert_int_equal(t.n_paras, 5);
 	assert_int_equal(t.n, sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < t.n; i++) {
-		const struct compare_word *w = &t.words[i];
+		size_t para = compare_word_para(&t, i), start = compare_word_start(&t, i);
 
-		assert_int_equal(w->para, want[i].para);
-		assert_int_equal(w->start, want[i].start);
+		assert_int_equal(para, want[i].para);
+		assert_int_equal(start, want[i].start);
 		assert_int_equal(compare_word_end(&t, i), want[i].end);
-		assert_memory_equal(paras[w->para] + w->start, want[i].word,
+		assert_memory_equal(paras[para] + start, want[i].word,
 		    strlen(want[i].word));
 	}
 	text = compare_words_text(&t, 0, t.n);
@@ -532,7 +534,7 @@ test_words(void **state)
 	assert_string_equal(text, "");
 	free(text);
 	compare_text_free(&t);
-	assert_null(t.words);
+	assert_null(t.keys);
 	assert_int_equal(t.n, 0);
 
 	/* No paragraphs, or only white space: no words. */
@@ -558,7 +560,7 @@ same_word(const char *a, const char *b, unsigned flags)
 	one_init(&y, b, flags);
 	assert_int_equal(x.t.n, 1);
 	assert_int_equal(y.t.n, 1);
-	same = x.t.words[0].key == y.t.words[0].key;
+	same = x.t.keys[0] == y.t.keys[0];
 	compare_text_free(&x.t);
 	compare_text_free(&y.t);
 	return same;
@@ -625,9 +627,9 @@ test_diff_empty(void **state)
 	(void)state;
 	compare_text_init(&a, NULL, 0, 0);
 	compare_text_init(&b, NULL, 0, 0);
-	assert_int_equal(compare_diff(&a, &b, &runs), 0);
+	assert_int_equal(compare_diff(&a, &b, &runs, NULL), 0);
 	assert_null(runs);
-	assert_true(compare_similarity(&a, &b) == 1.0);
+	assert_true(compare_similarity(&a, &b, NULL) == 1.0);
 	compare_text_free(&a);
 	compare_text_free(&b);
 }
@@ -654,16 +656,16 @@ test_diff_random(void **state)
 
 		one_init(&a, sa, 0);
 		one_init(&b, sb, 0);
-		n = compare_diff(&a.t, &b.t, &runs);
+		n = compare_diff(&a.t, &b.t, &runs, NULL);
 		lcs = lcs_dp(&a.t, &b.t);
 		assert_int_equal(check_script(&a.t, &b.t, runs, n), lcs);
 		free(runs);
-		n = compare_diff(&b.t, &a.t, &runs);
+		n = compare_diff(&b.t, &a.t, &runs, NULL);
 		assert_int_equal(check_script(&b.t, &a.t, runs, n), lcs);
 		free(runs);
-		sim = compare_similarity(&a.t, &b.t);
+		sim = compare_similarity(&a.t, &b.t, NULL);
 		assert_true(sim >= 0 && sim <= 1);
-		assert_true(sim == compare_similarity(&b.t, &a.t));
+		assert_true(sim == compare_similarity(&b.t, &a.t, NULL));
 		if (a.t.n + b.t.n > 0)
 			assert_true(sim == 2.0 * (double)lcs / (double)(a.t.n + b.t.n));
 		compare_text_free(&a.t);
@@ -697,8 +699,8 @@ test_diff_long(void **state)
 
 		one_init(&a, sa, 0);
 		one_init(&b, sb, 0);
-		n = compare_diff(&a.t, &b.t, &runs);
-		sim = compare_similarity(&a.t, &b.t);
+		n = compare_diff(&a.t, &b.t, &runs, NULL);
+		sim = compare_similarity(&a.t, &b.t, NULL);
 		lcs = a.t.n < 1000 ? lcs_dp(&a.t, &b.t) :
 		    (size_t)(sim * (double)(a.t.n + b.t.n) / 2 + 0.5);
 		assert_true(sim == 2.0 * (double)lcs / (double)(a.t.n + b.t.n));
@@ -728,14 +730,14 @@ check_pair(const char *sa, const char *sb)
 	one_init(&a, sa, 0);
 	one_init(&b, sb, 0);
 	lcs = lcs_dp(&a.t, &b.t);
-	n = compare_diff(&a.t, &b.t, &runs);
+	n = compare_diff(&a.t, &b.t, &runs, NULL);
 	assert_int_equal(check_script(&a.t, &b.t, runs, n), lcs);
 	free(runs);
-	n = compare_diff(&b.t, &a.t, &runs);
+	n = compare_diff(&b.t, &a.t, &runs, NULL);
 	assert_int_equal(check_script(&b.t, &a.t, runs, n), lcs);
 	free(runs);
 	if (a.t.n + b.t.n > 0)
-		assert_true(compare_similarity(&a.t, &b.t) ==
+		assert_true(compare_similarity(&a.t, &b.t, NULL) ==
 		    2.0 * (double)lcs / (double)(a.t.n + b.t.n));
 	compare_text_free(&a.t);
 	compare_text_free(&b.t);
@@ -810,19 +812,19 @@ test_diff_huge(void **state)
 	one_init(&a, sa, 0);
 	one_init(&b, sb, 0);
 	one_init(&c, sc, 0);
-	k = compare_diff(&a.t, &b.t, &runs);
+	k = compare_diff(&a.t, &b.t, &runs, NULL);
 	assert_int_equal(k, 2);
 	assert_int_equal(runs[0].op, COMPARE_DELETE);
 	assert_int_equal(runs[0].a_to, n);
 	assert_int_equal(runs[1].op, COMPARE_INSERT);
 	assert_int_equal(runs[1].b_to, n);
 	free(runs);
-	assert_true(compare_similarity(&a.t, &b.t) == 0);
-	k = compare_diff(&a.t, &c.t, &runs);
+	assert_true(compare_similarity(&a.t, &b.t, NULL) == 0);
+	k = compare_diff(&a.t, &c.t, &runs, NULL);
 	assert_int_equal(check_script(&a.t, &c.t, runs, k), n - n / 100);
 	assert_int_equal(k, 3 * (n / 100) + 1);
 	free(runs);
-	assert_true(compare_similarity(&a.t, &c.t) ==
+	assert_true(compare_similarity(&a.t, &c.t, NULL) ==
 	    (double)(n - n / 100) / (double)n);
 	compare_text_free(&a.t);
 	compare_text_free(&b.t);
@@ -842,8 +844,8 @@ similarity(const char *a, const char *b)
 
 	one_init(&x, a, 0);
 	one_init(&y, b, 0);
-	sim = compare_similarity(&x.t, &y.t);
-	assert_true(sim == compare_similarity(&y.t, &x.t));
+	sim = compare_similarity(&x.t, &y.t, NULL);
+	assert_true(sim == compare_similarity(&y.t, &x.t, NULL));
 	compare_text_free(&x.t);
 	compare_text_free(&y.t);
 	return sim;
@@ -1024,14 +1026,14 @@ test_eight_panes(void **state)
 	assert_int_equal(m[0][0], COMPARE_SHARED_SOME);
 	for (size_t i = 0; i < PANES; i++) {
 		for (size_t j = i + 1; j < PANES; j++) {
-			double sim = compare_similarity(&t[i], &t[j]);
+			double sim = compare_similarity(&t[i], &t[j], NULL);
 
 			assert_true(sim >= 0 && sim <= 1);
 			if (j < PANES - 1)
 				assert_true(sim >= 0.8);
 		}
 	}
-	n = compare_diff(&t[0], &t[PANES - 1], &runs);
+	n = compare_diff(&t[0], &t[PANES - 1], &runs, NULL);
 	check_script(&t[0], &t[PANES - 1], runs, n);
 	free(runs);
 	for (size_t p = 0; p < PANES; p++) {
@@ -1039,6 +1041,91 @@ test_eight_panes(void **state)
 		compare_text_free(&t[p]);
 		free(s[p]);
 	}
+}
+
+/*
+ * A text of more words than a text may have units is compared in groups
+ * of words: as many units at most, each group's words shown whole (over
+ * a paragraph break too), and every diff and similarity of such texts
+ * says it is coarse, unless the groups are all equal.  Texts of other
+ * groups compare in the larger.
+ */
+static void
+test_groups(void **state)
+{
+	const char *paras[] = { "een twee drie", "", "vier  vijf zes zeven" };
+	const char *other[] = { "een twee drie vier vijf zes acht" };
+	struct compare_text t, u, w;
+	struct compare_run *runs;
+	size_t old = compare_set_max_units(3), n;
+	bool coarse;
+	char *text;
+
+	(void)state;
+	compare_text_init(&t, paras, 3, 0);
+	assert_int_equal(t.n_words, 7);
+	assert_int_equal(t.group, 3);
+	assert_int_equal(t.n, 3);
+	/* "drie" ends the first paragraph: its group goes on in the third. */
+	assert_int_equal(compare_word_para(&t, 1), 2);
+	assert_int_equal(compare_word_start(&t, 1), 0);
+	assert_int_equal(compare_word_end(&t, 0), strlen("een twee drie"));
+	assert_int_equal(compare_word_end(&t, 1), strlen("vier  vijf zes"));
+	assert_int_equal(compare_word_end(&t, 2), strlen(paras[2]));
+	text = compare_words_text(&t, 0, 3);
+	assert_string_equal(text, "een twee drie vier vijf zes zeven");
+	free(text);
+	text = compare_words_text(&t, 2, 9);
+	assert_string_equal(text, "zeven");
+	free(text);
+
+	/* Equal groups: not coarse. */
+	compare_text_init(&u, paras, 3, 0);
+	n = compare_diff(&t, &u, &runs, &coarse);
+	assert_int_equal(n, 1);
+	assert_false(coarse);
+	free(runs);
+	assert_true(compare_similarity(&t, &u, &coarse) == 1);
+	assert_false(coarse);
+	compare_text_free(&u);
+
+	/* One word changed: its whole group changes, and says so. */
+	compare_text_init(&u, other, 1, 0);
+	assert_int_equal(u.group, 3);
+	n = compare_diff(&t, &u, &runs, &coarse);
+	assert_true(coarse);
+	assert_int_equal(check_script(&t, &u, runs, n), 2);
+	free(runs);
+	assert_true(compare_similarity(&t, &u, &coarse) < 1);
+	assert_true(coarse);
+	compare_text_free(&u);
+
+	/* A short text against a long one: in the long one's groups. */
+	compare_set_max_units(0);
+	compare_text_init(&w, other, 1, 0);
+	assert_int_equal(w.group, 1);
+	assert_true(fabs(compare_similarity(&t, &w, &coarse) - 2.0 * 2 / 6) < 1e-9);
+	assert_true(coarse);
+	compare_text_regroup(&w, t.group);
+	assert_int_equal(w.group, 3);
+	assert_int_equal(w.n, 3);
+	text = compare_words_text(&w, 1, 2);
+	assert_string_equal(text, "vier vijf zes");
+	free(text);
+	compare_text_free(&w);
+
+	/* Texts of words: never coarse. */
+	compare_text_init(&w, other, 1, 0);
+	compare_text_init(&u, paras, 3, 0);
+	n = compare_diff(&u, &w, &runs, &coarse);
+	assert_false(coarse);
+	free(runs);
+	assert_true(compare_similarity(&u, &w, &coarse) < 1);
+	assert_false(coarse);
+	compare_text_free(&u);
+	compare_text_free(&w);
+	compare_text_free(&t);
+	compare_set_max_units(old);
 }
 
 int
@@ -1053,6 +1140,7 @@ main(void)
 		cmocka_unit_test(test_diff_long),
 		cmocka_unit_test(test_diff_middle),
 		cmocka_unit_test(test_diff_huge),
+		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_marks_short),

@@ -24,6 +24,13 @@
 /* ------------------------------------------------------- diff and matrix */
 
 /*
+ * What diff and matrix say when the answers were too long to compare word
+ * by word (compare.h): in groups of words, or with a stretch left whole.
+ */
+#define COARSE_DIFF N_("These answers are too long to compare word by word: some differences are shown larger than they are, and the similarity is approximate.")
+#define COARSE_MATRIX N_("~ these answers are too long to compare word by word: their similarity is approximate.")
+
+/*
  * A similarity with decimals (at most 10) digits, never rounded up to 1
  * when it is not 1: "1.00" says that the answers are the same.
  */
@@ -201,9 +208,9 @@ diff_a_words(struct diff_out *o, const struct compare_text *a,
     enum compare_op op, size_t from, size_t to)
 {
 	while (from < to) {
-		size_t para = a->words[from].para, end = from;
+		size_t para = compare_word_para(a, from), end = from + 1;
 
-		while (end < to && a->words[end].para == para)
+		while (end < to && compare_word_para(a, end) == para)
 			end++;
 		if (o->started && para != o->para) {
 			cli_say("\n\n");
@@ -262,9 +269,14 @@ json_words(struct json *j, const struct compare_text *t, size_t from, size_t to)
 	json_string_end(j);
 }
 
+/*
+ * "coarse":true follows the similarity only when the answers were too
+ * long to compare word by word: the output of every other pair stays as
+ * it was.
+ */
 static void
 json_diff(int vraag, const char *code_a, const char *code_b, double similarity,
-    const struct compare_text *a, const struct compare_text *b,
+    bool coarse, const struct compare_text *a, const struct compare_text *b,
     const struct compare_run *runs, size_t n_runs)
 {
 	static const char *const names[] = {
@@ -280,6 +292,10 @@ json_diff(int vraag, const char *code_a, const char *code_b, double similarity,
 	json_kv_string(&j, "a", code_a);
 	json_kv_string(&j, "b", code_b);
 	json_kv_double(&j, "similarity", similarity);
+	if (coarse) {
+		json_key(&j, "coarse");
+		json_bool(&j, true);
+	}
 	json_key(&j, "ops");
 	json_array_begin(&j);
 	for (size_t i = 0; i < n_runs; i++) {
@@ -421,7 +437,7 @@ cli_diff(struct cli *cli, int argc, char **argv)
 	struct store *st;
 	char *codes[2];
 	size_t nq = 0, n_runs, pick[2];
-	bool compared = false;
+	bool compared = false, coarse, rough;
 	double similarity;
 	int rc;
 
@@ -454,17 +470,23 @@ cli_diff(struct cli *cli, int argc, char **argv)
 	compared_init(&ta, a, o.flags);
 	compared_init(&tb, b, o.flags);
 	compared = true;
-	n_runs = compare_diff(&ta, &tb, &runs);
-	similarity = compare_similarity(&ta, &tb);
+	/* Long answers compare in groups of words: both in the same. */
+	compare_text_regroup(&ta, tb.group);
+	compare_text_regroup(&tb, ta.group);
+	n_runs = compare_diff(&ta, &tb, &runs, &coarse);
+	similarity = compare_similarity(&ta, &tb, &rough);
+	coarse = coarse || rough;
 	if (o.json) {
-		json_diff((int)o.vraag, codes[0], codes[1], similarity, &ta, &tb,
-		    runs, n_runs);
+		json_diff((int)o.vraag, codes[0], codes[1], similarity, coarse,
+		    &ta, &tb, runs, n_runs);
 	} else {
 		char sim[16];
 
 		cli_say(_("vraag %lld · %s → %s · similarity %s%s\n"), o.vraag, codes[0],
 		    codes[1], similarity_text(similarity, 2, sim, sizeof(sim)),
 		    o.flags & COMPARE_IGNORE_CASE ? _(" · case ignored") : "");
+		if (coarse)
+			cli_say("%s\n", _(COARSE_DIFF));
 		say_diff(&ta, &tb, runs, n_runs);
 	}
 	rc = 0;
@@ -488,6 +510,8 @@ struct matrix {
 	size_t n_vragen;
 	int *vragen;		/* their numbers */
 	double *sim;		/* [vraag * n_pairs + pair]; NAN: not both answered */
+	bool *coarse;		/* the same: compared coarser than word by word */
+	bool any_coarse;
 };
 
 /*
@@ -511,6 +535,7 @@ matrix_fill(struct matrix *m, struct store *st, long long id, struct error *err)
 	m->n_vragen = nq;
 	m->vragen = xcalloc(nq + 1, sizeof(*m->vragen));
 	m->sim = xcalloc(nq * m->n_pairs + 1, sizeof(*m->sim));
+	m->coarse = xcalloc(nq * m->n_pairs + 1, sizeof(*m->coarse));
 	for (size_t v = 0; v < nq; v++)
 		m->vragen[v] = qs[v].number;
 	store_questions_free(qs, nq);
@@ -535,7 +560,9 @@ matrix_fill(struct matrix *m, struct store *st, long long id, struct error *err)
 					continue;
 				compared_init(&ta, a, 0);
 				compared_init(&tb, b, 0);
-				m->sim[v * m->n_pairs + p] = compare_similarity(&ta, &tb);
+				m->sim[v * m->n_pairs + p] = compare_similarity(&ta, &tb,
+				    &m->coarse[v * m->n_pairs + p]);
+				m->any_coarse = m->any_coarse || m->coarse[v * m->n_pairs + p];
 				compared_free(&ta);
 				compared_free(&tb);
 			}
@@ -551,6 +578,7 @@ matrix_free(struct matrix *m)
 	answering_free(&m->w);
 	free(m->vragen);
 	free(m->sim);
+	free(m->coarse);
 }
 
 static void
@@ -576,14 +604,19 @@ json_matrix(const struct matrix *m)
 		json_array_begin(&j);
 		for (size_t i = 0; i < m->w.n; i++) {
 			for (size_t k = i + 1; k < m->w.n; k++) {
-				double s = m->sim[v * m->n_pairs + p++];
+				double s = m->sim[v * m->n_pairs + p];
 
 				json_object_begin(&j);
 				json_kv_string(&j, "a", m->w.codes[i]);
 				json_kv_string(&j, "b", m->w.codes[k]);
 				/* NAN, not both answered, is null. */
 				json_kv_double(&j, "similarity", s);
+				if (m->coarse[v * m->n_pairs + p]) {
+					json_key(&j, "coarse");
+					json_bool(&j, true);
+				}
 				json_object_end(&j);
+				p++;
 			}
 		}
 		json_array_end(&j);
@@ -616,8 +649,8 @@ say_matrix(const struct set_info *set, const struct matrix *m)
 		for (size_t k = i + 1; k < m->w.n; k++) {
 			heads[p] = xasprintf("%s·%s", m->w.codes[i], m->w.codes[k]);
 			widths[p] = text_width(heads[p]);
-			if (widths[p] < 4)
-				widths[p] = 4;
+			if (widths[p] < (m->any_coarse ? 5 : 4))
+				widths[p] = m->any_coarse ? 5 : 4;
 			p++;
 		}
 	}
@@ -629,13 +662,20 @@ say_matrix(const struct set_info *set, const struct matrix *m)
 		cli_say("%5d", m->vragen[v]);
 		for (p = 0; p < m->n_pairs; p++) {
 			double s = m->sim[v * m->n_pairs + p];
-			char buf[16];
+			char buf[16], cell[20];
 
-			say_cell(isnan(s) ? "—" : similarity_text(s, 2, buf, sizeof(buf)),
-			    widths[p]);
+			if (isnan(s))
+				snprintf(cell, sizeof(cell), "—");
+			else
+				snprintf(cell, sizeof(cell), "%s%s",
+				    m->coarse[v * m->n_pairs + p] ? "~" : "",
+				    similarity_text(s, 2, buf, sizeof(buf)));
+			say_cell(cell, widths[p]);
 		}
 		cli_say("\n");
 	}
+	if (m->any_coarse)
+		cli_say("%s\n", _(COARSE_MATRIX));
 	for (p = 0; p < m->n_pairs; p++)
 		free(heads[p]);
 	free(heads);

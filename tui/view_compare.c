@@ -254,7 +254,7 @@ para_lines(const struct compare *c, struct pane *p, size_t i, int width)
 			refs[kept++] = refs[j];
 	n_refs = kept;
 
-	while (word < p->words.n && p->words.words[word].para < i)
+	while (word < p->words.n && compare_word_para(&p->words, word) < i)
 		word++;
 	for (size_t k = 0; k < n; k++) {
 		struct pline *l = new_line(p);
@@ -262,7 +262,7 @@ para_lines(const struct compare *c, struct pane *p, size_t i, int width)
 		l->para = (int)i;
 		l->start = tl[k].start;
 		l->end = tl[k].end;
-		while (word < p->words.n && p->words.words[word].para == i &&
+		while (word < p->words.n && compare_word_para(&p->words, word) == i &&
 		    compare_word_end(&p->words, word) <= tl[k].start)
 			word++;
 		l->word = word;
@@ -691,15 +691,15 @@ draw_para_line(const struct pane *p, const struct pline *l, int y, int x, int wi
 
 	draw_text(stdscr, y, x, line, width, draw_attr(UI_NORMAL), 0);
 	for (size_t w = l->word; p->marks && w < p->words.n; w++) {
-		const struct compare_word *cw = &p->words.words[w];
-		size_t from, to, end;
+		size_t from, to, end, start;
 		char *before, *word;
 
-		if (cw->para != (size_t)l->para || cw->start >= l->end)
+		if (compare_word_para(&p->words, w) != (size_t)l->para ||
+		    (start = compare_word_start(&p->words, w)) >= l->end)
 			break;
 		if (p->marks[w] == COMPARE_SHARED_ALL)
 			continue;
-		from = cw->start > l->start ? cw->start : l->start;
+		from = start > l->start ? start : l->start;
 		end = compare_word_end(&p->words, w);
 		to = end < l->end ? end : l->end;
 		before = xstrndup(s + l->start, from - l->start);

@@ -98,7 +98,7 @@ fill_row(struct matrix *m, size_t row, const struct question_view *q,
 				paras[col][k] = a->paragraphs[k].text;
 			compare_text_init(&t[col], paras[col], a->n_paragraphs, 0);
 			c->kind = CELL_ANSWER;
-			c->words = t[col].n;
+			c->words = t[col].n_words;
 		}
 	}
 	for (size_t a = 0; a < n_cols; a++) {
@@ -107,7 +107,7 @@ fill_row(struct matrix *m, size_t row, const struct question_view *q,
 
 			if (cell(m, row, a)->kind != CELL_ANSWER || cell(m, row, b)->kind != CELL_ANSWER)
 				continue;
-			s = compare_similarity(&t[a], &t[b]);
+			s = compare_similarity(&t[a], &t[b], NULL);
 			if (s > cell(m, row, a)->alike)
 				cell(m, row, a)->alike = s;
 			if (s > cell(m, row, b)->alike)
