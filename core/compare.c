@@ -218,12 +218,20 @@ count_words(struct compare_text *t, const char *const *paras,
 }
 
 void
+compare_text_init_units(struct compare_text *t, const char *const *paras,
+    size_t n_paras, unsigned flags, size_t units)
+{
+	if (units == 0 || units > max_units)
+		units = max_units;
+	count_words(t, paras, n_paras, flags);
+	make_units(t, t->n_words > units ? (t->n_words + units - 1) / units : 1);
+}
+
+void
 compare_text_init(struct compare_text *t, const char *const *paras,
     size_t n_paras, unsigned flags)
 {
-	count_words(t, paras, n_paras, flags);
-	make_units(t, t->n_words > max_units ?
-	    (t->n_words + max_units - 1) / max_units : 1);
+	compare_text_init_units(t, paras, n_paras, flags, 0);
 }
 
 void
@@ -1223,15 +1231,15 @@ compare_similarity(const struct compare_text *a, const struct compare_text *b,
 #define MARK_RUN 3	/* words in a run that counts as shared */
 
 /*
- * The k-word runs (shingles) of one text in a hash set.  A hit is checked
- * word by word, so that only the word keys themselves could collide.
+ * The k-word runs (shingles) of one text, as the sorted hashes of each.
+ * A hash set that kept where each run starts, to check a hit word by
+ * word, took 32 bytes a word and more; two different runs of the same
+ * 64-bit hash are as unlikely as two words of one key, and the cost of
+ * one is a word marked shared that is not.
  */
 struct grams {
-	const uint64_t *keys;
-	size_t k;
-	size_t *slot;		/* start + 1; 0 is an empty slot */
-	uint64_t *slot_hash;
-	size_t mask;		/* slots - 1 */
+	uint64_t *hash;
+	size_t n;
 };
 
 static uint64_t
@@ -1244,51 +1252,39 @@ gram_hash(const uint64_t *keys, size_t k)
 	return h;
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 static void
 grams_init(struct grams *g, const uint64_t *keys, size_t n, size_t k)
 {
-	size_t slots = 2;
-
-	while (slots < 2 * n)
-		slots *= 2;
-	g->keys = keys;
-	g->k = k;
-	g->slot = xcalloc(slots, sizeof(*g->slot));
-	g->slot_hash = xmalloc(slots * sizeof(*g->slot_hash));
-	g->mask = slots - 1;
-	for (size_t p = 0; p + k <= n; p++) {
-		uint64_t h = gram_hash(keys + p, k);
-		size_t s = (size_t)h & g->mask;
-
-		/* A run seen before needs no second entry. */
-		while (g->slot[s] && !(g->slot_hash[s] == h &&
-		    memcmp(keys + g->slot[s] - 1, keys + p, k * sizeof(*keys)) == 0))
-			s = (s + 1) & g->mask;
-		if (!g->slot[s]) {
-			g->slot[s] = p + 1;
-			g->slot_hash[s] = h;
-		}
-	}
+	g->n = n >= k ? n - k + 1 : 0;
+	g->hash = xmalloc((g->n ? g->n : 1) * sizeof(*g->hash));
+	for (size_t p = 0; p < g->n; p++)
+		g->hash[p] = gram_hash(keys + p, k);
+	qsort(g->hash, g->n, sizeof(*g->hash), cmp_u64);
 }
 
 static bool
-grams_has(const struct grams *g, const uint64_t *keys)
+grams_has(const struct grams *g, const uint64_t *keys, size_t k)
 {
-	uint64_t h = gram_hash(keys, g->k);
+	uint64_t h = gram_hash(keys, k);
+	size_t lo = 0, hi = g->n;
 
-	for (size_t s = (size_t)h & g->mask; g->slot[s]; s = (s + 1) & g->mask) {
-		if (g->slot_hash[s] == h && memcmp(g->keys + g->slot[s] - 1, keys,
-		    g->k * sizeof(*keys)) == 0)
-			return true;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (g->hash[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return false;
-}
-
-static void
-grams_free(struct grams *g)
-{
-	free(g->slot);
-	free(g->slot_hash);
+	return lo < g->n && g->hash[lo] == h;
 }
 
 static size_t
@@ -1303,26 +1299,21 @@ min3(size_t a, size_t b, size_t c)
  * A word of text i is shared with text j when a run of k words around it
  * occurs in j, k = min(3, |i|, |j|): a short answer ("Ja.") shares in
  * runs as long as itself.  An empty text shares nothing, so with an empty
- * text among them no word is SHARED_ALL.  Each text's 3-word runs are
- * hashed once (the usual case); shorter runs, per pair, as needed.
+ * text among them no word is SHARED_ALL.  The runs of one other text at
+ * a time are kept: at most 8 bytes a unit of the longest text, besides 5
+ * a unit of the text being marked.
  */
 void
 compare_marks(const struct compare_text *texts, size_t n,
     enum compare_mark **marks)
 {
-	const uint64_t **keys = xcalloc(n ? n : 1, sizeof(*keys));
-	struct grams *full = xcalloc(n ? n : 1, sizeof(*full));
 	size_t max_n = 0;
-	size_t *count;
+	uint32_t *count;
 	bool *covered;
 
-	for (size_t i = 0; i < n; i++) {
-		keys[i] = texts[i].keys;
-		if (texts[i].n >= MARK_RUN)
-			grams_init(&full[i], keys[i], texts[i].n, MARK_RUN);
+	for (size_t i = 0; i < n; i++)
 		if (texts[i].n > max_n)
 			max_n = texts[i].n;
-	}
 	count = xmalloc((max_n + 1) * sizeof(*count));
 	covered = xmalloc(max_n + 1);
 	for (size_t i = 0; i < n; i++) {
@@ -1332,23 +1323,19 @@ compare_marks(const struct compare_text *texts, size_t n,
 		memset(count, 0, ni * sizeof(*count));
 		for (size_t j = 0; j < n; j++) {
 			size_t k = min3(MARK_RUN, ni, texts[j].n);
-			struct grams tmp, *g = &full[j];
+			struct grams g;
 
 			if (j == i || k == 0)
 				continue;
-			if (k < MARK_RUN) {
-				grams_init(&tmp, keys[j], texts[j].n, k);
-				g = &tmp;
-			}
+			grams_init(&g, texts[j].keys, texts[j].n, k);
 			memset(covered, 0, ni);
 			for (size_t p = 0; p + k <= ni; p++) {
-				if (grams_has(g, keys[i] + p))
+				if (grams_has(&g, texts[i].keys + p, k))
 					memset(covered + p, 1, k);
 			}
 			for (size_t w = 0; w < ni; w++)
 				count[w] += covered[w];
-			if (g == &tmp)
-				grams_free(&tmp);
+			free(g.hash);
 		}
 		for (size_t w = 0; w < ni; w++) {
 			if (count[w] + 1 == n)
@@ -1359,12 +1346,6 @@ compare_marks(const struct compare_text *texts, size_t n,
 				marks[i][w] = COMPARE_UNIQUE;
 		}
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (texts[i].n >= MARK_RUN)
-			grams_free(&full[i]);
-	}
 	free(count);
 	free(covered);
-	free(full);
-	free((void *)keys);
 }

@@ -58,6 +58,14 @@ void compare_text_init(struct compare_text *t, const char *const *paras,
 void compare_text_free(struct compare_text *t);
 
 /*
+ * compare_text_init in at most units units (0, or more than a text may
+ * have: as many as it may have), for a caller that compares in less
+ * memory at the cost of groups of words sooner.
+ */
+void compare_text_init_units(struct compare_text *t, const char *const *paras,
+    size_t n_paras, unsigned flags, size_t units);
+
+/*
  * Makes t's units groups of group words (at least t's own group), as
  * another text it is compared with has: the diff and the marks compare
  * texts of one group only.  The paragraphs are read again.

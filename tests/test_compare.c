@@ -17,6 +17,7 @@
 
 #include "compare.h"
 #include "parse.h"
+#include "text.h"
 #include "xalloc.h"
 #include "testutil.h"
 
@@ -1114,6 +1115,15 @@ test_groups(void **state)
 	free(text);
 	compare_text_free(&w);
 
+	/* In fewer units than a text may have, for the interface. */
+	compare_text_init_units(&w, paras, 3, 0, 2);
+	assert_int_equal(w.group, 4);
+	assert_int_equal(w.n, 2);
+	compare_text_free(&w);
+	compare_text_init_units(&w, paras, 3, 0, 0);
+	assert_int_equal(w.group, 1);
+	compare_text_free(&w);
+
 	/* Texts of words: never coarse. */
 	compare_text_init(&w, other, 1, 0);
 	compare_text_init(&u, paras, 3, 0);
@@ -1125,6 +1135,73 @@ test_groups(void **state)
 	compare_text_free(&u);
 	compare_text_free(&w);
 	compare_text_free(&t);
+	compare_set_max_units(old);
+}
+
+/*
+ * Random texts of several paragraphs (some empty) in groups: every
+ * unit's words, joined, are the text's words in order; each unit begins
+ * at one of them; the diff is a well-formed script of the units, and the
+ * marks cover every unit.
+ */
+static void
+test_groups_random(void **state)
+{
+	size_t old = compare_set_max_units(7);
+
+	(void)state;
+	rng_seed(2026);
+	for (int i = 0; i < 300; i++) {
+		char *sa = random_words(rng(40), 3), *sb = mutate(sa, 3);
+		char *pa[4], *all, *whole;
+		const char *pb[1] = { sb };
+		struct compare_text t, u, both[2];
+		struct compare_run *runs;
+		enum compare_mark *marks[2];
+		size_t cut1 = strlen(sa) / 3, cut2 = 2 * strlen(sa) / 3, n;
+
+		/* sa in three paragraphs and an empty one, cut at any byte. */
+		pa[0] = xstrndup(sa, cut1);
+		pa[1] = xstrdup("");
+		pa[2] = xstrndup(sa + cut1, cut2 - cut1);
+		pa[3] = xstrdup(sa + cut2);
+		compare_text_init(&t, (const char *const *)pa, 4, 0);
+		compare_text_init(&u, pb, 1, 0);
+		assert_true(t.n <= 7 && u.n <= 7);
+		for (size_t k = 0; k < t.n; k++) {
+			size_t para = compare_word_para(&t, k), at = compare_word_start(&t, k);
+
+			assert_true(pa[para][at] != ' ' && pa[para][at] != '\0');
+			assert_true(compare_word_end(&t, k) > at);
+		}
+		all = compare_words_text(&t, 0, t.n);
+		whole = xasprintf("%s %s %s", pa[0], pa[2], pa[3]);
+		{
+			/* The words of sa, however the cuts fell. */
+			char *squeezed = text_squeeze(whole);
+
+			assert_string_equal(all, squeezed);
+			free(squeezed);
+		}
+		compare_text_regroup(&t, u.group);
+		compare_text_regroup(&u, t.group);
+		n = compare_diff(&t, &u, &runs, NULL);
+		check_script(&t, &u, runs, n);
+		free(runs);
+		both[0] = t;
+		both[1] = u;
+		compare_marks(both, 2, marks);
+		free(marks[0]);
+		free(marks[1]);
+		compare_text_free(&t);
+		compare_text_free(&u);
+		for (size_t k = 0; k < 4; k++)
+			free(pa[k]);
+		free(all);
+		free(whole);
+		free(sa);
+		free(sb);
+	}
 	compare_set_max_units(old);
 }
 
@@ -1141,6 +1218,7 @@ main(void)
 		cmocka_unit_test(test_diff_middle),
 		cmocka_unit_test(test_diff_huge),
 		cmocka_unit_test(test_groups),
+		cmocka_unit_test(test_groups_random),
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_marks_short),

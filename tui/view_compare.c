@@ -42,25 +42,36 @@
 #define MIN_PANE 30
 #define REF_INDENT 4
 
-/* A line of a pane. */
+/*
+ * The most units (compare.h) the words of a pane have for the marks: an
+ * answer of more words is marked in groups of words.  Two answers at the
+ * import's limit, with their marks, then take some 12 MB besides their
+ * text and lines.
+ */
+#define MARK_UNITS ((size_t)1 << 18)
+
+/*
+ * A line of a pane: 32 bytes, for an answer at the import's limit has
+ * some 200,000 of them.  Its words are found when it is drawn.
+ */
 struct pline {
-	int para;		/* its paragraph, or -1 for a line of its own */
-	size_t start, end;	/* bytes of that paragraph */
 	char *text;		/* the line's own text when para is -1 */
-	bool ref;		/* a line of an answer shown for a reference */
+	uint32_t start, end;	/* bytes of that paragraph (at most 8 MiB) */
+	int para;		/* its paragraph, or -1 for a line of its own */
 	int goes_to;		/* the vraag a reference on this line points to, or 0 */
-	size_t word;		/* the first word at or after start (for the marks) */
+	bool ref;		/* a line of an answer shown for a reference */
 };
 
 struct pane {
 	char ministry[MINISTRY_CODE_SIZE];
 	char **paras;		/* the answer, sanitised, one string a paragraph */
+	bool *owned;		/* a sanitised copy, else the answer's own text */
 	long long *para_ids;	/* the passage of each paragraph */
 	struct wrapped *notes;	/* each paragraph's footnotes, "[1] Kamerstuk ..." */
 	size_t n_paras;
 	int vraag_from, vraag_to;	/* the vragen the answer serves together */
-	struct compare_text words;
-	enum compare_mark *marks;	/* per word, while marks are on */
+	struct compare_text words;	/* while marks are on */
+	enum compare_mark *marks;	/* per unit of words, while marks are on */
 	struct pline *lines;
 	size_t n_lines;
 	int offset;		/* first line shown */
@@ -79,6 +90,7 @@ struct compare {
 	size_t first;		/* the first pane on screen */
 	bool sync;
 	bool diff;		/* d: difference marks */
+	bool coarse;		/* marked in groups of words */
 	bool refs;		/* x: references expanded */
 	/* Layout of the last draw. */
 	int rows, cols, body_y, body_h, pane_w, visible;
@@ -246,7 +258,7 @@ para_lines(const struct compare *c, struct pane *p, size_t i, int width)
 	struct text_line *tl;
 	struct xref *refs = NULL;
 	size_t n = text_wrap(s, width, &tl), n_refs = xref_scan(s, &refs), r = 0;
-	size_t word = 0, kept = 0;
+	size_t kept = 0;
 
 	/* Only references to vragen of this set expand; publications do not. */
 	for (size_t j = 0; j < n_refs; j++)
@@ -254,18 +266,12 @@ para_lines(const struct compare *c, struct pane *p, size_t i, int width)
 			refs[kept++] = refs[j];
 	n_refs = kept;
 
-	while (word < p->words.n && compare_word_para(&p->words, word) < i)
-		word++;
 	for (size_t k = 0; k < n; k++) {
 		struct pline *l = new_line(p);
 
 		l->para = (int)i;
-		l->start = tl[k].start;
-		l->end = tl[k].end;
-		while (word < p->words.n && compare_word_para(&p->words, word) == i &&
-		    compare_word_end(&p->words, word) <= tl[k].start)
-			word++;
-		l->word = word;
+		l->start = (uint32_t)tl[k].start;
+		l->end = (uint32_t)tl[k].end;
 		for (size_t j = 0; j < n_refs; j++)
 			if (refs[j].start < tl[k].end && refs[j].end > tl[k].start)
 				l->goes_to = refs[j].vraag;
@@ -288,7 +294,12 @@ free_answer(struct pane *p)
 		draw_wrap_free(&p->notes[i]);
 	free(p->notes);
 	p->notes = NULL;
-	model_strv_free(p->paras, p->n_paras);
+	for (size_t i = 0; i < p->n_paras; i++)
+		if (p->owned[i])
+			free(p->paras[i]);
+	free(p->paras);
+	free(p->owned);
+	p->owned = NULL;
 	free(p->para_ids);
 	free(p->marks);
 	p->paras = NULL;
@@ -297,7 +308,12 @@ free_answer(struct pane *p)
 	p->marks = NULL;
 }
 
-/* Takes the focused vraag's answer of pane p: its paragraphs and words. */
+/*
+ * Takes the focused vraag's answer of pane p: its paragraphs, sanitised.
+ * A paragraph that sanitising and its footnotes' markers leave as it is
+ * is the answer's own (c->q outlives it): a copy of each took 8 MB more
+ * for an answer at the import's limit.
+ */
 static void
 read_answer(const struct compare *c, struct pane *p)
 {
@@ -306,15 +322,23 @@ read_answer(const struct compare *c, struct pane *p)
 	free_answer(p);
 	p->para_ids = xcalloc(a ? a->n_paragraphs + 1 : 1, sizeof(*p->para_ids));
 	p->notes = xcalloc(a ? a->n_paragraphs + 1 : 1, sizeof(*p->notes));
+	p->owned = xcalloc(a ? a->n_paragraphs + 1 : 1, sizeof(*p->owned));
 	p->vraag_from = a ? a->vraag_from : 0;
 	p->vraag_to = a ? a->vraag_to : 0;
 	for (size_t i = 0; a && i < a->n_paragraphs; i++) {
 		const struct paragraph *para = &a->paragraphs[i];
 		char *marked = model_marked_text(para->text, para->footnotes, para->n_footnotes);
 
-		p->para_ids[i] = para->id;
-		model_strv_add(&p->paras, &p->n_paras, text_sanitize(marked, strlen(marked), 0));
+		char *clean = text_sanitize(marked, strlen(marked), 0);
+
 		free(marked);
+		p->para_ids[i] = para->id;
+		p->owned[i] = !para->text || strcmp(clean, para->text) != 0;
+		if (!p->owned[i]) {
+			free(clean);
+			clean = para->text;
+		}
+		model_strv_add(&p->paras, &p->n_paras, clean);
 		for (size_t f = 0; f < para->n_footnotes; f++) {
 			char *note = xasprintf("[%s] %s", para->footnotes[f].marker,
 			    para->footnotes[f].text);
@@ -323,7 +347,6 @@ read_answer(const struct compare *c, struct pane *p)
 			free(note);
 		}
 	}
-	compare_text_init(&p->words, (const char *const *)p->paras, p->n_paras, 0);
 }
 
 /* "One answer to vragen 7, 8, 9, 10 and 11". */
@@ -392,21 +415,39 @@ lay_out_pane(const struct compare *c, struct pane *p, int width)
 	}
 }
 
-/* Marks for every pane that has an answer, against the others. */
+/*
+ * Marks for every pane that has an answer, against the others: their
+ * words are made for the marks and let go with them.  Long answers are
+ * marked in groups of words (MARK_UNITS), all in the same.
+ */
 static void
 mark(struct compare *c)
 {
 	struct compare_text *texts = xcalloc(c->n_panes + 1, sizeof(*texts));
 	enum compare_mark **marks = xcalloc(c->n_panes + 1, sizeof(*marks));
-	size_t n = 0;
+	size_t n = 0, group = 1;
 
+	c->coarse = false;
 	for (size_t i = 0; i < c->n_panes; i++) {
-		free(c->panes[i].marks);
-		c->panes[i].marks = NULL;
-		if (c->panes[i].words.n)
+		struct pane *p = &c->panes[i];
+
+		free(p->marks);
+		p->marks = NULL;
+		compare_text_free(&p->words);
+		if (c->diff)
+			compare_text_init_units(&p->words, (const char *const *)p->paras,
+			    p->n_paras, 0, MARK_UNITS);
+		if (p->words.n && p->words.group > group)
+			group = p->words.group;
+	}
+	for (size_t i = 0; i < c->n_panes; i++) {
+		if (c->panes[i].words.n) {
+			compare_text_regroup(&c->panes[i].words, group);
 			texts[n++] = c->panes[i].words;
+		}
 	}
 	if (c->diff && n > 1) {
+		c->coarse = group > 1;
 		compare_marks(texts, n, marks);
 		for (size_t i = 0, k = 0; i < c->n_panes; i++)
 			if (c->panes[i].words.n)
@@ -587,6 +628,12 @@ load(struct view *v)
 	struct compare *c = v->data;
 	struct error err = { "" };
 
+	/* The panes' paragraphs may be c->q's own: let go of them first. */
+	for (size_t i = 0; i < c->n_panes; i++) {
+		free_answer(&c->panes[i]);
+		clear_lines(&c->panes[i]);
+	}
+	c->stale = true;
 	store_questions_free(c->q, c->nq);
 	c->q = NULL;
 	c->nq = 0;
@@ -682,6 +729,30 @@ static const enum ui mark_look[] = {
 	[COMPARE_UNIQUE] = UI_DIFF_UNIQUE,
 };
 
+/*
+ * The first unit of t that ends after byte start of paragraph para: the
+ * last that begins at or before it, when it reaches past it, else the
+ * next.
+ */
+static size_t
+first_unit(const struct compare_text *t, size_t para, size_t start)
+{
+	size_t lo = 0, hi = t->n, at = t->para_at[para] + start;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->at[mid] <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && compare_word_para(t, lo - 1) == para &&
+	    compare_word_end(t, lo - 1) > start)
+		lo--;
+	return lo;
+}
+
 /* One line of paragraph text at (y, x), its words marked when d is on. */
 static void
 draw_para_line(const struct pane *p, const struct pline *l, int y, int x, int width)
@@ -690,7 +761,8 @@ draw_para_line(const struct pane *p, const struct pline *l, int y, int x, int wi
 	char *line = xstrndup(s + l->start, l->end - l->start);
 
 	draw_text(stdscr, y, x, line, width, draw_attr(UI_NORMAL), 0);
-	for (size_t w = l->word; p->marks && w < p->words.n; w++) {
+	for (size_t w = p->marks ? first_unit(&p->words, (size_t)l->para, l->start) : 0;
+	    p->marks && w < p->words.n; w++) {
 		size_t from, to, end, start;
 		char *before, *word;
 
@@ -793,7 +865,8 @@ compare_draw(struct view *v, int rows, int cols)
 	draw_text_right(stdscr, 0, cols - text_width(right), right, text_width(right),
 	    draw_attr(UI_TITLE));
 	snprintf(heading, sizeof(heading), " Vraag %d van %d%s%s ", q->number, c->set.n_questions,
-	    c->diff ? _(" · differences") : "", c->refs ? _(" · references") : "");
+	    !c->diff ? "" : c->coarse ? _(" · differences in groups of words") :
+	    _(" · differences"), c->refs ? _(" · references") : "");
 	x = draw_text(stdscr, 1, 0, heading, cols, draw_attr(UI_HEADING), 0);
 	draw_hline(stdscr, 1, x, cols - x, draw_attr(UI_BORDER));
 	for (int i = 0; i < c->body_y - 2; i++) {
@@ -957,6 +1030,8 @@ open_matrix(struct view *v)
 		.set = c->set_id,
 		.vraag = c->q[c->vraag].number,
 		.ministry = c->panes[c->focus].ministry,
+		.q = c->q,
+		.nq = c->nq,
 		.ctx = v,
 		.chosen = matrix_chosen,
 	};
@@ -1071,9 +1146,9 @@ compare_handle(struct view *v, enum action action)
 	case ACTION_TOGGLE_DIFF:
 		c->diff = !c->diff;
 		mark(c);
-		app_message(v->app, c->diff
-		    ? _("Differences: plain = every pane says it, underlined = some do, reversed = only this pane")
-		    : _("Differences off"));
+		app_message(v->app, !c->diff ? _("Differences off") : c->coarse
+		    ? _("These answers are too long to mark word by word: differences are marked in groups of words")
+		    : _("Differences: plain = every pane says it, underlined = some do, reversed = only this pane"));
 		break;
 	case ACTION_TOGGLE_REFS:
 		c->refs = !c->refs;

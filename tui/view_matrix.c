@@ -30,6 +30,14 @@
 #define LABEL_W 10
 #define CELL_W 9
 
+/*
+ * The most units (compare.h) an answer has for its similarity here: a
+ * longer one is compared in groups of words, and its cell says so.  The
+ * compare view under the matrix holds the answers already; two at the
+ * import's limit then fit in 64 MB with it.
+ */
+#define MATRIX_UNITS ((size_t)1 << 18)
+
 enum cell_kind {
 	CELL_NOT_IMPORTED,	/* no document of this ministry */
 	CELL_NO_ANSWER,		/* its document does not answer this vraag */
@@ -40,6 +48,7 @@ struct cell {
 	enum cell_kind kind;
 	size_t words;
 	double alike;		/* the highest similarity with another answer, or -1 */
+	bool coarse;		/* that similarity is of groups of words */
 };
 
 struct matrix {
@@ -96,22 +105,29 @@ fill_row(struct matrix *m, size_t row, const struct question_view *q,
 			paras[col] = xcalloc(a->n_paragraphs, sizeof(**paras));
 			for (size_t k = 0; k < a->n_paragraphs; k++)
 				paras[col][k] = a->paragraphs[k].text;
-			compare_text_init(&t[col], paras[col], a->n_paragraphs, 0);
+			compare_text_init_units(&t[col], paras[col], a->n_paragraphs, 0,
+			    MATRIX_UNITS);
 			c->kind = CELL_ANSWER;
 			c->words = t[col].n_words;
 		}
 	}
 	for (size_t a = 0; a < n_cols; a++) {
 		for (size_t b = a + 1; b < n_cols; b++) {
+			struct cell *x = cell(m, row, a), *y = cell(m, row, b);
+			bool coarse;
 			double s;
 
-			if (cell(m, row, a)->kind != CELL_ANSWER || cell(m, row, b)->kind != CELL_ANSWER)
+			if (x->kind != CELL_ANSWER || y->kind != CELL_ANSWER)
 				continue;
-			s = compare_similarity(&t[a], &t[b], NULL);
-			if (s > cell(m, row, a)->alike)
-				cell(m, row, a)->alike = s;
-			if (s > cell(m, row, b)->alike)
-				cell(m, row, b)->alike = s;
+			s = compare_similarity(&t[a], &t[b], &coarse);
+			if (s > x->alike) {
+				x->alike = s;
+				x->coarse = coarse;
+			}
+			if (s > y->alike) {
+				y->alike = s;
+				y->coarse = coarse;
+			}
 		}
 	}
 	for (size_t col = 0; col < n_cols; col++) {
@@ -128,21 +144,25 @@ matrix_open(struct view *v, const void *arg)
 	const struct matrix_request *req = arg;
 	struct matrix *m = xcalloc(1, sizeof(*m));
 	struct set_info set = { 0 };
-	struct question_view *q = NULL;
+	struct question_view *read = NULL;
+	const struct question_view *q = req->q;
 	struct error err = { "" };
-	size_t nq = 0;
+	size_t nq = req->nq;
 
 	v->data = m;
 	m->set_id = req->set;
 	m->ctx = req->ctx;
 	m->chosen = req->chosen;
 	if (store_set_get(app_store(v->app), req->set, &set, &err) != STATUS_OK ||
-	    store_questions(app_store(v->app), req->set, 0, NULL, 0, &q, &nq, &err) != STATUS_OK) {
+	    (!q && store_questions(app_store(v->app), req->set, 0, NULL, 0, &read, &nq,
+	    &err) != STATUS_OK)) {
 		app_message(v->app, _("Cannot read set %lld: %s"), req->set, err.msg);
 		store_set_info_clear(&set);
 		free(m);
 		return false;
 	}
+	if (read)
+		q = read;
 	snprintf(m->subject, sizeof(m->subject), "%s", set.subject ? set.subject : "");
 	for (size_t i = 0; i < set.n_coverage; i++) {
 		const struct set_coverage *c = &set.coverage[i];
@@ -175,7 +195,8 @@ matrix_open(struct view *v, const void *arg)
 	for (size_t col = 0; req->ministry && col < m->cols.count; col++)
 		if (strcmp(m->ministries[col], req->ministry) == 0)
 			m->cols.cursor = col;
-	store_questions_free(q, nq);
+	if (read)
+		store_questions_free(read, nq);
 	store_set_info_clear(&set);
 	return true;
 }
@@ -245,7 +266,10 @@ matrix_draw(struct view *v, int rows, int cols)
 			else if (x->kind == CELL_NO_ANSWER)
 				snprintf(buf, sizeof(buf), "   ·");
 			else
-				snprintf(buf, sizeof(buf), "%4zuw %s", x->words, shade(x->alike));
+				/* Thousands past 9999: the mark and shade stay in the cell. */
+				snprintf(buf, sizeof(buf), x->words < 10000 ? "%4zuw%s%s" : "%4zuk%s%s",
+				    x->words < 10000 ? x->words : x->words / 1000,
+				    x->coarse ? "~" : " ", shade(x->alike));
 			draw_text(stdscr, 3 + (int)r, LABEL_W + (int)c * CELL_W, buf, CELL_W - 1,
 			    sel ? draw_attr(UI_CURSOR) : draw_attr(look), DRAW_PAD);
 		}
@@ -312,7 +336,11 @@ matrix_status(struct view *v, char *buf, size_t size)
 		return;
 	}
 	x = cell(m, m->rows.cursor, m->cols.cursor);
-	if (x->kind == CELL_ANSWER && x->alike >= 0)
+	if (x->kind == CELL_ANSWER && x->alike >= 0 && x->coarse)
+		snprintf(buf, size, _("Vraag %d · %s · %zu words · about %.0f%% alike (~: too long to compare word by word)"),
+		    m->vragen[m->rows.cursor], m->labels[m->cols.cursor], x->words,
+		    100 * x->alike);
+	else if (x->kind == CELL_ANSWER && x->alike >= 0)
 		snprintf(buf, size, _("Vraag %d · %s · %zu words · %.0f%% alike"),
 		    m->vragen[m->rows.cursor], m->labels[m->cols.cursor], x->words,
 		    100 * x->alike);
