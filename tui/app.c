@@ -870,6 +870,16 @@ open_terminal(void)
 }
 
 /*
+ * The loop waits for a key at most IDLE_MS.  Curses learns of a new size
+ * (SIGWINCH), and naast of Ctrl-C or SIGTERM, when the signal interrupts
+ * the read of the next key; one that comes after curses looked for it and
+ * before the read began would wait for the next key, and the screen would
+ * keep the size before (a resize storm under load left it so).  The next
+ * round of the loop sees it.
+ */
+#define IDLE_MS 500
+
+/*
  * Alt with a character comes as Esc and the character at once: the key
  * after an Esc, when one is waiting already, makes them one key (M-b).
  * Esc alone, or before a key that is not a character, stays Esc; the
@@ -885,7 +895,7 @@ alt_key(int key)
 		return key;
 	nodelay(stdscr, TRUE);
 	rc = wget_wch(stdscr, &wc);
-	nodelay(stdscr, FALSE);
+	wtimeout(stdscr, IDLE_MS);
 	if (rc == OK && keymap_is_text((int)wc) && wc != ' ')
 		return KEYMAP_ALT((int)wc);
 	if (rc == KEY_CODE_YES)
@@ -911,6 +921,7 @@ app_run(struct store *st)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	wtimeout(stdscr, IDLE_MS);
 	set_escdelay(25);
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
