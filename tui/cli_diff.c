@@ -244,18 +244,11 @@ say_diff(const struct compare_text *a, const struct compare_text *b,
 		cli_say("\n");
 }
 
-/* Words [from, to) of t as the JSON string of the key text. */
+/* Words [from, to) of t as the JSON string of the key text, in parts. */
 static void
 json_words(struct json *j, const struct compare_text *t, size_t from, size_t to)
 {
 	json_key(j, "text");
-	if (to - from <= DIFF_PART) {
-		char *text = compare_words_text(t, from, to);
-
-		json_string(j, text);
-		free(text);
-		return;
-	}
 	json_string_begin(j);
 	for (size_t k = from; k < to; k += DIFF_PART) {
 		char *text = compare_words_text(t, k, k + DIFF_PART < to ?
